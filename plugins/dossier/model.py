@@ -1,0 +1,298 @@
+"""The records that flow between stages: frozen dataclasses, nothing else.
+
+Every fact carries its provenance (source id, sentence id, character span within the sentence) from the
+clean stage on, so "every fact links to its sentence" holds by construction. This module imports nothing
+of ours; every stage imports it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+ACTOR_KINDS = ("person", "organization", "country", "group", "other")
+STANCES = ("supports", "denies", "rejects", "dismisses", "declines-comment", "counter-accuses")
+PRECISIONS = ("day", "month", "year")
+
+
+# ---------------------------------------------------------------- read / clean
+
+
+@dataclass(frozen=True)
+class Article:
+    """One seed file with its metadata, as read; the text is not cleaned yet."""
+
+    id: str  # the seed's file name without extension, slugged
+    file: str  # path relative to the folder of mkdocs.yml, with forward slashes
+    headline: str
+    body: str
+    outlet: str | None = None
+    url: str | None = None
+    published: date | None = None
+    author: str | None = None
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    id: str  # "s1", "s2", ... in reading order; s1 is the headline
+    text: str
+    paragraph: int  # 0 is the headline
+    headline: bool = False
+
+
+@dataclass(frozen=True)
+class Source:
+    """A cleaned article: metadata plus its sentences. What was dropped is kept for the review page."""
+
+    id: str
+    file: str
+    title: str
+    sentences: tuple[Sentence, ...]
+    outlet: str | None = None
+    url: str | None = None
+    published: date | None = None
+    author: str | None = None
+    label: str | None = None
+    dropped: tuple[str, ...] = ()  # lines cleaning removed (captions, promos, page furniture)
+
+    def sentence(self, sid: str) -> Sentence:
+        for s in self.sentences:
+            if s.id == sid:
+                return s
+        raise KeyError(sid)
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Where a fact was read: a span of one sentence of one source."""
+
+    source: str
+    sentence: str
+    start: int = 0
+    end: int = 0
+
+
+# ---------------------------------------------------------------- dates
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """A date or range at a precision. For month and year precision, start is the first day."""
+
+    start: date
+    end: date | None = None
+    precision: str = "day"
+
+    def iso(self) -> dict:
+        return {"start": cut(self.start, self.precision),
+                "end": cut(self.end, self.precision) if self.end else None,
+                "precision": self.precision}
+
+    def sort_key(self) -> tuple:
+        return (self.start, PRECISIONS.index(self.precision), self.end or self.start)
+
+
+def cut(d: date, precision: str) -> str:
+    """ISO string cut to its precision: 2023-07 for July 2023."""
+    return d.isoformat()[: {"day": 10, "month": 7, "year": 4}[precision]]
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    """A temporal expression found in a sentence, normalised against the publication date."""
+
+    ref: Ref
+    text: str
+    span: DateSpan | None  # None: found but could not be resolved (see reason)
+    relative: bool = False  # depended on the publication date or an earlier date in the text
+    reason: str | None = None  # why span is None, or a note on how it was resolved
+
+
+# ---------------------------------------------------------------- extraction records
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A surface form that names an actor (or may: confidence says how sure)."""
+
+    ref: Ref
+    text: str  # the name as written, without title or determiner
+    label: str  # NER label or the rule that found it (PERSON, ORG, GPE, NORP, TITLE, ACRONYM, ...)
+    kind: str | None = None  # evidence for the actor's kind from this mention
+    role: str | None = None  # a title or apposition attached to this mention ("Kremlin spokesman")
+    role_org: str | None = None  # the organisation named in that role ("Kremlin"), if any
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class EventReport:
+    """One sentence reporting a happening."""
+
+    ref: Ref
+    trigger: str  # the word that makes it a happening ("visited", "summit")
+    kind: str  # visit, meeting, statement, ...
+    date: DateSpan | None
+    date_text: str
+    participants: tuple[str, ...] = ()  # mention texts, resolved to actor ids later
+    participant_refs: tuple[Ref, ...] = ()  # their spans, same order
+    place: str | None = None
+    text: str = ""  # the sentence (or clause) reporting it
+    numbers: tuple[str, ...] = ()  # quantities given, compared across reports for conflicts
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class StatementRecord:
+    """Attributed words: a quote or reported speech, with its speaker as written."""
+
+    ref: Ref  # span of the quoted or reported words within the sentence
+    speaker_text: str | None
+    speaker_ref: Ref | None
+    cue: str  # said, denied, according to, ...
+    text: str
+    direct: bool
+    date: DateSpan | None = None
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class ResponseRecord:
+    """A statement answering a claim, before actor ids are known."""
+
+    statement_index: int  # index into the statement records
+    stance: str
+    claim_key: str  # key of the ClaimRecord it answers
+    quote: str
+    actor_text: str | None = None  # for responses with several actors ("Russia and North Korea denied")
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class ClaimRecord:
+    """A proposition asserted by one or more statements."""
+
+    key: str
+    text: str
+    statement_indexes: tuple[int, ...]
+    claimant_texts: tuple[str, ...] = ()
+    counter_to: str | None = None  # key of the claim this one turns back on its makers
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything the extract stage found, per dossier, before curation."""
+
+    mentions: tuple[Mention, ...] = ()
+    times: tuple[TimeExpr, ...] = ()
+    events: tuple[EventReport, ...] = ()
+    statements: tuple[StatementRecord, ...] = ()
+    claims: tuple[ClaimRecord, ...] = ()
+    responses: tuple[ResponseRecord, ...] = ()
+
+
+# ---------------------------------------------------------------- resolved dossier
+
+
+@dataclass(frozen=True)
+class MentionRef:
+    source: str
+    sentence: str
+    text: str
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    role: str | None = None
+    affiliations: tuple[str, ...] = ()
+    curated: bool = False
+    confidence: float = 1.0
+    mentions: tuple[MentionRef, ...] = ()
+
+
+@dataclass(frozen=True)
+class Report:
+    source: str
+    sentence: str
+    text: str
+    date_text: str = ""
+    date: DateSpan | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    title: str
+    kind: str
+    date: DateSpan | None
+    place: str | None = None
+    participants: tuple[str, ...] = ()
+    reports: tuple[Report, ...] = ()
+    conflicts: tuple[str, ...] = ()
+    curated: bool = False
+
+
+@dataclass(frozen=True)
+class Statement:
+    id: str
+    speaker: str | None
+    source: str
+    sentence: str
+    text: str
+    direct: bool
+    cue: str
+    date: DateSpan | None = None
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class Response:
+    actor: str
+    stance: str
+    source: str
+    quote: str
+    statement: str | None = None
+    sentence: str | None = None
+    curated: bool = False
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    text: str
+    claimants: tuple[str, ...] = ()
+    statements: tuple[str, ...] = ()
+    responses: tuple[Response, ...] = ()
+    counter_to: str | None = None
+    first_made: DateSpan | None = None
+    curated: bool = False
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """Something the machine is unsure of, with what would settle it."""
+
+    kind: str  # low-confidence-actor, unattributed-quote, unresolved-date, ...
+    message: str
+    source: str | None = None
+    sentence: str | None = None
+    fix: str | None = None  # the YAML that would settle it
+
+
+@dataclass(frozen=True)
+class Dossier:
+    title: str
+    sources: tuple[Source, ...]
+    actors: tuple[Actor, ...]
+    events: tuple[Event, ...]
+    statements: tuple[Statement, ...]
+    claims: tuple[Claim, ...]
+    review: tuple[ReviewItem, ...] = ()
+    timings: dict = field(default_factory=dict, compare=False, hash=False)
