@@ -25,6 +25,7 @@ class Article:
     file: str  # path relative to the folder of mkdocs.yml, with forward slashes
     headline: str
     body: str
+    title: str | None = None  # curated title; the headline stays the article's first sentence
     outlet: str | None = None
     url: str | None = None
     published: date | None = None
@@ -37,7 +38,11 @@ class Sentence:
     id: str  # "s1", "s2", ... in reading order; s1 is the headline
     text: str
     paragraph: int  # 0 is the headline
-    headline: bool = False
+    kind: str = "body"  # headline | body | caption (a photo caption kept for the reader, trusted less)
+
+    @property
+    def headline(self) -> bool:
+        return self.kind == "headline"
 
 
 @dataclass(frozen=True)

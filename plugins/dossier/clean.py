@@ -1,0 +1,179 @@
+"""Clean stage: Article -> Source. Page furniture out, captions marked, sentences split with stable ids.
+
+Sentence ids are positional ("s1" is the headline), so the same text always gives the same anchors.
+A quotation that runs over several sentences stays one sentence unit, so a quote and its attribution
+("..., Zakharova was quoted as saying") are read together.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .data import load_lines, load_table
+from .model import Article, Sentence, Source
+
+OPENERS = "“"
+CLOSERS = "”"
+TERMINALS = ".!?"
+LONG_PARAGRAPH_WORDS = 20  # the first paragraph this long is where the story starts
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, list[re.Pattern]]:
+    table = load_table("boilerplate.yml")
+    whole = ("furniture", "credit")
+    return {name: [re.compile(f"(?:{p})\\Z" if name in whole else p, re.IGNORECASE if name != "dateline" else 0)
+                   for p in patterns] for name, patterns in table.items()}
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    return frozenset(load_lines("abbreviations.txt"))
+
+
+def clean(article: Article) -> Source:
+    paragraphs, dropped = _paragraphs(article.body)
+    sentences = [Sentence("s1", _squash(article.headline), 0, "headline")] if article.headline.strip() else []
+    for number, (kind, text) in enumerate(paragraphs, start=1):
+        for piece in split_sentences(text):
+            sentences.append(Sentence(f"s{len(sentences) + 1}", piece, number, kind))
+    return Source(id=article.id, file=article.file, title=article.title or article.headline or article.id,
+                  sentences=tuple(sentences), outlet=article.outlet, url=article.url,
+                  published=article.published, author=article.author, label=article.label,
+                  dropped=tuple(dropped))
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _paragraphs(body: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """Non-empty lines as paragraphs, each marked body or caption; furniture and credits dropped."""
+    patterns = _patterns()
+    kept: list[tuple[str, str]] = []
+    dropped: list[str] = []
+    story_started = False
+    after_credit = False
+    for raw in body.split("\n"):
+        line = _squash(raw)
+        if not line:
+            continue
+        if any(p.match(line) for p in patterns["furniture"]):
+            dropped.append(line)
+            continue
+        if len(line.split()) <= 15 and any(p.match(line) for p in patterns["credit"]):
+            dropped.append(line)
+            after_credit = True
+            continue
+        if not story_started and _looks_like_caption(line, after_credit, patterns):
+            kept.append(("caption", line))
+            after_credit = False
+            continue
+        after_credit = False
+        if not story_started and len(line.split()) >= LONG_PARAGRAPH_WORDS:
+            story_started = True
+            line, dateline = _strip_dateline(line, patterns)
+            if dateline:
+                dropped.append(dateline)
+        elif story_started and any(p.search(line) for p in patterns["caption_marker"]):
+            kept.append(("caption", line))
+            continue
+        kept.append(("body", line))
+    return kept, dropped
+
+
+def _looks_like_caption(line: str, after_credit: bool, patterns: dict) -> bool:
+    """Before the story starts: a line under a credit, a line with a photo marker, or a bare name line."""
+    if after_credit or any(p.search(line) for p in patterns["caption_marker"]):
+        return True
+    words = line.split()
+    return len(words) <= 8 and line[-1] not in TERMINALS + "\"”’"
+
+
+def _strip_dateline(line: str, patterns: dict) -> tuple[str, str]:
+    for pattern in patterns["dateline"]:
+        match = pattern.match(line)
+        if match and len(line) - match.end() > 40:
+            return line[match.end():], match.group(0).strip()
+    return line, ""
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split a paragraph into sentences; falls back to ignoring quotes when a quote never closes."""
+    pieces = _split(text, respect_quotes=True)
+    if pieces is None:
+        pieces = _split(text, respect_quotes=False)
+    return [p for p in (piece.strip() for piece in pieces) if p]
+
+
+def _split(text: str, respect_quotes: bool) -> list[str] | None:
+    """One pass with a quote state; None when respecting quotes and a quote never closes."""
+    pieces, start, in_quote, i = [], 0, False, 0
+    while i < len(text):
+        c = text[i]
+        if c in OPENERS or c in CLOSERS:
+            in_quote = c in OPENERS
+        elif c == '"':
+            in_quote = not in_quote
+            if in_quote and i > 0 and text[i - 1] in TERMINALS and _starts_sentence(text, i + 1):
+                pieces.append(text[start:i])  # `Ukraine."The accusations`: a glued opening quote
+                start = i
+        elif c in TERMINALS:
+            end, in_quote_after = _end_of_terminal(text, i, in_quote)
+            if ((not in_quote_after or not respect_quotes) and not _is_abbreviation(text, i)
+                    and _boundary_follows(text, end)):
+                pieces.append(text[start:end])
+                start = end
+            in_quote, i = in_quote_after, end
+            continue
+        i += 1
+    if in_quote and respect_quotes:
+        return None
+    pieces.append(text[start:])
+    return pieces
+
+
+def _end_of_terminal(text: str, i: int, in_quote: bool) -> tuple[int, bool]:
+    """Past a run of stops and closing marks; a straight quote there closes only an open quote."""
+    end = i + 1
+    while end < len(text):
+        c = text[end]
+        if c in TERMINALS or c in ")]’'":
+            end += 1
+        elif c in CLOSERS or (c == '"' and in_quote):
+            in_quote = False
+            end += 1
+        else:
+            break
+    return end, in_quote
+
+
+def _starts_sentence(text: str, j: int) -> bool:
+    return j < len(text) and (text[j].isupper() or text[j].isdigit())
+
+
+def _boundary_follows(text: str, end: int) -> bool:
+    """Whitespace then a capital, digit or opening quote; or a glued capitalised word (`resolutions.Earlier`)."""
+    if end >= len(text):
+        return False
+    if text[end].isspace():
+        j = end
+        while j < len(text) and text[j].isspace():
+            j += 1
+        return j < len(text) and (text[j].isupper() or text[j].isdigit() or text[j] in OPENERS + '"‘(')
+    if text[end] in OPENERS:
+        return _starts_sentence(text, end + 1)
+    return text[end].isupper() and end + 1 < len(text) and text[end + 1].islower()
+
+
+def _is_abbreviation(text: str, i: int) -> bool:
+    if text[i] != ".":
+        return False
+    match = re.search(r"([A-Za-z.]+)$", text[max(0, i - 12):i])
+    if not match:
+        return False
+    word = match.group(1)
+    last = word.rsplit(".", 1)[-1]
+    if len(last) == 1 and last.isupper():
+        return True  # an initial, or the last letter of U.S. / U.N.
+    return word.lower().rstrip(".") in _abbreviations() or last.lower() in _abbreviations()
