@@ -1,0 +1,62 @@
+"""Export: the Dossier as dossier.json (CONTRACT.md), deterministic: same input, same bytes."""
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+from .model import Dossier
+
+FORMAT = "dossier/1"
+
+
+def page(kind: str, ident: str) -> str:
+    return f"{kind}/{ident}/"
+
+
+def to_data(d: Dossier) -> dict:
+    return {
+        "format": FORMAT,
+        "title": d.title,
+        "sources": [{
+            "id": s.id, "file": s.file, "title": s.title, "outlet": s.outlet, "url": s.url,
+            "published": s.published.isoformat() if s.published else None, "author": s.author,
+            "label": s.label, "page": page("sources", s.id),
+            "sentences": [{"id": x.id, "text": x.text, "kind": x.kind} for x in s.sentences],
+        } for s in sorted(d.sources, key=lambda s: s.id)],
+        "actors": [{
+            "id": a.id, "name": a.name, "kind": a.kind, "aliases": list(a.aliases), "role": a.role,
+            "affiliations": list(a.affiliations), "curated": a.curated, "confidence": round(a.confidence, 3),
+            "page": page("actors", a.id),
+            "mentions": [{"source": m.source, "sentence": m.sentence, "text": m.text,
+                          "start": m.start, "end": m.end} for m in a.mentions],
+        } for a in sorted(d.actors, key=lambda a: a.id)],
+        "events": [{
+            "id": e.id, "title": e.title, "kind": e.kind, "date": e.date.iso() if e.date else None,
+            "place": e.place, "participants": list(e.participants), "curated": e.curated,
+            "page": page("events", e.id),
+            "reports": [{"source": r.source, "sentence": r.sentence, "text": r.text, "date_text": r.date_text,
+                         "date": r.date.iso() if r.date else None} for r in e.reports],
+            "conflicts": list(e.conflicts),
+        } for e in sorted(d.events, key=lambda e: e.id)],
+        "statements": [{
+            "id": s.id, "speaker": s.speaker, "source": s.source, "sentence": s.sentence, "text": s.text,
+            "direct": s.direct, "cue": s.cue, "date": s.date.iso() if s.date else None,
+        } for s in sorted(d.statements, key=lambda s: s.id)],
+        "claims": [{
+            "id": c.id, "text": c.text, "claimants": list(c.claimants), "statements": list(c.statements),
+            "page": page("claims", c.id), "curated": c.curated, "counter_to": c.counter_to,
+            "first_made": c.first_made.iso() if c.first_made else None,
+            "responses": [{"actor": r.actor, "stance": r.stance, "statement": r.statement, "source": r.source,
+                           "sentence": r.sentence, "quote": r.quote, "curated": r.curated}
+                          for r in sorted(c.responses, key=lambda r: (r.actor, r.stance, r.source, r.statement or ""))],
+        } for c in sorted(d.claims, key=lambda c: c.id)],
+    }
+
+
+def to_json(d: Dossier) -> str:
+    return json.dumps(to_data(d), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def schema() -> dict:
+    """The JSON Schema of dossier.json, shipped in the package."""
+    return json.loads(resources.files(__package__).joinpath("schema/dossier.schema.json").read_text("utf-8"))

@@ -1,0 +1,84 @@
+"""The stages in order, without MkDocs: read -> clean -> parse -> extract -> resolve -> export.
+
+Rendering is left to the plugin (nothing else imports render). Each stage is timed for the build log.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from . import export
+from .clean import clean
+from .config import load_curation
+from .extract import extract
+from .model import Dossier
+from .parse import Parser
+from .read import list_seeds, read_articles
+from .resolve import resolve
+from .yamlfile import Problem
+
+ENTITY_FOLDERS = ("sources", "actors", "events", "claims")
+PROGRESS_EVERY = 50  # articles between progress lines on long runs
+
+
+class CurationError(Exception):
+    def __init__(self, problems: list[Problem]):
+        super().__init__("; ".join(map(str, problems)))
+        self.problems = problems
+
+
+@dataclass
+class Result:
+    dossier: Dossier
+    json: str
+    warnings: list[Problem]
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def counts(self) -> str:
+        d = self.dossier
+        return (f"{len(d.sources)} sources, {len(d.actors)} actors, {len(d.events)} events, "
+                f"{len(d.statements)} statements, {len(d.claims)} claims")
+
+
+def run(title: str, root: Path, seeds_dir: Path, dossier_dir: Path, parser: Parser,
+        progress: Callable[[str], None] = lambda _: None) -> Result:
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[name] = now - clock
+        clock = now
+
+    curation = load_curation(dossier_dir, _label(dossier_dir, root))
+    if curation.problems:
+        raise CurationError(list(curation.problems))
+    seeds, warnings = list_seeds(seeds_dir, root)
+    articles, found = read_articles(seeds, curation.sources, curation.files.get("sources", _label(dossier_dir, root) + "/sources.yml"))
+    warnings += found
+    lap("read")
+    sources = [clean(a) for a in articles]
+    lap("clean")
+    if len(sources) > PROGRESS_EVERY:
+        progress(f"dossier: parsing {len(sources)} articles")
+    parsed, found = parser.parse_all(sources)
+    warnings += found
+    lap("parse")
+    extraction = extract(parsed)
+    lap("extract")
+    resolved = resolve(title, sources, extraction, curation)
+    warnings += resolved.problems
+    lap("resolve")
+    text = export.to_json(resolved.dossier)
+    lap("export")
+    return Result(resolved.dossier, text, warnings, timings)
+
+
+def _label(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

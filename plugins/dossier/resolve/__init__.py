@@ -1,0 +1,112 @@
+"""Resolve stage: extraction + curation -> Dossier, plus what needs a human (review) and what is broken
+in the curation files (problems naming file and line)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..config import Curation
+from ..model import Dossier, Extraction, ReviewItem, Source
+from ..yamlfile import Problem
+from .actors import ActorIndex, norm, resolve_actors
+from .claims import resolve_claims, resolve_statements
+from .events import resolve_events
+
+
+@dataclass(frozen=True)
+class Resolved:
+    dossier: Dossier
+    problems: tuple[Problem, ...]
+
+
+def resolve(title: str, sources: list[Source], extraction: Extraction, curation: Curation) -> Resolved:
+    problems = _check_references(sources, curation)
+    actors, review = resolve_actors(extraction.mentions, sources, curation.actors)
+    by_id = {s.id: s for s in sources}
+    events = resolve_events(list(extraction.events), actors, by_id, list(curation.events))
+    statements = resolve_statements(extraction.statements, actors)
+    claims = resolve_claims(extraction.claims, extraction.responses, statements, actors, list(curation.claims))
+    problems += _check_actor_references(actors, curation)
+    review += _review(extraction, statements, claims, actors)
+    dossier = Dossier(title=title, sources=tuple(sorted(sources, key=lambda s: s.id)), actors=actors.actors,
+                      events=tuple(events), statements=tuple(sorted(statements, key=lambda s: s.id)),
+                      claims=tuple(claims), review=tuple(review))
+    return Resolved(dossier, tuple(problems))
+
+
+def _check_references(sources: list[Source], curation: Curation) -> list[Problem]:
+    """Curated reports and responses must point at sources and sentences that exist."""
+    sentences = {s.id: {x.id for x in s.sentences} for s in sources}
+    problems = []
+    label = curation.files.get("events", "dossier/events.yml")
+    for event in curation.events:
+        for rep in event.reports:
+            problems += _sentence_problem(label, event.line, f"event {event.id!r}", rep.source, rep.sentence, sentences)
+    label = curation.files.get("claims", "dossier/claims.yml")
+    for claim in curation.claims:
+        for resp in claim.responses:
+            if resp.source:
+                problems += _sentence_problem(label, resp.line, f"claim {claim.id!r}", resp.source,
+                                              resp.sentence, sentences)
+    return problems
+
+
+def _sentence_problem(label, line, what, source, sentence, sentences) -> list[Problem]:
+    if source not in sentences:
+        return [Problem(label, line, f"{what} names the source {source!r}, which does not exist")]
+    if sentence and sentence not in sentences[source]:
+        return [Problem(label, line, f"{what} names the sentence {sentence!r} of {source!r}, which does not exist")]
+    return []
+
+
+def _check_actor_references(actors: ActorIndex, curation: Curation) -> list[Problem]:
+    known = {a.id for a in actors.actors} | {c.id for c in curation.actors}
+    problems = []
+
+    def check(label: str, line: int, what: str, refs) -> None:
+        for ref in refs:
+            if ref not in known and actors.of_name(ref) is None:
+                problems.append(Problem(label, line, f"{what} names the actor {ref!r}, which does not exist"))
+
+    for a in curation.actors:
+        check(curation.files.get("actors", "dossier/actors.yml"), a.line, f"actor {a.id!r}", a.affiliations)
+    for e in curation.events:
+        check(curation.files.get("events", "dossier/events.yml"), e.line, f"event {e.id!r}", e.participants)
+    for c in curation.claims:
+        label = curation.files.get("claims", "dossier/claims.yml")
+        check(label, c.line, f"claim {c.id!r}", c.claimants)
+        check(label, c.line, f"claim {c.id!r}", [r.actor for r in c.responses])
+    return problems
+
+
+def _review(extraction: Extraction, statements, claims, actors: ActorIndex) -> list[ReviewItem]:
+    items = []
+    for t in extraction.times:
+        if t.span is None:
+            items.append(ReviewItem("unresolved-date", f"“{t.text}”: {t.reason or 'could not be resolved'}",
+                                    t.ref.source, t.ref.sentence,
+                                    "# dossier/sources.yml\n" + f"{t.ref.source}:\n  published: YYYY-MM-DD"))
+    in_claims = {s for c in claims for s in c.statements} | {r.statement for c in claims for r in c.responses}
+    for s in statements:
+        if s.speaker is None:
+            items.append(ReviewItem("unattributed-statement", f"No speaker found for “{_short(s.text)}”",
+                                    s.source, s.sentence,
+                                    f"# dossier/claims.yml\n- id: <claim id>\n  responses:\n"
+                                    f"    - actor: <actor id>\n      stance: denies\n      statement: {s.id}"))
+        elif s.id not in in_claims:
+            items.append(ReviewItem("statement-without-claim", f"“{_short(s.text)}” belongs to no claim",
+                                    s.source, s.sentence,
+                                    f"# dossier/claims.yml\n- id: <claim id>\n  statements: [{s.id}]"))
+    seen: dict[str, str] = {}
+    for a in actors.actors:
+        for form in (a.name, *a.aliases):
+            key = norm(form)
+            if key in seen and seen[key] != a.id:
+                items.append(ReviewItem("alias-collision", f"“{form}” names both {seen[key]} and {a.id}",
+                                        fix=f"# dossier/actors.yml\n- id: {a.id}\n  name: {a.name}\n"
+                                            f"  aliases: [...]   # without {form}"))
+            seen.setdefault(key, a.id)
+    return items
+
+
+def _short(text: str, n: int = 90) -> str:
+    return text if len(text) <= n else text[:n].rsplit(" ", 1)[0] + " …"

@@ -1,0 +1,289 @@
+"""Resolve actors: mentions -> one actor per real-world actor, then curation on top.
+
+Clustering goes from the most certain evidence to the least: countries by country knowledge, full names
+by spelling variants, then short forms (surnames, acronyms) attached to the one full name they fit.
+An actor's kind is voted by all its mentions, not taken from one NER label.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from ..config import CuratedActor, slugify
+from ..extract.countries import country_of
+from ..model import Actor, Mention, MentionRef, Ref, Source, ReviewItem
+
+KEEP_CONFIDENCE = 0.5  # below this an actor goes to the review page instead of the dossier
+ORG_WORDS = {"ministry", "council", "agency", "office", "house", "department", "committee", "party",
+             "army", "forces", "government", "parliament", "assembly", "commission", "court", "bank",
+             "union", "organization", "organisation", "news", "service", "press", "media", "command"}
+
+
+def norm(name: str) -> str:
+    """A comparison key for names: case, accents, dots, hyphens, a leading 'the' and possessives ignored."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = text.replace("’", "'").replace("-", " ").replace(".", "")
+    text = re.sub(r"'s\b", "", text)
+    text = re.sub(r"^the\s+", "", text.strip())
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@dataclass
+class Cluster:
+    key: str
+    mentions: list[Mention] = field(default_factory=list)
+    country: str | None = None  # ISO3 when the cluster is a country
+    country_name: str | None = None
+
+    def forms(self) -> Counter:
+        return Counter(m.text for m in self.mentions)
+
+    def kind_votes(self) -> Counter:
+        votes = Counter(m.kind for m in self.mentions if m.kind)
+        if self.country:
+            votes["country"] += 100
+        return votes
+
+
+@dataclass(frozen=True)
+class ActorIndex:
+    """What later resolution needs: actors, and how to find the actor of a mention or a name."""
+
+    actors: tuple[Actor, ...]
+    by_ref: dict  # (source, sentence, start) -> actor id
+    by_name: dict  # norm(name or alias) -> actor id
+
+    def of_ref(self, ref: Ref | None) -> str | None:
+        return self.by_ref.get((ref.source, ref.sentence, ref.start)) if ref else None
+
+    def of_name(self, name: str | None) -> str | None:
+        if not name:
+            return None
+        key = norm(name)
+        if key in self.by_name:
+            return self.by_name[key]
+        country = country_of(name)
+        if country is not None:
+            return self.by_name.get(norm(country.name))
+        return None
+
+
+def resolve_actors(mentions: Iterable[Mention], sources: Iterable[Source],
+                   curated: Iterable[CuratedActor]) -> tuple[ActorIndex, list[ReviewItem]]:
+    mentions = list(mentions)
+    clusters = _cluster(mentions)
+    curated = list(curated)
+    review: list[ReviewItem] = []
+    body_refs = {(s.id, x.id) for s in sources for x in s.sentences if x.kind != "caption"}
+    actors, index_refs = [], {}
+    for cluster in clusters:
+        actor = _actor(cluster, body_refs)
+        if actor.confidence < KEEP_CONFIDENCE:
+            first = cluster.mentions[0].ref
+            review.append(ReviewItem("low-confidence-actor",
+                                     f"{actor.name!r} ({actor.kind}) was not kept as an actor: "
+                                     f"confidence {actor.confidence:.2f}", first.source, first.sentence,
+                                     f"- name: {actor.name}\n  kind: {actor.kind}"))
+            continue
+        actors.append(actor)
+        for m in cluster.mentions:
+            index_refs[(m.ref.source, m.ref.sentence, m.ref.start)] = actor.id
+    actors = _unique_ids(actors)
+    actors, index_refs = _apply_curation(actors, index_refs, curated, list(sources))
+    actors = _affiliations(actors, clusters)
+    by_name = {}
+    for actor in actors:
+        for form in (actor.name, *actor.aliases):
+            by_name.setdefault(norm(form), actor.id)
+    return ActorIndex(tuple(sorted(actors, key=lambda a: a.id)), index_refs, by_name), review
+
+
+def _cluster(mentions: list[Mention]) -> list[Cluster]:
+    clusters: dict[str, Cluster] = {}
+    # 1. countries, by country knowledge
+    rest = []
+    for m in mentions:
+        country = country_of(m.text) if _may_be_country(m) else None
+        if country is not None:
+            c = clusters.setdefault(f"country:{country.iso3}", Cluster(f"country:{country.iso3}"))
+            c.country, c.country_name = country.iso3, country.name
+            c.mentions.append(m)
+        else:
+            rest.append(m)
+    # 2. multi-word names by spelling variant
+    singles = []
+    for m in sorted(rest, key=lambda m: -len(m.text.split())):
+        key = norm(m.text)
+        if not key:
+            continue
+        if len(key.split()) == 1 and not m.text.isupper():
+            singles.append(m)
+            continue
+        target = _variant_of(key, clusters)
+        clusters.setdefault(target or key, Cluster(target or key)).mentions.append(m)
+    # 3. short forms: a surname or an acronym that fits exactly one longer name
+    for m in singles:
+        key = norm(m.text)
+        if key in clusters:
+            clusters[key].mentions.append(m)
+            continue
+        fits = [c for c in clusters.values() if not c.country and key in norm(_best_form(c)).split()
+                and _mostly(c, "person")]
+        if len(fits) == 1:
+            fits[0].mentions.append(m)
+        else:
+            clusters.setdefault(key, Cluster(key)).mentions.append(m)
+    # acronyms: KCNA <- Korean Central News Agency
+    for key, c in list(clusters.items()):
+        form = _best_form(c)
+        if form.isupper() and 2 <= len(form) <= 6:
+            fits = [o for o in clusters.values() if o is not c and _initials(_best_form(o)) == form.lower()]
+            if len(fits) == 1:
+                fits[0].mentions.extend(c.mentions)
+                del clusters[key]
+    return [clusters[k] for k in sorted(clusters)]
+
+
+def _may_be_country(m: Mention) -> bool:
+    words = set(norm(m.text).split())
+    return m.label in {"GPE", "ORG", "NORP"} and not (words & ORG_WORDS)
+
+
+def _variant_of(key: str, clusters: dict[str, Cluster]) -> str | None:
+    """An existing cluster whose key differs by spelling only (Sergei/Sergey, Kim Jong-un/Kim Jong Un)."""
+    squashed = key.replace(" ", "")
+    for other in clusters:
+        if other.startswith("country:"):
+            continue
+        if other.replace(" ", "") == squashed:
+            return other
+        a, b = key.split(), other.split()
+        if len(a) == len(b) >= 2 and a[-1] == b[-1] and all(_close(x, y) for x, y in zip(a, b)):
+            return other
+    return None
+
+
+def _close(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 4:
+        return False
+    import difflib
+
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in norm(name).split() if w not in {"of", "and", "for", "the"})
+
+
+def _best_form(c: Cluster) -> str:
+    forms = c.forms()
+    return max(forms, key=lambda f: (forms[f] + len(f.split()), len(f), f))
+
+
+def _mostly(c: Cluster, kind: str) -> bool:
+    votes = c.kind_votes()
+    return bool(votes) and votes.most_common(1)[0][0] == kind
+
+
+def _actor(c: Cluster, body_refs: set) -> Actor:
+    votes = c.kind_votes()
+    kind = votes.most_common(1)[0][0] if votes else "other"
+    forms = c.forms()
+    name = c.country_name if c.country else _display_name(forms, kind)
+    aliases = tuple(sorted({f for f in forms if norm(f) != norm(name)}))
+    roles = Counter(m.role for m in c.mentions if m.role)
+    in_body = sum((m.ref.source, m.ref.sentence) in body_refs for m in c.mentions)
+    confidence = 1.0 if in_body else 0.3  # named only in a photo caption: not part of the story
+    mentions = tuple(sorted({MentionRef(m.ref.source, m.ref.sentence, m.text, m.ref.start, m.ref.end)
+                             for m in c.mentions}, key=_mention_order))
+    return Actor(id=slugify(name, "actor"), name=name, kind=kind, aliases=aliases,
+                 role=roles.most_common(1)[0][0] if roles else None, confidence=confidence, mentions=mentions)
+
+
+def _display_name(forms: Counter, kind: str) -> str:
+    if kind == "person":
+        return max(forms, key=lambda f: (len(f.split()), forms[f], f))
+    return max(forms, key=lambda f: (forms[f], len(f), f))
+
+
+def _mention_order(m: MentionRef) -> tuple:
+    return (m.source, int(m.sentence[1:]) if m.sentence[1:].isdigit() else 0, m.start)
+
+
+def _unique_ids(actors: list[Actor]) -> list[Actor]:
+    from dataclasses import replace
+
+    seen: Counter = Counter()
+    out = []
+    for a in sorted(actors, key=lambda a: (a.id, a.name)):
+        seen[a.id] += 1
+        out.append(a if seen[a.id] == 1 else replace(a, id=f"{a.id}-{seen[a.id]}"))
+    return out
+
+
+def _affiliations(actors: list[Actor], clusters) -> list[Actor]:
+    """A role naming an organisation that is itself an actor makes the person its member."""
+    from dataclasses import replace
+
+    by_name = {norm(f): a.id for a in actors for f in (a.name, *a.aliases)}
+    out = []
+    for a in actors:
+        if a.curated and a.affiliations:
+            out.append(a)
+            continue
+        found = []
+        if a.role:
+            role_key = norm(a.role)
+            for name, ident in sorted(by_name.items(), key=lambda x: -len(x[0])):
+                if ident != a.id and re.search(rf"\b{re.escape(name)}\b", role_key):
+                    found.append(ident)
+                    break
+        out.append(replace(a, affiliations=tuple(dict.fromkeys(found + list(a.affiliations)))))
+    return out
+
+
+def _apply_curation(actors: list[Actor], refs: dict, curated: list[CuratedActor],
+                    sources: list[Source]) -> tuple[list[Actor], dict]:
+    """Curated actors add, merge (by name or alias), correct or hide; curated facts win."""
+    from dataclasses import replace
+
+    for cur in curated:
+        keys = {norm(cur.name), *(norm(a) for a in cur.aliases), cur.id}
+        matched = [a for a in actors if a.id in keys or norm(a.name) in keys
+                   or any(norm(x) in keys for x in a.aliases)]
+        mentions = {m for a in matched for m in a.mentions}
+        if not matched:
+            mentions |= set(_find_by_text(cur, sources))
+        aliases = {x for a in matched for x in (a.name, *a.aliases)} | set(cur.aliases)
+        actors = [a for a in actors if a not in matched]
+        for m in mentions:
+            refs[(m.source, m.sentence, m.start)] = cur.id
+        if cur.hidden:
+            for m in mentions:
+                refs.pop((m.source, m.sentence, m.start), None)
+            continue
+        base = matched[0] if matched else None
+        actors.append(Actor(
+            id=cur.id, name=cur.name, kind=cur.kind or (base.kind if base else "other"),
+            aliases=tuple(sorted(x for x in aliases if norm(x) != norm(cur.name))),
+            role=cur.role or (base.role if base else None), affiliations=cur.affiliations,
+            curated=True, confidence=1.0,
+            mentions=tuple(sorted(mentions, key=_mention_order))))
+    ids = {a.id for a in actors}
+    refs = {k: v for k, v in refs.items() if v in ids}
+    return [replace(a) for a in actors], refs
+
+
+def _find_by_text(cur: CuratedActor, sources: list[Source]) -> Iterable[MentionRef]:
+    """Mentions of a curated actor that extraction missed: its name and aliases as whole words."""
+    forms = sorted({cur.name, *cur.aliases}, key=len, reverse=True)
+    pattern = re.compile(r"\b(" + "|".join(re.escape(f) for f in forms) + r")\b")
+    for s in sources:
+        for sentence in s.sentences:
+            for match in pattern.finditer(sentence.text):
+                yield MentionRef(s.id, sentence.id, match.group(0), match.start(), match.end())
