@@ -158,6 +158,9 @@ class StatementRecord:
     direct: bool
     date: DateSpan | None = None
     confidence: float = 1.0
+    # further speakers of the same words ("Russia and North Korea have denied ..."), as written
+    co_speakers: tuple[str, ...] = ()
+    co_speaker_refs: tuple[Ref | None, ...] = ()
 
 
 @dataclass(frozen=True)
