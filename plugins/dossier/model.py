@@ -144,6 +144,8 @@ class EventReport:
     text: str = ""  # the sentence (or clause) reporting it
     numbers: tuple[str, ...] = ()  # quantities given, compared across reports for conflicts
     confidence: float = 1.0
+    title: str = ""  # a chronology-style title; {0}, {1}, ... stand for participants, named when resolved
+    agents: int = 0  # the first `agents` participants are the doers (subjects); the rest are others
 
 
 @dataclass(frozen=True)
