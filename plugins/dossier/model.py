@@ -127,6 +127,7 @@ class Mention:
     role: str | None = None  # a title or apposition attached to this mention ("Kremlin spokesman")
     role_org: str | None = None  # the organisation named in that role ("Kremlin"), if any
     confidence: float = 1.0
+    acts: bool = False  # grammatically an agent here (subject, speaker, possessor of an act), not a place
 
 
 @dataclass(frozen=True)
