@@ -1,36 +1,84 @@
 """Statements: direct quotes and reported speech, with the speaker as written.
 
-A quote is attributed through the dependency parse: a reporting verb whose subject names the speaker
-("Peskov said, “...”", "“...,” Choe said", "Zakharova was quoted as saying"). Reported speech is a
-reporting verb with a subject and a complement. Pronouns and role nouns ("she", "the minister",
-"the statement") take the most recent fitting speaker of the same article.
+Finding works on the dependency parse. A *cue* is a reporting verb (speech.yml) with its subject, or an
+attribution phrase ("according to X"). Each cue has a speaker (the subject, resolved through the
+article's recent actors when it is a pronoun or a role noun such as "the minister", "the ministry" or
+"the Kremlin spokesman") and the words it reports: for say-type verbs the complement clause, for verbs
+that carry meaning ("denied that", "accused X of") the verb with its arguments.
+
+Quotations are then given to cues: a quotation inside a cue's reported words is part of that reported
+statement (“... should get used to the ‘new realities’”); a quotation standing on its own is a direct
+quote of the nearest cue, and one cue may own several (a quote split by its attribution). A paragraph
+that is only a quotation continues the last speaker's words (lower confidence).
+
+Headlines are parsed badly by a model trained on running text ("Ministry Denies Violating ..."), so a
+headline whose parse finds no cue is read by word form: a reporting verb form after a name.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 from ..data import load_table
 from ..model import Mention, Ref, StatementRecord
 from ..parse import Parsed
 
-QUOTE_RE = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"")
-MIN_QUOTE_WORDS = 4  # shorter quoted strings are scare quotes ("satellite states"), not statements
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# dependents of a meaning-bearing reporting verb that belong to what it reports
+ARG_DEPS = {"ccomp", "dobj", "xcomp", "prep", "attr", "oprd", "dative", "prt", "advmod", "npadvmod", "acomp"}
+CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis"}
 
 
+@lru_cache(maxsize=None)
 def _table() -> dict:
-    return load_table("speech.yml")
+    t = dict(load_table("speech.yml"))
+    for key in ("verbs", "say_verbs", "statement_nouns", "allegation_nouns", "institution_nouns",
+                "person_pronouns", "thing_pronouns", "frame_verbs"):
+        t[key] = frozenset(t.get(key) or ())
+    t["titles"] = frozenset(w.lower() for w in load_table("actor_words.yml")["titles"])
+    t["forms"] = _verb_forms(t["verbs"])
+    return t
+
+
+def _verb_forms(lemmas) -> dict[str, str]:
+    """Inflected forms of the reporting verbs (for headlines, where the tagger fails): form -> lemma."""
+    forms = {}
+    for v in lemmas:
+        stem = v[:-1] if v.endswith("e") else v
+        ies = v[:-1] + "ies" if v.endswith("y") and v[-2] not in "aeiou" else None
+        ied = v[:-1] + "ied" if ies else None
+        for f in (v, v + "s", v + "es", ies, stem + "ed", ied, stem + "ing", v + "d"):
+            if f:
+                forms.setdefault(f, v)
+    for irregular, lemma in (("said", "say"), ("says", "say"), ("told", "tell"), ("wrote", "write")):
+        forms[irregular] = lemma
+    return forms
+
+
+# ---------------------------------------------------------------- article memory
 
 
 @dataclass
 class _Focus:
-    """The article's most recent speakers, for pronouns and role nouns."""
+    """What an article has said so far: its speakers and named actors, most recent last."""
 
-    person: str | None = None
-    thing: str | None = None
-    last: str | None = None
+    speakers: list = field(default_factory=list)  # (text, kind, ref)
+    mentions: list = field(default_factory=list)  # Mention
+
+    def last_speaker(self, kinds: set[str] | None = None):
+        for text, kind, ref in reversed(self.speakers):
+            if kinds is None or kind in kinds:
+                return text, ref
+        return None, None
+
+    def remember(self, text: str | None, kind: str | None, ref) -> None:
+        if text:
+            self.speakers.append((text, kind or "other", ref))
+
+
+# ---------------------------------------------------------------- entry point
 
 
 def find_statements(parsed: Iterable[Parsed], mentions: Iterable[Mention]) -> Iterator[StatementRecord]:
@@ -42,118 +90,380 @@ def find_statements(parsed: Iterable[Parsed], mentions: Iterable[Mention]) -> It
         for sentence, doc in zip(item.source.sentences, item.docs):
             if sentence.kind == "caption":
                 continue
-            found = by_sentence.get((item.source.id, sentence.id), [])
+            found = sorted(by_sentence.get((item.source.id, sentence.id), []), key=lambda m: m.ref.start)
             yield from _sentence_statements(item.source.id, sentence, doc, found, focus)
-            for m in found:  # a named actor in the text becomes the fallback for a later pronoun
-                if m.kind == "person":
-                    focus.person = focus.person or m.text
+            focus.mentions.extend(found)
+
+
+# ---------------------------------------------------------------- one sentence
+
+
+@dataclass
+class _Cue:
+    token: object  # the reporting verb (or the attribution word)
+    cue: str
+    speaker: str | None
+    speaker_ref: Ref | None
+    speaker_kind: str | None
+    span: tuple[int, int] | None  # the reported words (characters of the sentence)
+    co: tuple = ()  # further speakers: ((text, ref), ...)
+    quotes: list = field(default_factory=list)
 
 
 def _sentence_statements(source_id, sentence, doc, mentions, focus) -> Iterator[StatementRecord]:
     table = _table()
-    verbs = set(table["verbs"])
-    quotes = [(m.start(1) if m.group(1) else m.start(2), m.end(1) if m.group(1) else m.end(2))
-              for m in QUOTE_RE.finditer(sentence.text)]
-    quotes = [q for q in quotes if len(sentence.text[q[0]:q[1]].split()) >= MIN_QUOTE_WORDS]
-    used_quotes = set()
+    text = sentence.text
+    quotes = [q for q in quote_spans(text) if len(text[q[0]:q[1]].split()) >= table["min_quote_words"]]
+    cues = list(_verb_cues(doc, text, quotes, mentions, focus)) + list(_according_cues(doc, mentions))
+    if not cues and sentence.kind == "headline":
+        cues = list(_headline_cues(doc, mentions))
+    # quotations: inside a cue's reported words, or owned by the nearest cue
+    loose = []
+    for q in quotes:
+        inside = [c for c in cues if c.span and c.span[0] <= q[0] and q[1] <= c.span[1] + 1]
+        if inside:
+            c = min(inside, key=lambda c: c.span[1] - c.span[0])
+            outside = _words_outside(text, c.span, q)
+            if outside >= 3:
+                continue  # a quotation within reported speech: the reported statement carries it
+            c.quotes.append(q)
+            continue
+        loose.append(q)
+    for q in loose:
+        owner = _owner(q, cues, text)
+        if owner is not None:
+            owner.quotes.append(q)
+        elif q[0] <= 1 and focus.speakers:
+            # a paragraph that is only a quotation continues the last speaker's words
+            speaker, ref = focus.last_speaker()
+            yield StatementRecord(Ref(source_id, sentence.id, q[0], q[1]), speaker, ref, "quoted",
+                                  text[q[0]:q[1]].strip(), True, confidence=0.5)
+    for c in cues:
+        co = tuple(t for t, _ in c.co)
+        co_refs = tuple(r for _, r in c.co)
+        if c.quotes:
+            for a, b in sorted(c.quotes):
+                yield StatementRecord(Ref(source_id, sentence.id, a, b), c.speaker, c.speaker_ref, c.cue,
+                                      text[a:b].strip(), True, confidence=1.0 if c.speaker else 0.4,
+                                      co_speakers=co, co_speaker_refs=co_refs)
+            if c.span is None or all(_words_outside(text, c.span, q) < 3 for q in c.quotes):
+                _remember(focus, c)
+                continue
+        if c.span is not None:
+            a, b = c.span
+            words = text[a:b].strip().rstrip(",;:")
+            if len(words.split()) >= 3:
+                yield StatementRecord(Ref(source_id, sentence.id, a, a + len(words)), c.speaker, c.speaker_ref,
+                                      c.cue, words, False, confidence=0.8 if c.speaker else 0.4,
+                                      co_speakers=co, co_speaker_refs=co_refs)
+        _remember(focus, c)
+
+
+def _remember(focus: _Focus, c: _Cue) -> None:
+    focus.remember(c.speaker, c.speaker_kind, c.speaker_ref)
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of quoted words (without the marks). An opening mark never closed in the
+    sentence quotes to its end (a quotation that runs on into the next paragraph)."""
+    spans = []
+    pairs = _table()["quote_pairs"]
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        pair = next((p for p in pairs if p[0] == ch), None)
+        if pair is None or (ch == "‘" and i > 0 and text[i - 1].isalnum()):
+            i += 1
+            continue
+        close = _closing(text, i + 1, pair[1])
+        if close is None:
+            if ch in "“«" and not any(p[0] == ch for p in pairs if p[1] in text[i + 1:]):
+                spans.append((i + 1, len(text)))
+                break
+            i += 1
+            continue
+        spans.append((i + 1, close))
+        i = close + 1
+    return [(a, b) for a, b in spans if b > a]
+
+
+def _closing(text: str, start: int, mark: str) -> int | None:
+    j = start
+    while True:
+        j = text.find(mark, j)
+        if j < 0:
+            return None
+        if mark == "’" and j + 1 < len(text) and text[j + 1].isalpha():
+            j += 1  # an apostrophe ("India’s"), not a closing quote
+            continue
+        return j
+
+
+def _words_outside(text: str, span: tuple[int, int], q: tuple[int, int]) -> int:
+    rest = text[span[0]:max(span[0], q[0] - 1)] + " " + text[min(span[1], q[1] + 1):span[1]]
+    return len([w for w in re.findall(r"[\w’'-]+", rest) if w.lower() not in {"that", "as"}])
+
+
+def _owner(q, cues, text) -> _Cue | None:
+    """The cue a free-standing quotation belongs to: the nearest one outside it, preferring cues with a
+    speaker and cues whose own reported words are empty or overlap the quotation."""
+    best, best_d = None, None
+    for c in cues:
+        t = c.token
+        if q[0] <= t.idx < q[1]:
+            continue
+        d = min(abs(t.idx - q[0]), abs(t.idx - q[1]))
+        if c.speaker is None:
+            d += 1000
+        if best_d is None or d < best_d:
+            best, best_d = c, d
+    return best
+
+
+# ---------------------------------------------------------------- cues
+
+
+def _verb_cues(doc, text, quotes, mentions, focus) -> Iterator[_Cue]:
+    table = _table()
     for token in doc:
-        if token.lemma_.lower() not in verbs or token.pos_ not in {"VERB", "AUX"}:
+        lemma = token.lemma_.lower()
+        if lemma not in table["verbs"] or token.pos_ not in {"VERB", "AUX"}:
             continue
         if any(a <= token.idx < b for a, b in quotes):
             continue  # a reporting verb inside the quoted words is the speaker's, not the attribution
-        speaker, speaker_ref = _speaker(token, doc, mentions, focus, source_id, sentence.id)
+        if not _is_speech(token, lemma, table):
+            continue
+        if lemma in table["frame_verbs"] and any(c.dep_ in {"xcomp", "advcl"} and c.lemma_.lower() in table["verbs"]
+                                                 for c in token.children):
+            continue  # "was quoted as saying": the inner verb is the cue
+        if token.dep_ in {"amod", "acl", "relcl"} and token.head.lemma_.lower() in table["allegation_nouns"] | table["statement_nouns"]:
+            continue  # "allegations claiming that ...": the allegation is read by the claims stage
+        speaker, ref, kind, co = _speaker(token, doc, mentions, focus)
         if speaker is None and token.dep_ not in {"ROOT", "conj"}:
             continue
-        quote = _nearest_quote(token, quotes, used_quotes)
-        cue = _cue(token)
-        if quote is not None:
-            used_quotes.add(quote)
-            a, b = quote
-            yield StatementRecord(Ref(source_id, sentence.id, a, b), speaker, speaker_ref, cue,
-                                  sentence.text[a:b].strip(), True)
-        else:
-            span = _reported_span(token)
-            if span is None:
-                continue
-            a, b = span
-            text = sentence.text[a:b].strip().rstrip(".,;")
-            if len(text.split()) < 3:
-                continue
-            yield StatementRecord(Ref(source_id, sentence.id, a, a + len(text)), speaker, speaker_ref,
-                                  cue, text, False, confidence=0.8 if speaker else 0.4)
-        if speaker:
-            _remember(focus, speaker, mentions)
-    for quote in quotes:
-        if quote not in used_quotes and focus.last and sentence.text[quote[0] - 1:quote[0]] in "“\"" \
-                and quote[0] <= 1:
-            # a paragraph that is only a quote continues the last speaker's words
-            a, b = quote
-            yield StatementRecord(Ref(source_id, sentence.id, a, b), focus.last, None, "quoted",
-                                  sentence.text[a:b].strip(), True, confidence=0.5)
+        span = _reported_span(token, lemma, table)
+        yield _Cue(token, _cue_text(token), speaker, ref, kind, span, co)
 
 
-def _cue(token) -> str:
+def _is_speech(token, lemma, table) -> bool:
+    need = table["needs_complement"].get(lemma)
+    if need is None:
+        return True
+    for c in token.children:
+        if c.dep_ in need or (c.dep_ in {"prep", "prt"} and c.lower_ in need):
+            return True
+    return False
+
+
+def _cue_text(token) -> str:
     particles = [c.text for c in token.children if c.dep_ == "prt"]
     return " ".join([token.text] + particles)
 
 
-def _nearest_quote(token, quotes, used) -> tuple[int, int] | None:
-    free = [q for q in quotes if q not in used]
-    if not free:
+def _reported_span(token, lemma, table) -> tuple[int, int] | None:
+    """The reported words of a cue: the complement clause of a say-type verb (without "that"), or the
+    verb with its arguments for a verb that carries meaning. Subjects, adverbial clauses and
+    coordinated clauses are left out."""
+    doc = token.doc
+    clauses = [c for c in token.children if c.dep_ in CLAUSE_DEPS and c.i > token.i]
+    if lemma in table["say_verbs"] and clauses:
+        toks = [t for c in clauses for t in c.subtree]
+        start = min(toks, key=lambda t: t.i)
+        while start.dep_ == "mark" or start.is_punct:
+            if start.i + 1 >= len(doc):
+                return None
+            start = doc[start.i + 1]
+        end = max(t.i for t in toks)
+        return start.idx, _end(doc, end)
+    args = [c for c in token.children if c.dep_ in ARG_DEPS and c.i > token.i]
+    if not args:
         return None
-    return min(free, key=lambda q: min(abs(token.idx - q[0]), abs(token.idx - q[1])))
+    end = max(t.i for c in args for t in c.subtree)
+    return token.idx, _end(doc, end)
 
 
-def _reported_span(token) -> tuple[int, int] | None:
-    """From the reporting verb to the end of its complement clause or object."""
-    comps = [c for c in token.children if c.dep_ in {"ccomp", "dobj", "xcomp", "prep", "advcl", "attr", "oprd"}]
-    if not comps:
-        return None
-    last = token.doc[max(t.i for c in comps for t in c.subtree)]
-    return token.idx, last.idx + len(last.text)
+def _end(doc, i: int) -> int:
+    while i > 0 and doc[i].is_punct and doc[i].text not in "”\"’)":
+        i -= 1
+    return doc[i].idx + len(doc[i].text)
 
 
-def _speaker(token, doc, mentions, focus, source_id, sentence_id) -> tuple[str | None, Ref | None]:
-    subject = _subject(token)
-    if subject is None:
-        return None, None
-    lo = min(t.idx for t in subject.subtree)
-    hi = max(t.idx + len(t.text) for t in subject.subtree)
-    inside = [m for m in mentions if lo <= m.ref.start < hi]
-    if inside:
-        first = min(inside, key=lambda m: m.ref.start)
-        return first.text, first.ref
-    word = subject.lower_
+def _according_cues(doc, mentions) -> Iterator[_Cue]:
+    """'according to X', 'in the words of X': the speaker is the phrase's object; the reported words are
+    the clause it is attached to, without the phrase."""
+    text = doc.text.lower()
+    for phrase in _table()["according_to"]:
+        for m in re.finditer(rf"\b{re.escape(phrase)}\b", text):
+            words = phrase.split()
+            tok = next((t for t in doc if t.idx == m.start()), None)
+            if tok is None:
+                continue
+            last = doc[min(tok.i + len(words) - 1, len(doc) - 1)]
+            obj = next((c for c in last.children if c.dep_ in {"pobj", "dobj"}), None)
+            if obj is None and last.i + 1 < len(doc):
+                obj = doc[last.i + 1]
+            if obj is None:
+                continue
+            phrase_toks = set(range(tok.i, last.i + 1)) | {t.i for t in obj.subtree}
+            speaker, ref, kind, co = _of_noun_phrase(obj, mentions)
+            if speaker is None:
+                continue
+            root = doc[tok.i].head
+            while root.head is not root and root.dep_ not in {"ROOT"}:
+                root = root.head
+            rest = [t for t in root.subtree if t.i not in phrase_toks and not t.is_punct]
+            if not rest:
+                continue
+            a, b = min(t.i for t in rest), max(t.i for t in rest)
+            if a < tok.i < b:  # the phrase sits inside the clause: take the longer side
+                a, b = (a, tok.i - 1) if tok.i - a > b - max(phrase_toks) else (max(phrase_toks) + 1, b)
+            yield _Cue(tok, phrase, speaker, ref, kind, (doc[a].idx, _end(doc, b)), co)
+
+
+def _headline_cues(doc, mentions) -> Iterator[_Cue]:
+    """A headline: the first reporting verb form after a name; the name before it speaks."""
+    forms = _table()["forms"]
+    for tok in doc:
+        if tok.i == 0 or tok.lower_ not in forms:
+            continue
+        before = [m for m in mentions if m.ref.end <= tok.idx]
+        lead = doc[:tok.i]
+        if before:
+            m = before[-1] if not any(x.kind == "person" for x in before) else \
+                [x for x in before if x.kind == "person"][-1]
+            speaker, ref, kind = m.text, m.ref, m.kind
+        elif all(t.is_title or t.is_upper or t.pos_ == "PROPN" for t in lead if not t.is_punct):
+            speaker, ref, kind = lead.text.strip(), None, None
+        else:
+            continue
+        end = len(doc) - 1
+        for t in doc[tok.i + 1:]:
+            if t.text in {":", "|", "—", " - "}:
+                end = t.i - 1
+                break
+        yield _Cue(tok, tok.text, speaker, ref, kind, (tok.idx, _end(doc, end)))
+        return
+
+
+# ---------------------------------------------------------------- speakers
+
+
+def _speaker(token, doc, mentions, focus):
+    """(text, ref, kind, co-speakers) of the speaker of a reporting verb, or Nones."""
+    subjects = _subjects(token)
+    if not subjects:
+        return None, None, None, ()
+    # of several subjects ("Coordinator ... John Kirby claimed"), the one nearest the verb
+    subject = max(subjects, key=lambda s: s.i if s.i < token.i else -s.i)
+    verb = subject.head
+    if subject.dep_ == "nsubjpass" and verb.lemma_.lower() not in _table()["frame_verbs"]:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if agent is None:
+            return None, None, None, ()  # "the claims were rejected": nobody said anything here
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return None, None, None, ()
+        subject = pobj
+    return _resolve_subject(subject, mentions, focus)
+
+
+def _resolve_subject(subject, mentions, focus):
     table = _table()
+    word = subject.lower_
+    lemma = subject.lemma_.lower()
     if word in table["person_pronouns"]:
-        return focus.person, None
-    if word in table["thing_pronouns"] or subject.lemma_.lower() in table["statement_nouns"]:
-        return focus.thing or focus.last, None
-    if subject.pos_ == "NOUN" and any(t.is_title for t in subject.subtree):
-        return None, None
-    if subject.pos_ == "NOUN":
-        return focus.person if _is_person_noun(subject) else None, None
+        text, ref = focus.last_speaker({"person"})
+        if text is None:
+            text, ref = _last_mention(focus, lambda m: m.kind == "person")
+        return text, ref, "person", ()
+    if word in table["thing_pronouns"] and subject.pos_ == "PRON":
+        text, ref = focus.last_speaker({"organization", "country", "group", "other"})
+        return text, ref, None, ()
+    if word in {"we", "i"}:
+        return None, None, None, ()
+    return _of_noun_phrase(subject, mentions, focus)
+
+
+def _of_noun_phrase(head, mentions, focus=None):
+    """The actor a noun phrase names: the mention at its head, a person named inside it, the actor a
+    role noun refers back to, or the proper noun itself."""
+    table = _table()
+    lo = min(t.idx for t in head.subtree)
+    hi = max(t.idx + len(t.text) for t in head.subtree)
+    inside = [m for m in mentions if lo <= m.ref.start < hi]
+    covering = [m for m in inside if m.ref.start <= head.idx < m.ref.end]
+    lemma = head.lemma_.lower()
+    co = _coordinated(head, mentions)
+    if covering:
+        m = covering[0]
+        return m.text, m.ref, m.kind, co
+    persons = [m for m in inside if m.kind == "person"]
+    if persons:  # "Russian Foreign Ministry spokeswoman Maria Zakharova"
+        m = min(persons, key=lambda m: abs(m.ref.start - head.idx))
+        return m.text, m.ref, m.kind, co
+    if lemma in table["titles"] and focus is not None:
+        # a role noun ("the minister", "the Kremlin spokesman"): the last person of the article with
+        # that role, or whose role names the organisation written here
+        orgs = {m.text.lower() for m in inside}
+        text, ref = _last_mention(focus, lambda m: m.kind == "person" and m.role and (
+            lemma in m.role.lower() or (m.role_org or "").lower() in orgs and m.role_org))
+        if text:
+            return text, ref, "person", ()
+    if lemma in table["statement_nouns"] and inside:  # "a statement by the ministry"
+        m = inside[0]
+        return m.text, m.ref, m.kind, co
+    if inside and co:
+        m = inside[0]
+        return m.text, m.ref, m.kind, co
+    if inside and head.pos_ in {"NOUN", "PROPN"}:
+        of = [m for m in inside if any(t.dep_ in {"pobj", "poss", "compound"} and lo <= t.idx < hi
+                                      and m.ref.start <= t.idx < m.ref.end for t in head.subtree)]
+        if of:  # "the foreign ministries of X", "X's government"
+            m = of[0]
+            return m.text, m.ref, m.kind, _coordinated_from(m, head, mentions)
+    if focus is not None and lemma in table["institution_nouns"] and head.pos_ == "NOUN":
+        text, ref = _last_mention(focus, lambda m: lemma in m.text.lower())
+        if text is None:
+            text, ref = focus.last_speaker({"organization"})
+        return text, ref, "organization", ()
+    if focus is not None and lemma in table["statement_nouns"]:
+        text, ref = focus.last_speaker()
+        return text, ref, None, ()
+    if head.pos_ == "PROPN":
+        words = [t for t in head.subtree if t.pos_ == "PROPN" and t.i <= head.i]
+        name = " ".join(t.text for t in words[-4:])
+        if name and name[0].isupper():
+            return name, None, None, ()
+    return None, None, None, ()
+
+
+def _coordinated(head, mentions) -> tuple:
+    """Further speakers coordinated with the head ("Russia and North Korea", "the US, South Korea and
+    Japan")."""
+    out = []
+    for t in head.conjuncts:
+        m = next((m for m in mentions if m.ref.start <= t.idx < m.ref.end), None)
+        if m is not None:
+            out.append((m.text, m.ref))
+    return tuple(out)
+
+
+def _coordinated_from(m, head, mentions) -> tuple:
+    tok = next((t for t in head.subtree if m.ref.start <= t.idx < m.ref.end), None)
+    return _coordinated(tok, mentions) if tok is not None else ()
+
+
+def _last_mention(focus: _Focus, test):
+    for m in reversed(focus.mentions):
+        if test(m):
+            return m.text, m.ref
     return None, None
 
 
-def _subject(token):
-    for child in token.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return child
+def _subjects(token) -> list:
+    found = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+    if found:
+        return found
     if token.dep_ in {"conj", "xcomp", "advcl"} and token.head is not token:
-        return _subject(token.head)  # "... and added", "was quoted as saying"
-    return None
-
-
-def _is_person_noun(token) -> bool:
-    titles = {w.lower() for w in load_table("actor_words.yml")["titles"]}
-    return token.lemma_.lower() in titles
-
-
-def _remember(focus: _Focus, speaker: str, mentions) -> None:
-    kinds = {m.text: m.kind for m in mentions}
-    if kinds.get(speaker, "person") == "person":
-        focus.person = speaker
-    else:
-        focus.thing = speaker
-    focus.last = speaker
+        return _subjects(token.head)  # "... and added", "was quoted as saying", "..., adding that"
+    return []
