@@ -21,10 +21,14 @@ _SPACE = re.compile(r"\s+")
 
 
 def text(value: object) -> Markup:
-    """Inline text: one line, whitespace collapsed, every significant character an entity."""
-    flat = _SPACE.sub(" ", str(value)).strip()
+    """Inline text: one line (whitespace runs become one space), every significant character an entity.
+
+    A line of a page may start with the text, so its first character is an entity too unless it is a
+    letter, a digit or a space (one space cannot start a code block).
+    """
+    flat = _SPACE.sub(" ", str(value))
     escaped = flat.translate(_TABLE)
-    if flat and not flat[0].isalnum() and not escaped.startswith("&"):
+    if flat and not (flat[0].isalnum() or flat[0] == " ") and escaped[:1] != "&":
         escaped = f"&#{ord(flat[0])};{escaped[1:]}"
     return Markup(escaped)
 
