@@ -5,24 +5,17 @@ import csv
 import html
 import io
 import re
-import sys
 from datetime import date
 from pathlib import Path
 
 import markdown
 import pytest
 
-# `python -m pytest` from the repo root puts the root on sys.path, where the curation folder `dossier/`
-# would shadow the installed package as a namespace package; make sure the package wins.
-if str(Path.cwd()) in sys.path and not (Path.cwd() / "dossier" / "__init__.py").exists():
-    sys.modules.pop("dossier", None)
-    sys.path[:] = [p for p in sys.path if p not in ("", str(Path.cwd()))]
-
-from dossier.model import (Actor, Claim, DateSpan, Dossier, Event, MentionRef, Report, Response,  # noqa: E402
+from dossier.model import (Actor, Claim, DateSpan, Dossier, Event, MentionRef, Report, Response,
                            ReviewItem, Sentence, Source, Statement)
-from dossier.render import ASSETS, render_csv, render_site  # noqa: E402
-from dossier.render import dates  # noqa: E402
-from dossier.render.escape import safe_url, text, text_fragment  # noqa: E402
+from dossier.render import ASSETS, render_csv, render_site
+from dossier.render import dates
+from dossier.render.escape import safe_url, text, text_fragment
 
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc", "admonition"]
 SCRIPT = "<script>alert(1)</script>"
@@ -310,3 +303,43 @@ def test_assets():
                      ".dossier-timeline"):
         assert selector in css
     assert "@import" not in css and "url(" not in css
+
+
+def test_actor_timeline_links_final_urls(pages):
+    md = pages["actors/russia.md"]
+    assert '<div class="dossier-timeline"><svg' in md
+    assert 'href="../../events/kim-trip/"' in md and 'href="../../events/lavrov-visit/"' in md
+    out = html_of(md)
+    assert "<svg" in out and "{{" not in out
+
+
+def test_timeline_breaks_long_gaps_and_escapes():
+    from dossier.render.timeline import Mark, svg
+    marks = [Mark("old", "Old <script>x</script>", DateSpan(date(2019, 3, 8)), "../events/old/"),
+             Mark("new", "New {{ x }} [[y]]", DateSpan(date(2023, 10, 18), date(2023, 10, 19)), "../events/new/"),
+             Mark("year", "A year", DateSpan(date(2023, 1, 1), None, "year"), "../events/year/")]
+    drawn = str(svg(marks))
+    assert drawn.startswith("<svg") and drawn.endswith("</svg>") and "\n" not in drawn
+    assert "dossier-tl-break" in drawn
+    assert "<script" not in drawn and "{{" not in drawn and "[[" not in drawn
+    height = float(re.search(r'viewBox="0 0 \d+ ([\d.]+)"', drawn).group(1))
+    assert height < 400  # four years apart, yet compact
+    assert str(svg([])) == ""
+    assert svg(marks) == svg(list(reversed(marks)))
+
+
+def test_quotes_lose_their_own_marks(pages):
+    md = pages["claims/dprk-arms.md"]
+    assert "<q class=\"dossier-quote\">&#61;HYPERLINK" in md
+
+
+def test_render_imports_only_the_model():
+    import ast
+    root = Path(__import__("dossier.render", fromlist=["x"]).__file__).parent
+    for module in sorted(root.glob("*.py")):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 2:
+                assert node.module == "model", f"{module.name} imports ..{node.module}"
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+                assert not any(n.startswith(("mkdocs", "spacy", "dossier.")) and n != "dossier.model" for n in names)

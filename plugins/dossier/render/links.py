@@ -22,6 +22,7 @@ STANCE_LABELS = {
     "declines-comment": "Declines comment",
     "counter-accuses": "Counter-accuses",
 }
+QUOTE_MARKS = "\"'“”‘’«»„"
 STANCE_HELP = {
     "supports": "agrees with the claim or repeats it",
     "denies": "says the claim is false",
@@ -145,7 +146,8 @@ class Page:
 
     def quote(self, source_id: str, sid: str | None, text: str) -> Markup:
         """“words” — Outlet (label), s7 · original: a quote never appears without its outlet and sentence."""
-        parts = [f'<q class="dossier-quote">{escape.text(text)}</q> &#8212; {self.cite(source_id, sid)}']
+        bare = text.strip().strip(QUOTE_MARKS).strip() or text  # <q> adds its own marks
+        parts = [f'<q class="dossier-quote">{escape.text(bare)}</q> &#8212; {self.cite(source_id, sid)}']
         original = self.original(source_id, text)
         if original:
             parts.append(f" &#183; {original}")
