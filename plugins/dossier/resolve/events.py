@@ -1,11 +1,15 @@
 """Resolve events: reports of the same happening merge into one event; disagreements are kept.
 
-Two reports are the same happening when their dates are compatible at the coarser precision, their
-kinds agree, and they share a participant or a place. The most precise date wins; where reports give
-different days or different numbers, every version is kept in the event's conflicts.
+Two reports are the same happening when their kinds agree (a statement, a press conference and an
+interview may be one), they share a participant (or, with no participants on either side, a place), and
+their dates are compatible at the coarser precision, or are single days at most one day apart with at
+least two participants in common (one source's "on Thursday" against another's "a day after"): those
+differences are kept in the event's conflicts. A report that could join several events joins the one
+it shares most participants with. The most precise, most often given date wins.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -14,9 +18,14 @@ from ..config import CuratedEvent, slugify
 from ..model import DateSpan, Event, EventReport, Report, Source, cut
 from .actors import ActorIndex
 
-RELATED_KINDS = {"visit": {"meeting", "summit"}, "meeting": {"visit", "summit"}, "summit": {"visit", "meeting"},
-                 "statement": {"press-conference", "interview"}, "press-conference": {"statement"},
-                 "interview": {"statement"}}
+# Kinds that may name one happening: saying, claiming, denying and condemning are all things said, so a
+# statement one source calls "said" and another "claimed" is one event (participants must still agree).
+SPEECH_KINDS = {"statement", "press-conference", "interview", "allegation", "denial", "condemnation"}
+RELATED_KINDS = {k: SPEECH_KINDS - {k} for k in SPEECH_KINDS}
+CAPTION_CONFIDENCE = 0.5  # reports below this (photo captions) join events but never make one alone
+NEAR_DAYS = 1  # single-day reports this far apart may be one happening, reported with a disagreement
+NEAR_SHARED = 2  # ... when they share at least this many participants
+PLACEHOLDER = re.compile(r"\{(\d+)\}")
 
 
 @dataclass
@@ -33,11 +42,21 @@ class _Group:
         return {r.place for r, _ in self.reports if r.place}
 
     def best(self) -> EventReport:
-        return min((r for r, _ in self.reports), key=lambda r: (_precision_rank(r.date), -r.confidence))
+        """The report whose date the event takes: the most precise, then the most often given."""
+        dates = Counter(r.date for r, _ in self.reports if r.date)
+        return min((r for r, _ in self.reports),
+                   key=lambda r: (_precision_rank(r.date), _width(r.date), -dates[r.date], -r.confidence))
 
 
 def _precision_rank(span: DateSpan | None) -> int:
     return {"day": 0, "month": 1, "year": 2}[span.precision] if span else 3
+
+
+def _width(span: DateSpan | None) -> int:
+    if span is None:
+        return 1 << 20
+    a, b = _bounds(span)
+    return (b - a).days
 
 
 def _bounds(span: DateSpan) -> tuple[date, date]:
@@ -58,31 +77,64 @@ def compatible(a: DateSpan | None, b: DateSpan | None) -> bool:
     return a0 <= b1 and b0 <= a1
 
 
-def _same_happening(group: _Group, report: EventReport, participants: tuple[str, ...]) -> bool:
-    best = group.best()
-    if not compatible(best.date, report.date):
+def _near(a: DateSpan | None, b: DateSpan | None) -> bool:
+    if a is None or b is None or a.precision != "day" or b.precision != "day":
         return False
+    (a0, a1), (b0, b1) = _bounds(a), _bounds(b)
+    return abs((b0 - a1).days) <= NEAR_DAYS or abs((a0 - b1).days) <= NEAR_DAYS
+
+
+def _affinity(group: _Group, report: EventReport, participants: tuple[str, ...]) -> int:
+    """How many participants a report shares with a group it may join; 0 when it may not."""
     kinds = group.kinds()
     if report.kind not in kinds and not (RELATED_KINDS.get(report.kind, set()) & kinds):
-        return False
-    shared = group.participants() & set(participants)
-    return bool(shared) or bool(report.place and report.place in group.places())
+        return 0
+    shared = len(group.participants() & set(participants))
+    best = group.best()
+    if compatible(best.date, report.date):
+        if shared:
+            return shared
+        both_bare = not participants and not group.participants()
+        return 1 if both_bare and report.place and report.place in group.places() else 0
+    if report.kind in kinds and shared >= NEAR_SHARED and any(_near(r.date, report.date) for r, _ in group.reports):
+        return shared
+    return 0
 
 
 def resolve_events(reports: list[EventReport], actors: ActorIndex, sources: dict[str, Source],
                    curated: list[CuratedEvent]) -> list[Event]:
+    _ACTORS["index"] = actors
     groups: list[_Group] = []
-    for report in sorted(reports, key=lambda r: (_precision_rank(r.date), r.ref.source, _sentence_no(r.ref.sentence))):
+    order = sorted(reports, key=lambda r: (r.confidence < CAPTION_CONFIDENCE + 1e-9, _precision_rank(r.date),
+                                           r.ref.source, _sentence_no(r.ref.sentence)))
+    for report in order:
         participants = _participants(report, actors)
-        for group in groups:
-            if _same_happening(group, report, participants):
-                group.reports.append((report, participants))
-                break
-        else:
+        scored = [(_affinity(g, report, participants), -n, g) for n, g in enumerate(groups)]
+        scored = [x for x in scored if x[0] > 0]
+        if scored:
+            max(scored, key=lambda x: x[:2])[2].reports.append((report, participants))
+        elif report.confidence > CAPTION_CONFIDENCE:
             groups.append(_Group([(report, participants)]))
+    groups = _place_bare(groups)
     events = [_event(g, actors, sources) for g in groups]
     events = _unique_ids(events)
     return _apply_curation(events, curated, sources)
+
+
+def _place_bare(groups: list[_Group]) -> list[_Group]:
+    """A report naming nobody ("their leaders met in September") joins the one event of its kind and
+    date it could be; where there are several, or none, it stays on its own."""
+    out = [g for g in groups if g.participants()]
+    for g in groups:
+        if g.participants():
+            continue
+        best = g.best()
+        fits = [o for o in out if o.participants() and best.kind in o.kinds() and compatible(o.best().date, best.date)]
+        if len(fits) == 1:
+            fits[0].reports.extend(g.reports)
+        else:
+            out.append(g)
+    return out
 
 
 def _sentence_no(sid: str) -> int:
@@ -98,12 +150,23 @@ def _participants(report: EventReport, actors: ActorIndex) -> tuple[str, ...]:
     return tuple(ids)
 
 
+_ACTORS: dict = {}
+
+
+def _actor_of(report: EventReport, n: int, resolved: list[str]) -> str | None:
+    """The actor id of a report's n-th participant."""
+    index = _ACTORS.get("index")
+    if index is None or n >= len(report.participants):
+        return None
+    return index.of_ref(report.participant_refs[n]) or index.of_name(report.participants[n])
+
+
 def _event(group: _Group, actors: ActorIndex, sources: dict[str, Source]) -> Event:
     best = group.best()
     names = {a.id: a.name for a in actors.actors}
     counts = Counter(p for _, ps in group.reports for p in ps)
     participants = tuple(sorted(counts, key=lambda p: (-counts[p], p)))
-    title = _title(best, participants, names)
+    title = _title(group, names)
     reports = tuple(sorted({Report(r.ref.source, r.ref.sentence, r.text[r.ref.start:r.ref.end] or r.text,
                                    r.date_text, r.date) for r, _ in group.reports},
                            key=lambda x: (x.source, _sentence_no(x.sentence))))
@@ -115,10 +178,32 @@ def _event(group: _Group, actors: ActorIndex, sources: dict[str, Source]) -> Eve
                  reports=reports, conflicts=_conflicts(group, sources))
 
 
-def _title(report: EventReport, participants: tuple[str, ...], names: dict) -> str:
+def _title(group: _Group, names: dict) -> str:
+    """The title pattern of the report that says most (doers named, then most participants), filled in."""
+    def fill(report: EventReport, participants: tuple[str, ...]) -> str:
+        ids = {}
+        # the pattern counts mention texts; map each to its actor's name where it resolved
+        for n, text in enumerate(report.participants):
+            ids[n] = text
+        resolved = list(participants)
+        by_text = {}
+        for n, text in enumerate(report.participants):
+            by_text[n] = text
+        def name(m: re.Match) -> str:
+            n = int(m.group(1))
+            actor = _actor_of(report, n, resolved)
+            return names.get(actor, by_text.get(n, "")) if actor else by_text.get(n, "")
+        return re.sub(r"\s+", " ", PLACEHOLDER.sub(name, report.title)).strip()
+
+    ranked = sorted(group.reports, key=lambda x: (-(x[0].agents > 0), -bool(x[0].title), -len(x[1]),
+                                                   _precision_rank(x[0].date), -x[0].confidence,
+                                                   x[0].ref.source, _sentence_no(x[0].ref.sentence)))
+    report, participants = ranked[0]
+    if report.title:
+        return fill(report, participants)
     clause = report.text[report.ref.start:report.ref.end].strip(" ,.;") or report.text
     words = clause.split()
-    return " ".join(words[:18]) + (" …" if len(words) > 18 else "")
+    return " ".join(words[:12]) + (" …" if len(words) > 12 else "")
 
 
 def _conflicts(group: _Group, sources: dict[str, Source]) -> tuple[str, ...]:
@@ -127,7 +212,9 @@ def _conflicts(group: _Group, sources: dict[str, Source]) -> tuple[str, ...]:
     for r, _ in group.reports:
         if r.date and r.date.precision == "day":
             days.setdefault(r.date, []).append(r)
-    if len(days) > 1:
+    # a day inside another report's range agrees with it; only dates that cannot both hold disagree
+    disagree = any(not compatible(a, b) for a in days for b in days)
+    if len(days) > 1 and disagree:
         versions = "; ".join(f"{_outlet(sources, rs[0].ref.source)} gives {cut(d.start, 'day')}"
                              f"{'–' + cut(d.end, 'day') if d.end else ''} (“{rs[0].date_text}”)"
                              for d, rs in sorted(days.items(), key=lambda x: x[0].sort_key()))

