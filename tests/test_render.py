@@ -278,6 +278,9 @@ def test_notes_go_first():
     titled = render_site(hostile_dossier(), notes={"actors/maria-zakharova.md": "# Zakharova\n\nMine.\n"})
     assert titled["actors/maria-zakharova.md"].startswith("# Zakharova\n\nMine.\n\n")
     assert titled["actors/maria-zakharova.md"].count("\n# ") == 0
+    front = "---\n# a YAML comment\ntags: [x]\n---\n\nNote.\n\n```\n# not a title\n```\n"
+    kept = render_site(hostile_dossier(), notes={"actors/maria-zakharova.md": front})
+    assert kept["actors/maria-zakharova.md"].startswith(front + "\n# Maria Zakharova\n")
 
 
 def test_csv():

@@ -24,22 +24,33 @@ ASSETS: dict[str, str] = {
 }
 
 _H1 = re.compile(r"^#[ \t]", re.MULTILINE)
+_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n.*?^(?:-{3}|\.{3})[ \t]*$", re.MULTILINE | re.DOTALL)
+_FENCED = re.compile(r"^(`{3,}|~{3,}).*?^\1", re.MULTILINE | re.DOTALL)
 
 
-def render_site(dossier: Dossier, notes: Mapping[str, str] | None = None, site_url_hint: str = "") -> dict[str, str]:
+def _has_title(note: str) -> bool:
+    """Whether the editor's Markdown has its own level-one heading (front matter and code aside)."""
+    body = _FENCED.sub("", _FRONT_MATTER.sub("", note, count=1))
+    return bool(_H1.search(body))
+
+
+def render_site(dossier: Dossier, notes: Mapping[str, str] | None = None, site_url_hint: str = "",
+                backlinks: Mapping[str, list[tuple[str, str]]] | None = None) -> dict[str, str]:
     """Every generated page: src_uri -> Markdown text, sorted by src_uri.
 
     notes maps an entity page's src_uri ("actors/maria-zakharova.md") to the editor's own Markdown, which
     goes first, exactly as written, before the generated sections. When the notes have their own title
     (a level-one heading) the generated one is left out, so the page has one title.
     site_url_hint is accepted for the plugin's convenience and not used: links are relative.
+    backlinks maps an entity page's src_uri to the editors' pages that link to it, as (title, src_uri);
+    the page lists them under "Linked from editors' pages".
     """
-    pages = Renderer(dossier).pages()
+    pages = Renderer(dossier, backlinks).pages()
     for uri, note in sorted((notes or {}).items()):
         if uri not in pages or not note.strip():
             continue
         generated = pages[uri]
-        if _H1.search(note) and generated.startswith("# "):
+        if _has_title(note) and generated.startswith("# "):
             generated = generated.split("\n", 1)[1].lstrip("\n")
         pages[uri] = note.rstrip("\n") + "\n\n" + generated
     return pages

@@ -45,14 +45,16 @@ def environment() -> Environment:
 
 
 class Renderer:
-    def __init__(self, dossier: Dossier):
+    def __init__(self, dossier: Dossier, backlinks=None):
         self.d = dossier
         self.L = Lookup(dossier)
         self.env = environment()
+        self.backlinks = backlinks or {}  # entity src_uri -> [(title, editor page src_uri)]
 
     def render(self, template: str, uri: str, **context) -> str:
         page = Page(self.L, uri)
-        text = self.env.get_template(template).render(p=page, L=self.L, d=self.d, **context)
+        text = self.env.get_template(template).render(p=page, L=self.L, d=self.d,
+                                                      backlinks=self.backlinks.get(uri, ()), **context)
         return text.rstrip("\n") + "\n"
 
     def pages(self) -> dict[str, str]:
