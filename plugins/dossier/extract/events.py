@@ -35,7 +35,8 @@ def _tables() -> dict:
     return {"triggers": t["triggers"], "light": set(t.get("light_verbs") or ()),
             "relative": set(t.get("relative_pronouns") or ()),
             "part_preps": set(t.get("participant_preps") or ()), "place_preps": set(t.get("place_preps") or ()),
-            "noun_verbs": t.get("noun_verbs") or {}, "kind_nouns": t.get("kind_nouns") or {}}
+            "noun_verbs": t.get("noun_verbs") or {}, "kind_nouns": t.get("kind_nouns") or {},
+            "verb_only": set(t.get("verb_only") or ())}
 
 
 def find_events(parsed: Iterable[Parsed], times: Iterable[TimeExpr],
@@ -72,7 +73,10 @@ def trigger_kind(token) -> str | None:
                 return kind
     if token.pos_ == "PROPN" and token.ent_type_:
         return None  # part of a name ("Victory Day Parade" is a name, "Summit" in "G20 Summit" is not ours)
-    return triggers.get(lemma) or triggers.get(token.lower_)
+    kind = triggers.get(lemma) or triggers.get(token.lower_)
+    if kind and token.pos_ != "VERB" and lemma in _tables()["verb_only"]:
+        return None
+    return kind
 
 
 def _light_noun(verb):
@@ -134,7 +138,7 @@ def sentence_events(sentence, doc, times: list[TimeExpr], mentions: list[Mention
         inside = {t.i for t in tokens}
         best = None
         for cand in candidates:
-            if cand.i in inside:
+            if cand.i in inside or not _may_date(anchor, cand):
                 continue
             # a clause opened by a relative word ("during which he met") hangs on the happening before it
             score = (_tree_distance(anchor, cand) + _in_relative_clause(cand), abs(cand.idx - anchor.idx))
@@ -159,10 +163,47 @@ def sentence_events(sentence, doc, times: list[TimeExpr], mentions: list[Mention
                 continue
             if any(t.i in {x.i for x in other.subtree} for t in _time_tokens(doc, time)):
                 continue
+            if other not in verb.conjuncts and trigger_kind(other) in _tables()["kind_nouns"]:
+                continue  # what was said during a visit or an interview is its content, not a new event
             dated.add(other.i)
             emitted.append((other, time))
     for trigger, time in emitted:
         yield _report(sentence, doc, trigger, time, mentions)
+
+
+def _path(a, b) -> list:
+    """The tokens from a up to the lowest common ancestor and down to b."""
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    ids_b = [t.i for t in up_b]
+    for n, t in enumerate(up_a):
+        if t.i in ids_b:
+            return up_a[: n + 1] + list(reversed(up_b[: ids_b.index(t.i)]))
+    return []
+
+
+def _may_date(anchor, trigger) -> bool:
+    """Whether a date hanging at `anchor` can be the date of `trigger`. Not across a clausal complement
+    ("said that in 2016 ..." dates what was said, not the saying; "said on Monday that X was provided"
+    dates the saying, not X); and a trigger noun that is the object of some other, meaningful verb is
+    not dated by that verb's date ("brought up the slaying last week")."""
+    path = _path(anchor, trigger)
+    if not path:
+        return False
+    top = max(path, key=lambda t: -len(list(t.ancestors)))
+    for t in path:
+        if t is not top and (t.dep_ in {"ccomp", "csubj"} or
+                             t.dep_ == "acl" and any(c.dep_ == "mark" for c in t.children)):
+            # a date before the clause's own subject ("said on Saturday it was ...") is the saying's,
+            # however the parser attached it
+            opens = [c.i for c in t.children if c.dep_ in {"nsubj", "nsubjpass", "mark", "expl"}]
+            if not (opens and anchor.i < min(opens)):
+                return False
+    if trigger.pos_ != "VERB" and trigger_kind(top) is None and top.pos_ == "VERB" \
+            and top.lemma_.lower() not in _tables()["light"] and top is not trigger \
+            and trigger in top.subtree and anchor not in trigger.subtree:
+        return False
+    return True
 
 
 def _in_relative_clause(token) -> int:
@@ -259,6 +300,8 @@ def _arguments(trigger, kind: str):
         doers = [c for c in trigger.children if c.dep_ == "poss"]
         doers += [c for c in trigger.children if c.dep_ == "compound" and c.ent_type_ and not _is_place(c)
                   and c.i < trigger.i and trigger_kind(c) is None and c.lower_ not in {"press", "joint"}]
+        for acl in (c for c in trigger.children if c.dep_ == "acl"):
+            doers += [g for a in acl.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
         verb = _governing_verb(trigger)
         if verb is not None:
             heads.append(verb)
@@ -450,13 +493,16 @@ def _title(trigger, kind: str, doers, agents: list[Mention], people: list[Mentio
         for c in trigger.children:
             if c.dep_ == "amod" and c.lower_ == "joint":
                 noun = "joint " + noun
-        return _cap(f"{who} {noun}" if who else noun)
+        return _cap(f"{who} {noun}") if who else ""
     others = [i for i in range(len(agents), len(people))]
     place_part = f" in {place}" if place and kind != "visit" else ""
     if trigger.pos_ == "VERB":
         verb = present(lemma, plural)
         if not who:
-            return _cap(f"{_phrase(obj, people, index) + ' ' if obj is not None else ''}{lemma}{place_part}".strip())
+            patient = next((c for c in trigger.children if c.dep_ == "nsubjpass"), None)
+            if patient is not None:
+                return _cap(f"{_phrase(patient, people, index, limit=5)} {trigger.text}{place_part}")
+            return ""  # resolve falls back to the words of the report
         rest = ""
         if kind == "visit" and place:
             rest = f" {place}"
@@ -474,6 +520,8 @@ def _title(trigger, kind: str, doers, agents: list[Mention], people: list[Mentio
             rest = (" with " if verb.startswith("hold") else " ") + _names(others)
         return _cap(f"{who} {present(verb, plural)}{rest}{place_part}")
     phrase = _phrase(trigger, people, index)
+    if not who and len(phrase.split()) < 2:
+        return ""  # a bare noun ("Statement", "Charges") says nothing; resolve uses the report's words
     by = f" by {who}" if who and who not in phrase else ""
     return _cap(f"{phrase}{by}{place_part}")
 
