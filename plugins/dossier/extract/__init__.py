@@ -23,7 +23,7 @@ def extract(parsed: Sequence[Parsed]) -> Extraction:
                   for t in find_times(item.source.sentences, item.source.id, item.source.published))
     events = tuple(find_events(parsed, times, mentions))
     statements = tuple(_dated(find_statements(parsed, mentions), times))
-    claims, responses = find_claims(statements)
+    claims, responses = find_claims(statements, parsed, mentions)
     return Extraction(mentions, times, events, statements, tuple(claims), tuple(responses))
 
 
