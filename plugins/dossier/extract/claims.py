@@ -1,81 +1,391 @@
 """Claims and responses: which statements assert a proposition, and which answer one, with a stance.
 
-A statement whose cue accuses or alleges is a claim; one whose cue or words deny, reject, dismiss or
-decline to comment is a response. A response is linked to the claim whose words it shares most.
+1. Each statement is read for a stance (stances.yml: its reporting verb, then its words, negation
+   aware). A statement without one that asserts something (an accusing or reporting verb) is a claim
+   statement.
+2. A response names what it answers in its own words ("rejected Western allegations claiming that X",
+   "dismissed US claims"): the allegation noun's content is a claim of its own, and its modifier
+   ("Western", "US", "Trudeau's", "made by the collective West") a claimant.
+3. Claim statements and named allegations saying the same thing (shared content words) are one claim.
+4. A response goes to the claim it names; else to the claim its words share most with; else to the
+   claim the preceding sentences of its article are about ("When asked about the weapons transfer
+   allegation, Peskov said ..."); else to the claim its article is most about. Never to a claim its
+   own speaker makes. Several speakers give one response each.
+5. An accusation by a responder against a claimant of the claim it answers is a counter-accusation:
+   a response to that claim and a claim of its own, linked back by counter_to.
 """
 from __future__ import annotations
 
 import re
-from typing import Iterator, Sequence
+from collections import Counter
+from functools import lru_cache
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
 
 from ..data import load_table
-from ..model import ClaimRecord, ResponseRecord, StatementRecord
+from ..model import ClaimRecord, Mention, ResponseRecord, StatementRecord
+from .statements import verb_lemma
 
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z-]+")
+MERGE_OVERLAP = 0.34  # share of the smaller claim's content words two statements must share to merge
+LINK_OVERLAP = 0.2  # share of a response's content words a claim must have for the response to name it
+CONTEXT_SENTENCES = 3  # preceding sentences of the same article read for what a response answers
 
 
 def _stances() -> dict:
     return load_table("stances.yml")
 
 
-def find_claims(statements: Sequence[StatementRecord]) -> tuple[list[ClaimRecord], list[ResponseRecord]]:
+@dataclass
+class _Claim:
+    key: str
+    texts: list[str]  # claim statement texts and named allegations
+    statements: list[int] = field(default_factory=list)
+    claimants: list[str] = field(default_factory=list)
+    sources: Counter = field(default_factory=Counter)
+    words: set = field(default_factory=set)
+    counter_to: str | None = None
+
+    def add(self, text: str, claimants: Iterable[str], index: int | None, source: str) -> None:
+        self.texts.append(text)
+        if index is not None and index not in self.statements:
+            self.statements.append(index)
+        for c in claimants:
+            if c and c not in self.claimants:
+                self.claimants.append(c)
+        self.sources[source] += 1
+        self.words |= content_words(text)
+
+
+def find_claims(statements: Sequence[StatementRecord], parsed: Sequence = (),
+                mentions: Iterable[Mention] = ()) -> tuple[list[ClaimRecord], list[ResponseRecord]]:
     table = _stances()
-    claims: list[ClaimRecord] = []
-    responses_pending: list[tuple[int, str]] = []
+    docs = {(p.source.id, s.id): (s, d, p.source) for p in parsed for s, d in zip(p.source.sentences, p.docs)}
+    by_sentence: dict[tuple[str, str], list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault((m.ref.source, m.ref.sentence), []).append(m)
+    claims: list[_Claim] = []
+    pending = []  # (statement index, stance, named claim or None)
     for i, st in enumerate(statements):
-        stance = _stance(st, table)
+        stance = stance_of(st, table)
+        named = _named_allegation(st, docs, by_sentence, table)
+        speakers = [st.speaker_text, *st.co_speakers]
+        if stance == "supports" and named is None:
+            own = _best_merge(claims, st.text)
+            if own is not None and set(speakers) & set(own.claimants):
+                own.add(st.text, speakers, i, st.ref.source)  # a claimant saying it again
+                continue
         if stance:
-            responses_pending.append((i, stance))
+            target = None
+            if named is not None:
+                text, claimants = named
+                if text is not None:
+                    target = _place(claims, text, claimants, None, st.ref.source)
+                else:
+                    target = _by_claimants(claims, claimants)
+                if target is not None and set(filter(None, speakers)) & set(target.claimants):
+                    target = None  # nobody answers their own claim: this names something else
+            pending.append((i, stance, target))
         elif _is_claim(st, table):
-            claims.append(ClaimRecord(f"c{i}", st.text, (i,), (st.speaker_text,) if st.speaker_text else ()))
-    claims = _merge_similar(claims, statements)
-    responses = []
-    for i, stance in responses_pending:
-        best = _best_claim(statements[i], claims, statements)
-        if best is not None:
-            responses.append(ResponseRecord(i, stance, best.key, statements[i].text))
-    return claims, responses
+            speakers = [st.speaker_text, *st.co_speakers]
+            claim = _best_merge(claims, st.text)
+            if claim is not None and not _accuses(st, table) and not (set(speakers) & set(claim.claimants)) \
+                    and st.speaker_text and _agrees(st.text, claim):
+                pending.append((i, "supports", claim))  # a third party saying what the claim says
+                continue
+            _place(claims, st.text, speakers, i, st.ref.source)
+    responses: list[ResponseRecord] = []
+    for i, stance, target in pending:
+        st = statements[i]
+        speakers = [s for s in (st.speaker_text, *st.co_speakers)]
+        claim = target or _link(st, claims, statements, docs, speakers)
+        if claim is None:
+            continue
+        if stance in {"rejects", "denies", "dismisses"}:
+            counter = _counter_claim(st, claim, statements, docs, table)
+            if counter:
+                stance = "counter-accuses"
+        for k, actor in enumerate(speakers):
+            if actor is None and k:
+                continue
+            responses.append(ResponseRecord(i, stance, claim.key, st.text, actor_text=actor if k else None,
+                                            confidence=0.8 if target else 0.6))
+    # counter-accusations: accusations by a responder against the claimants of what it answers
+    responders: dict[str, set[str]] = {}
+    for r in responses:
+        actor = r.actor_text or statements[r.statement_index].speaker_text
+        if actor:
+            responders.setdefault(actor, set()).add(r.claim_key)
+    by_key = {c.key: c for c in claims}
+    for c in claims:
+        if c.counter_to:
+            continue
+        for i in c.statements:
+            st = statements[i]
+            answered = responders.get(st.speaker_text or "", set()) - {c.key}
+            for key in answered:
+                other = by_key[key]
+                if _names_any(st.text, other.claimants) and _accuses(st, table):
+                    c.counter_to = key
+                    responses.append(ResponseRecord(i, "counter-accuses", key, st.text, confidence=0.6))
+                    break
+            if c.counter_to:
+                break
+    records = [ClaimRecord(c.key, _claim_text(c, statements), tuple(c.statements), tuple(c.claimants),
+                           c.counter_to, confidence=0.8 if c.statements else 0.5) for c in claims]
+    return records, responses
 
 
-def _stance(st: StatementRecord, table: dict) -> str | None:
-    text = (st.cue + " " + st.text).lower()
-    for stance, cues in table["cues"].items():
-        if any(re.search(rf"\b{re.escape(c)}\b", text) for c in cues):
+# ---------------------------------------------------------------- stance
+
+
+def stance_of(st: StatementRecord, table: dict | None = None) -> str | None:
+    """The stance a statement takes, from its reporting verb, then its words; None if it takes none."""
+    table = table or _stances()
+    cue = st.cue.split()[0].lower() if st.cue else ""
+    lemma = verb_lemma(cue) or cue
+    text = (st.cue + " " + st.text).lower().replace("’", "'")
+    negated = bool(re.search(r"\b(not|n't|never|no)\s+(\w+\s+)?" + re.escape(cue), text)) if cue else False
+    if lemma in table["cue_verbs"] and not negated:
+        stance = table["cue_verbs"][lemma]
+        if stance != "supports":
             return stance
+    for stance, cues in table["cues"].items():
+        for c in cues:
+            for m in re.finditer(rf"\b{re.escape(c.lower())}\b", text):
+                if stance in {"denies", "rejects", "dismisses", "supports"} and _negated_before(text, m.start()):
+                    continue
+                return stance
+    if lemma in table["cue_verbs"] and not negated:
+        return table["cue_verbs"][lemma]
     return None
 
 
+def _negated_before(text: str, at: int) -> bool:
+    """"did not deny", "not unfounded": a negation right before a cue word turns it."""
+    before = text[max(0, at - 16):at].split()
+    return any(w in {"not", "n't", "never", "didn't", "don't", "doesn't", "no"} for w in before[-2:])
+
+
 def _is_claim(st: StatementRecord, table: dict) -> bool:
-    cue = st.cue.split()[0].lower()
-    return cue in table["claim_cues"] or any(w in st.text.lower() for w in table["claim_words"])
+    lemma = verb_lemma(st.cue.split()[0].lower()) if st.cue else None
+    if lemma in table["claim_verbs"] or st.cue in {"quoted", "according to"}:
+        return True
+    return any(w in st.text.lower() for w in table["claim_words"])
+
+
+def _accuses(st: StatementRecord, table: dict) -> bool:
+    lemma = verb_lemma(st.cue.split()[0].lower()) if st.cue else None
+    return lemma in table["accuse_verbs"]
+
+
+# ---------------------------------------------------------------- claims named in a response
+
+
+def _named_allegation(st: StatementRecord, docs, by_sentence, table) -> tuple[str | None, list[str]] | None:
+    """'rejected Western allegations claiming that X' -> (X, ['Western']); None if it names none."""
+    found = docs.get((st.ref.source, st.ref.sentence))
+    if found is None:
+        return None
+    sentence, doc, _ = found
+    nouns = set(table["allegation_nouns"])
+    mentions = by_sentence.get((st.ref.source, st.ref.sentence), [])
+    for tok in doc:
+        if not (st.ref.start <= tok.idx < st.ref.end) or tok.lemma_.lower() not in nouns or tok.pos_ != "NOUN":
+            continue
+        claimants, content = [], []
+        for c in tok.children:
+            if c.dep_ in {"amod", "compound", "poss", "nmod"}:
+                claimants += _heads(c, mentions) or ([c.text] if c.pos_ in {"PROPN"} or c.text[:1].isupper() else [])
+            elif c.dep_ in {"acl", "relcl"}:
+                for g in c.children:
+                    if g.dep_ == "agent":
+                        claimants += [m for g2 in g.children if g2.dep_ == "pobj" for m in _heads(g2, mentions)]
+                    elif g.dep_ in {"ccomp", "xcomp", "dobj"}:
+                        content.append(g)
+                    elif g.dep_ == "prep" and g.lower_ in {"of", "about", "on", "that"}:
+                        content.append(g)
+                if not content and c.dep_ == "acl" and c.lemma_.lower() not in {"make", "level"}:
+                    content.append(c)
+            elif c.dep_ == "prep" and c.lower_ in {"of", "about", "on", "over", "that", "regarding", "concerning"}:
+                content.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                claimants += [m for g in c.children if g.dep_ == "pobj" for m in _heads(g, mentions)]
+        if content:
+            toks = sorted((t for c in content for t in c.subtree), key=lambda t: t.i)
+            toks = [t for t in toks if not (t.dep_ == "mark" or (t == toks[0] and t.dep_ == "prep"))]
+            if toks:
+                text = doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
+                if len(text.split()) >= 2:
+                    return text, claimants
+        if claimants:
+            return None, claimants
+    return None
+
+
+def _by_claimants(claims: list[_Claim], claimants) -> _Claim | None:
+    """The claim most made by these claimants ("dismissed US claims")."""
+    folded = {_country(c) or c for c in claimants}
+    found = [c for c in claims if folded & {_country(x) or x for x in c.claimants}]
+    return max(found, key=lambda c: len(c.statements) + len(c.texts)) if found else None
+
+
+def _heads(tok, mentions) -> list[str]:
+    """Mentions at a noun and its conjuncts ("the collective West", "the US and Japan"), not inside
+    its modifiers."""
+    out = []
+    for t in (tok, *tok.conjuncts):
+        out += [m.text for m in mentions if m.ref.start <= t.idx < m.ref.end]
+    return out
+
+
+def _mentions_in(tok, mentions) -> list[str]:
+    lo = min(t.idx for t in tok.subtree)
+    hi = max(t.idx + len(t.text) for t in tok.subtree)
+    return [m.text for m in mentions if lo <= m.ref.start < hi]
+
+
+# ---------------------------------------------------------------- grouping and linking
 
 
 def content_words(text: str) -> set[str]:
-    stop = set(load_table("stances.yml")["stopwords"])
-    return {w.lower().rstrip("s") for w in WORD_RE.findall(text) if w.lower() not in stop and len(w) > 2}
+    """Comparable words of a text: stop words out, stems, near-synonyms and country names (capitals,
+    demonyms, short forms) folded to one form each."""
+    return set(_content_words(text))
 
 
-def _merge_similar(claims: list[ClaimRecord], statements) -> list[ClaimRecord]:
-    merged: list[ClaimRecord] = []
-    for claim in claims:
-        words = content_words(claim.text)
-        for j, other in enumerate(merged):
-            if _overlap(words, content_words(other.text)) >= 0.4:
-                merged[j] = ClaimRecord(other.key, other.text, other.statement_indexes + claim.statement_indexes,
-                                        tuple(dict.fromkeys(other.claimant_texts + claim.claimant_texts)))
-                break
-        else:
-            merged.append(claim)
-    return merged
+@lru_cache(maxsize=4096)
+def _content_words(text: str) -> tuple[str, ...]:
+    table = _stances()
+    stop = set(table["stopwords"])
+    words = WORD_RE.findall(text)
+    out, skip = [], False
+    for k, w in enumerate(words):
+        if skip:
+            skip = False
+            continue
+        if w[:1].isupper():
+            pair = f"{w} {words[k + 1]}" if k + 1 < len(words) else None
+            place = _country(pair) if pair and words[k + 1][:1].isupper() else None
+            if place:
+                out.append(place)
+                skip = True
+                continue
+            place = _country(w)
+            if place:
+                out.append(place)
+                continue
+        low = w.lower()
+        if low in stop or len(w) <= 2:
+            continue
+        out.append(_equivalents().get(low) or _equivalents().get(_stem(low)) or _stem(low))
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def _equivalents() -> dict[str, str]:
+    return {w: group[0] for group in _stances().get("equivalents") or () for w in group}
+
+
+@lru_cache(maxsize=4096)
+def _country(name: str) -> str | None:
+    """'@ISO3' for a country, its capital or its demonym, if the country table knows it."""
+    try:
+        from . import countries
+    except ImportError:  # pragma: no cover
+        return None
+    for finder in ("country_of", "capital_of", "demonym_country"):
+        fn = getattr(countries, finder, None)
+        try:
+            c = fn(name) if fn else None
+        except Exception:  # the table is another stage's; a failure there only loses the folding
+            c = None
+        if c is not None:
+            return "@" + str(getattr(c, "iso3", None) or getattr(c, "name", name))
+    return None
+
+
+def _stem(w: str) -> str:
+    for suffix in ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ed", "es", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[: -len(suffix)]
+    return w
 
 
 def _overlap(a: set[str], b: set[str]) -> float:
     return len(a & b) / max(1, min(len(a), len(b)))
 
 
-def _best_claim(st: StatementRecord, claims: list[ClaimRecord], statements) -> ClaimRecord | None:
+def _best_merge(claims: list[_Claim], text: str) -> _Claim | None:
+    words = content_words(text)
+    scored = [(_overlap(words, c.words), c) for c in claims]
+    scored = [s for s in scored if s[0] >= MERGE_OVERLAP and len(words & s[1].words) >= 2]
+    return max(scored, key=lambda s: s[0])[1] if scored else None
+
+
+def _agrees(text: str, claim: _Claim) -> bool:
+    """A third party's statement says what the claim says: most of its content words are the claim's."""
+    words = content_words(text)
+    return len(words & claim.words) >= 3 and len(words & claim.words) / max(1, len(words)) >= 0.5
+
+
+def _place(claims: list[_Claim], text: str, claimants, index, source) -> _Claim:
+    claim = _best_merge(claims, text)
+    if claim is None:
+        claim = _Claim(f"c{len(claims)}", [])
+        claims.append(claim)
+    claim.add(text, claimants, index, source)
+    return claim
+
+
+def _link(st: StatementRecord, claims: list[_Claim], statements, docs, speakers) -> _Claim | None:
+    own = [c for c in claims if not (set(filter(None, speakers)) & set(c.claimants))]
+    if not own:
+        return None
     words = content_words(st.text)
-    scored = [(_overlap(words, content_words(" ".join(statements[i].text for i in c.statement_indexes))), c)
-              for c in claims]
-    scored = [s for s in scored if s[0] > 0.1]
-    return max(scored, key=lambda s: s[0])[1] if scored else (claims[0] if len(claims) == 1 else None)
+    scored = [(len(words & c.words) / max(1, len(words)), c) for c in own]
+    best = max(scored, key=lambda s: (s[0], len(s[1].texts)))
+    if best[0] >= LINK_OVERLAP and len(words & best[1].words) >= 2:
+        return best[1]
+    context = _context(st, docs)
+    if context:
+        cw = content_words(context)
+        scored = [(len(cw & c.words), c) for c in own]
+        best = max(scored, key=lambda s: (s[0], len(s[1].texts)))
+        if best[0] >= 2:
+            return best[1]
+    # the claim its article is most about, else the story's
+    return max(own, key=lambda c: (c.sources[st.ref.source], len(c.statements) + len(c.claimants)))
+
+
+def _context(st: StatementRecord, docs) -> str:
+    found = docs.get((st.ref.source, st.ref.sentence))
+    if found is None:
+        return ""
+    sentence, doc, source = found
+    ids = [s.id for s in source.sentences]
+    k = ids.index(sentence.id)
+    before = [s.text for s in source.sentences[max(0, k - CONTEXT_SENTENCES):k] if s.kind != "caption"]
+    own = sentence.text[: st.ref.start]  # "When asked about the allegation, Peskov said, ..."
+    return " ".join(before + [own])
+
+
+def _counter_claim(st, claim, statements, docs, table) -> bool:
+    """A response that turns the charge on its makers: it names a claimant and accuses."""
+    return bool(table["cues"].get("counter-accuses")) and _names_any(st.text, claim.claimants) and \
+        any(re.search(rf"\b{re.escape(c)}\b", st.text.lower()) for c in table["cues"]["counter-accuses"])
+
+
+def _names_any(text: str, names: Iterable[str]) -> bool:
+    low = text.lower()
+    return any(n and re.search(rf"\b{re.escape(n.lower())}\b", low) for n in names)
+
+
+def _claim_text(c: _Claim, statements) -> str:
+    """The claim as a proposition: its shortest well-formed content (a complement clause rather than a
+    whole quote), from the claim statements first."""
+    texts = [statements[i].text for i in c.statements if not statements[i].direct] or \
+        [statements[i].text for i in c.statements] or c.texts
+    texts = [t for t in texts if len(t.split()) >= 4] or texts
+    text = min(texts, key=lambda t: abs(len(t.split()) - 18))
+    return text.strip(" ,;:“”\"").rstrip(".") if text else text

@@ -115,6 +115,10 @@ def _sentence_statements(source_id, sentence, doc, mentions, focus) -> Iterator[
     text = sentence.text
     quotes = [q for q in quote_spans(text) if len(text[q[0]:q[1]].split()) >= table["min_quote_words"]]
     cues = list(_verb_cues(doc, text, quotes, mentions, focus)) + list(_according_cues(doc, mentions))
+    # a cue inside another cue's reported words ("condemned ..., saying they had confirmed ...") is part
+    # of that statement
+    cues = [c for c in cues if not any(o is not c and o.span and o.span[0] < c.token.idx < o.span[1]
+                                       and o.token.i < c.token.i for o in cues)]
     if not cues and sentence.kind == "headline":
         cues = list(_headline_cues(doc, mentions))
     # quotations: inside a cue's reported words, or owned by the nearest cue
@@ -266,6 +270,9 @@ def _reported_span(token, lemma, table) -> tuple[int, int] | None:
     coordinated clauses are left out."""
     doc = token.doc
     clauses = [c for c in token.children if c.dep_ in CLAUSE_DEPS and c.i > token.i]
+    if not clauses:  # "said in a statement that ...": the clause hangs off the statement noun
+        clauses = [t for c in token.children if c.dep_ == "prep" for t in c.subtree
+                   if t.dep_ in {"ccomp", "acl"} and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children)][:1]
     if lemma in table["say_verbs"] and clauses:
         toks = [t for c in clauses for t in c.subtree]
         start = min(toks, key=lambda t: t.i)
@@ -275,6 +282,8 @@ def _reported_span(token, lemma, table) -> tuple[int, int] | None:
             start = doc[start.i + 1]
         end = max(t.i for t in toks)
         return start.idx, _end(doc, end)
+    if lemma in table["say_verbs"] and not any(c.dep_ in {"dobj", "oprd", "attr"} for c in token.children):
+        return None  # "said on Monday", "told reporters in Ottawa": the words are elsewhere (a quotation)
     args = [c for c in token.children if c.dep_ in ARG_DEPS and c.i > token.i]
     if not args:
         return None
@@ -467,3 +476,8 @@ def _subjects(token) -> list:
     if token.dep_ in {"conj", "xcomp", "advcl"} and token.head is not token:
         return _subjects(token.head)  # "... and added", "was quoted as saying", "..., adding that"
     return []
+
+
+def verb_lemma(word: str) -> str | None:
+    """The reporting verb a word form is ("denied" -> "deny"), or None."""
+    return _table()["forms"].get(word.lower())

@@ -1,0 +1,54 @@
+"""Claims and responses on short snippets, with the session-scoped spaCy pipeline of test_statements."""
+from __future__ import annotations
+
+from dossier.extract.actors import find_mentions
+from dossier.extract.claims import find_claims, stance_of
+from dossier.extract.statements import find_statements
+from dossier.model import Ref, StatementRecord
+
+from test_statements import nlp, parse_text  # noqa: F401  (fixture)
+
+
+def run(nlp, *texts):
+    parsed = [parse_text(nlp, t, f"a{i}") for i, t in enumerate(texts)]
+    mentions = list(find_mentions(parsed))
+    statements = list(find_statements(parsed, mentions))
+    claims, responses = find_claims(statements, parsed, mentions)
+    return statements, claims, responses
+
+
+def _st(text, cue="said"):
+    return StatementRecord(Ref("a", "s2"), "X", None, cue, text, False)
+
+
+def test_stance_from_cue_and_words():
+    assert stance_of(_st("that the report was false", "denied")) == "denies"
+    assert stance_of(_st("The claims are groundless", "said")) == "dismisses"
+    assert stance_of(_st("We don't comment on this", "said")) == "declines-comment"
+    assert stance_of(_st("the accusations are unfounded", "said")) == "rejects"
+    assert stance_of(_st("the report was not unfounded", "said")) is None
+
+
+def test_denial_by_two_actors_answers_the_claim(nlp):
+    statements, claims, responses = run(
+        nlp,
+        "Arms row\nThe United States accused Peru of supplying weapons to Bolivia.\n"
+        "Peru and Bolivia have denied that arms are being transferred across the border.")
+    assert len(claims) == 1
+    claim = claims[0]
+    assert "United States" in claim.claimant_texts
+    actors = {r.actor_text or statements[r.statement_index].speaker_text for r in responses}
+    assert actors == {"Peru", "Bolivia"}
+    assert {r.stance for r in responses} == {"denies"}
+    assert all(r.claim_key == claim.key for r in responses)
+
+
+def test_response_names_the_allegation_and_its_makers(nlp):
+    statements, claims, responses = run(
+        nlp,
+        "Row\nThe foreign minister of Ruritania, Anna Kowal, on Saturday rejected Western allegations "
+        "claiming that Ruritania breached the arms embargo.")
+    assert responses and responses[0].stance == "rejects"
+    claim = next(c for c in claims if c.key == responses[0].claim_key)
+    assert "Ruritania breached the arms embargo" in claim.text
+    assert "Western" in claim.claimant_texts
