@@ -1,91 +1,389 @@
-"""Actor mentions: spaCy's named entities, cleaned, with the titles and roles written around them.
+"""Actor mentions: spaCy's named entities, repaired, plus what NER misses in news copy.
 
-This stage only finds; resolve.py decides which mentions are the same actor and what kind it is.
+For each candidate this stage records what the sentence says about it, and nothing more:
+- the name as written, without determiner, possessive, honorific or a title NER swallowed
+  ("White House Coordinator for Strategic Communications" -> "White House");
+- a kind hint from its label and from country knowledge (countries, capitals, "the Indian government");
+- whether it acts here (subject, speaker, possessor of an act, "according to") or only sits in a place
+  phrase ("in Tokyo") or modifies a noun: Mention.acts;
+- the title written before a person ("Kremlin spokesman Dmitry Peskov") or in an apposition after it
+  ("Mukhbir Singh, a director for the World Sikh Organization"), and the organisation in that title.
+
+Places that do not act, named happenings ("G20 Summit"), credits (the article's author, its outlet in
+a dateline) and page furniture are not yielded. resolve/actors.py decides which mentions are one actor,
+its kind and how sure we are.
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 from ..data import load_table
-from ..model import Mention, Ref
+from ..model import Mention, Ref, Source
 from ..parse import Parsed
+from .countries import capital_of, country_of, demonym_country, government_of, is_place
 
-# NER labels that can name an actor, and the kind each suggests. DATE, CARDINAL, LOC, FAC, WORK_OF_ART,
-# LAW, EVENT and the like name things that do not act.
-LABEL_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group"}
+# NER labels that can name an actor, and the kind each suggests. DATE, CARDINAL, WORK_OF_ART, LAW,
+# EVENT and the like name things that do not act; LOC and FAC act only as seats of power ("the White
+# House said").
+LABEL_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group",
+               "LOC": None, "FAC": None}
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "agent"}
+AGENT, PARTICIPANT, NONE = 2, 1, 0
 
 
-def _words() -> dict:
-    return load_table("actor_words.yml")
+@lru_cache(maxsize=1)
+def words() -> dict[str, set[str]]:
+    table = load_table("actor_words.yml")
+    return {key: {str(w).lower() for w in value} for key, value in table.items()}
 
 
 def find_mentions(parsed: Iterable[Parsed]) -> Iterator[Mention]:
     for item in parsed:
-        for sentence, doc in zip(item.source.sentences, item.docs):
-            yield from _sentence_mentions(item.source.id, sentence, doc)
+        credits = _credits(item.source)
+        found = [list(_sentence_mentions(item.source.id, sentence, doc, credits))
+                 for sentence, doc in zip(item.source.sentences, item.docs)]
+        surnames = {m.text.split()[-1] for ms in found for m in ms if m.kind == "person" and len(m.text.split()) > 1}
+        for sentence, doc, ms in zip(item.source.sentences, item.docs, found):
+            yield from ms
+            yield from _surnames(item.source.id, sentence, doc, ms, surnames)
 
 
-def _sentence_mentions(source_id: str, sentence, doc) -> Iterator[Mention]:
-    words = _words()
-    not_names = {w.lower() for w in words["not_names"]}
-    for ent in doc.ents:
-        kind = LABEL_KINDS.get(ent.label_)
-        if kind is None:
-            continue
-        start, end = _trim(ent)
-        if start >= end:
+def _surnames(source_id, sentence, doc, mentions, surnames) -> Iterator[Mention]:
+    """A person's surname that NER labelled a place or missed ("... drones to Shoigu"), in a source that
+    names the person in full."""
+    taken = {(m.ref.start, m.ref.end) for m in mentions}
+    starts = {m.ref.start for m in mentions}
+    for t in doc:
+        if t.text in surnames and t.idx not in starts and (t.idx, t.idx + len(t)) not in taken \
+                and (t.ent_type_ in {"", "GPE", "LOC", "ORG", "NORP"}) and t.pos_ == "PROPN" \
+                and not any(m.ref.start <= t.idx < m.ref.end for m in mentions):
+            yield Mention(Ref(source_id, sentence.id, t.idx, t.idx + len(t)), t.text, "SURNAME", "person",
+                          confidence=0.6 if sentence.kind == "caption" else 1.0,
+                          acts=_agency(doc[t.i:t.i + 1]) >= PARTICIPANT)
+
+
+def _credits(source: Source) -> tuple[set[str], set[str]]:
+    """Names that credit the article rather than act in it: its author, and the words of its outlet."""
+    author = {_key(a) for a in re.split(r",| and ", source.author or "") if a.strip()}
+    outlet = set()
+    for part in re.split(r"[()|,]", source.outlet or ""):
+        part = re.sub(r"\b(republished|by|feed|wire|via)\b", " ", part, flags=re.IGNORECASE)
+        if part.strip():
+            outlet.add(_key(part))
+            outlet.update(_key(w) for w in part.split() if len(w) > 3 and w[0].isupper())
+    return author, outlet
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", re.sub(r"^the\s+", "", text.strip().lower())).strip()
+
+
+# ---------------------------------------------------------------- one sentence
+
+
+def _sentence_mentions(source_id: str, sentence, doc, credits=(set(), set())) -> Iterator[Mention]:
+    w = words()
+    author, outlet = credits
+    furniture = _is_furniture(sentence, doc)
+    taken: set[int] = set()
+    for start, end, label in _candidates(doc):
+        if taken & set(range(start, end)):
             continue
         span = doc[start:end]
         text = _clean_name(span.text)
-        if not text or text.lower() in not_names or not any(c.isalpha() for c in text):
+        if not text or text.lower() in w["not_names"] or not any(c.isalpha() for c in text):
             continue
-        if ent.label_ == "NORP" and text.lower() not in {g.lower() for g in words["groups"]}:
-            continue  # demonyms ("Russian") describe, they do not act; named groups do
-        role, role_org = _role_before(doc, start) if kind == "person" else (None, None)
-        confidence = 0.6 if sentence.kind == "caption" else 1.0
+        if re.fullmatch(r"[A-Z]{2,}s", text):
+            continue  # a plural acronym names things ("ICBMs"), not an actor
+        agency = _agency(span)
+        kind = _kind(text, label, span, agency)
+        if kind is None:
+            continue
+        parenthesised = start > 0 and end < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")"
+        if _key(text) in author or (_key(text) in outlet and (agency < AGENT or parenthesised)) \
+                or (parenthesised and start < 10 and doc[0].is_upper and sentence.kind != "headline"):
+            continue  # byline or credit ("LISBON, May 3 (Globonews) --")
+        taken.update(range(start, end))
+        role, role_org = (None, None)
+        if kind == "person":
+            role, role_org = _role_before(doc, start)
+            if role is None:
+                role, role_org = _role_after(doc, start, end)
+        confidence = 1.0
+        if sentence.kind == "caption":
+            confidence = 0.6
+        if furniture:
+            confidence = 0.3
         yield Mention(Ref(source_id, sentence.id, span.start_char, span.start_char + len(text)), text,
-                      ent.label_, kind, role, role_org, confidence)
+                      label, kind, role, role_org, confidence, agency >= PARTICIPANT)
+
+
+def _is_furniture(sentence, doc) -> bool:
+    """Bylines, credits and link lists that cleaning kept: no verb, or page separators."""
+    if sentence.kind == "headline":
+        return False
+    if re.search(r"\s[|/]\s|©|@\w", sentence.text):
+        return True
+    return len(doc) <= 8 and not any(t.pos_ in {"VERB", "AUX"} for t in doc)
+
+
+def _candidates(doc) -> Iterator[tuple[int, int, str]]:
+    """Token ranges that may name an actor, longest evidence first: repaired entities, then acronyms
+    and group words NER missed."""
+    w = words()
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in LABEL_KINDS:
+            continue
+        for start, end in _split_title(doc, *_trim(ent)):
+            if start < end:
+                label = ent.label_
+                if label == "PERSON":
+                    start, end = _extend_person(doc, start, end)
+                found.append((start, end, label))
+    for t in doc:
+        # a title word followed by capitalised names is a person whatever NER thought ("spokeswoman Ana Costa")
+        if t.lower_ in w["titles"] and t.i + 1 < len(doc):
+            end = t.i + 1
+            while end < len(doc) and end - t.i <= 4 and _name_token(doc[end]):
+                end += 1
+            if end > t.i + 1 and doc[end - 1].lower_ not in w["org_heads"] | w["events"] | w["facilities"]:
+                found = [f for f in found if f[1] <= t.i + 1 or f[0] >= end or f[2] == "PERSON"]
+                if not any(f[0] <= t.i + 1 < f[1] and f[2] == "PERSON" for f in found):
+                    found.append((t.i + 1, end, "PERSON"))
+    covered = {i for s, e, _ in found for i in range(s, e)}
+    for t in doc:
+        if t.i in covered:
+            continue
+        text = t.text.strip(".")
+        if (re.fullmatch(r"[A-Z][A-Z0-9]{1,5}", t.text) and t.pos_ in {"PROPN", "NOUN", "X"}
+                and text.lower() not in w["titles"]):
+            found.append((t.i, t.i + 1, "ACRONYM"))
+        elif t.is_title and t.lower_ in w["groups"] and (t.i == 0 or doc[t.i - 1].lower_ in {"the", "collective"}
+                                                            or t.dep_ in {"nsubj", "amod"}):
+            start = t.i - 1 if t.i and doc[t.i - 1].lower_ == "collective" else t.i
+            found.append((start, t.i + 1, "GROUP"))
+    return iter(sorted(found, key=lambda x: (x[0], -x[1])))
 
 
 def _trim(ent) -> tuple[int, int]:
-    """Token range of the entity without a leading determiner and a trailing possessive."""
+    """Token range of the entity without a leading determiner or honorific and a trailing possessive."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    while start < end and doc[start].lower_ in {"the", "a", "an"}:
+    w = words()
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].lower_.strip(".") in w["honorifics"]):
         start += 1
-    while end > start and doc[end - 1].text in {"'s", "’s", "'", "’"}:
+    while end > start and doc[end - 1].text in {"'s", "’s", "'", "’", "-", "–", "—"}:
         end -= 1
+    if ent.label_ in {"ORG", "PERSON"}:
+        # leading common words NER swallowed ("Allegations of Government of India")
+        while start < end - 1 and doc[start].pos_ in {"NOUN", "VERB", "ADJ"} and doc[start].is_title \
+                and doc[start].lower_ not in w["titles"] | w["government_words"] | w["portfolios"] \
+                and demonym_country(doc[start].text) is None:
+            start += 1
+            while start < end - 1 and doc[start].lower_ in {"of", "for", "the"}:
+                start += 1
+    if ent.label_ == "ORG" and end < len(doc) and doc[end - 1].lower_ in {"of", "for"} \
+            and doc[end].ent_type_ == "GPE":
+        # "Government of" + "India's": NER stopped at the possessive
+        end += 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+    if ent.label_ == "PERSON":
+        # titles NER swallowed at the front ("Commander Kulbhushan Yadav", "President Vladimir Putin")
+        while start < end - 1 and doc[start].lower_ in w["titles"]:
+            start += 1
+    return start, end
+
+
+def _split_title(doc, start: int, end: int) -> list[tuple[int, int]]:
+    """An ORG that runs into a title ("White House Coordinator for Strategic Communications") is the
+    part before the title word; the title itself names no organisation."""
+    w = words()
+    for i in range(start, end):
+        if doc[i].lower_ in w["titles"] and doc[i].lower_ not in w["org_heads"] and i > start:
+            return [(start, i)]
+        if doc[i].lower_ in w["titles"] and i == start and doc[i].ent_type_ == "ORG":
+            return []
+    return [(start, end)]
+
+
+def _name_token(t) -> bool:
+    w = words()
+    return (t.is_title and t.pos_ == "PROPN" and t.lower_ not in w["titles"] and t.lower_ not in w["portfolios"]
+            and t.lower_ not in w["not_names"] and t.ent_type_ not in {"DATE", "TIME", "CARDINAL", "ORDINAL"}
+            and country_of(t.text) is None and demonym_country(t.text) is None and capital_of(t.text) is None)
+
+
+def _extend_person(doc, start: int, end: int) -> tuple[int, int]:
+    """NER often stops early or late inside names it has not seen: "Choe Son" Hui, "Pavan" Kumar Rai."""
+    w = words()
+
+    def name_like(t) -> bool:
+        return (t.is_title and t.pos_ == "PROPN" and not t.is_punct and t.lower_ not in w["titles"]
+                and t.lower_ not in w["not_names"] and t.ent_type_ in {"", "PERSON", "GPE", "NORP"}
+                and country_of(t.text) is None and demonym_country(t.text) is None)
+
+    while end < len(doc) and name_like(doc[end]) and doc[end].dep_ not in {"ROOT"} and end - start < 4:
+        end += 1
+    while start > 0 and name_like(doc[start - 1]) and doc[start - 1].i > 0 and end - start < 4 \
+            and doc[start - 1].lower_ not in w["honorifics"] and capital_of(doc[start - 1].text) is None:
+        start -= 1
     return start, end
 
 
 def _clean_name(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,.;:\"“”‘’'()[]")
+    if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", text):
+        text += "."  # "U.S" cut by the sentence end -> "U.S."
     return re.sub(r"[’']s$", "", text).strip()
+
+
+# ---------------------------------------------------------------- what the sentence says about it
+
+
+def _agency(span) -> int:
+    """AGENT when the name does something here (subject, possessor, "by", "according to"), PARTICIPANT
+    when something is done with it or it qualifies an act or a title ("G7 summit", "Kremlin spokesman"),
+    NONE when it only places or describes ("in Tokyo", "named after Yuri Gagarin")."""
+    w = words()
+    t = span.root
+    seen = 0
+    while t.dep_ in {"conj", "appos", "flat"} and t.head is not t and seen < 6:
+        t = t.head
+        seen += 1
+    dep = t.dep_
+    head = t.head
+    if dep in SUBJECTS or dep == "poss":
+        return AGENT
+    if dep == "pobj":
+        prep = head.lower_
+        if prep == "by" or (prep == "to" and head.head.lower_ == "according"):
+            return AGENT
+        if prep in {"with", "between", "among", "against", "from", "on"} and head.head.lemma_.lower() not in w["place_verbs"]:
+            return PARTICIPANT if prep != "on" or head.head.lemma_.lower() in w["act_nouns"] else NONE
+        return NONE
+    if dep in {"dobj", "dative", "iobj", "attr", "oprd"}:
+        return NONE if head.lemma_.lower() in w["place_verbs"] else PARTICIPANT
+    if dep in {"compound", "amod", "nmod", "npadvmod", "nummod"}:
+        noun = head.lower_
+        if noun in w["titles"] or noun in w["act_nouns"] or head.lemma_.lower() in w["act_nouns"]:
+            return PARTICIPANT
+        return NONE
+    if dep == "ROOT" and span.root.pos_ == "PROPN" and len(span.doc) > len(span) + 2:
+        return PARTICIPANT  # headline fragments: "Pyongyang slams Washington"
+    return NONE
+
+
+def _kind(text: str, label: str, span, agency: int) -> str | None:
+    """The kind this mention is evidence for, or None when it names no actor here."""
+    w = words()
+    lower = [x.lower().strip(".,") for x in text.split()]
+    head = lower[-1] if lower else ""
+    if country_of(text) is not None or government_of(text) is not None:
+        return "country"
+    if label == "ACRONYM":
+        return "organization"
+    if label == "GROUP" or text.lower() in w["groups"]:
+        return "group"
+    if label == "NORP":
+        if head in w["collectives"] and agency >= PARTICIPANT:
+            return "group"
+        return None  # demonyms ("Russian") describe, they do not act; named groups do
+    if head in w["events"] and not (label == "ORG" and len(lower) > 1 and lower[-2] in {"security", "general"}):
+        return None  # a named happening ("G20 Summit", "Victory Day")
+    if capital_of(text) is not None:
+        return "country" if agency >= PARTICIPANT else None  # "Moscow said" vs "in Moscow"
+    if label in {"GPE", "LOC"}:
+        return None  # a place that is not a country: a city, a region
+    if head in w["facilities"] and agency < AGENT:
+        return None
+    if label == "FAC":
+        return "organization" if agency >= AGENT or head in w["org_heads"] and agency >= PARTICIPANT else None
+    if label == "PERSON":
+        if len(lower) == 1 and agency == NONE and is_place(text):
+            return None  # a town NER took for a surname ("Kherson regions")
+        if head in w["org_heads"] and len(lower) > 1:
+            return "organization"
+        return "person"
+    if label == "ORG":
+        if all(x in w["portfolios"] or demonym_country(x.title()) is not None for x in lower):
+            return None  # "Defense" of "Russian Defense Minister": part of a title
+        return "organization"
+    return LABEL_KINDS.get(label)
 
 
 def _role_before(doc, start: int) -> tuple[str | None, str | None]:
     """Title words right before a name ("Kremlin spokesman Dmitry Peskov") -> (role, organisation)."""
-    titles = {w.lower() for w in _words()["titles"]}
+    w = words()
+    titles = w["titles"]
     i = start
     while i > 0 and (doc[i - 1].is_title or doc[i - 1].is_upper or doc[i - 1].lower_ in titles
-                     or doc[i - 1].lower_ in {"of", "for", "at", "-"}) and not doc[i - 1].is_punct:
+                     or doc[i - 1].lower_ in {"of", "for", "at", "-", "to"}
+                     or (doc[i - 1].text in {"'s", "’s"} and i > 1 and doc[i - 2].is_title)) \
+            and not (doc[i - 1].is_punct and doc[i - 1].text != "-"):
         if doc[i - 1].lower_ in {"the", "a"}:
             break
         i -= 1
-    while i < start and doc[i].lower_ in {"of", "for", "at", "-"}:
+    while i < start and doc[i].lower_ in {"of", "for", "at", "-", "to", "'s", "’s"}:
         i += 1
     if i == start:
         return None, None
-    words = [t.text for t in doc[i:start]]
-    if not any(w.lower() in titles for w in words):
+    tokens = list(doc[i:start])
+    if not any(t.lower_ in titles for t in tokens):
         return None, None
-    # the organisation is the capitalised run before the first title word ("Russian Foreign Ministry")
-    org_words = []
-    for w in words:
-        if w.lower() in titles:
+    # drop leading words that are not part of the title (sentence-initial verbs, place names)
+    while tokens and tokens[0].pos_ == "VERB":
+        tokens.pop(0)
+    role = doc[tokens[0].i:start].text if tokens else None
+    return role, _role_org(tokens)
+
+
+def _role_after(doc, start: int, end: int) -> tuple[str | None, str | None]:
+    """An apposition after the name that holds a title: "Mukhbir Singh, a director for the World Sikh
+    Organization of Canada" -> ("director for the World Sikh Organization of Canada", ...)."""
+    titles = words()["titles"]
+    root = doc[start:end].root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= end:
+            sub = list(child.subtree)
+            while sub and sub[0].lower_ in {"the", "a", "an", ","}:
+                sub.pop(0)
+            if not sub or len(sub) > 14 or not any(t.lower_ in titles for t in sub):
+                continue
+            role = doc[sub[0].i:sub[-1].i + 1].text.strip(" ,")
+            orgs = [e for e in doc.ents if e.start >= sub[0].i and e.end <= sub[-1].i + 1
+                    and e.label_ in {"ORG", "GPE", "FAC"}]
+            org = _clean_name(orgs[0].text) if orgs else None
+            return role, org
+    return None, None
+
+
+def _role_org(tokens) -> str | None:
+    """The organisation named in a title: the capitalised words before the first title word, up to an
+    institution's head noun ("Russian Foreign Ministry" spokeswoman), else the country of a leading
+    demonym or name ("Russian" Defense Minister -> Russia)."""
+    w = words()
+    words_before = []
+    for t in tokens:
+        if t.lower_ in w["titles"] and t.lower_ not in w["org_heads"]:
             break
-        org_words.append(w)
-    role = " ".join(words)
-    org = " ".join(org_words).strip() or None
-    return role, org
+        words_before.append(t)
+    if not words_before:
+        return None
+    text = " ".join(t.text for t in words_before)
+    text = re.sub(r"\s+(['’]s)\b", r"\1", text)
+    last_head = max((k for k, t in enumerate(words_before) if t.lower_ in w["org_heads"]), default=None)
+    if last_head is not None:
+        return _clean_name(" ".join(t.text for t in words_before[:last_head + 1]))
+    names = [t for t in words_before if t.lower_ not in w["portfolios"]]
+    if names:
+        lead = _clean_name(" ".join(t.text for t in names))
+        country = country_of(lead) or demonym_country(lead)
+        if country is not None:
+            return country.name
+        if len(names) == len(words_before):
+            return lead  # "Kremlin" spokesman
+    return None

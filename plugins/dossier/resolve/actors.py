@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..config import CuratedActor, slugify
-from ..extract.countries import country_of
+from ..extract.countries import capital_of, country_of, demonym_country, government_of
 from ..model import Actor, Mention, MentionRef, Ref, Source, ReviewItem
 
 KEEP_CONFIDENCE = 0.5  # below this an actor goes to the review page instead of the dossier
+WEAK = 0.4  # one mention that neither acts nor carries a title: listed for review
 ORG_WORDS = {"ministry", "council", "agency", "office", "house", "department", "committee", "party",
              "army", "forces", "government", "parliament", "assembly", "commission", "court", "bank",
              "union", "organization", "organisation", "news", "service", "press", "media", "command"}
@@ -106,7 +107,7 @@ def _cluster(mentions: list[Mention]) -> list[Cluster]:
     # 1. countries, by country knowledge
     rest = []
     for m in mentions:
-        country = country_of(m.text) if _may_be_country(m) else None
+        country = _country(m)
         if country is not None:
             c = clusters.setdefault(f"country:{country.iso3}", Cluster(f"country:{country.iso3}"))
             c.country, c.country_name = country.iso3, country.name
@@ -136,20 +137,42 @@ def _cluster(mentions: list[Mention]) -> list[Cluster]:
             fits[0].mentions.append(m)
         else:
             clusters.setdefault(key, Cluster(key)).mentions.append(m)
-    # acronyms: KCNA <- Korean Central News Agency
+    # partial names: "Security Council" <- "UN Security Council", "Kumar Rai" <- "Pavan Kumar Rai"
+    for key, c in sorted(clusters.items(), key=lambda kv: len(kv[0])):
+        if c.country or len(key.split()) < 2 or key not in clusters:
+            continue
+        fits = [o for k, o in clusters.items() if o is not c and not o.country
+                and len(k.split()) > len(key.split()) and k.endswith(" " + key)
+                and _kind_of(o) == _kind_of(c)]
+        if len(fits) == 1:
+            fits[0].mentions.extend(c.mentions)
+            del clusters[key]
+    # acronyms: KCNA <- Korean Central News Agency, UNSC <- UN Security Council
     for key, c in list(clusters.items()):
         form = _best_form(c)
-        if form.isupper() and 2 <= len(form) <= 6:
-            fits = [o for o in clusters.values() if o is not c and _initials(_best_form(o)) == form.lower()]
+        if form.replace(".", "").isupper() and 2 <= len(form) <= 6:
+            form = form.replace(".", "")
+            fits = [o for o in clusters.values() if o is not c and not o.country
+                    and form.lower() in {_initials(_best_form(o)), _initials(_best_form(o), expand=True)}]
             if len(fits) == 1:
                 fits[0].mentions.extend(c.mentions)
                 del clusters[key]
     return [clusters[k] for k in sorted(clusters)]
 
 
-def _may_be_country(m: Mention) -> bool:
+def _country(m: Mention):
+    """The country a mention stands for: its name or official name, an acronym, its government, or its
+    capital acting ("Moscow said": extraction only marks a capital as a country when it acts)."""
+    if m.kind == "person":
+        return None
     words = set(norm(m.text).split())
-    return m.label in {"GPE", "ORG", "NORP"} and not (words & ORG_WORDS)
+    if m.label in {"GPE", "ORG", "NORP", "ACRONYM"} and not (words & ORG_WORDS):
+        found = country_of(m.text)
+        if found is not None:
+            return found
+    if m.kind == "country":
+        return country_of(m.text) or government_of(m.text) or capital_of(m.text)
+    return None
 
 
 def _variant_of(key: str, clusters: dict[str, Cluster]) -> str | None:
@@ -176,8 +199,19 @@ def _close(a: str, b: str) -> bool:
     return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in norm(name).split() if w not in {"of", "and", "for", "the"})
+def _initials(name: str, expand: bool = False) -> str:
+    """Initials of a name; with expand, an acronym inside it counts whole ("UN Security Council": unsc)."""
+    out = []
+    for word in name.replace("-", " ").split():
+        if word.lower() in {"of", "and", "for", "the", "on", "in"}:
+            continue
+        out.append(word.lower() if expand and word.isupper() and len(word) <= 4 else word[0].lower())
+    return "".join(out)
+
+
+def _kind_of(c: Cluster) -> str | None:
+    votes = c.kind_votes()
+    return votes.most_common(1)[0][0] if votes else None
 
 
 def _best_form(c: Cluster) -> str:
@@ -197,8 +231,13 @@ def _actor(c: Cluster, body_refs: set) -> Actor:
     name = c.country_name if c.country else _display_name(forms, kind)
     aliases = tuple(sorted({f for f in forms if norm(f) != norm(name)}))
     roles = Counter(m.role for m in c.mentions if m.role)
-    in_body = sum((m.ref.source, m.ref.sentence) in body_refs for m in c.mentions)
-    confidence = 1.0 if in_body else 0.3  # named only in a photo caption: not part of the story
+    body = [m for m in c.mentions if (m.ref.source, m.ref.sentence) in body_refs and m.confidence >= KEEP_CONFIDENCE]
+    if not body:
+        confidence = 0.3  # named only in a photo caption or a byline: not part of the story
+    elif kind == "country" or len(body) >= 2 or any(m.acts for m in body) or roles:
+        confidence = 1.0
+    else:
+        confidence = WEAK  # named once, in passing ("named after ...", "in the DPR, LPR ... regions")
     mentions = tuple(sorted({MentionRef(m.ref.source, m.ref.sentence, m.text, m.ref.start, m.ref.end)
                              for m in c.mentions}, key=_mention_order))
     return Actor(id=slugify(name, "actor"), name=name, kind=kind, aliases=aliases,

