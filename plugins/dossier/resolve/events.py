@@ -222,11 +222,18 @@ def _conflicts(group: _Group, sources: dict[str, Source]) -> tuple[str, ...]:
     numbers = {}
     for r, _ in group.reports:
         if r.numbers:
-            numbers.setdefault(r.numbers, r)
-    if len({n for ns in numbers for n in ns}) > 1 and len(numbers) > 1:
+            numbers.setdefault(tuple(sorted({_figure(n) for n in r.numbers})), (r.numbers, r))
+    numbers = {v[0]: v[1] for v in numbers.values()}
+    figures = [{_figure(n) for n in ns} for ns in numbers]
+    # "over 1,000" and "more than 1,000" agree; only different figures disagree
+    if len(numbers) > 1 and any(a != b for a in figures for b in figures):
         versions = "; ".join(f"{_outlet(sources, r.ref.source)}: {', '.join(ns)}" for ns, r in numbers.items())
         out.append(f"Sources give different figures: {versions}.")
     return tuple(out)
+
+
+def _figure(text: str) -> str:
+    return re.sub(r"[^\d.]|(?<=\d)[.,](?=\d{3}\b)", "", text.replace(",", "")) or text.lower()
 
 
 def _outlet(sources: dict[str, Source], source_id: str) -> str:
@@ -247,11 +254,22 @@ def _apply_curation(events: list[Event], curated: list[CuratedEvent], sources: d
     by_id = {e.id: e for e in events}
     for cur in curated:
         merged = [by_id.pop(i) for i in (cur.id, *cur.merge) if i in by_id]
+        # a curated report also claims the machine event that holds that sentence (of the curated kind
+        # and date, where given), so curation survives changes to machine ids
+        wanted = {(r.source, r.sentence) for r in cur.reports}
+        for key, event in sorted(by_id.items()):
+            if wanted & {(r.source, r.sentence) for r in event.reports} \
+                    and (cur.kind is None or event.kind == cur.kind) \
+                    and (cur.date is None or compatible(cur.date, event.date)):
+                merged.append(by_id.pop(key))
         if cur.hidden:
             continue
         base = merged[0] if merged else Event(id=cur.id, title=cur.title or cur.id, kind=cur.kind or "other", date=None)
         reports = {r for e in merged for r in e.reports}
+        have = {(r.source, r.sentence) for r in reports}
         for rep in cur.reports:
+            if (rep.source, rep.sentence) in have:
+                continue  # the machine's report of that sentence already stands, with its own span
             s = sources.get(rep.source)
             text = next((x.text for x in s.sentences if x.id == rep.sentence), "") if s else ""
             reports.add(Report(rep.source, rep.sentence, text, rep.date_text, cur.date))
