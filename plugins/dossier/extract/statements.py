@@ -117,8 +117,10 @@ def _sentence_statements(source_id, sentence, doc, mentions, focus) -> Iterator[
     cues = list(_verb_cues(doc, text, quotes, mentions, focus)) + list(_according_cues(doc, mentions))
     # a cue inside another cue's reported words ("condemned ..., saying they had confirmed ...") is part
     # of that statement
-    cues = [c for c in cues if not any(o is not c and o.span and o.span[0] < c.token.idx < o.span[1]
-                                       and o.token.i < c.token.i for o in cues)]
+    # of that statement; one with a speaker of its own named there ("after the West claimed that ...")
+    # is a statement too
+    cues = [c for c in cues if _named_subject(c.token) or not any(
+        o is not c and o.span and o.span[0] < c.token.idx < o.span[1] and o.token.i < c.token.i for o in cues)]
     if not cues and sentence.kind == "headline":
         cues = list(_headline_cues(doc, mentions))
     # quotations: inside a cue's reported words, or owned by the nearest cue
@@ -161,6 +163,11 @@ def _sentence_statements(source_id, sentence, doc, mentions, focus) -> Iterator[
                                       c.cue, words, False, confidence=0.8 if c.speaker else 0.4,
                                       co_speakers=co, co_speaker_refs=co_refs)
         _remember(focus, c)
+
+
+def _named_subject(token) -> bool:
+    """The verb has its own subject, and it is a name, not a pronoun."""
+    return any(c.dep_ in SUBJECT_DEPS and c.pos_ == "PROPN" for c in token.children)
 
 
 def _remember(focus: _Focus, c: _Cue) -> None:
