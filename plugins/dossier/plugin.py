@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import pipeline
+from . import pipeline, wikilinks
 from .parse import ModelMissing, Parser
 from .render import ASSETS, render_csv, render_site
 
@@ -58,6 +58,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.root = Path(config.config_file_path).resolve().parent
         self.seeds_dir = self.root / self.config.seeds_dir
         self.dossier_dir = self.root / self.config.dossier_dir
+        self.docs_label = _label(Path(config.docs_dir), self.root)
         cache = self.config.cache_dir
         cache_dir = (self.root / cache) if cache else None
         if self.parser is None or self.parser.model_name != self.config.spacy_model or self.parser.cache_dir != cache_dir:
@@ -72,6 +73,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         notes = self._take_notes(files)
+        editors = {f.src_uri: f.content_string for f in files
+                   if f.src_uri.endswith(".md") and f.generated_by is None}
         started = time.perf_counter()
         try:
             result = pipeline.run(title=config.site_name, root=self.root, seeds_dir=self.seeds_dir,
@@ -83,12 +86,29 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                               "\n  ".join(map(str, err.problems))) from None
         self.result = result
         rendering = time.perf_counter()
-        pages = render_site(result.dossier, {uri: text for uri, (text, _, _) in notes.items()})
+        self.names = wikilinks.NameIndex.from_dossier(result.dossier)
+        # notes get their wikilinks here (they become part of generated pages); every editor's page is
+        # scanned for the links it makes, so entity pages can list what links to them
+        linked, note_texts, note_problems = [], {}, {}
+        for uri, (text, label, _) in notes.items():
+            head, body, skip = wikilinks.split_front_matter(text)
+            done = wikilinks.rewrite(body, uri, self.names, label, skip + 1)
+            note_texts[uri], note_problems[uri] = head + done.text, done.problems
+            linked.append((uri, wikilinks.page_title(text, uri, self.names.title_of(uri)), done.targets))
+        for uri, text in editors.items():
+            _, body, _ = wikilinks.split_front_matter(text)
+            targets = {self.names.find(link.target) for link in wikilinks.find(body)}
+            linked.append((uri, wikilinks.page_title(text, uri),
+                           [t.uri for t in targets if isinstance(t, wikilinks.Target)]))
+        pages = render_site(result.dossier, note_texts, backlinks=wikilinks.backlinks(linked))
         result.timings["render"] = time.perf_counter() - rendering
         generated = {"dossier.json": result.json, "claims/claims.csv": render_csv(result.dossier)}
         for problem in _unique(result.warnings):
             log.warning(str(problem))
-        for uri in sorted(set(notes) - set(pages)):
+        for uri in sorted(set(notes) & set(pages)):
+            for problem in note_problems[uri]:
+                log.warning(str(problem))
+        for uri in sorted(set(notes) - set(pages)):  # its wikilinks are done in on_page_markdown
             log.warning(f"{notes[uri][1]}: an editor's page for an entity that does not exist "
                         f"({uri.rsplit('/', 1)[0]} {Path(uri).stem!r}); it is shown as written")
             files.append(notes[uri][2])
@@ -111,13 +131,25 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         log.info(f"{counts} in {time.perf_counter() - started:.1f}s ({timings})")
         return files
 
+    def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        """Wikilinks in the editors' own pages (generated pages had theirs done in on_files)."""
+        if page.file.generated_by is not None:
+            return markdown
+        raw = page.file.content_string
+        skipped = raw[:len(raw) - len(markdown)].count("\n") if raw.endswith(markdown) else 0
+        done = wikilinks.rewrite(markdown, page.file.src_uri, self.names,
+                                 f"{self.docs_label}/{page.file.src_uri}", skipped + 1)
+        for problem in done.problems:
+            log.warning(str(problem))
+        return done.text
+
     def _take_notes(self, files: Files) -> dict[str, tuple[str, str, File]]:
         """The editors' own pages for entities (docs/actors/<id>.md ...): their text goes first on the page."""
         notes = {}
         for f in list(files):
             parts = f.src_uri.split("/")
             if len(parts) == 2 and parts[0] in pipeline.ENTITY_FOLDERS and parts[1].endswith(".md"):
-                notes[f.src_uri] = (f.content_string, f"docs/{f.src_uri}", f)
+                notes[f.src_uri] = (f.content_string, f"{self.docs_label}/{f.src_uri}", f)
                 files.remove(f)
         return notes
 
@@ -126,6 +158,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             if folder.is_dir():
                 server.watch(str(folder), recursive=True)
         return server
+
+
+def _label(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def _unique(problems):
