@@ -191,6 +191,17 @@ def _trim(ent) -> tuple[int, int]:
         end += 1
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
+    if ent.label_ in {"ORG", "GPE", "FAC"}:
+        for i in range(end - 1, start, -1):
+            if doc[i].text in {"'s", "’s"} and i + 1 < end:
+                start = i + 1  # "the North's KCNA news agency": the owner is a separate mention
+                break
+        while end - 1 > start and doc[end - 1].is_lower and doc[end - 1].lower_ not in {"of", "and", "for"}:
+            end -= 1  # "KCNA news agency" -> "KCNA"
+        if end < len(doc) and doc[end].lower_ in w["titles"]:
+            # "White House Strategic Communications" Coordinator: the portfolio belongs to the title
+            while end - 1 > start and doc[end - 1].lower_ in w["portfolios"] and doc[end - 1].lower_ not in w["org_heads"]:
+                end -= 1
     if ent.label_ == "PERSON":
         # titles NER swallowed at the front ("Commander Kulbhushan Yadav", "President Vladimir Putin")
         while start < end - 1 and doc[start].lower_ in w["titles"]:
@@ -267,6 +278,9 @@ def _agency(span) -> int:
         return NONE
     if dep in {"dobj", "dative", "iobj", "attr", "oprd"}:
         return NONE if head.lemma_.lower() in w["place_verbs"] else PARTICIPANT
+    if dep in {"compound", "nmod"} and head.is_lower and head.lower_ in w["org_heads"] \
+            and 0 <= head.i - span.end <= 1:
+        return _agency(span.doc[head.i:head.i + 1])  # "the KCNA news agency said": the name is the agency
     if dep in {"compound", "amod", "nmod", "npadvmod", "nummod"}:
         noun = head.lower_
         if noun in w["titles"] or noun in w["act_nouns"] or head.lemma_.lower() in w["act_nouns"]:
@@ -297,6 +311,8 @@ def _kind(text: str, label: str, span, agency: int) -> str | None:
     if capital_of(text) is not None:
         return "country" if agency >= PARTICIPANT else None  # "Moscow said" vs "in Moscow"
     if label in {"GPE", "LOC"}:
+        if re.fullmatch(r"[A-Z][A-Z0-9-]{1,6}", text) and "." not in text:
+            return "organization"  # an acronym NER took for a place ("G7", "NATO")
         return None  # a place that is not a country: a city, a region
     if head in w["facilities"] and agency < AGENT:
         return None

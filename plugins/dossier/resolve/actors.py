@@ -117,7 +117,7 @@ def _cluster(mentions: list[Mention]) -> list[Cluster]:
     # 2. multi-word names by spelling variant
     singles = []
     for m in sorted(rest, key=lambda m: -len(m.text.split())):
-        key = norm(m.text)
+        key = _group_key(m) if m.kind == "group" else norm(m.text)
         if not key:
             continue
         if len(key.split()) == 1 and not m.text.isupper():
@@ -127,7 +127,7 @@ def _cluster(mentions: list[Mention]) -> list[Cluster]:
         clusters.setdefault(target or key, Cluster(target or key)).mentions.append(m)
     # 3. short forms: a surname or an acronym that fits exactly one longer name
     for m in singles:
-        key = norm(m.text)
+        key = _group_key(m) if m.kind == "group" else norm(m.text)
         if key in clusters:
             clusters[key].mentions.append(m)
             continue
@@ -158,6 +158,13 @@ def _cluster(mentions: list[Mention]) -> list[Cluster]:
                 fits[0].mentions.extend(c.mentions)
                 del clusters[key]
     return [clusters[k] for k in sorted(clusters)]
+
+
+def _group_key(m: Mention) -> str:
+    """Collective actors under one key: "the West", "the collective West", "Western" -> west."""
+    words = [w for w in norm(m.text).split() if w not in {"collective", "so called", "entire", "whole"}]
+    words = [w[:-3] if w.endswith("ern") and w[:-3] in {"west", "east", "north", "south"} else w for w in words]
+    return "group:" + " ".join(words)
 
 
 def _country(m: Mention):
