@@ -168,7 +168,7 @@ def date_value(value: object) -> dt.date:
     try:
         return dt.date.fromisoformat(text_value(value))
     except ValueError:
-        raise Invalid(f"is {value!r}; expected a date such as 2023-11-11") from None
+        raise Invalid(f"is {str(value)!r}; expected a date such as 2023-11-11") from None
 
 
 def parse_date_text(text: str) -> DateSpan:
@@ -355,10 +355,12 @@ def _sources(data: Map, checker: Checker) -> dict[str, SourceMeta]:
     return out
 
 
-def _items(data: list, checker: Checker, keys: dict, what: str):
+def _items(data: list, checker: Checker, keys: dict, what: str, named_by: tuple[str, ...] = ()):
+    """Each item's checked values and line; problems name the item by its first key in named_by."""
     lines = getattr(data, "item_lines", [0] * len(data))
     for item, line in zip(data, lines):
-        values = checker.fields(item, keys, what, line)
+        name = next((item[k] for k in named_by if isinstance(item, Map) and isinstance(item.get(k), str)), None)
+        values = checker.fields(item, keys, f"{what} {name!r}" if name else what, line)
         if values is not None:
             yield values, line
 
@@ -373,24 +375,42 @@ def _unique(checker: Checker, seen: dict, ident: str, line: int, what: str) -> b
 
 def _actors(data: list, checker: Checker) -> tuple[CuratedActor, ...]:
     out, seen = [], {}
-    for values, line in _items(data, checker, ACTOR_KEYS, "actor"):
+    names: dict[str, tuple[str, int]] = {}  # name key -> (actor id, line)
+    for values, line in _items(data, checker, ACTOR_KEYS, "actor", ("id", "name")):
         if "name" not in values:
             continue
         ident = values.pop("id", None) or slugify(values["name"], "actor")
-        if _unique(checker, seen, ident, line, "actor"):
-            out.append(CuratedActor(id=ident, line=line, **values))
+        if not _unique(checker, seen, ident, line, "actor"):
+            continue
+        out.append(CuratedActor(id=ident, line=line, **values))
+        for form in dict.fromkeys((values["name"], *values.get("aliases", ()))):
+            other = names.setdefault(name_key(form), (ident, line))
+            if other[0] != ident:
+                checker.problem(line, f"actor {ident!r}: the name or alias {form!r} already names the actor "
+                                      f"{other[0]!r} (line {other[1]}); one name cannot name two actors")
     return tuple(out)
+
+
+def name_key(name: str) -> str:
+    """Names compared as resolve.actors.norm compares them: case, accents, dots, hyphens, 'the', possessives."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = text.replace("’", "'").replace("-", " ").replace(".", "")
+    text = re.sub(r"'s\b", "", text)
+    text = re.sub(r"^the\s+", "", text.strip())
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def _events(data: list, checker: Checker) -> tuple[CuratedEvent, ...]:
     out, seen = [], {}
-    for values, line in _items(data, checker, EVENT_KEYS, "event"):
+    for values, line in _items(data, checker, EVENT_KEYS, "event", ("id",)):
         if "id" not in values or not _unique(checker, seen, values["id"], line, "event"):
             continue
         reports = []
         raw = values.pop("reports", None) or []
         if not isinstance(raw, list):
-            checker.problem(line, "'reports' of event must be a list")
+            checker.problem(line, f"'reports' of event {values['id']!r} must be a list")
             raw = []
         for report, _ in _items(raw, checker, REPORT_KEYS, f"report of event {values['id']!r}"):
             if "source" in report and "sentence" in report:
@@ -401,13 +421,13 @@ def _events(data: list, checker: Checker) -> tuple[CuratedEvent, ...]:
 
 def _claims(data: list, checker: Checker) -> tuple[CuratedClaim, ...]:
     out, seen = [], {}
-    for values, line in _items(data, checker, CLAIM_KEYS, "claim"):
+    for values, line in _items(data, checker, CLAIM_KEYS, "claim", ("id",)):
         if "id" not in values or not _unique(checker, seen, values["id"], line, "claim"):
             continue
         responses = []
         raw = values.pop("responses", None) or []
         if not isinstance(raw, list):
-            checker.problem(line, "'responses' of claim must be a list")
+            checker.problem(line, f"'responses' of claim {values['id']!r} must be a list")
             raw = []
         for response, rline in _items(raw, checker, RESPONSE_KEYS, f"response in claim {values['id']!r}"):
             if "actor" in response and "stance" in response:

@@ -97,6 +97,8 @@ class _Builder:
         try:
             return self.constructor.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError) as err:
+            if node.tag == "tag:yaml.org,2002:timestamp":
+                return node.value  # looks like a date but is none (2023-02-30): the schema names the key
             raise self.fail(node, f"has a value that cannot be read: {err}")
 
     def build_map(self, node: yaml.MappingNode) -> Map:

@@ -26,6 +26,7 @@ def resolve(title: str, sources: list[Source], extraction: Extraction, curation:
     statements = resolve_statements(extraction.statements, actors)
     claims = resolve_claims(extraction.claims, extraction.responses, statements, actors, list(curation.claims))
     problems += _check_actor_references(actors, curation)
+    problems += _check_claim_references(statements, claims, curation)
     review += _review(extraction, statements, claims, actors)
     dossier = Dossier(title=title, sources=tuple(sorted(sources, key=lambda s: s.id)), actors=actors.actors,
                       events=tuple(events), statements=tuple(sorted(statements, key=lambda s: s.id)),
@@ -58,6 +59,26 @@ def _sentence_problem(label, line, what, source, sentence, sentences) -> list[Pr
     return []
 
 
+def _check_claim_references(statements, claims, curation: Curation) -> list[Problem]:
+    """Curated claims must name statements and claims that exist (statement ids are on source pages)."""
+    known_statements = {s.id for s in statements}
+    known_claims = {c.id for c in claims}
+    label = curation.files.get("claims", "dossier/claims.yml")
+    problems = []
+    for c in curation.claims:
+        for sid in c.statements:
+            if sid not in known_statements:
+                problems.append(Problem(label, c.line, f"claim {c.id!r} names the statement {sid!r}, which does not exist"))
+        for r in c.responses:
+            if r.statement and r.statement not in known_statements:
+                problems.append(Problem(label, r.line, f"claim {c.id!r} names the statement {r.statement!r}, "
+                                                       "which does not exist"))
+        if c.counter_to and c.counter_to not in known_claims:
+            problems.append(Problem(label, c.line, f"claim {c.id!r} turns back the claim {c.counter_to!r}, "
+                                                   "which does not exist"))
+    return problems
+
+
 def _check_actor_references(actors: ActorIndex, curation: Curation) -> list[Problem]:
     known = {a.id for a in actors.actors} | {c.id for c in curation.actors}
     problems = []
@@ -74,7 +95,8 @@ def _check_actor_references(actors: ActorIndex, curation: Curation) -> list[Prob
     for c in curation.claims:
         label = curation.files.get("claims", "dossier/claims.yml")
         check(label, c.line, f"claim {c.id!r}", c.claimants)
-        check(label, c.line, f"claim {c.id!r}", [r.actor for r in c.responses])
+        for r in c.responses:
+            check(label, r.line, f"claim {c.id!r}", [r.actor])
     return problems
 
 
