@@ -40,14 +40,40 @@ def words() -> dict[str, set[str]]:
 
 
 def find_mentions(parsed: Iterable[Parsed]) -> Iterator[Mention]:
+    out: list[Mention] = []
+    descriptors: dict[str, bool] = {}  # name -> every use so far only describes a noun
     for item in parsed:
         credits = _credits(item.source)
         found = [list(_sentence_mentions(item.source.id, sentence, doc, credits))
                  for sentence, doc in zip(item.source.sentences, item.docs)]
         surnames = {m.text.split()[-1] for ms in found for m in ms if m.kind == "person" and len(m.text.split()) > 1}
         for sentence, doc, ms in zip(item.source.sentences, item.docs, found):
-            yield from ms
-            yield from _surnames(item.source.id, sentence, doc, ms, surnames)
+            for m in ms:
+                if sentence.kind == "body" and m.confidence >= 1.0:
+                    key = m.text.lower()
+                    descriptors[key] = descriptors.get(key, True) and _describes(doc, sentence.text, m)
+            out.extend(ms)
+            out.extend(_surnames(item.source.id, sentence, doc, ms, surnames))
+    # a one-word name used only to qualify nouns, across all articles, is an adjective of identity
+    # ("Sikh leader", "Sikh community", "UN principle"), not an actor
+    yield from (m for m in out if not descriptors.get(m.text.lower()))
+
+
+def _describes(doc, text: str, m: Mention) -> bool:
+    """The mention is one word qualifying a common noun that is neither an institution nor an act."""
+    w = words()
+    if m.kind == "country" or " " in m.text:
+        return False
+    tokens = [t for t in doc if t.idx == m.ref.start]
+    if not tokens:
+        return False
+    t = tokens[0]
+    head = t.head
+    hyphened = t.i + 1 < len(doc) and doc[t.i + 1].text == "-"
+    return (t.dep_ in {"amod", "compound", "nmod"} and head.i > t.i and head.is_lower
+            and (head.pos_ == "NOUN" or (hyphened and head.pos_ == "ADJ"))
+            and head.lower_ not in w["org_heads"] and head.lemma_.lower() not in w["act_nouns"]
+            and head.lower_ not in w["act_nouns"])
 
 
 def _surnames(source_id, sentence, doc, mentions, surnames) -> Iterator[Mention]:
@@ -138,6 +164,12 @@ def _candidates(doc) -> Iterator[tuple[int, int, str]]:
         if ent.label_ not in LABEL_KINDS:
             continue
         for start, end in _split_title(doc, *_trim(ent)):
+            if ent.label_ in {"ORG", "GPE", "FAC"} and end < len(doc) and doc[end].lower_ in w["titles"]:
+                while end - 1 > start and doc[end - 1].lower_ in w["portfolios"] and doc[end - 1].lower_ not in w["org_heads"]:
+                    end -= 1
+            if ent.label_ == "ORG" and end - start >= 2 and demonym_country(doc[start].text) is not None \
+                    and re.fullmatch(r"[A-Z]{2,6}", doc[start + 1].text):
+                start += 1  # "Canadian CTV News" -> "CTV News"
             if start < end:
                 label = ent.label_
                 if label == "PERSON":
@@ -213,8 +245,11 @@ def _split_title(doc, start: int, end: int) -> list[tuple[int, int]]:
     """An ORG that runs into a title ("White House Coordinator for Strategic Communications") is the
     part before the title word; the title itself names no organisation."""
     w = words()
+    if doc[end - 1].lower_ in w["org_heads"]:
+        return [(start, end)]  # "UN General Assembly": the title word is part of the institution's name
     for i in range(start, end):
-        if doc[i].lower_ in w["titles"] and doc[i].lower_ not in w["org_heads"] and i > start:
+        if doc[i].lower_ in w["titles"] and doc[i].lower_ not in w["org_heads"] and i > start \
+                and not (doc[i].lower_ == "general" and doc[i - 1].lower_ in w["org_heads"]):  # "Consulate General"
             return [(start, i)]
         if doc[i].lower_ in w["titles"] and i == start and doc[i].ent_type_ == "ORG":
             return []

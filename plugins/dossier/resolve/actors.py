@@ -80,8 +80,13 @@ def resolve_actors(mentions: Iterable[Mention], sources: Iterable[Source],
     review: list[ReviewItem] = []
     body_refs = {(s.id, x.id) for s in sources for x in s.sentences if x.kind != "caption"}
     actors, index_refs = [], {}
+    story = _story_sentences(clusters)
     for cluster in clusters:
         actor = _actor(cluster, body_refs)
+        if actor.confidence >= KEEP_CONFIDENCE and _off_story(cluster, story):
+            from dataclasses import replace as _replace
+
+            actor = _replace(actor, confidence=WEAK)
         if actor.confidence < KEEP_CONFIDENCE:
             first = cluster.mentions[0].ref
             review.append(ReviewItem("low-confidence-actor",
@@ -158,6 +163,24 @@ def _cluster(mentions: list[Mention]) -> list[Cluster]:
                 fits[0].mentions.extend(c.mentions)
                 del clusters[key]
     return [clusters[k] for k in sorted(clusters)]
+
+
+def _story_sentences(clusters: list[Cluster]) -> dict[tuple[str, str], set[str]]:
+    """Sentence -> keys of the story's main actors named in it (named three times or in two articles)."""
+    out: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for c in clusters:
+        if len(c.mentions) >= 3 or len({m.ref.source for m in c.mentions}) >= 2:
+            for m in c.mentions:
+                out[(m.ref.source, m.ref.sentence)].add(c.key)
+    return out
+
+
+def _off_story(c: Cluster, story: dict) -> bool:
+    """Named once or twice, only in sentences that name none of the story's main actors: a related-story
+    link, a sidebar, an aside ("Sports News Roundup: ...")."""
+    if not story or len(c.mentions) > 2 or len({m.ref.source for m in c.mentions}) > 1:
+        return False
+    return not any(story.get((m.ref.source, m.ref.sentence), set()) - {c.key} for m in c.mentions)
 
 
 def _group_key(m: Mention) -> str:
@@ -299,7 +322,8 @@ def _apply_curation(actors: list[Actor], refs: dict, curated: list[CuratedActor]
     from dataclasses import replace
 
     for cur in curated:
-        keys = {norm(cur.name), *(norm(a) for a in cur.aliases), cur.id}
+        # a name of no Latin letters (Мария, 金正恩, "...") normalises to "": it must not match every other such name
+        keys = {norm(cur.name), *(norm(a) for a in cur.aliases), cur.id} - {""}
         matched = [a for a in actors if a.id in keys or norm(a.name) in keys
                    or any(norm(x) in keys for x in a.aliases)]
         mentions = {m for a in matched for m in a.mentions}
