@@ -236,7 +236,7 @@ def _trim(ent) -> tuple[int, int]:
                 end -= 1
     if ent.label_ == "PERSON":
         # titles NER swallowed at the front ("Commander Kulbhushan Yadav", "President Vladimir Putin")
-        while start < end - 1 and doc[start].lower_ in w["titles"]:
+        while start < end - 1 and doc[start].lower_.strip(".") in w["titles"]:
             start += 1
     return start, end
 

@@ -302,8 +302,8 @@ def _affiliations(actors: list[Actor], clusters) -> list[Actor]:
     by_name = {norm(f): a.id for a in actors for f in (a.name, *a.aliases)}
     out = []
     for a in actors:
-        if a.curated and a.affiliations:
-            out.append(a)
+        if a.curated and (a.affiliations or a.role):
+            out.append(a)  # curated facts win: an editor who wrote the role wrote the affiliations too
             continue
         found = []
         if a.role:
