@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 from dateutil.relativedelta import relativedelta
 
-from ..model import DateSpan, Ref, Sentence, TimeExpr, cut
+from ..model import DateSpan, Ref, Sentence, TimeExpr, cut, format_span, parse_iso  # noqa: F401 (re-exported)
 
 WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "date_words.yml"
 
@@ -48,71 +48,6 @@ def iter_times(sentences: Sequence[Sentence], source_id: str, published: date | 
             yield TimeExpr(ref=Ref(source_id, sentence.id, candidate.start, candidate.end),
                            text=sentence.text[candidate.start:candidate.end],
                            span=reading.span, relative=reading.relative, reason=reading.reason)
-
-
-def parse_iso(value: str | date | int) -> DateSpan:
-    """A curated date: "2023", "2023-07", "2023-10-18" or a range of two of these joined by "/".
-
-    YAML reads an unquoted 2023-10-18 as a date and 2023 as an int; both are accepted as such.
-    """
-    if isinstance(value, date):
-        return DateSpan(value, None, "day")
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)
-    if not isinstance(value, str):
-        raise ValueError(f"{value!r} is not a date: {ISO_FORMS}")
-    ends = value.strip().split("/")
-    if len(ends) > 2:
-        raise ValueError(f"{value!r} is not a date: a range has two ends; {ISO_FORMS}")
-    (start, precision), *rest = [parse_iso_end(end, value) for end in ends]
-    if not rest:
-        return DateSpan(start, None, precision)
-    end, end_precision = rest[0]
-    if end_precision != precision:
-        raise ValueError(f"{value!r}: both ends of a range need the same precision "
-                         f"(here {precision} and {end_precision})")
-    if end < start:
-        raise ValueError(f"{value!r}: the range ends before it starts")
-    return DateSpan(start, end if end != start else None, precision)
-
-
-ISO_FORMS = "expected 2023, 2023-07, 2023-10-18 or a range like 2023-10-18/2023-10-19"
-ISO_END = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-
-
-def parse_iso_end(text: str, whole: str) -> tuple[date, str]:
-    """One end of a curated date, with the precision its length gives."""
-    found = ISO_END.fullmatch(text.strip())
-    if not found:
-        raise ValueError(f"{whole!r} is not a date: {ISO_FORMS}")
-    year, month, day = found.groups()
-    precision = "day" if day else "month" if month else "year"
-    try:
-        return date(int(year), int(month or 1), int(day or 1)), precision
-    except ValueError as error:  # 2023-13 or 2023-02-30
-        raise ValueError(f"{whole!r} is not a date: {error}") from None
-
-
-def format_span(span: DateSpan) -> str:
-    """The human form: "13 September 2023", "18–19 October 2023", "30 September – 2 October 2023",
-    "July 2023", "August–October 2023", "2023", "2019–2023"."""
-    start = span.start
-    end = span.end if span.end and cut(span.end, span.precision) != cut(start, span.precision) else None
-    if span.precision == "year":
-        return f"{start.year}–{end.year}" if end else f"{start.year}"
-    if span.precision == "month":
-        if not end:
-            return f"{month_name(start)} {start.year}"
-        if end.year == start.year:
-            return f"{month_name(start)}–{month_name(end)} {end.year}"
-        return f"{month_name(start)} {start.year} – {month_name(end)} {end.year}"
-    if not end:
-        return f"{start.day} {month_name(start)} {start.year}"
-    if (end.year, end.month) == (start.year, start.month):
-        return f"{start.day}–{end.day} {month_name(end)} {end.year}"
-    if end.year == start.year:
-        return f"{start.day} {month_name(start)} – {end.day} {month_name(end)} {end.year}"
-    return f"{start.day} {month_name(start)} {start.year} – {end.day} {month_name(end)} {end.year}"
 
 
 def month_name(day: date) -> str:
