@@ -6,7 +6,6 @@ from datetime import date
 
 from ..model import MONTHS, DateSpan, format_span
 
-DASH = "\u2013"  # en dash: "18–19 October"; spaced when either side has more than one word
 
 
 def human(span: DateSpan | None) -> str:
