@@ -144,6 +144,17 @@ def text_list(value: object) -> tuple[str, ...]:
     return tuple(text_value(v) for v in value)
 
 
+URL_RE = re.compile(r"https?://[^\s/?#]+[^\s]*\Z", re.IGNORECASE)
+
+
+def url_value(value: object) -> str:
+    """An http(s) URL: anything else (javascript:, data:, a relative path) would never be linked."""
+    text = text_value(value)
+    if not URL_RE.match(text) or any(ord(c) < 32 or ord(c) == 127 for c in text):
+        raise Invalid(f"is {text[:60]!r}; expected an http:// or https:// address")
+    return text
+
+
 def bool_value(value: object) -> bool:
     if not isinstance(value, bool):
         raise Invalid("must be true or false")
@@ -270,7 +281,7 @@ def _closest(key: str, keys: dict) -> str | None:
 
 
 SOURCE_KEYS = {
-    "outlet": Key(text_value), "url": Key(text_value), "published": Key(date_value),
+    "outlet": Key(text_value), "url": Key(url_value), "published": Key(date_value),
     "author": Key(text_value), "title": Key(text_value), "label": Key(text_value),
 }
 ACTOR_KEYS = {
@@ -384,7 +395,10 @@ def _actors(data: list, checker: Checker) -> tuple[CuratedActor, ...]:
             continue
         out.append(CuratedActor(id=ident, line=line, **values))
         for form in dict.fromkeys((values["name"], *values.get("aliases", ()))):
-            other = names.setdefault(name_key(form), (ident, line))
+            key = name_key(form)
+            if not key:  # no Latin letters (Мария, 金正恩, "..."): the key is empty, not shared
+                continue
+            other = names.setdefault(key, (ident, line))
             if other[0] != ident:
                 checker.problem(line, f"actor {ident!r}: the name or alias {form!r} already names the actor "
                                       f"{other[0]!r} (line {other[1]}); one name cannot name two actors")

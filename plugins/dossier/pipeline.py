@@ -11,7 +11,7 @@ from typing import Callable
 
 from . import export
 from .clean import clean
-from .config import load_curation
+from .config import Curation, load_curation
 from .extract import extract
 from .model import Dossier
 from .parse import Parser
@@ -42,8 +42,17 @@ class Result:
                 f"{len(d.statements)} statements, {len(d.claims)} claims")
 
 
+def load_checked_curation(dossier_dir: Path, root: Path) -> Curation:
+    """dossier/*.yml read and validated; CurationError when any has errors. Cheap (no seeds, no spaCy),
+    so the plugin calls it before mkdocs empties the site dir: a broken file leaves the last site as it was."""
+    curation = load_curation(dossier_dir, _label(dossier_dir, root))
+    if curation.problems:
+        raise CurationError(list(curation.problems))
+    return curation
+
+
 def run(title: str, root: Path, seeds_dir: Path, dossier_dir: Path, parser: Parser,
-        progress: Callable[[str], None] = lambda _: None) -> Result:
+        progress: Callable[[str], None] = lambda _: None, curation: Curation | None = None) -> Result:
     timings: dict[str, float] = {}
     clock = time.perf_counter()
 
@@ -53,9 +62,8 @@ def run(title: str, root: Path, seeds_dir: Path, dossier_dir: Path, parser: Pars
         timings[name] = now - clock
         clock = now
 
-    curation = load_curation(dossier_dir, _label(dossier_dir, root))
-    if curation.problems:
-        raise CurationError(list(curation.problems))
+    if curation is None:
+        curation = load_checked_curation(dossier_dir, root)
     seeds, warnings = list_seeds(seeds_dir, root)
     articles, found = read_articles(seeds, curation.sources, curation.files.get("sources", _label(dossier_dir, root) + "/sources.yml"))
     warnings += found

@@ -4,6 +4,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from markupsafe import Markup, escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -37,6 +38,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         super().__init__()
         self.parser: Parser | None = None
         self.result: pipeline.Result | None = None
+        self.curation = None  # dossier/*.yml, validated in on_pre_build
 
     def load_config(self, options, config_file_path=None):
         # mkdocs only warns about unknown options; a typo here would silently change the site
@@ -71,6 +73,14 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 config.extra_css.append(path)
         return config
 
+    def on_pre_build(self, *, config: MkDocsConfig):
+        # before mkdocs empties the site dir, so a broken curation file leaves the last site as it was
+        try:
+            self.curation = pipeline.load_checked_curation(self.dossier_dir, self.root)
+        except pipeline.CurationError as err:
+            raise PluginError("dossier: the curation files have errors:\n  " +
+                              "\n  ".join(map(str, err.problems))) from None
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         notes = self._take_notes(files)
         editors = {f.src_uri: f.content_string for f in files
@@ -78,7 +88,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         started = time.perf_counter()
         try:
             result = pipeline.run(title=config.site_name, root=self.root, seeds_dir=self.seeds_dir,
-                                  dossier_dir=self.dossier_dir, parser=self.parser, progress=log.info)
+                                  dossier_dir=self.dossier_dir, parser=self.parser, progress=log.info,
+                                  curation=self.curation)
         except ModelMissing as err:
             raise PluginError(f"dossier: {err}") from None
         except pipeline.CurationError as err:
@@ -152,6 +163,15 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 notes[f.src_uri] = (f.content_string, f"{self.docs_label}/{f.src_uri}", f)
                 files.remove(f)
         return notes
+
+    def on_page_context(self, context, *, page, config: MkDocsConfig, nav):
+        # Material writes `page.title | striptags` unescaped into <title>, and striptags turns the heading's
+        # &lt;/title&gt; back into markup: a hostile headline could close <title> and open a <script>.
+        # page.meta.title, which Material prints as is in <title> and the header, gets the escaped text.
+        plain = Markup(page.title or "").striptags()
+        if "<" in plain or "&" in plain:
+            page.meta["title"] = str(escape(plain))
+        return context
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         for folder in (self.seeds_dir, self.dossier_dir):

@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import yamlfile
-from .config import SourceMeta, slugify
+from .config import Invalid, SourceMeta, slugify, url_value
 from .model import Article
 from .yamlfile import Problem
 
 SEED_SUFFIXES = (".txt", ".md")
+MAX_CHARS = 200_000  # ~33,000 words, several times the longest news feature; spaCy takes ~20 s for this much
 FRONT_MATTER_KEYS = ("outlet", "url", "published", "author", "title", "label")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
@@ -34,9 +35,13 @@ def list_seeds(seeds_dir: Path, root: Path) -> tuple[list[Seed], list[Problem]]:
         return [], [Problem(_label(seeds_dir, root), None, "seeds folder not found")]
     seeds = []
     for path in sorted(seeds_dir.rglob("*")):
-        if not path.is_file() or path.name.startswith("."):
+        if not path.is_file():
             continue
         label = _label(path, root)
+        if any(part.startswith(".") for part in path.relative_to(seeds_dir).parts):
+            if path.suffix.lower() in SEED_SUFFIXES and not path.parent.name.startswith("."):
+                problems.append(Problem(label, None, "skipped: a hidden file (its name starts with a dot)"))
+            continue
         if path.suffix.lower() not in SEED_SUFFIXES:
             problems.append(Problem(label, None, "skipped: a seed must be a .txt or .md file"))
             continue
@@ -72,6 +77,16 @@ def decode(seed: Seed) -> tuple[str | None, list[Problem]]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         return None, problems + [Problem(seed.label, None, "skipped: the file is empty")]
+    if len(text) > MAX_CHARS:
+        # cut at a paragraph (else a word) so the last sentence kept is whole
+        cut = text.rfind("\n", 0, MAX_CHARS)
+        if cut < MAX_CHARS // 2:
+            cut = text.rfind(" ", 0, MAX_CHARS)
+        cut = cut if cut > 0 else MAX_CHARS
+        problems.append(Problem(seed.label, text.count("\n", 0, cut) + 1,
+                                f"is {len(text):,} characters long; only the first {cut:,} are read "
+                                f"(the limit is {MAX_CHARS:,}: split a longer document into several seeds)"))
+        text = text[:cut]
     return text, problems
 
 
@@ -93,7 +108,14 @@ def split_front_matter(text: str, label: str) -> tuple[dict, str, list[Problem]]
         return {}, body, [Problem(label, 2, "front matter must be a mapping")]
     problems = [Problem(label, data.line_of(k) + 1, f"unknown front matter key {k!r}; expected "
                         f"{', '.join(FRONT_MATTER_KEYS)}") for k in data if k not in FRONT_MATTER_KEYS]
-    return {k: v for k, v in data.items() if k in FRONT_MATTER_KEYS}, body, problems
+    meta = {k: v for k, v in data.items() if k in FRONT_MATTER_KEYS}
+    if meta.get("url") is not None:
+        try:
+            url_value(meta["url"])
+        except Invalid as err:
+            problems.append(Problem(label, data.line_of("url") + 1, f"'url' {err}; it is left out"))
+            del meta["url"]
+    return meta, body, problems
 
 
 def split_headline(body: str) -> tuple[str, str]:
