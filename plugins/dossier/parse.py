@@ -45,6 +45,7 @@ class Parser:
         self.cache_dir = cache_dir
         self._nlp = None
         self._memory: dict[str, tuple] = {}
+        self._version: str | None = None
         self.stats = ParseStats()
 
     @property
@@ -62,7 +63,12 @@ class Parser:
         return self._nlp
 
     def model_version(self) -> str:
-        """Version of the installed model package, read without loading the pipeline."""
+        """Version of the installed model package and of spaCy, read once without loading the pipeline."""
+        if self._version is None:
+            self._version = self._read_model_version()
+        return self._version
+
+    def _read_model_version(self) -> str:
         try:
             from importlib.metadata import version
 
@@ -124,14 +130,15 @@ class Parser:
 
         try:
             docs = tuple(DocBin().from_bytes(path.read_bytes()).get_docs(self.nlp.vocab))
-            if [d.text for d in docs] != [s.text for s in source.sentences]:
-                raise ValueError("its texts do not match the article")
-            return docs
-        except Exception as err:  # any unreadable entry is rebuilt, whatever broke it
-            problems.append(Problem(source.file, None, f"parse cache entry {path.name} was unreadable "
-                                    f"({type(err).__name__}); parsed again"))
-            path.unlink(missing_ok=True)
-            return None
+        except Exception:  # any unreadable entry is rebuilt, whatever broke it
+            reason = "is unreadable"
+        else:
+            if [d.text for d in docs] == [s.text for s in source.sentences]:
+                return docs
+            reason = "holds other sentences than the article"
+        problems.append(Problem(source.file, None, f"the parse cache entry {path} {reason}; parsed again"))
+        path.unlink(missing_ok=True)
+        return None
 
     def _to_disk(self, key: str, docs: tuple, source: Source, problems: list[Problem]) -> None:
         path = self._path(key)

