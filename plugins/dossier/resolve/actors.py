@@ -69,7 +69,39 @@ class ActorIndex:
         country = country_of(name)
         if country is not None:
             return self.by_name.get(norm(country.name))
-        return None
+        return self._of_surname(name) or self._of_folded(key)
+
+    def _of_surname(self, name: str) -> str | None:
+        """A single capitalised word that is a word of exactly one person's name ("Choe" -> Choe Son Hui)."""
+        word = name.strip()
+        if " " in word or not word[:1].isupper():
+            return None
+        key = norm(word)
+        fits = {a.id for a in self.actors if a.kind == "person"
+                and any(key in norm(form).split() for form in (a.name, *a.aliases))}
+        return fits.pop() if len(fits) == 1 else None
+
+    def _of_folded(self, key: str) -> str | None:
+        """A name that differs from exactly one actor's name only in how it names a country ("North Korean
+        Foreign Ministry" -> DPRK Foreign Ministry): the country words folded to the country on both sides."""
+        folded = _fold_country(key)
+        if folded == key:
+            return None
+        fits = {ident for name, ident in self.by_name.items() if _fold_country(name) == folded}
+        return fits.pop() if len(fits) == 1 else None
+
+
+def _fold_country(key: str) -> str:
+    """A normalised name with its leading country words (name, acronym or demonym) as '@ISO3'."""
+    words = key.split()
+    for n in (3, 2, 1):
+        if len(words) > n:
+            head = " ".join(words[:n])
+            found = next((c for form in (head.title(), head.upper()) if len(form) > 2 or n > 1
+                          for c in (country_of(form), demonym_country(form)) if c is not None), None)
+            if found is not None:
+                return " ".join(["@" + found.iso3, *words[n:]])
+    return key
 
 
 def resolve_actors(mentions: Iterable[Mention], sources: Iterable[Source],
