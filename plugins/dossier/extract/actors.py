@@ -98,7 +98,8 @@ def _credits(source: Source) -> tuple[set[str], set[str]]:
         part = re.sub(r"\b(republished|by|feed|wire|via)\b", " ", part, flags=re.IGNORECASE)
         if part.strip():
             outlet.add(_key(part))
-            outlet.update(_key(w) for w in part.split() if len(w) > 3 and w[0].isupper())
+            outlet.update(_key(w) for w in part.split() if len(w) > 3 and w[0].isupper()
+                          and country_of(w) is None)  # "The Japan News": Japan is no credit
     return author, outlet
 
 
@@ -128,9 +129,12 @@ def _sentence_mentions(source_id: str, sentence, doc, credits=(set(), set())) ->
         if kind is None:
             continue
         parenthesised = start > 0 and end < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")"
-        if _key(text) in author or (_key(text) in outlet and (agency < AGENT or parenthesised)) \
+        if _key(text) in author or (_key(text) in outlet and ((agency < AGENT and not _speech_recipient(span.root))
+                                                             or parenthesised)) \
                 or (parenthesised and start < 10 and doc[0].is_upper and sentence.kind != "headline"):
             continue  # byline or credit ("LISBON, May 3 (Globonews) --")
+        if _key(text) in outlet and kind == "person":
+            kind = "organization"  # the outlet itself, told something ("told Sputnik")
         taken.update(range(start, end))
         role, role_org = (None, None)
         if kind == "person":
@@ -163,7 +167,7 @@ def _candidates(doc) -> Iterator[tuple[int, int, str]]:
     for ent in doc.ents:
         if ent.label_ not in LABEL_KINDS:
             continue
-        for start, end in _split_title(doc, *_trim(ent)):
+        for start, end in (part for span in _split_title(doc, *_trim(ent)) for part in _split_chain(doc, *span)):
             if ent.label_ in {"ORG", "GPE", "FAC"} and end < len(doc) and doc[end].lower_ in w["titles"]:
                 while end - 1 > start and doc[end - 1].lower_ in w["portfolios"] and doc[end - 1].lower_ not in w["org_heads"]:
                     end -= 1
@@ -256,6 +260,18 @@ def _split_title(doc, start: int, end: int) -> list[tuple[int, int]]:
     return [(start, end)]
 
 
+def _split_chain(doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Two institutions written one after the other ("White House National Security Council"): each a
+    name of two words or more ending in an institution's head noun, the second inside the first."""
+    heads = words()["org_heads"]
+    if end - start < 4 or doc[end - 1].lower_ not in heads:
+        return [(start, end)]
+    for i in range(start + 1, end - 2):
+        if doc[i].lower_ in heads and all(t.is_title and t.lower_ not in heads for t in doc[i + 1:end - 1]):
+            return [(start, i + 1), (i + 1, end)]
+    return [(start, end)]
+
+
 def _name_token(t) -> bool:
     w = words()
     return (t.is_title and t.pos_ == "PROPN" and t.lower_ not in w["titles"] and t.lower_ not in w["portfolios"]
@@ -281,7 +297,7 @@ def _extend_person(doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _clean_name(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip(" ,.;:\"“”‘’'()[]")
+    text = re.sub(r"\s+", " ", text).strip(" ,.;:\"“”‘’'()[]-–—")
     if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", text):
         text += "."  # "U.S" cut by the sentence end -> "U.S."
     return re.sub(r"[’']s$", "", text).strip()
@@ -308,6 +324,14 @@ def _agency(span) -> int:
         prep = head.lower_
         if prep == "by" or (prep == "to" and head.head.lower_ == "according"):
             return AGENT
+        if head.head.lower_ in w["titles"] and head.head.i != t.i:
+            # "Ambassador at Large Oleg Burmistrov", "a director for the World Sikh Organization": the
+            # name holds or gives the title, which does what the sentence says
+            return max(PARTICIPANT, _agency(span.doc[head.head.i:head.head.i + 1]))
+        if prep == "of" and (head.head.lemma_.lower() in w["act_nouns"] or head.head.lower_ in w["act_nouns"]):
+            return PARTICIPANT  # "the policy of NATO", like "NATO's policy"
+        if _speech_recipient(t):
+            return PARTICIPANT  # "said to Sputnik", "in an interview with CTV"
         if prep in {"with", "between", "among", "against", "from", "on"} and head.head.lemma_.lower() not in w["place_verbs"]:
             return PARTICIPANT if prep != "on" or head.head.lemma_.lower() in w["act_nouns"] else NONE
         return NONE
@@ -316,6 +340,8 @@ def _agency(span) -> int:
     if dep in {"compound", "nmod"} and head.is_lower and head.lower_ in w["org_heads"] \
             and 0 <= head.i - span.end <= 1:
         return _agency(span.doc[head.i:head.i + 1])  # "the KCNA news agency said": the name is the agency
+    if dep in {"compound", "nmod"} and head.lower_ in w["org_heads"] and head.i >= span.end:
+        return PARTICIPANT  # "White House" of "White House National Security Council": it holds the body
     if dep in {"compound", "amod", "nmod", "npadvmod", "nummod"}:
         noun = head.lower_
         if noun in w["titles"] or noun in w["act_nouns"] or head.lemma_.lower() in w["act_nouns"]:
@@ -324,6 +350,16 @@ def _agency(span) -> int:
     if dep == "ROOT" and span.root.pos_ == "PROPN" and len(span.doc) > len(span) + 2:
         return PARTICIPANT  # headline fragments: "Pyongyang slams Washington"
     return NONE
+
+
+def _speech_recipient(t) -> bool:
+    """The token is told something: "told Sputnik", "said to reporters", "an interview with CTV"."""
+    w = words()
+    if t.dep_ in {"dobj", "dative", "iobj"}:
+        return t.head.lemma_.lower() in w["recipient_cues"]
+    if t.dep_ == "pobj" and t.head.lower_ in {"to", "with"}:
+        return t.head.head.lemma_.lower() in w["recipient_cues"]
+    return False
 
 
 def _kind(text: str, label: str, span, agency: int) -> str | None:
@@ -362,6 +398,9 @@ def _kind(text: str, label: str, span, agency: int) -> str | None:
     if label == "ORG":
         if all(x in w["portfolios"] or demonym_country(x.title()) is not None for x in lower):
             return None  # "Defense" of "Russian Defense Minister": part of a title
+        plural = head.endswith("s") and (head[:-1] in w["org_heads"] or head[:-2] in w["org_heads"])
+        if len(lower) == 1 and (plural or (head in w["org_heads"] and agency < AGENT)):
+            return None  # a capitalised kind of institution ("Consulates", "told Parliament"): which one is unsaid
         return "organization"
     return LABEL_KINDS.get(label)
 
