@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from dataclasses import replace
 from typing import Iterable, Iterator
 
 from ..data import load_table
-from ..model import EventReport, Mention, Ref, TimeExpr
+from ..model import DateSpan, EventReport, Mention, Ref, TimeExpr
 from ..parse import Parsed
+from .countries import capital_of, country_of, demonym_country
 
 NUMBER_RE = re.compile(r"\b(?:about|over|more than|nearly|almost|around|some|at least)?\s*"
                        r"\d[\d,.]*(?:\s*(?:thousand|million|billion|hundred))?\b|\b(?:a|one|several) "
@@ -27,16 +29,26 @@ MAX_TREE_DISTANCE = 4  # edges between a date and its trigger; further off, the 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 CLAUSES = {"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "csubj", "mark"}
 OBJECT_WORDS = 7  # words of an object phrase kept in a title
+PROSE_WORDS = 8  # a body sentence this long is running text; shorter ones are credits and page furniture
 
 
 @lru_cache(maxsize=None)
 def _tables() -> dict:
     t = load_table("events.yml")
+    speech = load_table("speech.yml")
+    pronouns = t.get("pronouns") or {}
     return {"triggers": t["triggers"], "light": set(t.get("light_verbs") or ()),
             "relative": set(t.get("relative_pronouns") or ()),
             "part_preps": set(t.get("participant_preps") or ()), "place_preps": set(t.get("place_preps") or ()),
             "noun_verbs": t.get("noun_verbs") or {}, "kind_nouns": t.get("kind_nouns") or {},
-            "verb_only": set(t.get("verb_only") or ())}
+            "kind_phrases": t.get("kind_phrases") or {},
+            "verb_only": set(t.get("verb_only") or ()), "noun_only": set(t.get("noun_only") or ()),
+            "speech": set(speech.get("verbs") or ()), "say": set(speech.get("say_verbs") or ()),
+            "needs_complement": speech.get("needs_complement") or {},
+            "person_pronouns": set(pronouns.get("person") or ()), "thing_pronouns": set(pronouns.get("thing") or ()),
+            "pair_nouns": set(t.get("pair_nouns") or ()), "state_nouns": set(t.get("state_nouns") or ()), "flow_preps": t.get("flow_preps") or {},
+            "verb_nouns": t.get("verb_nouns") or {}, "hedges": set(t.get("hedges") or ()),
+            "perfect_leads": t.get("publication_day") or {}}
 
 
 def find_events(parsed: Iterable[Parsed], times: Iterable[TimeExpr],
@@ -49,12 +61,76 @@ def find_events(parsed: Iterable[Parsed], times: Iterable[TimeExpr],
     for m in mentions:
         by_sentence_mentions.setdefault((m.ref.source, m.ref.sentence), []).append(m)
     for item in parsed:
+        memory: list[Mention] = []  # the article's actors so far, most recent last: pronouns point back
+        prose: set[int] = set()  # paragraphs of running text so far (not captions, credits, page furniture)
         for sentence, doc in zip(item.source.sentences, item.docs):
             key = (item.source.id, sentence.id)
+            here = sorted(by_sentence_mentions.get(key, []), key=lambda m: m.ref.start)
             found = by_sentence_times.get(key)
-            if not found or sentence.kind == "headline":
-                continue
-            yield from sentence_events(sentence, doc, found, by_sentence_mentions.get(key, []))
+            if sentence.kind == "body" and len(sentence.text.split()) >= PROSE_WORDS:
+                prose.add(sentence.paragraph)
+            if sentence.kind != "headline":
+                dated = list(sentence_events(sentence, doc, found, here, memory)) if found else []
+                yield from dated
+                if item.source.published is not None and sentence.paragraph in prose:
+                    yield from _lead_events(sentence, doc, item.source, here, memory, len(prose),
+                                            {r.trigger for r in dated})
+            if sentence.kind != "caption":
+                memory.extend(m for m in here if m.kind in ACTOR_KINDS)
+
+
+def _lead_events(sentence, doc, source, mentions: list[Mention], memory: list[Mention], rank: int,
+                 taken: set[str]) -> Iterator[EventReport]:
+    """A news lead with no date of its own, in the present perfect or progressive ("India has expelled
+    ...", "The Indian government is protesting ..."), reports what happened on the day it was published:
+    the report takes the publication date, with a lower confidence. Only the first body paragraphs, only
+    the main verb (and participles hanging on it), only these tenses: a simple past may be days old."""
+    rule = _tables()["perfect_leads"]
+    if sentence.kind != "body" or rank > int(rule.get("paragraphs", 1)):
+        return
+    roots = [t for t in doc if t.dep_ == "ROOT" and t.pos_ in {"VERB", "AUX"}]
+    if not roots:
+        return
+    root = roots[0]
+    if not _news_present(root):
+        return
+    # the main verb, verbs coordinated with it, and free participles that share its subject
+    # (", expelling a senior Canadian diplomat"), wherever the parser hung them
+    verbs = [root] + [c for c in root.subtree if _free_participle(c)]
+    verbs += [c for c in root.conjuncts if c.pos_ == "VERB" and c.tag_ == root.tag_ and c not in verbs]
+    for verb in verbs:
+        trigger = _resolve_trigger(verb)
+        if not trigger_kind(trigger) or trigger.text in taken or verb.text in taken:
+            continue
+        time = TimeExpr(ref=Ref(source.id, sentence.id, verb.idx, verb.idx), text="",
+                        span=DateSpan(source.published, None, "day"), relative=True,
+                        reason=f"a news lead in the {_news_present(root)}: the publication date "
+                               f"({source.published.isoformat()})")
+        report = _report(sentence, doc, trigger, time, mentions, memory)
+        if report.agents:  # a lead names who acted; otherwise it is background
+            yield replace(report, confidence=float(rule.get("confidence", 0.7)))
+
+
+def _free_participle(token) -> bool:
+    """A participle clause after a comma with no subject or opening word of its own (", expelling
+    ..."): its subject is the main clause's."""
+    return (token.dep_ in {"advcl", "conj"} and token.tag_ == "VBG" and token.pos_ == "VERB"
+            and token.i > 0 and token.doc[token.i - 1].text == ","
+            and not any(x.dep_ in {"mark", "nsubj", "nsubjpass", "aux"} for x in token.children))
+
+
+def _news_present(verb) -> str | None:
+    """"present perfect" ("has expelled") or "present progressive" ("is protesting"), or None. A
+    perfect progressive ("have been investigating") is a stretch of time, not a happening."""
+    aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    words = {c.lower_ for c in aux}
+    if any(c.tag_ == "MD" for c in aux) or "been" in words or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    if verb.tag_ == "VBN" and words & {"has", "have"}:
+        return "present perfect"
+    if verb.tag_ == "VBG" and words & {"is", "are"}:
+        return "present progressive"
+    return None
 
 
 # ---------------------------------------------------------------- triggers
@@ -76,7 +152,24 @@ def trigger_kind(token) -> str | None:
     kind = triggers.get(lemma) or triggers.get(token.lower_)
     if kind and token.pos_ != "VERB" and lemma in _tables()["verb_only"]:
         return None
+    if kind and token.pos_ == "VERB" and lemma in _tables()["noun_only"]:
+        return None
+    if kind is None and token.pos_ == "VERB" and _speech_verb(token):
+        return "statement"  # a dated speech act ("termed", "urged", "called on") is a statement
     return kind
+
+
+def _speech_verb(token) -> bool:
+    """A reporting verb (data/speech.yml) used as one: with the particle or complement some need
+    ("called on", "pointed out"; "called a meeting" is no speech)."""
+    tables = _tables()
+    lemma = token.lemma_.lower()
+    if lemma not in tables["speech"]:
+        return False
+    needs = tables["needs_complement"].get(lemma)
+    if needs is None:
+        return True
+    return any(c.dep_ in needs or c.lower_ in needs for c in token.children)
 
 
 def _light_noun(verb):
@@ -123,7 +216,8 @@ def _anchor(tokens):
     return tokens[0]
 
 
-def sentence_events(sentence, doc, times: list[TimeExpr], mentions: list[Mention]) -> Iterator[EventReport]:
+def sentence_events(sentence, doc, times: list[TimeExpr], mentions: list[Mention],
+                    memory: list[Mention] | None = None) -> Iterator[EventReport]:
     candidates = [t for t in doc if trigger_kind(t) or _light_noun(t) is not None]
     if not candidates:
         return
@@ -168,7 +262,7 @@ def sentence_events(sentence, doc, times: list[TimeExpr], mentions: list[Mention
             dated.add(other.i)
             emitted.append((other, time))
     for trigger, time in emitted:
-        yield _report(sentence, doc, trigger, time, mentions)
+        yield _report(sentence, doc, trigger, time, mentions, memory or [])
 
 
 def _path(a, b) -> list:
@@ -259,9 +353,16 @@ def _subjects(verb) -> list:
             return before[-1:]
         if subs:
             return subs
+        if _free_participle(verb):
+            root = next(t for t in [verb, *verb.ancestors] if t.dep_ == "ROOT")
+            if root is not verb:
+                verb = root
+                continue
         if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
             verb = verb.head
             continue
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            return []  # "containers being supplied": the noun underwent it, nobody named did it
         if verb.dep_ in {"relcl", "acl"} and verb.head is not verb:
             return [verb.head]
         return []
@@ -319,14 +420,17 @@ def _arguments(trigger, kind: str):
                         doers = [pobj]
                     else:
                         others.append(pobj)
-    if kind == "visit" and obj is not None and _is_place(obj) and place is None:
+    if kind == "visit" and obj is not None and place is None and (
+            _is_place(obj) or obj.pos_ == "PROPN" and obj.ent_type_ not in {"PERSON", "NORP"}):
         place, obj = obj, None
     if kind == "statement":
         obj = None  # what was said is a statement's content, not a participant
     if obj is not None and kind not in {"statement"}:
         others.insert(0, obj)
-    if kind == "visit" and place is not None:
-        others.append(place)  # the host of a visit takes part in it
+    for _, pobj in _flow(trigger, kind):
+        if pobj not in doers and pobj not in others:
+            others.append(pobj)  # "supplied ... from Pyongyang to Moscow": both ends take part
+    # the place of a visit is its place, not a participant: it takes part only where it acts
     return _expand(doers), _expand(others), place, obj
 
 
@@ -337,45 +441,119 @@ def _mention_at(token, mentions: list[Mention]) -> Mention | None:
     return None
 
 
-def _actor_mentions(tokens, mentions: list[Mention]) -> list[Mention]:
-    out = _actor_mentions_raw(tokens, mentions)
-    # a title written as a name before a person ("White House Coordinator ... John Kirby") is the person's
-    return [m for m in out if not any(o is not m and o.kind == "person" and 0 <= o.ref.start - m.ref.end <= 1
-                                      for o in out)]
+class _Resolver:
+    """Actor mentions for argument tokens: names in the sentence, and the article's memory for the
+    words that point back to one ("he", "its", "the two countries"). Remembers which token stood for
+    which mention, so a title can name it."""
 
+    def __init__(self, mentions: list[Mention], memory: list[Mention], base: Ref):
+        self.base = base  # the sentence read
+        self.mentions = mentions
+        self.memory = memory
+        self.at: dict[int, Mention] = {}  # token index -> the mention it stands for
 
-def _actor_mentions_raw(tokens, mentions: list[Mention]) -> list[Mention]:
-    out = []
-    for t in tokens:
-        m = _mention_at(t, mentions)
-        if m is None:
-            # "the leader of the DPRK", "its allies South Korea": look one step down for a name
-            for c in t.children:
-                if c.dep_ in {"compound", "appos"} or (c.dep_ == "prep" and c.lower_ == "of"):
-                    for g in ([c] if c.dep_ != "prep" else [x for x in c.children if x.dep_ == "pobj"]):
-                        m = _mention_at(g, mentions)
-                        if m:
-                            break
-                if m:
+    def before(self, token, test) -> list[Mention]:
+        """Mentions before `token` (this sentence's first, then the article's), most recent first."""
+        here = [m for m in self.mentions if m.ref.end <= token.idx and m.kind in ACTOR_KINDS]
+        return [m for m in reversed(self.memory + sorted(here, key=lambda m: m.ref.start)) if test(m)]
+
+    def of(self, token) -> list[Mention]:
+        tables = _tables()
+        m = _mention_at(token, self.mentions)
+        if m is not None:
+            return [m]
+        word = token.lower_
+        if token.pos_ == "PRON" and word in tables["person_pronouns"]:
+            found = self.before(token, lambda m: m.kind == "person")[:1]
+        elif token.pos_ == "PRON" and word in tables["thing_pronouns"]:
+            found = self.before(token, lambda m: m.kind in {"organization", "country", "group"})[:1]
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in tables["pair_nouns"] and token.tag_ == "NNS" \
+                and any(c.lower_ in {"the", "both", "two"} for c in token.children):
+            # "the two countries": the last two countries the article named
+            found, seen = [], set()
+            for m in self.before(token, lambda m: m.kind == "country"):
+                country = country_of(m.text) or demonym_country(m.text) or capital_of(m.text)
+                name = country.name if country else re.sub(r"[’']s$", "", m.text.lower())
+                if name not in seen:
+                    seen.add(name)
+                    found.append(m)
+                if len(found) == 2:
                     break
-        if m is not None and m not in out:
-            out.append(m)
-    return out
+            found = found if len(found) == 2 else []
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in tables["state_nouns"]:
+            found = self.demonym(token)
+        else:
+            found = []
+        if found:
+            self.at[token.i] = found[0]
+        return found
+
+    def demonym(self, token) -> list[Mention]:
+        """"The Indian government", "Russian forces": the country its adjective of nationality names."""
+        for c in token.children:
+            country = demonym_country(c.text) if c.dep_ == "amod" else None
+            if country is not None:
+                ref = Ref(self.base.source, self.base.sentence, c.idx, c.idx + len(c.text))
+                return [Mention(ref, country.name, "NORP", kind="country", acts=True)]
+        return []
+
+    def actors(self, tokens) -> list[Mention]:
+        out = self._raw(tokens)
+        # a title written as a name before a person ("White House Coordinator ... John Kirby") is the person's
+        return [m for m in out if not any(o is not m and o.kind == "person" and o.ref.sentence == m.ref.sentence
+                                          and 0 <= o.ref.start - m.ref.end <= 1 for o in out)]
+
+    def _raw(self, tokens) -> list[Mention]:
+        out = []
+        for t in tokens:
+            found = self.of(t)
+            if not found:
+                # "the leader of the DPRK", "its allies South Korea": look one step down for a name
+                for c in t.children:
+                    if c.dep_ in {"compound", "appos", "poss"} or (c.dep_ == "prep" and c.lower_ == "of"):
+                        for g in ([c] if c.dep_ != "prep" else [x for x in c.children if x.dep_ == "pobj"]):
+                            m = _mention_at(g, self.mentions)
+                            if m:
+                                found = [m]
+                                break
+                    if found:
+                        break
+            for m in found:
+                if m not in out:
+                    out.append(m)
+        return out
 
 
 # ---------------------------------------------------------------- the report
 
 
-def _report(sentence, doc, trigger, time: TimeExpr, mentions: list[Mention]) -> EventReport:
+def _report(sentence, doc, trigger, time: TimeExpr, mentions: list[Mention],
+            memory: list[Mention] | None = None) -> EventReport:
     kind = trigger_kind(trigger) or "event"
     doers, others, place, obj = _arguments(trigger, kind)
-    agent_mentions = _actor_mentions(doers, mentions)
-    other_mentions = [m for m in _actor_mentions(others, mentions) if m not in agent_mentions]
+    resolver = _Resolver(mentions, memory or [], time.ref)
+    agent_mentions = resolver.actors(doers)
+    roles = []
+    if len(doers) == 1 and len(agent_mentions) > 1 and any(m.kind == "person" for m in agent_mentions):
+        # "White House Coordinator ... John Kirby claimed": the person acts; the rest names the role
+        roles = [m for m in agent_mentions if m.kind != "person"]
+        agent_mentions = [m for m in agent_mentions if m.kind == "person"]
+    other_mentions = [m for m in roles + resolver.actors(others) if m not in agent_mentions]
     people = agent_mentions + other_mentions
     lo, hi = _clause_bounds(trigger, time, doc)
     text = sentence.text
     place_text = _place_text(place, doc)
-    title = _title(trigger, kind, doers, agent_mentions, people, obj, place_text, doc)
+    index = {}
+    for n, m in enumerate(people):
+        if m.ref.sentence != sentence.id:
+            continue
+        for t in doc:
+            if m.ref.start <= t.idx < m.ref.end:
+                index.setdefault(t.i, n)
+    for i, m in resolver.at.items():
+        if m in people:
+            index.setdefault(i, people.index(m))
+    title = _title(trigger, kind, doers, agent_mentions, people, obj, place_text, doc, index, time)
     return EventReport(
         ref=Ref(time.ref.source, time.ref.sentence, lo, hi), trigger=trigger.text, kind=kind,
         date=time.span, date_text=time.text,
@@ -438,7 +616,7 @@ def present(verb: str, plural: bool) -> str:
     return " ".join([head, *words[1:]])
 
 
-def _phrase(token, people: list[Mention], mentions_index: dict, limit: int = OBJECT_WORDS) -> str:
+def _phrase(token, people: list[Mention], mentions_index: dict, limit: int = OBJECT_WORDS, rights: bool = True) -> str:
     """A short noun phrase for a title: modifiers and the head, an "of" phrase, names as placeholders."""
     m = mentions_index.get(token.i)
     if m is not None:
@@ -449,7 +627,7 @@ def _phrase(token, people: list[Mention], mentions_index: dict, limit: int = OBJ
         sub = [t for t in c.subtree if t.dep_ != "punct" and t.dep_ != "case"]
         words += [t for t in sub]
     words.append(token)
-    for c in token.rights:
+    for c in token.rights if rights else ():
         if c.dep_ == "prep" and c.lower_ in {"of", "on", "against"}:
             words.append(c)
             words += [t for pobj in c.children if pobj.dep_ == "pobj" for t in _np_tokens(pobj)]
@@ -472,13 +650,9 @@ def _np_tokens(token) -> list:
 
 
 def _title(trigger, kind: str, doers, agents: list[Mention], people: list[Mention], obj, place: str | None,
-           doc) -> str:
+           doc, index: dict | None = None, time: TimeExpr | None = None) -> str:
     tables = _tables()
-    index = {}
-    for n, m in enumerate(people):
-        for t in doc:
-            if m.ref.start <= t.idx < m.ref.end:
-                index.setdefault(t.i, n)
+    index = index or {}
     agent_ids = list(range(len(agents)))
     who = _names(agent_ids)
     plural = len(agent_ids) > 1
@@ -486,23 +660,43 @@ def _title(trigger, kind: str, doers, agents: list[Mention], people: list[Mentio
         who = _phrase(doers[0], people, index, limit=5)
         who = re.sub(r"^(?:[Tt]he|[Aa]n?|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er) ", "", who)
         plural = doers[0].tag_ in {"NNS", "NNPS"}
-    kind_noun = tables["kind_nouns"].get(kind)
+    skip = {t.i for t in doc if time is not None and time.ref.start <= t.idx < time.ref.end and time.text}
     lemma = trigger.lemma_.lower()
+    others = [i for i in range(len(agents), len(people))]
+    place_part = f" in {place}" if place and kind != "visit" else ""
+    # what a speaker said, in a few of its words: "X says <gist>"
+    speaker_verb = trigger if trigger.pos_ == "VERB" else _governing_verb(trigger)
+    if who and speaker_verb is not None and speaker_verb.lemma_.lower() in tables["speech"] \
+            and (trigger is speaker_verb or kind in tables["kind_nouns"]):
+        gist = _gist(speaker_verb, skip, trigger)
+        if gist:
+            say = "say" if speaker_verb.lemma_.lower() in tables["say"] - {"claim", "allege", "insist", "deny"} \
+                else speaker_verb.lemma_.lower()
+            return _cap(f"{who} {present(say, plural)} {gist}")
+    kind_noun = tables["kind_nouns"].get(kind)
     if kind_noun:
         noun = kind_noun
         for c in trigger.children:
             if c.dep_ == "amod" and c.lower_ == "joint":
                 noun = "joint " + noun
-        return _cap(f"{who} {noun}") if who else ""
-    others = [i for i in range(len(agents), len(people))]
-    place_part = f" in {place}" if place and kind != "visit" else ""
+        if not who:
+            return ""
+        light = _governing_verb(trigger) if trigger.pos_ != "VERB" else None
+        if light is not None and light.lemma_.lower() in tables["light"]:
+            verb = present(light.lemma_.lower(), plural)
+            article = "an" if noun[0] in "aeiou" else "a"
+            rest = f" {verb} {article} {noun}"
+        else:
+            rest = " " + present(tables["kind_phrases"].get(kind, noun), plural) \
+                if kind in tables["kind_phrases"] else f" {noun}"
+        withs = [i for i in others if i not in agent_ids]
+        if withs and kind != "statement":
+            rest += " with " + _names(withs)
+        return _cap(f"{who}{rest}{place_part}")
     if trigger.pos_ == "VERB":
         verb = present(lemma, plural)
         if not who:
-            patient = next((c for c in trigger.children if c.dep_ == "nsubjpass"), None)
-            if patient is not None:
-                return _cap(f"{_phrase(patient, people, index, limit=5)} {trigger.text}{place_part}")
-            return ""  # resolve falls back to the words of the report
+            return _passive_title(trigger, kind, people, index, place_part)
         rest = ""
         if kind == "visit" and place:
             rest = f" {place}"
@@ -522,8 +716,107 @@ def _title(trigger, kind: str, doers, agents: list[Mention], people: list[Mentio
     phrase = _phrase(trigger, people, index)
     if not who and len(phrase.split()) < 2:
         return ""  # a bare noun ("Statement", "Charges") says nothing; resolve uses the report's words
-    by = f" by {who}" if who and who not in phrase else ""
+    by = f" by {who}" if agents and who not in phrase else ""
     return _cap(f"{phrase}{by}{place_part}")
+
+
+def _passive_title(trigger, kind: str, people: list[Mention], index: dict, place_part: str) -> str:
+    """A happening with no doer named: "Alleged supply of military assistance from {0} to {1}" where
+    the verb has a noun and the flow is given, else what underwent it ("Places provided")."""
+    tables = _tables()
+    patient = next((c for c in trigger.children if c.dep_ == "nsubjpass"), None)
+    if patient is None and trigger.dep_ == "acl":
+        patient = trigger.head  # "containers allegedly being supplied"
+    noun = tables["verb_nouns"].get(trigger.lemma_.lower())
+    flow = _flow(trigger, kind)
+    if noun and flow:
+        what = next((g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"
+                     for g in c.children if g.dep_ == "pobj"), patient)
+        hedge = any(c.lower_ in tables["hedges"] for c in [*trigger.children, *trigger.head.children]
+                    if c.dep_ in {"advmod", "amod"})
+        parts = [("Alleged " + noun) if hedge else noun.capitalize()]
+        if what is not None:
+            parts.append("of " + _phrase(what, people, index, limit=5, rights=False))
+        for word, pobj in flow:
+            n = index.get(pobj.i)
+            parts.append(f"{word} " + (f"{{{n}}}" if n is not None else pobj.text))
+        return _cap(" ".join(parts) + place_part)
+    if patient is not None:
+        return _cap(f"{_phrase(patient, people, index, limit=5)} {trigger.text}{place_part}")
+    return ""  # resolve falls back to the words of the report
+
+
+def _flow(trigger, kind: str) -> list:
+    """("from", token), ("to", token) of a transfer, found on the verb or on what it moves."""
+    words = _tables()["flow_preps"].get(kind) or []
+    out = []
+    near = [trigger] + [g for c in trigger.children if c.dep_ in {"dobj", "prep"}
+                        for g in ([c] if c.dep_ == "dobj" else [x for x in c.children if x.dep_ == "pobj"])]
+    for head in near:
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in words):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                if all(w != prep.lower_ for w, _ in out):
+                    out.append((prep.lower_, pobj))
+    return sorted(out, key=lambda x: words.index(x[0]))
+
+
+GIST_WORDS = 14  # words of what was said kept in a title
+GIST_STOP = {"advcl", "parataxis", "relcl"}  # clauses past the gist's own ("..., adding that ...")
+
+
+def _gist(verb, skip: set[int], trigger) -> str:
+    """What a speaker said, from the verb's complement: its words after the verb, without the date,
+    the subject, the attribution ("in a statement") or trailing clauses, cut at a sensible length."""
+    tables = _tables()
+    keep = []
+    said = [c for c in verb.children if c.dep_ == "ccomp"
+            and (c.i > verb.i or verb.lemma_.lower() in tables["say"])]
+    if said:  # the reported clause, before or after the verb ("“...,” Trudeau told reporters")
+        lo, hi = min(c.left_edge.i for c in said), max(c.right_edge.i for c in said)
+        keep = [t for t in verb.doc[lo:hi + 1] if t.i != verb.i and t not in verb.children
+                or t in said or t.dep_ == "mark"]
+        keep = [t for t in keep if not (t.dep_ == "prep" and any(g.i in skip for g in t.children))]
+    for c in (verb.rights if not said else ()):
+        if c.dep_ in {"punct", "cc", "conj"} or c.dep_ in GIST_STOP or c.dep_ == "npadvmod":
+            if keep and (c.dep_ in {"cc", "conj"} | GIST_STOP or c.dep_ == "punct" and c.text != "“"):
+                break
+            continue
+        sub = list(c.subtree)
+        if any(t.i in skip for t in sub) or (trigger is not verb and trigger in sub):
+            continue  # the date ("on Friday"), the statement noun ("in a statement")
+        if c.dep_ == "prep" and c.lower_ in tables["place_preps"] | {"during", "at"}:
+            continue
+        keep += sub
+    keep = [t for t in keep if t.i not in skip]
+    if keep and keep[0].dep_ == "mark" and keep[0].lower_ == "that" and verb.lemma_.lower() in tables["say"]:
+        keep = keep[1:]
+    if not keep:
+        return ""
+    # stop at a clause break inside the complement ("..., saying ...", "; ...")
+    words = []
+    for n, t in enumerate(keep):
+        if n and t.dep_ == "punct" and t.text in {";", ":", "—", "–"}:
+            break
+        if n and t.dep_ in GIST_STOP | {"parataxis"} and t.head in keep and t.text.endswith("ing") and t.tag_ == "VBG":
+            break
+        words.append(t)
+    text = "".join(t.text_with_ws for t in words).strip().strip("“”\"‘’ ,")
+    text = re.sub(r"[{}]", "", text)
+    if text.count("“") != text.count("”") or text.count('"') % 2:
+        text = re.sub(r"[“”\"]", "", text)
+    text = re.sub(r"\s+", " ", text).strip(" ,;:")
+    if words and words[0].tag_ not in {"NNP", "NNPS"} and words[0].text != "I":
+        text = text[:1].lower() + text[1:]  # "says the U.S. is ...", not "says The U.S."
+    tokens = text.split()
+    if len(tokens) > GIST_WORDS:
+        cut = tokens[:GIST_WORDS]
+        while cut and cut[-1].lower().strip(",") in {"the", "a", "an", "of", "to", "in", "on", "and", "or", "that",
+                                                      "with", "for", "by", "its", "their", "his", "her", "as"}:
+            cut.pop()
+        text = " ".join(cut).rstrip(",;:") + " …"
+        if text.count("“") > text.count("”"):
+            text = text.replace("“", "")
+    return text
 
 
 def _cap(text: str) -> str:
