@@ -150,3 +150,67 @@ def test_title_names_resolved_actors(actors):
     [event] = resolve_events([_report("a", date(2023, 7, 1), "visit", ("Sergei Shoigu", "North Korea"),
                                       title="{0} visits Pyongyang")], actors, _sources(), [])
     assert event.title == "Sergei Shoigu visits Pyongyang"
+
+
+# ---------------------------------------------------------------- issue 4: doers, statements, leads
+
+
+def reports_of(nlp, texts: list[str], published: date = SAT_11_NOV) -> list[EventReport]:
+    sentences = (Sentence("s1", "Headline", 0, "headline"),
+                 *(Sentence(f"s{n + 2}", t, n + 1) for n, t in enumerate(texts)))
+    source = Source("src", "seeds/src.txt", "Headline", sentences, published=published)
+    parsed = [Parsed(source, tuple(nlp(s.text) for s in sentences))]
+    times = find_times(sentences, "src", published)
+    return list(find_events(parsed, times, list(find_mentions(parsed))))
+
+
+def test_a_dated_speech_act_is_a_statement_titled_with_its_gist(nlp):
+    [r] = reports(nlp, "U.S. Secretary of State Antony Blinken said on Friday that he hopes India will work "
+                       "with the Canadians on this investigation.")
+    assert r.kind == "statement"
+    assert r.title.startswith("{0} says he hopes India will work")
+    assert "Friday" not in r.title
+
+
+def test_a_reporting_verb_of_the_speech_table_is_a_statement_trigger(nlp):
+    found = reports(nlp, "Pakistan on Wednesday termed the killing a clear violation of international law.")
+    assert [r.kind for r in found] == ["statement"]
+    assert found[0].title.startswith("{0} terms the killing")
+
+
+def test_a_pronoun_doer_is_the_last_person_named(nlp):
+    found = reports_of(nlp, ["Canadian Prime Minister Justin Trudeau spoke to reporters in Ottawa.",
+                             "He visited Washington on Friday."])
+    [r] = [r for r in found if r.kind == "visit"]
+    assert r.participants[: r.agents] == ("Justin Trudeau",)
+    assert r.participant_refs[0].sentence == "s2"
+
+
+def test_a_transfer_without_doer_is_titled_from_its_ends(nlp):
+    [r] = reports(nlp, "Kirby reported about a thousand containers allegedly being supplied with military "
+                       "assistance from Pyongyang to Moscow over the past two months.")
+    assert r.title.startswith("Alleged supply of military assistance from {")
+    assert len(r.participants) == 2 and "Russia" in r.participants  # a capital at an end acts
+
+
+def test_a_present_perfect_lead_takes_the_publication_date(nlp):
+    found = reports_of(nlp, ["The Indian government is protesting the allegations, expelling a senior "
+                             "Canadian diplomat in response."], published=date(2023, 9, 19))
+    kinds = {r.kind: r for r in found}
+    assert {"protest", "expulsion"} <= set(kinds)
+    assert kinds["expulsion"].date == DateSpan(date(2023, 9, 19))
+    assert kinds["expulsion"].confidence < 0.9
+    assert kinds["expulsion"].participants[:1] == ("India",)
+
+
+def test_a_simple_past_lead_without_a_date_is_not_dated(nlp):
+    assert reports_of(nlp, ["India strongly criticized the claim of Canadian Prime Minister Justin Trudeau."],
+                      published=date(2023, 9, 19)) == []
+
+
+def test_the_two_countries_are_the_last_two_named(nlp):
+    found = reports_of(nlp, ["Justin Trudeau, Canada's prime minister, denied trying to provoke India.",
+                             "The allegations strained the relationship between the countries, which last "
+                             "week paused talks about a free trade agreement."], published=date(2023, 9, 19))
+    [r] = [r for r in found if r.kind == "suspension"]
+    assert set(r.participants) == {"India", "Canada"}

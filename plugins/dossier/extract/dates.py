@@ -450,6 +450,13 @@ def resolve_relative(candidate: Candidate, context: Context) -> Reading:
     if context.published is None:
         return no_publication_date()
     unit, offset = words()["relative"][phrase_key(candidate.parts["rel"])]
+    focus = context.focus
+    if unit == "day" and focus.day is not None and focus.day_sentence >= context.sentence - 1 \
+            and focus.day.end is None and in_quotation(context.text, candidate.start):
+        # "today" in quoted words is the day they were said: the day in focus of this or the previous
+        # sentence ("... earlier today," Watson said in a statement), not the day of publication
+        return Reading(unit_span(focus.day.start, unit, offset), relative=True,
+                       reason=f"quoted: from the day in focus ({cut(focus.day.start, 'day')})")
     span = unit_span(context.published, unit, offset)
     return Reading(span, relative=True, reason=f"from publication ({context.published.isoformat()})",
                    window=unit == "week")
@@ -465,6 +472,13 @@ def unit_span(anchor: date, unit: str, offset: int) -> DateSpan:
     if unit == "month":
         return DateSpan(anchor.replace(day=1) + relativedelta(months=offset), None, "month")
     return DateSpan(date(anchor.year + offset, 1, 1), None, "year")
+
+
+def in_quotation(text: str, start: int) -> bool:
+    """Whether `start` lies inside quoted words: more opening than closing curly quotes before it, or
+    an odd number of straight ones."""
+    before = text[:start]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def resolve_ago(candidate: Candidate, context: Context) -> Reading:

@@ -462,6 +462,17 @@ class _Resolver:
         m = _mention_at(token, self.mentions)
         if m is not None:
             return [m]
+        placed = next((m for m in self.mentions if m.ref.start <= token.idx < m.ref.end), None)
+        if placed is None and token.ent_type_ == "GPE":
+            ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+            placed = Mention(Ref(self.base.source, self.base.sentence, ent.start_char, ent.end_char), ent.text, "GPE")
+        country = capital_of(placed.text) or country_of(placed.text) if placed is not None else None
+        if country is not None:
+            # a capital (or country) read as a place, standing here as the doer or an end of the
+            # happening ("Moscow, which launched ...", "from Pyongyang to Moscow"): the country acts
+            found = [Mention(placed.ref, country.name, placed.label, kind="country", acts=True)]
+            self.at[token.i] = found[0]
+            return found
         word = token.lower_
         if token.pos_ == "PRON" and word in tables["person_pronouns"]:
             found = self.before(token, lambda m: m.kind == "person")[:1]
@@ -534,7 +545,8 @@ def _report(sentence, doc, trigger, time: TimeExpr, mentions: list[Mention],
     resolver = _Resolver(mentions, memory or [], time.ref)
     agent_mentions = resolver.actors(doers)
     roles = []
-    if len(doers) == 1 and len(agent_mentions) > 1 and any(m.kind == "person" for m in agent_mentions):
+    if len(agent_mentions) > 1 and any(m.kind == "person" for m in agent_mentions) \
+            and not any(d.dep_ == "conj" or any(c.dep_ == "cc" for c in d.children) for d in doers):
         # "White House Coordinator ... John Kirby claimed": the person acts; the rest names the role
         roles = [m for m in agent_mentions if m.kind != "person"]
         agent_mentions = [m for m in agent_mentions if m.kind == "person"]
@@ -769,13 +781,20 @@ def _gist(verb, skip: set[int], trigger) -> str:
     the subject, the attribution ("in a statement") or trailing clauses, cut at a sensible length."""
     tables = _tables()
     keep = []
-    said = [c for c in verb.children if c.dep_ == "ccomp"
-            and (c.i > verb.i or verb.lemma_.lower() in tables["say"])]
+    say = verb.lemma_.lower() in tables["say"]
+    has_object = any(c.dep_ == "dobj" for c in verb.children)
+    said = [c for c in verb.children if c.dep_ == "ccomp" and (say or c.i > verb.i and not has_object)]
     if said:  # the reported clause, before or after the verb ("“...,” Trudeau told reporters")
         lo, hi = min(c.left_edge.i for c in said), max(c.right_edge.i for c in said)
         keep = [t for t in verb.doc[lo:hi + 1] if t.i != verb.i and t not in verb.children
                 or t in said or t.dep_ == "mark"]
         keep = [t for t in keep if not (t.dep_ == "prep" and any(g.i in skip for g in t.children))]
+    if not said and say:  # "said in a statement that ...": the clause hangs on the statement noun
+        said = [c for p in verb.children if p.dep_ == "prep" for n in p.children if n.dep_ == "pobj"
+                for c in n.children if c.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" and m.dep_ == "mark"
+                                                                         for m in c.children)][:1]
+        if said:
+            keep = [t for t in said[0].subtree if t.i not in skip]
     for c in (verb.rights if not said else ()):
         if c.dep_ in {"punct", "cc", "conj"} or c.dep_ in GIST_STOP or c.dep_ == "npadvmod":
             if keep and (c.dep_ in {"cc", "conj"} | GIST_STOP or c.dep_ == "punct" and c.text != "“"):

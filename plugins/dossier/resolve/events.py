@@ -16,6 +16,7 @@ from datetime import date
 
 from ..config import CuratedEvent, slugify
 from ..model import DateSpan, Event, EventReport, Report, Source, cut
+from ..extract.countries import capital_of, country_of
 from .actors import ActorIndex
 
 # Kinds that may name one happening: saying, claiming, denying and condemning are all things said, so a
@@ -144,10 +145,21 @@ def _sentence_no(sid: str) -> int:
 def _participants(report: EventReport, actors: ActorIndex) -> tuple[str, ...]:
     ids = []
     for text, ref in zip(report.participants, report.participant_refs):
-        ident = actors.of_ref(ref) or actors.of_name(text)
+        ident = _actor_id(actors, text, ref)
         if ident and ident not in ids:
             ids.append(ident)
     return tuple(ids)
+
+
+def _actor_id(actors: ActorIndex, text: str, ref) -> str | None:
+    """The actor a participant names; a capital standing as a doer or an end of a transfer ("from
+    Pyongyang to Moscow") is its country, when the dossier has that country as an actor."""
+    ident = actors.of_ref(ref) or actors.of_name(text)
+    if ident is None:
+        country = capital_of(text) or country_of(text)
+        if country is not None:
+            ident = actors.of_name(country.name)
+    return ident
 
 
 _ACTORS: dict = {}
@@ -158,7 +170,7 @@ def _actor_of(report: EventReport, n: int, resolved: list[str]) -> str | None:
     index = _ACTORS.get("index")
     if index is None or n >= len(report.participants):
         return None
-    return index.of_ref(report.participant_refs[n]) or index.of_name(report.participants[n])
+    return _actor_id(index, report.participants[n], report.participant_refs[n])
 
 
 def _event(group: _Group, actors: ActorIndex, sources: dict[str, Source]) -> Event:
