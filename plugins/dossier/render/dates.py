@@ -6,6 +6,7 @@ from datetime import date
 
 from ..model import MONTHS, DateSpan, format_span
 
+FAR = date.max  # sorts undated things last (pages.py uses it)
 
 
 def human(span: DateSpan | None) -> str:
