@@ -21,7 +21,7 @@ LONG_PARAGRAPH_WORDS = 20  # the first paragraph this long is where the story st
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, list[re.Pattern]]:
     table = load_table("boilerplate.yml")
-    whole = ("furniture", "credit")
+    whole = ("furniture", "credit", "bio", "story_end")
     return {name: [re.compile(f"(?:{p})\\Z" if name in whole else p, re.IGNORECASE if name != "dateline" else 0)
                    for p in patterns] for name, patterns in table.items()}
 
@@ -54,9 +54,19 @@ def _paragraphs(body: str) -> tuple[list[tuple[str, str]], list[str]]:
     dropped: list[str] = []
     story_started = False
     after_credit = False
+    ended = False
     for raw in body.split("\n"):
         line = _squash(raw)
         if not line:
+            continue
+        if ended or any(p.match(line) for p in patterns["story_end"]):
+            ended = True  # the story is over: what follows is other stories' headlines
+            dropped.append(line)
+            continue
+        if story_started and any(p.match(line) for p in patterns["bio"]):
+            if kept and kept[-1][0] == "body" and _is_name_line(kept[-1][1]):
+                dropped.append(kept.pop()[1])  # the author's name above the bio
+            dropped.append(line)
             continue
         if any(p.match(line) for p in patterns["furniture"]):
             dropped.append(line)
@@ -80,6 +90,12 @@ def _paragraphs(body: str) -> tuple[list[tuple[str, str]], list[str]]:
             continue
         kept.append(("body", line))
     return kept, dropped
+
+
+def _is_name_line(line: str) -> bool:
+    """A bare name on its own line ("Allan Woods"): two to four capitalised words, no sentence."""
+    words = line.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and line[-1] not in TERMINALS
 
 
 def _looks_like_caption(line: str, after_credit: bool, patterns: dict) -> bool:

@@ -201,6 +201,14 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class DroppedName:
+    """A name extraction found and did not take for an actor, with why: listed for review, not lost."""
+
+    mention: Mention
+    reason: str  # "only qualifies a noun", "a place that does not act", ...
+
+
+@dataclass(frozen=True)
 class EventReport:
     """One sentence reporting a happening."""
 
@@ -270,6 +278,7 @@ class Extraction:
     statements: tuple[StatementRecord, ...] = ()
     claims: tuple[ClaimRecord, ...] = ()
     responses: tuple[ResponseRecord, ...] = ()
+    dropped: tuple[DroppedName, ...] = ()  # names not taken for actors, for the review page
 
 
 # ---------------------------------------------------------------- resolved dossier

@@ -18,13 +18,14 @@ from .statements import find_statements
 
 
 def extract(parsed: Sequence[Parsed]) -> Extraction:
-    mentions = tuple(find_mentions(parsed))
+    dropped: list = []
+    mentions = tuple(find_mentions(parsed, dropped))
     times = tuple(t for item in parsed
                   for t in find_times(item.source.sentences, item.source.id, item.source.published))
     events = tuple(find_events(parsed, times, mentions))
     statements = tuple(_dated(find_statements(parsed, mentions), times))
     claims, responses = find_claims(statements, parsed, mentions)
-    return Extraction(mentions, times, events, statements, tuple(claims), tuple(responses))
+    return Extraction(mentions, times, events, statements, tuple(claims), tuple(responses), tuple(dropped))
 
 
 def _dated(statements, times: Sequence[TimeExpr]):

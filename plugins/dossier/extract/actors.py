@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 from ..data import load_table
-from ..model import Mention, Ref, Source
+from ..model import DroppedName, Mention, Ref, Source
 from ..parse import Parsed
 from .countries import capital_of, country_of, demonym_country, government_of, is_place
 
@@ -39,12 +39,15 @@ def words() -> dict[str, set[str]]:
     return {key: {str(w).lower() for w in value} for key, value in table.items()}
 
 
-def find_mentions(parsed: Iterable[Parsed]) -> Iterator[Mention]:
-    out: list[Mention] = []
+def find_mentions(parsed: Iterable[Parsed], dropped: list[DroppedName] | None = None) -> Iterator[Mention]:
+    """Actor mentions of all articles, in reading order. Names found and judged not to be actors are
+    appended to dropped (when given) with the reason, so the review page can list them."""
+    out: list[tuple[Mention, object]] = []
+    drops: list[DroppedName] = []
     descriptors: dict[str, bool] = {}  # name -> every use so far only describes a noun
     for item in parsed:
         credits = _credits(item.source)
-        found = [list(_sentence_mentions(item.source.id, sentence, doc, credits))
+        found = [list(_sentence_mentions(item.source.id, sentence, doc, credits, drops))
                  for sentence, doc in zip(item.source.sentences, item.docs)]
         surnames = {m.text.split()[-1] for ms in found for m in ms if m.kind == "person" and len(m.text.split()) > 1}
         for sentence, doc, ms in zip(item.source.sentences, item.docs, found):
@@ -52,11 +55,53 @@ def find_mentions(parsed: Iterable[Parsed]) -> Iterator[Mention]:
                 if sentence.kind == "body" and m.confidence >= 1.0:
                     key = m.text.lower()
                     descriptors[key] = descriptors.get(key, True) and _describes(doc, sentence.text, m)
-            out.extend(ms)
-            out.extend(_surnames(item.source.id, sentence, doc, ms, surnames))
+            out.extend((m, doc) for m in ms)
+            out.extend((m, doc) for m in _surnames(item.source.id, sentence, doc, ms, surnames))
     # a one-word name used only to qualify nouns, across all articles, is an adjective of identity
-    # ("Sikh leader", "Sikh community", "UN principle"), not an actor
-    yield from (m for m in out if not descriptors.get(m.text.lower()))
+    # ("Sikh leader", "Sikh community", "UN principle"), not an actor; so is a longer name ending in one
+    # and qualifying a noun ("B.C. Sikh leader"), and a group's adjective when the group itself is never
+    # named ("Western allied officials" with no "the West")
+    nouns = {_group_noun(m.text) for m, doc in out if m.kind == "group" and not _adjectival(doc, m)}
+    for m, doc in out:
+        last = m.text.split()[-1].lower()
+        if descriptors.get(m.text.lower()) or (descriptors.get(last) and " " in m.text and m.kind != "country"
+                                               and _qualifies(doc, m)):
+            drops.append(DroppedName(m, DESCRIPTOR))
+        elif m.kind == "group" and _adjectival(doc, m) and _group_noun(m.text) not in nouns:
+            drops.append(DroppedName(m, DESCRIPTOR))
+        else:
+            yield m
+    if dropped is not None:
+        dropped.extend(drops)
+
+
+DESCRIPTOR = "only qualifies a noun (an adjective of identity, not an actor)"
+
+
+def _token_at(doc, m: Mention):
+    return next((t for t in doc if t.idx == m.ref.start), None)
+
+
+def _qualifies(doc, m: Mention) -> bool:
+    """The name (its last word) modifies a common noun after it: "B.C. Sikh leader"."""
+    tokens = [t for t in doc if m.ref.start <= t.idx < m.ref.end]
+    if not tokens:
+        return False
+    t = tokens[-1]
+    return t.dep_ in {"amod", "compound", "nmod"} and t.head.i > t.i and t.head.is_lower and t.head.pos_ == "NOUN"
+
+
+def _adjectival(doc, m: Mention) -> bool:
+    """A group named by its adjective before a noun ("Western governments"), not as a noun ("the West")."""
+    t = _token_at(doc, m)
+    return t is not None and len(m.text.split()) == 1 and (t.pos_ == "ADJ" or t.dep_ == "amod") and t.head.i > t.i
+
+
+def _group_noun(text: str) -> str:
+    """The noun of a group's name: "Western" and "the collective West" -> "west"."""
+    words_ = [x for x in _key(text).split() if x not in {"collective", "so", "called", "entire", "whole"}]
+    return " ".join(x[:-3] if x.endswith("ern") and x[:-3] in {"west", "east", "north", "south"} else x
+                    for x in words_)
 
 
 def _describes(doc, text: str, m: Mention) -> bool:
@@ -110,7 +155,10 @@ def _key(text: str) -> str:
 # ---------------------------------------------------------------- one sentence
 
 
-def _sentence_mentions(source_id: str, sentence, doc, credits=(set(), set())) -> Iterator[Mention]:
+def _sentence_mentions(source_id: str, sentence, doc, credits=(set(), set()),
+                       dropped: list[DroppedName] | None = None) -> Iterator[Mention]:
+    """The sentence's actor mentions; names judged not to be actors (places, bare institution words) go
+    to dropped, with why, when the sentence is article text."""
     w = words()
     author, outlet = credits
     furniture = _is_furniture(sentence, doc)
@@ -125,8 +173,11 @@ def _sentence_mentions(source_id: str, sentence, doc, credits=(set(), set())) ->
         if re.fullmatch(r"[A-Z]{2,}s", text):
             continue  # a plural acronym names things ("ICBMs"), not an actor
         agency = _agency(span)
-        kind = _kind(text, label, span, agency)
+        kind, why = _judge(text, label, span, agency)
         if kind is None:
+            if why and dropped is not None and sentence.kind != "caption" and not furniture:
+                dropped.append(DroppedName(Mention(Ref(source_id, sentence.id, span.start_char,
+                                                       span.start_char + len(text)), text, label), why))
             continue
         parenthesised = start > 0 and end < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")"
         if _key(text) in author or (_key(text) in outlet and ((agency < AGENT and not _speech_recipient(span.root))
@@ -238,6 +289,12 @@ def _trim(ent) -> tuple[int, int]:
             # "White House Strategic Communications" Coordinator: the portfolio belongs to the title
             while end - 1 > start and doc[end - 1].lower_ in w["portfolios"] and doc[end - 1].lower_ not in w["org_heads"]:
                 end -= 1
+    if ent.label_ in {"ORG", "FAC"} and end + 1 < len(doc) and doc[end - 1].lower_ in w["missions"] \
+            and doc[end].lower_ == "in" and doc[end + 1].ent_type_ == "GPE" and doc[end + 1].ent_iob_ == "B":
+        # a diplomatic mission is named with its seat: "the Indian Embassy in Ottawa"
+        end += 2
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
     if ent.label_ == "PERSON":
         # titles NER swallowed at the front ("Commander Kulbhushan Yadav", "President Vladimir Putin")
         while start < end - 1 and doc[start].lower_.strip(".") in w["titles"]:
@@ -362,47 +419,59 @@ def _speech_recipient(t) -> bool:
     return False
 
 
+PLACE = "a place that does not act here"
+INSTITUTION_WORD = "a kind of institution, not the name of one"
+
+
 def _kind(text: str, label: str, span, agency: int) -> str | None:
     """The kind this mention is evidence for, or None when it names no actor here."""
+    return _judge(text, label, span, agency)[0]
+
+
+def _judge(text: str, label: str, span, agency: int) -> tuple[str | None, str | None]:
+    """(kind, None), or (None, why) when the mention names no actor here; why is None when it is not
+    worth an editor's look (a demonym, a named happening, part of a title)."""
     w = words()
     lower = [x.lower().strip(".,") for x in text.split()]
     head = lower[-1] if lower else ""
     if country_of(text) is not None or government_of(text) is not None:
-        return "country"
+        return "country", None
     if label == "ACRONYM":
-        return "organization"
+        return "organization", None
     if label == "GROUP" or text.lower() in w["groups"]:
-        return "group"
+        return "group", None
     if label == "NORP":
         if head in w["collectives"] and agency >= PARTICIPANT:
-            return "group"
-        return None  # demonyms ("Russian") describe, they do not act; named groups do
+            return "group", None
+        return None, None  # demonyms ("Russian") describe, they do not act; named groups do
     if head in w["events"] and not (label == "ORG" and len(lower) > 1 and lower[-2] in {"security", "general"}):
-        return None  # a named happening ("G20 Summit", "Victory Day")
+        return None, None  # a named happening ("G20 Summit", "Victory Day")
     if capital_of(text) is not None:
-        return "country" if agency >= PARTICIPANT else None  # "Moscow said" vs "in Moscow"
+        return ("country", None) if agency >= PARTICIPANT else (None, PLACE)  # "Moscow said" vs "in Moscow"
     if label in {"GPE", "LOC"}:
         if re.fullmatch(r"[A-Z][A-Z0-9-]{1,6}", text) and "." not in text:
-            return "organization"  # an acronym NER took for a place ("G7", "NATO")
-        return None  # a place that is not a country: a city, a region
+            return "organization", None  # an acronym NER took for a place ("G7", "NATO")
+        return None, PLACE  # a place that is not a country: a city, a region
     if head in w["facilities"] and agency < AGENT:
-        return None
+        return None, PLACE
     if label == "FAC":
-        return "organization" if agency >= AGENT or head in w["org_heads"] and agency >= PARTICIPANT else None
+        if agency >= AGENT or head in w["org_heads"] and agency >= PARTICIPANT:
+            return "organization", None
+        return None, PLACE
     if label == "PERSON":
         if len(lower) == 1 and agency == NONE and is_place(text):
-            return None  # a town NER took for a surname ("Kherson regions")
+            return None, PLACE  # a town NER took for a surname ("Kherson regions")
         if head in w["org_heads"] and len(lower) > 1:
-            return "organization"
-        return "person"
+            return "organization", None
+        return "person", None
     if label == "ORG":
         if all(x in w["portfolios"] or demonym_country(x.title()) is not None for x in lower):
-            return None  # "Defense" of "Russian Defense Minister": part of a title
+            return None, None  # "Defense" of "Russian Defense Minister": part of a title
         plural = head.endswith("s") and (head[:-1] in w["org_heads"] or head[:-2] in w["org_heads"])
         if len(lower) == 1 and (plural or (head in w["org_heads"] and agency < AGENT)):
-            return None  # a capitalised kind of institution ("Consulates", "told Parliament"): which one is unsaid
-        return "organization"
-    return LABEL_KINDS.get(label)
+            return None, INSTITUTION_WORD  # "Consulates", "told Parliament": which one is unsaid
+        return "organization", None
+    return LABEL_KINDS.get(label), None
 
 
 def _role_before(doc, start: int) -> tuple[str | None, str | None]:

@@ -20,7 +20,8 @@ class Resolved:
 
 def resolve(title: str, sources: list[Source], extraction: Extraction, curation: Curation) -> Resolved:
     problems = _check_references(sources, curation)
-    actors, review = resolve_actors(extraction.mentions, sources, curation.actors)
+    actors, review = resolve_actors(extraction.mentions, sources, curation.actors, extraction.dropped,
+                                    extraction.statements)
     by_id = {s.id: s for s in sources}
     events = resolve_events(list(extraction.events), actors, by_id, list(curation.events))
     statements = resolve_statements(extraction.statements, actors)

@@ -9,15 +9,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from ..config import CuratedActor, slugify
 from ..extract.countries import capital_of, country_of, demonym_country, government_of
-from ..model import Actor, Mention, MentionRef, Ref, Source, ReviewItem
+from ..model import Actor, DroppedName, Mention, MentionRef, Ref, ReviewItem, Source, StatementRecord
 
 KEEP_CONFIDENCE = 0.5  # below this an actor goes to the review page instead of the dossier
 WEAK = 0.4  # one mention that neither acts nor carries a title: listed for review
+DROPPED_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "other", "LOC": "other", "FAC": "other",
+                 "NORP": "group", "GROUP": "group", "ACRONYM": "organization", "SURNAME": "person"}
 ORG_WORDS = {"ministry", "council", "agency", "office", "house", "department", "committee", "party",
              "army", "forces", "government", "parliament", "assembly", "commission", "court", "bank",
              "union", "organization", "organisation", "news", "service", "press", "media", "command"}
@@ -104,39 +106,93 @@ def _fold_country(key: str) -> str:
     return key
 
 
-def resolve_actors(mentions: Iterable[Mention], sources: Iterable[Source],
-                   curated: Iterable[CuratedActor]) -> tuple[ActorIndex, list[ReviewItem]]:
+def resolve_actors(mentions: Iterable[Mention], sources: Iterable[Source], curated: Iterable[CuratedActor],
+                   dropped: Iterable[DroppedName] = (), statements: Iterable[StatementRecord] = ()
+                   ) -> tuple[ActorIndex, list[ReviewItem]]:
     mentions = list(mentions)
+    sources = list(sources)
     clusters = _cluster(mentions)
     curated = list(curated)
     review: list[ReviewItem] = []
     body_refs = {(s.id, x.id) for s in sources for x in s.sentences if x.kind != "caption"}
     actors, index_refs = [], {}
-    story = _story_sentences(clusters)
+    quoted = _quoted_spans(statements)
+    role_orgs = {norm(m.role_org) for m in mentions if m.role_org}
     for cluster in clusters:
         actor = _actor(cluster, body_refs)
-        if actor.confidence >= KEEP_CONFIDENCE and _off_story(cluster, story):
-            from dataclasses import replace as _replace
-
-            actor = _replace(actor, confidence=WEAK)
+        why = f"confidence {actor.confidence:.2f}"
+        if actor.confidence >= KEEP_CONFIDENCE:
+            if _only_quoted(cluster, quoted):
+                actor, why = replace(actor, confidence=WEAK), "named only inside someone else's words, never acting in the story"
+            elif _never_acts(cluster, role_orgs):
+                actor, why = replace(actor, confidence=WEAK), "never acts, holds no title and employs no one: a place, an idea or a cause?"
         if actor.confidence < KEEP_CONFIDENCE:
             first = cluster.mentions[0].ref
             review.append(ReviewItem("low-confidence-actor",
-                                     f"{actor.name!r} ({actor.kind}) was not kept as an actor: "
-                                     f"confidence {actor.confidence:.2f}", first.source, first.sentence,
+                                     f"{actor.name!r} ({actor.kind}) was not kept as an actor: {why}",
+                                     first.source, first.sentence,
                                      f"- name: {actor.name}\n  kind: {actor.kind}"))
             continue
         actors.append(actor)
         for m in cluster.mentions:
             index_refs[(m.ref.source, m.ref.sentence, m.ref.start)] = actor.id
     actors = _unique_ids(actors)
-    actors, index_refs = _apply_curation(actors, index_refs, curated, list(sources))
+    actors, index_refs = _apply_curation(actors, index_refs, curated, sources)
     actors = _affiliations(actors, clusters)
     by_name = {}
     for actor in actors:
         for form in (actor.name, *actor.aliases):
             by_name.setdefault(norm(form), actor.id)
+    review += _dropped_review(dropped, set(by_name) | {norm(c.name) for c in curated}
+                              | {norm(a) for c in curated for a in c.aliases})
     return ActorIndex(tuple(sorted(actors, key=lambda a: a.id)), index_refs, by_name), review
+
+
+def _quoted_spans(statements: Iterable[StatementRecord]) -> dict[tuple[str, str], list[tuple[int, int, int | None]]]:
+    """(source, sentence) -> spans of attributed words, with where their speaker is written."""
+    out: dict[tuple[str, str], list] = defaultdict(list)
+    for st in statements:
+        speaker = st.speaker_ref.start if st.speaker_ref and st.speaker_ref.sentence == st.ref.sentence else None
+        out[(st.ref.source, st.ref.sentence)].append((st.ref.start, st.ref.end, speaker))
+    return out
+
+
+def _only_quoted(c: Cluster, quoted: dict) -> bool:
+    """A person named only inside the words someone else is reported to have said ("..., she said, adding
+    that ... Commander X confessed"): part of a statement, not an actor of the story."""
+    if c.country or _kind_of(c) != "person":
+        return False
+    return all(any(a <= m.ref.start and m.ref.end <= b and speaker != m.ref.start
+                   for a, b, speaker in quoted.get((m.ref.source, m.ref.sentence), ()))
+               for m in c.mentions)
+
+
+def _never_acts(c: Cluster, role_orgs: set[str]) -> bool:
+    """An organisation or person that does nothing in any sentence, holds no title and is no one's
+    employer ("a homeland known as Khalistan", "supporters of Khalistan"): not kept without an editor."""
+    if c.country or any(m.acts or m.role for m in c.mentions):
+        return False
+    return not any(norm(m.text) in role_orgs for m in c.mentions)
+
+
+def _dropped_review(dropped: Iterable[DroppedName], known: set[str]) -> list[ReviewItem]:
+    """One review item per name extraction set aside (not per mention), unless it names a kept actor."""
+    by_name: dict[str, list[DroppedName]] = {}
+    for d in dropped:
+        key = norm(d.mention.text)
+        if key and key not in known:
+            by_name.setdefault(key, []).append(d)
+    items = []
+    for key in sorted(by_name):
+        found = by_name[key]
+        first = found[0]
+        reason = Counter(d.reason for d in found).most_common(1)[0][0]
+        kind = DROPPED_KINDS.get(first.mention.label, "other")
+        times = f", {len(found)} mentions" if len(found) > 1 else ""
+        items.append(ReviewItem("dropped-name", f"“{first.mention.text}” was not taken for an actor: {reason}{times}",
+                                first.mention.ref.source, first.mention.ref.sentence,
+                                f"# dossier/actors.yml\n- name: {first.mention.text}\n  kind: {kind}"))
+    return items
 
 
 def _cluster(mentions: list[Mention]) -> list[Cluster]:
@@ -195,24 +251,6 @@ def _cluster(mentions: list[Mention]) -> list[Cluster]:
                 fits[0].mentions.extend(c.mentions)
                 del clusters[key]
     return [clusters[k] for k in sorted(clusters)]
-
-
-def _story_sentences(clusters: list[Cluster]) -> dict[tuple[str, str], set[str]]:
-    """Sentence -> keys of the story's main actors named in it (named three times or in two articles)."""
-    out: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for c in clusters:
-        if len(c.mentions) >= 3 or len({m.ref.source for m in c.mentions}) >= 2:
-            for m in c.mentions:
-                out[(m.ref.source, m.ref.sentence)].add(c.key)
-    return out
-
-
-def _off_story(c: Cluster, story: dict) -> bool:
-    """Named once or twice, only in sentences that name none of the story's main actors: a related-story
-    link, a sidebar, an aside ("Sports News Roundup: ...")."""
-    if not story or len(c.mentions) > 2 or len({m.ref.source for m in c.mentions}) > 1:
-        return False
-    return not any(story.get((m.ref.source, m.ref.sentence), set()) - {c.key} for m in c.mentions)
 
 
 def _group_key(m: Mention) -> str:
