@@ -75,14 +75,29 @@ def find_claims(statements: Sequence[StatementRecord], parsed: Sequence = (),
             if own is not None and set(speakers) & set(own.claimants):
                 own.add(st.text, speakers, i, st.ref.source)  # a claimant saying it again
                 continue
+        if stance == "supports" and named is not None and named[0] and st.speaker_text \
+                and not set(named[1]) - set(speakers) and not _supports_verb(st, table):
+            # "X called credible allegations that Y": allegations nobody else is named for, held credible
+            # by the speaker, are the speaker's own
+            _place(claims, named[0], speakers, i, st.ref.source)
+            continue
+        contrast = _contrasted(st, i, statements, claims, docs, table)
+        if contrast is not None and not stance:
+            pending.append((i, table["contrast_stance"], contrast))
+            continue
         if stance:
             target = None
             if named is not None:
                 text, claimants = named
-                if text is not None:
+                if text is not None and not claimants:
+                    # an allegation named by its content alone: the claim saying it, if any; else the
+                    # response is linked like one that names nothing
+                    target = _best_merge(claims, text)
+                elif text is not None:
                     target = _place(claims, text, claimants, None, st.ref.source)
                 else:
-                    target = _by_claimants(claims, claimants)
+                    target = _by_claimants([c for c in claims if not set(filter(None, speakers)) & set(c.claimants)],
+                                           claimants)
                 if target is not None and set(filter(None, speakers)) & set(target.claimants):
                     target = None  # nobody answers their own claim: this names something else
             pending.append((i, stance, target))
@@ -93,11 +108,17 @@ def find_claims(statements: Sequence[StatementRecord], parsed: Sequence = (),
                     and st.speaker_text and _agrees(st.text, claim):
                 pending.append((i, "supports", claim))  # a third party saying what the claim says
                 continue
-            _place(claims, st.text, speakers, i, st.ref.source)
+            # who has answered a claim against it does not make it: the same words from them are a
+            # claim of their own (a charge turned back: "accused the US of breaching resolutions")
+            opposed = [t for k, stance_k, t in pending if t is not None and stance_k != "supports"
+                       and set(filter(None, speakers)) & _speakers_of(statements[k])]
+            _place(claims, st.text, speakers, i, st.ref.source, exclude=opposed)
     responses: list[ResponseRecord] = []
     for i, stance, target in pending:
         st = statements[i]
         speakers = [s for s in (st.speaker_text, *st.co_speakers)]
+        if target is None and stance == "counter-accuses":
+            target = _by_named_claimants(st, claims, speakers)
         claim = target or _link(st, claims, statements, docs, speakers)
         if claim is None:
             continue
@@ -105,6 +126,11 @@ def find_claims(statements: Sequence[StatementRecord], parsed: Sequence = (),
             counter = _counter_claim(st, claim, statements, docs, table)
             if counter:
                 stance = "counter-accuses"
+        if stance == "counter-accuses" and st.speaker_text and not any(i in c.statements for c in claims):
+            # the charge turned on its makers is a claim of the responder's own
+            turned = _Claim(f"c{len(claims)}", [], counter_to=claim.key)
+            turned.add(st.text, speakers, i, st.ref.source)
+            claims.append(turned)
         for k, actor in enumerate(speakers):
             if actor is None and k:
                 continue
@@ -125,7 +151,8 @@ def find_claims(statements: Sequence[StatementRecord], parsed: Sequence = (),
             answered = responders.get(st.speaker_text or "", set()) - {c.key}
             for key in answered:
                 other = by_key[key]
-                if _names_any(st.text, other.claimants) and _accuses(st, table):
+                mirrors = _topical(content_words(st.text) & other.words) >= 2  # the same charge, turned
+                if (_names_any(st.text, other.claimants) or mirrors) and _accuses(st, table):
                     c.counter_to = key
                     responses.append(ResponseRecord(i, "counter-accuses", key, st.text, confidence=0.6))
                     break
@@ -169,9 +196,42 @@ def _negated_before(text: str, at: int) -> bool:
 
 def _is_claim(st: StatementRecord, table: dict) -> bool:
     lemma = verb_lemma(st.cue.split()[0].lower()) if st.cue else None
-    if lemma in table["claim_verbs"] or st.cue in {"quoted", "according to"}:
+    if lemma in table["claim_verbs"] or st.cue in {"quoted", "according to", "headline"}:
+        return True
+    if st.cue and st.cue.lower() in table["claim_nouns"]:  # "Trudeau's comments that ...", "Western allegations claiming ..."
         return True
     return any(w in st.text.lower() for w in table["claim_words"])
+
+
+def _supports_verb(st: StatementRecord, table: dict) -> bool:
+    """The reporting verb itself supports ("confirmed", "backed"): the speaker backs someone's claim."""
+    lemma = verb_lemma(st.cue.split()[0].lower()) if st.cue else None
+    return table["cue_verbs"].get(lemma) == "supports"
+
+
+def _speakers_of(st: StatementRecord) -> set[str]:
+    return set(filter(None, (st.speaker_text, *st.co_speakers)))
+
+
+def _contrasted(st: StatementRecord, i: int, statements, claims, docs, table) -> "_Claim | None":
+    """"X claimed that A, while Y said B": a statement set against a claim in the same sentence answers
+    it. The claim's statement comes first and has another speaker."""
+    found = docs.get((st.ref.source, st.ref.sentence))
+    if found is None or not st.speaker_text:
+        return None
+    _, doc, _ = found
+    marks = [t for t in doc if t.dep_ == "mark" and t.lower_ in table["contrast_marks"]
+             and t.idx < st.ref.start and t.head.dep_ == "advcl" and t.head.idx < st.ref.start]
+    if not marks:
+        return None
+    cut = marks[-1].idx
+    for c in claims:
+        for k in c.statements:
+            other = statements[k]
+            if k < i and (other.ref.source, other.ref.sentence) == (st.ref.source, st.ref.sentence) \
+                    and other.ref.end <= cut + 1 and other.speaker_text != st.speaker_text:
+                return c
+    return None
 
 
 def _accuses(st: StatementRecord, table: dict) -> bool:
@@ -198,14 +258,18 @@ def _named_allegation(st: StatementRecord, docs, by_sentence, table) -> tuple[st
             if c.dep_ in {"amod", "compound", "poss", "nmod"}:
                 claimants += _heads(c, mentions) or ([c.text] if c.pos_ in {"PROPN"} or c.text[:1].isupper() else [])
             elif c.dep_ in {"acl", "relcl"}:
+                lemma = c.lemma_.lower()
+                reports = verb_lemma(c.text) is not None or lemma in table["attribution_verbs"]
                 for g in c.children:
                     if g.dep_ == "agent":
                         claimants += [m for g2 in g.children if g2.dep_ == "pobj" for m in _heads(g2, mentions)]
+                    elif not reports:
+                        continue  # "accusations linking X to Y": the clause is the content (below)
                     elif g.dep_ in {"ccomp", "xcomp", "dobj"}:
                         content.append(g)
                     elif g.dep_ == "prep" and g.lower_ in {"of", "about", "on", "that"}:
                         content.append(g)
-                if not content and c.dep_ == "acl" and c.lemma_.lower() not in {"make", "level"}:
+                if not content and c.dep_ == "acl" and lemma not in table["attribution_verbs"]:
                     content.append(c)
             elif c.dep_ == "prep" and c.lower_ in {"of", "about", "on", "over", "that", "regarding", "concerning"}:
                 content.append(c)
@@ -228,6 +292,14 @@ def _by_claimants(claims: list[_Claim], claimants) -> _Claim | None:
     folded = {_country(c) or c for c in claimants}
     found = [c for c in claims if folded & {_country(x) or x for x in c.claimants}]
     return max(found, key=lambda c: len(c.statements) + len(c.texts)) if found else None
+
+
+def _by_named_claimants(st: StatementRecord, claims: list[_Claim], speakers) -> _Claim | None:
+    """A charge turned back names whom it turns on: the claim most made by claimants its words name."""
+    words = content_words(st.text)
+    found = [c for c in claims if not set(filter(None, speakers)) & set(c.claimants)
+             and any(_country(x) in words or _names_any(st.text, [x]) for x in c.claimants if x)]
+    return max(found, key=lambda c: (len(c.statements), len(c.texts))) if found else None
 
 
 def _heads(tok, mentions) -> list[str]:
@@ -316,11 +388,26 @@ def _overlap(a: set[str], b: set[str]) -> float:
     return len(a & b) / max(1, min(len(a), len(b)))
 
 
-def _best_merge(claims: list[_Claim], text: str) -> _Claim | None:
+def _best_merge(claims: list[_Claim], text: str, exclude=()) -> _Claim | None:
+    """The claim one of whose texts says what this text says. Texts are compared one by one, so a claim
+    does not grow into everything its members touch on; two texts naming the same countries say the same
+    thing only if they share what they say of them."""
     words = content_words(text)
-    scored = [(_overlap(words, c.words), c) for c in claims]
-    scored = [s for s in scored if s[0] >= MERGE_OVERLAP and len(words & s[1].words) >= 2]
-    return max(scored, key=lambda s: s[0])[1] if scored else None
+    best, best_score = None, 0.0
+    for c in claims:
+        if c in exclude:
+            continue
+        for other in c.texts:
+            ow = content_words(other)
+            score = _overlap(words, ow)
+            if score >= MERGE_OVERLAP and _topical(words & ow) >= 2 and score > best_score:
+                best, best_score = c, score
+    return best
+
+
+def _topical(shared: set[str]) -> int:
+    """Shared content words other than country names."""
+    return len([w for w in shared if not w.startswith("@")])
 
 
 def _agrees(text: str, claim: _Claim) -> bool:
@@ -329,8 +416,8 @@ def _agrees(text: str, claim: _Claim) -> bool:
     return len(words & claim.words) >= 3 and len(words & claim.words) / max(1, len(words)) >= 0.5
 
 
-def _place(claims: list[_Claim], text: str, claimants, index, source) -> _Claim:
-    claim = _best_merge(claims, text)
+def _place(claims: list[_Claim], text: str, claimants, index, source, exclude=()) -> _Claim:
+    claim = _best_merge(claims, text, exclude)
     if claim is None:
         claim = _Claim(f"c{len(claims)}", [])
         claims.append(claim)
@@ -345,7 +432,7 @@ def _link(st: StatementRecord, claims: list[_Claim], statements, docs, speakers)
     words = content_words(st.text)
     scored = [(len(words & c.words) / max(1, len(words)), c) for c in own]
     best = max(scored, key=lambda s: (s[0], len(s[1].texts)))
-    if best[0] >= LINK_OVERLAP and len(words & best[1].words) >= 2:
+    if best[0] >= LINK_OVERLAP and len(words & best[1].words) >= 2 and _topical(words & best[1].words) >= 1:
         return best[1]
     context = _context(st, docs)
     if context:
@@ -372,8 +459,10 @@ def _context(st: StatementRecord, docs) -> str:
 
 def _counter_claim(st, claim, statements, docs, table) -> bool:
     """A response that turns the charge on its makers: it names a claimant and accuses."""
-    return bool(table["cues"].get("counter-accuses")) and _names_any(st.text, claim.claimants) and \
-        any(re.search(rf"\b{re.escape(c)}\b", st.text.lower()) for c in table["cues"]["counter-accuses"])
+    low = st.text.lower()
+    found = [c for c in table["cues"].get("counter-accuses") or () if re.search(rf"\b{re.escape(c)}\b", low)]
+    weak = set(table.get("counter_needs_name") or ())
+    return any(c not in weak for c in found) or (bool(found) and _names_any(st.text, claim.claimants))
 
 
 def _names_any(text: str, names: Iterable[str]) -> bool:

@@ -22,12 +22,14 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 from ..data import load_table
+from .countries import country_of, demonym_country
 from ..model import Mention, Ref, StatementRecord
 from ..parse import Parsed
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # dependents of a meaning-bearing reporting verb that belong to what it reports
-ARG_DEPS = {"ccomp", "dobj", "xcomp", "prep", "attr", "oprd", "dative", "prt", "advmod", "npadvmod", "acomp"}
+ARG_DEPS = {"ccomp", "dobj", "xcomp", "prep", "attr", "oprd", "dative", "prt", "advmod", "npadvmod", "acomp",
+            "agent"}
 CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis"}
 
 
@@ -35,7 +37,8 @@ CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis"}
 def _table() -> dict:
     t = dict(load_table("speech.yml"))
     for key in ("verbs", "say_verbs", "statement_nouns", "allegation_nouns", "institution_nouns",
-                "person_pronouns", "thing_pronouns", "frame_verbs"):
+                "person_pronouns", "thing_pronouns", "frame_verbs", "relative_pronouns", "state_nouns",
+                "topic_preps"):
         t[key] = frozenset(t.get(key) or ())
     t["titles"] = frozenset(w.lower() for w in load_table("actor_words.yml")["titles"])
     t["forms"] = _verb_forms(t["verbs"])
@@ -66,6 +69,8 @@ class _Focus:
 
     speakers: list = field(default_factory=list)  # (text, kind, ref)
     mentions: list = field(default_factory=list)  # Mention
+    stated: tuple | None = None  # (text, kind, ref) of the last speaker who spoke "in a statement"
+    pending: list = field(default_factory=list)  # mentions of the sentence being read
 
     def last_speaker(self, kinds: set[str] | None = None):
         for text, kind, ref in reversed(self.speakers):
@@ -91,6 +96,7 @@ def find_statements(parsed: Iterable[Parsed], mentions: Iterable[Mention]) -> It
             if sentence.kind == "caption":
                 continue
             found = sorted(by_sentence.get((item.source.id, sentence.id), []), key=lambda m: m.ref.start)
+            focus.pending = found
             yield from _sentence_statements(item.source.id, sentence, doc, found, focus)
             focus.mentions.extend(found)
 
@@ -108,19 +114,21 @@ class _Cue:
     span: tuple[int, int] | None  # the reported words (characters of the sentence)
     co: tuple = ()  # further speakers: ((text, ref), ...)
     quotes: list = field(default_factory=list)
+    own: bool = False  # the speaker is named by the cue's own syntax (a name, a relative clause's antecedent)
 
 
 def _sentence_statements(source_id, sentence, doc, mentions, focus) -> Iterator[StatementRecord]:
     table = _table()
     text = sentence.text
     quotes = [q for q in quote_spans(text) if len(text[q[0]:q[1]].split()) >= table["min_quote_words"]]
-    cues = list(_verb_cues(doc, text, quotes, mentions, focus)) + list(_according_cues(doc, mentions))
+    cues = list(_verb_cues(doc, text, quotes, mentions, focus)) + list(_according_cues(doc, mentions)) \
+        + list(_noun_cues(doc, quotes, mentions, focus))
     # a cue inside another cue's reported words ("condemned ..., saying they had confirmed ...") is part
-    # of that statement
-    # of that statement; one with a speaker of its own named there ("after the West claimed that ...")
-    # is a statement too
-    cues = [c for c in cues if _named_subject(c.token) or not any(
+    # of that statement; one with a speaker of its own named there ("after the West claimed that ...",
+    # "the United States, which accuses ...", "Western allegations claiming that ...") is a statement too
+    cues = [c for c in cues if c.own or not any(
         o is not c and o.span and o.span[0] < c.token.idx < o.span[1] and o.token.i < c.token.i for o in cues)]
+    _cut_relative_clauses(cues)
     if not cues and sentence.kind == "headline":
         cues = list(_headline_cues(doc, mentions))
     # quotations: inside a cue's reported words, or owned by the nearest cue
@@ -170,8 +178,47 @@ def _named_subject(token) -> bool:
     return any(c.dep_ in SUBJECT_DEPS and c.pos_ == "PROPN" for c in token.children)
 
 
+def _relative_subject(token):
+    """The subject of a relative clause's verb when it is the relative pronoun ("X, who said ...")."""
+    if token.dep_ != "relcl":
+        return None
+    return next((c for c in token.children if c.dep_ in SUBJECT_DEPS
+                 and c.lower_ in _table()["relative_pronouns"]), None)
+
+
+def _cut_relative_clauses(cues) -> None:
+    """A cue in a relative clause at the end of another cue's reported words ("accused X of ..., which
+    was rejected by Y") speaks for itself: the clause is not part of the other statement."""
+    for c in cues:
+        if c.span is None:
+            continue
+        for o in cues:
+            if o is c or not o.own or o.token.dep_ != "relcl" or not (c.span[0] < o.token.idx < c.span[1]):
+                continue
+            first = min(o.token.subtree, key=lambda t: t.i)
+            last = max(o.token.subtree, key=lambda t: t.i)
+            if last.idx + len(last.text) >= c.span[1] - 1 and first.i > 0:
+                end = first.i - 1
+                while end > 0 and (first.doc[end].is_punct or first.doc[end].dep_ == "cc"):
+                    end -= 1
+                if first.doc[end].idx > c.span[0]:
+                    c.span = (c.span[0], _end(first.doc, end))
+
+
 def _remember(focus: _Focus, c: _Cue) -> None:
     focus.remember(c.speaker, c.speaker_kind, c.speaker_ref)
+    if c.speaker and _in_statement(c.token):
+        focus.stated = (c.speaker, c.speaker_kind, c.speaker_ref)
+
+
+def _in_statement(token) -> bool:
+    """"said in a statement", "issued a statement saying": the cue names its statement."""
+    nouns = _table()["statement_nouns"]
+    for c in token.children:
+        if c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lemma_.lower() in nouns for g in c.children):
+            return True
+    return token.dep_ in {"xcomp", "advcl", "acl"} and token.head.dep_ in {"ROOT", "conj"} and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in token.head.children)
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -247,13 +294,15 @@ def _verb_cues(doc, text, quotes, mentions, focus) -> Iterator[_Cue]:
         if lemma in table["frame_verbs"] and any(c.dep_ in {"xcomp", "advcl"} and c.lemma_.lower() in table["verbs"]
                                                  for c in token.children):
             continue  # "was quoted as saying": the inner verb is the cue
-        if token.dep_ in {"amod", "acl", "relcl"} and token.head.lemma_.lower() in table["allegation_nouns"] | table["statement_nouns"]:
-            continue  # "allegations claiming that ...": the allegation is read by the claims stage
+        if token.dep_ in {"amod", "acl", "relcl"} and token.head.lemma_.lower() in table["allegation_nouns"] | table["statement_nouns"] \
+                and not any(c.dep_ in SUBJECT_DEPS and c.lower_ not in table["relative_pronouns"] for c in token.children):
+            continue  # "allegations claiming that ...": the allegation noun's maker says it (_noun_cues)
         speaker, ref, kind, co = _speaker(token, doc, mentions, focus)
         if speaker is None and token.dep_ not in {"ROOT", "conj"}:
             continue
         span = _reported_span(token, lemma, table)
-        yield _Cue(token, _cue_text(token), speaker, ref, kind, span, co)
+        own = _named_subject(token) or (speaker is not None and _relative_subject(token) is not None)
+        yield _Cue(token, _cue_text(token), speaker, ref, kind, span, co, own=own)
 
 
 def _is_speech(token, lemma, table) -> bool:
@@ -277,6 +326,15 @@ def _reported_span(token, lemma, table) -> tuple[int, int] | None:
     coordinated clauses are left out."""
     doc = token.doc
     clauses = [c for c in token.children if c.dep_ in CLAUSE_DEPS and c.i > token.i]
+    if not clauses and lemma in table["say_verbs"]:
+        # "The U.S. is concerned ..., the White House said": a clause before the verb and its subject
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        quoted = [q for q in quote_spans(doc.text) if len(doc.text[q[0]:q[1]].split()) >= table["min_quote_words"]]
+        clauses = [c for c in token.children if c.dep_ == "ccomp" and c.i < token.i and subjects
+                   and c.pos_ in {"VERB", "AUX"}
+                   and all(max(t.i for t in c.subtree) < s.i for s in subjects)
+                   and not any(a < _end(doc, max(t.i for t in c.subtree)) and min(t.idx for t in c.subtree) < b
+                               for a, b in quoted)][:1]
     if not clauses:  # "said in a statement that ...": the clause hangs off the statement noun
         clauses = [t for c in token.children if c.dep_ == "prep" for t in c.subtree
                    if t.dep_ in {"ccomp", "acl"} and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children)][:1]
@@ -289,13 +347,31 @@ def _reported_span(token, lemma, table) -> tuple[int, int] | None:
             start = doc[start.i + 1]
         end = max(t.i for t in toks)
         return start.idx, _end(doc, end)
-    if lemma in table["say_verbs"] and not any(c.dep_ in {"dobj", "oprd", "attr"} for c in token.children):
+    negated = any(c.dep_ == "neg" for c in token.children)  # "did not respond to a request": no words, an act
+    if lemma in table["say_verbs"] and not negated and not any(c.dep_ in {"dobj", "oprd", "attr"} or (
+            c.dep_ == "prep" and c.lower_ in table["topic_preps"]) for c in token.children):
         return None  # "said on Monday", "told reporters in Ottawa": the words are elsewhere (a quotation)
     args = [c for c in token.children if c.dep_ in ARG_DEPS and c.i > token.i]
     if not args:
         return None
     end = max(t.i for c in args for t in c.subtree)
-    return token.idx, _end(doc, end)
+    return _left_edge(token).idx, _end(doc, end)
+
+
+def _left_edge(token):
+    """A meaning-bearing verb with its negation, auxiliaries and adverbs right before it: "did not
+    immediately answer", "strongly rejected", "has dismissed"."""
+    doc = token.doc
+    negated = any(c.dep_ == "neg" for c in token.children)
+    deps = {"neg", "aux", "auxpass", "advmod"} if negated else {"advmod"}  # "did not", not a bare "has"
+    start = token
+    while start.i > 0:
+        prev = doc[start.i - 1]
+        if prev.head == token and prev.dep_ in deps and prev.i < token.i:
+            start = prev
+        else:
+            break
+    return start
 
 
 def _end(doc, i: int) -> int:
@@ -336,6 +412,43 @@ def _according_cues(doc, mentions) -> Iterator[_Cue]:
             yield _Cue(tok, phrase, speaker, ref, kind, (doc[a].idx, _end(doc, b)), co)
 
 
+def _noun_cues(doc, quotes, mentions, focus) -> Iterator[_Cue]:
+    """A statement or allegation noun with its maker and its content: "Western allegations claiming that
+    X", "Trudeau's comments that X", "accusations by Y that X". The maker said X."""
+    table = _table()
+    nouns = table["allegation_nouns"] | table["statement_nouns"]
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.lower_ not in nouns and tok.lemma_.lower() not in nouns:
+            continue
+        if any(a <= tok.idx < b for a, b in quotes):
+            continue
+        content = None
+        makers = []
+        for c in tok.children:
+            if c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and c.i < tok.i and any(
+                    m.ref.start <= c.idx < m.ref.end for m in mentions)):
+                makers.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                makers += [g for g in c.children if g.dep_ == "pobj"]
+            elif c.dep_ in {"acl", "ccomp"} and c.i > tok.i:
+                makers += [g2 for g in c.children if g.dep_ == "agent" for g2 in g.children if g2.dep_ == "pobj"]
+                if c.lemma_.lower() in table["verbs"]:
+                    content = next((g for g in c.children if g.dep_ == "ccomp" and g.i > c.i), content)
+                elif any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+                    content = c
+        if content is None or not makers:
+            continue
+        speaker, ref, kind, co = _of_noun_phrase(makers[0], mentions, focus)
+        if speaker is None:
+            continue
+        toks = sorted(content.subtree, key=lambda t: t.i)
+        while toks and (toks[0].dep_ == "mark" or toks[0].is_punct):
+            toks = toks[1:]
+        if len(toks) < 3:
+            continue
+        yield _Cue(tok, tok.text, speaker, ref, kind, (toks[0].idx, _end(doc, toks[-1].i)), co, own=True)
+
+
 def _headline_cues(doc, mentions) -> Iterator[_Cue]:
     """A headline: the first reporting verb form after a name; the name before it speaks."""
     forms = _table()["forms"]
@@ -359,6 +472,20 @@ def _headline_cues(doc, mentions) -> Iterator[_Cue]:
                 break
         yield _Cue(tok, tok.text, speaker, ref, kind, (tok.idx, _end(doc, end)))
         return
+    # "India's network ... has gone global: FO", "US 'deeply concerned' ... -White House": a headline
+    # whose words end with the name of who said them
+    m = re.match(r"^(.*\S)\s*(?::|\s[-–—]|[-–—]\s)\s*([A-Z][\w.’' -]{1,40})$", doc.text.strip())
+    if m and len(m.group(1).split()) >= 4:
+        at = doc.text.index(m.group(2), m.start(2))
+        found = [x for x in mentions if x.ref.start >= at]
+        if found:
+            speaker, ref, kind = found[0].text, found[0].ref, found[0].kind
+        elif all(w[:1].isupper() for w in m.group(2).split()):
+            speaker, ref, kind = m.group(2).strip(), None, None
+        else:
+            return
+        tok = next((t for t in doc if t.idx >= at), doc[-1])
+        yield _Cue(tok, "headline", speaker, ref, kind, (0, len(m.group(1))))
 
 
 # ---------------------------------------------------------------- speakers
@@ -380,6 +507,9 @@ def _speaker(token, doc, mentions, focus):
         if pobj is None:
             return None, None, None, ()
         subject = pobj
+    elif subject == _relative_subject(verb):
+        # "the United States, which accuses ...": the antecedent speaks; names in the clause are not it
+        return _of_noun_phrase(verb.head, mentions, focus, before=verb.idx)
     return _resolve_subject(subject, mentions, focus)
 
 
@@ -388,6 +518,12 @@ def _resolve_subject(subject, mentions, focus):
     word = subject.lower_
     lemma = subject.lemma_.lower()
     if word in table["person_pronouns"]:
+        if subject.head.dep_ not in {"ROOT", "conj"}:
+            # "an interview with Ambassador X, during which he stated": in a subordinate clause, the
+            # nearest person named before it in the sentence
+            before = [m for m in focus.pending if m.kind == "person" and m.ref.end <= subject.idx]
+            if before:
+                return before[-1].text, before[-1].ref, "person", ()
         text, ref = focus.last_speaker({"person"})
         if text is None:
             text, ref = _last_mention(focus, lambda m: m.kind == "person")
@@ -397,15 +533,35 @@ def _resolve_subject(subject, mentions, focus):
         return text, ref, None, ()
     if word in {"we", "i"}:
         return None, None, None, ()
+    if lemma in {"latter", "former"}:
+        return _latter_former(subject, mentions)
     return _of_noun_phrase(subject, mentions, focus)
 
 
-def _of_noun_phrase(head, mentions, focus=None):
+def _latter_former(subject, mentions):
+    """"the latter", "the former": the second or first of the last pair named before it ("Ottawa and New
+    Delhi, with the latter calling ...")."""
+    doc = subject.doc
+    for t in reversed(doc[:subject.i]):
+        if t.dep_ == "conj" and t.head.i < t.i:
+            pick = t if subject.lemma_.lower() == "latter" else t.head
+            m = next((m for m in mentions if m.ref.start <= pick.idx < m.ref.end), None)
+            if m is not None:
+                return m.text, m.ref, m.kind, ()
+            name = " ".join(t.text for t in pick.subtree if t.pos_ == "PROPN" and t.i <= pick.i
+                            and (t.dep_ == "compound" or t.i == pick.i))
+            return (name, None, None, ()) if name[:1].isupper() else (None, None, None, ())
+    return None, None, None, ()
+
+
+def _of_noun_phrase(head, mentions, focus=None, before: int | None = None):
     """The actor a noun phrase names: the mention at its head, a person named inside it, the actor a
-    role noun refers back to, or the proper noun itself."""
+    role noun refers back to, or the proper noun itself. With before, only words before that offset count
+    (an antecedent without its relative clause)."""
     table = _table()
-    lo = min(t.idx for t in head.subtree)
-    hi = max(t.idx + len(t.text) for t in head.subtree)
+    toks = [t for t in head.subtree if before is None or t.idx < before]
+    lo = min(t.idx for t in toks)
+    hi = max(t.idx + len(t.text) for t in toks)
     inside = [m for m in mentions if lo <= m.ref.start < hi]
     covering = [m for m in inside if m.ref.start <= head.idx < m.ref.end]
     lemma = head.lemma_.lower()
@@ -413,6 +569,25 @@ def _of_noun_phrase(head, mentions, focus=None):
     if covering:
         m = covering[0]
         return m.text, m.ref, m.kind, co
+    if lemma in table["state_nouns"] and head.pos_ == "NOUN":
+        # "the Indian government", "the Indian side", "Canadian authorities": the country
+        for t in head.children:
+            if t.dep_ in {"amod", "compound"} and t.i < head.i:
+                country = demonym_country(t.text) or (country_of(t.text) if t.pos_ == "PROPN" else None)
+                if country is not None:
+                    return country.name, None, "country", co
+    if lemma in table["institution_nouns"] and head.pos_ == "NOUN" and any(
+            t.dep_ == "poss" and any(m.kind == "person" and m.ref.start <= t.idx < m.ref.end for m in inside)
+            for t in head.children):
+        # "Modi's office", "Trudeau's government": the state the person heads, when the article's titles
+        # say which ("Indian Prime Minister Narendra Modi"); else the person
+        person = next(m for m in inside if m.kind == "person")
+        key = person.text.split()[-1]
+        for m in reversed([*(focus.mentions if focus is not None else ()), *mentions]):
+            if m.kind == "person" and m.role and key in m.text.split():
+                country = next((c for w in m.role.split() for c in (demonym_country(w),) if c), None)
+                if country is not None:
+                    return country.name, None, "country", ()
     persons = [m for m in inside if m.kind == "person"]
     if persons:  # "Russian Foreign Ministry spokeswoman Maria Zakharova"
         m = min(persons, key=lambda m: abs(m.ref.start - head.idx))
@@ -443,11 +618,24 @@ def _of_noun_phrase(head, mentions, focus=None):
             text, ref = focus.last_speaker({"organization"})
         return text, ref, "organization", ()
     if focus is not None and lemma in table["statement_nouns"]:
-        text, ref = focus.last_speaker()
+        # "the statement said": the author of the last statement named as one, else the last
+        # institution that spoke, else the last speaker
+        if focus.stated:
+            text, kind, ref = focus.stated
+            return text, ref, kind, ()
+        text, ref = focus.last_speaker({"organization", "country", "group"})
+        if text is None:
+            text, ref = focus.last_speaker()
         return text, ref, None, ()
     if head.pos_ == "PROPN":
-        words = [t for t in head.subtree if t.pos_ == "PROPN" and t.i <= head.i]
-        name = " ".join(t.text for t in words[-4:])
+        # the name up to its head, with capitalised modifiers the tagger took for adjectives ("North")
+        words = []
+        for t in reversed(head.doc[lo and min(t.i for t in toks):head.i + 1]):
+            if (t.pos_ == "PROPN" or (t.text[:1].isupper() and t.dep_ in {"amod", "compound"})) and t.i <= head.i:
+                words.insert(0, t)
+            elif words:
+                break
+        name = " ".join(t.text for t in words[-5:])
         if name and name[0].isupper():
             return name, None, None, ()
     return None, None, None, ()
