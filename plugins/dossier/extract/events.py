@@ -824,7 +824,9 @@ def _gist(verb, skip: set[int], trigger) -> str:
     if text.count("“") != text.count("”") or text.count('"') % 2:
         text = re.sub(r"[“”\"]", "", text)
     text = re.sub(r"\s+", " ", text).strip(" ,;:")
-    if words and words[0].tag_ not in {"NNP", "NNPS"} and words[0].text != "I":
+    first = next((t for t in words if not t.is_punct), None)
+    if first is not None and first.tag_ in {"DT", "PRP", "PRP$", "IN", "EX", "RB", "WDT", "CC", "TO", "MD"} \
+            and first.text != "I":
         text = text[:1].lower() + text[1:]  # "says the U.S. is ...", not "says The U.S."
     tokens = text.split()
     if len(tokens) > GIST_WORDS:
@@ -835,7 +837,8 @@ def _gist(verb, skip: set[int], trigger) -> str:
         text = " ".join(cut).rstrip(",;:") + " …"
         if text.count("“") > text.count("”"):
             text = text.replace("“", "")
-    return text
+    quoted = first is not None and first.i > 0 and first.nbor(-1).text in {"“", '"'} and "“" not in text
+    return f"“{text}”" if quoted else text  # words of a direct quote stay quoted
 
 
 def _cap(text: str) -> str:
