@@ -39,6 +39,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.parser: Parser | None = None
         self.result: pipeline.Result | None = None
         self.curation = None  # dossier/*.yml, validated in on_pre_build
+        self.names = wikilinks.NameIndex()
 
     def load_config(self, options, config_file_path=None):
         # mkdocs only warns about unknown options; a typo here would silently change the site
