@@ -297,12 +297,37 @@ def _verb_cues(doc, text, quotes, mentions, focus) -> Iterator[_Cue]:
         if token.dep_ in {"amod", "acl", "relcl"} and token.head.lemma_.lower() in table["allegation_nouns"] | table["statement_nouns"] \
                 and not any(c.dep_ in SUBJECT_DEPS and c.lower_ not in table["relative_pronouns"] for c in token.children):
             continue  # "allegations claiming that ...": the allegation noun's maker says it (_noun_cues)
+        inverted = _inverted(token, lemma, table)
+        if inverted is not None:
+            # "X are rumors, reported Foreign Minister Lavrov": the name after the verb speaks the clause before
+            speaker, ref, kind, co = _of_noun_phrase(inverted[0], mentions, focus)
+            if speaker is not None:
+                yield _Cue(token, _cue_text(token), speaker, ref, kind, inverted[1], co, own=True)
+                continue
         speaker, ref, kind, co = _speaker(token, doc, mentions, focus)
         if speaker is None and token.dep_ not in {"ROOT", "conj"}:
             continue
         span = _reported_span(token, lemma, table)
         own = _named_subject(token) or (speaker is not None and _relative_subject(token) is not None)
         yield _Cue(token, _cue_text(token), speaker, ref, kind, span, co, own=own)
+
+
+def _inverted(token, lemma, table):
+    """(speaker head, span) of an attribution after its words with the speaker after the verb, parsed as a
+    verb coordinated with the clause it reports and taking the name as object: "..., reported Russian
+    Foreign Minister Sergei Lavrov"; else None."""
+    if lemma not in table["say_verbs"] or token.dep_ not in {"conj", "parataxis"} or token.i == 0:
+        return None
+    if any(c.dep_ in SUBJECT_DEPS for c in token.children) or token.doc[token.i - 1].text != ",":
+        return None
+    obj = next((c for c in token.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
+    if obj is None:
+        return None
+    head = token.head
+    toks = [t for t in head.subtree if t.i < token.i - 1]
+    if len(toks) < 3:
+        return None
+    return obj, (toks[0].idx, _end(token.doc, toks[-1].i))
 
 
 def _is_speech(token, lemma, table) -> bool:
@@ -518,8 +543,8 @@ def _resolve_subject(subject, mentions, focus):
     word = subject.lower_
     lemma = subject.lemma_.lower()
     if word in table["person_pronouns"]:
-        if subject.head.dep_ not in {"ROOT", "conj"}:
-            # "an interview with Ambassador X, during which he stated": in a subordinate clause, the
+        if subject.head.dep_ == "relcl":
+            # "an interview with Ambassador X, during which he stated": in a relative clause, the
             # nearest person named before it in the sentence
             before = [m for m in focus.pending if m.kind == "person" and m.ref.end <= subject.idx]
             if before:
