@@ -291,8 +291,9 @@ def _verb_cues(doc, text, quotes, mentions, focus) -> Iterator[_Cue]:
             continue  # a reporting verb inside the quoted words is the speaker's, not the attribution
         if not _is_speech(token, lemma, table):
             continue
-        if lemma in table["frame_verbs"] and any(c.dep_ in {"xcomp", "advcl"} and c.lemma_.lower() in table["verbs"]
-                                                 for c in token.children):
+        if lemma in table["frame_verbs"] and any(c.dep_ in {"xcomp", "advcl", "pcomp"} and c.lemma_.lower() in table["verbs"]
+                                                 for c in (*token.children, *(g for p in token.children
+                                                                              if p.dep_ == "prep" for g in p.children))):
             continue  # "was quoted as saying": the inner verb is the cue
         if token.dep_ in {"amod", "acl", "relcl"} and token.head.lemma_.lower() in table["allegation_nouns"] | table["statement_nouns"] \
                 and not any(c.dep_ in SUBJECT_DEPS and c.lower_ not in table["relative_pronouns"] for c in token.children):
@@ -693,8 +694,10 @@ def _subjects(token) -> list:
     found = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
     if found:
         return found
-    if token.dep_ in {"conj", "xcomp", "advcl"} and token.head is not token:
+    if token.dep_ in {"conj", "xcomp", "advcl"} and token.head != token:
         return _subjects(token.head)  # "... and added", "was quoted as saying", "..., adding that"
+    if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.lemma_.lower() in _table()["frame_verbs"]:
+        return _subjects(token.head.head)  # "was quoted as saying" with "as saying" a phrase
     return []
 
 
