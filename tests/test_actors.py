@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from dossier.extract.actors import find_mentions
+from dossier.extract.statements import find_statements
 from dossier.extract.countries import capital_of, country_of, demonym_country, government_of
 from dossier.model import Sentence, Source
 from dossier.parse import Parsed
@@ -67,8 +68,10 @@ def _parsed(nlp, *texts, source_id="a", outlet=None, author=None):
 
 def _actors(nlp, *texts, **kw):
     item = _parsed(nlp, *texts, **kw)
-    mentions = list(find_mentions([item]))
-    index, review = resolve_actors(mentions, [item.source], [])
+    dropped = []
+    mentions = list(find_mentions([item], dropped))
+    statements = list(find_statements([item], mentions))
+    index, review = resolve_actors(mentions, [item.source], [], dropped, statements)
     return {a.name: a for a in index.actors}, index, review, mentions
 
 
@@ -122,3 +125,90 @@ def test_person_named_once_in_passing_goes_to_review(nlp):
         "Russia said the factory would reopen.")
     assert "Pavel Orlov" not in actors
     assert any("Pavel Orlov" in r.message for r in review)
+
+
+# ---------------------------------------------------------------- set aside, but listed for review
+
+
+def test_places_and_qualifiers_are_listed_once_per_name(nlp):
+    _, _, review, _ = _actors(
+        nlp, "Ministers meet over river dispute",
+        "France accused Italy of diverting the river near Lyon on Monday.",
+        "France said the Druze community in Lyon was worried, and Druze elders asked for calm.",
+        "Italy said the Druze villages near Lyon were safe.")
+    dropped = [r for r in review if r.kind == "dropped-name"]
+    names = [r.message.split("”")[0].strip("“") for r in dropped]
+    assert names.count("Lyon") == 1  # one item per name, not per mention
+    lyon = next(r for r in dropped if r.message.startswith("“Lyon”"))
+    assert "place" in lyon.message and "3 mentions" in lyon.message
+    assert lyon.fix.startswith("# dossier/actors.yml\n- name: Lyon")
+    assert (lyon.source, lyon.sentence) == ("a", "s2")
+    assert "Druze" in names
+
+
+def test_a_bare_institution_word_is_no_name(nlp):
+    actors, _, review, _ = _actors(
+        nlp, "Premier faces questions",
+        "Prime Minister Ana Lopes told Parliament on Monday that the Consulates in Lima were closed.",
+        "Lopes said more would follow.")
+    assert "Parliament" not in actors and "Consulates" not in actors
+    assert any(r.kind == "dropped-name" and "Parliament" in r.message for r in review)
+
+
+def test_the_outlet_told_something_is_an_actor(nlp):
+    actors, _, _, _ = _actors(
+        nlp, "Envoy speaks out",
+        "Ambassador at Large Piotr Nowak told Nordpress that Poland would not change course.",
+        outlet="Nordpress International")
+    assert actors["Nordpress"].kind == "organization"
+    assert "Piotr Nowak" in actors
+
+
+def test_a_body_acting_through_its_policy_is_an_actor(nlp):
+    actors, _, _, _ = _actors(
+        nlp, "Kenya hits back",
+        "Kenya said that the trade policy of the EAC customs union had hurt its farmers.")
+    assert "EAC" in actors
+
+
+def test_two_institutions_in_a_row_are_two_actors_and_the_titled_person_belongs_to_both(nlp):
+    actors, _, _, _ = _actors(
+        nlp, "Capital reacts",
+        "\"We are watching closely,\" Kenya Defence Forces Joint Operations Command spokesman Paul Otieno said.",
+        "The Kenya Defence Forces said on Monday it had been told.",
+        "The Joint Operations Command met on Tuesday.")
+    assert "Kenya Defence Forces Joint Operations Command" not in actors
+    otieno = actors["Paul Otieno"]
+    assert {actors["Kenya Defence Forces"].id, actors["Joint Operations Command"].id} <= set(otieno.affiliations)
+
+
+def test_a_minister_belongs_to_the_ministry_and_the_ministry_to_its_country(nlp):
+    actors, _, _, _ = _actors(
+        nlp, "Ministry rejects claims",
+        "Brazilian Foreign Minister Paulo Reis said the claims were false.",
+        "The Brazilian Foreign Ministry said on Monday that it would respond.",
+        "Brazil said it had proof.")
+    brazil = actors["Brazil"].id
+    ministry = actors["Brazilian Foreign Ministry"]
+    assert ministry.affiliations == (brazil,)
+    assert actors["Paulo Reis"].affiliations == (ministry.id,)
+
+
+def test_a_title_before_a_comma_is_the_named_persons_role(nlp):
+    actors, _, _, _ = _actors(
+        nlp, "Ministry answers",
+        "\"We reject this,\" the official spokesperson of the Ministry of Foreign Affairs, Jorge Silva said.",
+        "The Ministry of Foreign Affairs said it would respond.")
+    assert actors["Jorge Silva"].role == "official spokesperson of the Ministry of Foreign Affairs"
+    assert actors["Jorge Silva"].affiliations == (actors["Ministry of Foreign Affairs"].id,)
+
+
+def test_a_person_named_only_inside_someone_elses_words_goes_to_review(nlp):
+    actors, _, review, _ = _actors(
+        nlp, "Minister blames neighbour",
+        "Foreign Minister Ana Lopes said on Monday that the attack was planned abroad.",
+        "The attack was planned abroad, Lopes said, adding that in 2011 a spy named Carlos Duarte confessed to a plot.",
+        "Lopes said her government had proof.")
+    assert "Carlos Duarte" not in actors and "Ana Lopes" in actors
+    assert any(r.kind == "low-confidence-actor" and "Carlos Duarte" in r.message and "words" in r.message
+               for r in review)

@@ -174,6 +174,8 @@ def _sentence_mentions(source_id: str, sentence, doc, credits=(set(), set()),
             continue  # a plural acronym names things ("ICBMs"), not an actor
         agency = _agency(span)
         kind, why = _judge(text, label, span, agency)
+        if _key(text) in outlet and kind in {None, "person"} and _speech_recipient(span.root):
+            kind = "organization"  # the outlet itself, told something ("told Sputnik")
         if kind is None:
             if why and dropped is not None and sentence.kind != "caption" and not furniture:
                 dropped.append(DroppedName(Mention(Ref(source_id, sentence.id, span.start_char,
@@ -185,13 +187,17 @@ def _sentence_mentions(source_id: str, sentence, doc, credits=(set(), set()),
                 or (parenthesised and start < 10 and doc[0].is_upper and sentence.kind != "headline"):
             continue  # byline or credit ("LISBON, May 3 (Globonews) --")
         if _key(text) in outlet and kind == "person":
-            kind = "organization"  # the outlet itself, told something ("told Sputnik")
+            kind = "organization"  # the outlet itself ("Nordpress reported")
         taken.update(range(start, end))
         role, role_org = (None, None)
         if kind == "person":
             role, role_org = _role_before(doc, start)
             if role is None:
                 role, role_org = _role_after(doc, start, end)
+            if role is None:
+                role, role_org = _role_headed(doc, start, end)
+        elif kind == "organization":
+            role, role_org = _owner(doc, start, end, text)
         confidence = 1.0
         if sentence.kind == "caption":
             confidence = 0.6
@@ -498,6 +504,56 @@ def _role_before(doc, start: int) -> tuple[str | None, str | None]:
         tokens.pop(0)
     role = doc[tokens[0].i:start].text if tokens else None
     return role, _role_org(tokens)
+
+
+def _role_headed(doc, start: int, end: int) -> tuple[str | None, str | None]:
+    """A title the name stands in apposition to: "the official spokesperson of the Ministry of External
+    Affairs, Arindam Bagchi said" -> ("official spokesperson of the Ministry of External Affairs", ...)."""
+    titles = words()["titles"]
+    root = doc[start:end].root
+    head = root.head
+    if root.dep_ != "appos" or head.i >= start or head.lower_ not in titles:
+        # the parser often misses that apposition: a title phrase that ends at a comma before the name
+        head = next((t for t in reversed(doc[:max(0, start - 1)]) if t.lower_ in titles
+                     and t.right_edge.i == start - 2 and doc[start - 1].text == ","), None)
+        if head is None:
+            return None, None
+    sub = [t for t in head.subtree if t.i < start]
+    while sub and (sub[0].lower_ in {"the", "a", "an"} or sub[0].is_punct):
+        sub.pop(0)
+    while sub and sub[-1].is_punct:
+        sub.pop()
+    if not sub or len(sub) > 14:
+        return None, None
+    role = doc[sub[0].i:sub[-1].i + 1].text
+    orgs = [e for e in doc.ents if e.start >= sub[0].i and e.end <= sub[-1].i + 1 and e.label_ in {"ORG", "GPE", "FAC"}]
+    return role, (_clean_name(re.sub(r"^the\s+", "", orgs[0].text)) if orgs else _role_org(sub))
+
+
+def _owner(doc, start: int, end: int, text: str) -> tuple[str | None, str | None]:
+    """What an organisation belongs to, as written: an apposition with an owner ("the Research and Analysis
+    Wing, India's foreign intelligence agency"), a country's possessive ("India's Ministry of External
+    Affairs"), or a leading demonym or country name ("Russian Foreign Ministry", "DPRK Foreign Ministry")."""
+    root = doc[start:end].root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= end:
+            sub = list(child.subtree)
+            while sub and (sub[0].lower_ in {"the", "a", "an"} or sub[0].is_punct):
+                sub.pop(0)
+            owner = [t for t in sub if t.dep_ == "poss" and (country_of(t.text) or demonym_country(t.text))]
+            if sub and len(sub) <= 8 and owner:
+                country = country_of(owner[0].text) or demonym_country(owner[0].text)
+                return doc[sub[0].i:sub[-1].i + 1].text, country.name
+    if start >= 2 and doc[start - 1].text in {"'s", "’s"}:
+        country = country_of(doc[start - 2].text)
+        if country is not None:
+            return None, country.name
+    lead = text.split()[0]
+    if len(text.split()) > 1:
+        country = country_of(lead) or demonym_country(lead)
+        if country is not None:
+            return None, country.name
+    return None, None
 
 
 def _role_after(doc, start: int, end: int) -> tuple[str | None, str | None]:

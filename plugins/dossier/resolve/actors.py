@@ -330,7 +330,10 @@ def _actor(c: Cluster, body_refs: set) -> Actor:
     forms = c.forms()
     name = c.country_name if c.country else _display_name(forms, kind)
     aliases = tuple(sorted({f for f in forms if norm(f) != norm(name)}))
+    # the role most often written with the organisation it names ("Canadian Prime Minister" over "Prime
+    # Minister"), then the most often written
     roles = Counter(m.role for m in c.mentions if m.role)
+    owned = Counter(m.role for m in c.mentions if m.role and m.role_org)
     body = [m for m in c.mentions if (m.ref.source, m.ref.sentence) in body_refs and m.confidence >= KEEP_CONFIDENCE]
     if not body:
         confidence = 0.3  # named only in a photo caption or a byline: not part of the story
@@ -341,7 +344,8 @@ def _actor(c: Cluster, body_refs: set) -> Actor:
     mentions = tuple(sorted({MentionRef(m.ref.source, m.ref.sentence, m.text, m.ref.start, m.ref.end)
                              for m in c.mentions}, key=_mention_order))
     return Actor(id=slugify(name, "actor"), name=name, kind=kind, aliases=aliases,
-                 role=roles.most_common(1)[0][0] if roles else None, confidence=confidence, mentions=mentions)
+                 role=(owned or roles).most_common(1)[0][0] if roles else None, confidence=confidence,
+                 mentions=mentions)
 
 
 def _display_name(forms: Counter, kind: str) -> str:
@@ -365,25 +369,79 @@ def _unique_ids(actors: list[Actor]) -> list[Actor]:
     return out
 
 
-def _affiliations(actors: list[Actor], clusters) -> list[Actor]:
-    """A role naming an organisation that is itself an actor makes the person its member."""
-    from dataclasses import replace
-
+def _affiliations(actors: list[Actor], clusters: list[Cluster]) -> list[Actor]:
+    """What an actor belongs to, from the organisation named in its role or name, when that is an actor:
+    "Kremlin spokesman" -> Kremlin, "U.S. Ambassador to Canada" -> United States, "White House National
+    Security Council spokesperson" -> both bodies, "Russian Foreign Minister" -> the Russian Foreign
+    Ministry if it is an actor, else Russia; "Russian Foreign Ministry" -> Russia."""
     by_name = {norm(f): a.id for a in actors for f in (a.name, *a.aliases)}
+    kinds = {a.id: a.kind for a in actors}
+    owners_of = {}
+    for c in clusters:
+        owners = Counter(m.role_org for m in c.mentions if m.role_org)
+        for m in c.mentions:
+            owners_of[(m.ref.source, m.ref.sentence, m.ref.start)] = owners
     out = []
     for a in actors:
         if a.curated and (a.affiliations or a.role):
             out.append(a)  # curated facts win: an editor who wrote the role wrote the affiliations too
             continue
-        found = []
-        if a.role:
-            role_key = norm(a.role)
-            for name, ident in sorted(by_name.items(), key=lambda x: -len(x[0])):
-                if ident != a.id and re.search(rf"\b{re.escape(name)}\b", role_key):
-                    found.append(ident)
-                    break
-        out.append(replace(a, affiliations=tuple(dict.fromkeys(found + list(a.affiliations)))))
+        owners = Counter()
+        for m in a.mentions:
+            owners.update(owners_of.get((m.source, m.sentence, m.start), Counter()))
+        found: list[str] = []
+        for owner, _ in owners.most_common():
+            found = [x for x in _owner_ids(owner, by_name) if x != a.id]
+            if found:
+                break
+        if kinds.get(a.id) == "person" and a.role:
+            found = [_ministry(a.role, x, actors, by_name) if kinds.get(x) == "country" else x for x in found]
+        if kinds.get(a.id) == "country":
+            found = []
+        out.append(replace(a, affiliations=tuple(dict.fromkeys(list(a.affiliations) + found))))
     return out
+
+
+def _owner_ids(owner: str, by_name: dict[str, str]) -> list[str]:
+    """Actor ids an owner's name stands for: the name itself, its country, or a chain of names read from
+    its start ("White House National Security Council")."""
+    key = norm(owner)
+    if key in by_name:
+        return [by_name[key]]
+    country = country_of(owner) or demonym_country(owner)
+    if country is not None:
+        return [by_name[norm(country.name)]] if norm(country.name) in by_name else []
+    words, found, i = key.split(), [], 0
+    while i < len(words):
+        for j in range(len(words), i, -1):
+            if " ".join(words[i:j]) in by_name:
+                found.append(by_name[" ".join(words[i:j])])
+                i = j
+                break
+        else:
+            return found if i else []
+    return found
+
+
+def _ministry(role: str, country_id: str, actors: list[Actor], by_name: dict[str, str]) -> str:
+    """A minister belongs to the ministry of the same portfolio and country when that is an actor: "Russian
+    Foreign Minister" -> "Russian Foreign Ministry"."""
+    words = norm(role).split()
+    if "minister" not in words:
+        return country_id
+    portfolio = set(words[:words.index("minister")])
+    for a in actors:
+        if a.kind != "organization":
+            continue
+        name = a.name.split()
+        if "ministry" not in {w.lower() for w in name}:
+            continue
+        rest = [w for w in name if w.lower() != "ministry"]
+        owners = _owner_ids(rest[0], by_name) if rest else []
+        portfolio_words = {norm(w) for w in rest[1:]}
+        if owners == [country_id] and portfolio_words and portfolio_words <= portfolio:
+            return a.id
+    return country_id
 
 
 def _apply_curation(actors: list[Actor], refs: dict, curated: list[CuratedActor],
