@@ -247,7 +247,9 @@ def test_matrix(pages):
     for stance in ("Supports", "Denies", "Rejects", "Dismisses", "Declines comment", "Counter-accuses"):
         assert stance in visible(out)  # the legend names every stance
     rows = re.findall(r"<tr>", out)
-    assert len(rows) == 3  # header and two claims
+    assert len(rows) == 2  # header and the one answered claim
+    unanswered = visible(out).split("Claims with no answer found", 1)[1]
+    assert "us-breaches.md" in md.split("Claims with no answer found", 1)[1] and unanswered.strip()
 
 
 def test_claim_page(pages):

@@ -146,6 +146,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
         """Wikilinks in the editors' own pages (generated pages had theirs done in on_files)."""
         if page.file.generated_by is not None:
+            _page_layout(page)
             return markdown
         raw = page.file.content_string
         skipped = raw[:len(raw) - len(markdown)].count("\n") if raw.endswith(markdown) else 0
@@ -179,6 +180,19 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             if folder.is_dir():
                 server.watch(str(folder), recursive=True)
         return server
+
+
+# The matrix needs the page's full width; an actor's page should come first when a reader searches a name.
+WIDE_PAGES = {"claims/index.md"}
+SEARCH_BOOST = {"actors": 3}
+
+
+def _page_layout(page) -> None:
+    if page.file.src_uri in WIDE_PAGES:
+        page.meta.setdefault("hide", ["navigation", "toc"])
+    boost = SEARCH_BOOST.get(page.file.src_uri.split("/", 1)[0])
+    if boost and not page.file.src_uri.endswith("index.md"):
+        page.meta.setdefault("search", {}).setdefault("boost", boost)
 
 
 def _label(path: Path, root: Path) -> str:

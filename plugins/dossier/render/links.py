@@ -167,6 +167,10 @@ class Page:
             return self.sentence(source_id, sid, label=label, title=title, classes=classes)
         return Markup(f'<span class="{classes}">{escape.text(label)}</span>')
 
+    @staticmethod
+    def curated() -> Markup:
+        return Markup('<span class="dossier-curated" title="Set or corrected by an editor">curated</span>')
+
     # ---------------------------------------------------------------- dates
 
     def date(self, span: DateSpan | None, undated: str = "undated") -> Markup:

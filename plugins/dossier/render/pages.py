@@ -32,6 +32,12 @@ def _finalize(value: object) -> object:
     return escape.text(value)
 
 
+def short(text: str, words: int = 24) -> str:
+    """The first words of a long text, for table cells; the full text is one click away."""
+    parts = str(text).split()
+    return text if len(parts) <= words else " ".join(parts[:words]) + " …"
+
+
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, finalize=_finalize,
                       keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
@@ -39,6 +45,7 @@ def environment() -> Environment:
     env.filters["e"] = env.filters["escape"] = escape.text
     env.filters["block"] = escape.block
     env.filters["ident"] = escape.ident
+    env.filters["short"] = short
     env.globals.update(STANCES=STANCES, STANCE_LABELS=STANCE_LABELS, STANCE_HELP=STANCE_HELP,
                        KIND_TITLES=KIND_TITLES, human=dates.human)
     return env
@@ -198,15 +205,21 @@ class Renderer:
     # ---------------------------------------------------------------- claims
 
     def matrix(self) -> str:
+        """Answered claims are the rows; a cell holds one badge per stance, numbered links for repeats."""
         claims = sorted(self.d.claims, key=self.claim_key)
         columns = self.L.responders()
         rows = []
-        for claim in claims:
+        for claim in (c for c in claims if c.responses):
             cells = []
             for actor in columns:
-                cells.append([r for r in claim.responses if r.actor == actor])
+                by_stance: dict[str, list] = defaultdict(list)
+                for r in claim.responses:
+                    if r.actor == actor:
+                        by_stance[r.stance].append(r)
+                cells.append([(stance, by_stance[stance]) for stance in STANCES if stance in by_stance])
             rows.append((claim, cells))
-        return self.render("matrix.md.j2", "claims/index.md", columns=columns, rows=rows)
+        unanswered = [c for c in claims if not c.responses]
+        return self.render("matrix.md.j2", "claims/index.md", columns=columns, rows=rows, unanswered=unanswered)
 
     def claim_key(self, claim: Claim) -> tuple:
         return (0, *claim.first_made.sort_key(), claim.id) if claim.first_made else (1, claim.id)
