@@ -52,3 +52,35 @@ def test_response_names_the_allegation_and_its_makers(nlp):
     claim = next(c for c in claims if c.key == responses[0].claim_key)
     assert "Ruritania breached the arms embargo" in claim.text
     assert "Western" in claim.claimant_texts
+
+
+def test_words_set_against_a_claim_in_the_same_sentence_answer_it(nlp):
+    statements, claims, responses = run(
+        nlp,
+        "Talks row\nWashington claimed that the talks between Paris and Rome on a tanker deal were advancing, "
+        "while the Elysee said the visit would cover trade and tourism.")
+    claim = next(c for c in claims if "United States" in c.claimant_texts or "Washington" in c.claimant_texts)
+    answer = [r for r in responses if r.claim_key == claim.key]
+    assert answer and answer[0].stance == "dismisses"
+    assert "trade and tourism" in answer[0].quote
+
+
+def test_claims_about_the_same_countries_are_not_one_claim_for_that(nlp):
+    statements, claims, responses = run(
+        nlp,
+        "Row\nThe United States claimed that Peru had sent weapons to Bolivia.\n"
+        "Peru said its relations with Bolivia will grow stronger in all areas.")
+    weapons = next(c for c in claims if "weapons" in c.text)
+    assert not any("relations" in statements[i].text for i in weapons.statement_indexes)
+
+
+def test_a_charge_turned_on_its_makers_counter_accuses(nlp):
+    statements, claims, responses = run(
+        nlp,
+        "Row\nThe United States and Chile accused Peru of sending weapons to Bolivia, calling it a threat to peace.\n"
+        "“If they want to prove that our cooperation with Bolivia is a threat, they should explain why their "
+        "own military alliance is not regarded as a threat,” Peruvian Foreign Minister Ana Cecilia Gervasi said.")
+    counter = [r for r in responses if r.stance == "counter-accuses"]
+    assert counter
+    assert any(c.counter_to == counter[0].claim_key for c in claims)
+

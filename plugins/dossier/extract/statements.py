@@ -187,13 +187,14 @@ def _relative_subject(token):
 
 
 def _cut_relative_clauses(cues) -> None:
-    """A cue in a relative clause at the end of another cue's reported words ("accused X of ..., which
-    was rejected by Y") speaks for itself: the clause is not part of the other statement."""
+    """A cue in a relative or adverbial clause at the end of another cue's reported words ("accused X of
+    ..., which was rejected by Y", "claimed that A, while Y said B") speaks for itself: the clause is not
+    part of the other statement."""
     for c in cues:
         if c.span is None:
             continue
         for o in cues:
-            if o is c or not o.own or o.token.dep_ != "relcl" or not (c.span[0] < o.token.idx < c.span[1]):
+            if o is c or not o.own or o.token.dep_ not in {"relcl", "advcl"} or not (c.span[0] < o.token.idx < c.span[1]):
                 continue
             first = min(o.token.subtree, key=lambda t: t.i)
             last = max(o.token.subtree, key=lambda t: t.i)
@@ -296,7 +297,8 @@ def _verb_cues(doc, text, quotes, mentions, focus) -> Iterator[_Cue]:
                                                                               if p.dep_ == "prep" for g in p.children))):
             continue  # "was quoted as saying": the inner verb is the cue
         if token.dep_ in {"amod", "acl", "relcl"} and token.head.lemma_.lower() in table["allegation_nouns"] | table["statement_nouns"] \
-                and not any(c.dep_ in SUBJECT_DEPS and c.lower_ not in table["relative_pronouns"] for c in token.children):
+                and not any(c.dep_ in SUBJECT_DEPS and c.lower_ not in table["relative_pronouns"] or c.dep_ == "agent"
+                            for c in token.children):
             continue  # "allegations claiming that ...": the allegation noun's maker says it (_noun_cues)
         inverted = _inverted(token, lemma, table)
         if inverted is not None:
@@ -451,8 +453,8 @@ def _noun_cues(doc, quotes, mentions, focus) -> Iterator[_Cue]:
         content = None
         makers = []
         for c in tok.children:
-            if c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and c.i < tok.i and any(
-                    m.ref.start <= c.idx < m.ref.end for m in mentions)):
+            if c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and c.i < tok.i and (any(
+                    m.ref.start <= c.idx < m.ref.end for m in mentions) or demonym_country(c.text))):
                 makers.append(c)
             elif c.dep_ == "prep" and c.lower_ == "by":
                 makers += [g for g in c.children if g.dep_ == "pobj"]
@@ -465,6 +467,8 @@ def _noun_cues(doc, quotes, mentions, focus) -> Iterator[_Cue]:
         if content is None or not makers:
             continue
         speaker, ref, kind, co = _of_noun_phrase(makers[0], mentions, focus)
+        if speaker is None and demonym_country(makers[0].text):  # "French allegations": France's
+            speaker, ref, kind, co = demonym_country(makers[0].text).name, None, "country", ()
         if speaker is None:
             continue
         toks = sorted(content.subtree, key=lambda t: t.i)
