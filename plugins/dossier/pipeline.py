@@ -4,6 +4,7 @@ Rendering is left to the plugin (nothing else imports render). Each stage is tim
 """
 from __future__ import annotations
 
+import hashlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,11 +36,37 @@ class Result:
     json: str
     warnings: list[Problem]
     timings: dict[str, float] = field(default_factory=dict)
+    key: str = ""  # digest of everything the dossier was built from
 
     def counts(self) -> str:
         d = self.dossier
         return (f"{len(d.sources)} sources, {len(d.actors)} actors, {len(d.events)} events, "
                 f"{len(d.statements)} statements, {len(d.claims)} claims")
+
+
+@dataclass
+class Memo:
+    """The last build's extraction and resolution, each with a digest of its inputs. `mkdocs serve` keeps
+    one across rebuilds: editing a note re-extracts nothing, editing curation only re-resolves."""
+
+    extraction: tuple[str, object] | None = None
+    resolved: tuple[str, object] | None = None
+
+    def get(self, slot: str, key: str):
+        held = getattr(self, slot)
+        return held[1] if held and held[0] == key else None
+
+    def put(self, slot: str, key: str, value):
+        setattr(self, slot, (key, value))
+        return value
+
+
+def digest(*parts: object) -> str:
+    """A digest of frozen records by their repr, which lists every field in a fixed order."""
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(repr(part).encode("utf-8", "surrogatepass") + b"\0")
+    return h.hexdigest()
 
 
 def load_checked_curation(dossier_dir: Path, root: Path) -> Curation:
@@ -52,7 +79,9 @@ def load_checked_curation(dossier_dir: Path, root: Path) -> Curation:
 
 
 def run(title: str, root: Path, seeds_dir: Path, dossier_dir: Path, parser: Parser,
-        progress: Callable[[str], None] = lambda _: None, curation: Curation | None = None) -> Result:
+        progress: Callable[[str], None] = lambda _: None, curation: Curation | None = None,
+        memo: Memo | None = None) -> Result:
+    memo = memo or Memo()
     timings: dict[str, float] = {}
     clock = time.perf_counter()
 
@@ -75,14 +104,17 @@ def run(title: str, root: Path, seeds_dir: Path, dossier_dir: Path, parser: Pars
     parsed, found = parser.parse_all(sources)
     warnings += found
     lap("parse")
-    extraction = extract(parsed)
+    extraction_key = digest(parser.model_name, parser.model_version(), sources)
+    extraction = memo.get("extraction", extraction_key) or memo.put("extraction", extraction_key, extract(parsed))
     lap("extract")
-    resolved = resolve(title, sources, extraction, curation)
+    resolve_key = digest(extraction_key, title, curation)
+    resolved = memo.get("resolved", resolve_key) or memo.put(
+        "resolved", resolve_key, resolve(title, sources, extraction, curation))
     warnings += resolved.problems
     lap("resolve")
     text = export.to_json(resolved.dossier)
     lap("export")
-    return Result(resolved.dossier, text, warnings, timings)
+    return Result(resolved.dossier, text, warnings, timings, key=resolve_key)
 
 
 def _label(path: Path, root: Path) -> str:

@@ -40,6 +40,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.result: pipeline.Result | None = None
         self.curation = None  # dossier/*.yml, validated in on_pre_build
         self.names = wikilinks.NameIndex()
+        # kept across `mkdocs serve` rebuilds (on_startup keeps this instance): unchanged inputs reuse work
+        self.memo = pipeline.Memo()
+        self.rendered: tuple[str, dict[str, str]] | None = None
 
     def load_config(self, options, config_file_path=None):
         # mkdocs only warns about unknown options; a typo here would silently change the site
@@ -90,7 +93,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         try:
             result = pipeline.run(title=config.site_name, root=self.root, seeds_dir=self.seeds_dir,
                                   dossier_dir=self.dossier_dir, parser=self.parser, progress=log.info,
-                                  curation=self.curation)
+                                  curation=self.curation, memo=self.memo)
         except ModelMissing as err:
             raise PluginError(f"dossier: {err}") from None
         except pipeline.CurationError as err:
@@ -112,7 +115,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             targets = {self.names.find(link.target) for link in wikilinks.find(body)}
             linked.append((uri, wikilinks.page_title(text, uri),
                            [t.uri for t in targets if isinstance(t, wikilinks.Target)]))
-        pages = render_site(result.dossier, note_texts, backlinks=wikilinks.backlinks(linked))
+        backlinks = wikilinks.backlinks(linked)
+        render_key = pipeline.digest(result.key, sorted(note_texts.items()), backlinks)
+        if self.rendered is None or self.rendered[0] != render_key:
+            self.rendered = (render_key, render_site(result.dossier, note_texts, backlinks=backlinks))
+        pages = self.rendered[1]
         result.timings["render"] = time.perf_counter() - rendering
         generated = {"dossier.json": result.json, "claims/claims.csv": render_csv(result.dossier)}
         for problem in _unique(result.warnings):
