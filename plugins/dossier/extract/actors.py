@@ -363,7 +363,8 @@ def _clean_name(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,.;:\"“”‘’'()[]-–—")
     if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", text):
         text += "."  # "U.S" cut by the sentence end -> "U.S."
-    return re.sub(r"[’']s$", "", text).strip()
+    text = re.sub(r"[’']s$", "", text).strip()
+    return re.sub(r"(?:\s+(?:of|for|and|the|in))+$", "", text)  # "Ministry of" cut short by NER
 
 
 # ---------------------------------------------------------------- what the sentence says about it
