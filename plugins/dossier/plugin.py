@@ -102,30 +102,18 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.result = result
         rendering = time.perf_counter()
         self.names = wikilinks.NameIndex.from_dossier(result.dossier)
-        # notes get their wikilinks here (they become part of generated pages); every editor's page is
-        # scanned for the links it makes, so entity pages can list what links to them
-        linked, note_texts, note_problems = [], {}, {}
-        for uri, (text, label, _) in notes.items():
-            head, body, skip = wikilinks.split_front_matter(text)
-            done = wikilinks.rewrite(body, uri, self.names, label, skip + 1)
-            note_texts[uri], note_problems[uri] = head + done.text, done.problems
-            linked.append((uri, wikilinks.page_title(text, uri, self.names.title_of(uri)), done.targets))
-        for uri, text in editors.items():
-            _, body, _ = wikilinks.split_front_matter(text)
-            targets = {self.names.find(link.target) for link in wikilinks.find(body)}
-            linked.append((uri, wikilinks.page_title(text, uri),
-                           [t.uri for t in targets if isinstance(t, wikilinks.Target)]))
-        backlinks = wikilinks.backlinks(linked)
-        render_key = pipeline.digest(result.key, sorted(note_texts.items()), backlinks)
+        prepared = wikilinks.prepare({uri: (text, label) for uri, (text, label, _) in notes.items()},
+                                     editors, self.names)
+        render_key = pipeline.digest(result.key, sorted(prepared.notes.items()), prepared.backlinks)
         if self.rendered is None or self.rendered[0] != render_key:
-            self.rendered = (render_key, render_site(result.dossier, note_texts, backlinks=backlinks))
+            self.rendered = (render_key, render_site(result.dossier, prepared.notes, backlinks=prepared.backlinks))
         pages = self.rendered[1]
         result.timings["render"] = time.perf_counter() - rendering
         generated = {"dossier.json": result.json, "claims/claims.csv": render_csv(result.dossier)}
         for problem in _unique(result.warnings):
             log.warning(str(problem))
         for uri in sorted(set(notes) & set(pages)):
-            for problem in note_problems[uri]:
+            for problem in prepared.problems[uri]:
                 log.warning(str(problem))
         for uri in sorted(set(notes) - set(pages)):  # its wikilinks are done in on_page_markdown
             log.warning(f"{notes[uri][1]}: an editor's page for an entity that does not exist "

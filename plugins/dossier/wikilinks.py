@@ -198,6 +198,33 @@ def backlinks(pages: Iterable[tuple[str, str, Iterable[str]]]) -> dict[str, list
 # ---------------------------------------------------------------- scanning
 
 
+@dataclass(frozen=True)
+class EditorsPages:
+    """The editors' pages made ready for a build: notes rewritten, their problems, and the backlinks."""
+
+    notes: dict[str, str]  # entity page uri -> the note's text with its wikilinks resolved
+    problems: dict[str, list]  # entity page uri -> that note's wikilink problems
+    backlinks: dict[str, list[tuple[str, str]]]
+
+
+def prepare(notes: dict[str, tuple[str, str]], pages: dict[str, str], index: NameIndex) -> EditorsPages:
+    """notes: {entity uri: (text, file label)}, pages: {uri: text} of the other editors' pages.
+
+    Notes get their wikilinks here because they become part of generated pages; every editor's page is
+    scanned for what it links to, so entity pages can list the pages that link to them."""
+    linked, texts, problems = [], {}, {}
+    for uri, (text, label) in notes.items():
+        head, body, skip = split_front_matter(text)
+        done = rewrite(body, uri, index, label, skip + 1)
+        texts[uri], problems[uri] = head + done.text, done.problems
+        linked.append((uri, page_title(text, uri, index.title_of(uri)), done.targets))
+    for uri, text in pages.items():
+        _, body, _ = split_front_matter(text)
+        targets = {index.find(link.target) for link in find(body)}
+        linked.append((uri, page_title(text, uri), [t.uri for t in targets if isinstance(t, Target)]))
+    return EditorsPages(texts, problems, backlinks(linked))
+
+
 def _blocks(lines: list[str], view: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
     """The runs of lines (as (line index, column) views) that hold inline Markdown, outside code."""
     text = "".join(lines[i][col:] for i, col in view)
