@@ -141,6 +141,23 @@ CASES = [
     (["Lavrov visited on October 19, 2023.", "Earlier in the day, Putin called."],
      None, [("on October 19, 2023", "2023-10-19"), ("Earlier in the day", "2023-10-19")]),
 
+    # ---- seasons, vague windows, parts of a named day
+    ("He said Russian troops planted explosives in the dam last fall.", date(2023, 6, 6),
+     [("last fall", "2022-09/2022-11")]),
+    ("The harvest failed last summer.", date(2023, 6, 6), [("last summer", "2022-06/2022-08")]),
+    ("Fighting stalled in the winter of 2022.", None, [("in the winter of 2022", "2022-12/2023-02")]),
+    ("The ministry said it repelled several attacks in recent days.", date(2023, 6, 7),
+     [("in recent days", "2023-06-04/2023-06-07")]),
+    ("Drones struck the port overnight.", date(2023, 6, 6), [("overnight", "2023-06-06")]),
+    ("On the morning of 6 June, the command reported the blast.", date(2023, 6, 6),
+     [("On the morning of 6 June", "2023-06-06")]),
+    ("The dam was destroyed early on Tuesday morning.", date(2023, 6, 7),
+     [("early on Tuesday morning", "2023-06-06")]),
+    ("Since March last year, the plant has been under Russian control.", date(2023, 6, 6),
+     [("Since March last year", "2022-03")]),
+    (["Peskov spoke on Tuesday.", "“Having launched an offensive two days ago, they are failing,” he said."],
+     date(2023, 6, 7), [("on Tuesday", "2023-06-06"), ("two days ago", "2023-06-04")]),
+
     # ---- found but not resolvable
     ("Zakharova on Saturday rejected the claims.", None, [("on Saturday", None)]),
     ("In July, Shoigu visited North Korea.", None, [("In July", None)]),
@@ -168,6 +185,9 @@ CASES = [
     ("Russia Today reported the visit.", THU_26_OCT, []),
     ("Pilgrims gathered on Good Friday.", THU_26_OCT, []),
     ("The army sent 2000 troops and 300 tanks.", THU_26_OCT, []),
+    (["Talks were held in June.", "Its forces controlled the dam at the time of the blast."], THU_26_OCT,
+     [("in June", "2023-06")]),
+    ("Spring is here, and the Arab Spring is remembered.", THU_26_OCT, []),
     ("Earlier, Ambassador Oleg Burmistrov told Sputnik that Russia abides by its obligations.", THU_26_OCT, []),
 ]
 

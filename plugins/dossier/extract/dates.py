@@ -178,7 +178,7 @@ def follows_a_name(text: str, start: int) -> bool:
 
 # The kinds of expression a lead-in may open, and how far back one can reach (the longest, twice).
 LEADABLE = {"iso", "month_day", "day_month", "day_month_range", "month_year", "month", "decade", "weekday",
-            "relative", "same_day"}
+            "relative", "same_day", "season_rel", "season_year"}
 LEAD_REACH = 48
 
 
@@ -214,7 +214,9 @@ def patterns() -> tuple[tuple[str, re.Pattern], ...]:
         "span_back": rf"\b(?:{alternation(w['span_back'])})\s+(?:(?P<n>{number})\s+)?{units}\b",
         "span_ahead": rf"\b(?:{alternation(w['span_ahead'])})\s+(?:(?P<n>{number})\s+)?{units}\b",
         "same_day": rf"\b(?:{alternation(w['same_day'])})\b",
-        "that_time": rf"\b(?:{alternation(w['that_time'])})\b",
+        "that_time": rf"\b(?:{alternation(w['that_time'])})\b(?!\s+(?:{alternation(w['that_time_blockers'])})\b)",
+        "season_rel": rf"\b(?P<smod>{alternation(w['season_modifiers'])})\s+(?P<season>{alternation(w['seasons'])})\b",
+        "season_year": rf"\b(?:the\s+)?(?P<season>{alternation(w['seasons'])})\s+(?:of\s+)?(?P<year>{YEAR})",
         "offset": rf"\b(?:(?P<hedge>{alternation(w['offset_hedges'])})\s+)?"
                   rf"(?P<n>{number}|the)\s+(?P<unit>{alternation(w['offset_units'])})s?\s+"
                   rf"(?P<dir>{alternation(w['offset_directions'])})\b",
@@ -485,9 +487,41 @@ def resolve_ago(candidate: Candidate, context: Context) -> Reading:
     if context.published is None:
         return no_publication_date()
     unit, n = unit_of(candidate), count(candidate.parts["n"])
-    moved = context.published - relativedelta(**{f"{unit}s": n})
-    return Reading(cut_span(moved, None, precision_of(unit)), relative=True,
-                   reason=f"from publication ({context.published.isoformat()})")
+    anchor, how = context.published, f"from publication ({context.published.isoformat()})"
+    day = context.focus.day
+    if day is not None and day.end is None and in_quotation(context.text, candidate.start) \
+            and timedelta(0) <= context.published - day.start <= timedelta(words()["quote_reach_days"]):
+        # "two days ago" in quoted words counts from the day they were said: the article's day in focus,
+        # when it is a recent single day (a quote in the news is news of those days)
+        anchor, how = day.start, f"quoted: from the day in focus ({cut(day.start, 'day')})"
+    moved = anchor - relativedelta(**{f"{unit}s": n})
+    return Reading(cut_span(moved, None, precision_of(unit)), relative=True, reason=how)
+
+
+# -------- seasons: "last fall", "the summer of 2022"
+
+
+def resolve_season(candidate: Candidate, context: Context) -> Reading:
+    first, last = words()["seasons"][candidate.parts["season"].lower()]
+
+    def span(year: int) -> DateSpan:
+        return DateSpan(date(year, first, 1), date(year + (last < first), last, 1), "month")
+
+    if "year" in candidate.parts:
+        return Reading(span(int(candidate.parts["year"])))
+    if context.published is None:
+        return no_publication_date()
+    published = context.published
+    mode = words()["season_modifiers"][phrase_key(candidate.parts["smod"])]
+    years = range(published.year - 2, published.year + 2)
+    if mode == "last":
+        chosen = [span(y) for y in years if last_day(span(y)) < published][-1]
+    elif mode == "next":
+        chosen = next(span(y) for y in years if span(y).start > published)
+    else:
+        chosen = span(published.year)
+    return Reading(chosen, relative=True, reason=f"{mode} {candidate.parts['season'].lower()} from publication "
+                                                f"({published.isoformat()})")
 
 
 def resolve_window(candidate: Candidate, context: Context) -> Reading:
@@ -496,7 +530,8 @@ def resolve_window(candidate: Candidate, context: Context) -> Reading:
     if context.published is None:
         return no_publication_date()
     unit = unit_of(candidate)
-    n = count(candidate.parts.get("n", "1"))
+    plural = context.text[candidate.start:candidate.end].lower().endswith("s")
+    n = count(candidate.parts["n"]) if "n" in candidate.parts else words()["vague_count"] if plural else 1
     sign = -1 if candidate.kind == "span_back" else 1
     other_end = context.published + sign * relativedelta(**{f"{unit}s": n})
     start, end = sorted((context.published, other_end))
@@ -584,6 +619,8 @@ RESOLVERS: dict[str, Callable[[Candidate, Context], Reading]] = {
     "span_ahead": resolve_window,
     "same_day": resolve_same_day,
     "that_time": resolve_that_time,
+    "season_rel": resolve_season,
+    "season_year": resolve_season,
     "offset": resolve_offset,
     "offset_phrase": resolve_offset,
 }

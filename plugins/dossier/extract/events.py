@@ -142,6 +142,10 @@ def trigger_kind(token) -> str | None:
         return None
     triggers = _tables()["triggers"]
     lemma = token.lemma_.lower()
+    if token.pos_ == "VERB":
+        for child in token.children:
+            if child.dep_ == "prt" and f"{lemma} {child.lower_}" in triggers:
+                return triggers[f"{lemma} {child.lower_}"]  # "blew up"
     for child in token.children:
         if child.dep_ in {"compound", "amod"} and child.i == token.i - 1:
             kind = triggers.get(f"{child.lower_} {lemma}") or triggers.get(f"{child.lower_} {token.lower_}")
