@@ -16,6 +16,7 @@ OPENERS = "“"
 CLOSERS = "”"
 TERMINALS = ".!?"
 LONG_PARAGRAPH_WORDS = 20  # the first paragraph this long is where the story starts
+DATELINE_PARAGRAPHS = 3  # a dateline opens one of the story's first paragraphs (after a subhead, say)
 
 
 @lru_cache(maxsize=1)
@@ -55,9 +56,17 @@ def _paragraphs(body: str) -> tuple[list[tuple[str, str]], list[str]]:
     story_started = False
     after_credit = False
     ended = False
+    dateline_open = DATELINE_PARAGRAPHS  # body paragraphs left that may open with a dateline
     for raw in body.split("\n"):
         line = _squash(raw)
         if not line:
+            continue
+        line, credit = _cut_credit(line, patterns)
+        if credit:
+            dropped.append(credit)  # "... REUTERS/Jane Doe": the photo credit goes, its caption stays
+            if line:
+                kept.append(("caption", line))
+            after_credit = not line  # a credit line alone: the caption is the next line
             continue
         if ended or any(p.match(line) for p in patterns["story_end"]):
             ended = True  # the story is over: what follows is other stories' headlines
@@ -82,12 +91,15 @@ def _paragraphs(body: str) -> tuple[list[tuple[str, str]], list[str]]:
         after_credit = False
         if not story_started and len(line.split()) >= LONG_PARAGRAPH_WORDS:
             story_started = True
-            line, dateline = _strip_dateline(line, patterns)
-            if dateline:
-                dropped.append(dateline)
         elif story_started and any(p.search(line) for p in patterns["caption_marker"]):
             kept.append(("caption", line))
             continue
+        if story_started and dateline_open:
+            dateline_open -= 1
+            line, dateline = _strip_dateline(line, patterns)
+            if dateline:
+                dropped.append(dateline)
+                dateline_open = 0
         kept.append(("body", line))
     return kept, dropped
 
@@ -104,6 +116,15 @@ def _looks_like_caption(line: str, after_credit: bool, patterns: dict) -> bool:
         return True
     words = line.split()
     return len(words) <= 8 and line[-1] not in TERMINALS + "\"”’"
+
+
+def _cut_credit(line: str, patterns: dict) -> tuple[str, str]:
+    """(caption, credit) when the line ends with a photo credit, else (line, "")."""
+    for pattern in patterns.get("caption_credit", ()):
+        match = pattern.search(line)
+        if match:
+            return line[:match.start()].strip(), match.group(0).strip()
+    return line, ""
 
 
 def _strip_dateline(line: str, patterns: dict) -> tuple[str, str]:

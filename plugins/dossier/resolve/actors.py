@@ -143,6 +143,9 @@ def resolve_actors(mentions: Iterable[Mention], sources: Iterable[Source], curat
     for actor in actors:
         for form in (actor.name, *actor.aliases):
             by_name.setdefault(norm(form), actor.id)
+    for actor in actors:  # forms that are not listed as aliases ("Russian") still find their actor
+        for m in actor.mentions:
+            by_name.setdefault(norm(m.text), actor.id)
     review += _dropped_review(dropped, set(by_name) | {norm(c.name) for c in curated}
                               | {norm(a) for c in curated for a in c.aliases})
     return ActorIndex(tuple(sorted(actors, key=lambda a: a.id)), index_refs, by_name), review
@@ -329,7 +332,7 @@ def _actor(c: Cluster, body_refs: set) -> Actor:
     kind = votes.most_common(1)[0][0] if votes else "other"
     forms = c.forms()
     name = c.country_name if c.country else _display_name(forms, kind)
-    aliases = tuple(sorted({f for f in forms if norm(f) != norm(name)}))
+    aliases = tuple(sorted({f for f in forms if norm(f) != norm(name) and name_like(f, name)}))
     # the role most often written with the organisation it names ("Canadian Prime Minister" over "Prime
     # Minister"), then the most often written
     roles = Counter(m.role for m in c.mentions if m.role)
@@ -346,6 +349,18 @@ def _actor(c: Cluster, body_refs: set) -> Actor:
     return Actor(id=slugify(name, "actor"), name=name, kind=kind, aliases=aliases,
                  role=(owned or roles).most_common(1)[0][0] if roles else None, confidence=confidence,
                  mentions=mentions)
+
+
+def name_like(form: str, name: str) -> bool:
+    """A form listed as an alias names the actor: not an adjective of nationality ("Russian"), not a
+    possessive, not a word or phrase shouted in capitals as datelines and headers write them ("UNITED
+    NATIONS", "WASHINGTON"). Acronyms ("UNSC", "NATO", "UNICEF") are names. Such forms still link their
+    mentions to the actor; they are only not listed."""
+    text = form.strip()
+    if not text or re.search(r"[’']s?$", text) or demonym_country(text) is not None:
+        return False
+    letters = re.sub(r"[^A-Za-z]", "", text)
+    return not (text.isupper() and (" " in text or len(letters) > 6))
 
 
 def _display_name(forms: Counter, kind: str) -> str:
@@ -457,7 +472,7 @@ def _apply_curation(actors: list[Actor], refs: dict, curated: list[CuratedActor]
         mentions = {m for a in matched for m in a.mentions}
         if not matched:
             mentions |= set(_find_by_text(cur, sources))
-        aliases = {x for a in matched for x in (a.name, *a.aliases)} | set(cur.aliases)
+        aliases = {x for a in matched for x in (a.name, *a.aliases) if name_like(x, cur.name)} | set(cur.aliases)
         actors = [a for a in actors if a not in matched]
         for m in mentions:
             refs[(m.source, m.sentence, m.start)] = cur.id
