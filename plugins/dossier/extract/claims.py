@@ -45,9 +45,12 @@ class _Claim:
     sources: Counter = field(default_factory=Counter)
     words: set = field(default_factory=set)
     counter_to: str | None = None
+    accused: list = field(default_factory=list)  # per text: the sides its words charge with the act
 
-    def add(self, text: str, claimants: Iterable[str], index: int | None, source: str) -> None:
+    def add(self, text: str, claimants: Iterable[str], index: int | None, source: str,
+            accused: frozenset = frozenset()) -> None:
         self.texts.append(text)
+        self.accused.append(accused)
         if index is not None and index not in self.statements:
             self.statements.append(index)
         for c in claimants:
@@ -61,29 +64,45 @@ def find_claims(statements: Sequence[StatementRecord], parsed: Sequence = (),
                 mentions: Iterable[Mention] = ()) -> tuple[list[ClaimRecord], list[ResponseRecord]]:
     table = _stances()
     docs = {(p.source.id, s.id): (s, d, p.source) for p in parsed for s, d in zip(p.source.sentences, p.docs)}
+    mentions = list(mentions)
     by_sentence: dict[tuple[str, str], list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault((m.ref.source, m.ref.sentence), []).append(m)
+    sides = _Sides(mentions)
+    # whom each statement charges; a speaker's own side is not charged by its own words ("Russia was not
+    # involved", "Pyongyang's relations will act as ...")
+    accused = [_accused(st, docs, table) - sides.of_all([st.speaker_text, *st.co_speakers]) for st in statements]
     claims: list[_Claim] = []
     pending = []  # (statement index, stance, named claim or None)
+    reciprocal = []  # statements of two sides accusing each other
     for i, st in enumerate(statements):
+        acc = accused[i]
         stance = stance_of(st, table)
         named = _named_allegation(st, docs, by_sentence, table)
         speakers = [st.speaker_text, *st.co_speakers]
+        if RECIPROCAL in acc and not stance:
+            reciprocal.append(i)
+            continue
         if stance == "supports" and named is None:
-            own = _best_merge(claims, st.text)
+            own = _best_merge(claims, st.text, accused=acc, speakers=speakers)
             if own is not None and set(speakers) & set(own.claimants):
-                own.add(st.text, speakers, i, st.ref.source)  # a claimant saying it again
+                own.add(st.text, speakers, i, st.ref.source, acc)  # a claimant saying it again
                 continue
         if stance == "supports" and named is not None and named[0] and st.speaker_text \
                 and not set(named[1]) - set(speakers) and not _supports_verb(st, table):
             # "X called credible allegations that Y": allegations nobody else is named for, held credible
             # by the speaker, are the speaker's own
-            _place(claims, named[0], speakers, i, st.ref.source)
+            _place(claims, named[0], speakers, i, st.ref.source, accused=_named_accused(st, named[0], docs, table))
             continue
         contrast = _contrasted(st, i, statements, claims, docs, table)
         if contrast is not None and not stance:
-            pending.append((i, table["contrast_stance"], contrast))
+            if acc and not acc & _against(contrast):
+                # "X accused A of it while Y said it was B": Y turns the charge, a claim of its own
+                if _topical(content_words(st.text)) >= 2:
+                    _place(claims, st.text, speakers, i, st.ref.source, exclude=[contrast], accused=acc)
+                pending.append((i, "counter-accuses", contrast))
+            else:
+                pending.append((i, table["contrast_stance"], contrast))
             continue
         if stance:
             target = None
@@ -92,9 +111,10 @@ def find_claims(statements: Sequence[StatementRecord], parsed: Sequence = (),
                 if text is not None and not claimants:
                     # an allegation named by its content alone: the claim saying it, if any; else the
                     # response is linked like one that names nothing
-                    target = _best_merge(claims, text)
+                    target = _best_merge(claims, text, accused=_named_accused(st, text, docs, table), strict=False)
                 elif text is not None:
-                    target = _place(claims, text, claimants, None, st.ref.source)
+                    target = _place(claims, text, claimants, None, st.ref.source,
+                                    accused=_named_accused(st, text, docs, table))
                 else:
                     target = _by_claimants([c for c in claims if not set(filter(None, speakers)) & set(c.claimants)],
                                            claimants)
@@ -103,7 +123,7 @@ def find_claims(statements: Sequence[StatementRecord], parsed: Sequence = (),
             pending.append((i, stance, target))
         elif _is_claim(st, table):
             speakers = [st.speaker_text, *st.co_speakers]
-            claim = _best_merge(claims, st.text)
+            claim = _best_merge(claims, st.text, accused=acc, speakers=speakers, strict=False)
             if claim is not None and not _accuses(st, table) and not (set(speakers) & set(claim.claimants)) \
                     and st.speaker_text and _agrees(st.text, claim):
                 pending.append((i, "supports", claim))  # a third party saying what the claim says
@@ -112,13 +132,30 @@ def find_claims(statements: Sequence[StatementRecord], parsed: Sequence = (),
             # claim of their own (a charge turned back: "accused the US of breaching resolutions")
             opposed = [t for k, stance_k, t in pending if t is not None and stance_k != "supports"
                        and set(filter(None, speakers)) & _speakers_of(statements[k])]
-            _place(claims, st.text, speakers, i, st.ref.source, exclude=opposed)
+            _place(claims, st.text, speakers, i, st.ref.source, exclude=opposed, accused=acc)
+    partners = _mutual(claims, sides)
     responses: list[ResponseRecord] = []
+
+    def respond(i: int, stance: str, claim: _Claim, speakers, confidence: float) -> None:
+        for k, actor in enumerate(speakers):
+            if actor is None and k:
+                continue
+            responses.append(ResponseRecord(i, stance, claim.key, statements[i].text,
+                                            actor_text=actor if k else None, confidence=confidence))
+
     for i, stance, target in pending:
         st = statements[i]
         speakers = [s for s in (st.speaker_text, *st.co_speakers)]
+        if target is None and stance in OPPOSING:
+            # an answer goes first to the charge against the speaker's side ("Russia was not involved")
+            hit = sides.of_all(speakers) | (accused[i] if stance != "counter-accuses" else set())
+            facing = [c for c in claims if _against(c) & hit]
+            target = _link(st, facing, statements, docs, speakers) if facing else None
         if target is None and stance == "counter-accuses":
             target = _by_named_claimants(st, claims, speakers)
+        if target is None and stance == "declines-comment" and partners:
+            # who will not say who did it answers both sides of a mutual accusation
+            target = _link(st, [c for c in claims if c.key in partners], statements, docs, speakers)
         claim = target or _link(st, claims, statements, docs, speakers)
         if claim is None:
             continue
@@ -126,33 +163,56 @@ def find_claims(statements: Sequence[StatementRecord], parsed: Sequence = (),
             counter = _counter_claim(st, claim, statements, docs, table)
             if counter:
                 stance = "counter-accuses"
-        if stance == "counter-accuses" and st.speaker_text and not any(i in c.statements for c in claims):
+        if stance == "counter-accuses" and st.speaker_text and not any(i in c.statements for c in claims) \
+                and _topical(content_words(st.text)) >= 2:
             # the charge turned on its makers is a claim of the responder's own
             turned = _Claim(f"c{len(claims)}", [], counter_to=claim.key)
-            turned.add(st.text, speakers, i, st.ref.source)
+            turned.add(st.text, speakers, i, st.ref.source, accused[i])
             claims.append(turned)
-        for k, actor in enumerate(speakers):
-            if actor is None and k:
-                continue
-            responses.append(ResponseRecord(i, stance, claim.key, st.text, actor_text=actor if k else None,
-                                            confidence=0.8 if target else 0.6))
-    # counter-accusations: accusations by a responder against the claimants of what it answers
+        respond(i, stance, claim, speakers, 0.8 if target else 0.6)
+        if stance == "declines-comment" and claim.key in partners:
+            respond(i, stance, by_key(claims)[partners[claim.key]], speakers, 0.6)
+    # two sides accusing each other: each speaker turns the charge against its own side
+    for i in reciprocal:
+        st = statements[i]
+        for k, actor in enumerate([st.speaker_text, *st.co_speakers]):
+            side = sides.of(actor)
+            facing = [c for c in claims if side and side in _against(c) and actor not in c.claimants]
+            if facing:
+                claim = max(facing, key=lambda c: (len(c.statements), len(c.texts)))
+                responses.append(ResponseRecord(i, "counter-accuses", claim.key, st.text,
+                                                actor_text=actor if k else None, confidence=0.6))
+    # counter-accusations: accusations by a responder against the claimants of what it answers, and each
+    # side's charge in a mutual accusation
     responders: dict[str, set[str]] = {}
     for r in responses:
         actor = r.actor_text or statements[r.statement_index].speaker_text
         if actor:
             responders.setdefault(actor, set()).add(r.claim_key)
-    by_key = {c.key: c for c in claims}
+    keyed = by_key(claims)
+    answering = {(r.statement_index, r.claim_key) for r in responses}
     for c in claims:
+        if c.key in partners:
+            other = keyed[partners[c.key]]
+            c.counter_to = c.counter_to or other.key
+            for i in c.statements:
+                st = statements[i]
+                if (i, other.key) in answering or not st.speaker_text or st.speaker_text in other.claimants:
+                    continue
+                if accused[i] & _against(c) or _accuses(st, table):
+                    answering.add((i, other.key))
+                    respond(i, "counter-accuses", other, [st.speaker_text, *st.co_speakers], 0.6)
+            continue
         if c.counter_to:
             continue
         for i in c.statements:
             st = statements[i]
             answered = responders.get(st.speaker_text or "", set()) - {c.key}
             for key in answered:
-                other = by_key[key]
+                other = keyed[key]
                 mirrors = _topical(content_words(st.text) & other.words) >= 2  # the same charge, turned
-                if (_names_any(st.text, other.claimants) or mirrors) and _accuses(st, table):
+                turned = bool(accused[i] & sides.of_all(other.claimants)) and not accused[i] & _against(other)
+                if ((_names_any(st.text, other.claimants) or mirrors) and _accuses(st, table)) or turned:
                     c.counter_to = key
                     responses.append(ResponseRecord(i, "counter-accuses", key, st.text, confidence=0.6))
                     break
@@ -161,6 +221,43 @@ def find_claims(statements: Sequence[StatementRecord], parsed: Sequence = (),
     records = [ClaimRecord(c.key, _claim_text(c, statements), tuple(c.statements), tuple(c.claimants),
                            c.counter_to, confidence=0.8 if c.statements else 0.5) for c in claims]
     return records, responses
+
+
+OPPOSING = {"denies", "rejects", "dismisses", "counter-accuses"}
+
+
+def by_key(claims: list[_Claim]) -> dict[str, _Claim]:
+    return {c.key: c for c in claims}
+
+
+def _mutual(claims: list[_Claim], sides: "_Sides") -> dict[str, str]:
+    """Mutual accusations: for a claim charging one side with an act, the largest claim by that side
+    charging the first claim's makers with the same act (two topical words shared). Key to key."""
+    out = {}
+    for a in claims:
+        xa, ma = _against(a), sides.of_all(a.claimants)
+        if not xa or not ma or ma & xa:
+            continue
+        found = []
+        for b in claims:
+            xb, mb = _against(b), sides.of_all(b.claimants)
+            if b is a or not xb or xa & xb or mb & xb or not (ma & xb and mb & xa):
+                continue
+            if _topical(a.words & b.words) >= 2:
+                found.append(b)
+        if found:
+            out[a.key] = max(found, key=lambda c: (len(c.statements), len(c.texts))).key
+    return out
+
+
+def _named_accused(st: StatementRecord, text: str, docs, table) -> frozenset[str]:
+    """Whom an allegation named in a statement charges ("allegations that Kyiv blew up ...")."""
+    found = docs.get((st.ref.source, st.ref.sentence))
+    if found is None or not text:
+        return frozenset()
+    _, doc, _ = found
+    at = doc.text.find(text)
+    return _accused_in(doc, at, at + len(text), "", table) if at >= 0 else frozenset()
 
 
 # ---------------------------------------------------------------- stance
@@ -237,6 +334,157 @@ def _contrasted(st: StatementRecord, i: int, statements, claims, docs, table) ->
 def _accuses(st: StatementRecord, table: dict) -> bool:
     lemma = verb_lemma(st.cue.split()[0].lower()) if st.cue else None
     return lemma in table["accuse_verbs"]
+
+
+# ---------------------------------------------------------------- who is charged, and whose side
+
+
+def _side_of_name(name: str) -> str | None:
+    """'@ISO3' of the state a name stands for: a country, its capital or demonym, or a seat of government
+    ("the Kremlin"); else None."""
+    if not name:
+        return None
+    name = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
+    name = re.sub(r"[’']s$", "", name)
+    seat = _seats().get(name.lower())
+    return _country(seat or name)
+
+
+@lru_cache(maxsize=None)
+def _seats() -> dict[str, str]:
+    return {k.lower(): v for k, v in (_stances().get("seats") or {}).items()}
+
+
+def _side_of_token(tok) -> frozenset[str]:
+    """The states a noun phrase names: its head or the name, demonym or possessor qualifying it ("the
+    Ukrainian side", "Kiev's attack", "Russian occupation forces"), with its conjuncts."""
+    found = set()
+    for t in (tok, *tok.conjuncts):
+        if t.lower_ in {"other", "another"} or (t.lower_ == "each" and t.head.lower_ == "other"):
+            found.add(RECIPROCAL)
+            continue
+        parts = [c for c in t.children if c.dep_ in {"compound", "amod", "poss", "nmod"} and c.i < t.i]
+        name = " ".join(x.text for x in sorted([*parts, t], key=lambda x: x.i) if x.dep_ != "poss")
+        for cand in (name, t.text, *[c.text for c in parts],
+                     *[g.text for c in parts if c.dep_ == "poss" for g in c.children if g.dep_ == "compound"]):
+            side = _side_of_name(cand)
+            if side:
+                found.add(side)
+                break
+    return frozenset(found)
+
+
+def demonym_side(word: str) -> str | None:
+    try:
+        from .countries import demonym_country
+        c = demonym_country(word)
+    except Exception:  # the table is another stage's; a failure there only loses the side
+        return None
+    return "@" + str(getattr(c, "iso3", None) or c.name) if c is not None else None
+
+
+RECIPROCAL = "<each other>"  # "X and Y accuse each other": each charges the other
+
+
+def _accused(st: StatementRecord, docs, table) -> frozenset[str]:
+    """The sides a statement charges with the act it reports: the object of an accusing verb ("accused
+    Kyiv of", "blamed Ukraine, saying ..."), the agent of the act ("a sabotage by the Ukrainian side",
+    "was caused by Russia"), its subject ("Ukrainian forces blew up"), a cleft's focus ("it was Ukraine
+    that"), the possessor of the act ("Kiev's attack"), or whom the same is said about. Empty when it
+    names none."""
+    found = docs.get((st.ref.source, st.ref.sentence))
+    if found is None:
+        return frozenset()
+    _, doc, _ = found
+    return _accused_in(doc, st.ref.start, st.ref.end, st.cue, table)
+
+
+def _accused_in(doc, start: int, end: int, cue: str, table) -> frozenset[str]:
+    accusing = set(table["accuse_verbs"]) | set(table.get("charge_verbs") or ())
+    toks = [t for t in doc if start <= t.idx < end]
+    if not toks:
+        return frozenset()
+    head = next((t for t in doc if cue and t.lower_ == cue.split()[0].lower() and t.idx < end), None)
+    steps = 0
+    while head is not None and steps < 3:  # the accusing verb a cue hangs from ("blamed Ukraine, saying")
+        if head.lemma_.lower() in accusing:
+            obj = [c for c in head.children if c.dep_ == "dobj"]
+            if obj:
+                side = _side_of_token(obj[0])
+                if side:
+                    return side
+        if head.dep_ not in {"advcl", "xcomp", "conj", "ccomp"} or head.head is head:
+            break
+        head, steps = head.head, steps + 1
+    speech = set(table["claim_verbs"]) | {"say", "tell"}
+    tiers: list[list] = [[], [], [], [], []]
+    for t in toks:
+        if t.dep_ == "dobj" and t.head.lemma_.lower() in accusing:
+            tiers[0].append(t)
+        elif t.dep_ == "pobj" and (t.head.dep_ == "agent" or (t.head.lower_ == "by" and t.head.head.pos_ == "NOUN")):
+            tiers[1].append(t)
+        elif t.dep_ == "pobj" and t.head.lower_ in {"about", "of"} and t.head.head.lower_ == "same":
+            tiers[1].append(t)  # "said the same about Moscow"
+        elif t.dep_ in {"nsubj", "nsubjpass"} and t.head.pos_ == "VERB" and t.head.lemma_.lower() not in speech \
+                and t.head.lemma_.lower() != "be":
+            tiers[2].append(t)
+        elif t.dep_ == "attr" and t.head.lemma_.lower() == "be" and any(c.dep_ == "relcl" for c in t.children):
+            tiers[3].append(t)  # "it was Ukraine that had sabotaged the dam"
+        elif t.dep_ == "poss" and t.head.pos_ == "NOUN" and t.head.lemma_.lower() in set(table.get("act_nouns") or ()):
+            tiers[4].append(t)
+    for tier in tiers:
+        for t in tier:
+            side = _side_of_token(t)
+            if side:
+                return side
+    return frozenset()
+
+
+class _Sides:
+    """The state each speaker speaks for: its own name ("Ukraine", "the Kremlin"), else the state its role
+    names ("Kremlin spokesman", "Ukraine's NSDC Secretary", "Russia's U.N. Ambassador")."""
+
+    def __init__(self, mentions: Iterable[Mention]):
+        self.roles: dict[str, list[str]] = {}
+        self.known: dict[str, str | None] = {}
+        for m in mentions:
+            for r in (m.role, m.role_org):
+                if r:
+                    self.roles.setdefault(m.text, []).append(r)
+
+    def of(self, speaker: str | None) -> str | None:
+        if not speaker:
+            return None
+        if speaker not in self.known:
+            self.known[speaker] = self._of(speaker)
+        return self.known[speaker]
+
+    def _of(self, speaker: str) -> str | None:
+        words = speaker.split()
+        for n in range(len(words), 0, -1):  # "Ukraine", "the Kremlin", "DPRK Foreign Ministry", "Russian forces"
+            side = _side_of_name(" ".join(words[:n])) or (demonym_side(" ".join(words[:n])) if n <= 2 else None)
+            if side:
+                return side
+        for text, roles in self.roles.items():
+            if text == speaker or (len(words) == 1 and text.split()[-1] == speaker):  # a surname alone
+                for r in roles:
+                    for w in [r, *re.split(r"\s+", re.sub(r"[’']s\b", "", r))]:
+                        side = _side_of_name(w) if w[:1].isupper() else None
+                        if side:
+                            return side
+        return None
+
+    def of_all(self, names: Iterable[str]) -> set[str]:
+        return {s for s in map(self.of, names) if s}
+
+
+def _against(c: _Claim) -> frozenset[str]:
+    """Whom a claim charges: the side its texts charge most often."""
+    counts = Counter(x for a in c.accused for x in a if x != RECIPROCAL)
+    if not counts:
+        return frozenset()
+    top = max(counts.values())
+    return frozenset(x for x, n in counts.items() if n == top)
 
 
 # ---------------------------------------------------------------- claims named in a response
@@ -388,16 +636,25 @@ def _overlap(a: set[str], b: set[str]) -> float:
     return len(a & b) / max(1, min(len(a), len(b)))
 
 
-def _best_merge(claims: list[_Claim], text: str, exclude=()) -> _Claim | None:
+def _best_merge(claims: list[_Claim], text: str, exclude=(), accused: frozenset = frozenset(),
+                speakers=(), strict: bool = True) -> _Claim | None:
     """The claim one of whose texts says what this text says. Texts are compared one by one, so a claim
     does not grow into everything its members touch on; two texts naming the same countries say the same
-    thing only if they share what they say of them."""
+    thing only if they share what they say of them; two texts charging different sides with the act are
+    opposing claims (a mutual accusation), and a text that charges nobody joins a charge only from its
+    makers (who say more about it), never from a third party."""
     words = content_words(text)
     best, best_score = None, 0.0
+    own = set(filter(None, speakers))
     for c in claims:
         if c in exclude:
             continue
-        for other in c.texts:
+        for other, theirs in zip(c.texts, c.accused):
+            if accused and theirs:
+                if not accused & theirs:
+                    continue
+            elif (accused or theirs) and strict and not own & set(c.claimants):
+                continue
             ow = content_words(other)
             score = _overlap(words, ow)
             if score >= MERGE_OVERLAP and _topical(words & ow) >= 2 and score > best_score:
@@ -416,12 +673,13 @@ def _agrees(text: str, claim: _Claim) -> bool:
     return len(words & claim.words) >= 3 and len(words & claim.words) / max(1, len(words)) >= 0.5
 
 
-def _place(claims: list[_Claim], text: str, claimants, index, source, exclude=()) -> _Claim:
-    claim = _best_merge(claims, text, exclude)
+def _place(claims: list[_Claim], text: str, claimants, index, source, exclude=(),
+           accused: frozenset = frozenset()) -> _Claim:
+    claim = _best_merge(claims, text, exclude, accused, claimants)
     if claim is None:
         claim = _Claim(f"c{len(claims)}", [])
         claims.append(claim)
-    claim.add(text, claimants, index, source)
+    claim.add(text, claimants, index, source, accused)
     return claim
 
 
