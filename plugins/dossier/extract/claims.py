@@ -466,7 +466,7 @@ class _Sides:
             if side:
                 return side
         for text, roles in self.roles.items():
-            if text == speaker or (len(words) == 1 and text.split()[-1] == speaker):  # a surname alone
+            if text == speaker or (len(words) == 1 and speaker in text.split()):  # a surname alone
                 for r in roles:
                     for w in [r, *re.split(r"\s+", re.sub(r"[’']s\b", "", r))]:
                         side = _side_of_name(w) if w[:1].isupper() else None
