@@ -94,7 +94,7 @@ def find_claims(statements: Sequence[StatementRecord], parsed: Sequence = (),
             # by the speaker, are the speaker's own
             _place(claims, named[0], speakers, i, st.ref.source, accused=_named_accused(st, named[0], docs, table))
             continue
-        contrast = _contrasted(st, i, statements, claims, docs, table)
+        contrast = _contrasted(st, i, statements, claims, docs, table) or _mirrored(st, i, statements, claims, acc)
         if contrast is not None and not stance:
             if acc and not acc & _against(contrast):
                 # "X accused A of it while Y said it was B": Y turns the charge, a claim of its own
@@ -218,7 +218,7 @@ def find_claims(statements: Sequence[StatementRecord], parsed: Sequence = (),
                     break
             if c.counter_to:
                 break
-    records = [ClaimRecord(c.key, _claim_text(c, statements), tuple(c.statements), tuple(c.claimants),
+    records = [ClaimRecord(c.key, _claim_text(c, statements, accused), tuple(c.statements), tuple(c.claimants),
                            c.counter_to, confidence=0.8 if c.statements else 0.5) for c in claims]
     return records, responses
 
@@ -232,7 +232,7 @@ def by_key(claims: list[_Claim]) -> dict[str, _Claim]:
 
 def _mutual(claims: list[_Claim], sides: "_Sides") -> dict[str, str]:
     """Mutual accusations: for a claim charging one side with an act, the largest claim by that side
-    charging the first claim's makers with the same act (two topical words shared). Key to key."""
+    charging the first claim's makers (sharing a topical word: the same story). Key to key."""
     out = {}
     for a in claims:
         xa, ma = _against(a), sides.of_all(a.claimants)
@@ -243,7 +243,7 @@ def _mutual(claims: list[_Claim], sides: "_Sides") -> dict[str, str]:
             xb, mb = _against(b), sides.of_all(b.claimants)
             if b is a or not xb or xa & xb or mb & xb or not (ma & xb and mb & xa):
                 continue
-            if _topical(a.words & b.words) >= 2:
+            if _topical(a.words & b.words) >= 1:
                 found.append(b)
         if found:
             out[a.key] = max(found, key=lambda c: (len(c.statements), len(c.texts))).key
@@ -328,6 +328,21 @@ def _contrasted(st: StatementRecord, i: int, statements, claims, docs, table) ->
             if k < i and (other.ref.source, other.ref.sentence) == (st.ref.source, st.ref.sentence) \
                     and other.ref.end <= cut + 1 and other.speaker_text != st.speaker_text:
                 return c
+    return None
+
+
+def _mirrored(st: StatementRecord, i: int, statements, claims, acc) -> "_Claim | None":
+    """"Y said the same about X": the charge of the statement just before (another speaker's, in the same
+    or the previous sentence) turned on X. None unless the words say so."""
+    if not acc or not re.search(r"\bthe same (?:about|of|regarding|against)\b", st.text):
+        return None
+    for k in range(i - 1, max(-1, i - 4), -1):
+        other = statements[k]
+        if other.ref.source != st.ref.source or other.speaker_text == st.speaker_text:
+            continue
+        found = [c for c in claims if k in c.statements]
+        if found:
+            return found[0]
     return None
 
 
@@ -728,10 +743,13 @@ def _names_any(text: str, names: Iterable[str]) -> bool:
     return any(n and re.search(rf"\b{re.escape(n.lower())}\b", low) for n in names)
 
 
-def _claim_text(c: _Claim, statements) -> str:
+def _claim_text(c: _Claim, statements, accused=None) -> str:
     """The claim as a proposition: its shortest well-formed content (a complement clause rather than a
-    whole quote), from the claim statements first."""
-    texts = [statements[i].text for i in c.statements if not statements[i].direct] or \
+    whole quote), from the claim statements first; of a charge, a statement that names whom it charges."""
+    against = _against(c)
+    charging = [statements[i].text for i in c.statements if not statements[i].direct and accused
+                and accused[i] & against] if against else []
+    texts = charging or [statements[i].text for i in c.statements if not statements[i].direct] or \
         [statements[i].text for i in c.statements] or c.texts
     texts = [t for t in texts if len(t.split()) >= 4] or texts
     text = min(texts, key=lambda t: abs(len(t.split()) - 18))
