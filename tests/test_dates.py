@@ -157,6 +157,8 @@ CASES = [
      [("Since March last year", "2022-03")]),
     (["Peskov spoke on Tuesday.", "“Having launched an offensive two days ago, they are failing,” he said."],
      date(2023, 6, 7), [("on Tuesday", "2023-06-06"), ("two days ago", "2023-06-04")]),
+    (["He said the offensive began 2 days ago.", "“Having launched an offensive 2 days ago, they fail,” he said."],
+     date(2023, 6, 6), [("2 days ago", "2023-06-04"), ("2 days ago", "2023-06-04")]),
 
     # ---- found but not resolvable
     ("Zakharova on Saturday rejected the claims.", None, [("on Saturday", None)]),

@@ -280,6 +280,7 @@ class Reading:
     relative: bool = False
     reason: str | None = None
     window: bool = False  # a stretch ("this week", "over the past two days") rather than named days
+    counted: bool = False  # counted back from some day ("two days ago"), not a day the text names
 
 
 @dataclass(frozen=True)
@@ -290,13 +291,14 @@ class Focus:
     day: DateSpan | None = None  # the latest day-precision date: "earlier in the day" means it
     day_sentence: int = -1  # the index of the sentence that gave it
     latest: DateSpan | None = None  # the latest date of any precision: "at the time" means it
+    counted: bool = False  # the day in focus was counted back ("two days ago"), not named
 
     def after(self, reading: Reading, sentence: int) -> Focus:
         span = reading.span
         if span is None:
             return self
         if span.precision == "day" and not reading.window:
-            return replace(self, day=span, day_sentence=sentence, latest=span)
+            return replace(self, day=span, day_sentence=sentence, latest=span, counted=reading.counted)
         return replace(self, latest=span)
 
 
@@ -489,13 +491,13 @@ def resolve_ago(candidate: Candidate, context: Context) -> Reading:
     unit, n = unit_of(candidate), count(candidate.parts["n"])
     anchor, how = context.published, f"from publication ({context.published.isoformat()})"
     day = context.focus.day
-    if day is not None and day.end is None and in_quotation(context.text, candidate.start) \
+    if day is not None and day.end is None and not context.focus.counted and in_quotation(context.text, candidate.start) \
             and timedelta(0) <= context.published - day.start <= timedelta(words()["quote_reach_days"]):
         # "two days ago" in quoted words counts from the day they were said: the article's day in focus,
         # when it is a recent single day (a quote in the news is news of those days)
         anchor, how = day.start, f"quoted: from the day in focus ({cut(day.start, 'day')})"
     moved = anchor - relativedelta(**{f"{unit}s": n})
-    return Reading(cut_span(moved, None, precision_of(unit)), relative=True, reason=how)
+    return Reading(cut_span(moved, None, precision_of(unit)), relative=True, reason=how, counted=True)
 
 
 # -------- seasons: "last fall", "the summer of 2022"

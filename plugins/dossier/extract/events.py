@@ -29,6 +29,7 @@ MAX_TREE_DISTANCE = 4  # edges between a date and its trigger; further off, the 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 CLAUSES = {"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "csubj", "mark"}
 OBJECT_WORDS = 7  # words of an object phrase kept in a title
+SPEECH_KINDS = {"statement", "allegation", "denial", "condemnation"}
 PROSE_WORDS = 8  # a body sentence this long is running text; shorter ones are credits and page furniture
 
 
@@ -48,7 +49,9 @@ def _tables() -> dict:
             "person_pronouns": set(pronouns.get("person") or ()), "thing_pronouns": set(pronouns.get("thing") or ()),
             "pair_nouns": set(t.get("pair_nouns") or ()), "state_nouns": set(t.get("state_nouns") or ()), "flow_preps": t.get("flow_preps") or {},
             "verb_nouns": t.get("verb_nouns") or {}, "hedges": set(t.get("hedges") or ()),
-            "perfect_leads": t.get("publication_day") or {}}
+            "perfect_leads": t.get("publication_day") or {}, "under_nouns": t.get("under_nouns") or {},
+            "starts": set(t.get("start_leads") or ()), "addressed": set(t.get("addressee_verbs") or ()),
+            "participles": t.get("participles") or {}}
 
 
 def find_events(parsed: Iterable[Parsed], times: Iterable[TimeExpr],
@@ -157,7 +160,10 @@ def trigger_kind(token) -> str | None:
     if kind and token.pos_ != "VERB" and lemma in _tables()["verb_only"]:
         return None
     if kind and token.pos_ == "VERB" and lemma in _tables()["noun_only"]:
-        return None
+        kind = None  # "reported": not the noun's kind, but maybe a speech act (below)
+    if kind is None and token.pos_ == "NOUN" and lemma in _tables()["under_nouns"] \
+            and token.dep_ == "pobj" and token.head.lower_ == "under":
+        return _tables()["under_nouns"][lemma]  # "under Russian control" (dated by "since": see _report)
     if kind is None and token.pos_ == "VERB" and _speech_verb(token):
         return "statement"  # a dated speech act ("termed", "urged", "called on") is a statement
     return kind
@@ -244,10 +250,19 @@ def sentence_events(sentence, doc, times: list[TimeExpr], mentions: list[Mention
                 best = (score, cand)
         if best is None or best[0][0] > MAX_TREE_DISTANCE:
             continue
+        speech = _speech_over(best[1], anchor, candidates)
+        if speech is not None:
+            # "On 6 June, X reported that Y had blown up Z": the date is the report's; what was reported
+            # is its content, not a happening the article vouches for
+            best = ((_tree_distance(anchor, speech), abs(speech.idx - anchor.idx)), speech)
         trigger = _resolve_trigger(best[1])
         old = chosen.get(trigger.i)
         if old is None or best[0] < old[:2]:
             chosen[trigger.i] = (*best[0], time)
+    for index, (_, _, time) in list(chosen.items()):
+        if doc[index].lemma_.lower() in _tables()["under_nouns"] and trigger_kind(doc[index]) \
+                and doc[index].pos_ == "NOUN" and phrase_start(time.text) not in _tables()["starts"]:
+            del chosen[index]  # "under Russian control in May" is a state, not the happening that began it
     dated = set(chosen)
     emitted = []
     for index, (_, _, time) in sorted(chosen.items()):
@@ -267,6 +282,40 @@ def sentence_events(sentence, doc, times: list[TimeExpr], mentions: list[Mention
             emitted.append((other, time))
     for trigger, time in emitted:
         yield _report(sentence, doc, trigger, time, mentions, memory or [])
+
+
+def _speech_over(trigger, anchor, candidates):
+    """The speech verb whose complement holds `trigger`, when the date at `anchor` may date it too."""
+    for up in trigger.ancestors:
+        if up in candidates and up.pos_ == "VERB" and trigger_kind(up) in SPEECH_KINDS \
+                and _in_complement(trigger, up) and _may_date(anchor, up) \
+                and _tree_distance(anchor, up) <= MAX_TREE_DISTANCE:
+            return up
+    return None
+
+
+def _in_complement(token, verb) -> bool:
+    """Whether `token` lies in a clause `verb` reports (its ccomp, or a "that" clause under it)."""
+    for t in [token, *token.ancestors]:
+        if t.i == verb.i:
+            return False
+        if t.head.i == verb.i:
+            return t.dep_ in {"ccomp", "xcomp", "parataxis"} or t.dep_ == "dobj" and t.pos_ == "VERB"
+    return False
+
+
+def _speaker_of(trigger):
+    """The speech verb whose reported clause holds a trigger ("He said Russian troops planted ..."),
+    or None: what is reported is someone's account."""
+    speech = _tables()["speech"]
+    for up in trigger.ancestors:
+        if up.pos_ == "VERB" and up.lemma_.lower() in speech and _in_complement(trigger, up):
+            return up
+    return None
+
+
+def phrase_start(text: str) -> str:
+    return text.split()[0].lower() if text.split() else ""
 
 
 def _path(a, b) -> list:
@@ -401,6 +450,12 @@ def _arguments(trigger, kind: str):
         for c in trigger.children:
             if c.dep_ in {"dobj", "dative"}:
                 obj = c
+    elif trigger.lemma_.lower() in tables["under_nouns"] and trigger.head.lower_ == "under":
+        # "since March, the plant has been under Russian control": who holds it, and what
+        doers = [c for c in trigger.children if c.dep_ in {"amod", "poss", "compound"}]
+        verb = trigger.head.head
+        obj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        return _expand(doers), [], None, obj
     else:
         doers = [c for c in trigger.children if c.dep_ == "poss"]
         doers += [c for c in trigger.children if c.dep_ == "compound" and c.ent_type_ and not _is_place(c)
@@ -428,6 +483,8 @@ def _arguments(trigger, kind: str):
             _is_place(obj) or obj.pos_ == "PROPN" and obj.ent_type_ not in {"PERSON", "NORP"}):
         place, obj = obj, None
     if kind == "statement":
+        if obj is not None and trigger.lemma_.lower() in tables["addressed"] and obj.pos_ == "PROPN":
+            others.append(obj)  # "told the UN Security Council": who was addressed takes part
         obj = None  # what was said is a statement's content, not a participant
     if obj is not None and kind not in {"statement"}:
         others.insert(0, obj)
@@ -495,8 +552,12 @@ class _Resolver:
                 if len(found) == 2:
                     break
             found = found if len(found) == 2 else []
-        elif token.pos_ == "NOUN" and token.lemma_.lower() in tables["state_nouns"]:
+        elif token.pos_ == "NOUN" and _state_noun(token):
             found = self.demonym(token)
+        elif token.dep_ == "amod" and demonym_country(token.text) is not None:
+            # "under Russian control": the adjective stands for its country
+            ref = Ref(self.base.source, self.base.sentence, token.idx, token.idx + len(token.text))
+            found = [Mention(ref, demonym_country(token.text).name, "NORP", kind="country", acts=True)]
         else:
             found = []
         if found:
@@ -570,6 +631,8 @@ def _report(sentence, doc, trigger, time: TimeExpr, mentions: list[Mention],
         if m in people:
             index.setdefault(i, people.index(m))
     title = _title(trigger, kind, doers, agent_mentions, people, obj, place_text, doc, index, time)
+    if title and kind not in SPEECH_KINDS and kind not in _tables()["kind_nouns"]:
+        title = _attributed(title, trigger, resolver, agent_mentions)
     return EventReport(
         ref=Ref(time.ref.source, time.ref.sentence, lo, hi), trigger=trigger.text, kind=kind,
         date=time.span, date_text=time.text,
@@ -577,6 +640,20 @@ def _report(sentence, doc, trigger, time: TimeExpr, mentions: list[Mention],
         place=place_text, text=text,
         numbers=tuple(n.group(0).strip() for n in NUMBER_RE.finditer(text[lo:hi]) if not _is_date_number(n.group(0))),
         confidence=0.9 if sentence.kind == "body" else 0.5, title=title, agents=len(agent_mentions))
+
+
+def _attributed(title: str, trigger, resolver, agents: list[Mention]) -> str:
+    """A happening told inside someone's words ("He said Russian troops planted explosives ...") is
+    their account: the title says whose, so the chronology never states it as fact."""
+    verb = _speaker_of(trigger)
+    if verb is None:
+        return title
+    speakers = resolver.actors(_subjects(verb))
+    if not speakers:
+        return f"{title} (as reported)"
+    if speakers[0] in agents or any(a.text == speakers[0].text for a in agents):
+        return f"{title} (by {'their' if speakers[0].kind == 'person' else 'its'} own account)"
+    return f"{title} (according to {re.sub(r'[{}]', '', speakers[0].text)})"
 
 
 def _place_text(token, doc) -> str | None:
@@ -646,7 +723,9 @@ def _phrase(token, people: list[Mention], mentions_index: dict, limit: int = OBJ
     for c in token.rights if rights else ():
         if c.dep_ == "prep" and c.lower_ in {"of", "on", "against"}:
             words.append(c)
-            words += [t for pobj in c.children if pobj.dep_ == "pobj" for t in _np_tokens(pobj)]
+            words += [t for pobj in c.children if pobj.dep_ == "pobj" for t in _np_tokens(pobj)
+                      if t.dep_ != "punct" and not any(a.dep_ == "appos" and a.i != pobj.i for a in [t, *t.ancestors]
+                                                       if pobj in a.ancestors or a is t and t is not pobj and t.dep_ == "appos")]
             break
     out, used = [], set()
     for t in sorted(words, key=lambda t: t.i):
@@ -669,15 +748,19 @@ def _title(trigger, kind: str, doers, agents: list[Mention], people: list[Mentio
            doc, index: dict | None = None, time: TimeExpr | None = None) -> str:
     tables = _tables()
     index = index or {}
+    lemma = trigger.lemma_.lower()
     agent_ids = list(range(len(agents)))
     who = _names(agent_ids)
     plural = len(agent_ids) > 1
-    if not who and doers and doers[0].pos_ in {"NOUN", "PROPN"}:
+    if not who and doers and _named_doer(doers[0], people, index):
         who = _phrase(doers[0], people, index, limit=5)
         who = re.sub(r"^(?:[Tt]he|[Aa]n?|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er) ", "", who)
         plural = doers[0].tag_ in {"NNS", "NNPS"}
+    if lemma in tables["under_nouns"] and trigger.pos_ == "NOUN":
+        if not who or obj is None:
+            return ""
+        return _cap(f"{who} {present('take', plural)} control of {_phrase(obj, people, index, limit=5)}")
     skip = {t.i for t in doc if time is not None and time.ref.start <= t.idx < time.ref.end and time.text}
-    lemma = trigger.lemma_.lower()
     others = [i for i in range(len(agents), len(people))]
     place_part = f" in {place}" if place and kind != "visit" else ""
     # what a speaker said, in a few of its words: "X says <gist>"
@@ -710,9 +793,9 @@ def _title(trigger, kind: str, doers, agents: list[Mention], people: list[Mentio
             rest += " with " + _names(withs)
         return _cap(f"{who}{rest}{place_part}")
     if trigger.pos_ == "VERB":
-        verb = present(lemma, plural)
+        verb = present(_verb_phrase(trigger), plural)
         if not who:
-            return _passive_title(trigger, kind, people, index, place_part)
+            return _passive_title(trigger, kind, people, index, place_part, obj)
         rest = ""
         if kind == "visit" and place:
             rest = f" {place}"
@@ -736,12 +819,52 @@ def _title(trigger, kind: str, doers, agents: list[Mention], people: list[Mentio
     return _cap(f"{phrase}{by}{place_part}")
 
 
-def _passive_title(trigger, kind: str, people: list[Mention], index: dict, place_part: str) -> str:
+def _named_doer(token, people: list[Mention], index: dict) -> bool:
+    """Whether a doer with no actor behind it may still name who acted in a title: a proper name, or a
+    state's organ with its nationality ("Ukrainian armed forces"); never a common word ("the fact", "a
+    torrent of water")."""
+    if token.pos_ == "PROPN" and token.ent_type_ not in PLACE_LABELS:
+        return True
+    return token.pos_ == "NOUN" and _state_noun(token) and any(
+        c.dep_ in {"amod", "compound", "poss"} and (c.pos_ == "PROPN" or demonym_country(c.text))
+        for c in token.children)
+
+
+def _state_noun(token) -> bool:
+    """A noun for a state's organ ("forces", "troops", "government"), as written or as its lemma."""
+    nouns = _tables()["state_nouns"]
+    return token.lower_ in nouns or token.lemma_.lower() in nouns
+
+
+def _verb_phrase(trigger) -> str:
+    """A verb's lemma with its particle ("blow up")."""
+    prt = [c.lower_ for c in trigger.children if c.dep_ == "prt"]
+    return " ".join([trigger.lemma_.lower(), *prt])
+
+
+def participle(trigger) -> str:
+    """The past participle of a verb trigger, with its particle: "destroyed", "blown up"."""
+    prt = [c.lower_ for c in trigger.children if c.dep_ == "prt"]
+    if trigger.tag_ == "VBN":
+        return " ".join([trigger.lower_, *prt])
+    phrase = _verb_phrase(trigger)
+    table = _tables()["participles"]
+    if phrase in table:
+        return table[phrase]
+    lemma = trigger.lemma_.lower()
+    head = table.get(lemma) or (lemma + "d" if lemma.endswith("e") else
+                                lemma[:-1] + "ied" if re.search(r"[^aeiou]y$", lemma) else lemma + "ed")
+    return " ".join([head, *prt])
+
+
+def _passive_title(trigger, kind: str, people: list[Mention], index: dict, place_part: str, obj=None) -> str:
     """A happening with no doer named: "Alleged supply of military assistance from {0} to {1}" where
-    the verb has a noun and the flow is given, else what underwent it ("Places provided")."""
+    the verb has a noun and the flow is given, else what underwent it ("Places provided", "Dam blown
+    up", an active verb's object with its participle)."""
     tables = _tables()
     patient = next((c for c in trigger.children if c.dep_ == "nsubjpass"), None)
-    if patient is None and trigger.dep_ == "acl":
+    if patient is None and trigger.dep_ == "acl" and trigger.tag_ == "VBN" \
+            and not any(c.lower_ == "having" for c in trigger.children):
         patient = trigger.head  # "containers allegedly being supplied"
     noun = tables["verb_nouns"].get(trigger.lemma_.lower())
     flow = _flow(trigger, kind)
@@ -757,8 +880,10 @@ def _passive_title(trigger, kind: str, people: list[Mention], index: dict, place
             n = index.get(pobj.i)
             parts.append(f"{word} " + (f"{{{n}}}" if n is not None else pobj.text))
         return _cap(" ".join(parts) + place_part)
-    if patient is not None:
-        return _cap(f"{_phrase(patient, people, index, limit=5)} {trigger.text}{place_part}")
+    if patient is None and obj is not None and not any(c.dep_ in {"auxpass", "nsubjpass"} for c in trigger.children):
+        patient = obj  # "having launched large-scale offensive operations": the operations were launched
+    if patient is not None and patient.pos_ in {"NOUN", "PROPN"}:
+        return _cap(f"{_phrase(patient, people, index, limit=5)} {participle(trigger)}{place_part}")
     return ""  # resolve falls back to the words of the report
 
 
