@@ -71,6 +71,7 @@ class _Focus:
     mentions: list = field(default_factory=list)  # Mention
     stated: tuple | None = None  # (text, kind, ref) of the last speaker who spoke "in a statement"
     pending: list = field(default_factory=list)  # mentions of the sentence being read
+    silent: list = field(default_factory=list)  # mentions of the sentence before, if it reported no words
 
     def last_speaker(self, kinds: set[str] | None = None):
         for text, kind, ref in reversed(self.speakers):
@@ -97,8 +98,10 @@ def find_statements(parsed: Iterable[Parsed], mentions: Iterable[Mention]) -> It
                 continue
             found = sorted(by_sentence.get((item.source.id, sentence.id), []), key=lambda m: m.ref.start)
             focus.pending = found
-            yield from _sentence_statements(item.source.id, sentence, doc, found, focus)
+            said = list(_sentence_statements(item.source.id, sentence, doc, found, focus))
+            yield from said
             focus.mentions.extend(found)
+            focus.silent = [] if said else _subjects_named(doc, found)
 
 
 # ---------------------------------------------------------------- one sentence
@@ -555,6 +558,12 @@ def _resolve_subject(subject, mentions, focus):
             if before:
                 return before[-1].text, before[-1].ref, "person", ()
         text, ref = focus.last_speaker({"person"})
+        acting = {m.text: m for m in focus.silent if m.kind == "person"}
+        if len(acting) == 1:
+            # "Danilov addressed the accusations on TV. 'They are choking,' he said": the person who is the
+            # subject of the sentence before, which reported no words, speaks
+            m = next(iter(acting.values()))
+            return m.text, m.ref, "person", ()
         if text is None:
             text, ref = _last_mention(focus, lambda m: m.kind == "person")
         return text, ref, "person", ()
@@ -566,6 +575,12 @@ def _resolve_subject(subject, mentions, focus):
     if lemma in {"latter", "former"}:
         return _latter_former(subject, mentions)
     return _of_noun_phrase(subject, mentions, focus)
+
+
+def _subjects_named(doc, mentions) -> list:
+    """The mentions naming the subject of a sentence's main verb."""
+    subjects = [c for t in doc if t.dep_ == "ROOT" for c in t.children if c.dep_ in SUBJECT_DEPS]
+    return [m for m in mentions if any(m.ref.start <= s.idx < m.ref.end for s in subjects)]
 
 
 def _latter_former(subject, mentions):
@@ -619,6 +634,10 @@ def _of_noun_phrase(head, mentions, focus=None, before: int | None = None):
                 if country is not None:
                     return country.name, None, "country", ()
     persons = [m for m in inside if m.kind == "person"]
+    if lemma in table["titles"] and head.pos_ == "NOUN":
+        # "Putin's spokesman": the person owning the title is not who holds it
+        owners = [t for t in head.children if t.dep_ == "poss"]
+        persons = [m for m in persons if not any(m.ref.start <= t.idx < m.ref.end for o in owners for t in o.subtree)]
     if persons:  # "Russian Foreign Ministry spokeswoman Maria Zakharova"
         m = min(persons, key=lambda m: abs(m.ref.start - head.idx))
         return m.text, m.ref, m.kind, co
