@@ -76,8 +76,11 @@ def find_events(parsed: Iterable[Parsed], times: Iterable[TimeExpr],
                 dated = list(sentence_events(sentence, doc, found, here, memory)) if found else []
                 yield from dated
                 if item.source.published is not None and sentence.paragraph in prose:
-                    yield from _lead_events(sentence, doc, item.source, here, memory, len(prose),
-                                            {r.trigger for r in dated})
+                    leads = list(_lead_events(sentence, doc, item.source, here, memory, len(prose),
+                                              {r.trigger for r in dated}))
+                    yield from leads
+                    yield from _ongoing_events(sentence, doc, item.source, here, memory,
+                                               {r.trigger for r in dated + leads})
             if sentence.kind != "caption":
                 memory.extend(m for m in here if m.kind in ACTOR_KINDS)
 
@@ -114,6 +117,38 @@ def _lead_events(sentence, doc, source, mentions: list[Mention], memory: list[Me
             yield replace(report, confidence=float(rule.get("confidence", 0.7)))
 
 
+def _ongoing_events(sentence, doc, source, mentions: list[Mention], memory: list[Mention],
+                    taken: set[str]) -> Iterator[EventReport]:
+    """What the article says is going on as it is written ("People are being evacuated from ...",
+    "X reported that civilians are being evacuated"): a present progressive anywhere in running text
+    (outside quotation marks) is ongoing on the publication day. The report takes that date with the
+    lower confidence of news leads; it names its doer, or (passive) what undergoes it."""
+    rule = _tables()["perfect_leads"]
+    if sentence.kind != "body":
+        return
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.dep_ not in {"ROOT", "ccomp", "conj"} or _quoted(verb):
+            continue
+        if _news_present(verb) != "present progressive" or verb.text in taken:
+            continue
+        kind = trigger_kind(verb)
+        if not kind or kind in SPEECH_KINDS:
+            continue
+        time = TimeExpr(ref=Ref(source.id, sentence.id, verb.idx, verb.idx), text="",
+                        span=DateSpan(source.published, None, "day"), relative=True,
+                        reason=f"going on as the article was written: the publication date "
+                               f"({source.published.isoformat()})")
+        report = _report(sentence, doc, verb, time, mentions, memory)
+        passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+        if report.agents or passive and report.title:
+            yield replace(report, confidence=float(rule.get("confidence", 0.7)) - 0.1)
+
+
+def _quoted(token) -> bool:
+    before = token.doc[:token.i].text
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
 def _free_participle(token) -> bool:
     """A participle clause after a comma with no subject or opening word of its own (", expelling
     ..."): its subject is the main clause's."""
@@ -133,6 +168,8 @@ def _news_present(verb) -> str | None:
         return "present perfect"
     if verb.tag_ == "VBG" and words & {"is", "are"}:
         return "present progressive"
+    if verb.tag_ == "VBN" and words >= {"being"} and words & {"is", "are"}:
+        return "present progressive"  # passive: "are being evacuated"
     return None
 
 

@@ -16,13 +16,16 @@ from datetime import date
 
 from ..config import CuratedEvent, slugify
 from ..model import DateSpan, Event, EventReport, Report, Source, cut
-from ..extract.countries import capital_of, country_of
+from ..extract.countries import capital_of, country_of, demonym_country
 from .actors import ActorIndex
 
 # Kinds that may name one happening: saying, claiming, denying and condemning are all things said, so a
 # statement one source calls "said" and another "claimed" is one event (participants must still agree).
 SPEECH_KINDS = {"statement", "press-conference", "interview", "allegation", "denial", "condemnation"}
-RELATED_KINDS = {k: SPEECH_KINDS - {k} for k in SPEECH_KINDS}
+# ... and a thing breaking: one source's "breach", another's "collapse", a third's "destroyed" or "burst".
+DAMAGE_KINDS = {"destruction", "incident"}
+RELATED_KINDS = {k: SPEECH_KINDS - {k} for k in SPEECH_KINDS} | {k: DAMAGE_KINDS - {k} for k in DAMAGE_KINDS}
+GATHERING_KINDS = {"meeting", "summit"}  # where what is said to those gathered belongs
 CAPTION_CONFIDENCE = 0.5  # reports below this (photo captions) join events but never make one alone
 NEAR_DAYS = 1  # single-day reports this far apart may be one happening, reported with a disagreement
 NEAR_SHARED = 2  # ... when they share at least this many participants
@@ -46,7 +49,8 @@ class _Group:
         """The report whose date the event takes: the most precise, then the most often given."""
         dates = Counter(r.date for r, _ in self.reports if r.date)
         return min((r for r, _ in self.reports),
-                   key=lambda r: (_precision_rank(r.date), _width(r.date), -dates[r.date], -r.confidence))
+                   key=lambda r: (_precision_rank(r.date), _width(r.date), -dates[r.date], -r.confidence,
+                                  r.date.sort_key() if r.date else ()))
 
 
 def _precision_rank(span: DateSpan | None) -> int:
@@ -117,6 +121,7 @@ def resolve_events(reports: list[EventReport], actors: ActorIndex, sources: dict
         elif report.confidence > CAPTION_CONFIDENCE:
             groups.append(_Group([(report, participants)]))
     groups = _place_bare(groups)
+    groups = _into_gatherings(groups)
     events = [_event(g, actors, sources) for g in groups]
     events = _unique_ids(events)
     return _apply_curation(events, curated, sources)
@@ -124,15 +129,61 @@ def resolve_events(reports: list[EventReport], actors: ActorIndex, sources: dict
 
 def _place_bare(groups: list[_Group]) -> list[_Group]:
     """A report naming nobody ("their leaders met in September") joins the one event of its kind and
-    date it could be; where there are several, or none, it stays on its own."""
+    date it could be (the one of the very same date, where a wider one also fits); where there are
+    several, or none, it stays on its own. Reports naming nobody that are left, of one kind (or related
+    kinds) on the same day, are one happening told by several sources ("the dam was destroyed on
+    Tuesday", "a torrent burst through the dam on Tuesday"); a day apart, when their titles share a word."""
     out = [g for g in groups if g.participants()]
+    bare: list[_Group] = []
     for g in groups:
         if g.participants():
             continue
         best = g.best()
         fits = [o for o in out if o.participants() and best.kind in o.kinds() and compatible(o.best().date, best.date)]
-        if len(fits) == 1:
-            fits[0].reports.extend(g.reports)
+        exact = [o for o in fits if o.best().date == best.date]
+        if len(fits) == 1 or len(exact) == 1:
+            (fits[0] if len(fits) == 1 else exact[0]).reports.extend(g.reports)
+            continue
+        if fits:
+            out.append(g)
+            continue
+        kinds = {best.kind} | RELATED_KINDS.get(best.kind, set())
+        same = next((b for b in bare if kinds & b.kinds() and _same_day(b, best)), None)
+        if same is not None:
+            same.reports.extend(g.reports)
+        else:
+            bare.append(g)
+    return out + bare
+
+
+def _same_day(group: _Group, report: EventReport) -> bool:
+    """Whether a report naming nobody tells the happening of a group naming nobody: the same single
+    day, or a day apart with a word of their titles in common."""
+    def words(r: EventReport) -> set[str]:
+        return {w for w in re.findall(r"[a-z]{4,}", PLACEHOLDER.sub("", r.title).lower())}
+    for r, _ in group.reports:
+        if r.date and report.date and r.date.precision == report.date.precision == "day" \
+                and r.date.end is None and report.date.end is None:
+            if r.date == report.date or _near(r.date, report.date) and words(r) & words(report):
+                return True
+    return False
+
+
+def _into_gatherings(groups: list[_Group]) -> list[_Group]:
+    """What a speaker tells a body on the day that body meets ("he told the UN Security Council on
+    Tuesday") was said at that meeting: the statement joins the meeting's event, so the chronology has
+    one entry for the session and its speeches."""
+    meetings = [g for g in groups if g.kinds() & GATHERING_KINDS]
+    out = []
+    for g in groups:
+        target = None
+        if g.kinds() <= SPEECH_KINDS:
+            addressed = {_actor_of(r, n, []) for r, _ in g.reports for n in range(r.agents, len(r.participants))} - {None}
+            target = next((m for m in meetings if m is not g and addressed & m.participants()
+                           and any(mr.date == r.date and mr.date and mr.date.precision == "day"
+                                   for mr, _ in m.reports for r, _ in g.reports)), None)
+        if target is not None:
+            target.reports.extend(g.reports)
         else:
             out.append(g)
     return out
@@ -156,7 +207,7 @@ def _actor_id(actors: ActorIndex, text: str, ref) -> str | None:
     Pyongyang to Moscow") is its country, when the dossier has that country as an actor."""
     ident = actors.of_ref(ref) or actors.of_name(text)
     if ident is None:
-        country = capital_of(text) or country_of(text)
+        country = capital_of(text) or country_of(text) or demonym_country(text.split()[0] if text.split() else "")
         if country is not None:
             ident = actors.of_name(country.name)
     return ident
@@ -185,7 +236,9 @@ def _event(group: _Group, actors: ActorIndex, sources: dict[str, Source]) -> Eve
     places = Counter(r.place for r, _ in group.reports if r.place)
     ident = slugify(f"{cut(best.date.start, best.date.precision) if best.date else 'undated'} {best.kind} "
                     f"{names.get(participants[0], '') if participants else best.trigger}", "event")
-    return Event(id=ident, title=title, kind=best.kind, date=best.date,
+    kind = best.kind if best.kind in group.kinds() & GATHERING_KINDS or not group.kinds() & GATHERING_KINDS \
+        else sorted(group.kinds() & GATHERING_KINDS)[0]
+    return Event(id=ident, title=title, kind=kind, date=best.date,
                  place=places.most_common(1)[0][0] if places else None, participants=participants,
                  reports=reports, conflicts=_conflicts(group, sources))
 
@@ -207,12 +260,22 @@ def _title(group: _Group, names: dict) -> str:
             return names.get(actor, by_text.get(n, "")) if actor else by_text.get(n, "")
         return re.sub(r"\s+", " ", PLACEHOLDER.sub(name, report.title)).strip()
 
-    ranked = sorted(group.reports, key=lambda x: (-(x[0].agents > 0), -bool(x[0].title), -len(x[1]),
+    def named(report: EventReport) -> bool:
+        """Whether every doer the title names is an actor: a title never makes a stray word ("Kakhovka
+        says ...") the doer."""
+        return all(_actor_of(report, int(n), []) for n in PLACEHOLDER.findall(report.title)
+                   if int(n) < report.agents)
+
+    gathering = group.kinds() & GATHERING_KINDS  # a session with its speeches is titled as the session
+    ranked = sorted(group.reports, key=lambda x: (-(x[0].kind in gathering), -(x[0].agents > 0 and named(x[0])),
+                                                   -bool(x[0].title),
+                                                   -named(x[0]), -len(x[1]),
                                                    _precision_rank(x[0].date), -x[0].confidence,
                                                    x[0].ref.source, _sentence_no(x[0].ref.sentence)))
+    for report, participants in ranked:
+        if report.title and named(report):
+            return fill(report, participants)
     report, participants = ranked[0]
-    if report.title:
-        return fill(report, participants)
     clause = report.text[report.ref.start:report.ref.end].strip(" ,.;") or report.text
     words = clause.split()
     return " ".join(words[:12]) + (" …" if len(words) > 12 else "")
