@@ -84,3 +84,16 @@ def test_a_charge_turned_on_its_makers_counter_accuses(nlp):
     assert counter
     assert any(c.counter_to == counter[0].claim_key for c in claims)
 
+
+
+def test_curated_hidden_or_merged_ids_that_do_not_exist_warn():
+    from dossier.config import CuratedClaim, Curation
+    from dossier.model import Claim
+    from dossier.resolve import _check_machine_claims
+
+    curation = Curation(claims=(CuratedClaim(id="gone", hidden=True, line=3),
+                                CuratedClaim(id="mine", merge=("machine-a", "machine-b"), line=5),
+                                CuratedClaim(id="machine-a", hidden=True, line=9)),
+                        files={"claims": "dossier/claims.yml"})
+    problems = _check_machine_claims([Claim(id="machine-a", text="...")], curation)
+    assert [(p.line, "gone" in p.message or "machine-b" in p.message) for p in problems] == [(3, True), (5, True)]

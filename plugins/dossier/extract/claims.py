@@ -432,11 +432,13 @@ def _accused_in(doc, start: int, end: int, cue: str, table) -> frozenset[str]:
             break
         head, steps = head.head, steps + 1
     speech = set(table["claim_verbs"]) | {"say", "tell"}
+    acts = set(table.get("act_nouns") or ())
     tiers: list[list] = [[], [], [], [], []]
     for t in toks:
         if t.dep_ == "dobj" and t.head.lemma_.lower() in accusing:
             tiers[0].append(t)
-        elif t.dep_ == "pobj" and (t.head.dep_ == "agent" or (t.head.lower_ == "by" and t.head.head.pos_ == "NOUN")):
+        elif t.dep_ == "pobj" and (t.head.dep_ == "agent" or (t.head.lower_ == "by" and t.head.head.pos_ == "NOUN"
+                                                              and t.head.head.lemma_.lower() in acts)):
             tiers[1].append(t)
         elif t.dep_ == "pobj" and t.head.lower_ in {"about", "of"} and t.head.head.lower_ == "same":
             tiers[1].append(t)  # "said the same about Moscow"
@@ -445,7 +447,7 @@ def _accused_in(doc, start: int, end: int, cue: str, table) -> frozenset[str]:
             tiers[2].append(t)
         elif t.dep_ == "attr" and t.head.lemma_.lower() == "be" and any(c.dep_ == "relcl" for c in t.children):
             tiers[3].append(t)  # "it was Ukraine that had sabotaged the dam"
-        elif t.dep_ == "poss" and t.head.pos_ == "NOUN" and t.head.lemma_.lower() in set(table.get("act_nouns") or ()):
+        elif t.dep_ == "poss" and t.head.pos_ == "NOUN" and t.head.lemma_.lower() in acts:
             tiers[4].append(t)
     for tier in tiers:
         for t in tier:
@@ -494,11 +496,14 @@ class _Sides:
 
 
 def _against(c: _Claim) -> frozenset[str]:
-    """Whom a claim charges: the side its texts charge most often."""
+    """Whom a claim charges: the side its texts charge most often, if at least half of them charge it
+    (a claim that only mentions an act of someone's in passing charges nobody)."""
     counts = Counter(x for a in c.accused for x in a if x != RECIPROCAL)
     if not counts:
         return frozenset()
     top = max(counts.values())
+    if top * 2 < len(c.texts):
+        return frozenset()
     return frozenset(x for x, n in counts.items() if n == top)
 
 

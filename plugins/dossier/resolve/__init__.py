@@ -8,7 +8,7 @@ from ..config import Curation
 from ..model import Dossier, Extraction, ReviewItem, Source
 from ..yamlfile import Problem
 from .actors import ActorIndex, norm, resolve_actors
-from .claims import resolve_claims, resolve_statements
+from .claims import apply_curation, resolve_claims, resolve_statements
 from .events import resolve_events
 
 
@@ -25,7 +25,9 @@ def resolve(title: str, sources: list[Source], extraction: Extraction, curation:
     by_id = {s.id: s for s in sources}
     events = resolve_events(list(extraction.events), actors, by_id, list(curation.events))
     statements = resolve_statements(extraction.statements, actors)
-    claims = resolve_claims(extraction.claims, extraction.responses, statements, actors, list(curation.claims))
+    machine = resolve_claims(extraction.claims, extraction.responses, statements, actors, [])
+    claims = apply_curation(machine, list(curation.claims), statements)
+    problems += _check_machine_claims(machine, curation)
     problems += _check_actor_references(actors, curation)
     problems += _check_claim_references(statements, claims, curation)
     review += _review(extraction, statements, claims, actors)
@@ -77,6 +79,23 @@ def _check_claim_references(statements, claims, curation: Curation) -> list[Prob
         if c.counter_to and c.counter_to not in known_claims:
             problems.append(Problem(label, c.line, f"claim {c.id!r} turns back the claim {c.counter_to!r}, "
                                                    "which does not exist"))
+    return problems
+
+
+def _check_machine_claims(machine, curation: Curation) -> list[Problem]:
+    """Curated claims that hide or merge machine claims must name claims the machine found: machine ids
+    come from claim texts, so they change when extraction does, and a stale id silently does nothing."""
+    known = {c.id for c in machine}
+    label = curation.files.get("claims", "dossier/claims.yml")
+    problems = []
+    for c in curation.claims:
+        if c.hidden and c.id not in known:
+            problems.append(Problem(label, c.line, f"claim {c.id!r} is hidden, but no claim has that id "
+                                                   "(extraction may have renamed it: see the claims pages)"))
+        for mid in c.merge:
+            if mid not in known:
+                problems.append(Problem(label, c.line, f"claim {c.id!r} merges the claim {mid!r}, which does not "
+                                                       "exist (extraction may have renamed it)"))
     return problems
 
 

@@ -53,7 +53,7 @@ def resolve_claims(records: tuple[ClaimRecord, ...], responses: tuple[ResponseRe
     for rec in records:
         if rec.counter_to and rec.counter_to in ids:
             claims[ids[rec.key]] = replace(claims[ids[rec.key]], counter_to=ids[rec.counter_to])
-    return _apply_curation(claims, curated, statements)
+    return apply_curation(sorted(claims.values(), key=lambda c: c.id), curated, statements)
 
 
 def _claim_id(text: str, taken: set[str]) -> str:
@@ -65,7 +65,9 @@ def _claim_id(text: str, taken: set[str]) -> str:
     return ident
 
 
-def _apply_curation(claims: dict[str, Claim], curated: list[CuratedClaim], statements: list[Statement]) -> list[Claim]:
+def apply_curation(machine: list[Claim], curated: list[CuratedClaim], statements: list[Statement]) -> list[Claim]:
+    """The machine's claims with dossier/claims.yml applied (merged, hidden, corrected, added)."""
+    claims = {c.id: c for c in machine}
     by_statement = {s.id: s for s in statements}
     for cur in curated:
         merged = [claims.pop(i) for i in (cur.id, *cur.merge) if i in claims]
