@@ -97,3 +97,24 @@ def test_curated_hidden_or_merged_ids_that_do_not_exist_warn():
                         files={"claims": "dossier/claims.yml"})
     problems = _check_machine_claims([Claim(id="machine-a", text="...")], curation)
     assert [(p.line, "gone" in p.message or "machine-b" in p.message) for p in problems] == [(3, True), (5, True)]
+
+
+def test_mutual_accusation_two_claims_each_turning_the_other(nlp):
+    statements, claims, responses = run(
+        nlp,
+        "Dam row\nPeru accused Bolivia of blowing up the border dam on the river.\n"
+        "Bolivian Foreign Minister Ana Kowal said Peruvian forces had blown up the dam to flood the valley.\n"
+        "Kowal said Bolivia had nothing to do with the destruction of the dam.\n"
+        "The United Nations said it could not say conclusively what caused the destruction of the dam.")
+    peru = next(c for c in claims if "Peru" in c.claimant_texts)
+    bolivia = next(c for c in claims if "Ana Kowal" in c.claimant_texts or "Kowal" in c.claimant_texts)
+    assert peru.key != bolivia.key
+
+    def said(claim, stance):
+        return {r.actor_text or statements[r.statement_index].speaker_text
+                for r in responses if r.claim_key == claim.key and r.stance == stance}
+
+    assert said(peru, "counter-accuses") & {"Ana Kowal", "Kowal"}
+    assert said(bolivia, "counter-accuses") == {"Peru"}
+    assert said(peru, "denies") & {"Ana Kowal", "Kowal"}
+    assert "United Nations" in said(peru, "declines-comment") and "United Nations" in said(bolivia, "declines-comment")
