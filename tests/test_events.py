@@ -214,3 +214,92 @@ def test_the_two_countries_are_the_last_two_named(nlp):
                              "week paused talks about a free trade agreement."], published=date(2023, 9, 19))
     [r] = [r for r in found if r.kind == "suspension"]
     assert set(r.participants) == {"India", "Canada"}
+
+
+# ---------------------------------------------------------------- war reporting: reported happenings, sessions
+
+
+TUE_6_JUN = date(2023, 6, 6)
+
+
+def test_a_date_before_a_report_dates_the_report_not_what_it_reports(nlp):
+    found = reports(nlp, "On the morning of 6 June, Ukraine's Operational Command Pivden reported that Russian "
+                         "occupation forces had blown up the Kakhovka Hydroelectric Power Plant.", TUE_6_JUN)
+    assert [r.kind for r in found] == ["statement"]
+    assert found[0].date == DateSpan(TUE_6_JUN, None, "day")
+
+
+def test_a_happening_in_someones_words_says_whose_account_it_is(nlp):
+    found = reports_of(nlp, ["Oleksiy Danilov spoke on the telethon.",
+                             "He said that Ukraine was aware that Russian troops planted explosives in the dam "
+                             "last fall."], TUE_6_JUN)
+    [r] = [r for r in found if r.kind == "attack"]
+    assert r.date.start == date(2022, 9, 1)
+    # whose account: the speaker where the pronoun resolves, else at least that it was reported
+    assert r.title.endswith(("(according to Oleksiy Danilov)", "(according to Danilov)", "(as reported)"))
+    assert r.participants == ("Russia",)
+
+
+def test_a_relative_clause_is_the_writers_not_the_speakers(nlp):
+    found = reports(nlp, "The Kremlin on Friday insisted it wasn't involved in the plane crash that killed "
+                         "the Wagner chief.", date(2023, 8, 25))
+    assert [r.kind for r in found] == ["statement"]  # the crash's victims are not killed on Friday
+
+
+def test_since_under_control_is_the_seizure_it_began_with(nlp):
+    [r] = [r for r in reports(nlp, "Danilov reminded that since March last year, the Kakhovka HPP has been "
+                                   "completely under Russian control.", TUE_6_JUN) if r.kind == "seizure"]
+    assert r.date == DateSpan(date(2022, 3, 1), None, "month")
+    assert r.title.startswith("{0} takes control of") and r.participants[0] in {"Russia", "Russian"}
+    assert not [r for r in reports(nlp, "The plant was under Russian control in May.", TUE_6_JUN)
+                if r.kind == "seizure"]
+
+
+def test_a_title_never_takes_a_common_word_as_the_doer(nlp):
+    found = reports(nlp, "“This is connected with the fact that, having launched large-scale offensive "
+                         "operations two days ago, they are failing,” Peskov said.", TUE_6_JUN)
+    [r] = [r for r in found if r.kind == "attack"]
+    assert "Fact" not in r.title and "fact" not in r.title
+    [r] = reports(nlp, "The dam was partially destroyed early on Tuesday morning.", date(2023, 6, 7))
+    assert r.kind == "destruction" and r.title == "Dam destroyed" and r.date.start == TUE_6_JUN
+
+
+def test_an_ongoing_happening_takes_the_publication_date(nlp):
+    found = reports_of(nlp, ["The dam burst on Tuesday, flooding villages along the river bank.",
+                             "Officials said the water was still rising in the afternoon.",
+                             "People are being evacuated from the neighbouring settlements along the river."], TUE_6_JUN)
+    [r] = [r for r in found if r.kind == "evacuation"]
+    assert r.date == DateSpan(TUE_6_JUN, None, "day") and r.confidence < 0.9 and r.title == "People evacuated"
+
+
+def test_reports_naming_nobody_on_one_day_are_one_happening(actors):
+    day = date(2023, 6, 6)
+    found = resolve_events([_report("a", day, "destruction", (), agents=0, title="Dam destroyed"),
+                            _report("b", day, "destruction", (), agents=0, title="Kakhovka dam destroyed"),
+                            _report("c", day, "incident", (), agents=0, title="Dam breached"),
+                            _report("c", date(2023, 6, 9), "destruction", (), agents=0, title="Bridge destroyed")],
+                           actors, _sources(), [])
+    assert sorted(len(e.reports) for e in found) == [1, 3]
+
+
+def test_a_speech_to_a_body_on_the_day_it_meets_joins_the_meeting():
+    names = {"un-security-council": "UN Security Council", "vasily-nebenzya": "Vasily Nebenzya",
+             "dmitry-peskov": "Dmitry Peskov"}
+    acts = tuple(Actor(id=i, name=n, kind="person" if " " in n[3:] else "organization") for i, n in names.items())
+    index = ActorIndex(acts, {}, {n.lower(): i for i, n in names.items()})
+    day = date(2023, 6, 6)
+    meeting = _report("a", day, "meeting", ("UN Security Council",), agents=0, title="Emergency meeting of the {0}")
+    speech = _report("b", day, "statement", ("Vasily Nebenzya", "UN Security Council"), title="{0} says it was sabotage")
+    other = _report("c", day, "statement", ("Dmitry Peskov",), title="{0} says it was sabotage")
+    found = resolve_events([meeting, speech, other], index, _sources(), [])
+    [session] = [e for e in found if e.kind == "meeting"]
+    assert session.title == "Emergency meeting of the UN Security Council" and len(session.reports) == 2
+    assert len(found) == 2
+
+
+def test_a_title_is_never_built_on_a_doer_that_is_no_actor(actors):
+    day = date(2023, 6, 6)
+    [event] = resolve_events([_report("a", day, "statement", ("Kakhovka", "Japan"), agents=1,
+                                      title="{0} says the attack was sabotage", text="he told Japan it was sabotage")],
+                             actors, _sources(), [])
+    assert not event.title.startswith("Kakhovka")

@@ -334,8 +334,8 @@ def _speech_over(trigger, anchor, candidates):
 def _in_complement(token, verb) -> bool:
     """Whether `token` lies in a clause `verb` reports (its ccomp, or a "that" clause under it)."""
     for t in [token, *token.ancestors]:
-        if t.i == verb.i:
-            return False
+        if t.i == verb.i or t.dep_ in {"relcl", "acl"}:
+            return False  # a relative clause on a noun ("Moscow, which launched ...") is the writer's
         if t.head.i == verb.i:
             return t.dep_ in {"ccomp", "xcomp", "parataxis"} or t.dep_ == "dobj" and t.pos_ == "VERB"
     return False
@@ -406,7 +406,10 @@ def _sharing(verb) -> list:
     for c in verb.subtree:
         if c.dep_ in {"relcl", "advcl"} and c is not verb and c.pos_ == "VERB":
             lead = [t for t in c.subtree if t.i < c.i][:3]
-            if any(t.lower_ in relative for t in lead):
+            # "during which he met", "where he met": a relative word standing for the time or place;
+            # "the crash that killed ..." names what the clause is about, not a happening of that time
+            if any(t.lower_ in relative and (t.dep_ == "pobj" or t.lower_ in {"where", "when", "whereupon"})
+                   for t in lead):
                 out.append(c)
     return out
 
