@@ -212,3 +212,57 @@ def test_a_person_named_only_inside_someone_elses_words_goes_to_review(nlp):
     assert "Carlos Duarte" not in actors and "Ana Lopes" in actors
     assert any(r.kind == "low-confidence-actor" and "Carlos Duarte" in r.message and "words" in r.message
                for r in review)
+
+
+# ---------------------------------------------------------------- generalisation (issue 3, third story)
+
+
+@pytest.mark.parametrize("form, listed", [
+    ("Russian", False), ("North Korean", False), ("WASHINGTON", False), ("UNITED NATIONS", False),
+    ("Kremlin's", False), ("UNSC", True), ("U.N.", True), ("Moscow", True), ("UNICEF", True),
+])
+def test_aliases_are_name_like_forms_only(form, listed):
+    from dossier.resolve.actors import name_like
+    assert name_like(form, "Somewhere") is listed
+
+
+def test_one_surname_in_two_transliterations_is_one_person():
+    from dossier.model import Mention, Ref
+    from dossier.resolve.actors import _cluster
+    ms = [Mention(Ref("a", "s1", 0, 15), "Vasily Orlenkya", "PERSON", "person", acts=True),
+          Mention(Ref("b", "s1", 0, 16), "Vassily Orlenkia", "PERSON", "person", acts=True),
+          Mention(Ref("b", "s2", 0, 12), "Ivan Petrova", "PERSON", "person", acts=True),
+          Mention(Ref("b", "s3", 0, 11), "Ivan Petrov", "PERSON", "person", acts=True)]
+    assert sorted(len(c.mentions) for c in _cluster(ms)) == [1, 1, 2]
+
+
+def test_acronyms_of_things_and_facilities_are_not_actors(nlp):
+    actors, _, _, _ = _actors(
+        nlp, "Dam hit",
+        "Soldiers fired missiles from a guided multiple rocket launcher (GMRL) at the Tarvos Hydroelectric "
+        "Power Plant (THPP), officials said.",
+        "The Tarvos THPP has been under Ruritanian control since spring, Ruritania said.")
+    assert "GMRL" not in actors and "THPP" not in actors and "Tarvos THPP" not in actors
+
+
+def test_regions_and_cities_named_like_bodies_are_places(nlp):
+    actors, _, _, _ = _actors(
+        nlp, "Water cut",
+        "Russia cut off water to Transnistria, and Transnistria's residents queued for bottled water.",
+        "The mayor of Kramatorsk said the water had risen.")
+    assert "Transnistria" not in actors and "Kramatorsk" not in actors
+
+
+def test_the_own_outlet_told_by_a_passer_by_is_not_an_actor(nlp):
+    actors, _, _, _ = _actors(
+        nlp, "Flood",
+        "Maria Ilves, 54, waiting for a bus out of the town, told Nordpress that the river rose overnight.",
+        outlet="Nordpress International")
+    assert "Nordpress" not in actors
+
+
+def test_a_programme_named_before_its_noun_is_not_an_actor(nlp):
+    actors, _, _, _ = _actors(
+        nlp, "Minister answers",
+        "Defence Minister Ivo Tamm answered the accusations on the Morning Nation telethon.")
+    assert "Morning Nation" not in actors

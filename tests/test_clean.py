@@ -33,3 +33,23 @@ def test_furniture_bios_and_what_follows_a_syndication_note_are_dropped():
                  "Jane Roe"):
         assert gone not in text
         assert any(gone in line for line in source.dropped)
+
+
+def test_datelines_in_the_first_paragraphs_and_photo_credits_are_dropped():
+    body = ("A resident looks at the flooded street of the town after the storm, in Tarvos, Ruritania May 6, 2024. "
+            "REUTERS/Jane Doe\n"
+            "\"The river has never been this high,\" the mayor of the town said on Monday, standing by the bridge.\n"
+            "OSLO, May 7. /NTB/. The government said on Tuesday it would send help to the flooded towns in the north.\n")
+    source = clean(Article("b", "seeds/b.txt", "Floods in the north", body))
+    texts = [s.text for s in source.sentences]
+    assert any(t.startswith("The government said") for t in texts)
+    assert not any("OSLO" in t or "REUTERS" in t for t in texts)
+    assert [s.kind for s in source.sentences if "resident" in s.text] == ["caption"]
+    assert "REUTERS/Jane Doe" in source.dropped
+
+
+def test_wire_dateline_with_region_and_date_is_dropped():
+    body = ("KHERSA, Ruritania, June 6 (Nordwire) - A torrent of water burst through the dam on Tuesday, flooding "
+            "villages on both banks of the river and forcing hundreds to flee.\n")
+    source = clean(Article("c", "seeds/c.txt", "Dam bursts", body))
+    assert source.sentences[1].text.startswith("A torrent")

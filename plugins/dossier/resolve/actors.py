@@ -287,9 +287,15 @@ def _variant_of(key: str, clusters: dict[str, Cluster]) -> str | None:
         if other.replace(" ", "") == squashed:
             return other
         a, b = key.split(), other.split()
-        if len(a) == len(b) >= 2 and a[-1] == b[-1] and all(_close(x, y) for x, y in zip(a, b)):
+        if len(a) == len(b) >= 2 and _same_surname(a[-1], b[-1]) and all(_close(x, y) for x, y in zip(a, b)):
             return other
     return None
+
+
+def _same_surname(a: str, b: str) -> bool:
+    """One surname in two transliterations: the same length, one letter apart (Nebenzya/Nebenzia); not
+    Petrov/Petrova, who may be two people."""
+    return a == b or (len(a) == len(b) >= 5 and a[0] == b[0] and sum(x != y for x, y in zip(a, b)) == 1)
 
 
 def _close(a: str, b: str) -> bool:
