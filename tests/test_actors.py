@@ -266,3 +266,12 @@ def test_a_programme_named_before_its_noun_is_not_an_actor(nlp):
         nlp, "Minister answers",
         "Defence Minister Ivo Tamm answered the accusations on the Morning Nation telethon.")
     assert "Morning Nation" not in actors
+
+
+def test_a_seat_of_power_belongs_to_its_country_and_stays_an_actor(nlp):
+    actors, _, _, _ = _actors(
+        nlp, "Talks",
+        "The Kremlin said on Monday that Russia would attend the talks.",
+        "Downing Street said the United Kingdom would attend too.")
+    assert actors["Kremlin"].affiliations == ("russia",)
+    assert actors["Downing Street"].affiliations == ("united-kingdom",)

@@ -22,7 +22,7 @@ from typing import Iterable, Iterator
 from ..data import load_table
 from ..model import DroppedName, Mention, Ref, Source
 from ..parse import Parsed
-from .countries import capital_of, country_of, demonym_country, government_of, is_place
+from .countries import capital_of, country_of, demonym_country, government_of, is_place, seat_country
 
 # NER labels that can name an actor, and the kind each suggests. DATE, CARDINAL, WORK_OF_ART, LAW,
 # EVENT and the like name things that do not act; LOC and FAC act only as seats of power ("the White
@@ -287,6 +287,14 @@ def _candidates(doc) -> Iterator[tuple[int, int, str]]:
                 if not any(f[0] <= t.i + 1 < f[1] and f[2] == "PERSON" for f in found):
                     found.append((t.i + 1, end, "PERSON"))
     covered = {i for s, e, _ in found for i in range(s, e)}
+    for t in doc:  # seats of power NER missed ("Downing Street said")
+        for n in (3, 2, 1):
+            span = doc[t.i:t.i + n]
+            if len(span) == n and all(x.is_title and x.i not in covered for x in span) \
+                    and seat_country(span.text) is not None:
+                found.append((t.i, t.i + n, "ORG"))
+                covered.update(range(t.i, t.i + n))
+                break
     for t in doc:
         if t.i in covered:
             continue
@@ -532,6 +540,8 @@ def _judge(text: str, label: str, span, agency: int) -> tuple[str | None, str | 
     head = lower[-1] if lower else ""
     if country_of(text) is not None or government_of(text) is not None:
         return "country", None
+    if seat_country(text) is not None:  # "Downing Street said": a seat of power acting for its country
+        return ("organization", None) if agency >= PARTICIPANT or label == "ORG" else (None, PLACE)
     if label == "ACRONYM":
         return "organization", None
     if label == "GROUP" or text.lower() in w["groups"]:

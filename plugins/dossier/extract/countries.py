@@ -215,6 +215,18 @@ def is_place(name: str) -> bool:
     return _fold(name) in _places()
 
 
+@lru_cache(maxsize=1)
+def _seats() -> dict[str, Country]:
+    by_iso3 = {c.iso3: c for c in countries()}
+    table = load_table("seats.yml").get("seats", {})
+    return {_fold(str(seat)): by_iso3[iso3] for seat, iso3 in table.items() if iso3 in by_iso3}
+
+
+def seat_country(name: str) -> Country | None:
+    """The country a seat of power acts for (data/seats.yml): "the Kremlin" -> Russia."""
+    return _seats().get(_fold(re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)))
+
+
 GOVERNMENT_WORDS = ("government", "administration", "authorities", "regime", "leadership", "cabinet")
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from ..config import CuratedActor, slugify
-from ..extract.countries import capital_of, country_of, demonym_country, government_of
+from ..extract.countries import capital_of, country_of, demonym_country, government_of, seat_country
 from ..model import Actor, DroppedName, Mention, MentionRef, Ref, ReviewItem, Source, StatementRecord
 
 KEEP_CONFIDENCE = 0.5  # below this an actor goes to the review page instead of the dossier
@@ -417,6 +417,10 @@ def _affiliations(actors: list[Actor], clusters: list[Cluster]) -> list[Actor]:
                 break
         if kinds.get(a.id) == "person" and a.role:
             found = [_ministry(a.role, x, actors, by_name) if kinds.get(x) == "country" else x for x in found]
+        if not found and kinds.get(a.id) == "organization":
+            seat = seat_country(a.name)  # "the Kremlin" acts for Russia
+            if seat is not None and norm(seat.name) in by_name:
+                found = [by_name[norm(seat.name)]]
         if kinds.get(a.id) == "country":
             found = []
         out.append(replace(a, affiliations=tuple(dict.fromkeys(list(a.affiliations) + found))))
