@@ -53,3 +53,12 @@ def test_wire_dateline_with_region_and_date_is_dropped():
             "villages on both banks of the river and forcing hundreds to flee.\n")
     source = clean(Article("c", "seeds/c.txt", "Dam bursts", body))
     assert source.sentences[1].text.startswith("A torrent")
+
+
+def test_text_without_full_stops_is_cut_into_bounded_sentences():
+    from dossier.clean import MAX_SENTENCE, split_sentences
+
+    text = "the talks went on and on " * 1000
+    pieces = split_sentences(text)
+    assert len(pieces) > 1 and all(len(p) <= MAX_SENTENCE for p in pieces)
+    assert " ".join(pieces) == text.strip()

@@ -15,6 +15,7 @@ from .model import Article, Sentence, Source
 OPENERS = "“"
 CLOSERS = "”"
 TERMINALS = ".!?"
+MAX_SENTENCE = 2_000  # characters; the longest real news sentences, quotes included, are well under this
 LONG_PARAGRAPH_WORDS = 20  # the first paragraph this long is where the story starts
 DATELINE_PARAGRAPHS = 3  # a dateline opens one of the story's first paragraphs (after a subhead, say)
 
@@ -140,7 +141,19 @@ def split_sentences(text: str) -> list[str]:
     pieces = _split(text, respect_quotes=True)
     if pieces is None:
         pieces = _split(text, respect_quotes=False)
-    return [p for p in (piece.strip() for piece in pieces) if p]
+    return [p for piece in pieces for p in _bounded(piece.strip()) if p]
+
+
+def _bounded(piece: str) -> list[str]:
+    """A "sentence" longer than any real one (text with no full stops) is cut at spaces, so parsing and
+    extraction stay linear in the article's length instead of working on one enormous sentence."""
+    out = []
+    while len(piece) > MAX_SENTENCE:
+        cut = piece.rfind(" ", MAX_SENTENCE // 2, MAX_SENTENCE)
+        cut = cut if cut > 0 else MAX_SENTENCE
+        out.append(piece[:cut].strip())
+        piece = piece[cut:].strip()
+    return out + [piece]
 
 
 def _split(text: str, respect_quotes: bool) -> list[str] | None:
