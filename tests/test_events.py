@@ -303,3 +303,29 @@ def test_a_title_is_never_built_on_a_doer_that_is_no_actor(actors):
                                       title="{0} says the attack was sabotage", text="he told Japan it was sabotage")],
                              actors, _sources(), [])
     assert not event.title.startswith("Kakhovka")
+
+
+
+def test_a_comment_on_the_date_is_not_of_that_date(nlp):
+    """'on June 23-24, which Putin said ...': the pronoun stands for the mutiny, which the date dates;
+    the saying is a comment of another day."""
+    found = reports(nlp, "Prigozhin, 62, led a mutiny against Russia's top army brass on June 23-24, which "
+                         "Putin said could have tipped Russia into civil war.")
+    assert [r.kind for r in found] == ["rebellion"]
+    assert (found[0].date.start, found[0].date.end) == (date(2023, 6, 23), date(2023, 6, 24))
+
+
+def test_a_withdrawal_the_next_day(nlp):
+    found = reports(nlp, "On June 23, Prigozhin announced plans to march on Moscow but withdrew troops the "
+                         "next day after agreeing with Russian authorities.")
+    withdrawal = next(r for r in found if r.kind == "withdrawal")
+    assert withdrawal.date.start == date(2023, 6, 24)
+    assert "Prigozhin" in withdrawal.participants[0]
+
+
+def test_crashes_of_one_day_are_one_crash(actors):
+    """Two sources name different people with one crash (the plane's owner, a passenger)."""
+    day = date(2023, 8, 23)
+    found = resolve_events([_report("a", day, "crash", ("Japan",)), _report("b", day, "crash", ("South Korea",)),
+                            _report("c", day, "crash", ())], actors, _sources(), [])
+    assert len(found) == 1

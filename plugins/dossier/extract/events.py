@@ -279,7 +279,7 @@ def sentence_events(sentence, doc, times: list[TimeExpr], mentions: list[Mention
         inside = {t.i for t in tokens}
         best = None
         for cand in candidates:
-            if cand.i in inside or not _may_date(anchor, cand):
+            if cand.i in inside or not _may_date(anchor, cand) or _on_the_date(cand, inside):
                 continue
             # a clause opened by a relative word ("during which he met") hangs on the happening before it
             score = (_tree_distance(anchor, cand) + _in_relative_clause(cand), abs(cand.idx - anchor.idx))
@@ -388,6 +388,19 @@ def _may_date(anchor, trigger) -> bool:
             and trigger in top.subtree and anchor not in trigger.subtree:
         return False
     return True
+
+
+def _on_the_date(token, inside: set[int]) -> bool:
+    """Whether `token` lies in a relative clause hanging on the date expression itself and opened by
+    a pronoun ("on June 23-24, which Putin said could have tipped ..."): the pronoun stands for the
+    happening dated, and the clause is a comment on it made at some other time. A clause opened by
+    "when" or "during which" is of that date, and is kept."""
+    for t in [token, *token.ancestors]:
+        if t.dep_ == "relcl":
+            lead = [x for x in t.subtree if x.i < t.i][:2]
+            return t.head.i in inside and any(x.lower_ in _tables()["relative"] and x.dep_ != "pobj"
+                                              for x in lead)
+    return False
 
 
 def _in_relative_clause(token) -> int:

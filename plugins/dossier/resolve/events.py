@@ -25,6 +25,9 @@ SPEECH_KINDS = {"statement", "press-conference", "interview", "allegation", "den
 # ... and a thing breaking: one source's "breach", another's "collapse", a third's "destroyed" or "burst".
 DAMAGE_KINDS = {"destruction", "incident"}
 RELATED_KINDS = {k: SPEECH_KINDS - {k} for k in SPEECH_KINDS} | {k: DAMAGE_KINDS - {k} for k in DAMAGE_KINDS}
+# Happenings a story tells of once a day: two sources' crashes on one day are one crash, whoever each
+# names with it (one the plane's owner, the other a passenger).
+ONCE_A_DAY_KINDS = {"crash"}
 GATHERING_KINDS = {"meeting", "summit"}  # where what is said to those gathered belongs
 CAPTION_CONFIDENCE = 0.5  # reports below this (photo captions) join events but never make one alone
 NEAR_DAYS = 1  # single-day reports this far apart may be one happening, reported with a disagreement
@@ -96,6 +99,9 @@ def _affinity(group: _Group, report: EventReport, participants: tuple[str, ...])
         return 0
     shared = len(group.participants() & set(participants))
     best = group.best()
+    if report.kind in ONCE_A_DAY_KINDS and report.date and report.date.precision == "day" \
+            and any(r.kind == report.kind and r.date == report.date for r, _ in group.reports):
+        return max(shared, 1)
     if compatible(best.date, report.date):
         if shared:
             return shared
