@@ -219,7 +219,7 @@ def _sentence_mentions(source_id: str, sentence, doc, credits=(set(), set()),
                                                        span.start_char + len(text)), text, label), why))
             continue
         parenthesised = start > 0 and end < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")"
-        if _key(text) in author or (_key(text) in outlet and ((agency < AGENT and not own_interview)
+        if _key(text) in author or (_key(text) in outlet and ((not own_interview and not _acted_upon(span.root))
                                                              or parenthesised)) \
                 or (parenthesised and start < 10 and doc[0].is_upper and sentence.kind != "headline"):
             continue  # byline or credit ("LISBON, May 3 (Globonews) --")
@@ -271,6 +271,12 @@ def _candidates(doc) -> Iterator[tuple[int, int, str]]:
                 found.append((start, start + 1, "ORG"))  # "to the UN Vasily Nebenzya": a body, then a person
                 found.append((start + 1, end, "PERSON"))
                 continue
+            if ent.label_ == "PERSON" and end - start >= 3 and country_of(doc[start].text) is not None:
+                # "President of Belarus Alexander Lukashenko": NER ran the title's country into the name
+                found.append((start, start + 1, "GPE"))
+                start += 1
+            if ent.label_ == "ORG" and end - start >= 2:
+                end = _name_of(doc, start, end)
             if start < end:
                 label = ent.label_
                 if label == "PERSON":
@@ -279,13 +285,16 @@ def _candidates(doc) -> Iterator[tuple[int, int, str]]:
     for t in doc:
         # a title word followed by capitalised names is a person whatever NER thought ("spokeswoman Ana Costa")
         if t.lower_ in w["titles"] and t.i + 1 < len(doc):
-            end = t.i + 1
-            while end < len(doc) and end - t.i <= 4 and _name_token(doc[end]):
+            first = t.i + 1
+            while first < len(doc) and doc[first].lower_ in w["title_abbreviations"]:
+                first += 1  # "spokesperson Gen. Pat Ryder": the rank is part of the title
+            end = first
+            while end < len(doc) and end - first <= 3 and _name_token(doc[end]):
                 end += 1
-            if end > t.i + 1 and doc[end - 1].lower_ not in w["org_heads"] | w["events"] | w["facilities"]:
-                found = [f for f in found if f[1] <= t.i + 1 or f[0] >= end or f[2] == "PERSON"]
-                if not any(f[0] <= t.i + 1 < f[1] and f[2] == "PERSON" for f in found):
-                    found.append((t.i + 1, end, "PERSON"))
+            if end > first and doc[end - 1].lower_ not in w["org_heads"] | w["events"] | w["facilities"]:
+                found = [f for f in found if f[1] <= first or f[0] >= end or f[2] == "PERSON"]
+                if not any(f[0] <= first < f[1] and f[2] == "PERSON" for f in found):
+                    found.append((first, end, "PERSON"))
     covered = {i for s, e, _ in found for i in range(s, e)}
     for t in doc:  # seats of power NER missed ("Downing Street said")
         for n in (3, 2, 1):
@@ -350,9 +359,23 @@ def _trim(ent) -> tuple[int, int]:
             end += 1
     if ent.label_ == "PERSON":
         # titles NER swallowed at the front ("Commander Kulbhushan Yadav", "President Vladimir Putin")
-        while start < end - 1 and doc[start].lower_.strip(".") in w["titles"]:
+        while start < end - 1 and (doc[start].lower_.strip(".") in w["titles"]
+                                   or doc[start].lower_ in w["title_abbreviations"]):
             start += 1
     return start, end
+
+
+def _name_of(doc, start: int, end: int) -> int:
+    """A body's name NER cut at "of" or "for" ("Federal Agency" for "Air Transport"): an ORG ending in an
+    institution's head noun, then "for"/"of" and capitalised words that are no place or person."""
+    w = words()
+    if doc[end - 1].lower_ not in w["org_heads"] or end + 1 >= len(doc) or doc[end].lower_ not in {"for", "of"}:
+        return end
+    stop = end + 1
+    while stop < len(doc) and stop - end <= 4 and doc[stop].is_title and doc[stop].ent_type_ in {"", "ORG"} \
+            and country_of(doc[stop].text) is None and demonym_country(doc[stop].text) is None:
+        stop += 1
+    return stop if stop > end + 1 else end
 
 
 def _portfolio_cut(doc, start: int, end: int) -> int:
@@ -409,6 +432,7 @@ def _split_chain(doc, start: int, end: int) -> list[tuple[int, int]]:
 def _name_token(t) -> bool:
     w = words()
     return (t.is_title and t.pos_ == "PROPN" and t.lower_ not in w["titles"] and t.lower_ not in w["portfolios"]
+            and t.lower_ not in w["title_abbreviations"]
             and t.lower_ not in w["not_names"] and t.ent_type_ not in {"DATE", "TIME", "CARDINAL", "ORDINAL"}
             and country_of(t.text) is None and demonym_country(t.text) is None and capital_of(t.text) is None)
 
@@ -419,7 +443,7 @@ def _extend_person(doc, start: int, end: int) -> tuple[int, int]:
 
     def name_like(t) -> bool:
         return (t.is_title and t.pos_ == "PROPN" and not t.is_punct and t.lower_ not in w["titles"]
-                and t.lower_ not in w["not_names"] and t.ent_type_ in {"", "PERSON", "GPE", "NORP"}
+                and t.lower_ not in w["not_names"] and t.lower_ not in w["title_abbreviations"] and t.ent_type_ in {"", "PERSON", "GPE", "NORP"}
                 and country_of(t.text) is None and demonym_country(t.text) is None)
 
     while end < len(doc) and name_like(doc[end]) and doc[end].dep_ not in {"ROOT"} and end - start < 4:
@@ -467,6 +491,8 @@ def _agency(span) -> int:
             return PARTICIPANT  # "the policy of NATO", like "NATO's policy"
         if _speech_recipient(t):
             return PARTICIPANT  # "said to Sputnik", "in an interview with CTV"
+        if prep == "on" and (head.head.lemma_.lower() in w["media_cues"] or head.head.lower_ in w["media_cues"]):
+            return NONE  # "said in a statement on Telegram", "posted on X": where it was said
         if prep in {"with", "between", "among", "against", "from", "on"} and head.head.lemma_.lower() not in w["place_verbs"]:
             return PARTICIPANT if prep != "on" or head.head.lemma_.lower() in w["act_nouns"] else NONE
         return NONE
@@ -514,12 +540,22 @@ def _speech_recipient(t) -> bool:
 
 
 def _titled_teller(t) -> bool:
-    """Who tells the outlet holds a title ("Ambassador ... Nowak told Nordpress"): an interview the outlet
-    was given, which makes it part of the story. A passer-by telling the article's own outlet ("Lidia
-    Zubova, 67, told Reuters") is its reporting, not the outlet acting."""
+    """Who tells the outlet holds an office ("Ambassador ... Nowak told Nordpress"): an interview the outlet
+    was given, which makes it part of the story. A passer-by or a commentator telling the article's own
+    outlet ("Lidia Zubova, 67, told Reuters", "analyst Igor Eidman told The Messenger") is its reporting,
+    not the outlet acting."""
     verb = t.head if t.dep_ in {"dobj", "dative", "iobj"} else t.head.head
-    titles = words()["titles"]
-    return any(tok.lower_ in titles for c in verb.children if c.dep_ in SUBJECTS for tok in c.subtree)
+    w = words()
+    return any(tok.lower_ in w["titles"] and tok.lower_ not in w["commentator_titles"]
+               for c in verb.children if c.dep_ in SUBJECTS for tok in c.subtree)
+
+
+def _acted_upon(t) -> bool:
+    """The name undergoes an act ("Moscow banned Nordpress", "Nordpress was fined"): an outlet that is part
+    of the story. Reporting, confirming or being told things is the outlet at work, not acting in it."""
+    if t.dep_ == "nsubjpass":
+        return True
+    return t.dep_ == "dobj" and t.head.pos_ == "VERB" and t.head.lemma_.lower() not in words()["recipient_cues"]
 
 
 PLACE = "a place that does not act here"
