@@ -72,6 +72,9 @@ class _Focus:
     stated: tuple | None = None  # (text, kind, ref) of the last speaker who spoke "in a statement"
     pending: list = field(default_factory=list)  # mentions of the sentence being read
     silent: list = field(default_factory=list)  # mentions of the sentence before, if it reported no words
+    open_para: int | None = None  # the paragraph whose quotation is still open at the last sentence's end
+    article: list = field(default_factory=list)  # every mention of the article
+    held: list = field(default_factory=list)  # statements of an open quotation, waiting for its attribution
 
     def last_speaker(self, kinds: set[str] | None = None):
         for text, kind, ref in reversed(self.speakers):
@@ -92,16 +95,33 @@ def find_statements(parsed: Iterable[Parsed], mentions: Iterable[Mention]) -> It
     for m in mentions:
         by_sentence.setdefault((m.ref.source, m.ref.sentence), []).append(m)
     for item in parsed:
-        focus = _Focus()
+        focus = _Focus(article=sorted((m for (src, _), ms in by_sentence.items() if src == item.source.id for m in ms),
+                                      key=lambda m: (int(m.ref.sentence.lstrip("s") or 0), m.ref.start)))
         for sentence, doc in zip(item.source.sentences, item.docs):
             if sentence.kind == "caption":
                 continue
             found = sorted(by_sentence.get((item.source.id, sentence.id), []), key=lambda m: m.ref.start)
             focus.pending = found
+            if focus.open_para is not None and focus.open_para != sentence.paragraph:
+                yield from _flush(focus)
             said = list(_sentence_statements(item.source.id, sentence, doc, found, focus))
             yield from said
             focus.mentions.extend(found)
             focus.silent = [] if said else _subjects_named(doc, found)
+        yield from _flush(focus)
+
+
+def _flush(focus: _Focus, speaker=None) -> Iterator[StatementRecord]:
+    """The statements of a quotation that ended with no attribution of its own: the last speaker's
+    words (as they were held); or, given a speaker, the words of who the closing sentence names."""
+    from dataclasses import replace
+    for rec in focus.held:
+        if speaker is not None:
+            rec = replace(rec, speaker_text=speaker[0], speaker_ref=speaker[1], confidence=0.9)
+        if rec.speaker_text:
+            yield rec
+    focus.held = []
+    focus.open_para = None
 
 
 # ---------------------------------------------------------------- one sentence
@@ -123,7 +143,10 @@ class _Cue:
 def _sentence_statements(source_id, sentence, doc, mentions, focus) -> Iterator[StatementRecord]:
     table = _table()
     text = sentence.text
-    quotes = [q for q in quote_spans(text) if len(text[q[0]:q[1]].split()) >= table["min_quote_words"]]
+    open_before = focus.open_para == sentence.paragraph
+    quotes = [q for q in quote_spans(text, open_before) if len(text[q[0]:q[1]].split()) >= table["min_quote_words"]
+              or open_before and q[0] == 0]
+    runs = runs_on(text, open_before)
     cues = list(_verb_cues(doc, text, quotes, mentions, focus)) + list(_according_cues(doc, mentions)) \
         + list(_noun_cues(doc, quotes, mentions, focus))
     # a cue inside another cue's reported words ("condemned ..., saying they had confirmed ...") is part
@@ -150,11 +173,19 @@ def _sentence_statements(source_id, sentence, doc, mentions, focus) -> Iterator[
         owner = _owner(q, cues, text)
         if owner is not None:
             owner.quotes.append(q)
-        elif q[0] <= 1 and focus.speakers:
-            # a paragraph that is only a quotation continues the last speaker's words
+        elif q[0] <= 1 and (focus.speakers or runs or open_before):
+            # a paragraph that is only a quotation continues the last speaker's words, unless the
+            # quotation runs on to a sentence that names its speaker: held until the quotation ends
             speaker, ref = focus.last_speaker()
-            yield StatementRecord(Ref(source_id, sentence.id, q[0], q[1]), speaker, ref, "quoted",
-                                  text[q[0]:q[1]].strip(), True, confidence=0.5)
+            focus.held.append(StatementRecord(Ref(source_id, sentence.id, q[0], q[1]), speaker, ref, "quoted",
+                                              text[q[0]:q[1]].strip(), True, confidence=0.5))
+    if open_before:
+        closer = next((c for c in cues if c.speaker and any(q[0] == 0 for q in c.quotes)), None)
+        if closer is not None or not runs:
+            yield from _flush(focus, (closer.speaker, closer.speaker_ref) if closer else None)
+    focus.open_para = sentence.paragraph if runs else None
+    if not runs and focus.held:
+        yield from _flush(focus)
     for c in cues:
         co = tuple(t for t, _ in c.co)
         co_refs = tuple(r for _, r in c.co)
@@ -174,6 +205,21 @@ def _sentence_statements(source_id, sentence, doc, mentions, focus) -> Iterator[
                                       c.cue, words, False, confidence=0.8 if c.speaker else 0.4,
                                       co_speakers=co, co_speaker_refs=co_refs)
         _remember(focus, c)
+
+
+def _named_after_quote(token, quotes, mentions):
+    """'"...,” Dmitri Peskov, a spokesman for X told reporters': the parser may join the quotation's last
+    words to the subject. The reporting verb's subject is never inside the quotation: when it is, the
+    speaker is the actor named between the quotation's end and the verb (a person first)."""
+    subjects = _subjects(token)
+    if not quotes or not subjects or not any(a <= s.idx < b for s in subjects for a, b in quotes):
+        return None
+    ends = [b for a, b in quotes if b <= token.idx]
+    if not ends:
+        return None
+    between = [m for m in mentions if max(ends) < m.ref.start and m.ref.end <= token.idx]
+    persons = [m for m in between if m.kind == "person"]
+    return (persons or between or [None])[0]
 
 
 def _named_subject(token) -> bool:
@@ -225,21 +271,36 @@ def _in_statement(token) -> bool:
         c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in token.head.children)
 
 
-def quote_spans(text: str) -> list[tuple[int, int]]:
+def quote_spans(text: str, open_before: bool = False) -> list[tuple[int, int]]:
     """Character spans of quoted words (without the marks). An opening mark never closed in the
-    sentence quotes to its end (a quotation that runs on into the next paragraph)."""
+    sentence quotes to its end (a quotation that runs on into the next sentences). Scraped text mixes
+    straight and curly marks ("... ”): a double mark closes with any double closing mark. A straight
+    mark after a word is a closing one; with open_before (a quotation opened in an earlier sentence of
+    the paragraph is still open), the words up to the first closing mark, or the whole sentence when it
+    has none, are quoted."""
     spans = []
     pairs = _table()["quote_pairs"]
+    openers = {p[0] for p in pairs}
     i = 0
+    if open_before:
+        close = _closing(text, 0, [m for p in pairs if p[0] in "“\"" for m in (p[1],)])
+        if close is None:
+            return [(0, len(text))] if text.strip() else []
+        if close > 0:
+            spans.append((0, close))
+        i = close + 1
     while i < len(text):
         ch = text[i]
-        pair = next((p for p in pairs if p[0] == ch), None)
-        if pair is None or (ch == "‘" and i > 0 and text[i - 1].isalnum()):
+        if ch not in openers or (ch == "‘" and i > 0 and text[i - 1].isalnum()):
             i += 1
             continue
-        close = _closing(text, i + 1, pair[1])
+        if ch == '"' and i > 0 and not text[i - 1].isspace() and text[i - 1] not in "([{—–-" \
+                and (i + 1 >= len(text) or not text[i + 1].isalnum()):
+            i += 1  # a straight mark after a word closes a quotation opened before
+            continue
+        close = _closing(text, i + 1, [p[1] for p in pairs if p[0] == ch])
         if close is None:
-            if ch in "“«" and not any(p[0] == ch for p in pairs if p[1] in text[i + 1:]):
+            if ch in "“«\"" and not any(p[0] == ch for p in pairs if p[1] in text[i + 1:]):
                 spans.append((i + 1, len(text)))
                 break
             i += 1
@@ -249,7 +310,19 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if b > a]
 
 
-def _closing(text: str, start: int, mark: str) -> int | None:
+def runs_on(text: str, open_before: bool = False) -> bool:
+    """Whether a quotation is still open at the end of the sentence."""
+    spans = quote_spans(text, open_before)
+    return bool(spans) and spans[-1][1] == len(text) and (
+        spans[-1][0] > 0 and text[spans[-1][0] - 1] in "“«\"" or open_before and spans[-1][0] == 0)
+
+
+def _closing(text: str, start: int, marks) -> int | None:
+    found = [j for j in (_closing_one(text, start, m) for m in marks) if j is not None]
+    return min(found) if found else None
+
+
+def _closing_one(text: str, start: int, mark: str) -> int | None:
     j = start
     while True:
         j = text.find(mark, j)
@@ -311,6 +384,9 @@ def _verb_cues(doc, text, quotes, mentions, focus) -> Iterator[_Cue]:
                 yield _Cue(token, _cue_text(token), speaker, ref, kind, inverted[1], co, own=True)
                 continue
         speaker, ref, kind, co = _speaker(token, doc, mentions, focus)
+        named = _named_after_quote(token, quotes, mentions)
+        if named is not None:
+            speaker, ref, kind, co = named.text, named.ref, named.kind, ()
         if speaker is None and token.dep_ not in {"ROOT", "conj"}:
             continue
         span = _reported_span(token, lemma, table)
@@ -638,6 +714,18 @@ def _of_noun_phrase(head, mentions, focus=None, before: int | None = None):
         # "Putin's spokesman": the person owning the title is not who holds it
         owners = [t for t in head.children if t.dep_ == "poss"]
         persons = [m for m in persons if not any(m.ref.start <= t.idx < m.ref.end for o in owners for t in o.subtree)]
+    elif head.pos_ == "NOUN" and lemma not in table["institution_nouns"] | table["statement_nouns"]:
+        # "Prigozhin's allies, the Ukrainian government and Western officials blamed ...": the owner of
+        # the head noun does not speak; the coordinated speakers do
+        owners = [t for t in head.children if t.dep_ == "poss" and any(
+            m.kind == "person" and m.ref.start <= t.idx < m.ref.end for m in inside)]
+        if owners:
+            persons = [m for m in persons if not any(m.ref.start <= t.idx < m.ref.end for o in owners for t in o.subtree)]
+            if not persons:
+                others = [r for r in (_of_noun_phrase(t, mentions) for t in head.conjuncts) if r[0]]
+                if not others:
+                    return None, None, None, ()
+                return others[0][0], others[0][1], others[0][2], tuple((r[0], r[1]) for r in others[1:])
     if persons:  # "Russian Foreign Ministry spokeswoman Maria Zakharova"
         m = min(persons, key=lambda m: abs(m.ref.start - head.idx))
         return m.text, m.ref, m.kind, co
@@ -676,6 +764,13 @@ def _of_noun_phrase(head, mentions, focus=None, before: int | None = None):
         if text is None:
             text, ref = focus.last_speaker()
         return text, ref, None, ()
+    if focus is not None and not inside and head.text[:1].isupper() and head.pos_ in {"NOUN", "PROPN"}:
+        # "Zelenskyy said" with the surname tagged as a common noun and missed by NER: the person of the
+        # article with that surname
+        same = [m for m in (*focus.mentions, *focus.article) if m.kind == "person" and len(m.text.split()) > 1
+                and m.text.split()[-1] == head.text]
+        if same:
+            return same[0].text, same[0].ref, "person", co
     if head.pos_ == "PROPN":
         # the name up to its head, with capitalised modifiers the tagger took for adjectives ("North")
         words = []
