@@ -27,8 +27,9 @@ ORG_WORDS = {"ministry", "council", "agency", "office", "house", "department", "
 
 def norm(name: str) -> str:
     """A comparison key for names: case, accents, dots, hyphens, a leading 'the' and possessives ignored."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    text = text.replace("’", "'").replace("-", " ").replace(".", "")
+    text = name.replace("’", "'")  # before the ASCII folding, which would drop it: "Zakharova’s" -> Zakharova
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    text = text.replace("-", " ").replace(".", "")
     text = re.sub(r"'s\b", "", text)
     text = re.sub(r"^the\s+", "", text.strip())
     return re.sub(r"\s+", " ", text).strip()
@@ -111,7 +112,7 @@ def resolve_actors(mentions: Iterable[Mention], sources: Iterable[Source], curat
                    ) -> tuple[ActorIndex, list[ReviewItem]]:
     mentions = list(mentions)
     sources = list(sources)
-    clusters = _cluster(mentions)
+    clusters = _cluster(mentions, sources)
     curated = list(curated)
     review: list[ReviewItem] = []
     body_refs = {(s.id, x.id) for s in sources for x in s.sentences if x.kind != "caption"}
@@ -131,7 +132,7 @@ def resolve_actors(mentions: Iterable[Mention], sources: Iterable[Source], curat
             review.append(ReviewItem("low-confidence-actor",
                                      f"{actor.name!r} ({actor.kind}) was not kept as an actor: {why}",
                                      first.source, first.sentence,
-                                     f"- name: {actor.name}\n  kind: {actor.kind}"))
+                                     f"# dossier/actors.yml\n- name: {actor.name}\n  kind: {actor.kind}"))
             continue
         actors.append(actor)
         for m in cluster.mentions:
@@ -198,7 +199,7 @@ def _dropped_review(dropped: Iterable[DroppedName], known: set[str]) -> list[Rev
     return items
 
 
-def _cluster(mentions: list[Mention]) -> list[Cluster]:
+def _cluster(mentions: list[Mention], sources: Iterable[Source] = ()) -> list[Cluster]:
     clusters: dict[str, Cluster] = {}
     # 1. countries, by country knowledge
     rest = []
@@ -229,6 +230,10 @@ def _cluster(mentions: list[Mention]) -> list[Cluster]:
             continue
         fits = [c for c in clusters.values() if not c.country and key in norm(_best_form(c)).split()
                 and _mostly(c, "person")]
+        if not fits and m.kind == "organization":
+            # "Wagner" <- "Wagner Group": the proper name of exactly one body named with a generic head noun
+            fits = [c for k, c in clusters.items() if not c.country and _mostly(c, "organization")
+                    and len(k.split()) == 2 and k.split()[0] == key and k.split()[1] in _generic_heads()]
         if len(fits) == 1:
             fits[0].mentions.append(m)
         else:
@@ -243,6 +248,16 @@ def _cluster(mentions: list[Mention]) -> list[Cluster]:
         if len(fits) == 1:
             fits[0].mentions.extend(c.mentions)
             del clusters[key]
+    # one body's words in another order: "Federal Air Transport Agency" <- "Federal Agency for Air Transport"
+    for key, c in sorted(clusters.items(), key=lambda kv: kv[0]):
+        if c.country or len(key.split()) < 3 or key not in clusters or _kind_of(c) != "organization":
+            continue
+        owner, bag = _content_bag(key)
+        fits = [k for k, o in clusters.items() if o is not c and not o.country and _kind_of(o) == "organization"
+                and _content_bag(k)[1] == bag and None in {owner, _content_bag(k)[0]}]  # no two countries
+        if len(fits) == 1:
+            clusters[fits[0]].mentions.extend(c.mentions)
+            del clusters[key]
     # acronyms: KCNA <- Korean Central News Agency, UNSC <- UN Security Council
     for key, c in list(clusters.items()):
         form = _best_form(c)
@@ -253,7 +268,51 @@ def _cluster(mentions: list[Mention]) -> list[Cluster]:
             if len(fits) == 1:
                 fits[0].mentions.extend(c.mentions)
                 del clusters[key]
+    _defined_acronyms(clusters, sources)
     return [clusters[k] for k in sorted(clusters)]
+
+
+DEFINITION = r"\s*(?:\(\s*(?:the\s+)?{a}\s*\)|,\s*(?:or|also known as|known as|also called)\s+(?:the\s+)?{a}\b)"
+
+
+def _defined_acronyms(clusters: dict[str, Cluster], sources: Iterable[Source]) -> None:
+    """An acronym the text defines for a name that its letters do not spell ("the Federal Security Service,
+    or the FSB", "Inter-Services Intelligence (ISI)"): one body. A definition holds for the whole dossier."""
+    acronyms = {k: c for k, c in clusters.items() if not c.country and _best_form(c).replace(".", "").isupper()
+                and 2 <= len(_best_form(c).replace(".", "")) <= 6}
+    if not acronyms:
+        return
+    texts = [x.text for src in sources for x in src.sentences]
+    for key, c in list(acronyms.items()):
+        acronym = re.escape(_best_form(c))
+        fits = set()
+        for other_key, o in clusters.items():
+            if o is c or o.country or key not in clusters or len(other_key.split()) < 2:
+                continue
+            forms = sorted({m.text for m in o.mentions}, key=len, reverse=True)
+            pattern = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")" + DEFINITION.format(a=acronym))
+            if any(pattern.search(t) for t in texts):
+                fits.add(other_key)
+        if len(fits) == 1:
+            clusters[fits.pop()].mentions.extend(c.mentions)
+            del clusters[key]
+
+
+FUNCTION = {"of", "for", "and", "on", "the", "in"}
+
+
+def _content_bag(key: str) -> tuple[str | None, frozenset[str]]:
+    """The leading country of a name (ISO3 or None) and its other content words, order and "of"/"for"
+    ignored: "russian federal air transport agency" -> (RUS, {federal, air, transport, agency})."""
+    words = _fold_country(key).split()
+    owner = words[0][1:] if words and words[0].startswith("@") else None
+    return owner, frozenset(w for w in words if w not in FUNCTION and not w.startswith("@"))
+
+
+def _generic_heads() -> set[str]:
+    from ..data import load_table
+
+    return {str(w).lower() for w in load_table("actor_words.yml").get("generic_heads", ())}
 
 
 def _group_key(m: Mention) -> str:
@@ -338,7 +397,8 @@ def _actor(c: Cluster, body_refs: set) -> Actor:
     kind = votes.most_common(1)[0][0] if votes else "other"
     forms = c.forms()
     name = c.country_name if c.country else _display_name(forms, kind)
-    aliases = tuple(sorted({f for f in forms if norm(f) != norm(name) and name_like(f, name)}))
+    aliases = tuple(sorted({f for f in forms if norm(f) != norm(name) and name_like(f, name)
+                            and not _adjective_of(f, name)}))
     # the role most often written with the organisation it names ("Canadian Prime Minister" over "Prime
     # Minister"), then the most often written
     roles = Counter(m.role for m in c.mentions if m.role)
@@ -367,6 +427,12 @@ def name_like(form: str, name: str) -> bool:
         return False
     letters = re.sub(r"[^A-Za-z]", "", text)
     return not (text.isupper() and (" " in text or len(letters) > 6))
+
+
+def _adjective_of(form: str, name: str) -> bool:
+    """The form is the adjective of the name, not a name: "Western" of "West"."""
+    a, b = norm(form), norm(name)
+    return " " not in a and a.endswith("ern") and b.split()[-1:] == [a[:-3]]
 
 
 def _display_name(forms: Counter, kind: str) -> str:
