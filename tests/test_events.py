@@ -329,3 +329,13 @@ def test_crashes_of_one_day_are_one_crash(actors):
     found = resolve_events([_report("a", day, "crash", ("Japan",)), _report("b", day, "crash", ("South Korea",)),
                             _report("c", day, "crash", ())], actors, _sources(), [])
     assert len(found) == 1
+
+
+def test_an_undated_report_of_speech_is_of_the_publication_day(nlp):
+    """An article that never names its publication day: its first undated 'X said' is news of that day
+    (reporting events anchor to the document's time); a charge or a denial is not (may be days old)."""
+    found = reports_of(nlp, ["Pentagon spokesperson Pat Ryder said press reports that a missile took down "
+                             "the plane were inaccurate."], published=date(2023, 8, 24))
+    [r] = [r for r in found if r.kind == "statement"]
+    assert r.date == DateSpan(date(2023, 8, 24))
+    assert r.confidence < 0.7

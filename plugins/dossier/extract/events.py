@@ -30,6 +30,7 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 CLAUSES = {"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "csubj", "mark"}
 OBJECT_WORDS = 7  # words of an object phrase kept in a title
 SPEECH_KINDS = {"statement", "allegation", "denial", "condemnation"}
+AFTER_NEWS_CONFIDENCE = 0.5  # an undated report after the article's first: joins an event, never makes one
 PROSE_WORDS = 8  # a body sentence this long is running text; shorter ones are credits and page furniture
 
 
@@ -57,6 +58,11 @@ def _tables() -> dict:
 def find_events(parsed: Iterable[Parsed], times: Iterable[TimeExpr],
                 mentions: Iterable[Mention]) -> Iterator[EventReport]:
     by_sentence_times: dict[tuple[str, str], list[TimeExpr]] = {}
+    timed: set[tuple[str, str]] = set()  # sentences with a time expression, placed or not
+    today: set[str] = set()  # sources that name their publication day for some happening
+    times = list(times)
+    for t in times:
+        timed.add((t.ref.source, t.ref.sentence))
     for t in times:
         if t.span is not None:
             by_sentence_times.setdefault((t.ref.source, t.ref.sentence), []).append(t)
@@ -64,8 +70,14 @@ def find_events(parsed: Iterable[Parsed], times: Iterable[TimeExpr],
     for m in mentions:
         by_sentence_mentions.setdefault((m.ref.source, m.ref.sentence), []).append(m)
     for item in parsed:
+        body = {s.id for s in item.source.sentences if s.kind == "body"}  # captions date the photo
+        if any(t.span is not None and t.span.precision == "day" and t.span.start == item.source.published
+               and t.ref.source == item.source.id and t.ref.sentence in body for t in times):
+            today.add(item.source.id)
         memory: list[Mention] = []  # the article's actors so far, most recent last: pronouns point back
         prose: set[int] = set()  # paragraphs of running text so far (not captions, credits, page furniture)
+        previous: list[TimeExpr] = []  # the dates of the sentence before
+        told = False  # whether the article has told an undated report of its day
         for sentence, doc in zip(item.source.sentences, item.docs):
             key = (item.source.id, sentence.id)
             here = sorted(by_sentence_mentions.get(key, []), key=lambda m: m.ref.start)
@@ -81,6 +93,15 @@ def find_events(parsed: Iterable[Parsed], times: Iterable[TimeExpr],
                     yield from leads
                     yield from _ongoing_events(sentence, doc, item.source, here, memory,
                                                {r.trigger for r in dated + leads})
+                    if key not in timed and item.source.id not in today \
+                            and not _elsewhere(previous, item.source.published):
+                        for report in _reported_today(sentence, doc, item.source, here, memory,
+                                                      {r.trigger for r in leads}):
+                            # the article's first undated report is its news; later ones tell more of
+                            # it, and may join an event but not make one alone
+                            yield report if not told else replace(report, confidence=AFTER_NEWS_CONFIDENCE)
+                            told = True
+            previous = found or []
             if sentence.kind != "caption":
                 memory.extend(m for m in here if m.kind in ACTOR_KINDS)
 
@@ -142,6 +163,67 @@ def _ongoing_events(sentence, doc, source, mentions: list[Mention], memory: list
         passive = any(c.dep_ == "nsubjpass" for c in verb.children)
         if report.agents or passive and report.title:
             yield replace(report, confidence=float(rule.get("confidence", 0.7)) - 0.1)
+
+
+def _elsewhere(times: list[TimeExpr], published) -> bool:
+    """Whether the sentence before named a time other than the publication day or the day before: the
+    story has moved back (or on) in time, and an undated sentence after it may go on telling of then."""
+    for t in times:
+        if t.span is None:
+            continue
+        lo, hi = t.span.start, t.span.end or t.span.start
+        if t.span.precision != "day" or (published - hi).days > 1 or lo > published:
+            return True
+    return False
+
+
+def _reported_today(sentence, doc, source, mentions: list[Mention], memory: list[Mention],
+                    taken: set[str]) -> Iterator[EventReport]:
+    """An undated report of speech or of a finding in the simple past ("Pentagon spokesperson Pat Ryder
+    said ...", "A preliminary U.S. intelligence assessment concluded ...", "This was stated by X") tells
+    what was said on the day the article was published: in news, reporting events with no time of their
+    own are anchored to the document's creation time (TimeML's DCT; the TempEval event-DCT relation of
+    reporting verbs). Only in articles that never name their publication day: one that dates its news of
+    the day ("on Wednesday") dates each happening of that day, and leaves undated only what is older
+    or background. Only main clauses, only named doers, outside quotation marks, not in a sentence with
+    a time expression of its own (even one that could not be placed), and not right after a sentence
+    dated some other time; such reports take a lower confidence than news leads."""
+    rule = _tables()["perfect_leads"]
+    if sentence.kind != "body":
+        return
+    roots = [t for t in doc if t.dep_ == "ROOT" and t.pos_ == "VERB"]
+    if not roots:
+        return
+    root = roots[0]
+    for verb in [root] + [c for c in root.children if c.dep_ in {"conj", "advcl"} and c.pos_ == "VERB"]:
+        if _quoted(verb) or verb.text in taken or not _simple_past(verb):
+            continue
+        trigger = _resolve_trigger(verb)
+        kind = trigger_kind(trigger)
+        if kind not in {"statement", "finding"}:  # reporting proper; a charge or a denial may be days old
+            continue
+        time = TimeExpr(ref=Ref(source.id, sentence.id, verb.idx, verb.idx), text="",
+                        span=DateSpan(source.published, None, "day"), relative=True,
+                        reason=f"a report of speech with no date of its own: the publication date "
+                               f"({source.published.isoformat()})")
+        if not any(c.dep_ in SUBJECTS | {"agent"} and c.pos_ != "PRON" for c in verb.children):
+            continue  # "it said": who "it" is, is too loose a guess to date a happening on
+        report = _report(sentence, doc, trigger, time, mentions, memory)
+        if report.agents:
+            yield replace(report, confidence=float(rule.get("confidence", 0.7)) - 0.1)
+
+
+def _simple_past(verb) -> bool:
+    """"said", "concluded", or a past passive with its doer named ("was stated by X"); no modal, no
+    negation, no perfect ("had said" is before some other time)."""
+    aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if any(c.dep_ == "neg" for c in verb.children) or any(c.tag_ == "MD" for c in aux):
+        return False
+    if verb.tag_ == "VBD" and not aux:
+        return True
+    return verb.tag_ == "VBN" and {c.lower_ for c in aux} & {"was", "were"} \
+        and not {c.lower_ for c in aux} & {"had", "has", "have", "been"} \
+        and any(c.dep_ == "agent" for c in verb.children)
 
 
 def _quoted(token) -> bool:
