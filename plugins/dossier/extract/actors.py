@@ -295,6 +295,7 @@ def _candidates(doc) -> Iterator[tuple[int, int, str]]:
                 found = [f for f in found if f[1] <= first or f[0] >= end or f[2] == "PERSON"]
                 if not any(f[0] <= first < f[1] and f[2] == "PERSON" for f in found):
                     found.append((first, end, "PERSON"))
+    found.extend(_collectives(doc))
     covered = {i for s, e, _ in found for i in range(s, e)}
     for t in doc:  # seats of power NER missed ("Downing Street said")
         for n in (3, 2, 1):
@@ -316,6 +317,23 @@ def _candidates(doc) -> Iterator[tuple[int, int, str]]:
             start = t.i - 1 if t.i and doc[t.i - 1].lower_ == "collective" else t.i
             found.append((start, t.i + 1, "GROUP"))
     return iter(sorted(found, key=lambda x: (x[0], -x[1])))
+
+
+def _collectives(doc) -> Iterator[tuple[int, int, str]]:
+    """A country or its demonym, branch words and a collective noun: "British security sources", "U.S.
+    intelligence", "US defense officials". The unnamed people or bodies of one country that speak."""
+    w = words()
+    for t in doc:
+        if not (t.is_title or t.is_upper) or (country_of(t.text) is None and demonym_country(t.text) is None):
+            continue
+        end, last = t.i + 1, None
+        while end < len(doc) and end - t.i <= 3 and doc[end].is_lower \
+                and (doc[end].lower_ in w["unit_words"] or doc[end].lower_ in w["collectives"]):
+            if doc[end].lower_ in w["collectives"]:
+                last = end
+            end += 1
+        if last is not None and doc[last].dep_ not in {"compound", "amod", "nmod"}:  # not "intelligence agency"
+            yield t.i, last + 1, "COLLECTIVE"
 
 
 def _trim(ent) -> tuple[int, int]:
@@ -513,6 +531,16 @@ def _agency(span) -> int:
     return NONE
 
 
+def _reported(t) -> bool:
+    """The token is inside a clause someone is said to have said ("he said U.S. officials had not ...")."""
+    say = {str(v).lower() for key in ("verbs", "say_verbs") for v in load_table("speech.yml").get(key, ())}
+    while t.head.i != t.i:
+        if t.dep_ in {"ccomp", "parataxis"} and t.head.lemma_.lower() in say:
+            return True
+        t = t.head
+    return False
+
+
 def _does(span) -> bool:
     """The name itself is the subject of a verb that is an act, not of "be" or "have" or a passive."""
     t = span.root
@@ -582,6 +610,9 @@ def _judge(text: str, label: str, span, agency: int) -> tuple[str | None, str | 
         return "organization", None
     if label == "GROUP" or text.lower() in w["groups"]:
         return "group", None
+    if label == "COLLECTIVE":  # "British security sources claimed": a group when it speaks or acts itself,
+        # not when someone else's words say what it did ("executed by Indian intelligence, she said")
+        return ("group", None) if agency >= AGENT and not _reported(span.root) else (None, None)
     if label == "NORP":
         if head in w["collectives"] and agency >= PARTICIPANT:
             return "group", None

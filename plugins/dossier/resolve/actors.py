@@ -19,7 +19,7 @@ from ..model import Actor, DroppedName, Mention, MentionRef, Ref, ReviewItem, So
 KEEP_CONFIDENCE = 0.5  # below this an actor goes to the review page instead of the dossier
 WEAK = 0.4  # one mention that neither acts nor carries a title: listed for review
 DROPPED_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "other", "LOC": "other", "FAC": "other",
-                 "NORP": "group", "GROUP": "group", "ACRONYM": "organization", "SURNAME": "person"}
+                 "NORP": "group", "GROUP": "group", "COLLECTIVE": "group", "ACRONYM": "organization", "SURNAME": "person"}
 ORG_WORDS = {"ministry", "council", "agency", "office", "house", "department", "committee", "party",
              "army", "forces", "government", "parliament", "assembly", "commission", "court", "bank",
              "union", "organization", "organisation", "news", "service", "press", "media", "command"}
@@ -119,12 +119,15 @@ def resolve_actors(mentions: Iterable[Mention], sources: Iterable[Source], curat
     actors, index_refs = [], {}
     quoted = _quoted_spans(statements)
     role_orgs = {norm(m.role_org) for m in mentions if m.role_org}
+    titled = _titled_countries(mentions)
     for cluster in clusters:
         actor = _actor(cluster, body_refs)
         why = f"confidence {actor.confidence:.2f}"
         if actor.confidence >= KEEP_CONFIDENCE:
             if _only_quoted(cluster, quoted):
                 actor, why = replace(actor, confidence=WEAK), "named only inside someone else's words, never acting in the story"
+            elif _only_in_a_title(cluster, titled, body_refs):
+                actor, why = replace(actor, confidence=WEAK), "named once, only in someone's title ('Finland's President X'), never acting in the story"
             elif _never_acts(cluster, role_orgs):
                 actor, why = replace(actor, confidence=WEAK), "never acts, holds no title and employs no one: a place, an idea or a cause?"
         if actor.confidence < KEEP_CONFIDENCE:
@@ -169,6 +172,26 @@ def _only_quoted(c: Cluster, quoted: dict) -> bool:
     return all(any(a <= m.ref.start and m.ref.end <= b and speaker != m.ref.start
                    for a, b, speaker in quoted.get((m.ref.source, m.ref.sentence), ()))
                for m in c.mentions)
+
+
+def _titled_countries(mentions: list[Mention]) -> set[tuple[str, str, str]]:
+    """(source, sentence, ISO3) of the countries named in a person's title there ("Finland's President")."""
+    out = set()
+    for m in mentions:
+        if m.kind == "person" and m.role_org:
+            country = country_of(m.role_org) or demonym_country(m.role_org)
+            if country is not None:
+                out.add((m.ref.source, m.ref.sentence, country.iso3))
+    return out
+
+
+def _only_in_a_title(c: Cluster, titled: set, body_refs: set) -> bool:
+    """A country named once in the story, in the title of the person it names ("during a news conference
+    with Finland's President Sauli Niinisto"): that person's office, not a party to the story."""
+    if not c.country:
+        return False
+    body = [m for m in c.mentions if (m.ref.source, m.ref.sentence) in body_refs]
+    return len(body) == 1 and (body[0].ref.source, body[0].ref.sentence, c.country) in titled
 
 
 def _never_acts(c: Cluster, role_orgs: set[str]) -> bool:
@@ -316,7 +339,16 @@ def _generic_heads() -> set[str]:
 
 
 def _group_key(m: Mention) -> str:
-    """Collective actors under one key: "the West", "the collective West", "Western" -> west."""
+    """Collective actors under one key: "the West", "the collective West", "Western" -> west; a country's
+    unnamed sources, officials or intelligence under the country and the noun, whatever branch words
+    stand between ("British security sources", "UK defense sources" -> @GBR sources)."""
+    if m.label == "COLLECTIVE":
+        from ..data import load_table
+
+        folded = _fold_country(norm(m.text)).split()
+        if folded and folded[0].startswith("@"):
+            noun = folded[-1]
+            return "group:" + folded[0] + " " + str(load_table("actor_words.yml").get("collective_forms", {}).get(noun, noun))
     words = [w for w in norm(m.text).split() if w not in {"collective", "so called", "entire", "whole"}]
     words = [w[:-3] if w.endswith("ern") and w[:-3] in {"west", "east", "north", "south"} else w for w in words]
     return "group:" + " ".join(words)
