@@ -275,3 +275,19 @@ def test_a_seat_of_power_belongs_to_its_country_and_stays_an_actor(nlp):
         "Downing Street said the United Kingdom would attend too.")
     assert actors["Kremlin"].affiliations == ("russia",)
     assert actors["Downing Street"].affiliations == ("united-kingdom",)
+
+
+def test_norm_curly_possessive():
+    from dossier.resolve.actors import norm
+
+    assert norm("Zakharova’s") == norm("Zakharova") == "zakharova"
+
+
+def test_low_confidence_review_carries_file_header():
+    from dossier.model import Mention, Ref
+
+    src = Source(id="a", file="a.txt", title="t", sentences=(Sentence("s1", "In passing, Nordland was named.", 1),))
+    m = Mention(Ref("a", "s1", 12, 20), "Nordland", "ORG", "organization")
+    _, review = resolve_actors([m], [src], [])
+    low = [r for r in review if r.kind == "low-confidence-actor"]
+    assert low and all(r.fix.startswith("# dossier/actors.yml\n") for r in low)
