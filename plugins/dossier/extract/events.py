@@ -93,7 +93,8 @@ def find_events(parsed: Iterable[Parsed], times: Iterable[TimeExpr],
                     yield from leads
                     yield from _ongoing_events(sentence, doc, item.source, here, memory,
                                                {r.trigger for r in dated + leads})
-                    if key not in timed and item.source.id not in today \
+                    # like a news lead, the day's undated report stands near the top; further down is background
+                    if key not in timed and item.source.id not in today and len(prose) <= _lead_paragraphs() \
                             and not _elsewhere(previous, item.source.published):
                         for report in _reported_today(sentence, doc, item.source, here, memory,
                                                       {r.trigger for r in leads}):
@@ -104,6 +105,10 @@ def find_events(parsed: Iterable[Parsed], times: Iterable[TimeExpr],
             previous = found or []
             if sentence.kind != "caption":
                 memory.extend(m for m in here if m.kind in ACTOR_KINDS)
+
+
+def _lead_paragraphs() -> int:
+    return int(_tables()["perfect_leads"].get("paragraphs", 3))
 
 
 def _lead_events(sentence, doc, source, mentions: list[Mention], memory: list[Mention], rank: int,
