@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import yamlfile
-from .model import ACTOR_KINDS, PRECISIONS, STANCES, DateSpan
+from .model import ACTOR_KINDS, PRECISIONS, STANCES, DateSpan, name_key
 from .yamlfile import Map, Problem, Seq
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -404,16 +404,6 @@ def _actors(data: list, checker: Checker) -> tuple[CuratedActor, ...]:
                                       f"{other[0]!r} (line {other[1]}); one name cannot name two actors")
     return tuple(out)
 
-
-def name_key(name: str) -> str:
-    """Names compared as resolve.actors.norm compares them: case, accents, dots, hyphens, 'the', possessives."""
-    import unicodedata
-
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    text = text.replace("’", "'").replace("-", " ").replace(".", "")
-    text = re.sub(r"'s\b", "", text)
-    text = re.sub(r"^the\s+", "", text.strip())
-    return re.sub(r"\s+", " ", text).strip()
 
 
 def _events(data: list, checker: Checker) -> tuple[CuratedEvent, ...]:

@@ -7,8 +7,23 @@ of ours; every stage imports it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+
+def name_key(name: str) -> str:
+    """The comparison key of a name: case, accents, dots, hyphens, a leading 'the' and a possessive 's
+    ignored, so "the U.S." and "US", "Kim Jong-un" and "Kim Jong Un" compare equal. Names in other
+    scripts keep their letters (ASCII folding would leave nothing of "Мария Захарова")."""
+    text = name.replace("\u2019", "'")  # before the folding, which would drop it: "Zakharova’s"
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    if not re.search(r"[a-z0-9]", folded):
+        folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = folded.replace("-", " ").replace(".", "")
+    folded = re.sub(r"'s\b", "", folded)
+    folded = re.sub(r"^the\s+", "", folded.strip())
+    return re.sub(r"\s+", " ", folded).strip()
+
 
 ACTOR_KINDS = ("person", "organization", "country", "group", "other")
 STANCES = ("supports", "denies", "rejects", "dismisses", "declines-comment", "counter-accuses")

@@ -7,14 +7,13 @@ An actor's kind is voted by all its mentions, not taken from one NER label.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from ..config import CuratedActor, slugify
 from ..extract.countries import capital_of, country_of, demonym_country, government_of, seat_country
-from ..model import Actor, DroppedName, Mention, MentionRef, Ref, ReviewItem, Source, StatementRecord
+from ..model import Actor, DroppedName, Mention, MentionRef, Ref, ReviewItem, Source, StatementRecord, name_key
 
 KEEP_CONFIDENCE = 0.5  # below this an actor goes to the review page instead of the dossier
 WEAK = 0.4  # one mention that neither acts nor carries a title: listed for review
@@ -25,14 +24,7 @@ ORG_WORDS = {"ministry", "council", "agency", "office", "house", "department", "
              "union", "organization", "organisation", "news", "service", "press", "media", "command"}
 
 
-def norm(name: str) -> str:
-    """A comparison key for names: case, accents, dots, hyphens, a leading 'the' and possessives ignored."""
-    text = name.replace("’", "'")  # before the ASCII folding, which would drop it: "Zakharova’s" -> Zakharova
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    text = text.replace("-", " ").replace(".", "")
-    text = re.sub(r"'s\b", "", text)
-    text = re.sub(r"^the\s+", "", text.strip())
-    return re.sub(r"\s+", " ", text).strip()
+norm = name_key  # one comparison key for names, shared with curation and wikilinks
 
 
 @dataclass
