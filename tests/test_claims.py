@@ -118,3 +118,22 @@ def test_mutual_accusation_two_claims_each_turning_the_other(nlp):
     assert said(bolivia, "counter-accuses") == {"Peru"}
     assert said(peru, "denies") & {"Ana Kowal", "Kowal"}
     assert "United Nations" in said(peru, "declines-comment") and "United Nations" in said(bolivia, "declines-comment")
+
+
+def test_stance_of_disbelief_blame_campaign_and_insinuation():
+    assert stance_of(_st("many people are trying to pin the responsibility for the crash on the president")) == "rejects"
+    assert stance_of(_st("So I can't imagine that he did it")) == "denies"
+    assert stance_of(_st("Everyone understands who is involved")) == "supports"
+
+
+def test_denial_for_own_side_answers_a_charge_against_that_side(nlp):
+    statements, claims, responses = run(
+        nlp,
+        "Pipeline row\nPeru accused Bolivia of bombing the gas pipeline near the border.\n"
+        "Chile has nothing to do with the bombing of the pipeline, Chilean President Ana Ruiz told reporters.")
+    by = {c.key: c for c in claims}
+    peru = next(c for c in claims if "Peru" in c.claimant_texts)
+    denial = next(r for r in responses if statements[r.statement_index].speaker_text == "Ana Ruiz")
+    assert denial.stance == "denies"
+    assert denial.claim_key != peru.key  # a charge against Chile, not Peru's charge against Bolivia
+    assert not by[denial.claim_key].claimant_texts

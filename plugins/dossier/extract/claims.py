@@ -143,6 +143,7 @@ def find_claims(statements: Sequence[StatementRecord], parsed: Sequence = (),
             responses.append(ResponseRecord(i, stance, claim.key, statements[i].text,
                                             actor_text=actor if k else None, confidence=confidence))
 
+    facing_own: dict[frozenset, _Claim] = {}
     for i, stance, target in pending:
         st = statements[i]
         speakers = [s for s in (st.speaker_text, *st.co_speakers)]
@@ -151,11 +152,28 @@ def find_claims(statements: Sequence[StatementRecord], parsed: Sequence = (),
             hit = sides.of_all(speakers) | (accused[i] if stance != "counter-accuses" else set())
             facing = [c for c in claims if _against(c) & hit]
             target = _link(st, facing, statements, docs, speakers) if facing else None
+            own_side = sides.of_all(speakers)
+            if target is None and stance != "counter-accuses" and own_side and _own_side_named(st, docs, own_side):
+                # "Ukraine has nothing to do with it", "we have no relation to this": a denial for the
+                # speaker's own side answers the charge against that side; where no claim charges it or
+                # speaks of it, that charge is a claim of its own, made by nobody named
+                linked = _link(st, claims, statements, docs, speakers)
+                if linked is None or not own_side & linked.words:
+                    target = _Claim(f"c{len(claims)}", [])
+                    claims.append(target)
+                    target.add(st.text, [], None, st.ref.source, frozenset(own_side))
+                    facing_own[frozenset(own_side)] = target
+        if target is not None and target in facing_own.values() and st.text not in target.texts:
+            target.add(st.text, [], None, st.ref.source, _against(target))  # its wording, for its text
         if target is None and stance == "counter-accuses":
             target = _by_named_claimants(st, claims, speakers)
         if target is None and stance == "declines-comment" and partners:
             # who will not say who did it answers both sides of a mutual accusation
             target = _link(st, [c for c in claims if c.key in partners], statements, docs, speakers)
+        if target is None and stance == "supports":
+            # nobody backs a charge against their own side: a hint from Kyiv is not about Kyiv's role
+            own_side = sides.of_all(speakers)
+            target = _link(st, [c for c in claims if not own_side & _against(c)], statements, docs, speakers)
         claim = target or _link(st, claims, statements, docs, speakers)
         if claim is None:
             continue
@@ -733,6 +751,21 @@ def _context(st: StatementRecord, docs) -> str:
     before = [s.text for s in source.sentences[max(0, k - CONTEXT_SENTENCES):k] if s.kind != "caption"]
     own = sentence.text[: st.ref.start]  # "When asked about the allegation, Peskov said, ..."
     return " ".join(before + [own])
+
+
+def _own_side_named(st: StatementRecord, docs, own: set[str]) -> bool:
+    """The statement speaks of its speaker's own side: "we", "our", or the side's name as a subject or a
+    possessor ("Ukraine has nothing to do with", "dismisses Ukraine's role")."""
+    found = docs.get((st.ref.source, st.ref.sentence))
+    if found is None:
+        return False
+    _, doc, _ = found
+    for t in doc:
+        if not (st.ref.start <= t.idx < st.ref.end) or t.dep_ not in {"nsubj", "nsubjpass", "poss"}:
+            continue
+        if t.lower_ in {"we", "our", "us"} or _side_of_token(t) & own:
+            return True
+    return False
 
 
 def _counter_claim(st, claim, statements, docs, table) -> bool:
