@@ -41,7 +41,7 @@ ERRORS = {
                             "dossier/sources.yml:2: 'published' of source 'a' is '2023-02-30'; expected a date such "
                             "as 2023-11-11"),
     "range backwards": ("events.yml", "- id: e\n  date: 2023-10-19/2023-10-18\n",
-                        "dossier/events.yml:2: 'date' of event 'e' '2023-10-19/2023-10-18' ends before it starts"),
+                        "dossier/events.yml:2: 'date' of event 'e' is '2023-10-19/2023-10-18'; the range ends before it starts"),
     "missing id": ("events.yml", "- title: A visit\n", "dossier/events.yml:1: event needs 'id'"),
     "not a slug": ("actors.yml", "- id: Maria Z\n  name: Maria Zakharova\n",
                    "dossier/actors.yml:1: 'id' of actor 'Maria Z' must be a lowercase slug such as 'maria-z'"),

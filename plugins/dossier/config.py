@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import yamlfile
-from .model import ACTOR_KINDS, PRECISIONS, STANCES, DateSpan, name_key
+from .model import ACTOR_KINDS, PRECISIONS, STANCES, DateSpan, name_key, parse_iso
 from .yamlfile import Map, Problem, Seq
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -183,29 +183,13 @@ def date_value(value: object) -> dt.date:
 
 
 def parse_date_text(text: str) -> DateSpan:
-    """A curated date: 2023, 2023-07, 2023-10-18, or a range 2023-10-18/2023-10-19."""
-    text = text.strip()
-    if "/" in text:
-        first, last = (part.strip() for part in text.split("/", 1))
-        a, b = parse_date_text(first), parse_date_text(last)
-        if a.precision != b.precision:
-            raise Invalid(f"{text!r} mixes precisions")
-        end = _last_day(b)
-        if end < a.start:
-            raise Invalid(f"{text!r} ends before it starts")
-        return DateSpan(a.start, end if b.precision == "day" else b.start, a.precision)
+    """A curated date: 2023, 2023-07, 2023-10-18, or a range 2023-10-18/2023-10-19 (model.parse_iso)."""
     try:
-        if re.fullmatch(r"\d{4}", text):
-            return DateSpan(dt.date(int(text), 1, 1), None, "year")
-        if re.fullmatch(r"\d{4}-\d{2}", text):
-            return DateSpan(dt.date(int(text[:4]), int(text[5:7]), 1), None, "month")
-        return DateSpan(dt.date.fromisoformat(text), None, "day")
-    except ValueError:
-        raise Invalid(f"is {text!r}; expected 2023, 2023-07, 2023-10-18 or 2023-10-18/2023-10-19") from None
-
-
-def _last_day(span: DateSpan) -> dt.date:
-    return span.end or span.start
+        return parse_iso(text.strip())
+    except ValueError as err:
+        reason = str(err).split(": ", 1)[-1] if "range" in str(err) or "precision" in str(err) else \
+            "expected 2023, 2023-07, 2023-10-18 or 2023-10-18/2023-10-19"
+        raise Invalid(f"is {text.strip()!r}; {reason}") from None
 
 
 def date_span_value(value: object) -> DateSpan:
