@@ -124,6 +124,8 @@ def test_stance_of_disbelief_blame_campaign_and_insinuation():
     assert stance_of(_st("many people are trying to pin the responsibility for the crash on the president")) == "rejects"
     assert stance_of(_st("So I can't imagine that he did it")) == "denies"
     assert stance_of(_st("Everyone understands who is involved")) == "supports"
+    assert stance_of(_st("press reports that a missile hit the depot were inaccurate")) == "rejects"
+    assert stance_of(_st("declined to say whether the depot was hit", "declined")) == "declines-comment"
 
 
 def test_denial_for_own_side_answers_a_charge_against_that_side(nlp):
