@@ -134,10 +134,7 @@ def _lead_events(sentence, doc, source, mentions: list[Mention], memory: list[Me
         trigger = _resolve_trigger(verb)
         if not trigger_kind(trigger) or trigger.text in taken or verb.text in taken:
             continue
-        time = TimeExpr(ref=Ref(source.id, sentence.id, verb.idx, verb.idx), text="",
-                        span=DateSpan(source.published, None, "day"), relative=True,
-                        reason=f"a news lead in the {_news_present(root)}: the publication date "
-                               f"({source.published.isoformat()})")
+        time = _publication_day(source, sentence, verb, f"a news lead in the {_news_present(root)}")
         report = _report(sentence, doc, trigger, time, mentions, memory)
         if report.agents:  # a lead names who acted; otherwise it is background
             yield replace(report, confidence=float(rule.get("confidence", 0.7)))
@@ -160,14 +157,18 @@ def _ongoing_events(sentence, doc, source, mentions: list[Mention], memory: list
         kind = trigger_kind(verb)
         if not kind or kind in SPEECH_KINDS:
             continue
-        time = TimeExpr(ref=Ref(source.id, sentence.id, verb.idx, verb.idx), text="",
-                        span=DateSpan(source.published, None, "day"), relative=True,
-                        reason=f"going on as the article was written: the publication date "
-                               f"({source.published.isoformat()})")
+        time = _publication_day(source, sentence, verb, "going on as the article was written")
         report = _report(sentence, doc, verb, time, mentions, memory)
         passive = any(c.dep_ == "nsubjpass" for c in verb.children)
         if report.agents or passive and report.title:
             yield replace(report, confidence=float(rule.get("confidence", 0.7)) - 0.1)
+
+
+def _publication_day(source, sentence, verb, why: str) -> TimeExpr:
+    """The publication date as the date of an undated happening at `verb`, saying why it was taken."""
+    return TimeExpr(ref=Ref(source.id, sentence.id, verb.idx, verb.idx), text="",
+                    span=DateSpan(source.published, None, "day"), relative=True,
+                    reason=f"{why}: the publication date ({source.published.isoformat()})")
 
 
 def _elsewhere(times: list[TimeExpr], published) -> bool:
@@ -207,10 +208,7 @@ def _reported_today(sentence, doc, source, mentions: list[Mention], memory: list
         kind = trigger_kind(trigger)
         if kind not in {"statement", "finding"}:  # reporting proper; a charge or a denial may be days old
             continue
-        time = TimeExpr(ref=Ref(source.id, sentence.id, verb.idx, verb.idx), text="",
-                        span=DateSpan(source.published, None, "day"), relative=True,
-                        reason=f"a report of speech with no date of its own: the publication date "
-                               f"({source.published.isoformat()})")
+        time = _publication_day(source, sentence, verb, "a report of speech with no date of its own")
         if not any(c.dep_ in SUBJECTS | {"agent"} and c.pos_ != "PRON" for c in verb.children):
             continue  # "it said": who "it" is, is too loose a guess to date a happening on
         report = _report(sentence, doc, trigger, time, mentions, memory)
