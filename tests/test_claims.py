@@ -139,3 +139,20 @@ def test_denial_for_own_side_answers_a_charge_against_that_side(nlp):
     assert denial.stance == "denies"
     assert denial.claim_key != peru.key  # a charge against Chile, not Peru's charge against Bolivia
     assert not by[denial.claim_key].claimant_texts
+
+
+def test_the_doer_named_by_is_behind_ordered_or_blamed_on_is_charged_as_its_state(nlp):
+    from dossier.extract.claims import _Sides, _accused_in, _stances
+
+    table = _stances()
+    texts = {
+        "Peruvian President Carlos Vega is behind the bombing of the pipeline, officials said.": "@PER",
+        "Bolivia's intelligence agency was most likely responsible for the pipeline blast, analysts said.": "@BOL",
+        "Peruvian President Carlos Vega spoke on Monday. Bolivia has blamed Vega for the pipeline bombing.": "@PER",
+    }
+    for text, side in texts.items():
+        parsed = parse_text(nlp, text, "a0")
+        mentions = list(find_mentions([parsed]))
+        doc = parsed.docs[-1]  # the last sentence: an earlier one may only introduce the person
+        sides = _Sides(mentions)
+        assert side in _accused_in(doc, 0, len(doc.text), "", table, sides.of), text

@@ -71,7 +71,7 @@ def find_claims(statements: Sequence[StatementRecord], parsed: Sequence = (),
     sides = _Sides(mentions)
     # whom each statement charges; a speaker's own side is not charged by its own words ("Russia was not
     # involved", "Pyongyang's relations will act as ...")
-    accused = [_accused(st, docs, table) - sides.of_all([st.speaker_text, *st.co_speakers]) for st in statements]
+    accused = [_accused(st, docs, table, sides) - sides.of_all([st.speaker_text, *st.co_speakers]) for st in statements]
     claims: list[_Claim] = []
     pending = []  # (statement index, stance, named claim or None)
     reciprocal = []  # statements of two sides accusing each other
@@ -388,9 +388,10 @@ def _seats() -> dict[str, str]:
     return {k.lower(): v for k, v in (_stances().get("seats") or {}).items()}
 
 
-def _side_of_token(tok) -> frozenset[str]:
+def _side_of_token(tok, people=None) -> frozenset[str]:
     """The states a noun phrase names: its head or the name, demonym or possessor qualifying it ("the
-    Ukrainian side", "Kiev's attack", "Russian occupation forces"), with its conjuncts."""
+    Ukrainian side", "Kiev's attack", "Russian occupation forces"), with its conjuncts; given `people`
+    (a name -> side lookup), also the state a named person or body acts for ("Putin" -> Russia)."""
     found = set()
     for t in (tok, *tok.conjuncts):
         if t.lower_ in {"other", "another"} or (t.lower_ == "each" and t.head.lower_ == "other"):
@@ -404,6 +405,10 @@ def _side_of_token(tok) -> frozenset[str]:
             if side:
                 found.add(side)
                 break
+        else:
+            side = people(t.text) if people is not None and t.pos_ == "PROPN" else None
+            if side:
+                found.add(side)
     return frozenset(found)
 
 
@@ -419,7 +424,7 @@ def demonym_side(word: str) -> str | None:
 RECIPROCAL = "<each other>"  # "X and Y accuse each other": each charges the other
 
 
-def _accused(st: StatementRecord, docs, table) -> frozenset[str]:
+def _accused(st: StatementRecord, docs, table, sides: "_Sides | None" = None) -> frozenset[str]:
     """The sides a statement charges with the act it reports: the object of an accusing verb ("accused
     Kyiv of", "blamed Ukraine, saying ..."), the agent of the act ("a sabotage by the Ukrainian side",
     "was caused by Russia"), its subject ("Ukrainian forces blew up"), a cleft's focus ("it was Ukraine
@@ -429,10 +434,25 @@ def _accused(st: StatementRecord, docs, table) -> frozenset[str]:
     if found is None:
         return frozenset()
     _, doc, _ = found
-    return _accused_in(doc, st.ref.start, st.ref.end, st.cue, table)
+    return _accused_in(doc, st.ref.start, st.ref.end, st.cue, table, sides.of if sides is not None else None)
 
 
-def _accused_in(doc, start: int, end: int, cue: str, table) -> frozenset[str]:
+def _charged_subject(t, table) -> bool:
+    """The subject of a predicate that names the doer ("Putin is behind", "the FSB was responsible",
+    "Putin is to blame"), or a noun a headline puts behind the act ("Russian intelligence behind crash"),
+    or the subject of an act verb ("Putin would kill him", "the FSB ordered ...")."""
+    preds = {w.lower() for w in table.get("charge_predicates") or ()}
+    if t.dep_ in {"nsubj", "nsubjpass"}:
+        head = t.head
+        if head.lemma_.lower() in {w.lower() for w in table.get("act_verbs") or ()}:
+            return True
+        if head.lemma_.lower() == "be" or head.lower_ in preds:
+            return head.lower_ in preds or any(c.lower_ in preds or (c.dep_ == "xcomp" and c.lemma_.lower() in preds)
+                                               for c in head.children if c.dep_ in {"prep", "acomp", "xcomp", "attr"})
+    return t.pos_ in {"PROPN", "NOUN"} and any(c.dep_ == "prep" and c.lower_ in preds for c in t.children)
+
+
+def _accused_in(doc, start: int, end: int, cue: str, table, people=None) -> frozenset[str]:
     accusing = set(table["accuse_verbs"]) | set(table.get("charge_verbs") or ())
     toks = [t for t in doc if start <= t.idx < end]
     if not toks:
@@ -443,7 +463,7 @@ def _accused_in(doc, start: int, end: int, cue: str, table) -> frozenset[str]:
         if head.lemma_.lower() in accusing:
             obj = [c for c in head.children if c.dep_ == "dobj"]
             if obj:
-                side = _side_of_token(obj[0])
+                side = _side_of_token(obj[0], people)
                 if side:
                     return side
         if head.dep_ not in {"advcl", "xcomp", "conj", "ccomp"} or head.head is head:
@@ -451,10 +471,12 @@ def _accused_in(doc, start: int, end: int, cue: str, table) -> frozenset[str]:
         head, steps = head.head, steps + 1
     speech = set(table["claim_verbs"]) | {"say", "tell"}
     acts = set(table.get("act_nouns") or ())
-    tiers: list[list] = [[], [], [], [], []]
+    tiers: list[list] = [[], [], [], [], [], []]
     for t in toks:
         if t.dep_ == "dobj" and t.head.lemma_.lower() in accusing:
             tiers[0].append(t)
+        elif t.dep_ == "pobj" and t.head.lower_ == "on" and t.head.head.lemma_.lower() in accusing:
+            tiers[0].append(t)  # "blamed it on Putin"
         elif t.dep_ == "pobj" and (t.head.dep_ == "agent" or (t.head.lower_ == "by" and t.head.head.pos_ == "NOUN"
                                                               and t.head.head.lemma_.lower() in acts)):
             tiers[1].append(t)
@@ -467,9 +489,16 @@ def _accused_in(doc, start: int, end: int, cue: str, table) -> frozenset[str]:
             tiers[3].append(t)  # "it was Ukraine that had sabotaged the dam"
         elif t.dep_ == "poss" and t.head.pos_ == "NOUN" and t.head.lemma_.lower() in acts:
             tiers[4].append(t)
+        if _charged_subject(t, table):
+            tiers[5].append(t)
     for tier in tiers:
         for t in tier:
             side = _side_of_token(t)
+            if side:
+                return side
+    for tier in (tiers[0], tiers[1], tiers[5]):  # then a person or body named as the doer, as its state
+        for t in tier:
+            side = _side_of_token(t, people)
             if side:
                 return side
     return frozenset()
