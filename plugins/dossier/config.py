@@ -380,7 +380,7 @@ def _actors(data: list, checker: Checker) -> tuple[CuratedActor, ...]:
         out.append(CuratedActor(id=ident, line=line, **values))
         for form in dict.fromkeys((values["name"], *values.get("aliases", ()))):
             key = name_key(form)
-            if not key:  # no Latin letters (Мария, 金正恩, "..."): the key is empty, not shared
+            if not key:  # only punctuation ("..."): the key is empty, not shared
                 continue
             other = names.setdefault(key, (ident, line))
             if other[0] != ident:
@@ -390,19 +390,23 @@ def _actors(data: list, checker: Checker) -> tuple[CuratedActor, ...]:
 
 
 
+def _nested(checker: Checker, values: dict, key: str, keys: dict, owner: str, noun: str, line: int):
+    """The list under `key` of an item (an event's reports, a claim's responses), each item checked."""
+    raw = values.pop(key, None) or []
+    if not isinstance(raw, list):
+        checker.problem(line, f"{key!r} of {owner} must be a list")
+        return []
+    return list(_items(raw, checker, keys, f"{noun} {owner}"))
+
+
 def _events(data: list, checker: Checker) -> tuple[CuratedEvent, ...]:
     out, seen = [], {}
     for values, line in _items(data, checker, EVENT_KEYS, "event", ("id",)):
         if "id" not in values or not _unique(checker, seen, values["id"], line, "event"):
             continue
-        reports = []
-        raw = values.pop("reports", None) or []
-        if not isinstance(raw, list):
-            checker.problem(line, f"'reports' of event {values['id']!r} must be a list")
-            raw = []
-        for report, _ in _items(raw, checker, REPORT_KEYS, f"report of event {values['id']!r}"):
-            if "source" in report and "sentence" in report:
-                reports.append(CuratedReport(**report))
+        reports = [CuratedReport(**report) for report, _ in
+                   _nested(checker, values, "reports", REPORT_KEYS, f"event {values['id']!r}", "report of", line)
+                   if "source" in report and "sentence" in report]
         out.append(CuratedEvent(reports=tuple(reports), line=line, **values))
     return tuple(out)
 
@@ -412,13 +416,8 @@ def _claims(data: list, checker: Checker) -> tuple[CuratedClaim, ...]:
     for values, line in _items(data, checker, CLAIM_KEYS, "claim", ("id",)):
         if "id" not in values or not _unique(checker, seen, values["id"], line, "claim"):
             continue
-        responses = []
-        raw = values.pop("responses", None) or []
-        if not isinstance(raw, list):
-            checker.problem(line, f"'responses' of claim {values['id']!r} must be a list")
-            raw = []
-        for response, rline in _items(raw, checker, RESPONSE_KEYS, f"response in claim {values['id']!r}"):
-            if "actor" in response and "stance" in response:
-                responses.append(CuratedResponse(line=rline, **response))
+        responses = [CuratedResponse(line=rline, **response) for response, rline in
+                     _nested(checker, values, "responses", RESPONSE_KEYS, f"claim {values['id']!r}", "response in", line)
+                     if "actor" in response and "stance" in response]
         out.append(CuratedClaim(responses=tuple(responses), line=line, **values))
     return tuple(out)
