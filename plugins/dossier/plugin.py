@@ -96,9 +96,6 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                                   curation=self.curation, memo=self.memo)
         except ModelMissing as err:
             raise PluginError(f"dossier: {err}") from None
-        except pipeline.CurationError as err:
-            raise PluginError("dossier: the curation files have errors:\n  " +
-                              "\n  ".join(map(str, err.problems))) from None
         self.result = result
         rendering = time.perf_counter()
         self.names = wikilinks.NameIndex.from_dossier(result.dossier)
