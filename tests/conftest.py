@@ -107,13 +107,17 @@ def make_site(tmp_path, parse_cache):
     return make
 
 
-@pytest.fixture(scope="session")
-def example_site(tmp_path_factory, parse_cache) -> Build:
-    """The shipped example (mkdocs.yml, seeds, dossier, docs), built with --strict."""
-    root = tmp_path_factory.mktemp("example")
+def copy_example(root: Path, parse_cache: Path) -> Path:
+    """The shipped example (mkdocs.yml, seeds, dossier, docs) copied into root, sharing the parse cache."""
     for name in ("seeds", "dossier", "docs"):
         shutil.copytree(ROOT / name, root / name)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("cache_dir: .cache/dossier", f"cache_dir: {parse_cache}")
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
-    return build_site(root, strict=True)
+    return root
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory, parse_cache) -> Build:
+    """The shipped example (mkdocs.yml, seeds, dossier, docs), built with --strict."""
+    return build_site(copy_example(tmp_path_factory.mktemp("example"), parse_cache), strict=True)

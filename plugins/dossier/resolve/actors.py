@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from ..config import CuratedActor, slugify
+from ..extract.actors import BROADCAST, INSTITUTION_WORD, PLACE
 from ..extract.countries import capital_of, country_of, demonym_country, government_of, seat_country
 from ..model import Actor, DroppedName, Mention, MentionRef, Ref, ReviewItem, Source, StatementRecord, name_key
 
@@ -19,6 +20,7 @@ KEEP_CONFIDENCE = 0.5  # below this an actor goes to the review page instead of 
 WEAK = 0.4  # one mention that neither acts nor carries a title: listed for review
 DROPPED_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "other", "LOC": "other", "FAC": "other",
                  "NORP": "group", "GROUP": "group", "COLLECTIVE": "group", "ACRONYM": "organization", "SURNAME": "person"}
+REASON_KINDS = {PLACE: "other", INSTITUTION_WORD: "organization", BROADCAST: "organization"}
 ORG_WORDS = {"ministry", "council", "agency", "office", "house", "department", "committee", "party",
              "army", "forces", "government", "parliament", "assembly", "commission", "court", "bank",
              "union", "organization", "organisation", "news", "service", "press", "media", "command"}
@@ -51,6 +53,7 @@ class ActorIndex:
     actors: tuple[Actor, ...]
     by_ref: dict  # (source, sentence, start) -> actor id
     by_name: dict  # norm(name or alias) -> actor id
+    hides: tuple = ()  # HideEffect: what each hidden name of the curation did, for the curation checks
 
     def of_ref(self, ref: Ref | None) -> str | None:
         return self.by_ref.get((ref.source, ref.sentence, ref.start)) if ref else None
@@ -104,8 +107,10 @@ def resolve_actors(mentions: Iterable[Mention], sources: Iterable[Source], curat
                    ) -> tuple[ActorIndex, list[ReviewItem]]:
     mentions = list(mentions)
     sources = list(sources)
+    dropped = list(dropped)
     clusters = _cluster(mentions, sources)
     curated = list(curated)
+    settled = set().union(*(_curated_keys(c) for c in curated))  # names the editor has decided on
     review: list[ReviewItem] = []
     body_refs = {(s.id, x.id) for s in sources for x in s.sentences if x.kind != "caption"}
     actors, index_refs = [], {}
@@ -123,6 +128,8 @@ def resolve_actors(mentions: Iterable[Mention], sources: Iterable[Source], curat
             elif _never_acts(cluster, role_orgs):
                 actor, why = replace(actor, confidence=WEAK), "never acts, holds no title and employs no one: a place, an idea or a cause?"
         if actor.confidence < KEEP_CONFIDENCE:
+            if settled & {norm(f) for f in cluster.forms()}:
+                continue  # curation adds, merges or hides it: nothing left to propose
             first = cluster.mentions[0].ref
             review.append(ReviewItem("low-confidence-actor",
                                      f"{actor.name!r} ({actor.kind}) was not kept as an actor: {why}",
@@ -133,7 +140,7 @@ def resolve_actors(mentions: Iterable[Mention], sources: Iterable[Source], curat
         for m in cluster.mentions:
             index_refs[(m.ref.source, m.ref.sentence, m.ref.start)] = actor.id
     actors = _unique_ids(actors)
-    actors, index_refs = _apply_curation(actors, index_refs, curated, sources)
+    actors, index_refs, hides = _apply_curation(actors, index_refs, curated, sources, dropped)
     actors = _affiliations(actors, clusters)
     by_name = {}
     for actor in actors:
@@ -142,9 +149,8 @@ def resolve_actors(mentions: Iterable[Mention], sources: Iterable[Source], curat
     for actor in actors:  # forms that are not listed as aliases ("Russian") still find their actor
         for m in actor.mentions:
             by_name.setdefault(norm(m.text), actor.id)
-    review += _dropped_review(dropped, set(by_name) | {norm(c.name) for c in curated}
-                              | {norm(a) for c in curated for a in c.aliases})
-    return ActorIndex(tuple(sorted(actors, key=lambda a: a.id)), index_refs, by_name), review
+    review += _dropped_review(dropped, set(by_name) | settled)
+    return ActorIndex(tuple(sorted(actors, key=lambda a: a.id)), index_refs, by_name, tuple(hides)), review
 
 
 def _quoted_spans(statements: Iterable[StatementRecord]) -> dict[tuple[str, str], list[tuple[int, int, int | None]]]:
@@ -206,7 +212,8 @@ def _dropped_review(dropped: Iterable[DroppedName], known: set[str]) -> list[Rev
         found = by_name[key]
         first = found[0]
         reason = Counter(d.reason for d in found).most_common(1)[0][0]
-        kind = DROPPED_KINDS.get(first.mention.label, "other")
+        # the kind follows the reason it was dropped: a place NER called a PERSON is not proposed as a person
+        kind = REASON_KINDS.get(reason) or DROPPED_KINDS.get(first.mention.label, "other")
         times = f", {len(found)} mentions" if len(found) > 1 else ""
         items.append(ReviewItem("dropped-name", f"“{first.mention.text}” was not taken for an actor: {reason}{times}",
                                 first.mention.ref.source, first.mention.ref.sentence,
@@ -559,27 +566,36 @@ def _ministry(role: str, country_id: str, actors: list[Actor], by_name: dict[str
     return country_id
 
 
-def _apply_curation(actors: list[Actor], refs: dict, curated: list[CuratedActor],
-                    sources: list[Source]) -> tuple[list[Actor], dict]:
-    """Curated actors add, merge (by name or alias), correct or hide; curated facts win."""
-    from dataclasses import replace
+@dataclass(frozen=True)
+class HideEffect:
+    """What a hidden name of dossier/actors.yml did in this build: hid a whole machine actor (`actor` is
+    None then), or only some mentions of an actor that curation or another name identifies."""
 
-    for cur in curated:
-        # a name of no Latin letters (Мария, 金正恩, "...") normalises to "": it must not match every other such name
-        keys = {norm(cur.name), *(norm(a) for a in cur.aliases), cur.id} - {""}
+    name: str
+    line: int
+    hidden_actor: str | None = None  # the machine actor hidden whole, by its name
+    kept_actor: str | None = None  # the actor kept, from which only the name's mentions were taken
+    mentions: tuple[MentionRef, ...] = ()
+
+
+def _apply_curation(actors: list[Actor], refs: dict, curated: list[CuratedActor], sources: list[Source],
+                    dropped: Iterable[DroppedName] = ()) -> tuple[list[Actor], dict, list[HideEffect]]:
+    """Curated actors add, merge (by name or alias) and correct; curated facts win. Hidden names go last
+    and hide only what they name: a machine actor known by that name, or that name's mentions of an actor
+    that curation or another of its names identifies ("Tokyo" hidden, then taken for Japan: Japan stays)."""
+    dropped = list(dropped)
+    for cur in (c for c in curated if not c.hidden):
+        keys = _curated_keys(cur)
         matched = [a for a in actors if a.id in keys or norm(a.name) in keys
                    or any(norm(x) in keys for x in a.aliases)]
         mentions = {m for a in matched for m in a.mentions}
         if not matched:
             mentions |= set(_find_by_text(cur, sources))
+        mentions |= _dropped_mentions(dropped, keys, refs)  # an alias for a name extraction set aside
         aliases = {x for a in matched for x in (a.name, *a.aliases) if name_like(x, cur.name)} | set(cur.aliases)
         actors = [a for a in actors if a not in matched]
         for m in mentions:
             refs[(m.source, m.sentence, m.start)] = cur.id
-        if cur.hidden:
-            for m in mentions:
-                refs.pop((m.source, m.sentence, m.start), None)
-            continue
         base = matched[0] if matched else None
         actors.append(Actor(
             id=cur.id, name=cur.name, kind=cur.kind or (base.kind if base else "other"),
@@ -587,9 +603,50 @@ def _apply_curation(actors: list[Actor], refs: dict, curated: list[CuratedActor]
             role=cur.role or (base.role if base else None), affiliations=cur.affiliations,
             curated=True, confidence=1.0,
             mentions=tuple(sorted(mentions, key=_mention_order))))
+    effects = []
+    for cur in (c for c in curated if c.hidden):
+        actors, found = _hide(actors, refs, cur)
+        effects += found
     ids = {a.id for a in actors}
     refs = {k: v for k, v in refs.items() if v in ids}
-    return [replace(a) for a in actors], refs
+    return actors, refs, effects
+
+
+def _curated_keys(cur: CuratedActor) -> set[str]:
+    # a name of no Latin letters (Мария, 金正恩, "...") normalises to "": it must not match every other such name
+    return {norm(cur.name), *(norm(a) for a in cur.aliases), cur.id} - {""}
+
+
+def _dropped_mentions(dropped: list[DroppedName], keys: set[str], refs: dict) -> set[MentionRef]:
+    """Mentions of a curated name or alias that extraction set aside ("the North"), where no actor holds
+    that span: the curation says they name this actor, so they link to it."""
+    return {MentionRef(d.mention.ref.source, d.mention.ref.sentence, d.mention.text, d.mention.ref.start,
+                       d.mention.ref.end)
+            for d in dropped if norm(d.mention.text) in keys
+            and (d.mention.ref.source, d.mention.ref.sentence, d.mention.ref.start) not in refs}
+
+
+def _hide(actors: list[Actor], refs: dict, cur: CuratedActor) -> tuple[list[Actor], list[HideEffect]]:
+    """One hidden name applied: a machine actor named by it goes whole; from any other actor (curated, or
+    known by another name) only the mentions written with that name go, with the alias."""
+    keys = _curated_keys(cur)
+    out, effects = [], []
+    for a in actors:
+        if not a.curated and (a.id in keys or norm(a.name) in keys):
+            for m in a.mentions:
+                refs.pop((m.source, m.sentence, m.start), None)
+            effects.append(HideEffect(cur.name, cur.line, hidden_actor=a.id, mentions=a.mentions))
+            continue
+        gone = tuple(m for m in a.mentions if norm(m.text) in keys)
+        if gone or any(norm(x) in keys for x in a.aliases):
+            for m in gone:
+                refs.pop((m.source, m.sentence, m.start), None)
+            a = replace(a, aliases=tuple(x for x in a.aliases if norm(x) not in keys),
+                        mentions=tuple(m for m in a.mentions if m not in gone))
+            if gone:
+                effects.append(HideEffect(cur.name, cur.line, kept_actor=a.id, mentions=gone))
+        out.append(a)
+    return out, effects
 
 
 def _find_by_text(cur: CuratedActor, sources: list[Source]) -> Iterable[MentionRef]:
