@@ -89,13 +89,15 @@ def test_a_charge_turned_on_its_makers_counter_accuses(nlp):
 def test_curated_hidden_or_merged_ids_that_do_not_exist_warn():
     from dossier.config import CuratedClaim, Curation
     from dossier.model import Claim
-    from dossier.resolve import _check_machine_claims
+    from dossier.resolve.actors import ActorIndex
+    from dossier.resolve.checks import Checks
 
     curation = Curation(claims=(CuratedClaim(id="gone", hidden=True, line=3),
                                 CuratedClaim(id="mine", merge=("machine-a", "machine-b"), line=5),
                                 CuratedClaim(id="machine-a", hidden=True, line=9)),
                         files={"claims": "dossier/claims.yml"})
-    problems = _check_machine_claims([Claim(id="machine-a", text="...")], curation)
+    machine = [Claim(id="machine-a", text="...")]
+    problems = [f.problem for f in Checks(curation, ActorIndex((), {}, {}), [], [], [], machine, machine).run()]
     assert [(p.line, "gone" in p.message or "machine-b" in p.message) for p in problems] == [(3, True), (5, True)]
 
 

@@ -103,14 +103,15 @@ def test_broken_references_are_warnings_with_file_and_line(make_site):
                                       "actors.yml": actors}, strict=True)
     assert build.error is not None  # --strict: warnings fail the build
     dossier_warnings = sorted(w.removeprefix("dossier: ") for w in build.warnings)
+    # each at the line that writes the reference, not the entry's first line
     assert dossier_warnings == [
-        "dossier/actors.yml:1: actor 'maria-zakharova' names the actor 'ministry-of-nothing', which does not exist",
-        "dossier/claims.yml:1: claim 'arms' names the statement 'no-such-statement', which does not exist",
-        "dossier/claims.yml:1: claim 'arms' turns back the claim 'no-such-claim', which does not exist",
+        "dossier/actors.yml:2: actor 'maria-zakharova' names the actor 'ministry-of-nothing', which does not exist",
+        "dossier/claims.yml:4: claim 'arms' names the statement 'no-such-statement', which does not exist",
+        "dossier/claims.yml:5: claim 'arms' turns back the claim 'no-such-claim', which does not exist",
         "dossier/claims.yml:7: claim 'arms' names the actor 'ghost-ministry', which does not exist",
-        "dossier/events.yml:1: event 'talks' names the actor 'nobody-at-all', which does not exist",
-        "dossier/events.yml:1: event 'talks' names the sentence 's99' of 'a', which does not exist",
-        "dossier/events.yml:1: event 'talks' names the source 'zz', which does not exist",
+        "dossier/events.yml:3: event 'talks' names the actor 'nobody-at-all', which does not exist",
+        "dossier/events.yml:5: event 'talks' names the sentence 's99' of 'a', which does not exist",
+        "dossier/events.yml:6: event 'talks' names the source 'zz', which does not exist",
         "dossier/sources.yml:4: names 'b', which is not a file in seeds/",
     ]
     assert not any(r.exc_info for r in build.records)

@@ -105,3 +105,95 @@ def test_review_proposes_no_actor_curation_settled_and_kinds_agree_with_reasons(
     _, review = resolve_actors([nordland], [src], [CuratedActor("nordland", "Nordland", hidden=True, line=3)],
                                [DroppedName(kherson, "a place that does not act here")])
     assert [r.kind for r in review] == ["dropped-name"]  # the hidden Nordland is settled
+
+
+# ---------------------------------------------------------------- every decision checked on every build
+
+
+def _line(build, file: str, text: str) -> int:
+    """The line of dossier/<file> that contains text."""
+    lines = (build.root / "dossier" / file).read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if text in line)
+
+
+def dossier_warnings(build) -> list[str]:
+    return sorted(w.removeprefix("dossier: ") for w in build.warnings)
+
+
+def test_decisions_that_changed_meaning_are_warnings_at_their_line(grown):
+    warnings = dossier_warnings(grown)
+    tokyo = _line(grown, "actors.yml", "{name: Tokyo, hidden: true}")
+    assert warnings[0] == (
+        f"dossier/actors.yml:{tokyo}: the hidden name 'Tokyo' now names 1 mention that extraction takes for the "
+        "actor 'japan' (005_tokyo_wire#s3): they are hidden, the actor is kept. If 'Tokyo' stands for Japan there, "
+        "remove the hide: extraction then links the name where it acts as Japan and leaves it unlinked where it "
+        "names a place")
+    # the new claim went to a machine claim the curation hides: the hide now swallows it
+    swallowed = [w for w in warnings if "is hidden, but it now holds" in w]
+    assert len(swallowed) == 1 and "005_tokyo_wire-s1-1" in swallowed[0]
+    hidden_id = swallowed[0].split("claim '", 1)[1].split("'", 1)[0]
+    assert swallowed[0].startswith(f"dossier/claims.yml:{_line(grown, 'claims.yml', '{id: ' + hidden_id + ',')}: ")
+    assert len(warnings) == 2, warnings
+
+
+def test_review_lists_each_finding_with_the_yaml_that_settles_it(grown):
+    from html import unescape
+
+    html = unescape(grown.page("review/"))
+    assert "Curation check (2)" in html
+    assert "the hidden name 'Tokyo' now names 1 mention" in html
+    assert "remove\n- {name: Tokyo, hidden: true}</code></pre>" in html
+    assert "- id: <claim id>" in html and "statements: [005_tokyo_wire-s1-1" in html
+    # nothing the curation settled is proposed: no "add this actor" for a hidden name
+    assert "- name: Tokyo\n  kind:" not in html
+
+
+def test_a_changed_decision_fails_strict_and_applying_the_fix_settles_it(grown):
+    strict = build_site(grown.root, strict=True)
+    assert strict.error is not None and "Aborted with 2 warnings in strict mode" in strict.error
+    actors = grown.root / "dossier" / "actors.yml"
+    kept = actors.read_text(encoding="utf-8")
+    try:
+        actors.write_text(kept.replace("- {name: Tokyo, hidden: true}\n", ""), encoding="utf-8")
+        fixed = build_site(grown.root)
+        assert not any("Tokyo" in w for w in fixed.warnings), fixed.warnings
+        japan = next(a for a in export(fixed)["actors"] if a["id"] == "japan")
+        assert ("005_tokyo_wire", "s3", "Tokyo") in {(m["source"], m["sentence"], m["text"]) for m in japan["mentions"]}
+    finally:
+        actors.write_text(kept, encoding="utf-8")
+
+
+SEED = ("Moscow denies arms deal\n\nMaria Zakharova, the Russian Foreign Ministry spokeswoman, said on Monday "
+        "that the reports were baseless. John Kirby said North Korea had shipped arms to Russia.\n")
+SOURCES = "a:\n  outlet: Example News\n  published: 2023-10-16\n"
+
+
+def test_aliases_for_ids_and_decisions_whose_text_moved_are_warnings(make_site):
+    actors = "- name: Maria Zakharova\n  aliases: [Zakharova]\n- name: Nobody Named\n  hidden: true\n"
+    events = ("- id: talks\n  title: Talks\n  participants:\n    - john-kirby\n    - Zakharova\n"
+              "  reports:\n    - {source: a, sentence: s2, date_text: on Tuesday}\n")
+    claims = ("- id: arms\n  text: North Korea shipped arms to Russia\n  claimants: [John Kirby]\n  responses:\n"
+              "    - {actor: maria-zakharova, stance: rejects, statement: a-s2-1, quote: \"were groundless\"}\n"
+              "- {id: no-such-machine-claim, hidden: true}\n")
+    build = make_site({"a.txt": SEED}, dossier={"sources.yml": SOURCES, "actors.yml": actors,
+                                                "events.yml": events, "claims.yml": claims})
+    assert dossier_warnings(build) == [
+        "dossier/actors.yml:3: the hidden name 'Nobody Named' is written nowhere in the articles: the hide no "
+        "longer applies",
+        "dossier/claims.yml:3: claim 'arms' names the actor 'John Kirby' by a name, not its id: write 'john-kirby'",
+        "dossier/claims.yml:5: claim 'arms': the statement 'a-s2-1' no longer says 'were groundless' (the article "
+        "changed?): check the response",
+        "dossier/claims.yml:6: claim 'no-such-machine-claim' is hidden, but no claim has that id (extraction may "
+        "have renamed it: see the claims pages)",
+        "dossier/events.yml:5: event 'talks' names the actor 'Zakharova' by a name, not its id: write "
+        "'maria-zakharova'",
+        "dossier/events.yml:7: event 'talks': the sentence 's2' of 'a' no longer says 'on Tuesday' (the article "
+        "changed?): check the report",
+    ]
+    data = export(build)
+    assert next(e for e in data["events"] if e["id"] == "talks")["participants"] == ["john-kirby", "maria-zakharova"]
+    assert next(c for c in data["claims"] if c["id"] == "arms")["claimants"] == ["john-kirby"]
+    from html import unescape
+
+    review = unescape(build.page("review/"))
+    assert "# dossier/events.yml, line 5\nparticipants: [john-kirby, maria-zakharova]" in review

@@ -42,6 +42,7 @@ class CuratedActor:
     affiliations: tuple[str, ...] = ()
     hidden: bool = False
     line: int = 0
+    at: tuple[tuple[str, str, int], ...] = ()  # (key, value, line) of each value written: see line_of
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class CuratedReport:
     source: str
     sentence: str
     date_text: str = ""
+    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,7 @@ class CuratedEvent:
     merge: tuple[str, ...] = ()  # machine event ids folded into this one
     hidden: bool = False
     line: int = 0
+    at: tuple[tuple[str, str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,7 @@ class CuratedClaim:
     counter_to: str | None = None
     hidden: bool = False
     line: int = 0
+    at: tuple[tuple[str, str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,12 @@ class Curation:
     claims: tuple[CuratedClaim, ...] = ()
     problems: tuple[Problem, ...] = ()  # errors: the build stops on them
     files: dict[str, str] = field(default_factory=dict)  # curation kind -> label of its file
+
+
+def line_of(entry, key: str, value: str) -> int:
+    """The line that writes `value` under `key` of a curated entry (one item of a list, for lists), so a
+    warning about one reference points at it; the entry's first line when it is not found."""
+    return next((line for k, v, line in entry.at if k == key and v == value), entry.line)
 
 
 # ---------------------------------------------------------------- small value checkers
@@ -357,7 +367,18 @@ def _items(data: list, checker: Checker, keys: dict, what: str, named_by: tuple[
         name = next((item[k] for k in named_by if isinstance(item, Map) and isinstance(item.get(k), str)), None)
         values = checker.fields(item, keys, f"{what} {name!r}" if name else what, line)
         if values is not None:
-            yield values, line
+            yield values, line, _value_lines(item)
+
+
+def _value_lines(item: Map) -> tuple[tuple[str, str, int], ...]:
+    """(key, value, line) of every plain value of an entry, list items one by one."""
+    out = []
+    for key, value in item.items():
+        if isinstance(value, Seq):
+            out += [(key, str(v), n) for v, n in zip(value, value.item_lines) if not isinstance(v, (Map, Seq))]
+        elif not isinstance(value, Map):
+            out.append((key, str(value), item.line_of(key)))
+    return tuple(out)
 
 
 def _unique(checker: Checker, seen: dict, ident: str, line: int, what: str) -> bool:
@@ -371,13 +392,13 @@ def _unique(checker: Checker, seen: dict, ident: str, line: int, what: str) -> b
 def _actors(data: list, checker: Checker) -> tuple[CuratedActor, ...]:
     out, seen = [], {}
     names: dict[str, tuple[str, int]] = {}  # name key -> (actor id, line)
-    for values, line in _items(data, checker, ACTOR_KEYS, "actor", ("id", "name")):
+    for values, line, at in _items(data, checker, ACTOR_KEYS, "actor", ("id", "name")):
         if "name" not in values:
             continue
         ident = values.pop("id", None) or slugify(values["name"], "actor")
         if not _unique(checker, seen, ident, line, "actor"):
             continue
-        out.append(CuratedActor(id=ident, line=line, **values))
+        out.append(CuratedActor(id=ident, line=line, at=at, **values))
         for form in dict.fromkeys((values["name"], *values.get("aliases", ()))):
             key = name_key(form)
             if not key:  # only punctuation ("..."): the key is empty, not shared
@@ -396,28 +417,28 @@ def _nested(checker: Checker, values: dict, key: str, keys: dict, owner: str, no
     if not isinstance(raw, list):
         checker.problem(line, f"{key!r} of {owner} must be a list")
         return []
-    return list(_items(raw, checker, keys, f"{noun} {owner}"))
+    return [(values, line) for values, line, _ in _items(raw, checker, keys, f"{noun} {owner}")]
 
 
 def _events(data: list, checker: Checker) -> tuple[CuratedEvent, ...]:
     out, seen = [], {}
-    for values, line in _items(data, checker, EVENT_KEYS, "event", ("id",)):
+    for values, line, at in _items(data, checker, EVENT_KEYS, "event", ("id",)):
         if "id" not in values or not _unique(checker, seen, values["id"], line, "event"):
             continue
-        reports = [CuratedReport(**report) for report, _ in
+        reports = [CuratedReport(line=rline, **report) for report, rline in
                    _nested(checker, values, "reports", REPORT_KEYS, f"event {values['id']!r}", "report of", line)
                    if "source" in report and "sentence" in report]
-        out.append(CuratedEvent(reports=tuple(reports), line=line, **values))
+        out.append(CuratedEvent(reports=tuple(reports), line=line, at=at, **values))
     return tuple(out)
 
 
 def _claims(data: list, checker: Checker) -> tuple[CuratedClaim, ...]:
     out, seen = [], {}
-    for values, line in _items(data, checker, CLAIM_KEYS, "claim", ("id",)):
+    for values, line, at in _items(data, checker, CLAIM_KEYS, "claim", ("id",)):
         if "id" not in values or not _unique(checker, seen, values["id"], line, "claim"):
             continue
         responses = [CuratedResponse(line=rline, **response) for response, rline in
                      _nested(checker, values, "responses", RESPONSE_KEYS, f"claim {values['id']!r}", "response in", line)
                      if "actor" in response and "stance" in response]
-        out.append(CuratedClaim(responses=tuple(responses), line=line, **values))
+        out.append(CuratedClaim(responses=tuple(responses), line=line, at=at, **values))
     return tuple(out)

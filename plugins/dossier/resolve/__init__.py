@@ -2,14 +2,15 @@
 in the curation files (problems naming file and line)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..config import Curation
-from ..model import Dossier, Extraction, ReviewItem, Source
+from ..model import Actor, Claim, Dossier, Event, Extraction, ReviewItem, Source
 from ..yamlfile import Problem
 from .actors import ActorIndex, norm, resolve_actors
+from .checks import Checks
 from .claims import apply_curation, resolve_claims, resolve_statements
-from .events import resolve_events
+from .events import apply_curation as apply_event_curation, resolve_events
 
 
 @dataclass(frozen=True)
@@ -19,105 +20,60 @@ class Resolved:
 
 
 def resolve(title: str, sources: list[Source], extraction: Extraction, curation: Curation) -> Resolved:
-    problems = _check_references(sources, curation)
     actors, review = resolve_actors(extraction.mentions, sources, curation.actors, extraction.dropped,
                                     extraction.statements)
     by_id = {s.id: s for s in sources}
-    events = resolve_events(list(extraction.events), actors, by_id, list(curation.events))
+    machine_events = resolve_events(list(extraction.events), actors, by_id, [])
+    events = apply_event_curation(machine_events, list(curation.events), by_id)
     statements = resolve_statements(extraction.statements, actors)
     machine = resolve_claims(extraction.claims, extraction.responses, statements, actors, [])
     claims = apply_curation(machine, list(curation.claims), statements)
-    problems += _check_machine_claims(machine, curation)
-    problems += _check_actor_references(actors, curation)
-    problems += _check_claim_references(statements, claims, curation)
+    checks = Checks(curation, actors, sources, statements, machine_events, machine, claims)
+    findings = checks.run()
+    review = [f.review() for f in findings] + review
     review += _review(extraction, statements, claims, actors)
-    dossier = Dossier(title=title, sources=tuple(sorted(sources, key=lambda s: s.id)), actors=actors.actors,
+    whole = Whole(checks.actor_id, sources, statements)
+    events = [whole.event(e) for e in events]
+    claims = [whole.claim(c, {c.id for c in claims}) for c in claims]
+    dossier = Dossier(title=title, sources=tuple(sorted(sources, key=lambda s: s.id)),
+                      actors=tuple(whole.actor(a) for a in actors.actors),
                       events=tuple(events), statements=tuple(sorted(statements, key=lambda s: s.id)),
                       claims=tuple(claims), review=tuple(review))
-    return Resolved(dossier, tuple(problems))
+    return Resolved(dossier, tuple(f.problem for f in findings))
 
 
-def _check_references(sources: list[Source], curation: Curation) -> list[Problem]:
-    """Curated reports and responses must point at sources and sentences that exist."""
-    sentences = {s.id: {x.id for x in s.sentences} for s in sources}
-    problems = []
-    label = curation.files.get("events", "dossier/events.yml")
-    for event in curation.events:
-        for rep in event.reports:
-            problems += _sentence_problem(label, event.line, f"event {event.id!r}", rep.source, rep.sentence, sentences)
-    label = curation.files.get("claims", "dossier/claims.yml")
-    for claim in curation.claims:
-        for resp in claim.responses:
-            if resp.source:
-                problems += _sentence_problem(label, resp.line, f"claim {claim.id!r}", resp.source,
-                                              resp.sentence, sentences)
-    return problems
+class Whole:
+    """Every id the dossier names made to exist, so the export is referentially whole: a curated actor
+    written by an alias becomes its id, and a reference to nothing (an actor, statement, sentence or
+    claim that is not there) is left out. The curation checks have reported each of them."""
 
+    def __init__(self, actor_id, sources: list[Source], statements):
+        self.actor_id = actor_id
+        self.sentences = {(s.id, x.id) for s in sources for x in s.sentences}
+        self.sources = {s.id for s in sources}
+        self.statements = {s.id for s in statements}
 
-def _sentence_problem(label, line, what, source, sentence, sentences) -> list[Problem]:
-    if source not in sentences:
-        return [Problem(label, line, f"{what} names the source {source!r}, which does not exist")]
-    if sentence and sentence not in sentences[source]:
-        return [Problem(label, line, f"{what} names the sentence {sentence!r} of {source!r}, which does not exist")]
-    return []
+    def actors(self, refs, own: str | None = None) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(x for x in map(self.actor_id, refs) if x and x != own))
 
+    def actor(self, a: Actor) -> Actor:
+        return replace(a, affiliations=self.actors(a.affiliations, a.id))
 
-def _check_claim_references(statements, claims, curation: Curation) -> list[Problem]:
-    """Curated claims must name statements and claims that exist (statement ids are on source pages)."""
-    known_statements = {s.id for s in statements}
-    known_claims = {c.id for c in claims}
-    label = curation.files.get("claims", "dossier/claims.yml")
-    problems = []
-    for c in curation.claims:
-        for sid in c.statements:
-            if sid not in known_statements:
-                problems.append(Problem(label, c.line, f"claim {c.id!r} names the statement {sid!r}, which does not exist"))
+    def event(self, e: Event) -> Event:
+        return replace(e, participants=self.actors(e.participants),
+                       reports=tuple(r for r in e.reports if (r.source, r.sentence) in self.sentences))
+
+    def claim(self, c: Claim, claims: set[str]) -> Claim:
+        responses = []
         for r in c.responses:
-            if r.statement and r.statement not in known_statements:
-                problems.append(Problem(label, r.line, f"claim {c.id!r} names the statement {r.statement!r}, "
-                                                       "which does not exist"))
-        if c.counter_to and c.counter_to not in known_claims:
-            problems.append(Problem(label, c.line, f"claim {c.id!r} turns back the claim {c.counter_to!r}, "
-                                                   "which does not exist"))
-    return problems
-
-
-def _check_machine_claims(machine, curation: Curation) -> list[Problem]:
-    """Curated claims that hide or merge machine claims must name claims the machine found: machine ids
-    come from claim texts, so they change when extraction does, and a stale id silently does nothing."""
-    known = {c.id for c in machine}
-    label = curation.files.get("claims", "dossier/claims.yml")
-    problems = []
-    for c in curation.claims:
-        if c.hidden and c.id not in known:
-            problems.append(Problem(label, c.line, f"claim {c.id!r} is hidden, but no claim has that id "
-                                                   "(extraction may have renamed it: see the claims pages)"))
-        for mid in c.merge:
-            if mid not in known:
-                problems.append(Problem(label, c.line, f"claim {c.id!r} merges the claim {mid!r}, which does not "
-                                                       "exist (extraction may have renamed it)"))
-    return problems
-
-
-def _check_actor_references(actors: ActorIndex, curation: Curation) -> list[Problem]:
-    known = {a.id for a in actors.actors} | {c.id for c in curation.actors}
-    problems = []
-
-    def check(label: str, line: int, what: str, refs) -> None:
-        for ref in refs:
-            if ref not in known and actors.of_name(ref) is None:
-                problems.append(Problem(label, line, f"{what} names the actor {ref!r}, which does not exist"))
-
-    for a in curation.actors:
-        check(curation.files.get("actors", "dossier/actors.yml"), a.line, f"actor {a.id!r}", a.affiliations)
-    for e in curation.events:
-        check(curation.files.get("events", "dossier/events.yml"), e.line, f"event {e.id!r}", e.participants)
-    for c in curation.claims:
-        label = curation.files.get("claims", "dossier/claims.yml")
-        check(label, c.line, f"claim {c.id!r}", c.claimants)
-        for r in c.responses:
-            check(label, r.line, f"claim {c.id!r}", [r.actor])
-    return problems
+            actor = self.actor_id(r.actor)
+            if actor is None or r.source not in self.sources:
+                continue
+            responses.append(replace(r, actor=actor, statement=r.statement if r.statement in self.statements else None,
+                                     sentence=r.sentence if (r.source, r.sentence) in self.sentences else None))
+        return replace(c, claimants=self.actors(c.claimants), responses=tuple(dict.fromkeys(responses)),
+                       statements=tuple(s for s in c.statements if s in self.statements),
+                       counter_to=c.counter_to if c.counter_to in claims else None)
 
 
 def _review(extraction: Extraction, statements, claims, actors: ActorIndex) -> list[ReviewItem]:

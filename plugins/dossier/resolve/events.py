@@ -130,7 +130,7 @@ def resolve_events(reports: list[EventReport], actors: ActorIndex, sources: dict
     groups = _into_gatherings(groups)
     events = [_event(g, actors, sources) for g in groups]
     events = _unique_ids(events)
-    return _apply_curation(events, curated, sources)
+    return apply_curation(events, curated, sources)
 
 
 def _place_bare(groups: list[_Group]) -> list[_Group]:
@@ -331,7 +331,8 @@ def _unique_ids(events: list[Event]) -> list[Event]:
     return out
 
 
-def _apply_curation(events: list[Event], curated: list[CuratedEvent], sources: dict[str, Source]) -> list[Event]:
+def apply_curation(events: list[Event], curated: list[CuratedEvent], sources: dict[str, Source]) -> list[Event]:
+    """The machine's events with dossier/events.yml applied (merged, hidden, corrected, added)."""
     by_id = {e.id: e for e in events}
     for cur in curated:
         merged = [by_id.pop(i) for i in (cur.id, *cur.merge) if i in by_id]
