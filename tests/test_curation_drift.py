@@ -197,3 +197,25 @@ def test_aliases_for_ids_and_decisions_whose_text_moved_are_warnings(make_site):
 
     review = unescape(build.page("review/"))
     assert "# dossier/events.yml, line 5\nparticipants: [john-kirby, maria-zakharova]" in review
+
+
+# ---------------------------------------------------------------- the export stays whole
+
+
+def test_export_stays_whole_when_curation_names_what_is_not_there(grown, make_site):
+    from dossier.export import dangling
+
+    assert dangling(export(grown)) == []
+    events = ("- id: e1\n  participants: [ghost, Zakharova]\n  reports: [{source: nosuch, sentence: s9}]\n")
+    claims = ("- id: c1\n  text: T\n  claimants: [ghost, tokyo]\n  counter_to: nothing\n  statements: [x-s1-1]\n"
+              "  responses: [{actor: ghost2, stance: denies, source: a, sentence: s99},\n"
+              "              {actor: Zakharova, stance: denies, source: a, sentence: s99}]\n")
+    actors = "- name: Maria Zakharova\n  aliases: [Zakharova]\n  affiliations: [nobody]\n- {name: Tokyo, hidden: true}\n"
+    build = make_site({"a.txt": SEED}, dossier={"sources.yml": SOURCES, "actors.yml": actors,
+                                                "events.yml": events, "claims.yml": claims})
+    data = export(build)
+    assert dangling(data) == []
+    claim = next(c for c in data["claims"] if c["id"] == "c1")
+    assert claim["claimants"] == [] and claim["counter_to"] is None and claim["statements"] == []
+    assert [(r["actor"], r["sentence"]) for r in claim["responses"]] == [("maria-zakharova", None)]
+    assert "claim 'c1' names the actor 'tokyo', which the curation hides" in " ".join(build.warnings)

@@ -93,3 +93,17 @@ def test_export_false_writes_no_json(make_site, parse_cache):
     build = make_site({"a.txt": "Title\n\nBody text here.\n"}, config=config)
     assert build.error is None
     assert not (build.site / "dossier.json").exists()
+
+
+def test_export_is_referentially_whole(example_site):
+    """Beyond the schema: every actor, source, sentence, statement and claim id the export names exists."""
+    from dossier.export import dangling
+
+    data = json.loads((example_site.site / "dossier.json").read_text(encoding="utf-8"))
+    assert dangling(data) == []
+    broken = json.loads(json.dumps(data))
+    broken["claims"][0]["claimants"].append("kcna")
+    broken["events"][0]["reports"][0]["sentence"] = "s999"
+    assert dangling(broken) == [f"event {data['events'][0]['id']} report: sentence "
+                                f"('{data['events'][0]['reports'][0]['source']}', 's999')",
+                                f"claim {data['claims'][0]['id']} claimants: actor 'kcna'"]

@@ -60,3 +60,51 @@ def to_json(d: Dossier) -> str:
 def schema() -> dict:
     """The JSON Schema of dossier.json, shipped in the package."""
     return json.loads(resources.files(__package__).joinpath("schema/dossier.schema.json").read_text("utf-8"))
+
+
+def dangling(data: dict) -> list[str]:
+    """Every id dossier.json names that it does not hold (an actor, source, sentence, statement or claim),
+    as "<where>: <kind> <id>". The JSON Schema checks shapes; this checks that the references are whole."""
+    actors = {a["id"] for a in data["actors"]}
+    sources = {s["id"] for s in data["sources"]}
+    sentences = {(s["id"], x["id"]) for s in data["sources"] for x in s["sentences"]}
+    statements = {s["id"] for s in data["statements"]}
+    claims = {c["id"] for c in data["claims"]}
+    out: list[str] = []
+
+    def need(where: str, kind: str, ident, known) -> None:
+        if ident not in known:
+            out.append(f"{where}: {kind} {ident!r}")
+
+    def sentence(where: str, source, sid) -> None:
+        need(where, "source", source, sources)
+        if sid is not None and source in sources:
+            need(where, "sentence", (source, sid), sentences)
+
+    for a in data["actors"]:
+        for x in a["affiliations"]:
+            need(f"actor {a['id']} affiliations", "actor", x, actors)
+        for m in a["mentions"]:
+            sentence(f"actor {a['id']} mention", m["source"], m["sentence"])
+    for e in data["events"]:
+        for x in e["participants"]:
+            need(f"event {e['id']} participants", "actor", x, actors)
+        for r in e["reports"]:
+            sentence(f"event {e['id']} report", r["source"], r["sentence"])
+    for s in data["statements"]:
+        if s["speaker"] is not None:
+            need(f"statement {s['id']} speaker", "actor", s["speaker"], actors)
+        sentence(f"statement {s['id']}", s["source"], s["sentence"])
+    for c in data["claims"]:
+        for x in c["claimants"]:
+            need(f"claim {c['id']} claimants", "actor", x, actors)
+        for x in c["statements"]:
+            need(f"claim {c['id']} statements", "statement", x, statements)
+        if c.get("counter_to") is not None:
+            need(f"claim {c['id']} counter_to", "claim", c["counter_to"], claims)
+        for r in c["responses"]:
+            need(f"claim {c['id']} response", "actor", r["actor"], actors)
+            if r["statement"] is not None:
+                need(f"claim {c['id']} response", "statement", r["statement"], statements)
+            sentence(f"claim {c['id']} response", r["source"], r.get("sentence"))
+    return out
