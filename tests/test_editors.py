@@ -11,7 +11,7 @@ import pytest
 
 from conftest import MINIMAL_CONFIG, build_site
 from dossier import wikilinks
-from dossier.render import render_site
+from dossier.render import NOTE_CLOSE, NOTE_OPEN, render_site
 from sitecheck import broken_links
 from test_render import hostile_dossier
 
@@ -117,11 +117,15 @@ def test_code_is_left_alone(site):
     assert "and so does [[Zakharova]]." in html  # an escaped wikilink is text
 
 
-def test_note_goes_first_then_generated_sections(site):
+def test_note_sits_under_the_title_marked_as_the_editors_text(site):
     text = reader(site, "actors/maria-zakharova/")
     note = text.index("EDITOR-NOTE: she speaks for the ministry; see Moscow denies arms deal.")
+    assert text.index("Maria Zakharova") < text.index("Editors’ note") < note
     assert note < text.index("Kind: person") < text.index("Linked from editors' pages")
     html = article(site, "actors/maria-zakharova/")
+    assert html.index("<h1") < html.index('<div class="dossier-note">') < html.index("EDITOR-NOTE")
+    box = html[html.index('<div class="dossier-note">'):]
+    assert box.index("EDITOR-NOTE") < box.index("</div>") < box.index("Kind:")  # the machine's text is outside
     assert "<em>speaks</em>" in html  # the editor's Markdown is Markdown
     assert '<a href="../../sources/a/">Moscow denies arms deal</a>' in html
     assert "<title>Maria Zakharova, spokeswoman" in site.page("actors/maria-zakharova/")
@@ -129,7 +133,7 @@ def test_note_goes_first_then_generated_sections(site):
 
 def test_note_on_an_index_page(site):
     text = reader(site, "claims/")
-    assert text.index("A MATRIX-NOTE: see Maria Zakharova.") < text.index("Claims and responses")
+    assert text.index("Claims and responses") < text.index("Editors’ note A MATRIX-NOTE: see Maria Zakharova.")
 
 
 def test_note_for_a_missing_entity_is_shown_as_written(site):
@@ -197,4 +201,11 @@ def test_lines_count_from_the_file_with_front_matter():
 def test_note_text_is_kept_byte_for_byte():
     note = "Editor’s *own* text,\r\n  with   spacing | and {{ braces }} kept.\n\n<div>raw</div>\n"
     page = render_site(hostile_dossier(), {"actors/john-kirby.md": note})["actors/john-kirby.md"]
-    assert page.startswith(note.rstrip("\n") + "\n\n# John Kirby")
+    assert page.startswith("# John Kirby\n\n" + NOTE_OPEN + note.rstrip("\n") + NOTE_CLOSE)
+
+
+def test_a_note_with_its_own_title_and_front_matter_keeps_them_first():
+    note = "---\ntitle: T\n---\n\n# Kirby, the coordinator\n\nText *here*.\n"
+    page = render_site(hostile_dossier(), {"actors/john-kirby.md": note})["actors/john-kirby.md"]
+    assert page.startswith("---\ntitle: T\n---\n# Kirby, the coordinator\n\n" + NOTE_OPEN + "Text *here*." + NOTE_CLOSE)
+    assert "# John Kirby" not in page

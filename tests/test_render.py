@@ -272,17 +272,21 @@ def test_review_page(pages):
     assert "Read more: <script>x()</script>" in visible(out)
 
 
-def test_notes_go_first():
+def test_notes_go_under_the_title():
+    from dossier.render import NOTE_CLOSE, NOTE_OPEN
+
     note = "Editor's note: *trust* [[Maria Zakharova]] {{ as written }}\n"
     pages = render_site(hostile_dossier(), notes={"actors/maria-zakharova.md": note, "actors/nobody.md": "x"})
-    assert pages["actors/maria-zakharova.md"].startswith(note + "\n# Maria Zakharova\n")
+    assert pages["actors/maria-zakharova.md"].startswith("# Maria Zakharova\n\n" + NOTE_OPEN + note.rstrip("\n") + NOTE_CLOSE)
     assert "actors/nobody.md" not in pages
     titled = render_site(hostile_dossier(), notes={"actors/maria-zakharova.md": "# Zakharova\n\nMine.\n"})
-    assert titled["actors/maria-zakharova.md"].startswith("# Zakharova\n\nMine.\n\n")
+    assert titled["actors/maria-zakharova.md"].startswith("# Zakharova\n\n" + NOTE_OPEN + "Mine." + NOTE_CLOSE)
     assert titled["actors/maria-zakharova.md"].count("\n# ") == 0
     front = "---\n# a YAML comment\ntags: [x]\n---\n\nNote.\n\n```\n# not a title\n```\n"
     kept = render_site(hostile_dossier(), notes={"actors/maria-zakharova.md": front})
-    assert kept["actors/maria-zakharova.md"].startswith(front + "\n# Maria Zakharova\n")
+    assert kept["actors/maria-zakharova.md"].startswith(  # front matter first, where mkdocs reads it
+        "---\n# a YAML comment\ntags: [x]\n---\n# Maria Zakharova\n\n" + NOTE_OPEN
+        + "Note.\n\n```\n# not a title\n```" + NOTE_CLOSE)
 
 
 def test_csv():

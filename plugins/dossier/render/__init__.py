@@ -28,10 +28,29 @@ _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n.*?^(?:-{3}|\.{3})[ \t]*$", re.MULTIL
 _FENCED = re.compile(r"^(`{3,}|~{3,}).*?^\1", re.MULTILINE | re.DOTALL)
 
 
-def _has_title(note: str) -> bool:
-    """Whether the editor's Markdown has its own level-one heading (front matter and code aside)."""
-    body = _FENCED.sub("", _FRONT_MATTER.sub("", note, count=1))
-    return bool(_H1.search(body))
+NOTE_OPEN = ('<div class="dossier-note" markdown="1">\n'
+             '<p class="dossier-note-label">Editors\u2019 note</p>\n\n')
+NOTE_CLOSE = "\n\n</div>\n\n"
+
+
+def with_note(note: str, generated: str) -> str:
+    """An entity or index page with the editor's note: the note's front matter first (mkdocs reads it
+    only there), then the page title (the note's own, when it has one, else the generated one), then the
+    note's text exactly as written in a box marked as the editors' text, then the generated sections."""
+    front = _FRONT_MATTER.match(note)
+    head, body = (note[:front.end()] + "\n", note[front.end():].lstrip("\n")) if front else ("", note)
+    title, rest = generated.split("\n", 1) if generated.startswith("# ") else ("", generated)
+    fences = [m.span() for m in _FENCED.finditer(body)]
+    first = next((m for m in _H1.finditer(body) if not any(a <= m.start() < b for a, b in fences)), None)
+    if first is not None:
+        end = body.find("\n", first.start())
+        end = len(body) if end < 0 else end + 1
+        title, body = body[:end].rstrip("\n"), body[end:]
+    parts = [head, title + "\n\n" if title else ""]
+    if body.strip():
+        parts += [NOTE_OPEN, body.strip("\n"), NOTE_CLOSE]
+    parts.append(rest.lstrip("\n"))
+    return "".join(parts)
 
 
 def render_site(dossier: Dossier, notes: Mapping[str, str] | None = None, site_url_hint: str = "",
@@ -39,8 +58,8 @@ def render_site(dossier: Dossier, notes: Mapping[str, str] | None = None, site_u
     """Every generated page: src_uri -> Markdown text, sorted by src_uri.
 
     notes maps an entity page's src_uri ("actors/maria-zakharova.md") to the editor's own Markdown, which
-    goes first, exactly as written, before the generated sections. When the notes have their own title
-    (a level-one heading) the generated one is left out, so the page has one title.
+    goes under the page title, exactly as written, in a box marked as the editors' note, before the
+    generated sections. When the note has its own title (a level-one heading) that is the page's title.
     site_url_hint is accepted for the plugin's convenience and not used: links are relative.
     backlinks maps an entity page's src_uri to the editors' pages that link to it, as (title, src_uri);
     the page lists them under "Linked from editors' pages".
@@ -49,10 +68,7 @@ def render_site(dossier: Dossier, notes: Mapping[str, str] | None = None, site_u
     for uri, note in sorted((notes or {}).items()):
         if uri not in pages or not note.strip():
             continue
-        generated = pages[uri]
-        if _has_title(note) and generated.startswith("# "):
-            generated = generated.split("\n", 1)[1].lstrip("\n")
-        pages[uri] = note.rstrip("\n") + "\n\n" + generated
+        pages[uri] = with_note(note, pages[uri])
     return pages
 
 
