@@ -78,6 +78,11 @@ def load_checked_curation(dossier_dir: Path, root: Path) -> Curation:
     return curation
 
 
+def empty_curation() -> Curation:
+    """No curation at all: what a preview builds with when the files are broken from the start."""
+    return Curation()
+
+
 def run(title: str, root: Path, seeds_dir: Path, dossier_dir: Path, parser: Parser,
         progress: Callable[[str], None] = lambda _: None, curation: Curation | None = None,
         memo: Memo | None = None) -> Result:

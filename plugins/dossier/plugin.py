@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import pipeline, wikilinks
 from .parse import ModelMissing, Parser
-from .render import ASSETS, render_csv, render_site
+from .render import ASSETS, render_csv, render_site, with_error_banner
 
 log = get_plugin_logger(__name__)
 NEEDED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc", "admonition")
@@ -43,6 +43,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         # kept across `mkdocs serve` rebuilds (on_startup keeps this instance): unchanged inputs reuse work
         self.memo = pipeline.Memo()
         self.rendered: tuple[str, dict[str, str]] | None = None
+        self.command = "build"
+        self.curation_error: str | None = None  # while `serve` shows the last good site despite broken YAML
 
     def load_config(self, options, config_file_path=None):
         # mkdocs only warns about unknown options; a typo here would silently change the site
@@ -81,9 +83,17 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         # before mkdocs empties the site dir, so a broken curation file leaves the last site as it was
         try:
             self.curation = pipeline.load_checked_curation(self.dossier_dir, self.root)
+            self.curation_error = None
         except pipeline.CurationError as err:
-            raise PluginError("dossier: the curation files have errors:\n  " +
-                              "\n  ".join(map(str, err.problems))) from None
+            message = "dossier: the curation files have errors:\n  " + "\n  ".join(map(str, err.problems))
+            if self.command != "serve":
+                raise PluginError(message) from None
+            # `mkdocs serve` hangs every request while a build fails: build with the last good curation
+            # instead (none yet: no curation), and show the errors on every page until they are fixed
+            log.warning(message + "\n  (the preview shows the last good curation until they are fixed)")
+            self.curation_error = message
+            if self.curation is None:
+                self.curation = pipeline.empty_curation()
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         notes = self._take_notes(files)
@@ -166,6 +176,18 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if "<" in plain or "&" in plain:
             page.meta["title"] = str(escape(plain))
         return context
+
+    def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
+        return self._with_error(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        return self._with_error(output_content) if template_name.endswith(".html") else output_content
+
+    def _with_error(self, html: str) -> str:
+        """While serving with broken curation files: the errors (file:line) on top of every page."""
+        if not self.curation_error:
+            return html
+        return with_error_banner(html, self.curation_error)
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         for folder in (self.seeds_dir, self.dossier_dir):

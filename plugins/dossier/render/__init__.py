@@ -5,6 +5,7 @@ Nothing imports this package but the plugin. It reads only `model`; it never tou
     render_site(dossier, notes)  {src_uri: Markdown} for every generated page
     render_csv(dossier)          the claims-and-responses matrix, one row per response
     ASSETS                       {site path: text} files to add to the site (CSS: add to extra_css)
+    with_error_banner(html, msg) a built page with the build's errors on top (live preview)
 """
 from __future__ import annotations
 
@@ -14,10 +15,12 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
+from markupsafe import escape as escape_html
+
 from ..model import Dossier
 from .pages import Renderer
 
-__all__ = ["ASSETS", "render_csv", "render_site"]
+__all__ = ["ASSETS", "render_csv", "render_site", "with_error_banner"]
 
 ASSETS: dict[str, str] = {
     "assets/dossier/dossier.css": (Path(__file__).parent.parent / "assets" / "dossier.css").read_text(encoding="utf-8"),
@@ -70,6 +73,21 @@ def render_site(dossier: Dossier, notes: Mapping[str, str] | None = None, site_u
             continue
         pages[uri] = with_note(note, pages[uri])
     return pages
+
+
+BODY_TAG = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
+
+
+def with_error_banner(html: str, message: str) -> str:
+    """A built page with the build's errors (file:line, escaped) as the first thing in its body: what a
+    live preview shows on every page while the curation files are broken."""
+    lines = [str(escape_html(line.strip())) for line in message.splitlines() if line.strip()]
+    banner = ('<div class="dossier-build-error" role="alert" style="position:relative;z-index:10;'
+              'padding:.8em 1.2em;background:#b71c1c;color:#fff;font:14px/1.5 monospace;white-space:pre-wrap">'
+              f'<strong>{lines[0]}</strong>\n' + "\n".join(lines[1:]) +
+              "\nThis preview shows the last good curation until the files are fixed.</div>")
+    found = BODY_TAG.search(html)
+    return html[:found.end()] + banner + html[found.end():] if found else banner + html
 
 
 CSV_HEADER = ("claim_id", "claim", "claimants", "actor", "stance", "source", "sentence", "quote")
