@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site serve test eval bench browser clean
+.PHONY: site offline serve test eval bench browser clean
 
 $(STAMP): plugins/pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,6 +15,11 @@ $(STAMP): plugins/pyproject.toml
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
+
+# A copy of the dossier that opens from disk (file://, no server), with search: to hand over as a folder or zip.
+offline: $(STAMP)
+	DOSSIER_OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
+	rm -f dossier-offline.zip && $(BIN)/python -m zipfile -c dossier-offline.zip site-offline/
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -35,4 +40,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/rebuild.py
 
 clean:
-	rm -rf site .cache
+	rm -rf site site-offline dossier-offline.zip .cache

@@ -9,12 +9,12 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import pipeline, wikilinks
 from .parse import ModelMissing, Parser
-from .render import ASSETS, render_csv, render_site, with_error_banner
+from .render import ASSETS, OFFLINE_SHIM, render_csv, render_site, with_error_banner
 
 log = get_plugin_logger(__name__)
 NEEDED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc", "admonition")
@@ -62,6 +62,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         # defining on_startup keeps this instance (and its in-memory parse cache) across serve rebuilds
         self.command = command
 
+    @event_priority(50)  # before Material's offline plugin, which adds its search shim from unpkg.com
     def on_config(self, config: MkDocsConfig):
         self.root = Path(config.config_file_path).resolve().parent
         self.seeds_dir = self.root / self.config.seeds_dir
@@ -77,6 +78,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         for path in sorted(ASSETS):
             if path.endswith(".css") and path not in config.extra_css:
                 config.extra_css.append(path)
+        offline = config.plugins.get("material/offline")
+        if offline is not None and offline.config.enabled:
+            # a dossier opened from disk loads nothing from other hosts either: the shim search needs
+            # under file:// is ours (the offline plugin only adds unpkg's when no iframe-worker is listed)
+            polyfills = config.extra.setdefault("polyfills", [])
+            if not any("iframe-worker" in str(x) for x in polyfills):
+                polyfills.append(OFFLINE_SHIM)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig):
@@ -111,9 +119,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.names = wikilinks.NameIndex.from_dossier(result.dossier)
         prepared = wikilinks.prepare({uri: (text, label) for uri, (text, label, _) in notes.items()},
                                      editors, self.names)
-        render_key = pipeline.digest(result.key, sorted(prepared.notes.items()), prepared.backlinks)
+        render_key = pipeline.digest(result.key, sorted(prepared.notes.items()), prepared.backlinks,
+                                     config.use_directory_urls)
         if self.rendered is None or self.rendered[0] != render_key:
-            self.rendered = (render_key, render_site(result.dossier, prepared.notes, backlinks=prepared.backlinks))
+            self.rendered = (render_key, render_site(result.dossier, prepared.notes, backlinks=prepared.backlinks,
+                                                     directory_urls=config.use_directory_urls))
         pages = self.rendered[1]
         result.timings["render"] = time.perf_counter() - rendering
         generated = {"dossier.json": result.json, "claims/claims.csv": render_csv(result.dossier)}

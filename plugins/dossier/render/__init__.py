@@ -20,11 +20,15 @@ from markupsafe import escape as escape_html
 from ..model import Dossier
 from .pages import Renderer
 
-__all__ = ["ASSETS", "render_csv", "render_site", "with_error_banner"]
+__all__ = ["ASSETS", "OFFLINE_SHIM", "render_csv", "render_site", "with_error_banner"]
 
+_ASSET_DIR = Path(__file__).parent.parent / "assets"
 ASSETS: dict[str, str] = {
-    "assets/dossier/dossier.css": (Path(__file__).parent.parent / "assets" / "dossier.css").read_text(encoding="utf-8"),
+    "assets/dossier/dossier.css": (_ASSET_DIR / "dossier.css").read_text(encoding="utf-8"),
+    # for a site opened from disk (Material's offline plugin): search's worker runs in an iframe
+    "assets/dossier/iframe-worker-shim.js": (_ASSET_DIR / "iframe-worker-shim.js").read_text(encoding="utf-8"),
 }
+OFFLINE_SHIM = "assets/dossier/iframe-worker-shim.js"
 
 _H1 = re.compile(r"^#[ \t]", re.MULTILINE)
 _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n.*?^(?:-{3}|\.{3})[ \t]*$", re.MULTILINE | re.DOTALL)
@@ -57,7 +61,8 @@ def with_note(note: str, generated: str) -> str:
 
 
 def render_site(dossier: Dossier, notes: Mapping[str, str] | None = None, site_url_hint: str = "",
-                backlinks: Mapping[str, list[tuple[str, str]]] | None = None) -> dict[str, str]:
+                backlinks: Mapping[str, list[tuple[str, str]]] | None = None,
+                directory_urls: bool = True) -> dict[str, str]:
     """Every generated page: src_uri -> Markdown text, sorted by src_uri.
 
     notes maps an entity page's src_uri ("actors/maria-zakharova.md") to the editor's own Markdown, which
@@ -66,8 +71,9 @@ def render_site(dossier: Dossier, notes: Mapping[str, str] | None = None, site_u
     site_url_hint is accepted for the plugin's convenience and not used: links are relative.
     backlinks maps an entity page's src_uri to the editors' pages that link to it, as (title, src_uri);
     the page lists them under "Linked from editors' pages".
+    directory_urls is mkdocs' use_directory_urls, for the few links written as raw HTML (timelines).
     """
-    pages = Renderer(dossier, backlinks).pages()
+    pages = Renderer(dossier, backlinks, directory_urls).pages()
     for uri, note in sorted((notes or {}).items()):
         if uri not in pages or not note.strip():
             continue

@@ -41,14 +41,16 @@ def entity_uri(kind: str, id: str) -> str:
 class Page:
     """Link helpers for the page at `uri` (a src_uri such as "actors/maria-zakharova.md")."""
 
-    def __init__(self, lookup: Lookup, uri: str):
+    def __init__(self, lookup: Lookup, uri: str, directory_urls: bool = True):
         self.L = lookup
         self.uri = uri
         self.dir = posixpath.dirname(uri)
+        self.directory_urls = directory_urls
         depth = uri.count("/")
-        # The final URL of this page's folder, for raw HTML (SVG): use_directory_urls puts x.md at x/.
+        # The final URL of this page's folder, for raw HTML (SVG): use_directory_urls puts x.md at x/,
+        # without it (a site opened from disk) x.md is x.html beside its folder's index.html.
         leaf = posixpath.basename(uri)
-        self.site_root = "../" * (depth + (0 if leaf == "index.md" else 1))
+        self.site_root = "../" * (depth + (0 if leaf == "index.md" or not directory_urls else 1))
 
     # ---------------------------------------------------------------- paths
 
@@ -61,7 +63,7 @@ class Page:
 
     def url(self, kind: str, id: str) -> str:
         """The final URL of an entity page relative to this page, for raw HTML where mkdocs won't rewrite."""
-        return f"{self.site_root}{kind}/{id}/"
+        return f"{self.site_root}{kind}/{id}/" if self.directory_urls else f"{self.site_root}{kind}/{id}.html"
 
     def _link(self, label: object, target: str, anchor: str | None = None, title: object = None,
               classes: str = "") -> Markup:

@@ -52,14 +52,15 @@ def environment() -> Environment:
 
 
 class Renderer:
-    def __init__(self, dossier: Dossier, backlinks=None):
+    def __init__(self, dossier: Dossier, backlinks=None, directory_urls: bool = True):
         self.d = dossier
+        self.directory_urls = directory_urls  # how raw HTML links (the timelines' SVG) are written
         self.L = Lookup(dossier)
         self.env = environment()
         self.backlinks = backlinks or {}  # entity src_uri -> [(title, editor page src_uri)]
 
     def render(self, template: str, uri: str, **context) -> str:
-        page = Page(self.L, uri)
+        page = Page(self.L, uri, self.directory_urls)
         text = self.env.get_template(template).render(p=page, L=self.L, d=self.d,
                                                       backlinks=self.backlinks.get(uri, ()), **context)
         return text.rstrip("\n") + "\n"
@@ -91,7 +92,7 @@ class Renderer:
 
     def source(self, source: Source) -> str:
         uri = entity_uri("sources", source.id)
-        page = Page(self.L, uri)
+        page = Page(self.L, uri, self.directory_urls)
         paragraphs = []
         for number, group in groupby(sorted(source.sentences, key=lambda s: (s.paragraph, sentence_number(s.id))),
                                      key=lambda s: s.paragraph):
@@ -166,7 +167,7 @@ class Renderer:
 
     def actor(self, actor: Actor) -> str:
         uri = entity_uri("actors", actor.id)
-        page = Page(self.L, uri)
+        page = Page(self.L, uri, self.directory_urls)
         events = self.L.events_by_actor.get(actor.id, [])
         marks = [timeline.Mark(e.id, e.title, e.date, page.url("events", e.id)) for e in events if e.date]
         answered = []
@@ -193,7 +194,7 @@ class Renderer:
                            related=self.L.related_events(event))
 
     def chronology(self) -> str:
-        page = Page(self.L, "chronology/index.md")
+        page = Page(self.L, "chronology/index.md", self.directory_urls)
         ordered = sorted(self.d.events, key=self.L.event_key)
         dated = [e for e in ordered if e.date]
         months = [(dates.month_label(key), list(group))
