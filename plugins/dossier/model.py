@@ -281,6 +281,16 @@ class ClaimRecord:
     claimant_texts: tuple[str, ...] = ()
     counter_to: str | None = None  # key of the claim this one turns back on its makers
     confidence: float = 1.0
+    charged: tuple[str, ...] = ()  # the sides it charges ('@ISO3'), for its id
+
+
+@dataclass(frozen=True)
+class UnplacedAnswer:
+    """An answer the claims stage could not place on a claim with confidence: for review/, not a guess."""
+
+    statement_index: int
+    stance: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -294,6 +304,7 @@ class Extraction:
     claims: tuple[ClaimRecord, ...] = ()
     responses: tuple[ResponseRecord, ...] = ()
     dropped: tuple[DroppedName, ...] = ()  # names not taken for actors, for the review page
+    unplaced: tuple["UnplacedAnswer", ...] = ()  # answers no claim clearly takes, for the review page
 
 
 # ---------------------------------------------------------------- resolved dossier
