@@ -377,6 +377,7 @@ class Response:
     statement: str | None = None
     sentence: str | None = None
     curated: bool = False
+    confidence: float = 1.0  # how sure the machine is that this answer belongs under this claim
 
 
 @dataclass(frozen=True)
@@ -389,6 +390,7 @@ class Claim:
     counter_to: str | None = None
     first_made: DateSpan | None = None
     curated: bool = False
+    confidence: float = 1.0  # how sure the machine is that this is an allegation or contested assertion
 
 
 @dataclass(frozen=True)
