@@ -116,7 +116,10 @@ def _accused_in(doc, start: int, end: int, cue: str, table, people=None) -> froz
         if head.dep_ not in {"advcl", "xcomp", "conj", "ccomp"} or head.head is head:
             break
         head, steps = head.head, steps + 1
-    speech = set(table["claim_verbs"]) | {"say", "tell"}
+    # the subject of a verb of saying or of finding ("the agency concluded that ...") reports the act; it
+    # is not its doer
+    speech = set(table["claim_verbs"]) | {"say", "tell"} | set(load_table("speech.yml")["verbs"]) | \
+        set(table.get("finding_verbs") or ())
     acts = set(table.get("act_nouns") or ())
     tiers: list[list] = [[], [], [], [], [], []]
     for t in toks:

@@ -34,6 +34,8 @@ OPPOSING = {"denies", "rejects", "dismisses", "counter-accuses"}
 ANSWERS = OPPOSING | {"declines-comment", "supports"}
 SAME_CLAIM = 0.34  # weighted share of the smaller wording two propositions must share to be one claim
 SAME_CHARGE = 0.2  # the same, for two wordings that charge the same side: the charge itself says much
+PLAIN_JOINS = 0.5  # the same, for a plain assertion (no charge) to join a claim: it must say much the same
+WIDELY_REPORTED = 2  # sources an assertion that charges nobody needs before an answer is placed on it by words
 DOMINANT = 2  # a charge reported by this many times the sources of the next is the story's main one
 CLEAR_ANSWER = 0.2  # weighted share of an answer's words a claim must hold to be what it answers
 MARGIN = 1.5  # the best claim must beat the next by this factor for an answer to be placed
@@ -256,7 +258,8 @@ def group_propositions(state: ClaimState) -> None:
             if not _same_side(p, c, state):
                 continue
             score = max(similarity(p.words, q.words) for q in c.props)
-            needed = SAME_CHARGE if p.charged & c.against else SAME_CLAIM
+            needed = SAME_CHARGE if p.charged & c.against else \
+                SAME_CLAIM if p.charges or not c.is_allegation else PLAIN_JOINS
             if score >= needed and score > best_score:
                 best, best_score = c, score
         if best is None and p.named_by is not None:
@@ -308,7 +311,7 @@ def _same_side(p: Proposition, c: _Claim, state: ClaimState) -> bool:
         # or from anyone whose words name the charged side (a charge the parse did not see as one)
         return bool(set(p.makers) & set(c.makers)) or bool(p_side & makers_side) or \
             bool(against & {w for w in p.words if w.startswith("@")})
-    return bool(set(p.makers) & set(c.makers)) or bool(p_side & makers_side) or not (p_side or makers_side)
+    return True  # neither charges anyone: two wordings of one contested assertion, by whoever
 
 
 # ---------------------------------------------------------------- 4. answers
@@ -386,15 +389,21 @@ def _target(state: ClaimState, r: Reading, named_claim: dict) -> tuple[_Claim | 
         claim = _by_makers(state, r, r.named[1])  # "dismissed US claims"
         if claim is not None and not set(r.speakers) & set(claim.makers):
             return claim, NAMED, "names the allegation's makers"
-    allegations = [c for c in state.claims if c.is_allegation and not set(r.speakers) & set(c.makers)]
+    # what can be answered: allegations, and assertions several sources report (a contested finding)
+    allegations = [c for c in state.claims if (c.is_allegation or _reach(c)[0] >= WIDELY_REPORTED)
+                   and not set(r.speakers) & set(c.makers)]
     if r.stance != "supports":
         # the charge against its own side, or one its side is implicated in ("X supplied Y": Y answers);
         # without a side of its own, the side its words defend ("I can't imagine that Putin did it")
         sides = r.side | (r.charged if r.stance == "denies" else frozenset())
         own = [c for c in allegations if c.against & sides]
-        pool = own or [c for c in allegations if sides & c.involved]
-        if own and sides & frozenset().union(*(c.involved for c in allegations)):
-            pool = own + [c for c in allegations if c not in own and sides & c.involved]
+        # a charge its side is only named in counts where the answer's words or context are about it; an
+        # assertion that charges nobody, only where they fit it clearly better than any charge against it
+        words = _merged(r.words, r.context)
+        implicated = [c for c in allegations if c not in own and sides & c.involved
+                      and _fit(words, c) >= CLEAR_ANSWER]
+        best_own = max((_fit(words, c) for c in own), default=0.0)
+        pool = own + [c for c in implicated if c.is_allegation or _fit(words, c) >= MARGIN * best_own]
         if pool:
             chosen = _clear_best(pool, r, require=len(pool) > 1)
             if chosen is not None:
@@ -405,7 +414,8 @@ def _target(state: ClaimState, r: Reading, named_claim: dict) -> tuple[_Claim | 
             return None, 0.0, "several charges against its side, and its words fit none clearly"
         if r.side:
             return None, 0.0, "no claim charges its side; the charge it answers was not found"
-    candidates = [c for c in allegations if not (r.stance == "supports" and c.against & r.side)]
+    candidates = [c for c in allegations if not (r.stance == "supports" and (c.against & r.side
+                                                                             or not c.is_allegation))]
     chosen = _clear_best(candidates, r, require=True, threshold=CLEAR_ANSWER)
     if chosen is not None:
         return chosen, BY_WORDS, "its words are the claim's"
@@ -507,7 +517,7 @@ def counter_accusations(state: ClaimState) -> None:
     answered = {(a.statement, a.claim.key) for a in state.answers if a.claim is not None}
     for c in state.claims:
         other = keyed.get(partners.get(c.key, ""))
-        if other is None or _claim_similarity(c, other) < CLEAR_ANSWER:
+        if other is None or _claim_similarity(c, other) < SAME_CLAIM:
             continue  # no mutual accusation of the same act: a charge of its own, not this one turned back
         if _reach(c) > _reach(other):
             continue  # the main charge is not an answer to the charge turned back at it

@@ -90,7 +90,19 @@ def weighted_words(text: str) -> dict[str, float]:
             surface.setdefault(folded[0], w.lower())
     for w in _content_words(text):
         out[w] = 1.0 if w.startswith("@") else _rarity(surface.get(w, w))
+    for w in set(surface.values()):
+        side = _city_side(w)
+        if side:
+            out.setdefault(side, 1.0)  # "a lab leak in Wuhan" is about China too; the city stays a word
     return out
+
+
+@lru_cache(maxsize=16384)
+def _city_side(word: str) -> str | None:
+    from .countries import city_country
+
+    country = city_country(word)
+    return "@" + country.iso3 if country is not None else None
 
 
 @lru_cache(maxsize=16384)
