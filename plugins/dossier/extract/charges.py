@@ -119,7 +119,7 @@ def _accused_in(doc, start: int, end: int, cue: str, table, people=None) -> froz
     # the subject of a verb of saying or of finding ("the agency concluded that ...") reports the act; it
     # is not its doer
     speech = set(table["claim_verbs"]) | {"say", "tell"} | set(load_table("speech.yml")["verbs"]) | \
-        set(table.get("finding_verbs") or ())
+        set(table.get("finding_verbs") or ()) | set(table.get("stative_verbs") or ())
     acts = set(table.get("act_nouns") or ())
     tiers: list[list] = [[], [], [], [], [], []]
     for t in toks:

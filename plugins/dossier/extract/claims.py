@@ -214,6 +214,13 @@ def find_allegations(state: ClaimState) -> None:
             continue
         if r.stance == "counter-accuses" and not charged:
             continue  # an answer that charges nobody by name ("double standards")
+        if r.stance == "supports" and r.named is not None and r.named[0] and not r.named[1]:
+            # "X called credible allegations that Y": allegations nobody else is named for, held credible
+            # by the speaker, are the speaker's own
+            state.propositions.append(Proposition(
+                r.named[0], r.speakers, _named_charged(state, st, r.named[0]) - r.side, st.ref.source,
+                weighted_words(r.named[0]), statement=r.index, charges=True))
+            continue
         if r.stance == "supports" and (r.named is not None or not accusing):
             continue  # an endorsement of what someone else alleged, placed in pass 4
         state.propositions.append(Proposition(
@@ -224,7 +231,8 @@ def find_allegations(state: ClaimState) -> None:
 def _named_content(state: ClaimState, r: Reading) -> Proposition | None:
     """The allegation an answer names ("rejected Western allegations that Russia breached ..."): a
     wording of its own, made by the named makers."""
-    if r.named is None or r.named[0] is None or r.stance not in ANSWERS:
+    if r.named is None or r.named[0] is None or r.stance not in ANSWERS or \
+            (r.stance == "supports" and not r.named[1]):
         return None
     text, makers = r.named
     charged = _named_charged(state, r.statement, text) - r.side
@@ -395,7 +403,7 @@ def _target(state: ClaimState, r: Reading, named_claim: dict) -> tuple[_Claim | 
     if r.stance != "supports":
         # the charge against its own side, or one its side is implicated in ("X supplied Y": Y answers);
         # without a side of its own, the side its words defend ("I can't imagine that Putin did it")
-        sides = r.side | (r.charged if r.stance == "denies" else frozenset())
+        sides = r.side | (_defended(r) if r.stance == "denies" else frozenset())
         own = [c for c in allegations if c.against & sides]
         # a charge its side is only named in counts where the answer's words or context are about it; an
         # assertion that charges nobody, only where they fit it clearly better than any charge against it
@@ -414,12 +422,24 @@ def _target(state: ClaimState, r: Reading, named_claim: dict) -> tuple[_Claim | 
             return None, 0.0, "several charges against its side, and its words fit none clearly"
         if r.side:
             return None, 0.0, "no claim charges its side; the charge it answers was not found"
-    candidates = [c for c in allegations if not (r.stance == "supports" and (c.against & r.side
-                                                                             or not c.is_allegation))]
+    candidates = allegations
+    if r.stance == "supports":
+        # an endorsement backs a charge against another side, made by another side; its own words'
+        # charge, if any, says against whom
+        candidates = [c for c in allegations if c.is_allegation and not c.against & r.side
+                      and not state.side_of(c.makers) & r.side and (not r.charged or c.against & r.charged)]
     chosen = _clear_best(candidates, r, require=True, threshold=CLEAR_ANSWER)
     if chosen is not None:
         return chosen, BY_WORDS, "its words are the claim's"
     return None, 0.0, "its words fit no claim clearly"
+
+
+def _defended(r: Reading) -> frozenset[str]:
+    """The side a denial defends: the one its words say did not do it ("Putin can't be behind it"), else,
+    without a side of its own, the one it names ("Ukraine has nothing to do with it")."""
+    if r.charged:
+        return r.charged
+    return frozenset(w for w in r.words if w.startswith("@")) if not r.side else frozenset()
 
 
 def _clear_best(claims: list[_Claim], r: Reading, require: bool, threshold: float = 0.0) -> _Claim | None:

@@ -33,6 +33,8 @@ def stance_of(st: StatementRecord, table: dict | None = None) -> str | None:
             for m in re.finditer(rf"\b{re.escape(c.lower())}\b", text):
                 if stance in {"denies", "rejects", "dismisses", "supports"} and _negated_before(text, m.start()):
                     continue
+                if stance == "denies" and _litotes_before(text, m.start(), table):
+                    continue  # "there is not much that Putin is not behind": he is behind it all
                 return stance
     if lemma in table["cue_verbs"] and not negated:
         return table["cue_verbs"][lemma]
@@ -43,6 +45,13 @@ def _negated_before(text: str, at: int) -> bool:
     """"did not deny", "not unfounded": a negation right before a cue word turns it."""
     before = text[max(0, at - 16):at].split()
     return any(w in {"not", "n't", "never", "didn't", "don't", "doesn't", "no"} for w in before[-2:])
+
+
+def _litotes_before(text: str, at: int, table: dict) -> bool:
+    """A quantifier of negation earlier in the words ("not much", "nothing", "little") that a later negation
+    turns into an assertion."""
+    before = text[:at]
+    return any(re.search(rf"\b{re.escape(w)}\b", before) for w in table.get("litotes") or ())
 
 
 def _is_claim(st: StatementRecord, table: dict) -> bool:
@@ -76,6 +85,8 @@ def _named_allegation(st: StatementRecord, docs, by_sentence, table) -> tuple[st
     for tok in doc:
         if not (st.ref.start <= tok.idx < st.ref.end) or tok.lemma_.lower() not in nouns or tok.pos_ != "NOUN":
             continue
+        if tok.dep_ == "pobj" and tok.head.lower_ in set(table.get("circumstance_preps") or ()):
+            continue  # "denied trying to provoke India with claims that ...": the means, not what is answered
         claimants, content = [], []
         for c in tok.children:
             if c.dep_ in {"amod", "compound", "poss", "nmod"}:
