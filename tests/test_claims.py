@@ -154,3 +154,23 @@ def test_the_doer_named_by_is_behind_ordered_or_blamed_on_is_charged_as_its_stat
         doc = parsed.docs[-1]  # the last sentence: an earlier one may only introduce the person
         sides = _Sides(mentions)
         assert side in _accused_in(doc, 0, len(doc.text), "", table, sides.of), text
+
+
+def test_a_claims_id_survives_a_changed_number_in_its_sentence(make_site):
+    import json
+
+    from conftest import ROOT
+
+    seeds = {p.name: p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))}
+
+    def claim_ids(texts):
+        build = make_site(texts)
+        assert build.error is None
+        return {c["id"] for c in json.loads((build.site / "dossier.json").read_text())["claims"]}
+
+    before = claim_ids(seeds)
+    edited = {name: text.replace("1,000 containers", "1,200 containers").replace("more than 1,000", "more than 1,200")
+              for name, text in seeds.items()}
+    assert edited != seeds
+    assert "north-korea-arms-containers-supply" in before
+    assert claim_ids(edited) == before

@@ -281,7 +281,10 @@ class ClaimRecord:
     claimant_texts: tuple[str, ...] = ()
     counter_to: str | None = None  # key of the claim this one turns back on its makers
     confidence: float = 1.0
-    charged: tuple[str, ...] = ()  # the sides it charges ('@ISO3'), for its id
+    charged: tuple[str, ...] = ()  # the sides it charges ('@ISO3')
+    # what the claim is, in words that do not change with its wording: the charged side's name and the
+    # claim's heaviest topic words (its id is made from them, so that an edited number keeps the id)
+    identity: str = ""
 
 
 @dataclass(frozen=True)

@@ -213,3 +213,11 @@ def _country(name: str) -> str | None:
             return "@" + str(getattr(c, "iso3", None) or getattr(c, "name", name))
     return None
 
+
+
+def side_name(side: str) -> str:
+    """A side's country name ('@PRK' -> 'North Korea'), for ids and labels; the code itself if unknown."""
+    from .countries import countries
+
+    found = next((c for c in countries() if "@" + c.iso3 == side), None)
+    return found.name if found is not None else side.lstrip("@")

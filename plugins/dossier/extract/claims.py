@@ -26,9 +26,9 @@ from typing import Iterable, Sequence
 
 from ..data import load_table
 from ..model import ClaimRecord, Mention, ResponseRecord, StatementRecord, UnplacedAnswer
-from .charges import RECIPROCAL, _accused, _accused_in, _Sides
+from .charges import RECIPROCAL, _accused, _accused_in, _Sides, side_name
 from .stance import _accuses, _is_claim, _named_allegation, _names_any, stance_of
-from .topics import similarity, weighted_words
+from .topics import similarity, surface_form, weighted_words
 
 OPPOSING = {"denies", "rejects", "dismisses", "counter-accuses"}
 ANSWERS = OPPOSING | {"declines-comment", "supports"}
@@ -601,7 +601,7 @@ def _records(state: ClaimState) -> tuple[list[ClaimRecord], list[ResponseRecord]
     records = [ClaimRecord(c.key, claim_text(c, state), tuple(c.statements), tuple(c.makers),
                            c.counter_to if c.counter_to in keys else None,
                            confidence=0.8 if c.is_allegation else 0.5,
-                           charged=tuple(sorted(c.against))) for c in kept]
+                           charged=tuple(sorted(c.against)), identity=claim_identity(c, state)) for c in kept]
     responses, unplaced, seen = [], [], set()
     for a in state.answers:
         st = state.statements[a.statement]
@@ -619,6 +619,27 @@ def _records(state: ClaimState) -> tuple[list[ClaimRecord], list[ResponseRecord]
             responses.append(ResponseRecord(a.statement, a.stance, a.claim.key, st.text,
                                             actor_text=actor if k else None, confidence=a.confidence))
     return records, responses, unplaced
+
+
+IDENTITY_WORDS = 3  # topic words in a claim's identity
+
+
+def claim_identity(c: _Claim, state: ClaimState) -> str:
+    """Who is charged and with what: the charged sides' names and the words that weigh most over all the
+    claim's charging wordings (summed, so one reworded or renumbered wording does not change them)."""
+    props = [p for p in c.props if p.charges] or c.props
+    weights: Counter = Counter()
+    for p in props:
+        for w, v in p.words.items():
+            if not w.startswith("@") and w not in _number_words(state.table):
+                weights[w] += v
+    top = sorted(weights, key=lambda w: (-weights[w], w))[:IDENTITY_WORDS]
+    return " ".join([*(side_name(x) for x in sorted(c.against)), *sorted(surface_form(w, [p.text for p in props])
+                                                                       for w in top)])
+
+
+def _number_words(table: dict) -> frozenset[str]:
+    return frozenset(table.get("number_words") or ())
 
 
 def claim_text(c: _Claim, state: ClaimState) -> str:

@@ -124,3 +124,11 @@ def similarity(a: dict[str, float], b: dict[str, float]) -> float:
 
     shared = sum(v for w, v in a.items() if w in b and not w.startswith("@"))
     return shared / max(1e-9, min(total(a), total(b)))
+
+
+def surface_form(folded: str, texts) -> str:
+    """The shortest word of the texts that folds to this content word ("reiterat" -> "reiterated"), for
+    labels and ids a reader can read; the folded form if none does."""
+    found = sorted({w.lower() for t in texts for w in WORD_RE.findall(t) if _content_words(w)[:1] == (folded,)},
+                   key=lambda w: (len(w), w))
+    return found[0] if found else folded

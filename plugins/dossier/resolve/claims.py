@@ -30,7 +30,7 @@ def resolve_claims(records: tuple[ClaimRecord, ...], responses: tuple[ResponseRe
     ids: dict[str, str] = {}
     claims: dict[str, Claim] = {}
     for rec in records:
-        ident = _claim_id(rec.text, set(claims))
+        ident = _claim_id(rec.identity or rec.text, set(claims))
         ids[rec.key] = ident
         members = [statements[i] for i in rec.statement_indexes]
         claimants = [s.speaker for s in members if s.speaker]
