@@ -99,6 +99,22 @@ def _charged_subject(t, table) -> bool:
     return t.pos_ in {"PROPN", "NOUN"} and any(c.dep_ == "prep" and c.lower_ in preds for c in t.children)
 
 
+def _involved_in(t, nouns: set[str]) -> bool:
+    """A side named as the one involved: the modifier or possessor of an involvement noun ("Indian
+    involvement", "India's role"), or the object of its 'of'/'between' ("a link between agents of India and
+    the killing": the agents' owner counts too)."""
+    head = t.head
+    if t.dep_ in {"poss", "amod", "compound"} and head.pos_ == "NOUN" and head.lemma_.lower() in nouns:
+        return True
+    if t.dep_ != "pobj" or head.lower_ not in {"of", "between"}:
+        return False
+    owner = head.head
+    if owner.lemma_.lower() in nouns:
+        return True
+    # "agents of the government of India" inside "a link between ...": climb one noun up
+    return owner.dep_ == "pobj" and owner.head.lower_ in {"of", "between"} and owner.head.head.lemma_.lower() in nouns
+
+
 def _accused_in(doc, start: int, end: int, cue: str, table, people=None) -> frozenset[str]:
     accusing = set(table["accuse_verbs"]) | set(table.get("charge_verbs") or ())
     toks = [t for t in doc if start <= t.idx < end]
@@ -121,6 +137,7 @@ def _accused_in(doc, start: int, end: int, cue: str, table, people=None) -> froz
     speech = set(table["claim_verbs"]) | {"say", "tell"} | set(load_table("speech.yml")["verbs"]) | \
         set(table.get("finding_verbs") or ()) | set(table.get("stative_verbs") or ())
     acts = set(table.get("act_nouns") or ())
+    involvement = set(table.get("involvement_nouns") or ())
     tiers: list[list] = [[], [], [], [], [], []]
     for t in toks:
         if t.dep_ == "dobj" and t.head.lemma_.lower() in accusing:
@@ -139,6 +156,8 @@ def _accused_in(doc, start: int, end: int, cue: str, table, people=None) -> froz
             tiers[3].append(t)  # "it was Ukraine that had sabotaged the dam"
         elif t.dep_ == "poss" and t.head.pos_ == "NOUN" and t.head.lemma_.lower() in acts:
             tiers[4].append(t)
+        elif _involved_in(t, involvement):
+            tiers[4].append(t)  # "Indian involvement in", "a link between agents of India and the killing"
         if _charged_subject(t, table):
             tiers[5].append(t)
     for tier in tiers:

@@ -106,7 +106,8 @@ class _Claim:
     def against(self) -> frozenset[str]:
         """Whom the claim charges: the side most of its wordings charge, if at least half charge it (a
         claim that mentions someone's act in passing charges nobody)."""
-        voters = [p for p in self.props if p.charges]  # plain assertions joined to it do not vote
+        # the wordings whose charge the parse found vote; plain assertions joined to it do not
+        voters = [p for p in self.props if p.charges and p.charged]
         counts = Counter(x for p in voters for x in p.charged if x != RECIPROCAL)
         if not counts:
             return frozenset()
@@ -266,7 +267,10 @@ def group_propositions(state: ClaimState) -> None:
             if not _same_side(p, c, state):
                 continue
             score = max(similarity(p.words, q.words) for q in c.props)
-            needed = SAME_CHARGE if p.charged & c.against else \
+            # the same charge from the same side needs little to be one claim; from a third side, what it
+            # adds is often a charge of its own ("and its network of killings has gone global")
+            same_makers = not _other_side(state.side_of(p.makers), state.side_of(c.makers))
+            needed = SAME_CHARGE if p.charged & c.against and same_makers else \
                 SAME_CLAIM if p.charges or not c.is_allegation else PLAIN_JOINS
             if score >= needed and score > best_score:
                 best, best_score = c, score
@@ -278,6 +282,33 @@ def group_propositions(state: ClaimState) -> None:
             best = _Claim(f"c{len(state.claims)}")
             state.claims.append(best)
         best.props.append(p)
+    _consolidate(state)
+
+
+def _consolidate(state: ClaimState) -> None:
+    """Grouping one wording at a time depends on their order: a charge whose side the parse found only in
+    later wordings may have started a claim of its own. Two claims charging the same side, made by the same
+    side (or one unknown), whose charging wordings say the same, are one."""
+    merged = True
+    while merged:
+        merged = False
+        for a in state.claims:
+            for b in state.claims:
+                if b is a or not a.against or not a.against & b.against or \
+                        _other_side(state.side_of(a.makers), state.side_of(b.makers)):
+                    continue
+                if _claim_similarity(a, b) >= SAME_CHARGE:
+                    a.props.extend(b.props)
+                    state.claims.remove(b)
+                    merged = True
+                    break
+            if merged:
+                break
+
+
+def _other_side(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both sides known and disjoint."""
+    return bool(a and b and not a & b)
 
 
 def _made_by_named_makers(p: Proposition, state: ClaimState) -> _Claim | None:
