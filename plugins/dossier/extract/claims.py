@@ -440,13 +440,14 @@ def _target(state: ClaimState, r: Reading, named_claim: dict) -> tuple[_Claim | 
         # assertion that charges nobody, only where they fit it clearly better than any charge against it
         words = _merged(r.words, r.context)
         implicated = [c for c in allegations if c not in own and sides & c.involved
-                      and _fit(words, c) >= CLEAR_ANSWER]
+                      and max(_fit(r.words, c), _fit(words, c)) >= CLEAR_ANSWER]
         best_own = max((_fit(words, c) for c in own), default=0.0)
         pool = own + [c for c in implicated if c.is_allegation or _fit(words, c) >= MARGIN * best_own]
         # a third party answering on another side's behalf ("no evidence of Ukrainian involvement"): the
         # charge against the side its words name, where they fit it
         named = frozenset(w for w in r.words if w.startswith("@")) - sides
-        pool += [c for c in allegations if c not in pool and c.against & named and _fit(words, c) >= CLEAR_ANSWER]
+        pool += [c for c in allegations if c not in pool and c.against & named
+                 and max(_fit(r.words, c), _fit(words, c)) >= CLEAR_ANSWER]
         if pool:
             chosen = _clear_best(pool, r, require=len(pool) > 1)
             if chosen is not None:

@@ -28,6 +28,11 @@ def stance_of(st: StatementRecord, table: dict | None = None) -> str | None:
         stance = table["cue_verbs"][lemma]
         if stance != "supports":
             return stance
+    if _labels_an_allegation(text, table):
+        # "called the claims a deliberate provocation": labelling what others alleged answers it, and a
+        # label no cue below backs ("credible") rejects it
+        backed = any(re.search(rf"\b{re.escape(c.lower())}\b", text) for c in table["cues"].get("supports") or ())
+        return "supports" if backed else "rejects"
     for stance, cues in table["cues"].items():
         for c in cues:
             for m in re.finditer(rf"\b{re.escape(c.lower())}\b", text):
@@ -39,6 +44,14 @@ def stance_of(st: StatementRecord, table: dict | None = None) -> str | None:
     if lemma in table["cue_verbs"] and not negated:
         return table["cue_verbs"][lemma]
     return None
+
+
+def _labels_an_allegation(text: str, table: dict) -> bool:
+    verbs = "|".join(re.escape(v) for v in table.get("label_verbs") or ())
+    nouns = "|".join(re.escape(n) for n in table.get("claim_nouns") or ())
+    return bool(verbs and nouns and re.search(
+        rf"\b(?:{verbs})\s+(?:(?:the|these|those|such|this|that|their|his|her|its|all|any)\s+)?(?:\w+\s+)?(?:{nouns})\b"
+        r"(?!\s+(?:that|of|about|by|on))", text))
 
 
 def _negated_before(text: str, at: int) -> bool:
