@@ -174,3 +174,12 @@ def test_a_claims_id_survives_a_changed_number_in_its_sentence(make_site):
     assert edited != seeds
     assert "north-korea-arms-containers-supply" in before
     assert claim_ids(edited) == before
+
+
+def test_a_claim_reads_as_a_proposition_with_its_makers_name_for_a_leading_pronoun(nlp):
+    statements, claims, responses = run(
+        nlp,
+        "Leak row\nChief investigator Anna Kowal said her bureau had determined that Peruvian agents had poisoned "
+        "the reservoir.\nPeru's foreign ministry rejected the accusations as absurd.")
+    claim = next(c for c in claims if any(r.claim_key == c.key for r in responses))
+    assert claim.text.startswith("Anna Kowal’s bureau had determined")

@@ -634,7 +634,11 @@ def _records(state: ClaimState) -> tuple[list[ClaimRecord], list[ResponseRecord]
     answered = {a.claim.key for a in state.answers if a.claim is not None}
     kept = [c for c in state.claims if c.key in answered or (c.is_allegation and c.statements)]
     keys = {c.key for c in kept}
-    records = [ClaimRecord(c.key, claim_text(c, state), tuple(c.statements), tuple(c.makers),
+    # who answers a claim against it does not make it, though its plain words joined it
+    opposing = {(a.claim.key, s) for a in state.answers if a.claim is not None and a.stance in OPPOSING
+                for s in state.readings[a.statement].speakers}
+    records = [ClaimRecord(c.key, claim_text(c, state), tuple(c.statements),
+                           tuple(m for m in c.makers if (c.key, m) not in opposing),
                            c.counter_to if c.counter_to in keys else None,
                            confidence=0.8 if c.is_allegation else 0.5,
                            charged=tuple(sorted(c.against)), identity=claim_identity(c, state)) for c in kept]
@@ -686,8 +690,27 @@ def claim_text(c: _Claim, state: ClaimState) -> str:
     charging = [p for p in props if against and p.charged & against]
     reported = [p for p in (charging or props)
                 if p.statement is None or not state.statements[p.statement].direct]
-    texts = [p.text for p in (reported or charging or props)]
-    texts = [t for t in texts if len(t.split()) >= 4] or texts
-    text = min(texts, key=lambda t: abs(len(t.split()) - 18))
-    text = re.sub(r"^(?:that|whether)\s+", "", text.strip(), flags=re.IGNORECASE)
+    chosen = [p for p in (reported or charging or props)]
+    chosen = [p for p in chosen if len(p.text.split()) >= 4] or chosen
+    prop = min(chosen, key=lambda p: (abs(len(p.text.split()) - 18), p.text))
+    text = re.sub(r"^(?:that|whether)\s+", "", prop.text.strip(), flags=re.IGNORECASE)
+    text = _named_pronoun(text, prop.makers[0] if len(prop.makers) == 1 else None, state)
     return text.strip(" ,;:“”\"").rstrip(".")
+
+
+def _named_pronoun(text: str, maker: str | None, state: ClaimState) -> str:
+    """A wording that starts with its speaker's pronoun ("his bureau has determined", "she had seen")
+    reads as a proposition with the speaker's name in its place."""
+    if not maker:
+        return text
+    m = re.match(r"(?i)(he|she|his|her)\b", text)
+    if m is None:
+        return text
+    word = m.group(1).lower()
+    name = maker + ("’s" if word in {"his", "her"} and not (word == "her" and _is_object_her(text)) else "")
+    return name + text[m.end():]
+
+
+def _is_object_her(text: str) -> bool:
+    """'her' as a possessive ("her ministry") is followed by a noun; anything else is left alone."""
+    return not re.match(r"(?i)her\s+[a-z]", text)
