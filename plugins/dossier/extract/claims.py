@@ -377,7 +377,8 @@ def place_answers(state: ClaimState) -> None:
             claim = _either_side(state, r, partners)
             confidence, reason = (BY_WORDS, "will not say which side did it") if claim else (confidence, reason)
         state.answers.append(Answer(r.index, stance, claim, confidence, reason))
-        if claim is not None and stance == "declines-comment" and claim.key in partners:
+        if claim is not None and stance == "declines-comment" and claim.key in partners \
+                and not r.side & (claim.against | claim.involved | state.side_of(claim.makers)):
             # who will not say who did it answers both sides of a mutual accusation
             other = next(c for c in state.claims if c.key == partners[claim.key])
             state.answers.append(Answer(r.index, stance, other, confidence, "one side of a mutual accusation"))
@@ -546,7 +547,7 @@ def _mutual(state: ClaimState) -> dict[str, str]:
             continue
         found = [b for b in state.claims if b is not a and b.against and ma & b.against
                  and state.side_of(b.makers) & xa and a.is_allegation and b.is_allegation
-                 and _claim_similarity(a, b) >= CLEAR_ANSWER]
+                 and _claim_similarity(a, b) >= SAME_CLAIM]
         if found:
             out[a.key] = max(found, key=lambda c: len(c.props)).key
     return out
