@@ -129,6 +129,7 @@ class Answer:
     claim: _Claim | None
     confidence: float
     reason: str
+    actor: str | None = None  # one of the statement's speakers only ("X and Y accused each other")
 
 
 @dataclass
@@ -364,8 +365,11 @@ def place_answers(state: ClaimState) -> None:
         contrasted = _contrasted(state, r) if stance is None else None
         if contrasted is not None:
             # "X claimed that A, while Y said B": Y speaks past X's charge
-            state.answers.append(Answer(r.index, state.table["contrast_stance"], contrasted, BY_WORDS,
-                                        "set against the claim in the same sentence"))
+            own = state.claim_of(r.index)
+            makers_side = state.side_of(contrasted.makers)
+            turned = (r.charged & makers_side) or (own is not None and own.against & makers_side)
+            state.answers.append(Answer(r.index, "counter-accuses" if turned else state.table["contrast_stance"],
+                                        contrasted, BY_WORDS, "set against the claim in the same sentence"))
             continue
         if stance is None or stance == "counter-accuses" and state.claim_of(r.index) is not None \
                 and r.charged and not _answers_named(r, named_claim):
@@ -579,7 +583,10 @@ def counter_accusations(state: ClaimState) -> None:
         if _reach(c) > _reach(other):
             continue  # the main charge is not an answer to the charge turned back at it
         for i in c.statements:
-            if (i, other.key) in answered or not state.readings[i].charged & state.side_of(other.makers):
+            r = state.readings[i]
+            # the charged side turning it back: its own speakers, charging the other's makers
+            if (i, other.key) in answered or not r.charged & state.side_of(other.makers) \
+                    or not r.side & other.against:
                 continue
             answered.add((i, other.key))
             state.answers.append(Answer(i, "counter-accuses", other, OWN_SIDE, "turns the charge back"))
@@ -609,7 +616,7 @@ def counter_accusations(state: ClaimState) -> None:
             facing = [c for c in state.claims if side & c.against and actor not in c.makers]
             if facing:
                 claim = max(facing, key=lambda c: len(c.props))
-                state.answers.append(Answer(i, "counter-accuses", claim, BY_WORDS, "each accused the other"))
+                state.answers.append(Answer(i, "counter-accuses", claim, BY_WORDS, "each accused the other", actor))
 
 
 def _topical_weight(words: dict[str, float]) -> float:
@@ -653,6 +660,8 @@ def _records(state: ClaimState) -> tuple[list[ClaimRecord], list[ResponseRecord]
             continue
         speakers = state.readings[a.statement].speakers or (None,)
         for k, actor in enumerate(speakers):
+            if a.actor is not None and actor != a.actor:
+                continue
             key = (a.statement, a.claim.key, actor)
             if key in seen:
                 continue
