@@ -702,10 +702,34 @@ def claim_text(c: _Claim, state: ClaimState) -> str:
                 if p.statement is None or not state.statements[p.statement].direct]
     chosen = [p for p in (reported or charging or props)]
     chosen = [p for p in chosen if len(p.text.split()) >= 4] or chosen
-    prop = min(chosen, key=lambda p: (abs(len(p.text.split()) - 18), p.text))
+    # a wording that is the proposition itself reads better than one that starts with its reporting verb
+    # ("accused Canada of leaking ...")
+    prop = min(chosen, key=lambda p: (_starts_with_report(p.text), abs(len(p.text.split()) - 18), p.text))
     text = re.sub(r"^(?:that|whether)\s+", "", prop.text.strip(), flags=re.IGNORECASE)
     text = _named_pronoun(text, prop.makers[0] if len(prop.makers) == 1 else None, state)
-    return text.strip(" ,;:“”\"").rstrip(".")
+    return _cut_at_clause(text.strip(" ,;:“”\"").rstrip("."))
+
+
+LONGEST_ROW = 40  # words a row's text may have before it is cut at a clause boundary
+
+
+def _starts_with_report(text: str) -> bool:
+    from .statements import verb_lemma
+
+    first = text.split()[0].lower() if text.split() else ""
+    return verb_lemma(first) is not None
+
+
+def _cut_at_clause(text: str) -> str:
+    """A long wording cut at its last clause boundary (a semicolon, a dash or a comma before 'and', 'but',
+    'which', 'while') within LONGEST_ROW words, never mid-phrase; left whole if it has none."""
+    words = text.split()
+    if len(words) <= LONGEST_ROW:
+        return text
+    head = " ".join(words[:LONGEST_ROW])
+    cuts = [m.start() for m in re.finditer(r";|\s[—–]\s|,\s(?=(?:and|but|which|while|whereas|as)\b)", head)]
+    cuts = [c for c in cuts if len(head[:c].split()) >= 8]
+    return head[:cuts[-1]].rstrip(" ,;") if cuts else text
 
 
 def _named_pronoun(text: str, maker: str | None, state: ClaimState) -> str:
