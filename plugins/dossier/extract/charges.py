@@ -92,7 +92,7 @@ def _charged_subject(t, table) -> bool:
     if t.dep_ in {"nsubj", "nsubjpass"}:
         head = t.head
         if head.lemma_.lower() in {w.lower() for w in table.get("act_verbs") or ()}:
-            return True
+            return t.dep_ == "nsubj"  # "Khashoggi was killed": a passive's subject suffered the act
         if head.lemma_.lower() == "be" or head.lower_ in preds:
             return head.lower_ in preds or any(c.lower_ in preds or (c.dep_ == "xcomp" and c.lemma_.lower() in preds)
                                                for c in head.children if c.dep_ in {"prep", "acomp", "xcomp", "attr"})
@@ -137,6 +137,7 @@ def _accused_in(doc, start: int, end: int, cue: str, table, people=None) -> froz
     speech = set(table["claim_verbs"]) | {"say", "tell"} | set(load_table("speech.yml")["verbs"]) | \
         set(table.get("finding_verbs") or ()) | set(table.get("stative_verbs") or ())
     acts = set(table.get("act_nouns") or ())
+    preds = {w.lower() for w in table.get("charge_predicates") or ()}
     involvement = set(table.get("involvement_nouns") or ())
     tiers: list[list] = [[], [], [], [], [], []]
     for t in toks:
@@ -149,8 +150,10 @@ def _accused_in(doc, start: int, end: int, cue: str, table, people=None) -> froz
             tiers[1].append(t)
         elif t.dep_ == "pobj" and t.head.lower_ in {"about", "of"} and t.head.head.lower_ == "same":
             tiers[1].append(t)  # "said the same about Moscow"
-        elif t.dep_ in {"nsubj", "nsubjpass"} and t.head.pos_ == "VERB" and t.head.lemma_.lower() not in speech \
-                and t.head.lemma_.lower() != "be":
+        elif (t.dep_ == "nsubj" or (t.dep_ == "nsubjpass" and t.head.lower_ in preds)) and t.head.pos_ == "VERB" \
+                and t.head.lemma_.lower() not in speech and t.head.lemma_.lower() != "be":
+            # the doer of an act; a passive's subject suffered it ("a Saudi journalist was killed"), unless
+            # the verb names the doer ("Russia was involved")
             tiers[2].append(t)
         elif t.dep_ == "attr" and t.head.lemma_.lower() == "be" and any(c.dep_ == "relcl" for c in t.children):
             tiers[3].append(t)  # "it was Ukraine that had sabotaged the dam"
