@@ -13,7 +13,7 @@ def run(nlp, *texts):
     parsed = [parse_text(nlp, t, f"a{i}") for i, t in enumerate(texts)]
     mentions = list(find_mentions(parsed))
     statements = list(find_statements(parsed, mentions))
-    claims, responses = find_claims(statements, parsed, mentions)
+    claims, responses, _ = find_claims(statements, parsed, mentions)
     return statements, claims, responses
 
 
@@ -130,21 +130,19 @@ def test_stance_of_disbelief_blame_campaign_and_insinuation():
     assert stance_of(_st("declined to say whether the depot was hit", "declined")) == "declines-comment"
 
 
-def test_denial_for_own_side_answers_a_charge_against_that_side(nlp):
-    statements, claims, responses = run(
-        nlp,
-        "Pipeline row\nPeru accused Bolivia of bombing the gas pipeline near the border.\n"
-        "Chile has nothing to do with the bombing of the pipeline, Chilean President Ana Ruiz told reporters.")
-    by = {c.key: c for c in claims}
-    peru = next(c for c in claims if "Peru" in c.claimant_texts)
-    denial = next(r for r in responses if statements[r.statement_index].speaker_text == "Ana Ruiz")
-    assert denial.stance == "denies"
-    assert denial.claim_key != peru.key  # a charge against Chile, not Peru's charge against Bolivia
-    assert not by[denial.claim_key].claimant_texts
+def test_a_denial_for_a_side_nobody_charged_is_left_for_review_not_put_under_another_charge(nlp):
+    parsed = [parse_text(nlp, "Pipeline row\nPeru accused Bolivia of bombing the gas pipeline near the border.\n"
+                              "Chile has nothing to do with the bombing of the pipeline, Chilean President Ana Ruiz "
+                              "told reporters.", "a0")]
+    mentions = list(find_mentions(parsed))
+    statements = list(find_statements(parsed, mentions))
+    claims, responses, unplaced = find_claims(statements, parsed, mentions)
+    assert not [r for r in responses if statements[r.statement_index].speaker_text == "Ana Ruiz"]
+    assert [(statements[u.statement_index].speaker_text, u.stance) for u in unplaced] == [("Ana Ruiz", "denies")]
 
 
 def test_the_doer_named_by_is_behind_ordered_or_blamed_on_is_charged_as_its_state(nlp):
-    from dossier.extract.claims import _Sides, _accused_in, _stances
+    from dossier.extract.charges import _Sides, _accused_in, _stances
 
     table = _stances()
     texts = {
@@ -158,3 +156,32 @@ def test_the_doer_named_by_is_behind_ordered_or_blamed_on_is_charged_as_its_stat
         doc = parsed.docs[-1]  # the last sentence: an earlier one may only introduce the person
         sides = _Sides(mentions)
         assert side in _accused_in(doc, 0, len(doc.text), "", table, sides.of), text
+
+
+def test_a_claims_id_survives_a_changed_number_in_its_sentence(make_site):
+    import json
+
+    from conftest import ROOT
+
+    seeds = {p.name: p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))}
+
+    def claim_ids(texts):
+        build = make_site(texts)
+        assert build.error is None
+        return {c["id"] for c in json.loads((build.site / "dossier.json").read_text())["claims"]}
+
+    before = claim_ids(seeds)
+    edited = {name: text.replace("1,000 containers", "1,200 containers").replace("more than 1,000", "more than 1,200")
+              for name, text in seeds.items()}
+    assert edited != seeds
+    assert "north-korea-arms-containers-supply" in before
+    assert claim_ids(edited) == before
+
+
+def test_a_claim_reads_as_a_proposition_with_its_makers_name_for_a_leading_pronoun(nlp):
+    statements, claims, responses = run(
+        nlp,
+        "Leak row\nChief investigator Anna Kowal said her bureau had determined that Peruvian agents had poisoned "
+        "the reservoir.\nPeru's foreign ministry rejected the accusations as absurd.")
+    claim = next(c for c in claims if any(r.claim_key == c.key for r in responses))
+    assert claim.text.startswith("Anna Kowal’s bureau had determined")

@@ -45,9 +45,10 @@ def to_data(d: Dossier) -> dict:
         "claims": [{
             "id": c.id, "text": c.text, "claimants": list(c.claimants), "statements": list(c.statements),
             "page": page("claims", c.id), "curated": c.curated, "counter_to": c.counter_to,
-            "first_made": c.first_made.iso() if c.first_made else None,
+            "first_made": c.first_made.iso() if c.first_made else None, "confidence": round(c.confidence, 3),
             "responses": [{"actor": r.actor, "stance": r.stance, "statement": r.statement, "source": r.source,
-                           "sentence": r.sentence, "quote": r.quote, "curated": r.curated}
+                           "sentence": r.sentence, "quote": r.quote, "curated": r.curated,
+                           "confidence": round(r.confidence, 3)}
                           for r in sorted(c.responses, key=lambda r: (r.actor, r.stance, r.source, r.statement or ""))],
         } for c in sorted(d.claims, key=lambda c: c.id)],
     }

@@ -281,6 +281,19 @@ class ClaimRecord:
     claimant_texts: tuple[str, ...] = ()
     counter_to: str | None = None  # key of the claim this one turns back on its makers
     confidence: float = 1.0
+    charged: tuple[str, ...] = ()  # the sides it charges ('@ISO3')
+    # what the claim is, in words that do not change with its wording: the charged side's name and the
+    # claim's heaviest topic words (its id is made from them, so that an edited number keeps the id)
+    identity: str = ""
+
+
+@dataclass(frozen=True)
+class UnplacedAnswer:
+    """An answer the claims stage could not place on a claim with confidence: for review/, not a guess."""
+
+    statement_index: int
+    stance: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -294,6 +307,7 @@ class Extraction:
     claims: tuple[ClaimRecord, ...] = ()
     responses: tuple[ResponseRecord, ...] = ()
     dropped: tuple[DroppedName, ...] = ()  # names not taken for actors, for the review page
+    unplaced: tuple["UnplacedAnswer", ...] = ()  # answers no claim clearly takes, for the review page
 
 
 # ---------------------------------------------------------------- resolved dossier
@@ -366,6 +380,7 @@ class Response:
     statement: str | None = None
     sentence: str | None = None
     curated: bool = False
+    confidence: float = 1.0  # how sure the machine is that this answer belongs under this claim
 
 
 @dataclass(frozen=True)
@@ -378,6 +393,7 @@ class Claim:
     counter_to: str | None = None
     first_made: DateSpan | None = None
     curated: bool = False
+    confidence: float = 1.0  # how sure the machine is that this is an allegation or contested assertion
 
 
 @dataclass(frozen=True)

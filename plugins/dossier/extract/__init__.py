@@ -24,8 +24,9 @@ def extract(parsed: Sequence[Parsed]) -> Extraction:
                   for t in find_times(item.source.sentences, item.source.id, item.source.published))
     events = tuple(find_events(parsed, times, mentions))
     statements = tuple(_dated(find_statements(parsed, mentions), times))
-    claims, responses = find_claims(statements, parsed, mentions)
-    return Extraction(mentions, times, events, statements, tuple(claims), tuple(responses), tuple(dropped))
+    claims, responses, unplaced = find_claims(statements, parsed, mentions)
+    return Extraction(mentions, times, events, statements, tuple(claims), tuple(responses), tuple(dropped),
+                      tuple(unplaced))
 
 
 def _dated(statements, times: Sequence[TimeExpr]):

@@ -1,823 +1,750 @@
-"""Claims and responses: which statements assert a proposition, and which answer one, with a stance.
+"""Claims and responses: who alleged what, and who answered how. Named passes over one state:
 
-1. Each statement is read for a stance (stances.yml: its reporting verb, then its words, negation
-   aware). A statement without one that asserts something (an accusing or reporting verb) is a claim
-   statement.
-2. A response names what it answers in its own words ("rejected Western allegations claiming that X",
-   "dismissed US claims"): the allegation noun's content is a claim of its own, and its modifier
-   ("Western", "US", "Trudeau's", "made by the collective West") a claimant.
-3. Claim statements and named allegations saying the same thing (shared content words) are one claim.
-4. A response goes to the claim it names; else to the claim its words share most with; else to the
-   claim the preceding sentences of its article are about ("When asked about the weapons transfer
-   allegation, Peskov said ..."); else to the claim its article is most about. Never to a claim its
-   own speaker makes. Several speakers give one response each.
-5. An accusation by a responder against a claimant of the claim it answers is a counter-accusation:
-   a response to that claim and a claim of its own, linked back by counter_to.
+1. read:          each statement once: its stance, the side it charges, the allegation it names, and the
+                  side its speakers act for.
+2. allegations:   the propositions of the story: statements that charge a side with an act or accuse,
+                  allegations an answer names in its own words ("rejected Western allegations that X"),
+                  and plain assertions that may yet be answered.
+3. propositions:  one claim per proposition. Identity is who is charged (a side) and with what (the words
+                  the wordings share, weighted by how rare they are in English), not shared words alone:
+                  two charges against different sides are two claims (a mutual accusation).
+4. answers:       each denial, rejection, dismissal, refusal to comment or endorsement placed on the claim
+                  it answers: the allegation it names; else the charge against the speaker's own side; else
+                  the claim its words and the sentences before it are clearly about. An answer that fits no
+                  claim clearly is left unplaced (review/): a wrong cell is worse than an empty one.
+5. counters:      a responder's own charge against the makers' side of what it answers is a
+                  counter-accusation, a claim of its own linked back by counter_to.
+
+A claim nobody answers and that charges nobody is no claim: its statements stay statements.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from ..data import load_table
-from ..model import ClaimRecord, Mention, ResponseRecord, StatementRecord
-from .statements import verb_lemma
+from ..model import ClaimRecord, Mention, ResponseRecord, StatementRecord, UnplacedAnswer
+from .charges import RECIPROCAL, _accused, _accused_in, _Sides, side_name
+from .stance import _accuses, _is_claim, _named_allegation, _names_any, stance_of
+from .topics import similarity, surface_form, weighted_words
 
-WORD_RE = re.compile(r"[A-Za-z][A-Za-z-]+")
-MERGE_OVERLAP = 0.34  # share of the smaller claim's content words two statements must share to merge
-LINK_OVERLAP = 0.2  # share of a response's content words a claim must have for the response to name it
-CONTEXT_SENTENCES = 3  # preceding sentences of the same article read for what a response answers
+OPPOSING = {"denies", "rejects", "dismisses", "counter-accuses"}
+ANSWERS = OPPOSING | {"declines-comment", "supports"}
+SAME_CLAIM = 0.34  # weighted share of the smaller wording two propositions must share to be one claim
+SAME_CHARGE = 0.2  # the same, for two wordings that charge the same side: the charge itself says much
+PLAIN_JOINS = 0.5  # the same, for a plain assertion (no charge) to join a claim: it must say much the same
+WIDELY_REPORTED = 2  # sources an assertion that charges nobody needs before an answer is placed on it by words
+DOMINANT = 2  # a charge reported by this many times the sources of the next is the story's main one
+CLEAR_ANSWER = 0.2  # weighted share of an answer's words a claim must hold to be what it answers
+MARGIN = 1.5  # the best claim must beat the next by this factor for an answer to be placed
+TURNED_CLAIM = 4.0  # weighted words a counter-accusation needs to be a claim of its own (two rare ones)
+CONTEXT_SENTENCES = 3  # preceding sentences of the same article read for what an answer is about
+CONTEXT_WEIGHT = 0.5  # words of those sentences count half
+# how sure a placement is, by how it was made (dossier.json and review/ show it)
+NAMED, OWN_SIDE, BY_WORDS, BY_CONTEXT = 0.9, 0.8, 0.6, 0.5
+REVIEW_BELOW = 0.6  # placements below this are listed on review/
 
 
 def _stances() -> dict:
     return load_table("stances.yml")
 
 
+# ---------------------------------------------------------------- the state the passes share
+
+
+@dataclass
+class Reading:
+    """One statement as the claims stage reads it."""
+
+    index: int
+    statement: StatementRecord
+    speakers: tuple[str, ...]
+    side: frozenset[str]  # the states its speakers act for
+    stance: str | None
+    charged: frozenset[str]  # the sides its words charge with an act (never its speakers' own)
+    named: tuple[str | None, list[str]] | None  # an allegation it names: (content, makers)
+    words: dict[str, float]
+    context: dict[str, float] = field(default_factory=dict)  # words of the sentences before it
+
+
+@dataclass
+class Proposition:
+    """One wording of what a claim asserts."""
+
+    text: str
+    makers: tuple[str, ...]
+    charged: frozenset[str]
+    source: str
+    words: dict[str, float]
+    statement: int | None = None  # None: named inside an answer
+    named_by: int | None = None
+    charges: bool = False  # it charges someone or is said with an accusing verb: an allegation
+    endorses: bool = False  # said by a third party with a supporting verb ("confirmed that ...")
+
+
 @dataclass
 class _Claim:
     key: str
-    texts: list[str]  # claim statement texts and named allegations
-    statements: list[int] = field(default_factory=list)
-    claimants: list[str] = field(default_factory=list)
-    sources: Counter = field(default_factory=Counter)
-    words: set = field(default_factory=set)
+    props: list[Proposition] = field(default_factory=list)
     counter_to: str | None = None
-    accused: list = field(default_factory=list)  # per text: the sides its words charge with the act
 
-    def add(self, text: str, claimants: Iterable[str], index: int | None, source: str,
-            accused: frozenset = frozenset()) -> None:
-        self.texts.append(text)
-        self.accused.append(accused)
-        if index is not None and index not in self.statements:
-            self.statements.append(index)
-        for c in claimants:
-            if c and c not in self.claimants:
-                self.claimants.append(c)
-        self.sources[source] += 1
-        self.words |= content_words(text)
+    @property
+    def statements(self) -> list[int]:
+        return list(dict.fromkeys(p.statement for p in self.props if p.statement is not None))
+
+    @property
+    def makers(self) -> list[str]:
+        return list(dict.fromkeys(m for p in self.props for m in p.makers))
+
+    @property
+    def is_allegation(self) -> bool:
+        return any(p.charges for p in self.props)
+
+    @property
+    def against(self) -> frozenset[str]:
+        """Whom the claim charges: the side most of its wordings charge, if at least half charge it (a
+        claim that mentions someone's act in passing charges nobody)."""
+        # the wordings whose charge the parse found vote; plain assertions joined to it do not
+        voters = [p for p in self.props if p.charges and p.charged]
+        counts = Counter(x for p in voters for x in p.charged if x != RECIPROCAL)
+        if not counts:
+            return frozenset()
+        top = max(counts.values())
+        if top * 2 < len(voters):
+            return frozenset()
+        return frozenset(x for x, n in counts.items() if n == top)
+
+    @property
+    def involved(self) -> frozenset[str]:
+        """Every side its wordings name or charge."""
+        return frozenset(w for p in self.props for w in (*p.charged, *p.words) if w.startswith("@")) - {RECIPROCAL}
 
 
-def find_claims(statements: Sequence[StatementRecord], parsed: Sequence = (),
-                mentions: Iterable[Mention] = ()) -> tuple[list[ClaimRecord], list[ResponseRecord]]:
-    table = _stances()
-    docs = {(p.source.id, s.id): (s, d, p.source) for p in parsed for s, d in zip(p.source.sentences, p.docs)}
+@dataclass
+class Answer:
+    statement: int
+    stance: str
+    claim: _Claim | None
+    confidence: float
+    reason: str
+    actor: str | None = None  # one of the statement's speakers only ("X and Y accused each other")
+
+
+@dataclass
+class ClaimState:
+    statements: Sequence[StatementRecord]
+    docs: dict
+    by_sentence: dict
+    sides: _Sides
+    table: dict
+    readings: list[Reading] = field(default_factory=list)
+    propositions: list[Proposition] = field(default_factory=list)
+    claims: list[_Claim] = field(default_factory=list)
+    answers: list[Answer] = field(default_factory=list)
+    reciprocal: list[int] = field(default_factory=list)  # "X and Y accused each other"
+
+    def claim_of(self, statement: int) -> _Claim | None:
+        return next((c for c in self.claims if statement in c.statements), None)
+
+    def side_of(self, names: Iterable[str]) -> frozenset[str]:
+        return frozenset(self.sides.of_all(names))
+
+
+def find_claims(statements: Sequence[StatementRecord], parsed: Sequence = (), mentions: Iterable[Mention] = ()
+                ) -> tuple[list[ClaimRecord], list[ResponseRecord], list[UnplacedAnswer]]:
+    state = _state(statements, parsed, mentions)
+    for run in PASSES:
+        run(state)
+    return _records(state)
+
+
+def _state(statements, parsed, mentions) -> ClaimState:
     mentions = list(mentions)
+    docs = {(p.source.id, s.id): (s, d, p.source) for p in parsed for s, d in zip(p.source.sentences, p.docs)}
     by_sentence: dict[tuple[str, str], list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault((m.ref.source, m.ref.sentence), []).append(m)
-    sides = _Sides(mentions)
-    # whom each statement charges; a speaker's own side is not charged by its own words ("Russia was not
-    # involved", "Pyongyang's relations will act as ...")
-    accused = [_accused(st, docs, table, sides) - sides.of_all([st.speaker_text, *st.co_speakers]) for st in statements]
-    claims: list[_Claim] = []
-    pending = []  # (statement index, stance, named claim or None)
-    reciprocal = []  # statements of two sides accusing each other
-    for i, st in enumerate(statements):
-        acc = accused[i]
-        stance = stance_of(st, table)
-        named = _named_allegation(st, docs, by_sentence, table)
-        speakers = [st.speaker_text, *st.co_speakers]
-        if RECIPROCAL in acc and not stance:
-            reciprocal.append(i)
+    return ClaimState(statements, docs, by_sentence, _Sides(mentions), _stances())
+
+
+# ---------------------------------------------------------------- 1. read
+
+
+def read(state: ClaimState) -> None:
+    for i, st in enumerate(state.statements):
+        speakers = tuple(s for s in (st.speaker_text, *st.co_speakers) if s)
+        side = state.side_of(speakers)
+        charged = _accused(st, state.docs, state.table, state.sides) - side
+        state.readings.append(Reading(
+            i, st, speakers, side, stance_of(st, state.table), frozenset(charged),
+            _named_allegation(st, state.docs, state.by_sentence, state.table), weighted_words(st.text),
+            weighted_words(_context(st, state.docs))))
+
+
+def _context(st: StatementRecord, docs) -> str:
+    """The sentences before a statement in its article, and its own sentence up to it ("When asked about
+    the weapons transfer allegation, Peskov said ...")."""
+    found = docs.get((st.ref.source, st.ref.sentence))
+    if found is None:
+        return ""
+    sentence, _, source = found
+    ids = [s.id for s in source.sentences]
+    k = ids.index(sentence.id)
+    before = [s.text for s in source.sentences[max(0, k - CONTEXT_SENTENCES):k] if s.kind != "caption"]
+    return " ".join(before + [sentence.text[: st.ref.start]])
+
+
+# ---------------------------------------------------------------- 2. allegations
+
+
+def find_allegations(state: ClaimState) -> None:
+    for r in state.readings:
+        st = r.statement
+        if RECIPROCAL in r.charged and r.stance is None:
+            state.reciprocal.append(r.index)
             continue
-        if stance == "supports" and named is None:
-            own = _best_merge(claims, st.text, accused=acc, speakers=speakers)
-            if own is not None and set(speakers) & set(own.claimants):
-                own.add(st.text, speakers, i, st.ref.source, acc)  # a claimant saying it again
-                continue
-        if stance == "supports" and named is not None and named[0] and st.speaker_text \
-                and not set(named[1]) - set(speakers) and not _supports_verb(st, table):
+        named = _named_content(state, r)
+        if named is not None:
+            state.propositions.append(named)
+        if r.stance in OPPOSING - {"counter-accuses"} or r.stance == "declines-comment":
+            continue  # an answer; what it names is above
+        accusing = _accuses(st, state.table)
+        charged = r.charged - {RECIPROCAL}
+        if not charged and not accusing and not _is_claim(st, state.table):
+            continue
+        if r.stance == "counter-accuses" and not charged:
+            continue  # an answer that charges nobody by name ("double standards")
+        if r.stance == "supports" and r.named is not None and r.named[0] and not r.named[1]:
             # "X called credible allegations that Y": allegations nobody else is named for, held credible
             # by the speaker, are the speaker's own
-            _place(claims, named[0], speakers, i, st.ref.source, accused=_named_accused(st, named[0], docs, table))
+            state.propositions.append(Proposition(
+                r.named[0], r.speakers, _named_charged(state, st, r.named[0]) - r.side, st.ref.source,
+                weighted_words(r.named[0]), statement=r.index, charges=True))
             continue
-        contrast = _contrasted(st, i, statements, claims, docs, table) or _mirrored(st, i, statements, claims, acc)
-        if contrast is not None and not stance:
-            if acc and not acc & _against(contrast):
-                # "X accused A of it while Y said it was B": Y turns the charge, a claim of its own
-                if _topical(content_words(st.text)) >= 2:
-                    _place(claims, st.text, speakers, i, st.ref.source, exclude=[contrast], accused=acc)
-                pending.append((i, "counter-accuses", contrast))
-            else:
-                pending.append((i, table["contrast_stance"], contrast))
-            continue
-        if stance:
-            target = None
-            if named is not None:
-                text, claimants = named
-                if text is not None and not claimants:
-                    # an allegation named by its content alone: the claim saying it, if any; else the
-                    # response is linked like one that names nothing
-                    target = _best_merge(claims, text, accused=_named_accused(st, text, docs, table), strict=False)
-                elif text is not None:
-                    target = _place(claims, text, claimants, None, st.ref.source,
-                                    accused=_named_accused(st, text, docs, table))
-                else:
-                    target = _by_claimants([c for c in claims if not set(filter(None, speakers)) & set(c.claimants)],
-                                           claimants)
-                if target is not None and set(filter(None, speakers)) & set(target.claimants):
-                    target = None  # nobody answers their own claim: this names something else
-            pending.append((i, stance, target))
-        elif _is_claim(st, table):
-            speakers = [st.speaker_text, *st.co_speakers]
-            claim = _best_merge(claims, st.text, accused=acc, speakers=speakers, strict=False)
-            if claim is not None and not _accuses(st, table) and not (set(speakers) & set(claim.claimants)) \
-                    and st.speaker_text and _agrees(st.text, claim):
-                pending.append((i, "supports", claim))  # a third party saying what the claim says
-                continue
-            # who has answered a claim against it does not make it: the same words from them are a
-            # claim of their own (a charge turned back: "accused the US of breaching resolutions")
-            opposed = [t for k, stance_k, t in pending if t is not None and stance_k != "supports"
-                       and set(filter(None, speakers)) & _speakers_of(statements[k])]
-            _place(claims, st.text, speakers, i, st.ref.source, exclude=opposed, accused=acc)
-    partners = _mutual(claims, sides)
-    responses: list[ResponseRecord] = []
-
-    def respond(i: int, stance: str, claim: _Claim, speakers, confidence: float) -> None:
-        for k, actor in enumerate(speakers):
-            if actor is None and k:
-                continue
-            responses.append(ResponseRecord(i, stance, claim.key, statements[i].text,
-                                            actor_text=actor if k else None, confidence=confidence))
-
-    facing_own: dict[frozenset, _Claim] = {}
-    for i, stance, target in pending:
-        st = statements[i]
-        speakers = [s for s in (st.speaker_text, *st.co_speakers)]
-        if target is None and stance in OPPOSING:
-            # an answer goes first to the charge against the speaker's side ("Russia was not involved")
-            hit = sides.of_all(speakers) | (accused[i] if stance != "counter-accuses" else set())
-            facing = [c for c in claims if _against(c) & hit]
-            target = _link(st, facing, statements, docs, speakers) if facing else None
-            own_side = sides.of_all(speakers)
-            if target is None and stance != "counter-accuses" and own_side and _own_side_named(st, docs, own_side):
-                # "Ukraine has nothing to do with it", "we have no relation to this": a denial for the
-                # speaker's own side answers the charge against that side; where no claim charges it or
-                # speaks of it, that charge is a claim of its own, made by nobody named
-                linked = _link(st, claims, statements, docs, speakers)
-                if linked is None or not own_side & linked.words:
-                    target = _Claim(f"c{len(claims)}", [])
-                    claims.append(target)
-                    target.add(st.text, [], None, st.ref.source, frozenset(own_side))
-                    facing_own[frozenset(own_side)] = target
-        if target is not None and target in facing_own.values() and st.text not in target.texts:
-            target.add(st.text, [], None, st.ref.source, _against(target))  # its wording, for its text
-        if target is None and stance == "counter-accuses":
-            target = _by_named_claimants(st, claims, speakers)
-        if target is None and stance == "declines-comment" and partners:
-            # who will not say who did it answers both sides of a mutual accusation
-            target = _link(st, [c for c in claims if c.key in partners], statements, docs, speakers)
-        if target is None and stance == "supports":
-            # nobody backs a charge against their own side: a hint from Kyiv is not about Kyiv's role
-            own_side = sides.of_all(speakers)
-            target = _link(st, [c for c in claims if not own_side & _against(c)], statements, docs, speakers)
-        claim = target or _link(st, claims, statements, docs, speakers)
-        if claim is None:
-            continue
-        if stance in {"rejects", "denies", "dismisses"}:
-            counter = _counter_claim(st, claim, statements, docs, table)
-            if counter:
-                stance = "counter-accuses"
-        if stance == "counter-accuses" and st.speaker_text and not any(i in c.statements for c in claims) \
-                and _topical(content_words(st.text)) >= 2:
-            # the charge turned on its makers is a claim of the responder's own
-            turned = _Claim(f"c{len(claims)}", [], counter_to=claim.key)
-            turned.add(st.text, speakers, i, st.ref.source, accused[i])
-            claims.append(turned)
-        respond(i, stance, claim, speakers, 0.8 if target else 0.6)
-        if stance == "declines-comment" and claim.key in partners:
-            respond(i, stance, by_key(claims)[partners[claim.key]], speakers, 0.6)
-    # two sides accusing each other: each speaker turns the charge against its own side
-    for i in reciprocal:
-        st = statements[i]
-        for k, actor in enumerate([st.speaker_text, *st.co_speakers]):
-            side = sides.of(actor)
-            facing = [c for c in claims if side and side in _against(c) and actor not in c.claimants]
-            if facing:
-                claim = max(facing, key=lambda c: (len(c.statements), len(c.texts)))
-                responses.append(ResponseRecord(i, "counter-accuses", claim.key, st.text,
-                                                actor_text=actor if k else None, confidence=0.6))
-    # counter-accusations: accusations by a responder against the claimants of what it answers, and each
-    # side's charge in a mutual accusation
-    responders: dict[str, set[str]] = {}
-    for r in responses:
-        actor = r.actor_text or statements[r.statement_index].speaker_text
-        if actor:
-            responders.setdefault(actor, set()).add(r.claim_key)
-    keyed = by_key(claims)
-    answering = {(r.statement_index, r.claim_key) for r in responses}
-    for c in claims:
-        if c.key in partners:
-            other = keyed[partners[c.key]]
-            c.counter_to = c.counter_to or other.key
-            for i in c.statements:
-                st = statements[i]
-                if (i, other.key) in answering or not st.speaker_text or st.speaker_text in other.claimants:
-                    continue
-                if accused[i] & _against(c) or _accuses(st, table):
-                    answering.add((i, other.key))
-                    respond(i, "counter-accuses", other, [st.speaker_text, *st.co_speakers], 0.6)
-            continue
-        if c.counter_to:
-            continue
-        for i in c.statements:
-            st = statements[i]
-            answered = responders.get(st.speaker_text or "", set()) - {c.key}
-            for key in answered:
-                other = keyed[key]
-                mirrors = _topical(content_words(st.text) & other.words) >= 2  # the same charge, turned
-                turned = bool(accused[i] & sides.of_all(other.claimants)) and not accused[i] & _against(other)
-                if ((_names_any(st.text, other.claimants) or mirrors) and _accuses(st, table)) or turned:
-                    c.counter_to = key
-                    responses.append(ResponseRecord(i, "counter-accuses", key, st.text, confidence=0.6))
-                    break
-            if c.counter_to:
-                break
-    records = [ClaimRecord(c.key, _claim_text(c, statements, accused), tuple(c.statements), tuple(c.claimants),
-                           c.counter_to, confidence=0.8 if c.statements else 0.5) for c in claims]
-    return records, responses
+        if r.stance == "supports" and (r.named is not None or not accusing):
+            continue  # an endorsement of what someone else alleged, placed in pass 4
+        state.propositions.append(Proposition(
+            st.text, r.speakers, charged, st.ref.source, r.words, statement=r.index,
+            charges=bool(charged) or accusing, endorses=r.stance == "supports"))
 
 
-OPPOSING = {"denies", "rejects", "dismisses", "counter-accuses"}
+def _named_content(state: ClaimState, r: Reading) -> Proposition | None:
+    """The allegation an answer names ("rejected Western allegations that Russia breached ..."): a
+    wording of its own, made by the named makers."""
+    if r.named is None or r.named[0] is None or r.stance not in ANSWERS or \
+            (r.stance == "supports" and not r.named[1]):
+        return None
+    text, makers = r.named
+    charged = _named_charged(state, r.statement, text) - r.side
+    if not charged and r.stance in OPPOSING and r.side and any(w in r.side for w in weighted_words(text)):
+        charged = r.side  # "denied reports of Russia's role": the charge the speaker's side answers
+    return Proposition(text, tuple(makers), frozenset(charged), r.statement.ref.source, weighted_words(text),
+                       named_by=r.index, charges=bool(charged or makers))
 
 
-def by_key(claims: list[_Claim]) -> dict[str, _Claim]:
-    return {c.key: c for c in claims}
-
-
-def _mutual(claims: list[_Claim], sides: "_Sides") -> dict[str, str]:
-    """Mutual accusations: for a claim charging one side with an act, the largest claim by that side
-    charging the first claim's makers (sharing a topical word: the same story). Key to key."""
-    out = {}
-    for a in claims:
-        xa, ma = _against(a), sides.of_all(a.claimants)
-        if not xa or not ma or ma & xa:
-            continue
-        found = []
-        for b in claims:
-            xb, mb = _against(b), sides.of_all(b.claimants)
-            if b is a or not xb or xa & xb or mb & xb or not (ma & xb and mb & xa):
-                continue
-            if _topical(a.words & b.words) >= 1:
-                found.append(b)
-        if found:
-            out[a.key] = max(found, key=lambda c: (len(c.statements), len(c.texts))).key
-    return out
-
-
-def _named_accused(st: StatementRecord, text: str, docs, table) -> frozenset[str]:
-    """Whom an allegation named in a statement charges ("allegations that Kyiv blew up ...")."""
-    found = docs.get((st.ref.source, st.ref.sentence))
+def _named_charged(state: ClaimState, st: StatementRecord, text: str) -> frozenset[str]:
+    found = state.docs.get((st.ref.source, st.ref.sentence))
     if found is None or not text:
         return frozenset()
     _, doc, _ = found
     at = doc.text.find(text)
-    return _accused_in(doc, at, at + len(text), "", table) if at >= 0 else frozenset()
+    return _accused_in(doc, at, at + len(text), "", state.table) if at >= 0 else frozenset()
 
 
-# ---------------------------------------------------------------- stance
+# ---------------------------------------------------------------- 3. one claim per proposition
 
 
-def stance_of(st: StatementRecord, table: dict | None = None) -> str | None:
-    """The stance a statement takes, from its reporting verb, then its words; None if it takes none."""
-    table = table or _stances()
-    cue = st.cue.split()[0].lower() if st.cue else ""
-    lemma = verb_lemma(cue) or cue
-    text = (st.cue + " " + st.text).lower().replace("’", "'")
-    negated = bool(re.search(r"\b(not|n't|never|no)\s+(\w+\s+)?" + re.escape(cue), text)) if cue else False
-    if lemma in table["cue_verbs"] and not negated:
-        stance = table["cue_verbs"][lemma]
-        if stance != "supports":
-            return stance
-    for stance, cues in table["cues"].items():
-        for c in cues:
-            for m in re.finditer(rf"\b{re.escape(c.lower())}\b", text):
-                if stance in {"denies", "rejects", "dismisses", "supports"} and _negated_before(text, m.start()):
+def group_propositions(state: ClaimState) -> None:
+    """Each proposition joins the claim one of whose wordings says the same of the same side, else starts
+    one. Wordings are compared one by one so that a claim does not grow into everything it touches on.
+    Allegations are grouped first, then plain assertions, then allegations named in answers, so that a
+    claim is built around what charges someone."""
+    order = sorted(state.propositions, key=lambda p: (p.named_by is not None, not p.charges))
+    for p in order:
+        best, best_score = None, 0.0
+        for c in state.claims:
+            if not _same_side(p, c, state):
+                continue
+            score = max(similarity(p.words, q.words) for q in c.props)
+            # the same charge from the same side needs little to be one claim; from a third side, what it
+            # adds is often a charge of its own ("and its network of killings has gone global")
+            same_makers = not _other_side(state.side_of(p.makers), state.side_of(c.makers))
+            needed = SAME_CHARGE if p.charged & c.against and same_makers else \
+                SAME_CLAIM if p.charges or not c.is_allegation else PLAIN_JOINS
+            if score >= needed and score > best_score:
+                best, best_score = c, score
+        if best is None and p.named_by is not None:
+            best = _made_by_named_makers(p, state)
+            if best is None and not (p.makers or p.charged):
+                continue  # "claims over the leader's death": names no claim we can build; placed by its words
+        if best is None:
+            best = _Claim(f"c{len(state.claims)}")
+            state.claims.append(best)
+        best.props.append(p)
+    _consolidate(state)
+
+
+def _consolidate(state: ClaimState) -> None:
+    """Grouping one wording at a time depends on their order: a charge whose side the parse found only in
+    later wordings may have started a claim of its own. Two claims charging the same side, made by the same
+    side (or one unknown), whose charging wordings say the same, are one."""
+    merged = True
+    while merged:
+        merged = False
+        for a in state.claims:
+            for b in state.claims:
+                if b is a or not a.against or not a.against & b.against or \
+                        _other_side(state.side_of(a.makers), state.side_of(b.makers)):
                     continue
-                return stance
-    if lemma in table["cue_verbs"] and not negated:
-        return table["cue_verbs"][lemma]
+                if _claim_similarity(a, b) >= SAME_CHARGE:
+                    a.props.extend(b.props)
+                    state.claims.remove(b)
+                    merged = True
+                    break
+            if merged:
+                break
+
+
+def _other_side(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both sides known and disjoint."""
+    return bool(a and b and not a & b)
+
+
+def _made_by_named_makers(p: Proposition, state: ClaimState) -> _Claim | None:
+    """"dismissed US statements about X": the allegation those makers made (against the answerer's side,
+    for a denial), when the answer's own words for it differ from theirs."""
+    r = state.readings[p.named_by]
+    return _by_makers(state, r, p.makers)
+
+
+def _by_makers(state: ClaimState, r: Reading, makers) -> _Claim | None:
+    named_side = state.side_of(makers)
+    found = [c for c in state.claims if c.is_allegation and (set(makers) & set(c.makers)
+                                                             or named_side & state.side_of(c.makers))]
+    if r.stance in OPPOSING | {"declines-comment"} and r.side:
+        found = [c for c in found if c.against & r.side or r.side & c.involved]
+    return _clear_best(found, r, require=len(found) > 1) or _dominant(found) if found else None
+
+
+def _same_side(p: Proposition, c: _Claim, state: ClaimState) -> bool:
+    """Can p be a wording of c, by whom each charges? The same side charged, or one act seen from both
+    ends ("X supplied Y", "Y received from X"); never a charge against the side the other's makers act
+    for (that is its answer, a mutual accusation). A wording charging nobody joins a charge it names the
+    charged side of, or one its own makers made."""
+    against = c.against
+    makers_side = state.side_of(c.makers)
+    p_side = state.side_of(p.makers)
+    if p.charged & makers_side or against & p_side:
+        return False
+    if p.charged and against:
+        if p.charged & against:
+            return True
+        p_involved = p.charged | {w for w in p.words if w.startswith("@")}
+        return p.charged <= c.involved and against <= p_involved
+    if p.charged or against:
+        # a wording charging nobody joins a charge only from the charge's own makers (who say more about
+        # it), never from a third party
+        if p.charged:
+            return bool(set(p.makers) & set(c.makers)) or bool(p_side & makers_side)
+        # or from anyone whose words name the charged side (a charge the parse did not see as one)
+        return bool(set(p.makers) & set(c.makers)) or bool(p_side & makers_side) or \
+            bool(against & {w for w in p.words if w.startswith("@")})
+    return True  # neither charges anyone: two wordings of one contested assertion, by whoever
+
+
+# ---------------------------------------------------------------- 4. answers
+
+
+def place_answers(state: ClaimState) -> None:
+    named_claim = {p.named_by: c for c in state.claims for p in c.props if p.named_by is not None}
+    partners = _mutual(state)
+    for r in state.readings:
+        stance = r.stance
+        contrasted = _contrasted(state, r) if stance is None else None
+        if contrasted is not None:
+            # "X claimed that A, while Y said B": Y speaks past X's charge
+            own = state.claim_of(r.index)
+            makers_side = state.side_of(contrasted.makers)
+            turned = (r.charged & makers_side) or (own is not None and own.against & makers_side)
+            state.answers.append(Answer(r.index, "counter-accuses" if turned else state.table["contrast_stance"],
+                                        contrasted, BY_WORDS, "set against the claim in the same sentence"))
+            continue
+        if stance is None or stance == "counter-accuses" and state.claim_of(r.index) is not None \
+                and r.charged and not _answers_named(r, named_claim):
+            continue  # a charge of its own; pass 5 links it to what it turns back
+        if stance == "supports" and state.claim_of(r.index) is not None:
+            continue  # its words are a wording of a claim; endorsements are settled below
+        claim, confidence, reason = _target(state, r, named_claim)
+        if claim is None and stance == "declines-comment":
+            claim = _either_side(state, r, partners)
+            confidence, reason = (BY_WORDS, "will not say which side did it") if claim else (confidence, reason)
+        state.answers.append(Answer(r.index, stance, claim, confidence, reason))
+        if claim is not None and stance == "declines-comment" and claim.key in partners \
+                and not r.side & (claim.against | claim.involved | state.side_of(claim.makers)):
+            # who will not say who did it answers both sides of a mutual accusation
+            other = next(c for c in state.claims if c.key == partners[claim.key])
+            state.answers.append(Answer(r.index, stance, other, confidence, "one side of a mutual accusation"))
+    _endorsements(state)
+
+
+def _either_side(state: ClaimState, r: Reading, partners: dict[str, str]) -> _Claim | None:
+    """A refusal to say who did it, whose words fit the two charges of a mutual accusation alike: one of
+    them (its partner is answered too)."""
+    scored = sorted(((_fit(r.words, c), c) for c in state.claims if c.key in partners), key=lambda x: -x[0])
+    if len(scored) >= 2 and scored[0][0] >= CLEAR_ANSWER and partners[scored[0][1].key] == scored[1][1].key:
+        return scored[0][1]
     return None
 
 
-def _negated_before(text: str, at: int) -> bool:
-    """"did not deny", "not unfounded": a negation right before a cue word turns it."""
-    before = text[max(0, at - 16):at].split()
-    return any(w in {"not", "n't", "never", "didn't", "don't", "doesn't", "no"} for w in before[-2:])
-
-
-def _is_claim(st: StatementRecord, table: dict) -> bool:
-    lemma = verb_lemma(st.cue.split()[0].lower()) if st.cue else None
-    if lemma in table["claim_verbs"] or st.cue in {"quoted", "according to", "headline"}:
-        return True
-    if st.cue and st.cue.lower() in table["claim_nouns"]:  # "Trudeau's comments that ...", "Western allegations claiming ..."
-        return True
-    return any(w in st.text.lower() for w in table["claim_words"])
-
-
-def _supports_verb(st: StatementRecord, table: dict) -> bool:
-    """The reporting verb itself supports ("confirmed", "backed"): the speaker backs someone's claim."""
-    lemma = verb_lemma(st.cue.split()[0].lower()) if st.cue else None
-    return table["cue_verbs"].get(lemma) == "supports"
-
-
-def _speakers_of(st: StatementRecord) -> set[str]:
-    return set(filter(None, (st.speaker_text, *st.co_speakers)))
-
-
-def _contrasted(st: StatementRecord, i: int, statements, claims, docs, table) -> "_Claim | None":
-    """"X claimed that A, while Y said B": a statement set against a claim in the same sentence answers
-    it. The claim's statement comes first and has another speaker."""
-    found = docs.get((st.ref.source, st.ref.sentence))
+def _contrasted(state: ClaimState, r: Reading) -> _Claim | None:
+    """The allegation an earlier statement of the same sentence makes, when a contrast mark ("while",
+    "whereas") sets this statement against it and another speaker made it."""
+    st = r.statement
+    found = state.docs.get((st.ref.source, st.ref.sentence))
     if found is None or not st.speaker_text:
         return None
     _, doc, _ = found
-    marks = [t for t in doc if t.dep_ == "mark" and t.lower_ in table["contrast_marks"]
+    marks = [t for t in doc if t.dep_ == "mark" and t.lower_ in state.table["contrast_marks"]
              and t.idx < st.ref.start and t.head.dep_ == "advcl" and t.head.idx < st.ref.start]
     if not marks:
         return None
-    cut = marks[-1].idx
-    for c in claims:
-        for k in c.statements:
-            other = statements[k]
-            if k < i and (other.ref.source, other.ref.sentence) == (st.ref.source, st.ref.sentence) \
-                    and other.ref.end <= cut + 1 and other.speaker_text != st.speaker_text:
-                return c
-    return None
-
-
-def _mirrored(st: StatementRecord, i: int, statements, claims, acc) -> "_Claim | None":
-    """"Y said the same about X": the charge of the statement just before (another speaker's, in the same
-    or the previous sentence) turned on X. None unless the words say so."""
-    if not acc or not re.search(r"\bthe same (?:about|of|regarding|against)\b", st.text):
-        return None
-    for k in range(i - 1, max(-1, i - 4), -1):
-        other = statements[k]
-        if other.ref.source != st.ref.source or other.speaker_text == st.speaker_text:
-            continue
-        found = [c for c in claims if k in c.statements]
-        if found:
-            return found[0]
-    return None
-
-
-def _accuses(st: StatementRecord, table: dict) -> bool:
-    lemma = verb_lemma(st.cue.split()[0].lower()) if st.cue else None
-    return lemma in table["accuse_verbs"]
-
-
-# ---------------------------------------------------------------- who is charged, and whose side
-
-
-def _side_of_name(name: str) -> str | None:
-    """'@ISO3' of the state a name stands for: a country, its capital or demonym, or a seat of government
-    ("the Kremlin"); else None."""
-    if not name:
-        return None
-    name = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
-    name = re.sub(r"[’']s$", "", name)
-    seat = _seats().get(name.lower())
-    return _country(seat or name)
-
-
-@lru_cache(maxsize=None)
-def _seats() -> dict[str, str]:
-    return {k.lower(): v for k, v in (_stances().get("seats") or {}).items()}
-
-
-def _side_of_token(tok, people=None) -> frozenset[str]:
-    """The states a noun phrase names: its head or the name, demonym or possessor qualifying it ("the
-    Ukrainian side", "Kiev's attack", "Russian occupation forces"), with its conjuncts; given `people`
-    (a name -> side lookup), also the state a named person or body acts for ("Putin" -> Russia)."""
-    found = set()
-    for t in (tok, *tok.conjuncts):
-        if t.lower_ in {"other", "another"} or (t.lower_ == "each" and t.head.lower_ == "other"):
-            found.add(RECIPROCAL)
-            continue
-        parts = [c for c in t.children if c.dep_ in {"compound", "amod", "poss", "nmod"} and c.i < t.i]
-        name = " ".join(x.text for x in sorted([*parts, t], key=lambda x: x.i) if x.dep_ != "poss")
-        for cand in (name, t.text, *[c.text for c in parts],
-                     *[g.text for c in parts if c.dep_ == "poss" for g in c.children if g.dep_ == "compound"]):
-            side = _side_of_name(cand)
-            if side:
-                found.add(side)
-                break
-        else:
-            side = people(t.text) if people is not None and t.pos_ == "PROPN" else None
-            if side:
-                found.add(side)
-    return frozenset(found)
-
-
-def demonym_side(word: str) -> str | None:
-    try:
-        from .countries import demonym_country
-        c = demonym_country(word)
-    except Exception:  # the table is another stage's; a failure there only loses the side
-        return None
-    return "@" + str(getattr(c, "iso3", None) or c.name) if c is not None else None
-
-
-RECIPROCAL = "<each other>"  # "X and Y accuse each other": each charges the other
-
-
-def _accused(st: StatementRecord, docs, table, sides: "_Sides | None" = None) -> frozenset[str]:
-    """The sides a statement charges with the act it reports: the object of an accusing verb ("accused
-    Kyiv of", "blamed Ukraine, saying ..."), the agent of the act ("a sabotage by the Ukrainian side",
-    "was caused by Russia"), its subject ("Ukrainian forces blew up"), a cleft's focus ("it was Ukraine
-    that"), the possessor of the act ("Kiev's attack"), or whom the same is said about. Empty when it
-    names none."""
-    found = docs.get((st.ref.source, st.ref.sentence))
-    if found is None:
-        return frozenset()
-    _, doc, _ = found
-    return _accused_in(doc, st.ref.start, st.ref.end, st.cue, table, sides.of if sides is not None else None)
-
-
-def _charged_subject(t, table) -> bool:
-    """The subject of a predicate that names the doer ("Putin is behind", "the FSB was responsible",
-    "Putin is to blame"), or a noun a headline puts behind the act ("Russian intelligence behind crash"),
-    or the subject of an act verb ("Putin would kill him", "the FSB ordered ...")."""
-    preds = {w.lower() for w in table.get("charge_predicates") or ()}
-    if t.dep_ in {"nsubj", "nsubjpass"}:
-        head = t.head
-        if head.lemma_.lower() in {w.lower() for w in table.get("act_verbs") or ()}:
-            return True
-        if head.lemma_.lower() == "be" or head.lower_ in preds:
-            return head.lower_ in preds or any(c.lower_ in preds or (c.dep_ == "xcomp" and c.lemma_.lower() in preds)
-                                               for c in head.children if c.dep_ in {"prep", "acomp", "xcomp", "attr"})
-    return t.pos_ in {"PROPN", "NOUN"} and any(c.dep_ == "prep" and c.lower_ in preds for c in t.children)
-
-
-def _accused_in(doc, start: int, end: int, cue: str, table, people=None) -> frozenset[str]:
-    accusing = set(table["accuse_verbs"]) | set(table.get("charge_verbs") or ())
-    toks = [t for t in doc if start <= t.idx < end]
-    if not toks:
-        return frozenset()
-    head = next((t for t in doc if cue and t.lower_ == cue.split()[0].lower() and t.idx < end), None)
-    steps = 0
-    while head is not None and steps < 3:  # the accusing verb a cue hangs from ("blamed Ukraine, saying")
-        if head.lemma_.lower() in accusing:
-            obj = [c for c in head.children if c.dep_ == "dobj"]
-            if obj:
-                side = _side_of_token(obj[0], people)
-                if side:
-                    return side
-        if head.dep_ not in {"advcl", "xcomp", "conj", "ccomp"} or head.head is head:
+    for k in range(r.index - 1, -1, -1):
+        other = state.statements[k]
+        if (other.ref.source, other.ref.sentence) != (st.ref.source, st.ref.sentence):
             break
-        head, steps = head.head, steps + 1
-    speech = set(table["claim_verbs"]) | {"say", "tell"}
-    acts = set(table.get("act_nouns") or ())
-    tiers: list[list] = [[], [], [], [], [], []]
-    for t in toks:
-        if t.dep_ == "dobj" and t.head.lemma_.lower() in accusing:
-            tiers[0].append(t)
-        elif t.dep_ == "pobj" and t.head.lower_ == "on" and t.head.head.lemma_.lower() in accusing:
-            tiers[0].append(t)  # "blamed it on Putin"
-        elif t.dep_ == "pobj" and (t.head.dep_ == "agent" or (t.head.lower_ == "by" and t.head.head.pos_ == "NOUN"
-                                                              and t.head.head.lemma_.lower() in acts)):
-            tiers[1].append(t)
-        elif t.dep_ == "pobj" and t.head.lower_ in {"about", "of"} and t.head.head.lower_ == "same":
-            tiers[1].append(t)  # "said the same about Moscow"
-        elif t.dep_ in {"nsubj", "nsubjpass"} and t.head.pos_ == "VERB" and t.head.lemma_.lower() not in speech \
-                and t.head.lemma_.lower() != "be":
-            tiers[2].append(t)
-        elif t.dep_ == "attr" and t.head.lemma_.lower() == "be" and any(c.dep_ == "relcl" for c in t.children):
-            tiers[3].append(t)  # "it was Ukraine that had sabotaged the dam"
-        elif t.dep_ == "poss" and t.head.pos_ == "NOUN" and t.head.lemma_.lower() in acts:
-            tiers[4].append(t)
-        if _charged_subject(t, table):
-            tiers[5].append(t)
-    for tier in tiers:
-        for t in tier:
-            side = _side_of_token(t)
-            if side:
-                return side
-    for tier in (tiers[0], tiers[1], tiers[5]):  # then a person or body named as the doer, as its state
-        for t in tier:
-            side = _side_of_token(t, people)
-            if side:
-                return side
-    return frozenset()
-
-
-class _Sides:
-    """The state each speaker speaks for: its own name ("Ukraine", "the Kremlin"), else the state its role
-    names ("Kremlin spokesman", "Ukraine's NSDC Secretary", "Russia's U.N. Ambassador")."""
-
-    def __init__(self, mentions: Iterable[Mention]):
-        self.roles: dict[str, list[str]] = {}
-        self.known: dict[str, str | None] = {}
-        for m in mentions:
-            for r in (m.role, m.role_org):
-                if r:
-                    self.roles.setdefault(m.text, []).append(r)
-
-    def of(self, speaker: str | None) -> str | None:
-        if not speaker:
-            return None
-        if speaker not in self.known:
-            self.known[speaker] = self._of(speaker)
-        return self.known[speaker]
-
-    def _of(self, speaker: str) -> str | None:
-        words = speaker.split()
-        for n in range(len(words), 0, -1):  # "Ukraine", "the Kremlin", "DPRK Foreign Ministry", "Russian forces"
-            side = _side_of_name(" ".join(words[:n])) or (demonym_side(" ".join(words[:n])) if n <= 2 else None)
-            if side:
-                return side
-        for text, roles in self.roles.items():
-            if text == speaker or (len(words) == 1 and speaker in text.split()):  # a surname alone
-                for r in roles:
-                    for w in [r, *re.split(r"\s+", re.sub(r"[’']s\b", "", r))]:
-                        side = _side_of_name(w) if w[:1].isupper() else None
-                        if side:
-                            return side
-        return None
-
-    def of_all(self, names: Iterable[str]) -> set[str]:
-        return {s for s in map(self.of, names) if s}
-
-
-def _against(c: _Claim) -> frozenset[str]:
-    """Whom a claim charges: the side its texts charge most often, if at least half of them charge it
-    (a claim that only mentions an act of someone's in passing charges nobody)."""
-    counts = Counter(x for a in c.accused for x in a if x != RECIPROCAL)
-    if not counts:
-        return frozenset()
-    top = max(counts.values())
-    if top * 2 < len(c.texts):
-        return frozenset()
-    return frozenset(x for x, n in counts.items() if n == top)
-
-
-# ---------------------------------------------------------------- claims named in a response
-
-
-def _named_allegation(st: StatementRecord, docs, by_sentence, table) -> tuple[str | None, list[str]] | None:
-    """'rejected Western allegations claiming that X' -> (X, ['Western']); None if it names none."""
-    found = docs.get((st.ref.source, st.ref.sentence))
-    if found is None:
-        return None
-    sentence, doc, _ = found
-    nouns = set(table["allegation_nouns"])
-    mentions = by_sentence.get((st.ref.source, st.ref.sentence), [])
-    for tok in doc:
-        if not (st.ref.start <= tok.idx < st.ref.end) or tok.lemma_.lower() not in nouns or tok.pos_ != "NOUN":
-            continue
-        claimants, content = [], []
-        for c in tok.children:
-            if c.dep_ in {"amod", "compound", "poss", "nmod"}:
-                claimants += _heads(c, mentions) or ([c.text] if c.pos_ in {"PROPN"} or c.text[:1].isupper() else [])
-            elif c.dep_ in {"acl", "relcl"}:
-                lemma = c.lemma_.lower()
-                reports = verb_lemma(c.text) is not None or lemma in table["attribution_verbs"]
-                for g in c.children:
-                    if g.dep_ == "agent":
-                        claimants += [m for g2 in g.children if g2.dep_ == "pobj" for m in _heads(g2, mentions)]
-                    elif not reports:
-                        continue  # "accusations linking X to Y": the clause is the content (below)
-                    elif g.dep_ in {"ccomp", "xcomp", "dobj"}:
-                        content.append(g)
-                    elif g.dep_ == "prep" and g.lower_ in {"of", "about", "on", "that"}:
-                        content.append(g)
-                if not content and c.dep_ == "acl" and lemma not in table["attribution_verbs"]:
-                    content.append(c)
-            elif c.dep_ == "prep" and c.lower_ in {"of", "about", "on", "over", "that", "regarding", "concerning"}:
-                content.append(c)
-            elif c.dep_ == "prep" and c.lower_ == "by":
-                claimants += [m for g in c.children if g.dep_ == "pobj" for m in _heads(g, mentions)]
-        if content:
-            toks = sorted((t for c in content for t in c.subtree), key=lambda t: t.i)
-            toks = [t for t in toks if not (t.dep_ == "mark" or (t == toks[0] and t.dep_ == "prep"))]
-            if toks:
-                text = doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
-                if len(text.split()) >= 2:
-                    return text, claimants
-        if claimants:
-            return None, claimants
+        claim = state.claim_of(k)
+        if claim is not None and other.ref.end <= marks[-1].idx + 1 and other.speaker_text != st.speaker_text:
+            return claim
     return None
 
 
-def _by_claimants(claims: list[_Claim], claimants) -> _Claim | None:
-    """The claim most made by these claimants ("dismissed US claims")."""
-    folded = {_country(c) or c for c in claimants}
-    found = [c for c in claims if folded & {_country(x) or x for x in c.claimants}]
-    return max(found, key=lambda c: len(c.statements) + len(c.texts)) if found else None
+def _answers_named(r: Reading, named_claim: dict) -> bool:
+    return r.index in named_claim
 
 
-def _by_named_claimants(st: StatementRecord, claims: list[_Claim], speakers) -> _Claim | None:
-    """A charge turned back names whom it turns on: the claim most made by claimants its words name."""
-    words = content_words(st.text)
-    found = [c for c in claims if not set(filter(None, speakers)) & set(c.claimants)
-             and any(_country(x) in words or _names_any(st.text, [x]) for x in c.claimants if x)]
-    return max(found, key=lambda c: (len(c.statements), len(c.texts))) if found else None
+def _target(state: ClaimState, r: Reading, named_claim: dict) -> tuple[_Claim | None, float, str]:
+    """The claim an answer answers, how sure, and why; (None, 0, why) when none is clear."""
+    claim = named_claim.get(r.index)
+    if claim is not None and not set(r.speakers) & set(claim.makers):
+        return claim, NAMED, "names the allegation"
+    if r.named is not None and r.named[0] is None and r.named[1]:
+        claim = _by_makers(state, r, r.named[1])  # "dismissed US claims"
+        if claim is not None and not set(r.speakers) & set(claim.makers):
+            return claim, NAMED, "names the allegation's makers"
+    # what can be answered: allegations, and assertions several sources report (a contested finding)
+    allegations = [c for c in state.claims if (c.is_allegation or _reach(c)[0] >= WIDELY_REPORTED)
+                   and not set(r.speakers) & set(c.makers)]
+    if r.stance != "supports":
+        # the charge against its own side, or one its side is implicated in ("X supplied Y": Y answers);
+        # without a side of its own, the side its words defend ("I can't imagine that Putin did it")
+        sides = r.side | (_defended(r) if r.stance == "denies" else frozenset())
+        own = [c for c in allegations if c.against & sides]
+        # a charge its side is only named in counts where the answer's words or context are about it; an
+        # assertion that charges nobody, only where they fit it clearly better than any charge against it
+        words = _merged(r.words, r.context)
+        implicated = [c for c in allegations if c not in own and sides & c.involved
+                      and max(_fit(r.words, c), _fit(words, c)) >= CLEAR_ANSWER]
+        best_own = max((_fit(words, c) for c in own), default=0.0)
+        pool = own + [c for c in implicated if c.is_allegation or _fit(words, c) >= MARGIN * best_own]
+        # a third party answering on another side's behalf ("no evidence of Ukrainian involvement"): the
+        # charge against the side its words name, where they fit it
+        named = frozenset(w for w in r.words if w.startswith("@")) - sides
+        pool += [c for c in allegations if c not in pool and c.against & named
+                 and max(_fit(r.words, c), _fit(words, c)) >= CLEAR_ANSWER]
+        if pool:
+            chosen = _clear_best(pool, r, require=len(pool) > 1)
+            if chosen is not None:
+                return chosen, OWN_SIDE, "answers the charge against its own side"
+            main = _dominant(pool)
+            if main is not None:
+                return main, BY_WORDS, "answers the main charge against its own side"
+            return None, 0.0, "several charges against its side, and its words fit none clearly"
+        if r.side:
+            return None, 0.0, "no claim charges its side; the charge it answers was not found"
+    candidates = allegations
+    if r.stance == "supports":
+        # an endorsement backs a charge against another side, made by another side; its own words'
+        # charge, if any, says against whom
+        candidates = [c for c in allegations if c.is_allegation and not c.against & r.side
+                      and not state.side_of(c.makers) & r.side and (not r.charged or c.against & r.charged)]
+    chosen = _clear_best(candidates, r, require=True, threshold=CLEAR_ANSWER)
+    if chosen is not None:
+        return chosen, BY_WORDS, "its words are the claim's"
+    return None, 0.0, "its words fit no claim clearly"
 
 
-def _heads(tok, mentions) -> list[str]:
-    """Mentions at a noun and its conjuncts ("the collective West", "the US and Japan"), not inside
-    its modifiers."""
-    out = []
-    for t in (tok, *tok.conjuncts):
-        out += [m.text for m in mentions if m.ref.start <= t.idx < m.ref.end]
+def _defended(r: Reading) -> frozenset[str]:
+    """The side a denial defends: the one its words say did not do it ("Putin can't be behind it"), else,
+    without a side of its own, the one it names ("Ukraine has nothing to do with it")."""
+    if r.charged:
+        return r.charged
+    return frozenset(w for w in r.words if w.startswith("@")) if not r.side else frozenset()
+
+
+def _clear_best(claims: list[_Claim], r: Reading, require: bool, threshold: float = 0.0) -> _Claim | None:
+    """The claim an answer's words (then its context's) are clearly about: above the threshold, and ahead of
+    the next by MARGIN. Without `require`, a single claim is taken whatever its score."""
+    if not claims:
+        return None
+    if not require and len(claims) == 1:
+        return claims[0]
+    for words, weight in ((r.words, 1.0), (_merged(r.words, r.context), CONTEXT_WEIGHT)):
+        scored = sorted(((_fit(words, c), c) for c in claims), key=lambda s: -s[0])
+        best = scored[0]
+        second = scored[1][0] if len(scored) > 1 else 0.0
+        if best[0] * weight >= max(threshold * weight, 1e-9) and best[0] >= MARGIN * second:
+            return best[1]
+    return None
+
+
+def _dominant(claims: list[_Claim]) -> _Claim | None:
+    """The charge most sources report, if it stands well ahead of the next."""
+    reach = sorted(((_reach(c)[0], c) for c in claims), key=lambda x: -x[0])
+    if len(reach) == 1 or reach[0][0] >= 2 and reach[0][0] >= DOMINANT * reach[1][0]:
+        return reach[0][1]
+    return None
+
+
+def _reach(c: _Claim) -> tuple[int, int]:
+    """How widely a claim is reported: its sources, then its wordings."""
+    return len({p.source for p in c.props}), len(c.props)
+
+
+def _merged(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:
+    out = {w: v * CONTEXT_WEIGHT for w, v in b.items()}
+    out.update(a)
     return out
 
 
-def _mentions_in(tok, mentions) -> list[str]:
-    lo = min(t.idx for t in tok.subtree)
-    hi = max(t.idx + len(t.text) for t in tok.subtree)
-    return [m.text for m in mentions if lo <= m.ref.start < hi]
+def _fit(words: dict[str, float], c: _Claim) -> float:
+    """How much of an answer's weighted words a claim's wordings hold (the best wording)."""
+    total = sum(v for w, v in words.items() if not w.startswith("@")) or 1.0
+    return max(sum(v for w, v in words.items() if not w.startswith("@") and w in p.words) / total
+               for p in c.props)
 
 
-# ---------------------------------------------------------------- grouping and linking
-
-
-def content_words(text: str) -> set[str]:
-    """Comparable words of a text: stop words out, stems, near-synonyms and country names (capitals,
-    demonyms, short forms) folded to one form each."""
-    return set(_content_words(text))
-
-
-@lru_cache(maxsize=4096)
-def _content_words(text: str) -> tuple[str, ...]:
-    table = _stances()
-    stop = set(table["stopwords"])
-    words = WORD_RE.findall(text)
-    out, skip = [], False
-    for k, w in enumerate(words):
-        if skip:
-            skip = False
+def _endorsements(state: ClaimState) -> None:
+    """A third party saying what a claim says, with a supporting verb or a charge of its own, supports it:
+    its side is known and is neither the charged side nor the side of the claim's first makers."""
+    for c in state.claims:
+        first = [p for p in c.props if p.statement is not None][:1]
+        if not first or not c.is_allegation:
             continue
-        if w[:1].isupper():
-            pair = f"{w} {words[k + 1]}" if k + 1 < len(words) else None
-            place = _country(pair) if pair and words[k + 1][:1].isupper() else None
-            if place:
-                out.append(place)
-                skip = True
+        makers_side = state.side_of(first[0].makers)
+        for p in c.props[1:]:
+            if p.statement is None or not p.endorses:
                 continue
-            place = _country(w)
-            if place:
-                out.append(place)
+            side = state.side_of(p.makers)
+            if side and makers_side and not side & makers_side and not side & c.against:
+                state.answers.append(Answer(p.statement, "supports", c, BY_WORDS, "a third party says it too"))
+
+
+def _mutual(state: ClaimState) -> dict[str, str]:
+    """Mutual accusations: for a claim charging one side, the largest claim by that side charging the
+    first claim's makers. Key to key."""
+    out = {}
+    for a in state.claims:
+        xa, ma = a.against, state.side_of(a.makers)
+        if not xa or not ma or ma & xa:
+            continue
+        found = [b for b in state.claims if b is not a and b.against and ma & b.against
+                 and state.side_of(b.makers) & xa and a.is_allegation and b.is_allegation
+                 and _claim_similarity(a, b) >= SAME_CLAIM]
+        if found:
+            out[a.key] = max(found, key=lambda c: len(c.props)).key
+    return out
+
+
+def _claim_similarity(a: _Claim, b: _Claim) -> float:
+    """How alike two claims' charges are: their charging wordings compared (plain assertions aside)."""
+    pa = [p for p in a.props if p.charges] or a.props
+    pb = [q for q in b.props if q.charges] or b.props
+    return max(similarity(p.words, q.words) for p in pa for q in pb)
+
+
+# ---------------------------------------------------------------- 5. counter-accusations
+
+
+def counter_accusations(state: ClaimState) -> None:
+    """A side charged by a claim that charges the claim's makers in turn counter-accuses: its statement is
+    an answer to that claim, and its claim points back at it."""
+    keyed = {c.key: c for c in state.claims}
+    partners = _mutual(state)
+    for c in state.claims:
+        if c.key in partners and c.counter_to is None:
+            c.counter_to = partners[c.key] if keyed[partners[c.key]].counter_to != c.key else None
+    answered = {(a.statement, a.claim.key) for a in state.answers if a.claim is not None}
+    for c in state.claims:
+        other = keyed.get(partners.get(c.key, ""))
+        if other is None or _claim_similarity(c, other) < SAME_CLAIM:
+            continue  # no mutual accusation of the same act: a charge of its own, not this one turned back
+        if _reach(c) > _reach(other):
+            continue  # the main charge is not an answer to the charge turned back at it
+        for i in c.statements:
+            r = state.readings[i]
+            # the charged side turning it back: its own speakers, charging the other's makers
+            if (i, other.key) in answered or not r.charged & state.side_of(other.makers) \
+                    or not r.side & other.against:
                 continue
-        low = w.lower()
-        if low in stop or len(w) <= 2:
+            answered.add((i, other.key))
+            state.answers.append(Answer(i, "counter-accuses", other, OWN_SIDE, "turns the charge back"))
+    for a in state.answers:
+        if a.claim is None or a.stance not in {"denies", "rejects", "dismisses"}:
             continue
-        out.append(_equivalents().get(low) or _equivalents().get(_stem(low)) or _stem(low))
-    return tuple(out)
-
-
-@lru_cache(maxsize=None)
-def _equivalents() -> dict[str, str]:
-    return {w: group[0] for group in _stances().get("equivalents") or () for w in group}
-
-
-@lru_cache(maxsize=4096)
-def _country(name: str) -> str | None:
-    """'@ISO3' for a country, its capital or its demonym, if the country table knows it."""
-    try:
-        from . import countries
-    except ImportError:  # pragma: no cover
-        return None
-    for finder in ("country_of", "capital_of", "demonym_country"):
-        fn = getattr(countries, finder, None)
-        try:
-            c = fn(name) if fn else None
-        except Exception:  # the table is another stage's; a failure there only loses the folding
-            c = None
-        if c is not None:
-            return "@" + str(getattr(c, "iso3", None) or getattr(c, "name", name))
-    return None
-
-
-def _stem(w: str) -> str:
-    for suffix in ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ed", "es", "s"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
-            return w[: -len(suffix)]
-    return w
-
-
-def _overlap(a: set[str], b: set[str]) -> float:
-    return len(a & b) / max(1, min(len(a), len(b)))
-
-
-def _best_merge(claims: list[_Claim], text: str, exclude=(), accused: frozenset = frozenset(),
-                speakers=(), strict: bool = True) -> _Claim | None:
-    """The claim one of whose texts says what this text says. Texts are compared one by one, so a claim
-    does not grow into everything its members touch on; two texts naming the same countries say the same
-    thing only if they share what they say of them; two texts charging different sides with the act are
-    opposing claims (a mutual accusation), and a text that charges nobody joins a charge only from its
-    makers (who say more about it), never from a third party."""
-    words = content_words(text)
-    best, best_score = None, 0.0
-    own = set(filter(None, speakers))
-    for c in claims:
-        if c in exclude:
+        r = state.readings[a.statement]
+        # a denial's charged side is the one it defends; a rejection charging the makers turns it back
+        charges_makers = a.stance != "denies" and r.charged & state.side_of(a.claim.makers) \
+            and not r.charged & a.claim.against
+        if charges_makers or _turns_back(state, r, a.claim):
+            a.stance = "counter-accuses"
+    for a in list(state.answers):
+        r = state.readings[a.statement]
+        if a.claim is None or a.stance != "counter-accuses" or state.claim_of(a.statement) is not None \
+                or not r.speakers or _topical_weight(r.words) < TURNED_CLAIM:
             continue
-        for other, theirs in zip(c.texts, c.accused):
-            if accused and theirs:
-                if not accused & theirs:
-                    continue
-            elif (accused or theirs) and strict and not own & set(c.claimants):
+        # the charge turned on its makers is a claim of the responder's own
+        turned = _Claim(f"c{len(state.claims)}", counter_to=a.claim.key)
+        turned.props.append(Proposition(r.statement.text, r.speakers, state.side_of(a.claim.makers),
+                                        r.statement.ref.source, r.words, statement=a.statement, charges=True))
+        state.claims.append(turned)
+    for i in state.reciprocal:
+        r = state.readings[i]
+        for actor in r.speakers:
+            side = state.side_of([actor])
+            facing = [c for c in state.claims if side & c.against and actor not in c.makers]
+            if facing:
+                claim = max(facing, key=lambda c: len(c.props))
+                state.answers.append(Answer(i, "counter-accuses", claim, BY_WORDS, "each accused the other", actor))
+
+
+def _topical_weight(words: dict[str, float]) -> float:
+    return sum(v for w, v in words.items() if not w.startswith("@"))
+
+
+def _turns_back(state: ClaimState, r: Reading, claim: _Claim) -> bool:
+    """Whataboutism cues ("double standards") turn a charge back by themselves; "itself", "their own" only
+    where the answer names the claim's makers."""
+    low = r.statement.text.lower()
+    found = [c for c in state.table["cues"].get("counter-accuses") or () if re.search(rf"\b{re.escape(c)}\b", low)]
+    weak = set(state.table.get("counter_needs_name") or ())
+    return any(c not in weak for c in found) or (bool(found) and _names_any(r.statement.text, claim.makers))
+
+
+PASSES = (read, find_allegations, group_propositions, place_answers, counter_accusations)
+
+
+# ---------------------------------------------------------------- records
+
+
+def _records(state: ClaimState) -> tuple[list[ClaimRecord], list[ResponseRecord], list[UnplacedAnswer]]:
+    answered = {a.claim.key for a in state.answers if a.claim is not None}
+    kept = [c for c in state.claims if c.key in answered or (c.is_allegation and c.statements)]
+    keys = {c.key for c in kept}
+    # who answers a claim against it does not make it, though its plain words joined it
+    opposing = {(a.claim.key, s) for a in state.answers if a.claim is not None and a.stance in OPPOSING
+                for s in state.readings[a.statement].speakers}
+    records = [ClaimRecord(c.key, claim_text(c, state), tuple(c.statements),
+                           tuple(m for m in c.makers if (c.key, m) not in opposing),
+                           c.counter_to if c.counter_to in keys else None,
+                           confidence=0.8 if c.is_allegation else 0.5,
+                           charged=tuple(sorted(c.against)), identity=claim_identity(c, state)) for c in kept]
+    responses, unplaced, seen = [], [], set()
+    for a in state.answers:
+        st = state.statements[a.statement]
+        if a.claim is None:
+            unplaced.append(UnplacedAnswer(a.statement, a.stance, a.reason))
+            continue
+        if a.claim.key not in keys:
+            continue
+        speakers = state.readings[a.statement].speakers or (None,)
+        for k, actor in enumerate(speakers):
+            if a.actor is not None and actor != a.actor:
                 continue
-            ow = content_words(other)
-            score = _overlap(words, ow)
-            if score >= MERGE_OVERLAP and _topical(words & ow) >= 2 and score > best_score:
-                best, best_score = c, score
-    return best
+            key = (a.statement, a.claim.key, actor)
+            if key in seen:
+                continue
+            seen.add(key)
+            responses.append(ResponseRecord(a.statement, a.stance, a.claim.key, st.text,
+                                            actor_text=actor if k else None, confidence=a.confidence))
+    return records, responses, unplaced
 
 
-def _topical(shared: set[str]) -> int:
-    """Shared content words other than country names."""
-    return len([w for w in shared if not w.startswith("@")])
+IDENTITY_WORDS = 3  # topic words in a claim's identity
 
 
-def _agrees(text: str, claim: _Claim) -> bool:
-    """A third party's statement says what the claim says: most of its content words are the claim's."""
-    words = content_words(text)
-    return len(words & claim.words) >= 3 and len(words & claim.words) / max(1, len(words)) >= 0.5
+def claim_identity(c: _Claim, state: ClaimState) -> str:
+    """Who is charged and with what: the charged sides' names and the words that weigh most over all the
+    claim's charging wordings (summed, so one reworded or renumbered wording does not change them)."""
+    props = [p for p in c.props if p.charges] or c.props
+    weights: Counter = Counter()
+    for p in props:
+        for w, v in p.words.items():
+            if not w.startswith("@") and w not in _number_words(state.table):
+                weights[w] += v
+    top = sorted(weights, key=lambda w: (-weights[w], w))[:IDENTITY_WORDS]
+    return " ".join([*(side_name(x) for x in sorted(c.against)), *sorted(surface_form(w, [p.text for p in props])
+                                                                       for w in top)])
 
 
-def _place(claims: list[_Claim], text: str, claimants, index, source, exclude=(),
-           accused: frozenset = frozenset()) -> _Claim:
-    claim = _best_merge(claims, text, exclude, accused, claimants)
-    if claim is None:
-        claim = _Claim(f"c{len(claims)}", [])
-        claims.append(claim)
-    claim.add(text, claimants, index, source, accused)
-    return claim
+def _number_words(table: dict) -> frozenset[str]:
+    return frozenset(table.get("number_words") or ())
 
 
-def _link(st: StatementRecord, claims: list[_Claim], statements, docs, speakers) -> _Claim | None:
-    own = [c for c in claims if not (set(filter(None, speakers)) & set(c.claimants))]
-    if not own:
-        return None
-    words = content_words(st.text)
-    scored = [(len(words & c.words) / max(1, len(words)), c) for c in own]
-    best = max(scored, key=lambda s: (s[0], len(s[1].texts)))
-    if best[0] >= LINK_OVERLAP and len(words & best[1].words) >= 2 and _topical(words & best[1].words) >= 1:
-        return best[1]
-    context = _context(st, docs)
-    if context:
-        cw = content_words(context)
-        scored = [(len(cw & c.words), c) for c in own]
-        best = max(scored, key=lambda s: (s[0], len(s[1].texts)))
-        if best[0] >= 2:
-            return best[1]
-    # the claim its article is most about, else the story's
-    return max(own, key=lambda c: (c.sources[st.ref.source], len(c.statements) + len(c.claimants)))
+def claim_text(c: _Claim, state: ClaimState) -> str:
+    """The claim as a proposition: a wording that charges the claim's side, reported rather than quoted,
+    closest to eighteen words, without a leading 'that'."""
+    against = c.against
+    props = [p for p in c.props if not p.endorses] or c.props
+    charging = [p for p in props if against and p.charged & against]
+    reported = [p for p in (charging or props)
+                if p.statement is None or not state.statements[p.statement].direct]
+    chosen = [p for p in (reported or charging or props)]
+    chosen = [p for p in chosen if len(p.text.split()) >= 4] or chosen
+    # a wording that is the proposition itself reads better than one that starts with its reporting verb
+    # ("accused Canada of leaking ...")
+    prop = min(chosen, key=lambda p: (_starts_with_report(p.text), abs(len(p.text.split()) - 18), p.text))
+    text = re.sub(r"^(?:that|whether)\s+", "", prop.text.strip(), flags=re.IGNORECASE)
+    text = _named_pronoun(text, prop.makers[0] if len(prop.makers) == 1 else None, state)
+    return _cut_at_clause(text.strip(" ,;:“”\"").rstrip("."))
 
 
-def _context(st: StatementRecord, docs) -> str:
-    found = docs.get((st.ref.source, st.ref.sentence))
-    if found is None:
-        return ""
-    sentence, doc, source = found
-    ids = [s.id for s in source.sentences]
-    k = ids.index(sentence.id)
-    before = [s.text for s in source.sentences[max(0, k - CONTEXT_SENTENCES):k] if s.kind != "caption"]
-    own = sentence.text[: st.ref.start]  # "When asked about the allegation, Peskov said, ..."
-    return " ".join(before + [own])
+LONGEST_ROW = 40  # words a row's text may have before it is cut at a clause boundary
 
 
-def _own_side_named(st: StatementRecord, docs, own: set[str]) -> bool:
-    """The statement speaks of its speaker's own side: "we", "our", or the side's name as a subject or a
-    possessor ("Ukraine has nothing to do with", "dismisses Ukraine's role")."""
-    found = docs.get((st.ref.source, st.ref.sentence))
-    if found is None:
-        return False
-    _, doc, _ = found
-    for t in doc:
-        if not (st.ref.start <= t.idx < st.ref.end) or t.dep_ not in {"nsubj", "nsubjpass", "poss"}:
-            continue
-        if t.lower_ in {"we", "our", "us"} or _side_of_token(t) & own:
-            return True
-    return False
+def _starts_with_report(text: str) -> bool:
+    from .statements import verb_lemma
+
+    first = text.split()[0].lower() if text.split() else ""
+    return verb_lemma(first) is not None
 
 
-def _counter_claim(st, claim, statements, docs, table) -> bool:
-    """A response that turns the charge on its makers: it names a claimant and accuses."""
-    low = st.text.lower()
-    found = [c for c in table["cues"].get("counter-accuses") or () if re.search(rf"\b{re.escape(c)}\b", low)]
-    weak = set(table.get("counter_needs_name") or ())
-    return any(c not in weak for c in found) or (bool(found) and _names_any(st.text, claim.claimants))
+def _cut_at_clause(text: str) -> str:
+    """A long wording cut at its last clause boundary (a semicolon, a dash or a comma before 'and', 'but',
+    'which', 'while') within LONGEST_ROW words, never mid-phrase; left whole if it has none."""
+    words = text.split()
+    if len(words) <= LONGEST_ROW:
+        return text
+    head = " ".join(words[:LONGEST_ROW])
+    cuts = [m.start() for m in re.finditer(r";|\s[—–]\s|,\s(?=(?:and|but|which|while|whereas|as)\b)", head)]
+    cuts = [c for c in cuts if len(head[:c].split()) >= 8]
+    return head[:cuts[-1]].rstrip(" ,;") if cuts else text
 
 
-def _names_any(text: str, names: Iterable[str]) -> bool:
-    low = text.lower()
-    return any(n and re.search(rf"\b{re.escape(n.lower())}\b", low) for n in names)
+def _named_pronoun(text: str, maker: str | None, state: ClaimState) -> str:
+    """A wording that starts with its speaker's pronoun ("his bureau has determined", "she had seen")
+    reads as a proposition with the speaker's name in its place."""
+    if not maker:
+        return text
+    m = re.match(r"(?i)(he|she|his|her)\b", text)
+    if m is None:
+        return text
+    word = m.group(1).lower()
+    name = maker + ("’s" if word in {"his", "her"} and not (word == "her" and _is_object_her(text)) else "")
+    return name + text[m.end():]
 
 
-def _claim_text(c: _Claim, statements, accused=None) -> str:
-    """The claim as a proposition: its shortest well-formed content (a complement clause rather than a
-    whole quote), from the claim statements first; of a charge, a statement that names whom it charges."""
-    against = _against(c)
-    charging = [statements[i].text for i in c.statements if not statements[i].direct and accused
-                and accused[i] & against] if against else []
-    texts = charging or [statements[i].text for i in c.statements if not statements[i].direct] or \
-        [statements[i].text for i in c.statements] or c.texts
-    texts = [t for t in texts if len(t.split()) >= 4] or texts
-    text = min(texts, key=lambda t: abs(len(t.split()) - 18))
-    return text.strip(" ,;:“”\"").rstrip(".") if text else text
+def _is_object_her(text: str) -> bool:
+    """'her' as a possessive ("her ministry") is followed by a noun; anything else is left alone."""
+    return not re.match(r"(?i)her\s+[a-z]", text)

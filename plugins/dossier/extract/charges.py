@@ -1,0 +1,245 @@
+"""Who a statement charges with an act, and whose side a speaker is on.
+
+A side is a state, written '@ISO3': the country a name, capital, demonym or seat of government stands for
+("the Kremlin" -> '@RUS'), or the state a person's or body's title names ("Kremlin spokesman"). The charged
+side of a statement is read from its parse: the object of an accusing verb, the agent of an act, the
+subject of an act verb, a cleft's focus, the possessor of an act noun.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable
+
+from ..data import load_table
+from ..model import Mention, StatementRecord
+
+
+def _stances() -> dict:
+    return load_table("stances.yml")
+
+
+RECIPROCAL = "<each other>"  # "X and Y accuse each other": each charges the other
+
+
+def _side_of_name(name: str) -> str | None:
+    """'@ISO3' of the state a name stands for: a country, its capital or demonym, or a seat of government
+    ("the Kremlin"); else None."""
+    if not name:
+        return None
+    name = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
+    name = re.sub(r"[’']s$", "", name)
+    seat = _seats().get(name.lower())
+    return _country(seat or name)
+
+
+@lru_cache(maxsize=None)
+def _seats() -> dict[str, str]:
+    return {k.lower(): v for k, v in (_stances().get("seats") or {}).items()}
+
+
+def _side_of_token(tok, people=None) -> frozenset[str]:
+    """The states a noun phrase names: its head or the name, demonym or possessor qualifying it ("the
+    Ukrainian side", "Kiev's attack", "Russian occupation forces"), with its conjuncts; given `people`
+    (a name -> side lookup), also the state a named person or body acts for ("Putin" -> Russia)."""
+    found = set()
+    for t in (tok, *tok.conjuncts):
+        if t.lower_ in {"other", "another"} or (t.lower_ == "each" and t.head.lower_ == "other"):
+            found.add(RECIPROCAL)
+            continue
+        parts = [c for c in t.children if c.dep_ in {"compound", "amod", "poss", "nmod"} and c.i < t.i]
+        name = " ".join(x.text for x in sorted([*parts, t], key=lambda x: x.i) if x.dep_ != "poss")
+        for cand in (name, t.text, *[c.text for c in parts],
+                     *[g.text for c in parts if c.dep_ == "poss" for g in c.children if g.dep_ == "compound"]):
+            side = _side_of_name(cand)
+            if side:
+                found.add(side)
+                break
+        else:
+            side = people(t.text) if people is not None and t.pos_ == "PROPN" else None
+            if side:
+                found.add(side)
+    return frozenset(found)
+
+
+def demonym_side(word: str) -> str | None:
+    try:
+        from .countries import demonym_country
+        c = demonym_country(word)
+    except Exception:  # the table is another stage's; a failure there only loses the side
+        return None
+    return "@" + str(getattr(c, "iso3", None) or c.name) if c is not None else None
+
+
+def _accused(st: StatementRecord, docs, table, sides: "_Sides | None" = None) -> frozenset[str]:
+    """The sides a statement charges with the act it reports: the object of an accusing verb ("accused
+    Kyiv of", "blamed Ukraine, saying ..."), the agent of the act ("a sabotage by the Ukrainian side",
+    "was caused by Russia"), its subject ("Ukrainian forces blew up"), a cleft's focus ("it was Ukraine
+    that"), the possessor of the act ("Kiev's attack"), or whom the same is said about. Empty when it
+    names none."""
+    found = docs.get((st.ref.source, st.ref.sentence))
+    if found is None:
+        return frozenset()
+    _, doc, _ = found
+    return _accused_in(doc, st.ref.start, st.ref.end, st.cue, table, sides.of if sides is not None else None)
+
+
+def _charged_subject(t, table) -> bool:
+    """The subject of a predicate that names the doer ("Putin is behind", "the FSB was responsible",
+    "Putin is to blame"), or a noun a headline puts behind the act ("Russian intelligence behind crash"),
+    or the subject of an act verb ("Putin would kill him", "the FSB ordered ...")."""
+    preds = {w.lower() for w in table.get("charge_predicates") or ()}
+    if t.dep_ in {"nsubj", "nsubjpass"}:
+        head = t.head
+        if head.lemma_.lower() in {w.lower() for w in table.get("act_verbs") or ()}:
+            return t.dep_ == "nsubj"  # "Khashoggi was killed": a passive's subject suffered the act
+        if head.lemma_.lower() == "be" or head.lower_ in preds:
+            return head.lower_ in preds or any(c.lower_ in preds or (c.dep_ == "xcomp" and c.lemma_.lower() in preds)
+                                               for c in head.children if c.dep_ in {"prep", "acomp", "xcomp", "attr"})
+    return t.pos_ in {"PROPN", "NOUN"} and any(c.dep_ == "prep" and c.lower_ in preds for c in t.children)
+
+
+def _involved_in(t, nouns: set[str]) -> bool:
+    """A side named as the one involved: the modifier or possessor of an involvement noun ("Indian
+    involvement", "India's role"), or the object of its 'of'/'between' ("a link between agents of India and
+    the killing": the agents' owner counts too)."""
+    head = t.head
+    if t.dep_ in {"poss", "amod", "compound"} and head.pos_ == "NOUN" and head.lemma_.lower() in nouns:
+        return True
+    if t.dep_ != "pobj" or head.lower_ not in {"of", "between"}:
+        return False
+    owner = head.head
+    if owner.lemma_.lower() in nouns:
+        return True
+    # "agents of the government of India" inside "a link between ...": climb one noun up
+    return owner.dep_ == "pobj" and owner.head.lower_ in {"of", "between"} and owner.head.head.lemma_.lower() in nouns
+
+
+def _accused_in(doc, start: int, end: int, cue: str, table, people=None) -> frozenset[str]:
+    accusing = set(table["accuse_verbs"]) | set(table.get("charge_verbs") or ())
+    toks = [t for t in doc if start <= t.idx < end]
+    if not toks:
+        return frozenset()
+    head = next((t for t in doc if cue and t.lower_ == cue.split()[0].lower() and t.idx < end), None)
+    steps = 0
+    while head is not None and steps < 3:  # the accusing verb a cue hangs from ("blamed Ukraine, saying")
+        if head.lemma_.lower() in accusing:
+            obj = [c for c in head.children if c.dep_ == "dobj"]
+            if obj:
+                side = _side_of_token(obj[0], people)
+                if side:
+                    return side
+        if head.dep_ not in {"advcl", "xcomp", "conj", "ccomp"} or head.head is head:
+            break
+        head, steps = head.head, steps + 1
+    # the subject of a verb of saying or of finding ("the agency concluded that ...") reports the act; it
+    # is not its doer
+    speech = set(table["claim_verbs"]) | {"say", "tell"} | set(load_table("speech.yml")["verbs"]) | \
+        set(table.get("finding_verbs") or ()) | set(table.get("stative_verbs") or ())
+    acts = set(table.get("act_nouns") or ())
+    preds = {w.lower() for w in table.get("charge_predicates") or ()}
+    involvement = set(table.get("involvement_nouns") or ())
+    tiers: list[list] = [[], [], [], [], [], []]
+    for t in toks:
+        if t.dep_ == "dobj" and t.head.lemma_.lower() in accusing:
+            tiers[0].append(t)
+        elif t.dep_ == "pobj" and t.head.lower_ == "on" and t.head.head.lemma_.lower() in accusing:
+            tiers[0].append(t)  # "blamed it on Putin"
+        elif t.dep_ == "pobj" and (t.head.dep_ == "agent" or (t.head.lower_ == "by" and t.head.head.pos_ == "NOUN"
+                                                              and t.head.head.lemma_.lower() in acts)):
+            tiers[1].append(t)
+        elif t.dep_ == "pobj" and t.head.lower_ in {"about", "of"} and t.head.head.lower_ == "same":
+            tiers[1].append(t)  # "said the same about Moscow"
+        elif (t.dep_ == "nsubj" or (t.dep_ == "nsubjpass" and t.head.lower_ in preds)) and t.head.pos_ == "VERB" \
+                and t.head.lemma_.lower() not in speech and t.head.lemma_.lower() != "be":
+            # the doer of an act; a passive's subject suffered it ("a Saudi journalist was killed"), unless
+            # the verb names the doer ("Russia was involved")
+            tiers[2].append(t)
+        elif t.dep_ == "attr" and t.head.lemma_.lower() == "be" and any(c.dep_ == "relcl" for c in t.children):
+            tiers[3].append(t)  # "it was Ukraine that had sabotaged the dam"
+        elif t.dep_ == "poss" and t.head.pos_ == "NOUN" and t.head.lemma_.lower() in acts:
+            tiers[4].append(t)
+        elif _involved_in(t, involvement):
+            tiers[4].append(t)  # "Indian involvement in", "a link between agents of India and the killing"
+        if _charged_subject(t, table):
+            tiers[5].append(t)
+    for tier in tiers:
+        for t in tier:
+            side = _side_of_token(t)
+            if side:
+                return side
+    for tier in (tiers[0], tiers[1], tiers[5]):  # then a person or body named as the doer, as its state
+        for t in tier:
+            side = _side_of_token(t, people)
+            if side:
+                return side
+    return frozenset()
+
+
+class _Sides:
+    """The state each speaker speaks for: its own name ("Ukraine", "the Kremlin"), else the state its role
+    names ("Kremlin spokesman", "Ukraine's NSDC Secretary", "Russia's U.N. Ambassador")."""
+
+    def __init__(self, mentions: Iterable[Mention]):
+        self.roles: dict[str, list[str]] = {}
+        self.known: dict[str, str | None] = {}
+        for m in mentions:
+            for r in (m.role, m.role_org):
+                if r:
+                    self.roles.setdefault(m.text, []).append(r)
+
+    def of(self, speaker: str | None) -> str | None:
+        if not speaker:
+            return None
+        if speaker not in self.known:
+            self.known[speaker] = self._of(speaker)
+        return self.known[speaker]
+
+    def _of(self, speaker: str) -> str | None:
+        words = speaker.split()
+        for n in range(len(words), 0, -1):  # "Ukraine", "the Kremlin", "DPRK Foreign Ministry", "Russian forces"
+            side = _side_of_name(" ".join(words[:n])) or (demonym_side(" ".join(words[:n])) if n <= 2 else None)
+            if side:
+                return side
+        # the speaker's own mentions first, then other spellings of the same person: a surname alone, or a
+        # full name whose surname it shares ("Dmitry Peskov" titled only as "Peskov, the Kremlin spokesman")
+        variants = sorted(self.roles.items(), key=lambda item: item[0] != speaker)
+        for text, roles in variants:
+            if text == speaker or (len(words) == 1 and speaker in text.split()) or \
+                    (len(words) > 1 and words[0][:1].isupper() and text.split()[-1:] == words[-1:]):
+                for r in roles:
+                    for w in [r, *re.split(r"\s+", re.sub(r"[’']s\b", "", r))]:
+                        side = _side_of_name(w) if w[:1].isupper() else None
+                        if side:
+                            return side
+        return None
+
+    def of_all(self, names: Iterable[str]) -> set[str]:
+        return {s for s in map(self.of, names) if s}
+
+
+@lru_cache(maxsize=4096)
+def _country(name: str) -> str | None:
+    """'@ISO3' for a country, its capital or its demonym, if the country table knows it."""
+    try:
+        from . import countries
+    except ImportError:  # pragma: no cover
+        return None
+    for finder in ("country_of", "capital_of", "demonym_country"):
+        fn = getattr(countries, finder, None)
+        try:
+            c = fn(name) if fn else None
+        except Exception:  # the table is another stage's; a failure there only loses the folding
+            c = None
+        if c is not None:
+            return "@" + str(getattr(c, "iso3", None) or getattr(c, "name", name))
+    return None
+
+
+
+def side_name(side: str) -> str:
+    """A side's country name ('@PRK' -> 'North Korea'), for ids and labels; the code itself if unknown."""
+    from .countries import countries
+
+    found = next((c for c in countries() if "@" + c.iso3 == side), None)
+    return found.name if found is not None else side.lstrip("@")

@@ -1,0 +1,149 @@
+"""The stance a statement takes toward a claim, and the allegation a response names in its own words.
+
+Stances come from stances.yml: the reporting verb first ("denied"), then cue words in the statement
+(negation aware: "not unfounded" takes no stance).
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..data import load_table
+from ..model import StatementRecord
+from .statements import verb_lemma
+
+
+def _stances() -> dict:
+    return load_table("stances.yml")
+
+
+def stance_of(st: StatementRecord, table: dict | None = None) -> str | None:
+    """The stance a statement takes, from its reporting verb, then its words; None if it takes none."""
+    table = table or _stances()
+    cue = st.cue.split()[0].lower() if st.cue else ""
+    lemma = verb_lemma(cue) or cue
+    text = (st.cue + " " + st.text).lower().replace("’", "'")
+    negated = bool(re.search(r"\b(not|n't|never|no)\s+(\w+\s+)?" + re.escape(cue), text)) if cue else False
+    if lemma in table["cue_verbs"] and not negated:
+        stance = table["cue_verbs"][lemma]
+        if stance != "supports":
+            return stance
+    if _labels_an_allegation(text, table):
+        # "called the claims a deliberate provocation": labelling what others alleged answers it, and a
+        # label no cue below backs ("credible") rejects it
+        backed = any(re.search(rf"\b{re.escape(c.lower())}\b", text) for c in table["cues"].get("supports") or ())
+        return "supports" if backed else "rejects"
+    for stance, cues in table["cues"].items():
+        for c in cues:
+            for m in re.finditer(rf"\b{re.escape(c.lower())}\b", text):
+                if stance in {"denies", "rejects", "dismisses", "supports"} and _negated_before(text, m.start()):
+                    continue
+                if stance == "denies" and _litotes_before(text, m.start(), table):
+                    continue  # "there is not much that Putin is not behind": he is behind it all
+                return stance
+    if lemma in table["cue_verbs"] and not negated:
+        return table["cue_verbs"][lemma]
+    return None
+
+
+def _labels_an_allegation(text: str, table: dict) -> bool:
+    verbs = "|".join(re.escape(v) for v in table.get("label_verbs") or ())
+    nouns = "|".join(re.escape(n) for n in table.get("claim_nouns") or ())
+    return bool(verbs and nouns and re.search(
+        rf"\b(?:{verbs})\s+(?:(?:the|these|those|such|this|that|their|his|her|its|all|any)\s+)?(?:\w+\s+)?(?:{nouns})\b"
+        r"(?!\s+(?:that|of|about|by|on))", text))
+
+
+def _negated_before(text: str, at: int) -> bool:
+    """"did not deny", "not unfounded": a negation right before a cue word turns it."""
+    before = text[max(0, at - 16):at].split()
+    return any(w in {"not", "n't", "never", "didn't", "don't", "doesn't", "no"} for w in before[-2:])
+
+
+def _litotes_before(text: str, at: int, table: dict) -> bool:
+    """A quantifier of negation earlier in the words ("not much", "nothing", "little") that a later negation
+    turns into an assertion."""
+    before = text[:at]
+    return any(re.search(rf"\b{re.escape(w)}\b", before) for w in table.get("litotes") or ())
+
+
+def _is_claim(st: StatementRecord, table: dict) -> bool:
+    lemma = verb_lemma(st.cue.split()[0].lower()) if st.cue else None
+    if lemma in table["claim_verbs"] or st.cue in {"quoted", "according to", "headline"}:
+        return True
+    if st.cue and st.cue.lower() in table["claim_nouns"]:  # "Trudeau's comments that ...", "Western allegations claiming ..."
+        return True
+    return any(w in st.text.lower() for w in table["claim_words"])
+
+
+def _supports_verb(st: StatementRecord, table: dict) -> bool:
+    """The reporting verb itself supports ("confirmed", "backed"): the speaker backs someone's claim."""
+    lemma = verb_lemma(st.cue.split()[0].lower()) if st.cue else None
+    return table["cue_verbs"].get(lemma) == "supports"
+
+
+def _accuses(st: StatementRecord, table: dict) -> bool:
+    lemma = verb_lemma(st.cue.split()[0].lower()) if st.cue else None
+    return lemma in table["accuse_verbs"]
+
+
+def _named_allegation(st: StatementRecord, docs, by_sentence, table) -> tuple[str | None, list[str]] | None:
+    """'rejected Western allegations claiming that X' -> (X, ['Western']); None if it names none."""
+    found = docs.get((st.ref.source, st.ref.sentence))
+    if found is None:
+        return None
+    sentence, doc, _ = found
+    nouns = set(table["allegation_nouns"])
+    mentions = by_sentence.get((st.ref.source, st.ref.sentence), [])
+    for tok in doc:
+        if not (st.ref.start <= tok.idx < st.ref.end) or tok.lemma_.lower() not in nouns or tok.pos_ != "NOUN":
+            continue
+        if tok.dep_ == "pobj" and tok.head.lower_ in set(table.get("circumstance_preps") or ()):
+            continue  # "denied trying to provoke India with claims that ...": the means, not what is answered
+        claimants, content = [], []
+        for c in tok.children:
+            if c.dep_ in {"amod", "compound", "poss", "nmod"}:
+                claimants += _heads(c, mentions) or ([c.text] if c.pos_ in {"PROPN"} or c.text[:1].isupper() else [])
+            elif c.dep_ in {"acl", "relcl"}:
+                lemma = c.lemma_.lower()
+                reports = verb_lemma(c.text) is not None or lemma in table["attribution_verbs"]
+                for g in c.children:
+                    if g.dep_ == "agent":
+                        claimants += [m for g2 in g.children if g2.dep_ == "pobj" for m in _heads(g2, mentions)]
+                    elif not reports:
+                        continue  # "accusations linking X to Y": the clause is the content (below)
+                    elif g.dep_ in {"ccomp", "xcomp", "dobj"}:
+                        content.append(g)
+                    elif g.dep_ == "prep" and g.lower_ in {"of", "about", "on", "that"}:
+                        content.append(g)
+                if not content and c.dep_ == "acl" and lemma not in table["attribution_verbs"]:
+                    content.append(c)
+            elif c.dep_ == "prep" and c.lower_ in {"of", "about", "on", "over", "that", "regarding", "concerning"}:
+                content.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                claimants += [m for g in c.children if g.dep_ == "pobj" for m in _heads(g, mentions)]
+        if content:
+            toks = sorted((t for c in content for t in c.subtree), key=lambda t: t.i)
+            toks = [t for t in toks if not (t.dep_ == "mark" or (t == toks[0] and t.dep_ == "prep"))]
+            if toks:
+                text = doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
+                if len(text.split()) >= 2:
+                    return text, claimants
+        if claimants:
+            return None, claimants
+    return None
+
+
+def _heads(tok, mentions) -> list[str]:
+    """Mentions at a noun and its conjuncts ("the collective West", "the US and Japan"), not inside
+    its modifiers."""
+    out = []
+    for t in (tok, *tok.conjuncts):
+        out += [m.text for m in mentions if m.ref.start <= t.idx < m.ref.end]
+    return out
+
+
+def _names_any(text: str, names: Iterable[str]) -> bool:
+    low = text.lower()
+    return any(n and re.search(rf"\b{re.escape(n.lower())}\b", low) for n in names)
+

@@ -1,0 +1,45 @@
+"""Claims and responses on short articles: cases as data in tests/cases/claims/*.yml."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from dossier.extract.actors import find_mentions
+from dossier.extract.claims import find_claims
+from dossier.extract.statements import find_statements
+
+from test_statements import nlp, parse_text  # noqa: F401  (fixture)
+
+CASES = sorted((Path(__file__).parent / "cases" / "claims").glob("*.yml"))
+
+
+def _cases():
+    for path in CASES:
+        for case in yaml.safe_load(path.read_text(encoding="utf-8")):
+            yield pytest.param(case, id=f"{path.stem}: {case['name']}")
+
+
+@pytest.mark.parametrize("case", list(_cases()))
+def test_claim_case(nlp, case):
+    parsed = [parse_text(nlp, case["text"], "a0")]
+    mentions = list(find_mentions(parsed))
+    statements = list(find_statements(parsed, mentions))
+    claims, responses, unplaced = find_claims(statements, parsed, mentions)
+
+    def who(index: int, actor: str | None) -> str:
+        return actor or statements[index].speaker_text
+
+    rows = []
+    for claim in claims:
+        cells = sorted(f"{who(r.statement_index, r.actor_text)}: {r.stance}"
+                       for r in responses if r.claim_key == claim.key)
+        if cells:
+            rows.append((set(claim.claimant_texts), cells))
+    assert len(rows) == len(case["rows"]), rows
+    for expected in case["rows"]:
+        matching = [cells for makers, cells in rows if set(expected["makers"]) <= makers]
+        assert sorted(set(expected["cells"])) in [sorted(set(c)) for c in matching], (expected, rows)
+    assert sorted(f"{statements[u.statement_index].speaker_text}: {u.stance}" for u in unplaced) == \
+        sorted(case["unplaced"])
