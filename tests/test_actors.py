@@ -291,3 +291,56 @@ def test_low_confidence_review_carries_file_header():
     _, review = resolve_actors([m], [src], [])
     low = [r for r in review if r.kind == "low-confidence-actor"]
     assert low and all(r.fix.startswith("# dossier/actors.yml\n") for r in low)
+
+
+# ---------------------------------------------------------------- one actor however named, across articles
+
+
+def _dossier_actors(nlp, *articles):
+    """Actors of several articles, each a tuple of sentences (headline first)."""
+    items = [_parsed(nlp, *texts, source_id=f"a{i}") for i, texts in enumerate(articles)]
+    dropped = []
+    mentions = list(find_mentions(items, dropped))
+    statements = list(find_statements(items, mentions))
+    index, review = resolve_actors(mentions, [i.source for i in items], [], dropped, statements)
+    return {a.name: a for a in index.actors}, index, review, statements
+
+
+def test_a_countrys_unnamed_officials_are_one_group_whatever_branch_words_stand_between(nlp):
+    actors, _, _, _ = _dossier_actors(
+        nlp, ("Ferry talks stall", "US officials said on Monday that the ferry talks had stalled again."),
+        ("Ferry deal in doubt", "US defense officials said the ferry deal was in doubt after the talks."))
+    groups = [a for a in actors.values() if a.kind == "group"]
+    assert [g.name for g in groups] == ["US officials"]
+    assert "US defense officials" in groups[0].aliases
+
+
+def test_a_surname_is_the_person_its_own_article_names_in_full(nlp):
+    actors, _, _, _ = _dossier_actors(
+        nlp, ("Minister answers", "Foreign Minister Chen Bolin said on Monday that the talks would go on.",
+              "Chen said the envoy would travel to the capital next week."),
+        ("Spokesman answers", "Spokesman Chen Huaming said on Tuesday that the envoy had not yet left.",
+         "Chen said the trip was still planned."))
+    assert "Chen" not in actors
+    assert "Chen" in actors["Chen Bolin"].aliases and "Chen" in actors["Chen Huaming"].aliases
+    assert len(actors["Chen Bolin"].mentions) == len(actors["Chen Huaming"].mentions) == 2
+
+
+def test_a_countrys_ministry_in_common_words_is_the_ministry_not_the_country(nlp):
+    actors, index, _, statements = _dossier_actors(
+        nlp, ("Chile answers", "Chile's foreign ministry said on Monday that the fishing fleet had left the zone."),
+        ("Chile protests", "The Chilean Foreign Ministry said the boats had been fishing legally."))
+    ministry = actors["Chilean Foreign Ministry"]
+    assert "Chile's foreign ministry" in ministry.aliases
+    assert actors["Chile"].id in ministry.affiliations
+    speakers = {index.of_ref(s.speaker_ref) for s in statements}
+    assert speakers == {ministry.id}
+
+
+def test_a_name_only_a_headline_runs_together_goes_to_review(nlp):
+    actors, _, review, _ = _dossier_actors(
+        nlp, ("Kremlin Denies Blame For Crash", "The Kremlin said on Thursday that it had nothing to do with the crash."),
+        ("Kremlin Denies Blame For Crash", "The Kremlin said it was not behind the crash of the plane."))
+    assert "Kremlin" in actors
+    assert not [a for a in actors if "Blame" in a]
+    assert any("Blame" in item.message and "only in a headline" in item.message for item in review)

@@ -296,6 +296,7 @@ def _candidates(doc) -> Iterator[tuple[int, int, str]]:
                 if not any(f[0] <= first < f[1] and f[2] == "PERSON" for f in found):
                     found.append((first, end, "PERSON"))
     found.extend(_collectives(doc))
+    found.extend(_country_bodies(doc, found))
     covered = {i for s, e, _ in found for i in range(s, e)}
     for t in doc:  # seats of power NER missed ("Downing Street said")
         for n in (3, 2, 1):
@@ -334,6 +335,34 @@ def _collectives(doc) -> Iterator[tuple[int, int, str]]:
             end += 1
         if last is not None and doc[last].dep_ not in {"compound", "amod", "nmod"}:  # not "intelligence agency"
             yield t.i, last + 1, "COLLECTIVE"
+
+
+def _country_bodies(doc, found) -> Iterator[tuple[int, int, str]]:
+    """A country's body named in common words: "China's foreign ministry", "the Chinese foreign ministry",
+    "Canada's defense department". The body speaks, not the country (a country name or demonym, perhaps a
+    possessive, lowercase portfolio words, then the head noun of a state body)."""
+    w = words()
+    heads = set(w["body_heads"])
+    for t in doc:
+        if not (t.is_lower and t.lower_ in heads) or t.i < 2:
+            continue
+        i = t.i
+        while i > 0 and doc[i - 1].is_lower and doc[i - 1].lower_ in w["portfolios"]:
+            i -= 1
+        if i == t.i or i == 0:
+            continue  # "the ministry": which country's is unsaid
+        owner = i - 1
+        if doc[owner].text in {"'s", "’s"} and owner > 0:
+            owner -= 1
+            ok = country_of(doc[owner].text) is not None or capital_of(doc[owner].text) is not None
+        else:
+            ok = demonym_country(doc[owner].text) is not None or country_of(doc[owner].text) is not None
+        while not ok and owner > 0 and doc[owner - 1].is_title and doc[owner].is_title:
+            owner -= 1  # "South Korea's", "the United States'"
+            ok = country_of(doc[owner:i - (1 if doc[i - 1].text in {"'s", "’s"} else 0)].text) is not None
+        described = t.dep_ == "appos" or (owner > 0 and doc[owner - 1].text == ",")  # "RAW, India's ... agency"
+        if ok and not described and not any(s < t.i + 1 and e > owner and label == "PERSON" for s, e, label in found):
+            yield owner, t.i + 1, "ORG"
 
 
 def _trim(ent) -> tuple[int, int]:

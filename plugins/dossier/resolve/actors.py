@@ -108,6 +108,7 @@ def resolve_actors(mentions: Iterable[Mention], sources: Iterable[Source], curat
     curated = list(curated)
     review: list[ReviewItem] = []
     body_refs = {(s.id, x.id) for s in sources for x in s.sentences if x.kind != "caption"}
+    text_refs = {(s.id, x.id) for s in sources for x in s.sentences if x.kind == "body"}
     actors, index_refs = [], {}
     quoted = _quoted_spans(statements)
     role_orgs = {norm(m.role_org) for m in mentions if m.role_org}
@@ -120,6 +121,8 @@ def resolve_actors(mentions: Iterable[Mention], sources: Iterable[Source], curat
                 actor, why = replace(actor, confidence=WEAK), "named only inside someone else's words, never acting in the story"
             elif _only_in_a_title(cluster, titled, body_refs):
                 actor, why = replace(actor, confidence=WEAK), "named once, only in someone's title ('Finland's President X'), never acting in the story"
+            elif _only_in_headlines(cluster, actor.kind, text_refs):
+                actor, why = replace(actor, confidence=WEAK), HEADLINE_ONLY
             elif _never_acts(cluster, role_orgs):
                 actor, why = replace(actor, confidence=WEAK), "never acts, holds no title and employs no one: a place, an idea or a cause?"
         if actor.confidence < KEEP_CONFIDENCE:
@@ -186,6 +189,18 @@ def _only_in_a_title(c: Cluster, titled: set, body_refs: set) -> bool:
     return len(body) == 1 and (body[0].ref.source, body[0].ref.sentence, c.country) in titled
 
 
+HEADLINE_ONLY = ("named only in a headline, never in an article's text: a headline's words run together "
+                 "('Kremlin Denies Blame') or its short name for a body the articles name otherwise")
+
+
+def _only_in_headlines(c: Cluster, kind: str, text_refs: set) -> bool:
+    """No article's text names it: what a headline in Title Case makes NER run together ("Beijing Slams US",
+    "Kremlin Denies Blame"), or a headline's short form ("Russian intelligence") of a body the text names
+    in full. A country or a person is always named in the text as well, and kept."""
+    return kind not in {"country", "person"} and not any((m.ref.source, m.ref.sentence) in text_refs
+                                                        for m in c.mentions)
+
+
 def _never_acts(c: Cluster, role_orgs: set[str]) -> bool:
     """An organisation or person that does nothing in any sentence, holds no title and is no one's
     employer ("a homeland known as Khalistan", "supporters of Khalistan"): not kept without an editor."""
@@ -245,6 +260,10 @@ def _cluster(mentions: list[Mention], sources: Iterable[Source] = ()) -> list[Cl
             continue
         fits = [c for c in clusters.values() if not c.country and key in norm(_best_form(c)).split()
                 and _mostly(c, "person")]
+        if len(fits) > 1:
+            # two people share the surname ("Wang Yi", "Wang Wenbin"): "Wang" in an article is the one
+            # that article names in full
+            fits = [c for c in fits if any(x.ref.source == m.ref.source for x in c.mentions)] or fits
         if not fits and m.kind == "organization":
             # "Wagner" <- "Wagner Group": the proper name of exactly one body named with a generic head noun
             fits = [c for k, c in clusters.items() if not c.country and _mostly(c, "organization")
@@ -269,7 +288,7 @@ def _cluster(mentions: list[Mention], sources: Iterable[Source] = ()) -> list[Cl
             continue
         owner, bag = _content_bag(key)
         fits = [k for k, o in clusters.items() if o is not c and not o.country and _kind_of(o) == "organization"
-                and _content_bag(k)[1] == bag and None in {owner, _content_bag(k)[0]}]  # no two countries
+                and _content_bag(k)[1] == bag and _one_owner(owner, c, _content_bag(k)[0], o)]
         if len(fits) == 1:
             clusters[fits[0]].mentions.extend(c.mentions)
             del clusters[key]
@@ -316,6 +335,11 @@ def _defined_acronyms(clusters: dict[str, Cluster], sources: Iterable[Source]) -
 FUNCTION = {"of", "for", "and", "on", "the", "in"}
 
 
+def _one_owner(owner: str | None, c: Cluster, other_owner: str | None, o: Cluster) -> bool:
+    """Two names of one body belong to one country: never two different ones."""
+    return owner == other_owner or None in {owner, other_owner}
+
+
 def _content_bag(key: str) -> tuple[str | None, frozenset[str]]:
     """The leading country of a name (ISO3 or None) and its other content words, order and "of"/"for"
     ignored: "russian federal air transport agency" -> (RUS, {federal, air, transport, agency})."""
@@ -338,6 +362,10 @@ def _group_key(m: Mention) -> str:
         from ..data import load_table
 
         folded = _fold_country(norm(m.text)).split()
+        first = m.text.split()[0]
+        country = country_of(first) or demonym_country(first)  # "US" as written: "us" alone is a pronoun
+        if country is not None and not (folded and folded[0].startswith("@")):
+            folded = ["@" + country.iso3, *norm(m.text).split()[1:]]
         if folded and folded[0].startswith("@"):
             noun = folded[-1]
             return "group:" + folded[0] + " " + str(load_table("actor_words.yml").get("collective_forms", {}).get(noun, noun))
@@ -369,7 +397,12 @@ def _variant_of(key: str, clusters: dict[str, Cluster]) -> str | None:
             continue
         if other.replace(" ", "") == squashed:
             return other
+        folded = _fold_country(key)
+        if folded != key and folded == _fold_country(other):
+            return other  # "china's foreign ministry" <- "chinese foreign ministry": one country, one body
         a, b = key.split(), other.split()
+        if "@" in key or "@" in other:
+            continue  # a country's group is no spelling variant of another's ("@UKR", "@USA")
         if len(a) == len(b) >= 2 and _same_surname(a[-1], b[-1]) and all(_close(x, y) for x, y in zip(a, b)):
             return other
     return None
@@ -462,7 +495,10 @@ def _adjective_of(form: str, name: str) -> bool:
 def _display_name(forms: Counter, kind: str) -> str:
     if kind == "person":
         return max(forms, key=lambda f: (len(f.split()), forms[f], f))
-    return max(forms, key=lambda f: (forms[f], len(f), f))
+    if kind == "group":  # "US officials" over "US defense officials": the group, not one branch of it
+        return max(forms, key=lambda f: (forms[f], -len(f), f))
+    # a name as a name is written ("Chinese Foreign Ministry") over a description ("China's foreign ministry")
+    return max(forms, key=lambda f: (forms[f], not re.search(r"[’']s\b", f), f.istitle(), len(f), f))
 
 
 def _mention_order(m: MentionRef) -> tuple:
