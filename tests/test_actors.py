@@ -344,3 +344,13 @@ def test_a_name_only_a_headline_runs_together_goes_to_review(nlp):
     assert "Kremlin" in actors
     assert not [a for a in actors if "Blame" in a]
     assert any("Blame" in item.message and "only in a headline" in item.message for item in review)
+
+
+def test_a_country_named_only_as_a_place_goes_to_review_and_one_that_acts_stays(nlp):
+    actors, _, review, _ = _dossier_actors(
+        nlp, ("Runners finish the race", "Athletes from Kenya finished the race in heavy rain on Sunday.",
+              "The organisers said the race would be held in Peru again next year.",
+              "Chile said on Monday that the organisers had done well."))
+    assert "Kenya" not in actors and "Peru" not in actors
+    assert "Chile" in actors
+    assert any(item.message.startswith("'Kenya'") and "only as a place" in item.message for item in review)

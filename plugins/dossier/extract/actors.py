@@ -540,6 +540,9 @@ def _agency(span) -> int:
             return PARTICIPANT  # "said to Sputnik", "in an interview with CTV"
         if prep == "on" and (head.head.lemma_.lower() in w["media_cues"] or head.head.lower_ in w["media_cues"]):
             return NONE  # "said in a statement on Telegram", "posted on X": where it was said
+        if prep == "from" and head.head.pos_ in {"NOUN", "PROPN"} and head.head.lemma_.lower() not in w["act_nouns"] \
+                and head.head.lower_ not in w["act_nouns"]:
+            return NONE  # "athletes from Kenya": where people come from, not a letter or a call from a state
         if prep in {"with", "between", "among", "against", "from", "on"} and head.head.lemma_.lower() not in w["place_verbs"]:
             return PARTICIPANT if prep != "on" or head.head.lemma_.lower() in w["act_nouns"] else NONE
         return NONE

@@ -121,6 +121,8 @@ def resolve_actors(mentions: Iterable[Mention], sources: Iterable[Source], curat
                 actor, why = replace(actor, confidence=WEAK), "named only inside someone else's words, never acting in the story"
             elif _only_in_a_title(cluster, titled, body_refs):
                 actor, why = replace(actor, confidence=WEAK), "named once, only in someone's title ('Finland's President X'), never acting in the story"
+            elif _only_a_place(cluster, role_orgs):
+                actor, why = replace(actor, confidence=WEAK), "a country named only as a place (where something happened, where someone went or comes from), never acting and in no one's title"
             elif _only_in_headlines(cluster, actor.kind, text_refs):
                 actor, why = replace(actor, confidence=WEAK), HEADLINE_ONLY
             elif _never_acts(cluster, role_orgs):
@@ -199,6 +201,15 @@ def _only_in_headlines(c: Cluster, kind: str, text_refs: set) -> bool:
     in full. A country or a person is always named in the text as well, and kept."""
     return kind not in {"country", "person"} and not any((m.ref.source, m.ref.sentence) in text_refs
                                                         for m in c.mentions)
+
+
+def _only_a_place(c: Cluster, role_orgs: set[str]) -> bool:
+    """A country that no sentence has act, speak, own an act or give a title ("athletes from Kenya", "held
+    in Qatar"): where the story happens, not a party to it. "President of Belarus X" keeps Belarus."""
+    if not c.country or any(m.acts for m in c.mentions):
+        return False
+    forms = {norm(c.country_name or "")} | {norm(m.text) for m in c.mentions}
+    return not (forms & role_orgs)
 
 
 def _never_acts(c: Cluster, role_orgs: set[str]) -> bool:
