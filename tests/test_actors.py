@@ -354,3 +354,28 @@ def test_a_country_named_only_as_a_place_goes_to_review_and_one_that_acts_stays(
     assert "Kenya" not in actors and "Peru" not in actors
     assert "Chile" in actors
     assert any(item.message.startswith("'Kenya'") and "only as a place" in item.message for item in review)
+
+
+def test_one_name_in_the_romanizations_of_different_outlets_is_one_person():
+    from dossier.model import Mention, Ref
+    from dossier.resolve.actors import _cluster
+    ms = [Mention(Ref("a", "s1", 0, 17), "Oleksiy Hrytsenkyy", "PERSON", "person", acts=True),
+          Mention(Ref("b", "s1", 0, 16), "Oleksiy Hrytsenky", "PERSON", "person", acts=True),
+          Mention(Ref("c", "s1", 0, 10), "Hrytsenkiy", "PERSON", "person", acts=True),
+          Mention(Ref("c", "s2", 0, 11), "Dmitriy Orlov", "PERSON", "person", acts=True),
+          Mention(Ref("d", "s2", 0, 11), "Dmitry Orlov", "PERSON", "person", acts=True),
+          Mention(Ref("d", "s3", 0, 12), "Dmitry Orlova", "PERSON", "person", acts=True)]
+    assert sorted(len(c.mentions) for c in _cluster(ms)) == [1, 2, 3]
+
+
+def test_a_body_under_its_common_names_is_one_actor_never_across_two_countries():
+    from dossier.model import Mention, Ref
+    from dossier.resolve.actors import _cluster
+    ms = [Mention(Ref("a", "s1", 0, 8), "Pentagon", "ORG", "organization", acts=True),
+          Mention(Ref("b", "s1", 0, 21), "Department of Defense", "ORG", "organization", acts=True),
+          Mention(Ref("c", "s1", 0, 3), "DoD", "ACRONYM", "organization", acts=True),
+          Mention(Ref("d", "s1", 0, 26), "Canada's defence department", "ORG", "organization", acts=True),
+          Mention(Ref("e", "s1", 0, 27), "the Canadian defense department", "ORG", "organization", acts=True)]
+    clusters = {frozenset(m.text for m in c.mentions) for c in _cluster(ms)}
+    assert clusters == {frozenset({"Pentagon", "Department of Defense", "DoD"}),
+                        frozenset({"Canada's defence department", "the Canadian defense department"})}

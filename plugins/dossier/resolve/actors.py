@@ -269,8 +269,8 @@ def _cluster(mentions: list[Mention], sources: Iterable[Source] = ()) -> list[Cl
         if key in clusters:
             clusters[key].mentions.append(m)
             continue
-        fits = [c for c in clusters.values() if not c.country and key in norm(_best_form(c)).split()
-                and _mostly(c, "person")]
+        fits = [c for c in clusters.values() if not c.country and _mostly(c, "person")
+                and romanized(key) in {romanized(w) for w in norm(_best_form(c)).split()}]
         if len(fits) > 1:
             # two people share the surname ("Wang Yi", "Wang Wenbin"): "Wang" in an article is the one
             # that article names in full
@@ -314,7 +314,53 @@ def _cluster(mentions: list[Mention], sources: Iterable[Source] = ()) -> list[Cl
                 fits[0].mentions.extend(c.mentions)
                 del clusters[key]
     _defined_acronyms(clusters, sources)
+    _known_bodies(clusters)
     return [clusters[k] for k in sorted(clusters)]
+
+
+def known_bodies() -> dict[str, tuple[int, str | None]]:
+    """norm(name) -> (entry, ISO3 or None) for the bodies of data/bodies.yml."""
+    from ..data import load_table
+
+    out = {}
+    for number, entry in enumerate(load_table("bodies.yml").get("bodies", ())):
+        for name in entry.get("names", ()):
+            out[norm(str(name))] = (number, entry.get("country"))
+    return out
+
+
+def _known_body(c: Cluster) -> tuple[int, str | None] | None:
+    table = known_bodies_cached()
+    return next((table[k] for k in [c.key, *(norm(f) for f in c.forms())] if k in table), None)
+
+
+_KNOWN: dict = {}
+
+
+def known_bodies_cached() -> dict:
+    if not _KNOWN:
+        _KNOWN.update(known_bodies())
+    return _KNOWN
+
+
+def _known_bodies(clusters: dict[str, Cluster]) -> None:
+    """Names of one body that data/bodies.yml lists together ("the Pentagon", "the Department of Defense",
+    "DoD"): one cluster, unless a name says it is another country's ("Canada's defence department")."""
+    entries: dict[int, list[str]] = defaultdict(list)
+    for key, c in clusters.items():
+        if c.country or _kind_of(c) not in {"organization", "group", None}:
+            continue
+        found = _known_body(c)
+        if found is not None:
+            owner = _content_bag(key)[0]
+            if owner is None or owner == found[1]:
+                entries[found[0]].append(key)
+    for keys in entries.values():
+        if len(keys) < 2:
+            continue
+        keys.sort(key=lambda k: (-len(clusters[k].mentions), k))
+        for k in keys[1:]:
+            clusters[keys[0]].mentions.extend(clusters.pop(k).mentions)
 
 
 DEFINITION = r"\s*(?:\(\s*(?:the\s+)?{a}\s*\)|,\s*(?:or|also known as|known as|also called)\s+(?:the\s+)?{a}\b)"
@@ -347,8 +393,15 @@ FUNCTION = {"of", "for", "and", "on", "the", "in"}
 
 
 def _one_owner(owner: str | None, c: Cluster, other_owner: str | None, o: Cluster) -> bool:
-    """Two names of one body belong to one country: never two different ones."""
-    return owner == other_owner or None in {owner, other_owner}
+    """Two names of one body belong to one country: never two different ones. A body data/bodies.yml knows
+    belongs to its country even where its name does not say so ("Department of Defense": the US one)."""
+    return len(_owners(c) | _owners(o)) <= 1
+
+
+def _owners(c: Cluster) -> set[str]:
+    """The countries a cluster's names say it belongs to (ISO3), and the one data/bodies.yml knows."""
+    found = {_content_bag(norm(f))[0] for f in c.forms()} | {(_known_body(c) or (None, None))[1]}
+    return found - {None}
 
 
 def _content_bag(key: str) -> tuple[str | None, frozenset[str]]:
@@ -356,7 +409,14 @@ def _content_bag(key: str) -> tuple[str | None, frozenset[str]]:
     ignored: "russian federal air transport agency" -> (RUS, {federal, air, transport, agency})."""
     words = _fold_country(key).split()
     owner = words[0][1:] if words and words[0].startswith("@") else None
-    return owner, frozenset(w for w in words if w not in FUNCTION and not w.startswith("@"))
+    return owner, frozenset(SPELLINGS.get(w, w) for w in words
+                            if w not in FUNCTION and not w.startswith("@"))
+
+
+# British and American spellings of one word ("Canada's defence department", "the Canadian defense
+# department"). Words such as "affairs" are not dropped: "Ministry of Foreign Affairs" in one article and
+# "Foreign Ministry" in another may be two countries' ministries.
+SPELLINGS = {"defence": "defense", "organisation": "organization", "labour": "labor"}
 
 
 def _generic_heads() -> set[str]:
@@ -419,14 +479,23 @@ def _variant_of(key: str, clusters: dict[str, Cluster]) -> str | None:
     return None
 
 
+def romanized(word: str) -> str:
+    """A name word with the endings that romanizations of one Cyrillic name write differently folded to
+    one (BGN/PCGN, ISO 9, the passport and the press spellings): Zelensky, Zelenskyy, Zelenskiy ->
+    zelensky; Dmitriy, Dmitrii -> dmitry. Feminine endings (-a, -aya) are kept: Petrov is not Petrova."""
+    word = word.lower()
+    word = re.sub(r"(?:yy|iy|ii|yi)$", "y", word)
+    return re.sub(r"ski$", "sky", word)
+
+
 def _same_surname(a: str, b: str) -> bool:
-    """One surname in two transliterations: the same length, one letter apart (Nebenzya/Nebenzia); not
-    Petrov/Petrova, who may be two people."""
-    return a == b or (len(a) == len(b) >= 5 and a[0] == b[0] and sum(x != y for x, y in zip(a, b)) == 1)
+    """One surname in two transliterations: the same length, one letter apart (Nebenzya/Nebenzia), or
+    endings romanized differently (Zelensky/Zelenskyy); not Petrov/Petrova, who may be two people."""
+    return a == b or romanized(a) == romanized(b) or (len(a) == len(b) >= 5 and a[0] == b[0] and sum(x != y for x, y in zip(a, b)) == 1)
 
 
 def _close(a: str, b: str) -> bool:
-    if a == b:
+    if a == b or romanized(a) == romanized(b):
         return True
     if abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 4:
         return False
