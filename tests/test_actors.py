@@ -379,3 +379,16 @@ def test_a_body_under_its_common_names_is_one_actor_never_across_two_countries()
     clusters = {frozenset(m.text for m in c.mentions) for c in _cluster(ms)}
     assert clusters == {frozenset({"Pentagon", "Department of Defense", "DoD"}),
                         frozenset({"Canada's defence department", "the Canadian defense department"})}
+
+
+def test_job_words_venues_and_abbreviated_substances_are_not_actors(nlp):
+    actors, _, review, _ = _dossier_actors(
+        nlp, ("Blogger Says Swimmers Were Clean", "Blogger says the swimmers were clean before the meet.",
+              "ATHLETES were told to stay in the Aurora City Hall after the concert.",
+              "Tests found trimetazidine (TMZ) in the samples, the agency said on Monday.",
+              "TMZ was found in the kitchen of the hotel, investigators said."))
+    assert not {"Blogger", "ATHLETES", "Aurora City Hall", "TMZ"} & set(actors)
+    reasons = " ".join(item.message for item in review)
+    assert "“Blogger” was not taken for an actor: a word for what people do" in reasons
+    assert "“TMZ” was not taken for an actor: an abbreviation of a thing" in reasons
+    assert "“Aurora City Hall” was not taken for an actor: a place" in reasons

@@ -170,6 +170,10 @@ def _defined_things(parsed) -> dict[str, str]:
                         and re.fullmatch(r"[A-Z]{2,6}", t.text)):
                     continue
                 letters = t.text.lower()
+                before = doc[t.i - 2]
+                if before.is_lower and before.pos_ in {"NOUN", "ADJ", "PROPN"} and _abbreviates(letters, before.lower_):
+                    found.setdefault(t.text, THING)  # "trimetazidine (TMZ)": a substance, not a body
+                    continue
                 phrase = [x for x in doc[max(0, t.i - 1 - 2 * len(letters)):t.i - 1]
                           if x.lower_ not in {"of", "and", "for", "the", "on", "-"}]
                 phrase = phrase[-len(letters):]
@@ -184,6 +188,14 @@ def _defined_things(parsed) -> dict[str, str]:
 
 
 THING = "an abbreviation of a thing (a weapon, a system, a common noun), not a name"
+
+
+def _abbreviates(letters: str, word: str) -> bool:
+    """The acronym's letters, in order, from one word starting with its first: "tmz" of "trimetazidine"."""
+    if not word.startswith(letters[0]) or len(word) < 2 * len(letters):
+        return False
+    rest = iter(word)
+    return all(c in rest for c in letters)
 
 
 def _sentence_mentions(source_id: str, sentence, doc, credits=(set(), set()),
@@ -619,6 +631,13 @@ def _acted_upon(t) -> bool:
 
 
 PLACE = "a place that does not act here"
+JOB_WORD = "a word for what people do or are (a job or a role), not a name"
+
+
+def _job_word(word: str) -> bool:
+    w = words()
+    forms = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
+    return bool(forms & (w["job_nouns"] | w["titles"]))
 BROADCAST = "names a programme, where something was said"
 INSTITUTION_WORD = "a kind of institution, not the name of one"
 
@@ -636,6 +655,8 @@ def _judge(text: str, label: str, span, agency: int) -> tuple[str | None, str | 
     head = lower[-1] if lower else ""
     if country_of(text) is not None or government_of(text) is not None:
         return "country", None
+    if len(lower) == 1 and label in {"PERSON", "ORG", "ACRONYM", "NORP"} and _job_word(lower[0]):
+        return None, JOB_WORD  # "Blogger says ...", "ATHLETES": what people do, not who they are
     if seat_country(text) is not None:  # "Downing Street said": a seat of power acting for its country
         return ("organization", None) if agency >= PARTICIPANT or label == "ORG" else (None, PLACE)
     if label == "ACRONYM":
