@@ -339,3 +339,57 @@ def test_an_undated_report_of_speech_is_of_the_publication_day(nlp):
     [r] = [r for r in found if r.kind == "statement"]
     assert r.date == DateSpan(date(2023, 8, 24))
     assert r.confidence < 0.7
+
+
+# ---------------------------------------------------------------- dated speech, and one side's words on one day
+
+
+def _article(nlp, *texts, published=SAT_11_NOV):
+    sentences = (Sentence("s1", "Headline", 0, "headline"),) + tuple(
+        Sentence(f"s{n + 2}", t, n + 1) for n, t in enumerate(texts))
+    source = Source("src", "seeds/src.txt", "Headline", sentences, published=published)
+    parsed = [Parsed(source, tuple(nlp(s.text) for s in sentences))]
+    times = find_times(sentences, "src", published)
+    return list(find_events(parsed, times, list(find_mentions(parsed))))
+
+
+def test_an_undated_act_of_speech_further_down_is_a_statement_of_the_publication_day(nlp):
+    found = _article(
+        nlp, "The ministry said on Saturday that the ferry had sunk after hitting a rock near the harbour.",
+        "Rescue teams searched the water for survivors through the night, officials added in a later update.",
+        "The ferry had been carrying more than two hundred passengers and a dozen cars at the time.",
+        "Navy spokesman Ole Brandt said reports that a mine sank the ferry were inaccurate.",
+        "Those who were reported to be aboard the ferry included three members of parliament.")
+    said = [r for r in found if r.ref.sentence == "s5"]
+    assert [(r.kind, r.date.start) for r in said] == [("statement", SAT_11_NOV)]
+    assert "Ole Brandt" in said[0].participants
+    assert not [r for r in found if r.ref.sentence == "s6"]  # "who were reported": a description
+
+
+def _voices():
+    acts = (Actor(id="ukraine", name="Ukraine", kind="country"),
+            Actor(id="russia", name="Russia", kind="country"),
+            Actor(id="foreign-ministry", name="Foreign Ministry", kind="organization", affiliations=("ukraine",)),
+            Actor(id="white-house", name="White House", kind="organization"),
+            Actor(id="john-kirby", name="John Kirby", kind="person", role="spokesman", affiliations=("white-house",)),
+            Actor(id="kremlin", name="Kremlin", kind="organization", affiliations=("russia",)))
+    return ActorIndex(acts, {}, {a.name.lower(): a.id for a in acts})
+
+
+def test_a_spokesman_and_his_body_or_a_state_and_its_ministry_on_one_day_are_one_statement():
+    day = date(2023, 6, 6)
+    found = resolve_events([_report("a", day, "statement", ("John Kirby",)),
+                            _report("b", day, "statement", ("White House",)),
+                            _report("a", day, "statement", ("Ukraine",)),
+                            _report("c", day, "statement", ("Foreign Ministry",)),
+                            _report("c", day, "statement", ("Kremlin",))], _voices(), _sources(), [])
+    assert sorted(sorted(r.source for r in e.reports) for e in found) == [["a", "b"], ["a", "c"], ["c"]]
+
+
+def test_words_dated_only_by_the_article_join_the_same_words_dated_the_day_before():
+    from dataclasses import replace
+    told = replace(_report("b", date(2023, 6, 7), "statement", ("John Kirby",)), date_text="")
+    found = resolve_events([_report("a", date(2023, 6, 6), "statement", ("John Kirby",), date_text="on Tuesday"),
+                            told], _voices(), _sources(), [])
+    [event] = found
+    assert event.date.start == date(2023, 6, 6)

@@ -356,10 +356,12 @@ def _country_bodies(doc, found) -> Iterator[tuple[int, int, str]]:
     w = words()
     heads = set(w["body_heads"])
     for t in doc:
-        if not (t.is_lower and t.lower_ in heads) or t.i < 2:
+        if not ((t.is_lower or t.is_title) and t.lower_ in heads) or t.i < 2:
             continue
         i = t.i
-        while i > 0 and doc[i - 1].is_lower and doc[i - 1].lower_ in w["portfolios"]:
+        # "foreign ministry", or "Foreign Ministry" where NER saw only the demonym ("North Korean") and no
+        # body (where it saw "Defence Ministry" after "Russia's", that body stands, its owner read later)
+        while i > 0 and doc[i - 1].is_lower == t.is_lower and doc[i - 1].lower_ in w["portfolios"]:
             i -= 1
         if i == t.i or i == 0:
             continue  # "the ministry": which country's is unsaid
@@ -371,9 +373,12 @@ def _country_bodies(doc, found) -> Iterator[tuple[int, int, str]]:
             ok = demonym_country(doc[owner].text) is not None or country_of(doc[owner].text) is not None
         while not ok and owner > 0 and doc[owner - 1].is_title and doc[owner].is_title:
             owner -= 1  # "South Korea's", "the United States'"
-            ok = country_of(doc[owner:i - (1 if doc[i - 1].text in {"'s", "’s"} else 0)].text) is not None
+            name = doc[owner:i - (1 if doc[i - 1].text in {"'s", "’s"} else 0)].text
+            ok = country_of(name) is not None or demonym_country(name) is not None
         described = t.dep_ == "appos" or (owner > 0 and doc[owner - 1].text == ",")  # "RAW, India's ... agency"
-        if ok and not described and not any(s < t.i + 1 and e > owner and label == "PERSON" for s, e, label in found):
+        named = t.is_title and any(s <= t.i < e for s, e, label in found if label == "ORG")
+        if ok and not described and not named \
+                and not any(s < t.i + 1 and e > owner and label == "PERSON" for s, e, label in found):
             yield owner, t.i + 1, "ORG"
 
 

@@ -93,15 +93,21 @@ def find_events(parsed: Iterable[Parsed], times: Iterable[TimeExpr],
                     yield from leads
                     yield from _ongoing_events(sentence, doc, item.source, here, memory,
                                                {r.trigger for r in dated + leads})
+                    said = []
+                    if key not in timed and not _elsewhere(previous, item.source.published):
+                        said = list(_said_that_day(sentence, doc, item.source, here, memory,
+                                                   {r.trigger for r in dated + leads}))
+                        yield from said
                     # like a news lead, the day's undated report stands near the top; further down is background
                     if key not in timed and item.source.id not in today and len(prose) <= _lead_paragraphs() \
                             and not _elsewhere(previous, item.source.published):
                         for report in _reported_today(sentence, doc, item.source, here, memory,
-                                                      {r.trigger for r in leads}):
+                                                      {r.trigger for r in leads + said}):
                             # the article's first undated report is its news; later ones tell more of
                             # it, and may join an event but not make one alone
                             yield report if not told else replace(report, confidence=AFTER_NEWS_CONFIDENCE)
                             told = True
+                        told = told or bool(said)
             previous = found or []
             if sentence.kind != "caption":
                 memory.extend(m for m in here if m.kind in ACTOR_KINDS)
@@ -211,6 +217,35 @@ def _reported_today(sentence, doc, source, mentions: list[Mention], memory: list
         time = _publication_day(source, sentence, verb, "a report of speech with no date of its own")
         if not any(c.dep_ in SUBJECTS | {"agent"} and c.pos_ != "PRON" for c in verb.children):
             continue  # "it said": who "it" is, is too loose a guess to date a happening on
+        report = _report(sentence, doc, trigger, time, mentions, memory)
+        if report.agents:
+            yield replace(report, confidence=float(rule.get("confidence", 0.7)) - 0.1)
+
+
+def _said_that_day(sentence, doc, source, mentions: list[Mention], memory: list[Mention],
+                   taken: set[str]) -> Iterator[EventReport]:
+    """An act of speech told in the simple past by a named speaker, with no date in its sentence or the one
+    before ("Pentagon spokesperson Pat Ryder said press reports ... were inaccurate", "as Putin expressed
+    his condolences", "This was stated by X ..., reports BelTA"), anywhere in the article's running text:
+    a statement made on the day the article was published (the document creation time that reporting
+    events with no time of their own are anchored to). Its speaker must be named (a pronoun's speaker
+    is a guess); its verb not inside quotation marks, a relative clause or a modal or negated clause."""
+    rule = _tables()["perfect_leads"]
+    if sentence.kind != "body":
+        return
+    for verb in doc:
+        if verb.pos_ != "VERB" or _quoted(verb) or verb.text in taken or not _simple_past(verb):
+            continue
+        if any(a.dep_ in {"relcl", "acl"} for a in [verb, *verb.ancestors]):
+            continue  # "those who were reported to be aboard": a description, not a happening
+        if verb.lemma_.lower() not in _tables()["speech"] and verb.lemma_.lower() not in _tables()["say"]:
+            continue  # acts of speech proper ("said", "stated", "expressed"), not what was said to be done
+        trigger = _resolve_trigger(verb)
+        if trigger_kind(trigger) not in {"statement", "finding"}:
+            continue
+        if not any(c.dep_ in SUBJECTS | {"agent"} and c.pos_ in {"PROPN", "NOUN"} for c in verb.children):
+            continue
+        time = _publication_day(source, sentence, verb, "an act of speech with no date of its own")
         report = _report(sentence, doc, trigger, time, mentions, memory)
         if report.agents:
             yield replace(report, confidence=float(rule.get("confidence", 0.7)) - 0.1)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from ..config import CuratedActor, slugify
-from ..extract.countries import capital_of, country_of, demonym_country, government_of, seat_country
+from ..extract.countries import capital_of, country_by_iso3, country_of, demonym_country, government_of, seat_country
 from ..model import Actor, DroppedName, Mention, MentionRef, Ref, ReviewItem, Source, StatementRecord, name_key
 
 KEEP_CONFIDENCE = 0.5  # below this an actor goes to the review page instead of the dossier
@@ -627,6 +627,12 @@ def _affiliations(actors: list[Actor], clusters: list[Cluster]) -> list[Actor]:
             seat = seat_country(a.name)  # "the Kremlin" acts for Russia
             if seat is not None and norm(seat.name) in by_name:
                 found = [by_name[norm(seat.name)]]
+        if not found and kinds.get(a.id) == "organization":
+            known = next((known_bodies_cached()[norm(f)] for f in (a.name, *a.aliases)
+                          if norm(f) in known_bodies_cached()), None)
+            country = country_by_iso3(known[1]) if known and known[1] else None  # "Ministry of External Affairs": India's
+            if country is not None and norm(country.name) in by_name:
+                found = [by_name[norm(country.name)]]
         if kinds.get(a.id) == "country":
             found = []
         out.append(replace(a, affiliations=tuple(dict.fromkeys(list(a.affiliations) + found))))
