@@ -238,15 +238,18 @@ def _said_that_day(sentence, doc, source, mentions: list[Mention], memory: list[
             continue
         if any(a.dep_ in {"relcl", "acl"} for a in [verb, *verb.ancestors]):
             continue  # "those who were reported to be aboard": a description, not a happening
-        if verb.lemma_.lower() not in _tables()["speech"] and verb.lemma_.lower() not in _tables()["say"]:
-            continue  # acts of speech proper ("said", "stated", "expressed"), not what was said to be done
         trigger = _resolve_trigger(verb)
         if trigger_kind(trigger) not in {"statement", "finding"}:
             continue
-        if not any(c.dep_ in SUBJECTS | {"agent"} and c.pos_ in {"PROPN", "NOUN"} for c in verb.children):
-            continue
+        if not any((c.dep_ in SUBJECTS and c.pos_ in {"PROPN", "NOUN"})
+                   or (c.dep_ == "agent" and any(g.pos_ in {"PROPN", "NOUN"} for g in c.children))
+                   for c in verb.children):
+            continue  # "it said", "this was stated": a named speaker, or "stated by" a named one
         time = _publication_day(source, sentence, verb, "an act of speech with no date of its own")
         report = _report(sentence, doc, trigger, time, mentions, memory)
+        if any(c.dep_ == "nsubjpass" and c.pos_ == "PRON" for c in verb.children) and report.agents == 1:
+            # "This was stated by X": what was said is the sentence before; the title says who spoke
+            report = replace(report, title="{0} makes a statement")
         if report.agents:
             yield replace(report, confidence=float(rule.get("confidence", 0.7)) - 0.1)
 
