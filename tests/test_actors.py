@@ -392,3 +392,29 @@ def test_job_words_venues_and_abbreviated_substances_are_not_actors(nlp):
     assert "“Blogger” was not taken for an actor: a word for what people do" in reasons
     assert "“TMZ” was not taken for an actor: an abbreviation of a thing" in reasons
     assert "“Aurora City Hall” was not taken for an actor: a place" in reasons
+
+
+def test_a_short_name_a_country_owns_never_joins_another_bodys_long_name():
+    from dossier.model import Mention, Ref
+    from dossier.resolve.actors import _cluster
+    ms = [Mention(Ref("a", "s1", 0, 9), "World Anti-Doping Agency", "ORG", "organization", acts=True),
+          Mention(Ref("b", "s1", 0, 9), "Anti-Doping Agency", "ORG", "organization", role_org="United States", acts=True),
+          Mention(Ref("c", "s1", 0, 12), "Travis Tygart", "PERSON", "person", acts=True),
+          Mention(Ref("c", "s2", 0, 6), "Tygart", "ORG", "organization", acts=True),
+          Mention(Ref("c", "s3", 0, 6), "Tygart", "ORG", "organization", acts=True)]
+    clusters = _cluster(ms)
+    assert len(clusters) == 3
+    tygart = next(c for c in clusters if "Travis Tygart" in c.forms())
+    assert tygart.kind_votes().most_common(1)[0][0] == "person"
+
+
+def test_an_acronym_defined_after_the_longest_name_it_follows():
+    from dossier.model import Mention, Ref
+    from dossier.resolve.actors import _cluster
+    text = "The finding by the Ruritania Anti-Doping Agency, known as RUSADAX, was accepted."
+    source = Source("a", "seeds/a.txt", "h", (Sentence("s1", text, 1, "body"),))
+    ms = [Mention(Ref("a", "s1", 19, 46), "Ruritania Anti-Doping Agency", "ORG", "organization", acts=True),
+          Mention(Ref("b", "s1", 0, 18), "Anti-Doping Agency", "ORG", "organization", role_org="Chile", acts=True),
+          Mention(Ref("a", "s1", 57, 64), "RUSADAX", "ORG", "organization", acts=True)]
+    clusters = _cluster(ms, [source])
+    assert {"Ruritania Anti-Doping Agency", "RUSADAX"} in [set(c.forms()) for c in clusters]

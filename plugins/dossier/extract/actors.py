@@ -781,6 +781,11 @@ def _owner(doc, start: int, end: int, text: str) -> tuple[str | None, str | None
         country = country_of(lead) or demonym_country(lead)
         if country is not None:
             return None, country.name
+    if start >= 1 and len(text.split()) > 1 and (doc[start - 1].ent_type_ in {"GPE", "NORP"} or doc[start - 1].is_upper):
+        # "the US Anti-Doping Agency" where NER left the country out of the name
+        country = country_of(doc[start - 1].text) or demonym_country(doc[start - 1].text)
+        if country is not None:
+            return None, country.name
     return None, None
 
 

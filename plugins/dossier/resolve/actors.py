@@ -39,6 +39,10 @@ class Cluster:
 
     def kind_votes(self) -> Counter:
         votes = Counter(m.kind for m in self.mentions if m.kind)
+        # a person's full name outweighs NER's guesses at the surname alone ("Tygart" as ORG twice)
+        votes["person"] += 2 * sum(m.kind == "person" and m.label == "PERSON" and len(m.text.split()) > 1
+                                   for m in self.mentions)
+        votes = +votes
         if self.country:
             votes["country"] += 100
         return votes
@@ -283,13 +287,14 @@ def _cluster(mentions: list[Mention], sources: Iterable[Source] = ()) -> list[Cl
             fits[0].mentions.append(m)
         else:
             clusters.setdefault(key, Cluster(key)).mentions.append(m)
-    # partial names: "Security Council" <- "UN Security Council", "Kumar Rai" <- "Pavan Kumar Rai"
+    # partial names: "Security Council" <- "UN Security Council", "Kumar Rai" <- "Pavan Kumar Rai"; a short
+    # name a country owns ("the US Anti-Doping Agency") only joins a long one of that country
     for key, c in sorted(clusters.items(), key=lambda kv: len(kv[0])):
         if c.country or len(key.split()) < 2 or key not in clusters:
             continue
         fits = [o for k, o in clusters.items() if o is not c and not o.country
                 and len(k.split()) > len(key.split()) and k.endswith(" " + key)
-                and _kind_of(o) == _kind_of(c)]
+                and _kind_of(o) == _kind_of(c) and _owners(c) <= _owners(o) and _one_owner(None, c, None, o)]
         if len(fits) == 1:
             fits[0].mentions.extend(c.mentions)
             del clusters[key]
@@ -370,22 +375,27 @@ def _defined_acronyms(clusters: dict[str, Cluster], sources: Iterable[Source]) -
     """An acronym the text defines for a name that its letters do not spell ("the Federal Security Service,
     or the FSB", "Inter-Services Intelligence (ISI)"): one body. A definition holds for the whole dossier."""
     acronyms = {k: c for k, c in clusters.items() if not c.country and _best_form(c).replace(".", "").isupper()
-                and 2 <= len(_best_form(c).replace(".", "")) <= 6}
+                and 2 <= len(_best_form(c).replace(".", "")) <= 8}  # a defined acronym may be long (CHINADA)
     if not acronyms:
         return
     texts = [x.text for src in sources for x in src.sentences]
     for key, c in list(acronyms.items()):
         acronym = re.escape(_best_form(c))
-        fits = set()
+        fits: dict[str, set[tuple[int, int]]] = {}
         for other_key, o in clusters.items():
             if o is c or o.country or key not in clusters or len(other_key.split()) < 2:
                 continue
             forms = sorted({m.text for m in o.mentions}, key=len, reverse=True)
             pattern = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")" + DEFINITION.format(a=acronym))
-            if any(pattern.search(t) for t in texts):
-                fits.add(other_key)
+            found = {(n, m.start()) for n, t in enumerate(texts) for m in pattern.finditer(t)}
+            if found:
+                fits[other_key] = found
+        # "the China Anti-Doping Agency, known as CHINADA" also ends in "Anti-Doping Agency": the longest name
+        # defined at a place wins there
+        fits = {k: v for k, v in fits.items()
+                if not any(o != k and any(n == n2 and s2 < s1 for n, s1 in v for n2, s2 in w) for o, w in fits.items())}
         if len(fits) == 1:
-            clusters[fits.pop()].mentions.extend(c.mentions)
+            clusters[next(iter(fits))].mentions.extend(c.mentions)
             del clusters[key]
 
 
@@ -401,6 +411,10 @@ def _one_owner(owner: str | None, c: Cluster, other_owner: str | None, o: Cluste
 def _owners(c: Cluster) -> set[str]:
     """The countries a cluster's names say it belongs to (ISO3), and the one data/bodies.yml knows."""
     found = {_content_bag(norm(f))[0] for f in c.forms()} | {(_known_body(c) or (None, None))[1]}
+    for m in c.mentions:  # "the US Anti-Doping Agency": the owner extraction read before the name
+        if m.kind == "organization" and m.role_org and not m.role:
+            country = country_of(m.role_org)
+            found.add(country.iso3 if country is not None else None)
     return found - {None}
 
 
