@@ -393,3 +393,18 @@ def test_words_dated_only_by_the_article_join_the_same_words_dated_the_day_befor
                             told], _voices(), _sources(), [])
     [event] = found
     assert event.date.start == date(2023, 6, 6)
+
+
+def test_a_happening_on_coordinated_days_is_one_report_per_day(nlp):
+    found = reports(nlp, "The coast guard said the boats were seized on Thursday, Friday and Saturday near the reef.",
+                    published=SAT_11_NOV)
+    seized = sorted(r.date.start.day for r in found if r.trigger == "seized")
+    assert seized == [9, 10, 11]
+
+
+def test_one_sentence_telling_several_days_is_several_events(actors):
+    from dataclasses import replace
+    days = [date(2023, 2, 10), date(2023, 2, 11), date(2023, 2, 12)]
+    found = resolve_events([replace(_report("a", d, "attack", (), agents=0, title="Objects shot down"), text="shot down")
+                            for d in days], actors, _sources(), [])
+    assert sorted(e.date.start for e in found) == days

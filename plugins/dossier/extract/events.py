@@ -440,8 +440,27 @@ def sentence_events(sentence, doc, times: list[TimeExpr], mentions: list[Mention
                 continue  # what was said during a visit or an interview is its content, not a new event
             dated.add(other.i)
             emitted.append((other, time))
+    emitted += _coordinated_dates(doc, times, time_anchor, emitted)
     for trigger, time in emitted:
         yield _report(sentence, doc, trigger, time, mentions, memory or [])
+
+
+def _coordinated_dates(doc, times: list[TimeExpr], anchors: dict, emitted: list) -> list:
+    """Dates coordinated with a dated trigger's date ("shot down on Friday, Saturday and Sunday") are as
+    many happenings of that kind, one on each day: the trigger once more for each date that dates nothing
+    else."""
+    used = {id(time) for _, time in emitted}
+    by_token = {tok.i: t for t in times if id(t) in anchors for tok in _time_tokens(doc, t)}
+    extra = []
+    for trigger, time in list(emitted):
+        if id(time) not in anchors:
+            continue
+        for other in (c for tok in _time_tokens(doc, time) for c in tok.conjuncts):
+            found = by_token.get(other.i)
+            if found is not None and id(found) not in used and found.span is not None:
+                used.add(id(found))
+                extra.append((trigger, found))
+    return extra
 
 
 def _speech_over(trigger, anchor, candidates):

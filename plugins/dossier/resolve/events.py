@@ -188,6 +188,9 @@ def _same_day(group: _Group, report: EventReport) -> bool:
     day, or a day apart with a word of their titles in common."""
     def words(r: EventReport) -> set[str]:
         return {w for w in re.findall(r"[a-z]{4,}", PLACEHOLDER.sub("", r.title).lower())}
+    if any((r.ref.source, r.ref.sentence) == (report.ref.source, report.ref.sentence) and r.date != report.date
+           for r, _ in group.reports):
+        return False  # "shot down on Friday, Saturday and Sunday": the sentence itself tells several days
     for r, _ in group.reports:
         if r.date and report.date and r.date.precision == report.date.precision == "day" \
                 and r.date.end is None and report.date.end is None:
