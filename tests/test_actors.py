@@ -418,3 +418,14 @@ def test_an_acronym_defined_after_the_longest_name_it_follows():
           Mention(Ref("a", "s1", 57, 64), "RUSADAX", "ORG", "organization", acts=True)]
     clusters = _cluster(ms, [source])
     assert {"Ruritania Anti-Doping Agency", "RUSADAX"} in [set(c.forms()) for c in clusters]
+
+
+def test_a_name_with_and_without_its_middle_name_or_generic_head_is_one_actor():
+    from dossier.model import Mention, Ref
+    from dossier.resolve.actors import _cluster
+    ms = [Mention(Ref("a", "s1", 0, 9), "Dalerdzhon Barotovich Mirzoyev", "PERSON", "person", acts=True),
+          Mention(Ref("b", "s1", 0, 9), "Dalerdzhon Mirzoyev", "PERSON", "person", acts=True),
+          Mention(Ref("c", "s1", 0, 9), "Sunrise Liberation Front group", "ORG", "organization", acts=True),
+          Mention(Ref("d", "s1", 0, 9), "Sunrise Liberation Front", "ORG", "organization", acts=True),
+          Mention(Ref("d", "s2", 0, 9), "Anna Mirzoyeva", "PERSON", "person", acts=True)]
+    assert sorted(len(c.mentions) for c in _cluster(ms)) == [1, 2, 2]

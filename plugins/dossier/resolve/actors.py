@@ -298,6 +298,8 @@ def _cluster(mentions: list[Mention], sources: Iterable[Source] = ()) -> list[Cl
         if len(fits) == 1:
             fits[0].mentions.extend(c.mentions)
             del clusters[key]
+    _middle_names(clusters)
+    _generic_tails(clusters)
     # one body's words in another order: "Federal Air Transport Agency" <- "Federal Agency for Air Transport"
     for key, c in sorted(clusters.items(), key=lambda kv: kv[0]):
         if c.country or len(key.split()) < 3 or key not in clusters or _kind_of(c) != "organization":
@@ -366,6 +368,34 @@ def _known_bodies(clusters: dict[str, Cluster]) -> None:
         keys.sort(key=lambda k: (-len(clusters[k].mentions), k))
         for k in keys[1:]:
             clusters[keys[0]].mentions.extend(clusters.pop(k).mentions)
+
+
+def _middle_names(clusters: dict[str, Cluster]) -> None:
+    """A person named with and without a middle name, initial or patronymic ("John F. Kirby", "Dalerdzhon
+    Barotovich Mirzoyev" / "Dalerdzhon Mirzoyev"): the same first and last name, the longer form having
+    words in between. Joined only when exactly one longer name fits."""
+    people = {k: c for k, c in clusters.items() if not c.country and _mostly(c, "person") and len(k.split()) == 2}
+    for key, c in people.items():
+        first, last = key.split()
+        fits = [k for k, o in clusters.items() if o is not c and not o.country and _mostly(o, "person")
+                and len(k.split()) > 2 and _close(k.split()[0], first) and _same_surname(k.split()[-1], last)]
+        if len(fits) == 1 and key in clusters:
+            clusters[fits[0]].mentions.extend(clusters.pop(key).mentions)
+
+
+def _generic_tails(clusters: dict[str, Cluster]) -> None:
+    """A body's name with and without a generic head noun ("Islamic State group", "Islamic State"; "Wagner
+    Group", "Wagner" is joined with the short forms): one body when exactly one name fits."""
+    generic = _generic_heads()
+    for key in sorted(clusters, key=len, reverse=True):
+        words = key.split()
+        c = clusters.get(key)
+        if c is None or c.country or len(words) < 3 or words[-1] not in generic or not _mostly(c, "organization"):
+            continue
+        short = " ".join(words[:-1])
+        o = clusters.get(short)
+        if o is not None and not o.country and _kind_of(o) in {"organization", None} and _one_owner(None, c, None, o):
+            o.mentions.extend(clusters.pop(key).mentions)
 
 
 DEFINITION = r"\s*(?:\(\s*(?:the\s+)?{a}\s*\)|,\s*(?:or|also known as|known as|also called)\s+(?:the\s+)?{a}\b)"
