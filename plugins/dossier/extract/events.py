@@ -946,7 +946,10 @@ def _title(trigger, kind: str, doers, agents: list[Mention], people: list[Mentio
     lemma = trigger.lemma_.lower()
     agent_ids = list(range(len(agents)))
     who = _names(agent_ids)
-    plural = len(agent_ids) > 1
+    # "US officials say": one agent that is a group named by a plural noun
+    plural = len(agent_ids) > 1 or (len(agents) == 1 and agents[0].kind == "group"
+                                    and agents[0].text.split()[-1].lower().endswith("s")
+                                    and not agents[0].text.split()[-1].lower().endswith("ss"))
     if not who and doers and _named_doer(doers[0], people, index):
         who = _phrase(doers[0], people, index, limit=5)
         who = re.sub(r"^(?:[Tt]he|[Aa]n?|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er) ", "", who)
