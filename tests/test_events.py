@@ -408,3 +408,11 @@ def test_one_sentence_telling_several_days_is_several_events(actors):
     found = resolve_events([replace(_report("a", d, "attack", (), agents=0, title="Objects shot down"), text="shot down")
                             for d in days], actors, _sources(), [])
     assert sorted(e.date.start for e in found) == days
+
+
+def test_a_denial_at_a_dated_news_conference_is_dated_and_a_tweet_is_a_statement(nlp):
+    found = reports(nlp, "Spokesman Li Ming rejected the claims at a news conference on Friday, calling them lies.")
+    kinds = {r.kind for r in found if r.date and r.date.start == date(2023, 11, 10)}
+    assert "press-conference" in kinds and ({"denial", "statement"} & kinds)
+    tweeted = reports(nlp, "Foreign Minister Ana Brandt said in a tweet on Thursday that the talks had failed.")
+    assert {r.date.start for r in tweeted if r.kind == "statement"} == {date(2023, 11, 9)}

@@ -113,7 +113,7 @@ def _affinity(group: _Group, report: EventReport, participants: tuple[str, ...])
     if compatible(best.date, report.date):
         if shared:
             return shared
-        if report.kind in SPEECH_KINDS and _speaks_for(group.participants()) & _speaks_for(participants):
+        if report.kind in SPEECH_KINDS and _speaks_for(_doers(group.reports)) & _speaks_for(_doers([(report, ())])):
             # "John Kirby says" and "the White House says", "Ukraine said" and "Ukraine's Foreign Ministry
             # said" on one day: what one side said that day, as articles report it by speaker or by state
             return 1
@@ -221,6 +221,11 @@ def _into_gatherings(groups: list[_Group]) -> list[_Group]:
 
 def _sentence_no(sid: str) -> int:
     return int(sid[1:]) if sid[1:].isdigit() else 0
+
+
+def _doers(reports) -> set[str]:
+    """The actor ids of the reports' doers (who spoke), not of whom they spoke about."""
+    return {x for r, _ in reports for x in (_actor_of(r, n, []) for n in range(r.agents)) if x}
 
 
 def _speaks_for(ids) -> set[str]:
