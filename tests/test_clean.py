@@ -80,3 +80,13 @@ def test_wire_datelines_of_every_common_style_are_cut(case):
     assert source.sentences[1].text.startswith(case["first"])
     if "dropped" in case:
         assert case["dropped"] in source.dropped
+
+
+def test_wire_contributor_credits_are_dropped():
+    body = ("The finance minister of Ruritania said on Monday that the budget would be balanced within two years.\n"
+            "Associated Press writer Jane Roe in Tarvos, Ruritania, contributed to this report.\n"
+            "— With files from The Canadian Press\n")
+    source = clean(Article("d", "seeds/d.txt", "Budget", body))
+    text = " ".join(s.text for s in source.sentences)
+    assert "finance minister" in text and "Jane Roe" not in text and "With files" not in text
+    assert any("contributed to this report" in line for line in source.dropped)
