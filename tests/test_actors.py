@@ -429,3 +429,13 @@ def test_a_name_with_and_without_its_middle_name_or_generic_head_is_one_actor():
           Mention(Ref("d", "s1", 0, 9), "Sunrise Liberation Front", "ORG", "organization", acts=True),
           Mention(Ref("d", "s2", 0, 9), "Anna Mirzoyeva", "PERSON", "person", acts=True)]
     assert sorted(len(c.mentions) for c in _cluster(ms)) == [1, 2, 2]
+
+
+def test_a_person_known_by_the_first_word_of_the_name_and_a_countrys_embassy(nlp):
+    actors, index, _, statements = _dossier_actors(
+        nlp, ("Health chief speaks", "Director-General Tedros Adhanom Ghebreyesus said on Friday that all options were open.",
+              "Tedros said the data had not been shared.",
+              "The Chilean embassy said the claims were false."))
+    assert "Tedros" in actors["Tedros Adhanom Ghebreyesus"].aliases
+    assert actors["Chilean embassy"].kind == "organization"
+    assert {index.of_ref(s.speaker_ref) for s in statements} >= {actors["Chilean embassy"].id}

@@ -51,7 +51,10 @@ def find_mentions(parsed: Iterable[Parsed], dropped: list[DroppedName] | None = 
         credits = _credits(item.source)
         found = [list(_sentence_mentions(item.source.id, sentence, doc, credits, drops, things))
                  for sentence, doc in zip(item.source.sentences, item.docs)]
-        surnames = {m.text.split()[-1] for ms in found for m in ms if m.kind == "person" and len(m.text.split()) > 1}
+        # a person's short name: the surname, or the first word where names put the family name first or
+        # go by a given name ("Tedros" of "Tedros Adhanom Ghebreyesus", "Xi" of "Xi Jinping")
+        full = [m.text.split() for ms in found for m in ms if m.kind == "person" and len(m.text.split()) > 1]
+        surnames = {words_[-1] for words_ in full} | {words_[0] for words_ in full if len(words_[0]) >= 2}
         for sentence, doc, ms in zip(item.source.sentences, item.docs, found):
             for m in ms:
                 if sentence.kind == "body" and m.confidence >= 1.0:
@@ -363,8 +366,8 @@ def _country_bodies(doc, found) -> Iterator[tuple[int, int, str]]:
         # body (where it saw "Defence Ministry" after "Russia's", that body stands, its owner read later)
         while i > 0 and doc[i - 1].is_lower == t.is_lower and doc[i - 1].lower_ in w["portfolios"]:
             i -= 1
-        if i == t.i or i == 0:
-            continue  # "the ministry": which country's is unsaid
+        if (i == t.i and t.lower_ not in w["missions"]) or i == 0:
+            continue  # "the ministry": which country's is unsaid; "the Chinese embassy" is one
         owner = i - 1
         if doc[owner].text in {"'s", "’s"} and owner > 0:
             owner -= 1
