@@ -203,9 +203,14 @@ def test_a_present_perfect_lead_takes_the_publication_date(nlp):
     assert kinds["expulsion"].participants[:1] == ("India",)
 
 
-def test_a_simple_past_lead_without_a_date_is_not_dated(nlp):
-    assert reports_of(nlp, ["India strongly criticized the claim of Canadian Prime Minister Justin Trudeau."],
-                      published=date(2023, 9, 19)) == []
+def test_a_charge_or_a_rebuttal_in_the_simple_past_without_a_date_is_of_the_publication_day(nlp):
+    """Dated speech, charges and rebuttals included: in news, an act of speech with no time of its own is
+    anchored to the article's day (the MEA's rebuttal of 19 September 2023, undated in the articles of that
+    day). A happening that is not speech is not dated so ("India expelled ...": may be days old)."""
+    found = reports_of(nlp, ["India strongly criticized the claim of Canadian Prime Minister Justin Trudeau."],
+                       published=date(2023, 9, 19))
+    assert [(r.kind, r.date.start) for r in found] == [("condemnation", date(2023, 9, 19))]
+    assert reports_of(nlp, ["India expelled a senior Canadian diplomat."], published=date(2023, 9, 19)) == []
 
 
 def test_the_two_countries_are_the_last_two_named(nlp):
@@ -416,3 +421,11 @@ def test_a_denial_at_a_dated_news_conference_is_dated_and_a_tweet_is_a_statement
     assert "press-conference" in kinds and ({"denial", "statement"} & kinds)
     tweeted = reports(nlp, "Foreign Minister Ana Brandt said in a tweet on Thursday that the talks had failed.")
     assert {r.date.start for r in tweeted if r.kind == "statement"} == {date(2023, 11, 9)}
+
+
+def test_an_undated_charge_or_claim_of_responsibility_is_of_the_publication_day(nlp):
+    found = _article(
+        nlp, "The ministry said on Saturday that the ferry had sunk after hitting a rock near the harbour.",
+        "Rescue teams searched the water for survivors through the night, officials added in a later update.",
+        "Interior Minister Ivo Klamm accused the rebels of shelling the harbour while people were leaving.")
+    assert [(r.kind, r.date.start) for r in found if r.ref.sentence == "s4"] == [("allegation", SAT_11_NOV)]

@@ -239,8 +239,8 @@ def _said_that_day(sentence, doc, source, mentions: list[Mention], memory: list[
         if any(a.dep_ in {"relcl", "acl"} for a in [verb, *verb.ancestors]):
             continue  # "those who were reported to be aboard": a description, not a happening
         trigger = _resolve_trigger(verb)
-        if trigger_kind(trigger) not in {"statement", "finding"}:
-            continue
+        if trigger_kind(trigger) not in SPEECH_KINDS | {"finding"}:
+            continue  # said, claimed, denied, condemned, concluded
         if not any((c.dep_ in SUBJECTS and c.pos_ in {"PROPN", "NOUN"})
                    or (c.dep_ == "agent" and any(g.pos_ in {"PROPN", "NOUN"} for g in c.children))
                    for c in verb.children):
