@@ -439,3 +439,10 @@ def test_a_person_known_by_the_first_word_of_the_name_and_a_countrys_embassy(nlp
     assert "Tedros" in actors["Tedros Adhanom Ghebreyesus"].aliases
     assert actors["Chilean embassy"].kind == "organization"
     assert {index.of_ref(s.speaker_ref) for s in statements} >= {actors["Chilean embassy"].id}
+
+
+def test_a_name_ner_missed_before_an_institution_noun_is_a_body(nlp):
+    actors, _, _, _ = _dossier_actors(
+        nlp, ("Group claims attack", "The group claimed the attack in a statement posted by its Veltorix news agency.",
+              "The Veltorix news agency said later that the fighters had returned to their base."))
+    assert actors["Veltorix"].kind == "organization"

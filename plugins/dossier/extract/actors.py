@@ -312,6 +312,7 @@ def _candidates(doc) -> Iterator[tuple[int, int, str]]:
                     found.append((first, end, "PERSON"))
     found.extend(_collectives(doc))
     found.extend(_country_bodies(doc, found))
+    found.extend(_named_by_head(doc, found))
     covered = {i for s, e, _ in found for i in range(s, e)}
     for t in doc:  # seats of power NER missed ("Downing Street said")
         for n in (3, 2, 1):
@@ -350,6 +351,24 @@ def _collectives(doc) -> Iterator[tuple[int, int, str]]:
             end += 1
         if last is not None and doc[last].dep_ not in {"compound", "amod", "nmod"}:  # not "intelligence agency"
             yield t.i, last + 1, "COLLECTIVE"
+
+
+def _named_by_head(doc, found) -> Iterator[tuple[int, int, str]]:
+    """A proper name NER missed that a lowercase institution noun after it says is a body: "its Amaq news
+    agency", "the Baza news service" (a capitalised word, not opening the sentence, then up to two lowercase
+    words ending in an institution's head noun)."""
+    w = words()
+    covered = {i for s, e, _ in found for i in range(s, e)}
+    for t in doc[1:]:
+        if t.i in covered or not t.is_title or t.pos_ != "PROPN" or t.ent_type_ in {"GPE", "LOC", "DATE", "TIME"}:
+            continue
+        if doc[t.i - 1].is_title or country_of(t.text) or demonym_country(t.text) or capital_of(t.text) \
+                or t.lower_ in w["titles"] | w["not_names"]:
+            continue
+        rest = doc[t.i + 1:t.i + 3]
+        heads = [k for k, x in enumerate(rest) if x.is_lower and x.lower_ in w["org_heads"] and x.pos_ == "NOUN"]
+        if heads and all(x.is_lower for x in rest[:heads[0] + 1]) and t.dep_ in {"compound", "nmod", "amod"}:
+            yield t.i, t.i + 1, "ORG"
 
 
 def _country_bodies(doc, found) -> Iterator[tuple[int, int, str]]:
