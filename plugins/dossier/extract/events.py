@@ -446,20 +446,18 @@ def sentence_events(sentence, doc, times: list[TimeExpr], mentions: list[Mention
         yield _report(sentence, doc, trigger, time, mentions, memory or [])
 
 
-SAID_AT_KINDS = {"press-conference", "interview", "meeting"}  # occasions where things are said
-SAID_AT_PREPS = {"at", "during", "in", "on"}  # "at a news conference", "during a briefing", "in a tweet"
-
-
 def _said_at(doc, emitted: list, dated: set[int]) -> list:
     """An act of speech at a dated occasion takes its date: "X rejected the claims at a news conference on
     Monday", "X said in a tweet on Sunday" (the date hangs on the occasion, which the parse puts nearer)."""
+    rule = load_table("events.yml").get("said_at") or {}
+    kinds, preps = set(rule.get("kinds") or ()), set(rule.get("preps") or ())
     extra = []
     for trigger, time in list(emitted):
-        if trigger.pos_ != "NOUN" or trigger_kind(trigger) not in SAID_AT_KINDS | {"statement"}:
+        if trigger.pos_ != "NOUN" or trigger_kind(trigger) not in kinds:
             continue
         prep = trigger.head
         verb = prep.head
-        if trigger.dep_ != "pobj" or prep.lower_ not in SAID_AT_PREPS or verb.pos_ != "VERB" or verb.i in dated:
+        if trigger.dep_ != "pobj" or prep.lower_ not in preps or verb.pos_ != "VERB" or verb.i in dated:
             continue
         kind = trigger_kind(verb)
         if kind in {"statement", "allegation", "denial", "condemnation"}:

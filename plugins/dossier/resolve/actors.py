@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Iterable
 
 from ..config import CuratedActor, slugify
@@ -325,6 +326,7 @@ def _cluster(mentions: list[Mention], sources: Iterable[Source] = ()) -> list[Cl
     return [clusters[k] for k in sorted(clusters)]
 
 
+@lru_cache(maxsize=1)
 def known_bodies() -> dict[str, tuple[int, str | None]]:
     """norm(name) -> (entry, ISO3 or None) for the bodies of data/bodies.yml."""
     from ..data import load_table
@@ -337,17 +339,8 @@ def known_bodies() -> dict[str, tuple[int, str | None]]:
 
 
 def _known_body(c: Cluster) -> tuple[int, str | None] | None:
-    table = known_bodies_cached()
+    table = known_bodies()
     return next((table[k] for k in [c.key, *(norm(f) for f in c.forms())] if k in table), None)
-
-
-_KNOWN: dict = {}
-
-
-def known_bodies_cached() -> dict:
-    if not _KNOWN:
-        _KNOWN.update(known_bodies())
-    return _KNOWN
 
 
 def _known_bodies(clusters: dict[str, Cluster]) -> None:
@@ -672,8 +665,8 @@ def _affiliations(actors: list[Actor], clusters: list[Cluster]) -> list[Actor]:
             if seat is not None and norm(seat.name) in by_name:
                 found = [by_name[norm(seat.name)]]
         if not found and kinds.get(a.id) == "organization":
-            known = next((known_bodies_cached()[norm(f)] for f in (a.name, *a.aliases)
-                          if norm(f) in known_bodies_cached()), None)
+            known = next((known_bodies()[norm(f)] for f in (a.name, *a.aliases)
+                          if norm(f) in known_bodies()), None)
             country = country_by_iso3(known[1]) if known and known[1] else None  # "Ministry of External Affairs": India's
             if country is not None and norm(country.name) in by_name:
                 found = [by_name[norm(country.name)]]

@@ -242,17 +242,18 @@ def _speaks_for(ids) -> set[str]:
     return found
 
 
-SPOKESMEN = {"spokesman", "spokeswoman", "spokesperson", "secretary"}  # "press secretary"
-
-
 def _unattached_spokesman(ids) -> bool:
     """The only doer is a spokesman whose title names no body: he speaks for the body the sentence names."""
     index = _ACTORS.get("index")
     if index is None or len(ids) != 1:
         return False
     actor = next((a for a in index.actors if a.id == ids[0]), None)
-    return actor is not None and not actor.affiliations and bool(actor.role) \
-        and actor.role.lower().split()[-1] in SPOKESMEN
+    from ..data import load_table
+
+    titles = {str(t) for t in load_table("events.yml").get("spokesman_titles") or ()}
+    role = (actor.role or "").lower().split() if actor is not None else []
+    return actor is not None and not actor.affiliations and bool(role) \
+        and (role[-1] in titles or " ".join(role[-2:]) in titles)
 
 
 def _participants(report: EventReport, actors: ActorIndex) -> tuple[str, ...]:
