@@ -291,3 +291,158 @@ def test_low_confidence_review_carries_file_header():
     _, review = resolve_actors([m], [src], [])
     low = [r for r in review if r.kind == "low-confidence-actor"]
     assert low and all(r.fix.startswith("# dossier/actors.yml\n") for r in low)
+
+
+# ---------------------------------------------------------------- one actor however named, across articles
+
+
+def _dossier_actors(nlp, *articles):
+    """Actors of several articles, each a tuple of sentences (headline first)."""
+    items = [_parsed(nlp, *texts, source_id=f"a{i}") for i, texts in enumerate(articles)]
+    dropped = []
+    mentions = list(find_mentions(items, dropped))
+    statements = list(find_statements(items, mentions))
+    index, review = resolve_actors(mentions, [i.source for i in items], [], dropped, statements)
+    return {a.name: a for a in index.actors}, index, review, statements
+
+
+def test_a_countrys_unnamed_officials_are_one_group_whatever_branch_words_stand_between(nlp):
+    actors, _, _, _ = _dossier_actors(
+        nlp, ("Ferry talks stall", "US officials said on Monday that the ferry talks had stalled again."),
+        ("Ferry deal in doubt", "US defense officials said the ferry deal was in doubt after the talks."))
+    groups = [a for a in actors.values() if a.kind == "group"]
+    assert [g.name for g in groups] == ["US officials"]
+    assert "US defense officials" in groups[0].aliases
+
+
+def test_a_surname_is_the_person_its_own_article_names_in_full(nlp):
+    actors, _, _, _ = _dossier_actors(
+        nlp, ("Minister answers", "Foreign Minister Chen Bolin said on Monday that the talks would go on.",
+              "Chen said the envoy would travel to the capital next week."),
+        ("Spokesman answers", "Spokesman Chen Huaming said on Tuesday that the envoy had not yet left.",
+         "Chen said the trip was still planned."))
+    assert "Chen" not in actors
+    assert "Chen" in actors["Chen Bolin"].aliases and "Chen" in actors["Chen Huaming"].aliases
+    assert len(actors["Chen Bolin"].mentions) == len(actors["Chen Huaming"].mentions) == 2
+
+
+def test_a_countrys_ministry_in_common_words_is_the_ministry_not_the_country(nlp):
+    actors, index, _, statements = _dossier_actors(
+        nlp, ("Chile answers", "Chile's foreign ministry said on Monday that the fishing fleet had left the zone."),
+        ("Chile protests", "The Chilean Foreign Ministry said the boats had been fishing legally."))
+    ministry = actors["Chilean Foreign Ministry"]
+    assert "Chile's foreign ministry" in ministry.aliases
+    assert actors["Chile"].id in ministry.affiliations
+    speakers = {index.of_ref(s.speaker_ref) for s in statements}
+    assert speakers == {ministry.id}
+
+
+def test_a_name_only_a_headline_runs_together_goes_to_review(nlp):
+    actors, _, review, _ = _dossier_actors(
+        nlp, ("Kremlin Denies Blame For Crash", "The Kremlin said on Thursday that it had nothing to do with the crash."),
+        ("Kremlin Denies Blame For Crash", "The Kremlin said it was not behind the crash of the plane."))
+    assert "Kremlin" in actors
+    assert not [a for a in actors if "Blame" in a]
+    assert any("Blame" in item.message and "only in a headline" in item.message for item in review)
+
+
+def test_a_country_named_only_as_a_place_goes_to_review_and_one_that_acts_stays(nlp):
+    actors, _, review, _ = _dossier_actors(
+        nlp, ("Runners finish the race", "Athletes from Kenya finished the race in heavy rain on Sunday.",
+              "The organisers said the race would be held in Peru again next year.",
+              "Chile said on Monday that the organisers had done well."))
+    assert "Kenya" not in actors and "Peru" not in actors
+    assert "Chile" in actors
+    assert any(item.message.startswith("'Kenya'") and "only as a place" in item.message for item in review)
+
+
+def test_one_name_in_the_romanizations_of_different_outlets_is_one_person():
+    from dossier.model import Mention, Ref
+    from dossier.resolve.actors import _cluster
+    ms = [Mention(Ref("a", "s1", 0, 17), "Oleksiy Hrytsenkyy", "PERSON", "person", acts=True),
+          Mention(Ref("b", "s1", 0, 16), "Oleksiy Hrytsenky", "PERSON", "person", acts=True),
+          Mention(Ref("c", "s1", 0, 10), "Hrytsenkiy", "PERSON", "person", acts=True),
+          Mention(Ref("c", "s2", 0, 11), "Dmitriy Orlov", "PERSON", "person", acts=True),
+          Mention(Ref("d", "s2", 0, 11), "Dmitry Orlov", "PERSON", "person", acts=True),
+          Mention(Ref("d", "s3", 0, 12), "Dmitry Orlova", "PERSON", "person", acts=True)]
+    assert sorted(len(c.mentions) for c in _cluster(ms)) == [1, 2, 3]
+
+
+def test_a_body_under_its_common_names_is_one_actor_never_across_two_countries():
+    from dossier.model import Mention, Ref
+    from dossier.resolve.actors import _cluster
+    ms = [Mention(Ref("a", "s1", 0, 8), "Pentagon", "ORG", "organization", acts=True),
+          Mention(Ref("b", "s1", 0, 21), "Department of Defense", "ORG", "organization", acts=True),
+          Mention(Ref("c", "s1", 0, 3), "DoD", "ACRONYM", "organization", acts=True),
+          Mention(Ref("d", "s1", 0, 26), "Canada's defence department", "ORG", "organization", acts=True),
+          Mention(Ref("e", "s1", 0, 27), "the Canadian defense department", "ORG", "organization", acts=True)]
+    clusters = {frozenset(m.text for m in c.mentions) for c in _cluster(ms)}
+    assert clusters == {frozenset({"Pentagon", "Department of Defense", "DoD"}),
+                        frozenset({"Canada's defence department", "the Canadian defense department"})}
+
+
+def test_job_words_venues_and_abbreviated_substances_are_not_actors(nlp):
+    actors, _, review, _ = _dossier_actors(
+        nlp, ("Blogger Says Swimmers Were Clean", "Blogger says the swimmers were clean before the meet.",
+              "ATHLETES were told to stay in the Aurora City Hall after the concert.",
+              "Tests found trimetazidine (TMZ) in the samples, the agency said on Monday.",
+              "TMZ was found in the kitchen of the hotel, investigators said."))
+    assert not {"Blogger", "ATHLETES", "Aurora City Hall", "TMZ"} & set(actors)
+    reasons = " ".join(item.message for item in review)
+    assert "“Blogger” was not taken for an actor: a word for what people do" in reasons
+    assert "“TMZ” was not taken for an actor: an abbreviation of a thing" in reasons
+    assert "“Aurora City Hall” was not taken for an actor: a place" in reasons
+
+
+def test_a_short_name_a_country_owns_never_joins_another_bodys_long_name():
+    from dossier.model import Mention, Ref
+    from dossier.resolve.actors import _cluster
+    ms = [Mention(Ref("a", "s1", 0, 9), "World Anti-Doping Agency", "ORG", "organization", acts=True),
+          Mention(Ref("b", "s1", 0, 9), "Anti-Doping Agency", "ORG", "organization", role_org="United States", acts=True),
+          Mention(Ref("c", "s1", 0, 12), "Travis Tygart", "PERSON", "person", acts=True),
+          Mention(Ref("c", "s2", 0, 6), "Tygart", "ORG", "organization", acts=True),
+          Mention(Ref("c", "s3", 0, 6), "Tygart", "ORG", "organization", acts=True)]
+    clusters = _cluster(ms)
+    assert len(clusters) == 3
+    tygart = next(c for c in clusters if "Travis Tygart" in c.forms())
+    assert tygart.kind_votes().most_common(1)[0][0] == "person"
+
+
+def test_an_acronym_defined_after_the_longest_name_it_follows():
+    from dossier.model import Mention, Ref
+    from dossier.resolve.actors import _cluster
+    text = "The finding by the Ruritania Anti-Doping Agency, known as RUSADAX, was accepted."
+    source = Source("a", "seeds/a.txt", "h", (Sentence("s1", text, 1, "body"),))
+    ms = [Mention(Ref("a", "s1", 19, 46), "Ruritania Anti-Doping Agency", "ORG", "organization", acts=True),
+          Mention(Ref("b", "s1", 0, 18), "Anti-Doping Agency", "ORG", "organization", role_org="Chile", acts=True),
+          Mention(Ref("a", "s1", 57, 64), "RUSADAX", "ORG", "organization", acts=True)]
+    clusters = _cluster(ms, [source])
+    assert {"Ruritania Anti-Doping Agency", "RUSADAX"} in [set(c.forms()) for c in clusters]
+
+
+def test_a_name_with_and_without_its_middle_name_or_generic_head_is_one_actor():
+    from dossier.model import Mention, Ref
+    from dossier.resolve.actors import _cluster
+    ms = [Mention(Ref("a", "s1", 0, 9), "Dalerdzhon Barotovich Mirzoyev", "PERSON", "person", acts=True),
+          Mention(Ref("b", "s1", 0, 9), "Dalerdzhon Mirzoyev", "PERSON", "person", acts=True),
+          Mention(Ref("c", "s1", 0, 9), "Sunrise Liberation Front group", "ORG", "organization", acts=True),
+          Mention(Ref("d", "s1", 0, 9), "Sunrise Liberation Front", "ORG", "organization", acts=True),
+          Mention(Ref("d", "s2", 0, 9), "Anna Mirzoyeva", "PERSON", "person", acts=True)]
+    assert sorted(len(c.mentions) for c in _cluster(ms)) == [1, 2, 2]
+
+
+def test_a_person_known_by_the_first_word_of_the_name_and_a_countrys_embassy(nlp):
+    actors, index, _, statements = _dossier_actors(
+        nlp, ("Health chief speaks", "Director-General Tedros Adhanom Ghebreyesus said on Friday that all options were open.",
+              "Tedros said the data had not been shared.",
+              "The Chilean embassy said the claims were false."))
+    assert "Tedros" in actors["Tedros Adhanom Ghebreyesus"].aliases
+    assert actors["Chilean embassy"].kind == "organization"
+    assert {index.of_ref(s.speaker_ref) for s in statements} >= {actors["Chilean embassy"].id}
+
+
+def test_a_name_ner_missed_before_an_institution_noun_is_a_body(nlp):
+    actors, _, _, _ = _dossier_actors(
+        nlp, ("Group claims attack", "The group claimed the attack in a statement posted by its Veltorix news agency.",
+              "The Veltorix news agency said later that the fighters had returned to their base."))
+    assert actors["Veltorix"].kind == "organization"

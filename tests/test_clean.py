@@ -1,6 +1,8 @@
 """Clean stage: page furniture that is not article text is dropped (and kept for the review page)."""
 from __future__ import annotations
 
+import pytest
+
 from dossier.clean import clean
 from dossier.model import Article
 
@@ -62,3 +64,29 @@ def test_text_without_full_stops_is_cut_into_bounded_sentences():
     pieces = split_sentences(text)
     assert len(pieces) > 1 and all(len(p) <= MAX_SENTENCE for p in pieces)
     assert " ".join(pieces) == text.strip()
+
+
+def _dateline_cases():
+    import yaml
+    from pathlib import Path
+
+    path = Path(__file__).parent / "cases" / "clean" / "datelines.yml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", _dateline_cases(), ids=lambda c: c["name"])
+def test_wire_datelines_of_every_common_style_are_cut(case):
+    source = clean(Article("w", "seeds/w.txt", "A headline", case["body"] + "\n"))
+    assert source.sentences[1].text.startswith(case["first"])
+    if "dropped" in case:
+        assert case["dropped"] in source.dropped
+
+
+def test_wire_contributor_credits_are_dropped():
+    body = ("The finance minister of Ruritania said on Monday that the budget would be balanced within two years.\n"
+            "Associated Press writer Jane Roe in Tarvos, Ruritania, contributed to this report.\n"
+            "— With files from The Canadian Press\n")
+    source = clean(Article("d", "seeds/d.txt", "Budget", body))
+    text = " ".join(s.text for s in source.sentences)
+    assert "finance minister" in text and "Jane Roe" not in text and "With files" not in text
+    assert any("contributed to this report" in line for line in source.dropped)

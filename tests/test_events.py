@@ -203,9 +203,14 @@ def test_a_present_perfect_lead_takes_the_publication_date(nlp):
     assert kinds["expulsion"].participants[:1] == ("India",)
 
 
-def test_a_simple_past_lead_without_a_date_is_not_dated(nlp):
-    assert reports_of(nlp, ["India strongly criticized the claim of Canadian Prime Minister Justin Trudeau."],
-                      published=date(2023, 9, 19)) == []
+def test_a_charge_or_a_rebuttal_in_the_simple_past_without_a_date_is_of_the_publication_day(nlp):
+    """Dated speech, charges and rebuttals included: in news, an act of speech with no time of its own is
+    anchored to the article's day (the MEA's rebuttal of 19 September 2023, undated in the articles of that
+    day). A happening that is not speech is not dated so ("India expelled ...": may be days old)."""
+    found = reports_of(nlp, ["India strongly criticized the claim of Canadian Prime Minister Justin Trudeau."],
+                       published=date(2023, 9, 19))
+    assert [(r.kind, r.date.start) for r in found] == [("condemnation", date(2023, 9, 19))]
+    assert reports_of(nlp, ["India expelled a senior Canadian diplomat."], published=date(2023, 9, 19)) == []
 
 
 def test_the_two_countries_are_the_last_two_named(nlp):
@@ -339,3 +344,88 @@ def test_an_undated_report_of_speech_is_of_the_publication_day(nlp):
     [r] = [r for r in found if r.kind == "statement"]
     assert r.date == DateSpan(date(2023, 8, 24))
     assert r.confidence < 0.7
+
+
+# ---------------------------------------------------------------- dated speech, and one side's words on one day
+
+
+def _article(nlp, *texts, published=SAT_11_NOV):
+    sentences = (Sentence("s1", "Headline", 0, "headline"),) + tuple(
+        Sentence(f"s{n + 2}", t, n + 1) for n, t in enumerate(texts))
+    source = Source("src", "seeds/src.txt", "Headline", sentences, published=published)
+    parsed = [Parsed(source, tuple(nlp(s.text) for s in sentences))]
+    times = find_times(sentences, "src", published)
+    return list(find_events(parsed, times, list(find_mentions(parsed))))
+
+
+def test_an_undated_act_of_speech_further_down_is_a_statement_of_the_publication_day(nlp):
+    found = _article(
+        nlp, "The ministry said on Saturday that the ferry had sunk after hitting a rock near the harbour.",
+        "Rescue teams searched the water for survivors through the night, officials added in a later update.",
+        "The ferry had been carrying more than two hundred passengers and a dozen cars at the time.",
+        "Navy spokesman Ole Brandt said reports that a mine sank the ferry were inaccurate.",
+        "Those who were reported to be aboard the ferry included three members of parliament.")
+    said = [r for r in found if r.ref.sentence == "s5"]
+    assert [(r.kind, r.date.start) for r in said] == [("statement", SAT_11_NOV)]
+    assert "Ole Brandt" in said[0].participants
+    assert not [r for r in found if r.ref.sentence == "s6"]  # "who were reported": a description
+
+
+def _voices():
+    acts = (Actor(id="ukraine", name="Ukraine", kind="country"),
+            Actor(id="russia", name="Russia", kind="country"),
+            Actor(id="foreign-ministry", name="Foreign Ministry", kind="organization", affiliations=("ukraine",)),
+            Actor(id="white-house", name="White House", kind="organization"),
+            Actor(id="john-kirby", name="John Kirby", kind="person", role="spokesman", affiliations=("white-house",)),
+            Actor(id="kremlin", name="Kremlin", kind="organization", affiliations=("russia",)))
+    return ActorIndex(acts, {}, {a.name.lower(): a.id for a in acts})
+
+
+def test_a_spokesman_and_his_body_or_a_state_and_its_ministry_on_one_day_are_one_statement():
+    day = date(2023, 6, 6)
+    found = resolve_events([_report("a", day, "statement", ("John Kirby",)),
+                            _report("b", day, "statement", ("White House",)),
+                            _report("a", day, "statement", ("Ukraine",)),
+                            _report("c", day, "statement", ("Foreign Ministry",)),
+                            _report("c", day, "statement", ("Kremlin",))], _voices(), _sources(), [])
+    assert sorted(sorted(r.source for r in e.reports) for e in found) == [["a", "b"], ["a", "c"], ["c"]]
+
+
+def test_words_dated_only_by_the_article_join_the_same_words_dated_the_day_before():
+    from dataclasses import replace
+    told = replace(_report("b", date(2023, 6, 7), "statement", ("John Kirby",)), date_text="")
+    found = resolve_events([_report("a", date(2023, 6, 6), "statement", ("John Kirby",), date_text="on Tuesday"),
+                            told], _voices(), _sources(), [])
+    [event] = found
+    assert event.date.start == date(2023, 6, 6)
+
+
+def test_a_happening_on_coordinated_days_is_one_report_per_day(nlp):
+    found = reports(nlp, "The coast guard said the boats were seized on Thursday, Friday and Saturday near the reef.",
+                    published=SAT_11_NOV)
+    seized = sorted(r.date.start.day for r in found if r.trigger == "seized")
+    assert seized == [9, 10, 11]
+
+
+def test_one_sentence_telling_several_days_is_several_events(actors):
+    from dataclasses import replace
+    days = [date(2023, 2, 10), date(2023, 2, 11), date(2023, 2, 12)]
+    found = resolve_events([replace(_report("a", d, "attack", (), agents=0, title="Objects shot down"), text="shot down")
+                            for d in days], actors, _sources(), [])
+    assert sorted(e.date.start for e in found) == days
+
+
+def test_a_denial_at_a_dated_news_conference_is_dated_and_a_tweet_is_a_statement(nlp):
+    found = reports(nlp, "Spokesman Li Ming rejected the claims at a news conference on Friday, calling them lies.")
+    kinds = {r.kind for r in found if r.date and r.date.start == date(2023, 11, 10)}
+    assert "press-conference" in kinds and ({"denial", "statement"} & kinds)
+    tweeted = reports(nlp, "Foreign Minister Ana Brandt said in a tweet on Thursday that the talks had failed.")
+    assert {r.date.start for r in tweeted if r.kind == "statement"} == {date(2023, 11, 9)}
+
+
+def test_an_undated_charge_or_claim_of_responsibility_is_of_the_publication_day(nlp):
+    found = _article(
+        nlp, "The ministry said on Saturday that the ferry had sunk after hitting a rock near the harbour.",
+        "Rescue teams searched the water for survivors through the night, officials added in a later update.",
+        "Interior Minister Ivo Klamm accused the rebels of shelling the harbour while people were leaving.")
+    assert [(r.kind, r.date.start) for r in found if r.ref.sentence == "s4"] == [("allegation", SAT_11_NOV)]

@@ -22,9 +22,12 @@ DATELINE_PARAGRAPHS = 3  # a dateline opens one of the story's first paragraphs 
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, list[re.Pattern]]:
-    table = load_table("boilerplate.yml")
+    table = dict(load_table("boilerplate.yml"))
+    # the agencies' names, longest first, fill the {agency} slot of the dateline patterns
+    agencies = "|".join(re.escape(str(a)) for a in sorted(table.pop("wire_agencies", ()), key=len, reverse=True))
     whole = ("furniture", "credit", "bio", "story_end")
-    return {name: [re.compile(f"(?:{p})\\Z" if name in whole else p, re.IGNORECASE if name != "dateline" else 0)
+    return {name: [re.compile(f"(?:{p})\\Z" if name in whole else p.replace("{agency}", agencies),
+                              re.IGNORECASE if name != "dateline" else 0)
                    for p in patterns] for name, patterns in table.items()}
 
 
@@ -85,6 +88,14 @@ def _paragraphs(body: str) -> tuple[list[tuple[str, str]], list[str]]:
             dropped.append(line)
             after_credit = True
             continue
+        if not story_started and dateline_open:
+            # a wire story's first paragraph opens with its dateline, however short the paragraph is
+            line, dateline = _strip_dateline(line, patterns)
+            if dateline:
+                dropped.append(dateline)
+                story_started, dateline_open, after_credit = True, 0, False
+                kept.append(("body", line))
+                continue
         if not story_started and _looks_like_caption(line, after_credit, patterns):
             kept.append(("caption", line))
             after_credit = False

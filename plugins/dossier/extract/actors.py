@@ -51,7 +51,10 @@ def find_mentions(parsed: Iterable[Parsed], dropped: list[DroppedName] | None = 
         credits = _credits(item.source)
         found = [list(_sentence_mentions(item.source.id, sentence, doc, credits, drops, things))
                  for sentence, doc in zip(item.source.sentences, item.docs)]
-        surnames = {m.text.split()[-1] for ms in found for m in ms if m.kind == "person" and len(m.text.split()) > 1}
+        # a person's short name: the surname, or the first word where names put the family name first or
+        # go by a given name ("Tedros" of "Tedros Adhanom Ghebreyesus", "Xi" of "Xi Jinping")
+        full = [m.text.split() for ms in found for m in ms if m.kind == "person" and len(m.text.split()) > 1]
+        surnames = {words_[-1] for words_ in full} | {words_[0] for words_ in full if len(words_[0]) >= 2}
         for sentence, doc, ms in zip(item.source.sentences, item.docs, found):
             for m in ms:
                 if sentence.kind == "body" and m.confidence >= 1.0:
@@ -170,6 +173,10 @@ def _defined_things(parsed) -> dict[str, str]:
                         and re.fullmatch(r"[A-Z]{2,6}", t.text)):
                     continue
                 letters = t.text.lower()
+                before = doc[t.i - 2]
+                if before.is_lower and before.pos_ in {"NOUN", "ADJ", "PROPN"} and _abbreviates(letters, before.lower_):
+                    found.setdefault(t.text, THING)  # "trimetazidine (TMZ)": a substance, not a body
+                    continue
                 phrase = [x for x in doc[max(0, t.i - 1 - 2 * len(letters)):t.i - 1]
                           if x.lower_ not in {"of", "and", "for", "the", "on", "-"}]
                 phrase = phrase[-len(letters):]
@@ -184,6 +191,14 @@ def _defined_things(parsed) -> dict[str, str]:
 
 
 THING = "an abbreviation of a thing (a weapon, a system, a common noun), not a name"
+
+
+def _abbreviates(letters: str, word: str) -> bool:
+    """The acronym's letters, in order, from one word starting with its first: "tmz" of "trimetazidine"."""
+    if not word.startswith(letters[0]) or len(word) < 2 * len(letters):
+        return False
+    rest = iter(word)
+    return all(c in rest for c in letters)
 
 
 def _sentence_mentions(source_id: str, sentence, doc, credits=(set(), set()),
@@ -296,6 +311,8 @@ def _candidates(doc) -> Iterator[tuple[int, int, str]]:
                 if not any(f[0] <= first < f[1] and f[2] == "PERSON" for f in found):
                     found.append((first, end, "PERSON"))
     found.extend(_collectives(doc))
+    found.extend(_country_bodies(doc, found))
+    found.extend(_named_by_head(doc, found))
     covered = {i for s, e, _ in found for i in range(s, e)}
     for t in doc:  # seats of power NER missed ("Downing Street said")
         for n in (3, 2, 1):
@@ -334,6 +351,57 @@ def _collectives(doc) -> Iterator[tuple[int, int, str]]:
             end += 1
         if last is not None and doc[last].dep_ not in {"compound", "amod", "nmod"}:  # not "intelligence agency"
             yield t.i, last + 1, "COLLECTIVE"
+
+
+def _named_by_head(doc, found) -> Iterator[tuple[int, int, str]]:
+    """A proper name NER missed that a lowercase institution noun after it says is a body: "its Amaq news
+    agency", "the Baza news service" (a capitalised word, not opening the sentence, then up to two lowercase
+    words ending in an institution's head noun)."""
+    w = words()
+    covered = {i for s, e, _ in found for i in range(s, e)}
+    for t in doc[1:]:
+        if t.i in covered or not t.is_title or t.pos_ != "PROPN" or t.ent_type_ in {"GPE", "LOC", "DATE", "TIME"}:
+            continue
+        if doc[t.i - 1].is_title or country_of(t.text) or demonym_country(t.text) or capital_of(t.text) \
+                or t.lower_ in w["titles"] | w["not_names"]:
+            continue
+        rest = doc[t.i + 1:t.i + 3]
+        heads = [k for k, x in enumerate(rest) if x.is_lower and x.lower_ in w["org_heads"] and x.pos_ == "NOUN"]
+        if heads and all(x.is_lower for x in rest[:heads[0] + 1]) and t.dep_ in {"compound", "nmod", "amod"}:
+            yield t.i, t.i + 1, "ORG"
+
+
+def _country_bodies(doc, found) -> Iterator[tuple[int, int, str]]:
+    """A country's body named in common words: "China's foreign ministry", "the Chinese foreign ministry",
+    "Canada's defense department". The body speaks, not the country (a country name or demonym, perhaps a
+    possessive, lowercase portfolio words, then the head noun of a state body)."""
+    w = words()
+    heads = set(w["body_heads"])
+    for t in doc:
+        if not ((t.is_lower or t.is_title) and t.lower_ in heads) or t.i < 2:
+            continue
+        i = t.i
+        # "foreign ministry", or "Foreign Ministry" where NER saw only the demonym ("North Korean") and no
+        # body (where it saw "Defence Ministry" after "Russia's", that body stands, its owner read later)
+        while i > 0 and doc[i - 1].is_lower == t.is_lower and doc[i - 1].lower_ in w["portfolios"]:
+            i -= 1
+        if (i == t.i and t.lower_ not in w["missions"]) or i == 0:
+            continue  # "the ministry": which country's is unsaid; "the Chinese embassy" is one
+        owner = i - 1
+        if doc[owner].text in {"'s", "’s"} and owner > 0:
+            owner -= 1
+            ok = country_of(doc[owner].text) is not None or capital_of(doc[owner].text) is not None
+        else:
+            ok = demonym_country(doc[owner].text) is not None or country_of(doc[owner].text) is not None
+        while not ok and owner > 0 and doc[owner - 1].is_title and doc[owner].is_title:
+            owner -= 1  # "South Korea's", "the United States'"
+            name = doc[owner:i - (1 if doc[i - 1].text in {"'s", "’s"} else 0)].text
+            ok = country_of(name) is not None or demonym_country(name) is not None
+        described = t.dep_ == "appos" or (owner > 0 and doc[owner - 1].text == ",")  # "RAW, India's ... agency"
+        named = t.is_title and any(s <= t.i < e for s, e, label in found if label == "ORG")
+        if ok and not described and not named \
+                and not any(s < t.i + 1 and e > owner and label == "PERSON" for s, e, label in found):
+            yield owner, t.i + 1, "ORG"
 
 
 def _trim(ent) -> tuple[int, int]:
@@ -511,6 +579,9 @@ def _agency(span) -> int:
             return PARTICIPANT  # "said to Sputnik", "in an interview with CTV"
         if prep == "on" and (head.head.lemma_.lower() in w["media_cues"] or head.head.lower_ in w["media_cues"]):
             return NONE  # "said in a statement on Telegram", "posted on X": where it was said
+        if prep == "from" and head.head.pos_ in {"NOUN", "PROPN"} and head.head.lemma_.lower() not in w["act_nouns"] \
+                and head.head.lower_ not in w["act_nouns"]:
+            return NONE  # "athletes from Kenya": where people come from, not a letter or a call from a state
         if prep in {"with", "between", "among", "against", "from", "on"} and head.head.lemma_.lower() not in w["place_verbs"]:
             return PARTICIPANT if prep != "on" or head.head.lemma_.lower() in w["act_nouns"] else NONE
         return NONE
@@ -587,6 +658,13 @@ def _acted_upon(t) -> bool:
 
 
 PLACE = "a place that does not act here"
+JOB_WORD = "a word for what people do or are (a job or a role), not a name"
+
+
+def _job_word(word: str) -> bool:
+    w = words()
+    forms = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
+    return bool(forms & (w["job_nouns"] | w["titles"]))
 BROADCAST = "names a programme, where something was said"
 INSTITUTION_WORD = "a kind of institution, not the name of one"
 
@@ -604,6 +682,8 @@ def _judge(text: str, label: str, span, agency: int) -> tuple[str | None, str | 
     head = lower[-1] if lower else ""
     if country_of(text) is not None or government_of(text) is not None:
         return "country", None
+    if len(lower) == 1 and label in {"PERSON", "ORG", "ACRONYM", "NORP"} and _job_word(lower[0]):
+        return None, JOB_WORD  # "Blogger says ...", "ATHLETES": what people do, not who they are
     if seat_country(text) is not None:  # "Downing Street said": a seat of power acting for its country
         return ("organization", None) if agency >= PARTICIPANT or label == "ORG" else (None, PLACE)
     if label == "ACRONYM":
@@ -721,6 +801,11 @@ def _owner(doc, start: int, end: int, text: str) -> tuple[str | None, str | None
     lead = text.split()[0]
     if len(text.split()) > 1:
         country = country_of(lead) or demonym_country(lead)
+        if country is not None:
+            return None, country.name
+    if start >= 1 and len(text.split()) > 1 and (doc[start - 1].ent_type_ in {"GPE", "NORP"} or doc[start - 1].is_upper):
+        # "the US Anti-Doping Agency" where NER left the country out of the name
+        country = country_of(doc[start - 1].text) or demonym_country(doc[start - 1].text)
         if country is not None:
             return None, country.name
     return None, None

@@ -227,6 +227,10 @@ def seat_country(name: str) -> Country | None:
     return _seats().get(_fold(re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)))
 
 
+def country_by_iso3(iso3: str) -> Country | None:
+    return next((c for c in countries() if c.iso3 == iso3), None)
+
+
 GOVERNMENT_WORDS = ("government", "administration", "authorities", "regime", "leadership", "cabinet")
 
 

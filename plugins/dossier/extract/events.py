@@ -93,15 +93,21 @@ def find_events(parsed: Iterable[Parsed], times: Iterable[TimeExpr],
                     yield from leads
                     yield from _ongoing_events(sentence, doc, item.source, here, memory,
                                                {r.trigger for r in dated + leads})
+                    said = []
+                    if key not in timed and not _elsewhere(previous, item.source.published):
+                        said = list(_said_that_day(sentence, doc, item.source, here, memory,
+                                                   {r.trigger for r in dated + leads}))
+                        yield from said
                     # like a news lead, the day's undated report stands near the top; further down is background
                     if key not in timed and item.source.id not in today and len(prose) <= _lead_paragraphs() \
                             and not _elsewhere(previous, item.source.published):
                         for report in _reported_today(sentence, doc, item.source, here, memory,
-                                                      {r.trigger for r in leads}):
+                                                      {r.trigger for r in leads + said}):
                             # the article's first undated report is its news; later ones tell more of
                             # it, and may join an event but not make one alone
                             yield report if not told else replace(report, confidence=AFTER_NEWS_CONFIDENCE)
                             told = True
+                        told = told or bool(said)
             previous = found or []
             if sentence.kind != "caption":
                 memory.extend(m for m in here if m.kind in ACTOR_KINDS)
@@ -212,6 +218,38 @@ def _reported_today(sentence, doc, source, mentions: list[Mention], memory: list
         if not any(c.dep_ in SUBJECTS | {"agent"} and c.pos_ != "PRON" for c in verb.children):
             continue  # "it said": who "it" is, is too loose a guess to date a happening on
         report = _report(sentence, doc, trigger, time, mentions, memory)
+        if report.agents:
+            yield replace(report, confidence=float(rule.get("confidence", 0.7)) - 0.1)
+
+
+def _said_that_day(sentence, doc, source, mentions: list[Mention], memory: list[Mention],
+                   taken: set[str]) -> Iterator[EventReport]:
+    """An act of speech told in the simple past by a named speaker, with no date in its sentence or the one
+    before ("Pentagon spokesperson Pat Ryder said press reports ... were inaccurate", "as Putin expressed
+    his condolences", "This was stated by X ..., reports BelTA"), anywhere in the article's running text:
+    a statement made on the day the article was published (the document creation time that reporting
+    events with no time of their own are anchored to). Its speaker must be named (a pronoun's speaker
+    is a guess); its verb not inside quotation marks, a relative clause or a modal or negated clause."""
+    rule = _tables()["perfect_leads"]
+    if sentence.kind != "body":
+        return
+    for verb in doc:
+        if verb.pos_ != "VERB" or _quoted(verb) or verb.text in taken or not _simple_past(verb):
+            continue
+        if any(a.dep_ in {"relcl", "acl"} for a in [verb, *verb.ancestors]):
+            continue  # "those who were reported to be aboard": a description, not a happening
+        trigger = _resolve_trigger(verb)
+        if trigger_kind(trigger) not in SPEECH_KINDS | {"finding"}:
+            continue  # said, claimed, denied, condemned, concluded
+        if not any((c.dep_ in SUBJECTS and c.pos_ in {"PROPN", "NOUN"})
+                   or (c.dep_ == "agent" and any(g.pos_ in {"PROPN", "NOUN"} for g in c.children))
+                   for c in verb.children):
+            continue  # "it said", "this was stated": a named speaker, or "stated by" a named one
+        time = _publication_day(source, sentence, verb, "an act of speech with no date of its own")
+        report = _report(sentence, doc, trigger, time, mentions, memory)
+        if any(c.dep_ == "nsubjpass" and c.pos_ == "PRON" for c in verb.children) and report.agents == 1:
+            # "This was stated by X": what was said is the sentence before; the title says who spoke
+            report = replace(report, title="{0} makes a statement")
         if report.agents:
             yield replace(report, confidence=float(rule.get("confidence", 0.7)) - 0.1)
 
@@ -402,8 +440,48 @@ def sentence_events(sentence, doc, times: list[TimeExpr], mentions: list[Mention
                 continue  # what was said during a visit or an interview is its content, not a new event
             dated.add(other.i)
             emitted.append((other, time))
+    emitted += _coordinated_dates(doc, times, time_anchor, emitted)
+    emitted += _said_at(doc, emitted, dated)
     for trigger, time in emitted:
         yield _report(sentence, doc, trigger, time, mentions, memory or [])
+
+
+def _said_at(doc, emitted: list, dated: set[int]) -> list:
+    """An act of speech at a dated occasion takes its date: "X rejected the claims at a news conference on
+    Monday", "X said in a tweet on Sunday" (the date hangs on the occasion, which the parse puts nearer)."""
+    rule = load_table("events.yml").get("said_at") or {}
+    kinds, preps = set(rule.get("kinds") or ()), set(rule.get("preps") or ())
+    extra = []
+    for trigger, time in list(emitted):
+        if trigger.pos_ != "NOUN" or trigger_kind(trigger) not in kinds:
+            continue
+        prep = trigger.head
+        verb = prep.head
+        if trigger.dep_ != "pobj" or prep.lower_ not in preps or verb.pos_ != "VERB" or verb.i in dated:
+            continue
+        kind = trigger_kind(verb)
+        if kind in {"statement", "allegation", "denial", "condemnation"}:
+            dated.add(verb.i)
+            extra.append((verb, time))
+    return extra
+
+
+def _coordinated_dates(doc, times: list[TimeExpr], anchors: dict, emitted: list) -> list:
+    """Dates coordinated with a dated trigger's date ("shot down on Friday, Saturday and Sunday") are as
+    many happenings of that kind, one on each day: the trigger once more for each date that dates nothing
+    else."""
+    used = {id(time) for _, time in emitted}
+    by_token = {tok.i: t for t in times if id(t) in anchors for tok in _time_tokens(doc, t)}
+    extra = []
+    for trigger, time in list(emitted):
+        if id(time) not in anchors:
+            continue
+        for other in (c for tok in _time_tokens(doc, time) for c in tok.conjuncts):
+            found = by_token.get(other.i)
+            if found is not None and id(found) not in used and found.span is not None:
+                used.add(id(found))
+                extra.append((trigger, found))
+    return extra
 
 
 def _speech_over(trigger, anchor, candidates):
@@ -889,7 +967,10 @@ def _title(trigger, kind: str, doers, agents: list[Mention], people: list[Mentio
     lemma = trigger.lemma_.lower()
     agent_ids = list(range(len(agents)))
     who = _names(agent_ids)
-    plural = len(agent_ids) > 1
+    # "US officials say": one agent that is a group named by a plural noun
+    plural = len(agent_ids) > 1 or (len(agents) == 1 and agents[0].kind == "group"
+                                    and agents[0].text.split()[-1].lower().endswith("s")
+                                    and not agents[0].text.split()[-1].lower().endswith("ss"))
     if not who and doers and _named_doer(doers[0], people, index):
         who = _phrase(doers[0], people, index, limit=5)
         who = re.sub(r"^(?:[Tt]he|[Aa]n?|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er) ", "", who)

@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Iterable
 
 from ..config import CuratedActor, slugify
 from ..extract.actors import BROADCAST, INSTITUTION_WORD, PLACE
-from ..extract.countries import capital_of, country_of, demonym_country, government_of, seat_country
+from ..extract.countries import capital_of, country_by_iso3, country_of, demonym_country, government_of, seat_country
 from ..model import Actor, DroppedName, Mention, MentionRef, Ref, ReviewItem, Source, StatementRecord, name_key
 
 KEEP_CONFIDENCE = 0.5  # below this an actor goes to the review page instead of the dossier
@@ -41,6 +42,10 @@ class Cluster:
 
     def kind_votes(self) -> Counter:
         votes = Counter(m.kind for m in self.mentions if m.kind)
+        # a person's full name outweighs NER's guesses at the surname alone ("Tygart" as ORG twice)
+        votes["person"] += 2 * sum(m.kind == "person" and m.label == "PERSON" and len(m.text.split()) > 1
+                                   for m in self.mentions)
+        votes = +votes
         if self.country:
             votes["country"] += 100
         return votes
@@ -113,6 +118,7 @@ def resolve_actors(mentions: Iterable[Mention], sources: Iterable[Source], curat
     settled = set().union(*(_curated_keys(c) for c in curated))  # names the editor has decided on
     review: list[ReviewItem] = []
     body_refs = {(s.id, x.id) for s in sources for x in s.sentences if x.kind != "caption"}
+    text_refs = {(s.id, x.id) for s in sources for x in s.sentences if x.kind == "body"}
     actors, index_refs = [], {}
     quoted = _quoted_spans(statements)
     role_orgs = {norm(m.role_org) for m in mentions if m.role_org}
@@ -125,6 +131,10 @@ def resolve_actors(mentions: Iterable[Mention], sources: Iterable[Source], curat
                 actor, why = replace(actor, confidence=WEAK), "named only inside someone else's words, never acting in the story"
             elif _only_in_a_title(cluster, titled, body_refs):
                 actor, why = replace(actor, confidence=WEAK), "named once, only in someone's title ('Finland's President X'), never acting in the story"
+            elif _only_a_place(cluster, role_orgs):
+                actor, why = replace(actor, confidence=WEAK), "a country named only as a place (where something happened, where someone went or comes from), never acting and in no one's title"
+            elif _only_in_headlines(cluster, actor.kind, text_refs):
+                actor, why = replace(actor, confidence=WEAK), HEADLINE_ONLY
             elif _never_acts(cluster, role_orgs):
                 actor, why = replace(actor, confidence=WEAK), "never acts, holds no title and employs no one: a place, an idea or a cause?"
         if actor.confidence < KEEP_CONFIDENCE:
@@ -192,6 +202,27 @@ def _only_in_a_title(c: Cluster, titled: set, body_refs: set) -> bool:
     return len(body) == 1 and (body[0].ref.source, body[0].ref.sentence, c.country) in titled
 
 
+HEADLINE_ONLY = ("named only in a headline, never in an article's text: a headline's words run together "
+                 "('Kremlin Denies Blame') or its short name for a body the articles name otherwise")
+
+
+def _only_in_headlines(c: Cluster, kind: str, text_refs: set) -> bool:
+    """No article's text names it: what a headline in Title Case makes NER run together ("Beijing Slams US",
+    "Kremlin Denies Blame"), or a headline's short form ("Russian intelligence") of a body the text names
+    in full. A country or a person is always named in the text as well, and kept."""
+    return kind not in {"country", "person"} and not any((m.ref.source, m.ref.sentence) in text_refs
+                                                        for m in c.mentions)
+
+
+def _only_a_place(c: Cluster, role_orgs: set[str]) -> bool:
+    """A country that no sentence has act, speak, own an act or give a title ("athletes from Kenya", "held
+    in Qatar"): where the story happens, not a party to it. "President of Belarus X" keeps Belarus."""
+    if not c.country or any(m.acts for m in c.mentions):
+        return False
+    forms = {norm(c.country_name or "")} | {norm(m.text) for m in c.mentions}
+    return not (forms & role_orgs)
+
+
 def _never_acts(c: Cluster, role_orgs: set[str]) -> bool:
     """An organisation or person that does nothing in any sentence, holds no title and is no one's
     employer ("a homeland known as Khalistan", "supporters of Khalistan"): not kept without an editor."""
@@ -250,8 +281,12 @@ def _cluster(mentions: list[Mention], sources: Iterable[Source] = ()) -> list[Cl
         if key in clusters:
             clusters[key].mentions.append(m)
             continue
-        fits = [c for c in clusters.values() if not c.country and key in norm(_best_form(c)).split()
-                and _mostly(c, "person")]
+        fits = [c for c in clusters.values() if not c.country and _mostly(c, "person")
+                and romanized(key) in {romanized(w) for w in norm(_best_form(c)).split()}]
+        if len(fits) > 1:
+            # two people share the surname ("Wang Yi", "Wang Wenbin"): "Wang" in an article is the one
+            # that article names in full
+            fits = [c for c in fits if any(x.ref.source == m.ref.source for x in c.mentions)] or fits
         if not fits and m.kind == "organization":
             # "Wagner" <- "Wagner Group": the proper name of exactly one body named with a generic head noun
             fits = [c for k, c in clusters.items() if not c.country and _mostly(c, "organization")
@@ -260,23 +295,26 @@ def _cluster(mentions: list[Mention], sources: Iterable[Source] = ()) -> list[Cl
             fits[0].mentions.append(m)
         else:
             clusters.setdefault(key, Cluster(key)).mentions.append(m)
-    # partial names: "Security Council" <- "UN Security Council", "Kumar Rai" <- "Pavan Kumar Rai"
+    # partial names: "Security Council" <- "UN Security Council", "Kumar Rai" <- "Pavan Kumar Rai"; a short
+    # name a country owns ("the US Anti-Doping Agency") only joins a long one of that country
     for key, c in sorted(clusters.items(), key=lambda kv: len(kv[0])):
         if c.country or len(key.split()) < 2 or key not in clusters:
             continue
         fits = [o for k, o in clusters.items() if o is not c and not o.country
                 and len(k.split()) > len(key.split()) and k.endswith(" " + key)
-                and _kind_of(o) == _kind_of(c)]
+                and _kind_of(o) == _kind_of(c) and _owners(c) <= _owners(o) and _one_owner(None, c, None, o)]
         if len(fits) == 1:
             fits[0].mentions.extend(c.mentions)
             del clusters[key]
+    _middle_names(clusters)
+    _generic_tails(clusters)
     # one body's words in another order: "Federal Air Transport Agency" <- "Federal Agency for Air Transport"
     for key, c in sorted(clusters.items(), key=lambda kv: kv[0]):
         if c.country or len(key.split()) < 3 or key not in clusters or _kind_of(c) != "organization":
             continue
         owner, bag = _content_bag(key)
         fits = [k for k, o in clusters.items() if o is not c and not o.country and _kind_of(o) == "organization"
-                and _content_bag(k)[1] == bag and None in {owner, _content_bag(k)[0]}]  # no two countries
+                and _content_bag(k)[1] == bag and _one_owner(owner, c, _content_bag(k)[0], o)]
         if len(fits) == 1:
             clusters[fits[0]].mentions.extend(c.mentions)
             del clusters[key]
@@ -291,7 +329,73 @@ def _cluster(mentions: list[Mention], sources: Iterable[Source] = ()) -> list[Cl
                 fits[0].mentions.extend(c.mentions)
                 del clusters[key]
     _defined_acronyms(clusters, sources)
+    _known_bodies(clusters)
     return [clusters[k] for k in sorted(clusters)]
+
+
+@lru_cache(maxsize=1)
+def known_bodies() -> dict[str, tuple[int, str | None]]:
+    """norm(name) -> (entry, ISO3 or None) for the bodies of data/bodies.yml."""
+    from ..data import load_table
+
+    out = {}
+    for number, entry in enumerate(load_table("bodies.yml").get("bodies", ())):
+        for name in entry.get("names", ()):
+            out[norm(str(name))] = (number, entry.get("country"))
+    return out
+
+
+def _known_body(c: Cluster) -> tuple[int, str | None] | None:
+    table = known_bodies()
+    return next((table[k] for k in [c.key, *(norm(f) for f in c.forms())] if k in table), None)
+
+
+def _known_bodies(clusters: dict[str, Cluster]) -> None:
+    """Names of one body that data/bodies.yml lists together ("the Pentagon", "the Department of Defense",
+    "DoD"): one cluster, unless a name says it is another country's ("Canada's defence department")."""
+    entries: dict[int, list[str]] = defaultdict(list)
+    for key, c in clusters.items():
+        if c.country or _kind_of(c) not in {"organization", "group", None}:
+            continue
+        found = _known_body(c)
+        if found is not None:
+            owner = _content_bag(key)[0]
+            if owner is None or owner == found[1]:
+                entries[found[0]].append(key)
+    for keys in entries.values():
+        if len(keys) < 2:
+            continue
+        keys.sort(key=lambda k: (-len(clusters[k].mentions), k))
+        for k in keys[1:]:
+            clusters[keys[0]].mentions.extend(clusters.pop(k).mentions)
+
+
+def _middle_names(clusters: dict[str, Cluster]) -> None:
+    """A person named with and without a middle name, initial or patronymic ("John F. Kirby", "Dalerdzhon
+    Barotovich Mirzoyev" / "Dalerdzhon Mirzoyev"): the same first and last name, the longer form having
+    words in between. Joined only when exactly one longer name fits."""
+    people = {k: c for k, c in clusters.items() if not c.country and _mostly(c, "person") and len(k.split()) == 2}
+    for key, c in people.items():
+        first, last = key.split()
+        fits = [k for k, o in clusters.items() if o is not c and not o.country and _mostly(o, "person")
+                and len(k.split()) > 2 and _close(k.split()[0], first) and _same_surname(k.split()[-1], last)]
+        if len(fits) == 1 and key in clusters:
+            clusters[fits[0]].mentions.extend(clusters.pop(key).mentions)
+
+
+def _generic_tails(clusters: dict[str, Cluster]) -> None:
+    """A body's name with and without a generic head noun ("Islamic State group", "Islamic State"; "Wagner
+    Group", "Wagner" is joined with the short forms): one body when exactly one name fits."""
+    generic = _generic_heads()
+    for key in sorted(clusters, key=len, reverse=True):
+        words = key.split()
+        c = clusters.get(key)
+        if c is None or c.country or len(words) < 3 or words[-1] not in generic or not _mostly(c, "organization"):
+            continue
+        short = " ".join(words[:-1])
+        o = clusters.get(short)
+        if o is not None and not o.country and _kind_of(o) in {"organization", None} and _one_owner(None, c, None, o):
+            o.mentions.extend(clusters.pop(key).mentions)
 
 
 DEFINITION = r"\s*(?:\(\s*(?:the\s+)?{a}\s*\)|,\s*(?:or|also known as|known as|also called)\s+(?:the\s+)?{a}\b)"
@@ -301,26 +405,47 @@ def _defined_acronyms(clusters: dict[str, Cluster], sources: Iterable[Source]) -
     """An acronym the text defines for a name that its letters do not spell ("the Federal Security Service,
     or the FSB", "Inter-Services Intelligence (ISI)"): one body. A definition holds for the whole dossier."""
     acronyms = {k: c for k, c in clusters.items() if not c.country and _best_form(c).replace(".", "").isupper()
-                and 2 <= len(_best_form(c).replace(".", "")) <= 6}
+                and 2 <= len(_best_form(c).replace(".", "")) <= 8}  # a defined acronym may be long (CHINADA)
     if not acronyms:
         return
     texts = [x.text for src in sources for x in src.sentences]
     for key, c in list(acronyms.items()):
         acronym = re.escape(_best_form(c))
-        fits = set()
+        fits: dict[str, set[tuple[int, int]]] = {}
         for other_key, o in clusters.items():
             if o is c or o.country or key not in clusters or len(other_key.split()) < 2:
                 continue
             forms = sorted({m.text for m in o.mentions}, key=len, reverse=True)
             pattern = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")" + DEFINITION.format(a=acronym))
-            if any(pattern.search(t) for t in texts):
-                fits.add(other_key)
+            found = {(n, m.start()) for n, t in enumerate(texts) for m in pattern.finditer(t)}
+            if found:
+                fits[other_key] = found
+        # "the China Anti-Doping Agency, known as CHINADA" also ends in "Anti-Doping Agency": the longest name
+        # defined at a place wins there
+        fits = {k: v for k, v in fits.items()
+                if not any(o != k and any(n == n2 and s2 < s1 for n, s1 in v for n2, s2 in w) for o, w in fits.items())}
         if len(fits) == 1:
-            clusters[fits.pop()].mentions.extend(c.mentions)
+            clusters[next(iter(fits))].mentions.extend(c.mentions)
             del clusters[key]
 
 
 FUNCTION = {"of", "for", "and", "on", "the", "in"}
+
+
+def _one_owner(owner: str | None, c: Cluster, other_owner: str | None, o: Cluster) -> bool:
+    """Two names of one body belong to one country: never two different ones. A body data/bodies.yml knows
+    belongs to its country even where its name does not say so ("Department of Defense": the US one)."""
+    return len(_owners(c) | _owners(o)) <= 1
+
+
+def _owners(c: Cluster) -> set[str]:
+    """The countries a cluster's names say it belongs to (ISO3), and the one data/bodies.yml knows."""
+    found = {_content_bag(norm(f))[0] for f in c.forms()} | {(_known_body(c) or (None, None))[1]}
+    for m in c.mentions:  # "the US Anti-Doping Agency": the owner extraction read before the name
+        if m.kind == "organization" and m.role_org and not m.role:
+            country = country_of(m.role_org)
+            found.add(country.iso3 if country is not None else None)
+    return found - {None}
 
 
 def _content_bag(key: str) -> tuple[str | None, frozenset[str]]:
@@ -328,7 +453,14 @@ def _content_bag(key: str) -> tuple[str | None, frozenset[str]]:
     ignored: "russian federal air transport agency" -> (RUS, {federal, air, transport, agency})."""
     words = _fold_country(key).split()
     owner = words[0][1:] if words and words[0].startswith("@") else None
-    return owner, frozenset(w for w in words if w not in FUNCTION and not w.startswith("@"))
+    return owner, frozenset(SPELLINGS.get(w, w) for w in words
+                            if w not in FUNCTION and not w.startswith("@"))
+
+
+# British and American spellings of one word ("Canada's defence department", "the Canadian defense
+# department"). Words such as "affairs" are not dropped: "Ministry of Foreign Affairs" in one article and
+# "Foreign Ministry" in another may be two countries' ministries.
+SPELLINGS = {"defence": "defense", "organisation": "organization", "labour": "labor"}
 
 
 def _generic_heads() -> set[str]:
@@ -345,6 +477,10 @@ def _group_key(m: Mention) -> str:
         from ..data import load_table
 
         folded = _fold_country(norm(m.text)).split()
+        first = m.text.split()[0]
+        country = country_of(first) or demonym_country(first)  # "US" as written: "us" alone is a pronoun
+        if country is not None and not (folded and folded[0].startswith("@")):
+            folded = ["@" + country.iso3, *norm(m.text).split()[1:]]
         if folded and folded[0].startswith("@"):
             noun = folded[-1]
             return "group:" + folded[0] + " " + str(load_table("actor_words.yml").get("collective_forms", {}).get(noun, noun))
@@ -376,20 +512,34 @@ def _variant_of(key: str, clusters: dict[str, Cluster]) -> str | None:
             continue
         if other.replace(" ", "") == squashed:
             return other
+        folded = _fold_country(key)
+        if folded != key and folded == _fold_country(other):
+            return other  # "china's foreign ministry" <- "chinese foreign ministry": one country, one body
         a, b = key.split(), other.split()
+        if "@" in key or "@" in other:
+            continue  # a country's group is no spelling variant of another's ("@UKR", "@USA")
         if len(a) == len(b) >= 2 and _same_surname(a[-1], b[-1]) and all(_close(x, y) for x, y in zip(a, b)):
             return other
     return None
 
 
+def romanized(word: str) -> str:
+    """A name word with the endings that romanizations of one Cyrillic name write differently folded to
+    one (BGN/PCGN, ISO 9, the passport and the press spellings): Zelensky, Zelenskyy, Zelenskiy ->
+    zelensky; Dmitriy, Dmitrii -> dmitry. Feminine endings (-a, -aya) are kept: Petrov is not Petrova."""
+    word = word.lower()
+    word = re.sub(r"(?:yy|iy|ii|yi)$", "y", word)
+    return re.sub(r"ski$", "sky", word)
+
+
 def _same_surname(a: str, b: str) -> bool:
-    """One surname in two transliterations: the same length, one letter apart (Nebenzya/Nebenzia); not
-    Petrov/Petrova, who may be two people."""
-    return a == b or (len(a) == len(b) >= 5 and a[0] == b[0] and sum(x != y for x, y in zip(a, b)) == 1)
+    """One surname in two transliterations: the same length, one letter apart (Nebenzya/Nebenzia), or
+    endings romanized differently (Zelensky/Zelenskyy); not Petrov/Petrova, who may be two people."""
+    return a == b or romanized(a) == romanized(b) or (len(a) == len(b) >= 5 and a[0] == b[0] and sum(x != y for x, y in zip(a, b)) == 1)
 
 
 def _close(a: str, b: str) -> bool:
-    if a == b:
+    if a == b or romanized(a) == romanized(b):
         return True
     if abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 4:
         return False
@@ -469,7 +619,10 @@ def _adjective_of(form: str, name: str) -> bool:
 def _display_name(forms: Counter, kind: str) -> str:
     if kind == "person":
         return max(forms, key=lambda f: (len(f.split()), forms[f], f))
-    return max(forms, key=lambda f: (forms[f], len(f), f))
+    if kind == "group":  # "US officials" over "US defense officials": the group, not one branch of it
+        return max(forms, key=lambda f: (forms[f], -len(f), f))
+    # a name as a name is written ("Chinese Foreign Ministry") over a description ("China's foreign ministry")
+    return max(forms, key=lambda f: (forms[f], not re.search(r"[’']s\b", f), f.istitle(), len(f), f))
 
 
 def _mention_order(m: MentionRef) -> tuple:
@@ -518,6 +671,12 @@ def _affiliations(actors: list[Actor], clusters: list[Cluster]) -> list[Actor]:
             seat = seat_country(a.name)  # "the Kremlin" acts for Russia
             if seat is not None and norm(seat.name) in by_name:
                 found = [by_name[norm(seat.name)]]
+        if not found and kinds.get(a.id) == "organization":
+            known = next((known_bodies()[norm(f)] for f in (a.name, *a.aliases)
+                          if norm(f) in known_bodies()), None)
+            country = country_by_iso3(known[1]) if known and known[1] else None  # "Ministry of External Affairs": India's
+            if country is not None and norm(country.name) in by_name:
+                found = [by_name[norm(country.name)]]
         if kinds.get(a.id) == "country":
             found = []
         out.append(replace(a, affiliations=tuple(dict.fromkeys(list(a.affiliations) + found))))

@@ -49,10 +49,11 @@ class _Group:
         return {r.place for r, _ in self.reports if r.place}
 
     def best(self) -> EventReport:
-        """The report whose date the event takes: the most precise, then the most often given."""
+        """The report whose date the event takes: the most precise, one the text gives over one taken from the
+        article's day, then the most often given."""
         dates = Counter(r.date for r, _ in self.reports if r.date)
         return min((r for r, _ in self.reports),
-                   key=lambda r: (_precision_rank(r.date), _width(r.date), -dates[r.date], -r.confidence,
+                   key=lambda r: (_precision_rank(r.date), _width(r.date), not r.date_text, -dates[r.date], -r.confidence,
                                   r.date.sort_key() if r.date else ()))
 
 
@@ -85,6 +86,13 @@ def compatible(a: DateSpan | None, b: DateSpan | None) -> bool:
     return a0 <= b1 and b0 <= a1
 
 
+def _day_before(dated: DateSpan | None, report: EventReport) -> bool:
+    """The report was dated by its article's day alone, and `dated` is the single day before."""
+    if report.date_text or report.date is None or dated is None or dated.precision != "day" or dated.end:
+        return False
+    return (report.date.start - dated.start).days == 1
+
+
 def _near(a: DateSpan | None, b: DateSpan | None) -> bool:
     if a is None or b is None or a.precision != "day" or b.precision != "day":
         return False
@@ -105,10 +113,23 @@ def _affinity(group: _Group, report: EventReport, participants: tuple[str, ...])
     if compatible(best.date, report.date):
         if shared:
             return shared
+        if report.kind in SPEECH_KINDS and _speaks_for(_doers(group.reports)) & _speaks_for(_doers([(report, ())])):
+            # "John Kirby says" and "the White House says", "Ukraine said" and "Ukraine's Foreign Ministry
+            # said" on one day: what one side said that day, as articles report it by speaker or by state
+            return 1
+        if report.kind in SPEECH_KINDS and _unattached_spokesman(participants) \
+                and any(r.ref.source == report.ref.source and r.ref.sentence == report.ref.sentence
+                        and r.kind in SPEECH_KINDS for r, _ in group.reports):
+            return 1  # "The White House said ..., but spokesman John Kirby said ...": the body's spokesman
         both_bare = not participants and not group.participants()
         return 1 if both_bare and report.place and report.place in group.places() else 0
     if report.kind in kinds and shared >= NEAR_SHARED and any(_near(r.date, report.date) for r, _ in group.reports):
         return shared
+    if report.kind in kinds and report.kind in SPEECH_KINDS and shared and _day_before(best.date, report):
+        # words with no date of their own, dated by the article's day, that another article dates to the
+        # day before ("said on Friday" in Saturday's paper): the same words; any event that fits the day
+        # itself is preferred
+        return shared - 0.5
     return 0
 
 
@@ -167,6 +188,9 @@ def _same_day(group: _Group, report: EventReport) -> bool:
     day, or a day apart with a word of their titles in common."""
     def words(r: EventReport) -> set[str]:
         return {w for w in re.findall(r"[a-z]{4,}", PLACEHOLDER.sub("", r.title).lower())}
+    if any((r.ref.source, r.ref.sentence) == (report.ref.source, report.ref.sentence) and r.date != report.date
+           for r, _ in group.reports):
+        return False  # "shot down on Friday, Saturday and Sunday": the sentence itself tells several days
     for r, _ in group.reports:
         if r.date and report.date and r.date.precision == report.date.precision == "day" \
                 and r.date.end is None and report.date.end is None:
@@ -197,6 +221,39 @@ def _into_gatherings(groups: list[_Group]) -> list[_Group]:
 
 def _sentence_no(sid: str) -> int:
     return int(sid[1:]) if sid[1:].isdigit() else 0
+
+
+def _doers(reports) -> set[str]:
+    """The actor ids of the reports' doers (who spoke), not of whom they spoke about."""
+    return {x for r, _ in reports for x in (_actor_of(r, n, []) for n in range(r.agents)) if x}
+
+
+def _speaks_for(ids) -> set[str]:
+    """Actor ids with every body and state they speak for (a spokesman's office, its country)."""
+    index = _ACTORS.get("index")
+    by_id = {x.id: x for x in index.actors} if index is not None else {}
+    found, todo = set(), list(ids)
+    while todo:
+        current = todo.pop()
+        if current in found:
+            continue
+        found.add(current)
+        todo.extend(by_id[current].affiliations if current in by_id else ())
+    return found
+
+
+def _unattached_spokesman(ids) -> bool:
+    """The only doer is a spokesman whose title names no body: he speaks for the body the sentence names."""
+    index = _ACTORS.get("index")
+    if index is None or len(ids) != 1:
+        return False
+    actor = next((a for a in index.actors if a.id == ids[0]), None)
+    from ..data import load_table
+
+    titles = {str(t) for t in load_table("events.yml").get("spokesman_titles") or ()}
+    role = (actor.role or "").lower().split() if actor is not None else []
+    return actor is not None and not actor.affiliations and bool(role) \
+        and (role[-1] in titles or " ".join(role[-2:]) in titles)
 
 
 def _participants(report: EventReport, actors: ActorIndex) -> tuple[str, ...]:
