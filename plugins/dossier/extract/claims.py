@@ -450,7 +450,7 @@ def _target(state: ClaimState, r: Reading, named_claim: dict) -> tuple[_Claim | 
         pool = own + [c for c in implicated if c.is_allegation or _fit(words, c) >= MARGIN * best_own]
         # a third party answering on another side's behalf ("no evidence of Ukrainian involvement"): the
         # charge against the side its words name, where they fit it
-        named = frozenset(w for w in r.words if w.startswith("@")) - sides
+        named = frozenset(w for w in r.words if w.startswith("@")) - sides if _speaks_of_involvement(r) else frozenset()
         pool += [c for c in allegations if c not in pool and c.against & named
                  and max(_fit(r.words, c), _fit(words, c)) >= CLEAR_ANSWER]
         if pool:
@@ -473,6 +473,14 @@ def _target(state: ClaimState, r: Reading, named_claim: dict) -> tuple[_Claim | 
     if chosen is not None:
         return chosen, BY_WORDS, "its words are the claim's"
     return None, 0.0, "its words fit no claim clearly"
+
+
+def _speaks_of_involvement(r: Reading) -> bool:
+    """The answer speaks of someone's part in the act ("no evidence of Bolivian involvement", "had nothing to
+    do with"), not of an account or a narrative."""
+    from .topics import content_words
+
+    return bool(content_words("involvement") & set(r.words))
 
 
 def _defended(r: Reading) -> frozenset[str]:
