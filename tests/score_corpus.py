@@ -75,7 +75,8 @@ def main() -> int:
                    "statements": score.statement_scores(export, gold, score.source_ids(export)),
                    "claims": score.claim_scores(export, gold), "matrix": score.matrix_scores(export, gold)}
             if (folder / "HELD_OUT").exists():
-                res = {part: {k: v for k, v in figures.items() if not isinstance(v, list)}
+                # how many, never which
+                res = {part: {k: len(v) if isinstance(v, list) else v for k, v in figures.items()}
                        for part, figures in res.items()}
             results[name] = res
             if not args.json:
