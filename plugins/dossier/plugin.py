@@ -175,7 +175,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
 
 # The matrix needs the page's full width; an actor's page should come first when a reader searches a name.
-WIDE_PAGES = {"claims/index.md"}
+WIDE_PAGES = {"claims/index.md", "network/index.md", "outlets/index.md"}
 SEARCH_BOOST = {"actors": 3}
 
 

@@ -20,7 +20,8 @@ from .pages import Renderer
 __all__ = ["ASSETS", "render_csv", "render_site"]
 
 ASSETS: dict[str, str] = {
-    "assets/dossier/dossier.css": (Path(__file__).parent.parent / "assets" / "dossier.css").read_text(encoding="utf-8"),
+    f"assets/dossier/{name}": (Path(__file__).parent.parent / "assets" / name).read_text(encoding="utf-8")
+    for name in ("dossier.css", "network.css")
 }
 
 _H1 = re.compile(r"^#[ \t]", re.MULTILINE)

@@ -14,7 +14,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..model import ACTOR_KINDS, STANCES, Actor, Claim, Dossier, Event, Source
-from . import dates, escape, timeline
+from .. import relations
+from . import dates, escape, network, outlets, timeline
 from .links import STANCE_HELP, STANCE_LABELS, Page, entity_uri
 from .lookup import Lookup, sentence_number
 
@@ -57,6 +58,7 @@ class Renderer:
         self.L = Lookup(dossier)
         self.env = environment()
         self.backlinks = backlinks or {}  # entity src_uri -> [(title, editor page src_uri)]
+        self.net = relations.network(dossier)
 
     def render(self, template: str, uri: str, **context) -> str:
         page = Page(self.L, uri)
@@ -70,6 +72,8 @@ class Renderer:
             "actors/index.md": self.actors_index(),
             "events/index.md": self.events_index(),
             "claims/index.md": self.matrix(),
+            "network/index.md": self.network(),
+            "outlets/index.md": self.outlets(),
             "chronology/index.md": self.chronology(),
             "review/index.md": self.review(),
         }
@@ -179,7 +183,8 @@ class Renderer:
                            members=self.L.members.get(actor.id, []),
                            statements=self.L.statements_by_speaker.get(actor.id, []),
                            made=self.L.claims_by_claimant.get(actor.id, []), answered=answered,
-                           mentions=mentions, together=self.L.co_mentions.get(actor.id, [])[:10])
+                           mentions=mentions, together=self.L.co_mentions.get(actor.id, [])[:10],
+                           picture=network.NetworkView(self.net, page, self.claim_texts()).around(actor.id))
 
     # ---------------------------------------------------------------- events
 
@@ -220,6 +225,30 @@ class Renderer:
             rows.append((claim, cells))
         unanswered = [c for c in claims if not c.responses]
         return self.render("matrix.md.j2", "claims/index.md", columns=columns, rows=rows, unanswered=unanswered)
+
+    def claim_texts(self) -> dict[str, str]:
+        return {c.id: c.text for c in self.d.claims}
+
+    def network(self) -> str:
+        """Who accuses and answers whom: the picture, then every edge as text (relations.network)."""
+        uri = "network/index.md"
+        view = network.NetworkView(self.net, Page(self.L, uri), self.claim_texts())
+        picture, drawn, rest, together = view.whole()
+        edges = [e for e in self.net.edges if e.relation != relations.TOGETHER]
+        edges.sort(key=lambda e: (self.L.actors[e.source].name.lower(), relations.RELATIONS.index(e.relation),
+                                  self.L.actors[e.target].name.lower(), e.key()))
+        return self.render("network.md.j2", uri, picture=picture, drawn=drawn, rest=rest, edges=edges,
+                           together=together, sides=self.net.members(), side_name=relations.side_name,
+                           RELATION_LABELS=network.netdraw.LABELS)
+
+    def outlets(self) -> str:
+        """How each outlet told the story: one column per outlet, one row per claim (relations.coverage)."""
+        covered = relations.coverage(self.d, self.net.sides)
+        claims = sorted(self.d.claims, key=self.claim_key)
+        rows = outlets.table(covered, claims, self.net.sides, self.L.actors)
+        return self.render("outlets.md.j2", "outlets/index.md", outlets=covered, rows=rows,
+                           shares={o.id: outlets.shares(o, self.L.actors) for o in covered},
+                           side_name=relations.side_name, sides=self.net.sides)
 
     def claim_key(self, claim: Claim) -> tuple:
         return (0, *claim.first_made.sort_key(), claim.id) if claim.first_made else (1, claim.id)
