@@ -15,7 +15,7 @@ from ..relations import OutletCoverage, side_name
 @dataclass(frozen=True)
 class Cell:
     made: tuple[tuple[str, str], ...]
-    quoted: tuple[tuple[str, list], ...]  # (side name, [Quoted]) in side order
+    quoted: tuple[tuple[str, list], ...]  # (side name, [(actor, [Quoted])]) in side order
     left_out: tuple[tuple[str, list[str]], ...]  # (side name, [actor ids])
 
     @property
@@ -41,10 +41,19 @@ def table(outlets: list[OutletCoverage], claims, sides: dict, actors: dict) -> l
             if cov is None:
                 cells.append(None)
                 continue
-            cells.append(Cell(cov.made, _by_side(cov.quoted, lambda q: q.actor, sides, actors),
+            quoted = tuple((side, _by_actor(items)) for side, items in _by_side(cov.quoted, lambda q: q.actor, sides, actors))
+            cells.append(Cell(cov.made, quoted,
                               _by_side(cov.left_out, lambda a: a, sides, actors)))
         rows.append((claim, cells))
     return rows
+
+
+def _by_actor(quoted) -> list[tuple[str, list]]:
+    """[(actor, [its answers])], the actor named once however many answers it gave."""
+    grouped: dict[str, list] = defaultdict(list)
+    for q in quoted:
+        grouped[q.actor].append(q)
+    return list(grouped.items())
 
 
 def _by_side(items, actor_of, sides, actors) -> tuple:

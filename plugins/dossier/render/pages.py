@@ -14,7 +14,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..model import ACTOR_KINDS, STANCES, Actor, Claim, Dossier, Event, Source
-from .. import relations
+from ..relations import RELATIONS, TOGETHER, coverage, network as read_network, side_name
 from . import dates, escape, network, outlets, timeline
 from .links import STANCE_HELP, STANCE_LABELS, Page, entity_uri
 from .lookup import Lookup, sentence_number
@@ -58,7 +58,7 @@ class Renderer:
         self.L = Lookup(dossier)
         self.env = environment()
         self.backlinks = backlinks or {}  # entity src_uri -> [(title, editor page src_uri)]
-        self.net = relations.network(dossier)
+        self.net = read_network(dossier)
 
     def render(self, template: str, uri: str, **context) -> str:
         page = Page(self.L, uri)
@@ -234,21 +234,21 @@ class Renderer:
         uri = "network/index.md"
         view = network.NetworkView(self.net, Page(self.L, uri), self.claim_texts())
         picture, drawn, rest, together = view.whole()
-        edges = [e for e in self.net.edges if e.relation != relations.TOGETHER]
-        edges.sort(key=lambda e: (self.L.actors[e.source].name.lower(), relations.RELATIONS.index(e.relation),
+        edges = [e for e in self.net.edges if e.relation != TOGETHER]
+        edges.sort(key=lambda e: (self.L.actors[e.source].name.lower(), RELATIONS.index(e.relation),
                                   self.L.actors[e.target].name.lower(), e.key()))
         return self.render("network.md.j2", uri, picture=picture, drawn=drawn, rest=rest, edges=edges,
-                           together=together, sides=self.net.members(), side_name=relations.side_name,
+                           together=together, sides=self.net.members(), side_name=side_name,
                            RELATION_LABELS=network.netdraw.LABELS)
 
     def outlets(self) -> str:
         """How each outlet told the story: one column per outlet, one row per claim (relations.coverage)."""
-        covered = relations.coverage(self.d, self.net.sides)
+        covered = coverage(self.d, self.net.sides)
         claims = sorted(self.d.claims, key=self.claim_key)
         rows = outlets.table(covered, claims, self.net.sides, self.L.actors)
         return self.render("outlets.md.j2", "outlets/index.md", outlets=covered, rows=rows,
                            shares={o.id: outlets.shares(o, self.L.actors) for o in covered},
-                           side_name=relations.side_name, sides=self.net.sides)
+                           side_name=side_name, sides=self.net.sides)
 
     def claim_key(self, claim: Claim) -> tuple:
         return (0, *claim.first_made.sort_key(), claim.id) if claim.first_made else (1, claim.id)
