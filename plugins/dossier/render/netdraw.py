@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import permutations
 
 from markupsafe import Markup
 
@@ -29,10 +30,11 @@ BLOCK_PAD = 6
 HEAD_H = 18
 BLOCK_GAP = 14
 COLUMN_GAP = 124  # wide enough for an edge label such as "counter-accuses" between two columns
-MARGIN = 56  # left and right of the columns: room for edges within one column to bulge out
+MARGIN = 12  # left and right of the columns (loops within a column bulge into a gap, never out here)
 TOP = 8
 MAX_LABEL = 168  # px: a longer name is cut (the full name is in the tooltip and on the actor's page)
 MIN_PILL = 72
+LEGEND_WIDTH = 300  # px: the legend wraps to stay on a phone's screen when the picture scrolls
 PORT_SPREAD = 7  # px either side of a pill's middle over which its edges' ends are spread
 
 # How each relation is drawn: dash pattern (empty: solid), end marker, line width. The marker and the
@@ -137,16 +139,23 @@ def fit(text: str, limit: float = MAX_LABEL, size: float = FONT) -> str:
     return text.rstrip() + "…"
 
 
-def columns_of(blocks: list[Block], count: int) -> list[list[Block]]:
+def columns_of(blocks: list[Block], count: int, links: list[Link] = ()) -> list[list[Block]]:
     """Blocks dealt into `count` columns, biggest first, each to the shortest column so far (ties: the
-    leftmost), so the columns come out about as tall as each other. Input order breaks ties."""
+    leftmost), so the columns come out about as tall as each other. Input order breaks ties. Then the
+    columns are put in the order that keeps linked actors closest (every order is tried: a handful), so
+    lines run between neighbouring columns rather than behind the ones between."""
     columns: list[list[Block]] = [[] for _ in range(max(1, min(count, len(blocks))))]
     heights = [0.0] * len(columns)
     for block in sorted(blocks, key=lambda b: -len(b.nodes)):
         i = min(range(len(columns)), key=lambda k: (heights[k], k))
         columns[i].append(block)
         heights[i] += _block_height(block) + BLOCK_GAP
-    return [c for c in columns if c]
+    columns = [c for c in columns if c]
+    where = {n.key: i for i, column in enumerate(columns) for b in column for n in b.nodes}
+    pairs = [(where[lk.source], where[lk.target]) for lk in links if lk.source in where and lk.target in where]
+    best = min(permutations(range(len(columns))),
+               key=lambda order: (sum(abs(order.index(a) - order.index(b)) for a, b in pairs), order))
+    return [columns[i] for i in best]
 
 
 def _block_height(block: Block) -> float:
@@ -179,7 +188,7 @@ def layout(columns: list[list[Block]], links: list[Link], legend: list[str]) -> 
             y += box.h + BLOCK_GAP
         bottom = max(bottom, y - BLOCK_GAP)
         x += width + COLUMN_GAP
-    out.width = x - COLUMN_GAP + MARGIN
+    out.width = x - COLUMN_GAP + MARGIN + (64 if len(columns) == 1 else 0)  # one column: its loops bulge right
     out.height = bottom + TOP
     _route(out, links)
     return out
@@ -189,7 +198,7 @@ def _legend(out: Layout, legend: list[str]) -> float:
     """The legend as one or more rows at the top: a line sample then its words. Returns its height."""
     if not legend:
         return 0.0
-    x, y, row_h, limit = float(MARGIN), float(TOP), 18.0, 4 * (MAX_LABEL + 2 * PAD_X) + 3 * COLUMN_GAP
+    x, y, row_h, limit = float(MARGIN), float(TOP), 18.0, LEGEND_WIDTH
     for relation in legend:
         words = LABELS[relation]
         w = 34 + text_width(words, SMALL) + 4

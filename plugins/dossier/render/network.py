@@ -65,10 +65,22 @@ def degrees(net: Network) -> Counter:
     return score
 
 
+def prepare(net: Network) -> tuple:
+    every = pairs(net.edges)
+    by_actor: dict[str, list[Pair]] = defaultdict(list)
+    for p in every:
+        if p.source != p.target:
+            by_actor[p.source].append(p)
+            by_actor[p.target].append(p)
+    return every, degrees(net), dict(by_actor)
+
+
 class NetworkView:
-    def __init__(self, net: Network, page: Page, claim_text):
+    def __init__(self, net: Network, page: Page, claim_text, shared: tuple | None = None):
         self.net, self.page, self.L = net, page, page.L
         self.claim_text = claim_text  # claim id -> its text
+        # (pairs, degrees, actor -> its pairs): computed once per render and shared by every actor's page
+        self.pairs, self.score, self.by_actor = shared or prepare(net)
 
     def name(self, actor_id: str) -> str:
         actor = self.L.actors.get(actor_id)
@@ -103,14 +115,13 @@ class NetworkView:
 
     def whole(self):
         """(svg, drawn actor ids, actors left out with their scores, co-mention edges drawn)."""
-        score = degrees(self.net)
+        score = self.score
         ranked = sorted((a for a in score if a in self.L.actors and score[a] > 0),
                         key=lambda a: (-score[a], self.name(a).lower(), a))
         drawn, rest = ranked[:MAX_NODES], ranked[MAX_NODES:]
         shown = set(drawn)
-        links = [self.link(p, p.source, p.target) for p in pairs(self.net.edges)
-                 if p.source in shown and p.target in shown]
-        joined = {frozenset((p.source, p.target)) for p in pairs(self.net.edges)}
+        links = [self.link(p, p.source, p.target) for p in self.pairs if p.source in shown and p.target in shown]
+        joined = {frozenset((p.source, p.target)) for p in self.pairs}
         together = [e for e in self.net.edges if e.relation == TOGETHER and e.source in shown and e.target in shown
                     and frozenset((e.source, e.target)) not in joined]
         together = sorted(together, key=lambda e: (-e.count, e.source, e.target))[:MAX_TOGETHER]
@@ -121,7 +132,7 @@ class NetworkView:
                                       f"{e.count} sentences"))
         if not links:
             return "", drawn, [], []
-        columns = netdraw.columns_of(self.blocks(drawn, score), COLUMNS)
+        columns = netdraw.columns_of(self.blocks(drawn, score), COLUMNS, links)
         picture, _ = netdraw.svg(columns, links, "Who accuses and answers whom", "net")
         return picture, drawn, [(a, score[a]) for a in rest], together
 
@@ -130,10 +141,10 @@ class NetworkView:
     def around(self, actor_id: str):
         """The actor in the middle, who accuses or answers it on the left, whom it accuses or answers on
         the right. "" when it has no such edge."""
-        mine = [p for p in pairs(self.net.edges) if actor_id in (p.source, p.target) and p.source != p.target]
+        mine = self.by_actor.get(actor_id, [])
         if not mine:
             return ""
-        score = degrees(self.net)
+        score = self.score
         incoming = sorted({p.source for p in mine if p.target == actor_id}, key=lambda a: (-score[a], a))[:MAX_AROUND]
         outgoing = sorted({p.target for p in mine if p.source == actor_id}, key=lambda a: (-score[a], a))[:MAX_AROUND]
         columns = []

@@ -59,6 +59,8 @@ class Renderer:
         self.env = environment()
         self.backlinks = backlinks or {}  # entity src_uri -> [(title, editor page src_uri)]
         self.net = read_network(dossier)
+        self.net_shared = network.prepare(self.net)
+        self.claim_text = {c.id: c.text for c in dossier.claims}
 
     def render(self, template: str, uri: str, **context) -> str:
         page = Page(self.L, uri)
@@ -184,7 +186,7 @@ class Renderer:
                            statements=self.L.statements_by_speaker.get(actor.id, []),
                            made=self.L.claims_by_claimant.get(actor.id, []), answered=answered,
                            mentions=mentions, together=self.L.co_mentions.get(actor.id, [])[:10],
-                           picture=network.NetworkView(self.net, page, self.claim_texts()).around(actor.id))
+                           picture=network.NetworkView(self.net, page, self.claim_text, self.net_shared).around(actor.id))
 
     # ---------------------------------------------------------------- events
 
@@ -226,13 +228,10 @@ class Renderer:
         unanswered = [c for c in claims if not c.responses]
         return self.render("matrix.md.j2", "claims/index.md", columns=columns, rows=rows, unanswered=unanswered)
 
-    def claim_texts(self) -> dict[str, str]:
-        return {c.id: c.text for c in self.d.claims}
-
     def network(self) -> str:
         """Who accuses and answers whom: the picture, then every edge as text (relations.network)."""
         uri = "network/index.md"
-        view = network.NetworkView(self.net, Page(self.L, uri), self.claim_texts())
+        view = network.NetworkView(self.net, Page(self.L, uri), self.claim_text, self.net_shared)
         picture, drawn, rest, together = view.whole()
         edges = [e for e in self.net.edges if e.relation != TOGETHER]
         edges.sort(key=lambda e: (self.L.actors[e.source].name.lower(), RELATIONS.index(e.relation),
