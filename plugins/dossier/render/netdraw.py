@@ -105,7 +105,7 @@ class Layout:
     boxes: list[Box] = field(default_factory=list)  # every label's box: none overlaps another
     blocks: list[tuple[Box, Block]] = field(default_factory=list)
     pills: dict[str, tuple[Box, int]] = field(default_factory=dict)  # node key -> (box, column)
-    paths: list[tuple[Link, str, tuple[float, float] | None]] = field(default_factory=list)  # link, d, label at
+    paths: list[tuple[Link, str, "Box | None"]] = field(default_factory=list)  # link, path data, label box
 
 
 def text_width(text: str, size: float = FONT) -> float:
@@ -235,7 +235,7 @@ def _route(out: Layout, links: list[Link]) -> None:
             port[(i, role)] = box.y + box.h / 2 + offset
     placed = list(out.boxes) + [b for b, _ in out.blocks]
     order = sorted(range(len(drawable)), key=lambda i: (drawable[i].relation == TOGETHER, i))
-    labelled: dict[int, tuple[float, float]] = {}
+    labelled: dict[int, Box] = {}
     curves = {}
     for i in order:
         lk = drawable[i]
@@ -259,7 +259,7 @@ def _route(out: Layout, links: list[Link]) -> None:
             if box.x >= 0 and box.x + box.w <= out.width and not any(box.overlaps(p) for p in placed):
                 placed.append(box)
                 out.boxes.append(box)
-                labelled[i] = (mx, my)
+                labelled[i] = box
     for i, lk in enumerate(drawable):
         p0, c1, c2, p3 = curves[i]
         d = f"M{p0[0]:.1f} {p0[1]:.1f}C{c1[0]:.1f} {c1[1]:.1f} {c2[0]:.1f} {c2[1]:.1f} {p3[0]:.1f} {p3[1]:.1f}"
@@ -302,11 +302,10 @@ def svg(columns: list[list[Block]], links: list[Link], label: str, ident: str = 
                      f'<rect x="{box.x:.1f}" y="{box.y:.1f}" width="{box.w:.1f}" height="{box.h:.1f}" rx="11"/>'
                      f'<text x="{box.x + PAD_X:.1f}" y="{box.y + box.h / 2 + FONT * 0.36:.1f}">'
                      f'{escape.text(box.text)}</text></a>')
-    for lk, d, at in lay.paths:
-        if at is None:
+    for lk, d, box in lay.paths:
+        if box is None:
             continue
-        box = next(b for b in lay.boxes if b.kind == "edge-label" and abs(b.x + b.w / 2 - at[0]) < .01
-                   and abs(b.y + b.h / 2 - at[1]) < .01)
+        at = (box.x + box.w / 2, box.y + box.h / 2)
         parts.append(f'<a class="dossier-net-elabel dossier-net-{lk.relation}" href="{escape.url_attr(lk.href)}">'
                      f'<title>{escape.text(lk.title)}</title>'
                      f'<rect x="{box.x:.1f}" y="{box.y:.1f}" width="{box.w:.1f}" height="{box.h:.1f}" rx="3"/>'
