@@ -35,6 +35,7 @@ TOP = 8
 MAX_LABEL = 168  # px: a longer name is cut (the full name is in the tooltip and on the actor's page)
 MIN_PILL = 72
 LEGEND_WIDTH = 300  # px: the legend wraps to stay on a phone's screen when the picture scrolls
+END_GAP = 3
 PORT_SPREAD = 7  # px either side of a pill's middle over which its edges' ends are spread
 
 # How each relation is drawn: dash pattern (empty: solid), end marker, line width. The marker and the
@@ -242,7 +243,8 @@ def _route(out: Layout, links: list[Link]) -> None:
         (a, _), (b, _) = out.pills[lk.source], out.pills[lk.target]
         sa, sb = sides[i]
         x1 = a.x + a.w if sa == "right" else a.x
-        x2 = b.x + b.w if sb == "right" else b.x
+        # the end stops short of the pill so its end mark (drawn under the pills) stays visible
+        x2 = b.x + b.w + END_GAP if sb == "right" else b.x - END_GAP
         y1, y2 = port[(i, "s")], port[(i, "t")]
         if sa == sb:  # a loop out of the column and back
             bulge = (28 + min(abs(y2 - y1), 240) / 10) * (1 if sa == "right" else -1)
