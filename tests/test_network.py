@@ -276,3 +276,19 @@ def test_hidden_actor_and_claim_leave_both_pages(tmp_path, parse_cache):
         assert "dmitry-peskov" not in page and "putin-kim-arms-talks-advancing" not in page
         assert "Dmitry Peskov" not in page
     assert any("kremlin" == e["from"] or "kremlin" == e["to"] for e in data["network"]["edges"])
+
+
+def test_many_outlets_show_the_widest_and_list_the_rest():
+    from dossier.render.outlets import MAX_OUTLETS
+
+    d = big_dossier(5, 4)  # 20 claims, each made in one of 15 outlets: every outlet reported one
+    source = d.sources[0]
+    many = tuple(replace(source, id=f"src{i}", outlet=f"Outlet {i:02d}") for i in range(MAX_OUTLETS + 3))
+    statements = tuple(replace(st, source=f"src{i % len(many)}") for i, st in enumerate(d.statements))
+    md = render_site(replace(d, sources=many, statements=statements))["outlets/index.md"]
+    header = md.split("\n| --- |", 1)[0].rsplit("\n", 1)[1]
+    assert header.count("Outlet ") == MAX_OUTLETS
+    # the five outlets with two claims are all shown; three of the ten with one are listed instead
+    assert all(f"Outlet {i:02d}" in header for i in range(5))
+    not_shown = md.split("Not shown:", 1)[1].split("\n", 1)[0]
+    assert not_shown.count("Outlet ") == 3 and not any(f"Outlet {i:02d}" in not_shown for i in range(5))

@@ -12,6 +12,16 @@ from dataclasses import dataclass
 from ..relations import OutletCoverage, side_name
 
 
+MAX_OUTLETS = 12  # columns a reader can compare; dossier.json keeps every outlet
+
+
+def widest(covered: list[OutletCoverage]) -> tuple[list[OutletCoverage], list[OutletCoverage]]:
+    """The MAX_OUTLETS outlets that reported the most claims, in their own order, and the rest."""
+    ranked = sorted(covered, key=lambda o: (-len(o.claims), o.id))
+    shown = {o.id for o in ranked[:MAX_OUTLETS]}
+    return [o for o in covered if o.id in shown], [o for o in covered if o.id not in shown]
+
+
 @dataclass(frozen=True)
 class Cell:
     made: tuple[tuple[str, str], ...]

@@ -242,11 +242,12 @@ class Renderer:
 
     def outlets(self) -> str:
         """How each outlet told the story: one column per outlet, one row per claim (relations.coverage)."""
-        covered = coverage(self.d, self.net.sides)
-        claims = sorted(self.d.claims, key=self.claim_key)
+        covered, rest = outlets.widest(coverage(self.d, self.net.sides))
+        reported = {c.claim for o in covered for c in o.claims}
+        claims = sorted((c for c in self.d.claims if c.id in reported), key=self.claim_key)
         rows = outlets.table(covered, claims, self.net.sides, self.L.actors)
-        return self.render("outlets.md.j2", "outlets/index.md", outlets=covered, rows=rows,
-                           shares={o.id: outlets.shares(o, self.L.actors) for o in covered},
+        return self.render("outlets.md.j2", "outlets/index.md", outlets=covered, rows=rows, rest=rest,
+                           shares={o.id: outlets.shares(o, self.L.actors) for o in covered + rest},
                            side_name=side_name, sides=self.net.sides)
 
     def claim_key(self, claim: Claim) -> tuple:
