@@ -244,7 +244,8 @@ class Renderer:
         """How each outlet told the story: one column per outlet, one row per claim (relations.coverage)."""
         covered, rest = outlets.widest(coverage(self.d, self.net.sides))
         reported = {c.claim for o in covered for c in o.claims}
-        claims = sorted((c for c in self.d.claims if c.id in reported), key=self.claim_key)
+        # every claim is a row; when outlets are left out, only the claims the shown ones reported
+        claims = sorted((c for c in self.d.claims if c.id in reported or not rest), key=self.claim_key)
         rows = outlets.table(covered, claims, self.net.sides, self.L.actors)
         return self.render("outlets.md.j2", "outlets/index.md", outlets=covered, rows=rows, rest=rest,
                            shares={o.id: outlets.shares(o, self.L.actors) for o in covered + rest},
