@@ -8,6 +8,7 @@ prove nothing in it runs. Skipped only when `chromium` is not on PATH (`make bro
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import shutil
 import threading
@@ -163,14 +164,16 @@ def test_search_by_alias_lands_on_actor(page, example_url, example_site):
     assert page.watch.errors == []
 
 
-KINDS = {"source": None, "actor": None, "event": None, "matrix": "claims/", "chronology": "chronology/"}
+KINDS = {"source": None, "actor": None, "event": None, "matrix": "claims/", "chronology": "chronology/",
+         "network": "network/", "outlets": "outlets/"}
 
 
 def _kind_urls(site: Path) -> dict[str, str]:
     data = json.loads((site / "dossier.json").read_text(encoding="utf-8"))
     richest = lambda items, key: max(items, key=lambda x: (len(x[key]), x["id"]))["page"]  # noqa: E731
     return {"source": richest(data["sources"], "sentences"), "actor": richest(data["actors"], "mentions"),
-            "event": richest(data["events"], "reports"), "matrix": "claims/", "chronology": "chronology/"}
+            "event": richest(data["events"], "reports"), "matrix": "claims/", "chronology": "chronology/",
+            "network": "network/", "outlets": "outlets/"}
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
@@ -188,6 +191,46 @@ def test_screenshots_and_no_overflow(browser, example_url, example_site, kind, v
         overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 1, f"{kind} at {viewport} is {overflow}px wider than the screen"
         assert watch.outside() == [] and watch.errors == []
+    finally:
+        context.close()
+
+
+_TEXT_BOXES = """() => [...document.querySelectorAll('.dossier-network-svg')].map(svg => {
+    const texts = [...svg.querySelectorAll('.dossier-net-node text, .dossier-net-elabel text, .dossier-net-heading, .dossier-net-legend text')];
+    return texts.map(t => { const b = t.getBBox(); const r = t.parentNode.querySelector('rect');
+        const rb = r && t.parentNode.tagName.toLowerCase() === 'a' ? r.getBBox() : null;
+        return {text: t.textContent, x: b.x, y: b.y, w: b.width, h: b.height,
+                box: rb ? {x: rb.x, y: rb.y, w: rb.width, h: rb.height} : null}; });
+})"""
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_network_labels_fit_their_boxes_and_never_meet(browser, example_url, example_site, viewport):
+    """The layout estimates text widths without font metrics; the browser measures the real text."""
+    data = json.loads((example_site.site / "dossier.json").read_text(encoding="utf-8"))
+    pictured = ["network/"] + [a["page"] for a in data["actors"]
+                               if any(e["claim"] and a["id"] in (e["from"], e["to"]) for e in data["network"]["edges"])]
+    context = browser.new_context(viewport=VIEWPORTS[viewport])
+    page = context.new_page()
+    try:
+        for url in pictured:
+            page.goto(example_url + url)
+            page.wait_for_load_state()
+            pictures = page.evaluate(_TEXT_BOXES)
+            assert pictures, f"no network picture on {url}"
+            for texts in pictures:
+                for t in texts:
+                    if t["box"]:
+                        b = t["box"]
+                        assert b["x"] <= t["x"] and t["x"] + t["w"] <= b["x"] + b["w"] + 0.5, (url, t)
+                for a, b in itertools.combinations(texts, 2):
+                    apart = (a["x"] + a["w"] <= b["x"] or b["x"] + b["w"] <= a["x"]
+                             or a["y"] + a["h"] <= b["y"] or b["y"] + b["h"] <= a["y"])
+                    assert apart, (url, a["text"], b["text"])
+            if url == "network/" and viewport == "phone":  # the picture scrolls in its own box
+                box = page.evaluate("() => { const d = document.querySelector('.dossier-network');"
+                                    " return [d.scrollWidth, d.clientWidth]; }")
+                assert box[0] > box[1]
     finally:
         context.close()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from importlib import resources
 
+from . import relations
 from .model import Dossier
 
 FORMAT = "dossier/1"
@@ -51,6 +52,30 @@ def to_data(d: Dossier) -> dict:
                            "confidence": round(r.confidence, 3)}
                           for r in sorted(c.responses, key=lambda r: (r.actor, r.stance, r.source, r.statement or ""))],
         } for c in sorted(d.claims, key=lambda c: c.id)],
+        **views(d),
+    }
+
+
+def views(d: Dossier) -> dict:
+    """The network (sides and edges) and each outlet's coverage, as relations.py reads them."""
+    net = relations.network(d)
+    return {
+        "network": {
+            "sides": [{"id": side, "actors": members} for side, members in net.members().items()],
+            "edges": [{"from": e.source, "to": e.target, "relation": e.relation, "claim": e.claim,
+                       "count": e.count, "sentences": [{"source": s, "sentence": x} for s, x in e.refs]}
+                      for e in net.edges],
+        },
+        "outlets": [{
+            "id": o.id, "name": o.name, "label": o.label, "sources": list(o.sources),
+            "claims": [{"claim": c.claim, "sentences": [{"source": s, "sentence": x} for s, x in c.made],
+                        "quoted": [{"actor": q.actor, "side": net.sides.get(q.actor), "stance": q.stance,
+                                    "source": q.source, "sentence": q.sentence} for q in c.quoted],
+                        "left_out": [{"actor": a, "side": net.sides.get(a)} for a in c.left_out]}
+                       for c in o.claims],
+            "words": [{"side": side, "words": n, "share": round(n / o.total_words, 3)} for side, n in o.words],
+            "only_named": [{"actor": a, "source": s, "sentence": x} for a, s, x in o.only_named],
+        } for o in relations.coverage(d, net.sides)],
     }
 
 

@@ -178,6 +178,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 files.remove(f)
         return notes
 
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        # mkdocs orders an automatic nav by folder name; the pictures of the matrix belong beside it
+        if config.nav is None:
+            _follow(nav.items, "claims/index.md", BESIDE_MATRIX)
+        return nav
+
     def on_page_context(self, context, *, page, config: MkDocsConfig, nav):
         # Material writes `page.title | striptags` unescaped into <title>, and striptags turns the heading's
         # &lt;/title&gt; back into markup: a hostile headline could close <title> and open a <script>.
@@ -207,7 +213,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
 
 # The matrix needs the page's full width; an actor's page should come first when a reader searches a name.
-WIDE_PAGES = {"claims/index.md"}
+WIDE_PAGES = {"claims/index.md", "network/index.md", "outlets/index.md"}
 SEARCH_BOOST = {"actors": 3}
 
 
@@ -217,6 +223,25 @@ def _page_layout(page) -> None:
     boost = SEARCH_BOOST.get(page.file.src_uri.split("/", 1)[0])
     if boost and not page.file.src_uri.endswith("index.md"):
         page.meta.setdefault("search", {}).setdefault("boost", boost)
+
+
+BESIDE_MATRIX = ("network/index.md", "outlets/index.md")
+
+
+def _follow(items: list, anchor: str, followers: tuple[str, ...]) -> None:
+    """Move the nav items holding `followers` right after the one holding `anchor`, in that order."""
+    def holds(item, uri):
+        page = getattr(item, "file", None)
+        return (page is not None and page.src_uri == uri) or any(holds(c, uri) for c in (item.children or []))
+
+    moving = [next((i for i in items if holds(i, uri)), None) for uri in followers]
+    moving = [i for i in moving if i is not None]
+    if not any(holds(i, anchor) for i in items):
+        return
+    for item in moving:
+        items.remove(item)
+    at = next(n for n, i in enumerate(items) if holds(i, anchor)) + 1
+    items[at:at] = moving
 
 
 def _label(path: Path, root: Path) -> str:

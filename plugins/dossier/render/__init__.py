@@ -24,9 +24,10 @@ __all__ = ["ASSETS", "OFFLINE_SHIM", "render_csv", "render_site", "with_error_ba
 
 _ASSET_DIR = Path(__file__).parent.parent / "assets"
 ASSETS: dict[str, str] = {
-    "assets/dossier/dossier.css": (_ASSET_DIR / "dossier.css").read_text(encoding="utf-8"),
-    # for a site opened from disk (Material's offline plugin): search's worker runs in an iframe
-    "assets/dossier/iframe-worker-shim.js": (_ASSET_DIR / "iframe-worker-shim.js").read_text(encoding="utf-8"),
+    f"assets/dossier/{name}": (_ASSET_DIR / name).read_text(encoding="utf-8")
+    # iframe-worker-shim.js: for a site opened from disk (Material's offline plugin), search's worker
+    # runs in an iframe
+    for name in ("dossier.css", "network.css", "iframe-worker-shim.js")
 }
 OFFLINE_SHIM = "assets/dossier/iframe-worker-shim.js"
 

@@ -14,7 +14,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..model import ACTOR_KINDS, STANCES, Actor, Claim, Dossier, Event, Source
-from . import dates, escape, timeline
+from ..relations import RELATIONS, TOGETHER, coverage, network as read_network, side_name
+from . import dates, escape, network, outlets, timeline
 from .links import STANCE_HELP, STANCE_LABELS, Page, entity_uri
 from .lookup import Lookup, sentence_number
 
@@ -58,6 +59,9 @@ class Renderer:
         self.L = Lookup(dossier)
         self.env = environment()
         self.backlinks = backlinks or {}  # entity src_uri -> [(title, editor page src_uri)]
+        self.net = read_network(dossier)
+        self.net_shared = network.prepare(self.net)
+        self.claim_text = {c.id: c.text for c in dossier.claims}
 
     def render(self, template: str, uri: str, **context) -> str:
         page = Page(self.L, uri, self.directory_urls)
@@ -71,6 +75,8 @@ class Renderer:
             "actors/index.md": self.actors_index(),
             "events/index.md": self.events_index(),
             "claims/index.md": self.matrix(),
+            "network/index.md": self.network(),
+            "outlets/index.md": self.outlets(),
             "chronology/index.md": self.chronology(),
             "review/index.md": self.review(),
         }
@@ -180,7 +186,8 @@ class Renderer:
                            members=self.L.members.get(actor.id, []),
                            statements=self.L.statements_by_speaker.get(actor.id, []),
                            made=self.L.claims_by_claimant.get(actor.id, []), answered=answered,
-                           mentions=mentions, together=self.L.co_mentions.get(actor.id, [])[:10])
+                           mentions=mentions, together=self.L.co_mentions.get(actor.id, [])[:10],
+                           picture=network.NetworkView(self.net, page, self.claim_text, self.net_shared).around(actor.id))
 
     # ---------------------------------------------------------------- events
 
@@ -226,6 +233,29 @@ class Renderer:
         unanswered = [c for c in claims if not c.responses]
         return self.render("matrix.md.j2", "claims/index.md", columns=list(zip(columns, sides)), rows=rows,
                            unanswered=unanswered)
+
+    def network(self) -> str:
+        """Who accuses and answers whom: the picture, then every edge as text (relations.network)."""
+        uri = "network/index.md"
+        view = network.NetworkView(self.net, Page(self.L, uri), self.claim_text, self.net_shared)
+        picture, drawn, rest, together = view.whole()
+        edges = [e for e in self.net.edges if e.relation != TOGETHER]
+        edges.sort(key=lambda e: (self.L.actors[e.source].name.lower(), RELATIONS.index(e.relation),
+                                  self.L.actors[e.target].name.lower(), e.key()))
+        return self.render("network.md.j2", uri, picture=picture, drawn=drawn, rest=rest, edges=edges,
+                           together=together, sides=self.net.members(), side_name=side_name,
+                           RELATION_LABELS=network.netdraw.LABELS)
+
+    def outlets(self) -> str:
+        """How each outlet told the story: one column per outlet, one row per claim (relations.coverage)."""
+        covered, rest = outlets.widest(coverage(self.d, self.net.sides))
+        reported = {c.claim for o in covered for c in o.claims}
+        # every claim is a row; when outlets are left out, only the claims the shown ones reported
+        claims = sorted((c for c in self.d.claims if c.id in reported or not rest), key=self.claim_key)
+        rows = outlets.table(covered, claims, self.net.sides, self.L.actors)
+        return self.render("outlets.md.j2", "outlets/index.md", outlets=covered, rows=rows, rest=rest,
+                           shares={o.id: outlets.shares(o, self.L.actors) for o in covered + rest},
+                           side_name=side_name, sides=self.net.sides)
 
     def claim_key(self, claim: Claim) -> tuple:
         return (0, *claim.first_made.sort_key(), claim.id) if claim.first_made else (1, claim.id)
