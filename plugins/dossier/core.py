@@ -98,6 +98,7 @@ class Site:
     warnings: list[Problem | str]  # in the order a build log shows them
     orphans: list[str]  # editors' notes for entities that do not exist (shown as written)
     names: wikilinks.NameIndex
+    editors: dict[str, str] = field(default_factory=dict)  # build(): the other editors' pages, wikilinks done
 
 
 def is_note(uri: str) -> bool:
@@ -158,8 +159,20 @@ def build(options: Options | Mapping | None, root: Path | str, *, title: str = "
              for p in sorted(docs.rglob("*.md")) if not _hidden(p.relative_to(docs))} if docs.is_dir() else {}
     notes = {uri: (text, f"{label}/{uri}") for uri, text in pages.items() if is_note(uri)}
     editors = {uri: text for uri, text in pages.items() if not is_note(uri)}
-    return generate(options, root, title=title, notes=notes, editors=editors, directory_urls=directory_urls,
+    site = generate(options, root, title=title, notes=notes, editors=editors, directory_urls=directory_urls,
                     cache=cache, progress=progress, front_matter=True)
+    for uri in sorted({*editors, *site.orphans}):
+        site.editors[uri] = with_wikilinks(pages[uri], uri, site.names, f"{label}/{uri}", site.warnings)
+    return site
+
+
+def with_wikilinks(text: str, uri: str, names: wikilinks.NameIndex, label: str, problems: list) -> str:
+    """An editor's page with its wikilinks made links, as the plugin's on_page_markdown does; the front
+    matter is kept as written and counted, so problems name the right line."""
+    head, body, skipped = wikilinks.split_front_matter(text)
+    done = wikilinks.rewrite(body, uri, names, label, skipped + 1)
+    problems += done.problems
+    return head + done.text
 
 
 def page_meta(uri: str, title: str | None = None) -> dict:
