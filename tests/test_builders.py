@@ -239,3 +239,19 @@ def test_zensical_titles_cannot_be_closed(hostile_generated):
         head = title_element(root / "site" / url / "index.html")
         assert "<script" not in head.lower(), head
     assert "alert(19)" in title_element(root / "site/sources/second/index.html")
+
+
+# ---------------------------------------------------------------- wikilinks as a Markdown extension
+
+
+def test_wikilinks_extension_resolves_against_the_export(generated):
+    import markdown
+
+    export = generated[0] / ".dossier" / "docs" / "dossier.json"
+    text = "See [[Russia]], [[Moscow|the capital]] and [[Nobody Here]].\n\n    [[Russia]] in code\n"
+    html = markdown.markdown(text, extensions=["dossier.mdx"],
+                             extension_configs={"dossier.mdx": {"export": str(export), "base_url": "/dossier/"}})
+    assert '<a href="/dossier/actors/russia/">Russia</a>' in html
+    assert '<a href="/dossier/actors/russia/">the capital</a>' in html
+    assert '<span class="dossier-broken-link"' in html and "Nobody Here</span>" in html
+    assert "<code>[[Russia]] in code" in html
