@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site offline serve test eval bench browser clean
+.PHONY: site offline zensical serve test eval bench browser clean
 
 $(STAMP): plugins/pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,6 +20,11 @@ site: $(STAMP)
 offline: $(STAMP)
 	DOSSIER_OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
 	rm -f dossier-offline.zip && $(BIN)/python -m zipfile -c dossier-offline.zip site-offline/
+
+# The same dossier built by Zensical (no plugins): the pages generated first into .dossier/docs.
+zensical: $(STAMP)
+	$(BIN)/dossier generate --strict
+	$(BIN)/zensical build -f zensical.yml
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -40,4 +45,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/rebuild.py
 
 clean:
-	rm -rf site site-offline dossier-offline.zip .cache
+	rm -rf site site-offline dossier-offline.zip .cache .dossier

@@ -12,9 +12,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import pipeline, wikilinks
+from . import core, pipeline, wikilinks
 from .parse import ModelMissing, Parser
-from .render import ASSETS, OFFLINE_SHIM, render_csv, render_site, with_error_banner
+from .core import ASSETS, OFFLINE_SHIM, with_error_banner
 
 log = get_plugin_logger(__name__)
 NEEDED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc", "admonition")
@@ -36,27 +36,29 @@ class DossierConfig(base.Config):
 class DossierPlugin(BasePlugin[DossierConfig]):
     def __init__(self):
         super().__init__()
-        self.parser: Parser | None = None
         self.result: pipeline.Result | None = None
         self.curation = None  # dossier/*.yml, validated in on_pre_build
         self.names = wikilinks.NameIndex()
         # kept across `mkdocs serve` rebuilds (on_startup keeps this instance): unchanged inputs reuse work
-        self.memo = pipeline.Memo()
-        self.rendered: tuple[str, dict[str, str]] | None = None
+        self.cache = core.Cache()
         self.command = "build"
         self.curation_error: str | None = None  # while `serve` shows the last good site despite broken YAML
 
     def load_config(self, options, config_file_path=None):
         # mkdocs only warns about unknown options; a typo here would silently change the site
-        unknown = sorted(set(options) - {name for name, _ in self.config_scheme})
-        if unknown:
-            expected = ", ".join(name for name, _ in self.config_scheme)
-            raise base.ValidationError(f"dossier: unknown option(s) {', '.join(map(repr, unknown))}; "
-                                       f"expected {expected}")
-        for key in ("export", "cache_dir"):
-            if options.get(key) is True:
-                raise base.ValidationError(f"dossier: {key!r} takes a path or false, not true")
+        try:
+            core.Options.check(options)
+        except core.OptionsError as err:
+            raise base.ValidationError(str(err)) from None
         return super().load_config(options, config_file_path)
+
+    @property
+    def parser(self) -> Parser | None:
+        return self.cache.parser
+
+    @parser.setter
+    def parser(self, parser: Parser | None) -> None:
+        self.cache.parser = parser
 
     def on_startup(self, *, command, dirty):
         # defining on_startup keeps this instance (and its in-memory parse cache) across serve rebuilds
@@ -68,10 +70,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.seeds_dir = self.root / self.config.seeds_dir
         self.dossier_dir = self.root / self.config.dossier_dir
         self.docs_label = _label(Path(config.docs_dir), self.root)
-        cache = self.config.cache_dir
-        cache_dir = (self.root / cache) if cache else None
-        if self.parser is None or self.parser.model_name != self.config.spacy_model or self.parser.cache_dir != cache_dir:
-            self.parser = Parser(self.config.spacy_model, cache_dir)
+        self.options = core.Options(**{name: self.config[name] for name in core.Options.names()})
+        self.cache.parser_for(self.options, self.root)
         for ext in NEEDED_EXTENSIONS:
             if ext not in config.markdown_extensions:
                 config.markdown_extensions.append(ext)
@@ -109,50 +109,27 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                    if f.src_uri.endswith(".md") and f.generated_by is None}
         started = time.perf_counter()
         try:
-            result = pipeline.run(title=config.site_name, root=self.root, seeds_dir=self.seeds_dir,
-                                  dossier_dir=self.dossier_dir, parser=self.parser, progress=log.info,
-                                  curation=self.curation, memo=self.memo)
+            site = core.generate(self.options, self.root, title=config.site_name,
+                                 notes={uri: (text, label) for uri, (text, label, _) in notes.items()},
+                                 editors=editors, directory_urls=config.use_directory_urls,
+                                 curation=self.curation, cache=self.cache, progress=log.info)
         except ModelMissing as err:
             raise PluginError(f"dossier: {err}") from None
-        self.result = result
-        rendering = time.perf_counter()
-        self.names = wikilinks.NameIndex.from_dossier(result.dossier)
-        prepared = wikilinks.prepare({uri: (text, label) for uri, (text, label, _) in notes.items()},
-                                     editors, self.names)
-        render_key = pipeline.digest(result.key, sorted(prepared.notes.items()), prepared.backlinks,
-                                     config.use_directory_urls)
-        if self.rendered is None or self.rendered[0] != render_key:
-            self.rendered = (render_key, render_site(result.dossier, prepared.notes, backlinks=prepared.backlinks,
-                                                     directory_urls=config.use_directory_urls))
-        pages = self.rendered[1]
-        result.timings["render"] = time.perf_counter() - rendering
-        generated = {"dossier.json": result.json, "claims/claims.csv": render_csv(result.dossier)}
-        for problem in _unique(result.warnings):
+        self.result, self.names = site.result, site.names
+        for problem in site.warnings:
             log.warning(str(problem))
-        for uri in sorted(set(notes) & set(pages)):
-            for problem in prepared.problems[uri]:
-                log.warning(str(problem))
-        for uri in sorted(set(notes) - set(pages)):  # its wikilinks are done in on_page_markdown
-            log.warning(f"{notes[uri][1]}: an editor's page for an entity that does not exist "
-                        f"({uri.rsplit('/', 1)[0]} {Path(uri).stem!r}); it is shown as written")
+        for uri in site.orphans:  # its wikilinks are done in on_page_markdown
             files.append(notes[uri][2])
-        for uri, text in sorted(pages.items()):
+        for uri, text in site.pages.items():
             level = InclusionLevel.INCLUDED if uri.endswith("index.md") else InclusionLevel.NOT_IN_NAV
             existing = files.get_file_from_path(uri)
             if existing is not None:
                 files.remove(existing)
             files.append(File.generated(config, uri, content=text, inclusion=level))
-        for uri, text in sorted(generated.items()):
-            if uri == "dossier.json":
-                if not self.config.export:
-                    continue
-                uri = str(self.config.export)
+        for uri, text in site.files.items():
             files.append(File.generated(config, uri, content=text))
-        for uri, text in sorted(ASSETS.items()):
-            files.append(File.generated(config, uri, content=text))
-        counts = result.counts()
-        timings = ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items())
-        log.info(f"{counts} in {time.perf_counter() - started:.1f}s ({timings})")
+        timings = ", ".join(f"{k} {v:.2f}s" for k, v in site.result.timings.items())
+        log.info(f"{site.result.counts()} in {time.perf_counter() - started:.1f}s ({timings})")
         return files
 
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
@@ -172,8 +149,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         """The editors' own pages for entities (docs/actors/<id>.md ...): their text goes first on the page."""
         notes = {}
         for f in list(files):
-            parts = f.src_uri.split("/")
-            if len(parts) == 2 and parts[0] in pipeline.ENTITY_FOLDERS and parts[1].endswith(".md"):
+            if core.is_note(f.src_uri):
                 notes[f.src_uri] = (f.content_string, f"{self.docs_label}/{f.src_uri}", f)
                 files.remove(f)
         return notes
@@ -212,17 +188,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return server
 
 
-# The matrix needs the page's full width; an actor's page should come first when a reader searches a name.
-WIDE_PAGES = {"claims/index.md", "network/index.md", "outlets/index.md"}
-SEARCH_BOOST = {"actors": 3}
-
-
 def _page_layout(page) -> None:
-    if page.file.src_uri in WIDE_PAGES:
-        page.meta.setdefault("hide", ["navigation", "toc"])
-    boost = SEARCH_BOOST.get(page.file.src_uri.split("/", 1)[0])
-    if boost and not page.file.src_uri.endswith("index.md"):
-        page.meta.setdefault("search", {}).setdefault("boost", boost)
+    """What generated front matter says for other builders (core.page_meta), set here on the page."""
+    meta = core.page_meta(page.file.src_uri)
+    for key in ("hide", "search"):
+        if key in meta:
+            page.meta.setdefault(key, meta[key])
 
 
 BESIDE_MATRIX = ("network/index.md", "outlets/index.md")
@@ -250,10 +221,3 @@ def _label(path: Path, root: Path) -> str:
     except ValueError:
         return path.as_posix()
 
-
-def _unique(problems):
-    seen = set()
-    for p in problems:
-        if str(p) not in seen:
-            seen.add(str(p))
-            yield p

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
@@ -58,6 +58,21 @@ class NameIndex:
                                    ("claim", dossier.claims, lambda c: c.text)):
             for item in items:
                 index.ids[(kind, item.id)] = Target(f"{KINDS[kind]}/{item.id}.md", title(item))
+        return index
+
+    @classmethod
+    def from_export(cls, data: dict) -> NameIndex:
+        """The same index from dossier.json (its format dossier/1), for tools that only have the export."""
+        index = cls()
+        for actor in data.get("actors", []):
+            target = Target(f"actors/{actor['id']}.md", actor["name"])
+            index.ids[("actor", actor["id"])] = target
+            for form in (actor["name"], *actor.get("aliases", [])):
+                index.names.setdefault(norm(form), set()).add(target)
+        for kind, key, title in (("event", "events", "title"), ("source", "sources", "title"),
+                                 ("claim", "claims", "text")):
+            for item in data.get(key, []):
+                index.ids[(kind, item["id"])] = Target(f"{KINDS[kind]}/{item['id']}.md", item.get(title) or item["id"])
         return index
 
     def title_of(self, uri: str) -> str | None:
@@ -157,11 +172,13 @@ def find(text: str) -> list[Link]:
     return [out[k] for k in sorted(out)]
 
 
-def rewrite(text: str, page_uri: str, index: NameIndex, label: str, first_line: int = 1) -> Rewritten:
+def rewrite(text: str, page_uri: str, index: NameIndex, label: str, first_line: int = 1,
+            href: Callable[[str], str] | None = None) -> Rewritten:
     """Text with every wikilink replaced by a relative Markdown link (or a visible broken-link span).
 
     page_uri is the src_uri of the page the text is on; label names its file in problems; first_line is
     the line number of the text's first line in that file (front matter that was cut off before it).
+    href, when given, makes the link of a target page's uri (a builder that does not rewrite .md links).
     """
     pieces, problems, targets, at = [], [], [], 0
     for link in find(text):
@@ -174,7 +191,7 @@ def rewrite(text: str, page_uri: str, index: NameIndex, label: str, first_line: 
                 targets.append(found.uri)
             shown = _markdown_label(link.label) if link.label else (
                 _markdown_label(link.target) if ":" not in link.target else _inert(found.title))
-            rel = posixpath.relpath(found.uri, posixpath.dirname(page_uri) or ".")
+            rel = href(found.uri) if href else posixpath.relpath(found.uri, posixpath.dirname(page_uri) or ".")
             pieces.append(f"[{shown}]({rel})")
         else:
             problems.append(Problem(label, first_line + link.line - 1, f"the wikilink {raw} links nowhere: {found}"))
