@@ -21,7 +21,7 @@ from dossier.resolve.actors import resolve_actors
     ("Germany", "Germany"), ("the Federal Republic of Germany", "Germany"), ("U.S.", "United States"),
     ("UK", "United Kingdom"), ("USA", "United States"), ("Islamic Republic of Iran", "Iran"),
     ("Gaza", None), ("TV", None), ("PM", None), ("G7", None), ("ICBMs", None), ("CAN", None),
-    ("French Foreign Ministry", None),
+    ("French Foreign Ministry", None), ("DC", None), ("D.C.", None), ("DRC", "DR Congo"),
 ])
 def test_country_of(text, country):
     found = country_of(text)
@@ -259,6 +259,35 @@ def test_the_own_outlet_told_by_a_passer_by_is_not_an_actor(nlp):
         "Maria Ilves, 54, waiting for a bus out of the town, told Nordpress that the river rose overnight.",
         outlet="Nordpress International")
     assert "Nordpress" not in actors
+
+
+def test_a_news_agency_carrying_others_words_is_a_credit_and_one_stating_a_fact_is_an_actor(nlp):
+    actors, _, review, _ = _actors(
+        nlp, "Port talks fail",
+        "A Portuguese source at the port denied that the ship had sunk and said the reports were baseless, "
+        "Reuters reported.",
+        "\"We believe the cargo was moved,\" a Spanish official told Reuters news agency on Saturday.",
+        "Ana Costa said on Monday that Spain must prove it, reported state-run Anadolu Agency.",
+        "According to the Saudi Press Agency, the king briefed the Spanish leader on the port.",
+        "Tass news agency said the ship had been at sea for less than an hour and had caught fire.",
+        outlet="Nordpress")
+    assert not {"Reuters", "Anadolu Agency", "Saudi Press Agency"} & set(actors)
+    assert "Tass" in actors
+    assert any("Reuters" in r.message for r in review)  # each drop listed for the editor
+
+
+def test_a_countrys_mission_named_as_a_building_is_a_place_and_acting_an_actor(nlp):
+    actors, _, _, _ = _actors(
+        nlp, "Port talks fail",
+        "The sailor was last seen entering the Portuguese consulate in the city on Tuesday.",
+        "Police searched the Portuguese consulate on Friday.",
+        outlet="Nordpress")
+    assert not any("consulate" in name for name in actors)
+    actors, _, _, _ = _actors(
+        nlp, "Port talks fail",
+        "The Portuguese consulate said on Tuesday that the sailor had left the building.",
+        outlet="Nordpress")
+    assert any("consulate" in name for name in actors)
 
 
 def test_a_programme_named_before_its_noun_is_not_an_actor(nlp):
