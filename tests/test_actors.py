@@ -290,6 +290,17 @@ def test_a_countrys_mission_named_as_a_building_is_a_place_and_acting_an_actor(n
     assert any("consulate" in name for name in actors)
 
 
+def test_an_honorific_with_its_dot_is_not_part_of_the_name(nlp):
+    actors, _, _, _ = _actors(
+        nlp, "Port talks fail",
+        "Portuguese sailor Ana Costa disappeared on Tuesday.",
+        "Senator Jon Reyes tweeted: “To say that I am skeptical of the story about Mr. Costa is an understatement.”",
+        "Costa had criticised the port's owners.",
+        outlet="Nordpress")
+    assert not any("Mr" in name for name in actors)
+    assert len([name for name in actors if "Costa" in name]) == 1
+
+
 def test_a_programme_named_before_its_noun_is_not_an_actor(nlp):
     actors, _, _, _ = _actors(
         nlp, "Minister answers",

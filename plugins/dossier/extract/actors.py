@@ -541,8 +541,9 @@ def _extend_person(doc, start: int, end: int) -> tuple[int, int]:
 
     while end < len(doc) and name_like(doc[end]) and doc[end].dep_ not in {"ROOT"} and end - start < 4:
         end += 1
+    # an honorific, with its dot or without ("Mr. Khashoggi"), is not part of the name
     while start > 0 and name_like(doc[start - 1]) and doc[start - 1].i > 0 and end - start < 4 \
-            and doc[start - 1].lower_ not in w["honorifics"] and capital_of(doc[start - 1].text) is None:
+            and doc[start - 1].lower_.strip(".") not in w["honorifics"] and capital_of(doc[start - 1].text) is None:
         start -= 1
     return start, end
 
