@@ -301,6 +301,19 @@ def test_an_honorific_with_its_dot_is_not_part_of_the_name(nlp):
     assert len([name for name in actors if "Costa" in name]) == 1
 
 
+def test_short_names_of_bodies_join_their_full_name(nlp):
+    # a newspaper by its last word, an acronym that leaves the owning country out, a name NER cut at "("
+    actors, _, _, _ = _actors(
+        nlp, "Virus origins disputed",
+        "The Wall Street Journal reported on Sunday that the US Federal Bureau of Investigation had "
+        "concluded the virus leaked from a laboratory.",
+        "The Journal said the FBI had reached its view with moderate confidence.",
+        "The World Health Organization (WHO) said on Monday that all hypotheses remained open.",
+        outlet="Nordpress")
+    assert not {"Journal", "FBI"} & set(actors)
+    assert "World Health Organization" in actors and not any("(" in name for name in actors)
+
+
 def test_a_programme_named_before_its_noun_is_not_an_actor(nlp):
     actors, _, _, _ = _actors(
         nlp, "Minister answers",

@@ -549,7 +549,10 @@ def _extend_person(doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _clean_name(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip(" ,.;:\"“”‘’'()[]-–—")
+    text = re.sub(r"\s+", " ", text)
+    if text.count("(") > text.count(")"):
+        text = text[:text.rindex("(")]  # "World Health Organization (WHO" cut by NER: the name before it
+    text = text.strip(" ,.;:\"“”‘’'()[]-–—")
     if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", text):
         text += "."  # "U.S" cut by the sentence end -> "U.S."
     text = re.sub(r"[’']s$", "", text).strip()
