@@ -236,6 +236,16 @@ def test_one_surname_in_two_transliterations_is_one_person():
     assert sorted(len(c.mentions) for c in _cluster(ms)) == [1, 1, 2]
 
 
+def test_a_surname_joins_the_name_not_the_name_run_on_into_the_next_words():
+    from dossier.model import Mention, Ref
+    from dossier.resolve.actors import _cluster
+    ms = [Mention(Ref("a", "s1", 0, 27), "Tomas Adhanu Kebede World", "PERSON", "person", confidence=0.6),
+          Mention(Ref("a", "s2", 0, 20), "Tomas Adhanu Kebede", "PERSON", "person", acts=True),
+          Mention(Ref("a", "s3", 0, 6), "Kebede", "PERSON", "person", acts=True)]
+    sizes = {c.key: len(c.mentions) for c in _cluster(ms)}
+    assert sizes.get("kebede") is None and sizes["tomas adhanu kebede"] == 2
+
+
 def test_acronyms_of_things_and_facilities_are_not_actors(nlp):
     actors, _, _, _ = _actors(
         nlp, "Dam hit",

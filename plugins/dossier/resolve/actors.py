@@ -284,6 +284,10 @@ def _cluster(mentions: list[Mention], sources: Iterable[Source] = ()) -> list[Cl
         fits = [c for c in clusters.values() if not c.country and _mostly(c, "person")
                 and romanized(key) in {romanized(w) for w in norm(_best_form(c)).split()}]
         if len(fits) > 1:
+            # one name and the same name run on into the next words ("Tedros Adhanom Ghebreyesus World" of
+            # a caption): the name itself
+            fits = [c for c in fits if not any(o is not c and c.key.startswith(o.key + " ") for o in fits)]
+        if len(fits) > 1:
             # two people share the surname ("Wang Yi", "Wang Wenbin"): "Wang" in an article is the one
             # that article names in full
             fits = [c for c in fits if any(x.ref.source == m.ref.source for x in c.mentions)] or fits
