@@ -324,6 +324,16 @@ def test_short_names_of_bodies_join_their_full_name(nlp):
     assert "World Health Organization" in actors and not any("(" in name for name in actors)
 
 
+def test_a_disease_is_not_an_actor(nlp):
+    actors, _, _, mentions = _actors(
+        nlp, "Origins disputed",
+        "COVID originated in a lab, the agency said.",
+        "Officials fear COVID will return this winter, the minister said.",
+        outlet="Nordpress")
+    assert not {"COVID", "Covid"} & set(actors)
+    assert not any(m.text == "COVID" for m in mentions)
+
+
 def test_a_programme_named_before_its_noun_is_not_an_actor(nlp):
     actors, _, _, _ = _actors(
         nlp, "Minister answers",

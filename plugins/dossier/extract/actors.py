@@ -218,7 +218,7 @@ def _sentence_mentions(source_id: str, sentence, doc, credits=(set(), set()),
             continue
         span = doc[start:end]
         text = _clean_name(span.text)
-        if not text or text.lower() in w["not_names"] or not any(c.isalpha() for c in text):
+        if not text or text.lower() in w["not_names"] | w["disease_names"] or not any(c.isalpha() for c in text):
             continue
         if re.fullmatch(r"[A-Z]{2,}s", text):
             continue  # a plural acronym names things ("ICBMs"), not an actor
