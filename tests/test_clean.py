@@ -90,3 +90,11 @@ def test_wire_contributor_credits_are_dropped():
     text = " ".join(s.text for s in source.sentences)
     assert "finance minister" in text and "Jane Roe" not in text and "With files" not in text
     assert any("contributed to this report" in line for line in source.dropped)
+
+
+def test_a_clock_time_before_a_weekday_or_month_does_not_end_the_sentence():
+    from dossier.clean import split_sentences
+    assert split_sentences("The kingdom said it in a statement around 1 a.m. Saturday in Riyadh. Five were fired.") \
+        == ["The kingdom said it in a statement around 1 a.m. Saturday in Riyadh.", "Five were fired."]
+    assert split_sentences("The talks ended at 10 p.m. The minister left.") \
+        == ["The talks ended at 10 p.m.", "The minister left."]

@@ -227,6 +227,13 @@ def _boundary_follows(text: str, end: int) -> bool:
     return text[end].isupper() and end + 1 < len(text) and text[end + 1].islower()
 
 
+@lru_cache(maxsize=1)
+def _day_words() -> frozenset[str]:
+    """Weekday and month names: after a clock time ("1 a.m. Saturday") they go on the sentence."""
+    table = load_table("date_words.yml")
+    return frozenset([*table["weekdays"], *(m for names in table["months"] for m in names)])
+
+
 def _is_abbreviation(text: str, i: int) -> bool:
     if text[i] != ".":
         return False
@@ -234,6 +241,9 @@ def _is_abbreviation(text: str, i: int) -> bool:
     if not match:
         return False
     word = match.group(1)
+    if word.lower() in {"a.m", "p.m"}:
+        after = re.match(r"\s+([A-Z][a-z]+)", text[i + 1:])
+        return bool(after) and after.group(1) in _day_words()  # "around 1 a.m. Saturday in Riyadh"
     last = word.rsplit(".", 1)[-1]
     if len(last) == 1 and last.isupper():
         return True  # an initial, or the last letter of U.S. / U.N.

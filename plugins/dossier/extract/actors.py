@@ -148,6 +148,9 @@ def _credits(source: Source) -> tuple[set[str], set[str]]:
         part = re.sub(r"\b(republished|by|feed|wire|via)\b", " ", part, flags=re.IGNORECASE)
         if part.strip():
             outlet.add(_key(part))
+            names = part.split()
+            # its leading words name it too ("Al Jazeera" of "Al Jazeera English")
+            outlet.update(_key(" ".join(names[:n])) for n in range(2, len(names)))
             outlet.update(_key(w) for w in part.split() if len(w) > 3 and w[0].isupper()
                           and country_of(w) is None)  # "The Japan News": Japan is no credit
     return author, outlet
@@ -215,7 +218,7 @@ def _sentence_mentions(source_id: str, sentence, doc, credits=(set(), set()),
             continue
         span = doc[start:end]
         text = _clean_name(span.text)
-        if not text or text.lower() in w["not_names"] or not any(c.isalpha() for c in text):
+        if not text or text.lower() in w["not_names"] | w["disease_names"] or not any(c.isalpha() for c in text):
             continue
         if re.fullmatch(r"[A-Z]{2,}s", text):
             continue  # a plural acronym names things ("ICBMs"), not an actor
@@ -228,6 +231,10 @@ def _sentence_mentions(source_id: str, sentence, doc, credits=(set(), set()),
         own_interview = _key(text) in outlet and _speech_recipient(span.root) and _titled_teller(span.root)
         if own_interview and kind in {None, "person"}:
             kind = "organization"  # the outlet itself, told something by an official ("told Sputnik")
+        if kind == "organization" and text.split()[-1].lower() in words()["missions"] and agency < AGENT:
+            kind, why = None, PLACE  # "inside the Saudi consulate": the building; "the consulate said" acts
+        if kind is not None and _news_agency(text, doc, end) and _relays(span.root):
+            kind, why = None, RELAY  # "reported state-run Anadolu Agency": a wire carrying others' words
         if kind is None:
             if why and dropped is not None and sentence.kind != "caption" and not furniture:
                 dropped.append(DroppedName(Mention(Ref(source_id, sentence.id, span.start_char,
@@ -534,14 +541,18 @@ def _extend_person(doc, start: int, end: int) -> tuple[int, int]:
 
     while end < len(doc) and name_like(doc[end]) and doc[end].dep_ not in {"ROOT"} and end - start < 4:
         end += 1
+    # an honorific, with its dot or without ("Mr. Khashoggi"), is not part of the name
     while start > 0 and name_like(doc[start - 1]) and doc[start - 1].i > 0 and end - start < 4 \
-            and doc[start - 1].lower_ not in w["honorifics"] and capital_of(doc[start - 1].text) is None:
+            and doc[start - 1].lower_.strip(".") not in w["honorifics"] and capital_of(doc[start - 1].text) is None:
         start -= 1
     return start, end
 
 
 def _clean_name(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip(" ,.;:\"“”‘’'()[]-–—")
+    text = re.sub(r"\s+", " ", text)
+    if text.count("(") > text.count(")"):
+        text = text[:text.rindex("(")]  # "World Health Organization (WHO" cut by NER: the name before it
+    text = text.strip(" ,.;:\"“”‘’'()[]-–—")
     if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", text):
         text += "."  # "U.S" cut by the sentence end -> "U.S."
     text = re.sub(r"[’']s$", "", text).strip()
@@ -649,6 +660,43 @@ def _titled_teller(t) -> bool:
                for c in verb.children if c.dep_ in SUBJECTS for tok in c.subtree)
 
 
+def _news_agency(text: str, doc, end: int) -> bool:
+    """A wire or news agency: named in the table, by a name ending in 'News/Press Agency', or followed by
+    'news agency' ("the North's KCNA news agency")."""
+    key = _key(text)
+    if key in words()["news_agencies"] or re.search(r"\b(?:news|press) agency$", key):
+        return True
+    return [t.lower_ for t in doc[end:end + 2]] == ["news", "agency"]
+
+
+def _relays(t) -> bool:
+    """The agency carries someone else's words: it is told them ("a Turkish official told Reuters"), they
+    are according to it or carried by it ("according to the Saudi Press Agency", "carried by KCNA"), or
+    what it reports is another's speech ("X denied ..., Reuters reported", "X said ..., reported Anadolu").
+    An agency that itself says a fact ("Tass news agency said the plane had caught fire") is a source
+    others answer, and stays."""
+    speech = load_table("speech.yml")
+    while t.dep_ == "compound" and t.head.i != t.i:
+        t = t.head  # "told Reuters news agency": the phrase the name heads
+    if _speech_recipient(t):
+        return True
+    head = t.head
+    if t.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
+        return True
+    if t.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.lower() in set(speech["frame_verbs"]) | {"carry"}:
+        return True
+    if t.dep_ in SUBJECTS | {"dobj"} and head.lemma_.lower() in set(speech["say_verbs"]):
+        if t.i > head.i:
+            return True  # "..., reported state-run Anadolu Agency": the agency credited after the verb
+        verbs = set(speech["verbs"]) | set(speech["say_verbs"])
+        if head.dep_ in {"ccomp", "parataxis"} and head.i > head.head.i and head.head.lemma_.lower() in verbs:
+            return True  # "X denied it and said ..., Reuters reported": a report tagged after the words
+        return any(c.dep_ == "ccomp" and any(x.lemma_.lower() in verbs and x.pos_ == "VERB"
+                                             and any(s.dep_ in SUBJECTS for s in x.children) for x in c.subtree)
+                   for c in head.children)  # a speaker of its own inside the report
+    return False
+
+
 def _acted_upon(t) -> bool:
     """The name undergoes an act ("Moscow banned Nordpress", "Nordpress was fined"): an outlet that is part
     of the story. Reporting, confirming or being told things is the outlet at work, not acting in it."""
@@ -666,6 +714,7 @@ def _job_word(word: str) -> bool:
     forms = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
     return bool(forms & (w["job_nouns"] | w["titles"]))
 BROADCAST = "names a programme, where something was said"
+RELAY = "a news agency carrying the story (a credit), not an actor in it"
 INSTITUTION_WORD = "a kind of institution, not the name of one"
 
 

@@ -70,6 +70,10 @@ def _content_words(text: str) -> list[str]:
 
 
 def _initials(text: str) -> str:
+    """The initials of a name of ordinary words; a name that holds an abbreviation already ("DR Congo") has
+    none: "DC" is no initialism of it (it is Washington's district)."""
+    if any(len(w) > 1 and w.isupper() for w in text.split()):
+        return ""
     return "".join(w[0] for w in _content_words(text)).upper()
 
 

@@ -38,7 +38,7 @@ def _table() -> dict:
     t = dict(load_table("speech.yml"))
     for key in ("verbs", "say_verbs", "statement_nouns", "allegation_nouns", "institution_nouns",
                 "person_pronouns", "thing_pronouns", "frame_verbs", "relative_pronouns", "state_nouns",
-                "topic_preps"):
+                "topic_preps", "country_nouns"):
         t[key] = frozenset(t.get(key) or ())
     t["titles"] = frozenset(w.lower() for w in load_table("actor_words.yml")["titles"])
     t["forms"] = _verb_forms(t["verbs"])
@@ -697,6 +697,12 @@ def _of_noun_phrase(head, mentions, focus=None, before: int | None = None):
                 country = demonym_country(t.text) or (country_of(t.text) if t.pos_ == "PROPN" else None)
                 if country is not None:
                     return country.name, None, "country", co
+    if lemma in table["country_nouns"] and head.pos_ == "NOUN" and focus is not None \
+            and [c.lower_ for c in head.children] == ["the"]:
+        # "the kingdom said": the country last named in the article
+        text, ref = _last_mention(focus, lambda m: m.kind == "country")
+        if text:
+            return text, ref, "country", co
     if lemma in table["institution_nouns"] and head.pos_ == "NOUN" and any(
             t.dep_ == "poss" and any(m.kind == "person" and m.ref.start <= t.idx < m.ref.end for m in inside)
             for t in head.children):

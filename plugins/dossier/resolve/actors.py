@@ -284,6 +284,10 @@ def _cluster(mentions: list[Mention], sources: Iterable[Source] = ()) -> list[Cl
         fits = [c for c in clusters.values() if not c.country and _mostly(c, "person")
                 and romanized(key) in {romanized(w) for w in norm(_best_form(c)).split()}]
         if len(fits) > 1:
+            # one name and the same name run on into the next words ("Tedros Adhanom Ghebreyesus World" of
+            # a caption): the name itself
+            fits = [c for c in fits if not any(o is not c and c.key.startswith(o.key + " ") for o in fits)]
+        if len(fits) > 1:
             # two people share the surname ("Wang Yi", "Wang Wenbin"): "Wang" in an article is the one
             # that article names in full
             fits = [c for c in fits if any(x.ref.source == m.ref.source for x in c.mentions)] or fits
@@ -291,6 +295,10 @@ def _cluster(mentions: list[Mention], sources: Iterable[Source] = ()) -> list[Cl
             # "Wagner" <- "Wagner Group": the proper name of exactly one body named with a generic head noun
             fits = [c for k, c in clusters.items() if not c.country and _mostly(c, "organization")
                     and len(k.split()) == 2 and k.split()[0] == key and k.split()[1] in _generic_heads()]
+        if not fits and m.kind == "organization" and key in _press_heads():
+            # "the Journal" <- "The Wall Street Journal": a newspaper called by its last word
+            fits = [c for k, c in clusters.items() if not c.country and _mostly(c, "organization")
+                    and len(k.split()) > 1 and k.split()[-1] == key]
         if len(fits) == 1:
             fits[0].mentions.append(m)
         else:
@@ -324,7 +332,8 @@ def _cluster(mentions: list[Mention], sources: Iterable[Source] = ()) -> list[Cl
         if form.replace(".", "").isupper() and 2 <= len(form) <= 6:
             form = form.replace(".", "")
             fits = [o for o in clusters.values() if o is not c and not o.country
-                    and form.lower() in {_initials(_best_form(o)), _initials(_best_form(o), expand=True)}]
+                    and form.lower() in {_initials(_best_form(o)), _initials(_best_form(o), expand=True),
+                                         _initials(_unowned(_best_form(o)))}]
             if len(fits) == 1:
                 fits[0].mentions.extend(c.mentions)
                 del clusters[key]
@@ -463,6 +472,13 @@ def _content_bag(key: str) -> tuple[str | None, frozenset[str]]:
 SPELLINGS = {"defence": "defense", "organisation": "organization", "labour": "labor"}
 
 
+@lru_cache(maxsize=1)
+def _press_heads() -> frozenset[str]:
+    from ..data import load_table
+
+    return frozenset(str(w).lower() for w in load_table("actor_words.yml").get("press_heads", ()))
+
+
 def _generic_heads() -> set[str]:
     from ..data import load_table
 
@@ -546,6 +562,16 @@ def _close(a: str, b: str) -> bool:
     import difflib
 
     return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+def _unowned(name: str) -> str:
+    """A body's name without the country written before it ("US Federal Bureau of Investigation" ->
+    "Federal Bureau of Investigation"): its acronym (FBI) leaves the country out."""
+    words = name.split()
+    for n in (2, 1):
+        if len(words) > n + 1 and (country_of(" ".join(words[:n])) or demonym_country(" ".join(words[:n]))):
+            return " ".join(words[n:])
+    return name
 
 
 def _initials(name: str, expand: bool = False) -> str:
