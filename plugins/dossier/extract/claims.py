@@ -89,21 +89,34 @@ class _Claim:
     key: str
     props: list[Proposition] = field(default_factory=list)
     counter_to: str | None = None
+    # what its wordings make of it, recomputed only when a wording was added (wordings are only appended):
+    # every pass asks these of every candidate claim, and a big claim has hundreds of wordings
+    _derived: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def _memo(self, name: str, compute):
+        held = self._derived.get(name)
+        if held is None or held[0] != len(self.props):
+            held = self._derived[name] = (len(self.props), compute())
+        return held[1]
 
     @property
     def statements(self) -> list[int]:
-        return list(dict.fromkeys(p.statement for p in self.props if p.statement is not None))
+        return list(self._memo("statements", lambda: tuple(dict.fromkeys(
+            p.statement for p in self.props if p.statement is not None))))
 
     @property
     def makers(self) -> list[str]:
-        return list(dict.fromkeys(m for p in self.props for m in p.makers))
+        return list(self._memo("makers", lambda: tuple(dict.fromkeys(m for p in self.props for m in p.makers))))
 
     @property
     def is_allegation(self) -> bool:
-        return any(p.charges for p in self.props)
+        return self._memo("is_allegation", lambda: any(p.charges for p in self.props))
 
     @property
     def against(self) -> frozenset[str]:
+        return self._memo("against", self._against)
+
+    def _against(self) -> frozenset[str]:
         """Whom the claim charges: the side most of its wordings charge, if at least half charge it (a
         claim that mentions someone's act in passing charges nobody)."""
         voters = [p for p in self.props if p.charges]  # plain assertions joined to it do not vote
@@ -118,7 +131,8 @@ class _Claim:
     @property
     def involved(self) -> frozenset[str]:
         """Every side its wordings name or charge."""
-        return frozenset(w for p in self.props for w in (*p.charged, *p.words) if w.startswith("@")) - {RECIPROCAL}
+        return self._memo("involved", lambda: frozenset(
+            w for p in self.props for w in (*p.charged, *p.words) if w.startswith("@")) - {RECIPROCAL})
 
 
 @dataclass
@@ -142,9 +156,19 @@ class ClaimState:
     claims: list[_Claim] = field(default_factory=list)
     answers: list[Answer] = field(default_factory=list)
     reciprocal: list[int] = field(default_factory=list)  # "X and Y accused each other"
+    lookup: _Lookup | None = None  # claims by side and by word, while answers are placed
+
+    _claim_index: tuple = ((), {})  # (claims' sizes, statement -> first claim holding it)
 
     def claim_of(self, statement: int) -> _Claim | None:
-        return next((c for c in self.claims if statement in c.statements), None)
+        sizes = (len(self.claims), sum(len(c.props) for c in self.claims))
+        if self._claim_index[0] != sizes:
+            index: dict[int, _Claim] = {}
+            for c in self.claims:
+                for i in c.statements:
+                    index.setdefault(i, c)
+            self._claim_index = (sizes, index)
+        return self._claim_index[1].get(statement)
 
     def side_of(self, names: Iterable[str]) -> frozenset[str]:
         return frozenset(self.sides.of_all(names))
@@ -260,12 +284,15 @@ def group_propositions(state: ClaimState) -> None:
     Allegations are grouped first, then plain assertions, then allegations named in answers, so that a
     claim is built around what charges someone."""
     order = sorted(state.propositions, key=lambda p: (p.named_by is not None, not p.charges))
+    # blocking: a claim none of whose wordings shares a topical word with p scores 0 and can meet no
+    # threshold, so only the claims the word index finds are compared (in creation order, as before)
+    index = _WordIndex()
     for p in order:
         best, best_score = None, 0.0
-        for c in state.claims:
+        for c, sharing in index.sharing(p.words):
             if not _same_side(p, c, state):
                 continue
-            score = max(similarity(p.words, q.words) for q in c.props)
+            score = max(similarity(p.words, q.words) for q in sharing)
             needed = SAME_CHARGE if p.charged & c.against else \
                 SAME_CLAIM if p.charges or not c.is_allegation else PLAIN_JOINS
             if score >= needed and score > best_score:
@@ -278,6 +305,42 @@ def group_propositions(state: ClaimState) -> None:
             best = _Claim(f"c{len(state.claims)}")
             state.claims.append(best)
         best.props.append(p)
+        index.add(best, p)
+
+
+class _WordIndex:
+    """Topical words (country forms aside, as similarity and _fit weigh them) -> the claims whose wordings
+    hold them, with those wordings: the candidates of a comparison, in the order the claims were made."""
+
+    def __init__(self, claims: Iterable[_Claim] = ()):
+        self.order: dict[int, int] = {}  # id(claim) -> rank
+        self.claims: list[_Claim] = []
+        self.words: dict[str, dict[int, list[Proposition]]] = {}
+        for c in claims:
+            for p in c.props:
+                self.add(c, p)
+
+    def add(self, c: _Claim, p: Proposition) -> None:
+        rank = self.order.setdefault(id(c), len(self.claims))
+        if rank == len(self.claims):
+            self.claims.append(c)
+        for w in p.words:
+            if not w.startswith("@"):
+                self.words.setdefault(w, {}).setdefault(rank, []).append(p)
+
+    def sharing(self, words: Iterable[str]) -> list[tuple[_Claim, list[Proposition]]]:
+        """The claims one of whose wordings shares a topical word with words, each with those wordings."""
+        found: dict[int, dict[int, Proposition]] = {}
+        for w in words:
+            for rank, props in self.words.get(w, {}).items():
+                held = found.setdefault(rank, {})
+                for p in props:
+                    held.setdefault(id(p), p)
+        return [(self.claims[rank], list(found[rank].values())) for rank in sorted(found)]
+
+    def claims_sharing(self, words: Iterable[str]) -> set[int]:
+        """id() of the claims one of whose wordings shares a topical word with words."""
+        return {id(self.claims[rank]) for w in words for rank in self.words.get(w, {})}
 
 
 def _made_by_named_makers(p: Proposition, state: ClaimState) -> _Claim | None:
@@ -327,6 +390,7 @@ def _same_side(p: Proposition, c: _Claim, state: ClaimState) -> bool:
 
 def place_answers(state: ClaimState) -> None:
     named_claim = {p.named_by: c for c in state.claims for p in c.props if p.named_by is not None}
+    state.lookup = _Lookup(state.claims)  # the claims do not change while answers are placed
     partners = _mutual(state)
     for r in state.readings:
         stance = r.stance
@@ -397,25 +461,33 @@ def _target(state: ClaimState, r: Reading, named_claim: dict) -> tuple[_Claim | 
         claim = _by_makers(state, r, r.named[1])  # "dismissed US claims"
         if claim is not None and not set(r.speakers) & set(claim.makers):
             return claim, NAMED, "names the allegation's makers"
-    # what can be answered: allegations, and assertions several sources report (a contested finding)
-    allegations = [c for c in state.claims if (c.is_allegation or _reach(c)[0] >= WIDELY_REPORTED)
-                   and not set(r.speakers) & set(c.makers)]
+    # what can be answered: allegations, and assertions several sources report (a contested finding).
+    # Candidates come from the lookup (by the side charged or involved, by a shared topical word) in the
+    # claims' order: a claim it does not return could meet none of the tests below
+    look = state.lookup or _Lookup(state.claims)
+    speakers = set(r.speakers)
+
+    def answerable(c: _Claim) -> bool:
+        return (c.is_allegation or _reach(c)[0] >= WIDELY_REPORTED) and not speakers & set(c.makers)
+
+    words = _merged(r.words, r.context)
     if r.stance != "supports":
         # the charge against its own side, or one its side is implicated in ("X supplied Y": Y answers);
         # without a side of its own, the side its words defend ("I can't imagine that Putin did it")
         sides = r.side | (_defended(r) if r.stance == "denies" else frozenset())
-        own = [c for c in allegations if c.against & sides]
+        own = [c for c in look.against_any(sides) if answerable(c)]
         # a charge its side is only named in counts where the answer's words or context are about it; an
         # assertion that charges nobody, only where they fit it clearly better than any charge against it
-        words = _merged(r.words, r.context)
-        implicated = [c for c in allegations if c not in own and sides & c.involved
-                      and _fit(words, c) >= CLEAR_ANSWER]
+        sharing = look.words.claims_sharing(words)
+        implicated = [c for c in look.involving_any(sides) if id(c) in sharing and answerable(c)
+                      and c not in own and _fit(words, c) >= CLEAR_ANSWER]
         best_own = max((_fit(words, c) for c in own), default=0.0)
         pool = own + [c for c in implicated if c.is_allegation or _fit(words, c) >= MARGIN * best_own]
         # a third party answering on another side's behalf ("no evidence of Ukrainian involvement"): the
         # charge against the side its words name, where they fit it
         named = frozenset(w for w in r.words if w.startswith("@")) - sides
-        pool += [c for c in allegations if c not in pool and c.against & named and _fit(words, c) >= CLEAR_ANSWER]
+        pool += [c for c in look.against_any(named) if answerable(c) and c not in pool
+                 and _fit(words, c) >= CLEAR_ANSWER]
         if pool:
             chosen = _clear_best(pool, r, require=len(pool) > 1)
             if chosen is not None:
@@ -426,16 +498,47 @@ def _target(state: ClaimState, r: Reading, named_claim: dict) -> tuple[_Claim | 
             return None, 0.0, "several charges against its side, and its words fit none clearly"
         if r.side:
             return None, 0.0, "no claim charges its side; the charge it answers was not found"
-    candidates = allegations
+    # by words alone: only a claim sharing a topical word with the answer or its context can fit above 0
+    candidates = [c for c in look.sharing(words) if answerable(c)]
     if r.stance == "supports":
         # an endorsement backs a charge against another side, made by another side; its own words'
         # charge, if any, says against whom
-        candidates = [c for c in allegations if c.is_allegation and not c.against & r.side
+        candidates = [c for c in candidates if c.is_allegation and not c.against & r.side
                       and not state.side_of(c.makers) & r.side and (not r.charged or c.against & r.charged)]
     chosen = _clear_best(candidates, r, require=True, threshold=CLEAR_ANSWER)
     if chosen is not None:
         return chosen, BY_WORDS, "its words are the claim's"
     return None, 0.0, "its words fit no claim clearly"
+
+
+class _Lookup:
+    """The claims by the sides they charge, the sides they involve and their topical words, each list in
+    the claims' order, so that placing an answer compares it with its candidates only."""
+
+    def __init__(self, claims: Sequence[_Claim]):
+        self.rank = {id(c): k for k, c in enumerate(claims)}
+        self.words = _WordIndex(claims)
+        self.by_against: dict[str, list[_Claim]] = {}
+        self.by_involved: dict[str, list[_Claim]] = {}
+        for c in claims:
+            for side in c.against:
+                self.by_against.setdefault(side, []).append(c)
+            for side in c.involved:
+                self.by_involved.setdefault(side, []).append(c)
+
+    def _ordered(self, groups: Iterable[list[_Claim]]) -> list[_Claim]:
+        found = {id(c): c for group in groups for c in group}
+        return sorted(found.values(), key=lambda c: self.rank[id(c)])
+
+    def against_any(self, sides: Iterable[str]) -> list[_Claim]:
+        return self._ordered(self.by_against.get(s, []) for s in sides)
+
+    def involving_any(self, sides: Iterable[str]) -> list[_Claim]:
+        return self._ordered(self.by_involved.get(s, []) for s in sides)
+
+    def sharing(self, words: Iterable[str]) -> list[_Claim]:
+        ids = self.words.claims_sharing(words)
+        return sorted((c for c in self.words.claims if id(c) in ids), key=lambda c: self.rank[id(c)])
 
 
 def _defended(r: Reading) -> frozenset[str]:
