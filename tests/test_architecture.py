@@ -9,7 +9,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "plugins" / "dossier"
 # Stage order: a module may import its own stage and earlier ones, never a later one.
 ORDER = ["__init__", "model", "data", "yamlfile", "config", "read", "clean", "parse", "extract", "resolve", "export",
-         "wikilinks", "pipeline", "render", "plugin"]
+         "wikilinks", "pipeline", "prepare", "render", "plugin"]
 
 
 def stage_of(module: str) -> str:
