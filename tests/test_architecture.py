@@ -8,7 +8,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "plugins" / "dossier"
 # Stage order: a module may import its own stage and earlier ones, never a later one.
-ORDER = ["__init__", "model", "data", "yamlfile", "config", "read", "clean", "parse", "extract", "resolve", "export",
+ORDER = ["__init__", "model", "store", "data", "yamlfile", "config", "read", "clean", "parse", "extract", "resolve", "export",
          "wikilinks", "pipeline", "prepare", "render", "plugin"]
 
 

