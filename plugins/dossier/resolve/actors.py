@@ -300,13 +300,20 @@ def _defined_acronyms(clusters: dict[str, Cluster], sources: Iterable[Source]) -
     texts = [x.text for src in sources for x in src.sentences]
     for key, c in list(acronyms.items()):
         acronym = re.escape(_best_form(c))
+        # a definition holds the acronym and the name as written: only sentences holding both are searched
+        holding = [t for t in texts if _best_form(c) in t]
         fits = set()
         for other_key, o in clusters.items():
+            if not holding:
+                break
             if o is c or o.country or key not in clusters or len(other_key.split()) < 2:
                 continue
             forms = sorted({m.text for m in o.mentions}, key=len, reverse=True)
+            named = [t for t in holding if any(f in t for f in forms)]
+            if not named:
+                continue
             pattern = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")" + DEFINITION.format(a=acronym))
-            if any(pattern.search(t) for t in texts):
+            if any(pattern.search(t) for t in named):
                 fits.add(other_key)
         if len(fits) == 1:
             clusters[fits.pop()].mentions.extend(c.mentions)

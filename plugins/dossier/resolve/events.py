@@ -118,14 +118,19 @@ def resolve_events(reports: list[EventReport], actors: ActorIndex, sources: dict
     groups: list[_Group] = []
     order = sorted(reports, key=lambda r: (r.confidence < CAPTION_CONFIDENCE + 1e-9, _precision_rank(r.date),
                                            r.ref.source, _sentence_no(r.ref.sentence)))
+    by_kind: dict[str, set[int]] = {}  # kind -> groups holding a report of it: only those may be joined
     for report in order:
         participants = _participants(report, actors)
-        scored = [(_affinity(g, report, participants), -n, g) for n, g in enumerate(groups)]
+        near = set().union(*(by_kind.get(k, ()) for k in {report.kind, *RELATED_KINDS.get(report.kind, ())}))
+        scored = [(_affinity(groups[n], report, participants), -n, groups[n]) for n in sorted(near)]
         scored = [x for x in scored if x[0] > 0]
         if scored:
-            max(scored, key=lambda x: x[:2])[2].reports.append((report, participants))
+            best = max(scored, key=lambda x: x[:2])
+            best[2].reports.append((report, participants))
+            by_kind.setdefault(report.kind, set()).add(-best[1])
         elif report.confidence > CAPTION_CONFIDENCE:
             groups.append(_Group([(report, participants)]))
+            by_kind.setdefault(report.kind, set()).add(len(groups) - 1)
     groups = _place_bare(groups)
     groups = _into_gatherings(groups)
     events = [_event(g, actors, sources) for g in groups]
