@@ -116,6 +116,12 @@ class _Claim:
     def against(self) -> frozenset[str]:
         return self._memo("against", self._against)
 
+    @property
+    def wordings(self) -> tuple[dict[str, float], ...]:
+        """Its wordings' weighted words, each distinct set once: a claim reported in the same words by many
+        sources is compared once per wording, not once per report."""
+        return self._memo("wordings", lambda: tuple({_signature(p.words): p.words for p in self.props}.values()))
+
     def _against(self) -> frozenset[str]:
         """Whom the claim charges: the side most of its wordings charge, if at least half charge it (a
         claim that mentions someone's act in passing charges nobody)."""
@@ -316,6 +322,7 @@ class _WordIndex:
         self.order: dict[int, int] = {}  # id(claim) -> rank
         self.claims: list[_Claim] = []
         self.words: dict[str, dict[int, list[Proposition]]] = {}
+        self.seen: set[tuple[int, tuple]] = set()  # (claim, wording's words): a repeated wording scores the same
         for c in claims:
             for p in c.props:
                 self.add(c, p)
@@ -324,6 +331,10 @@ class _WordIndex:
         rank = self.order.setdefault(id(c), len(self.claims))
         if rank == len(self.claims):
             self.claims.append(c)
+        signature = (rank, _signature(p.words))
+        if signature in self.seen:
+            return
+        self.seen.add(signature)
         for w in p.words:
             if not w.startswith("@"):
                 self.words.setdefault(w, {}).setdefault(rank, []).append(p)
@@ -587,8 +598,12 @@ def _merged(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:
 def _fit(words: dict[str, float], c: _Claim) -> float:
     """How much of an answer's weighted words a claim's wordings hold (the best wording)."""
     total = sum(v for w, v in words.items() if not w.startswith("@")) or 1.0
-    return max(sum(v for w, v in words.items() if not w.startswith("@") and w in p.words) / total
-               for p in c.props)
+    return max(sum(v for w, v in words.items() if not w.startswith("@") and w in held) / total
+               for held in c.wordings)
+
+
+def _signature(words: dict[str, float]) -> tuple:
+    return tuple(sorted(words.items()))
 
 
 def _endorsements(state: ClaimState) -> None:
