@@ -38,17 +38,30 @@ PLACEHOLDER = re.compile(r"\{(\d+)\}")
 @dataclass
 class _Group:
     reports: list[tuple[EventReport, tuple[str, ...]]] = field(default_factory=list)
+    # answers recomputed only when reports were added (they are only appended): every report placed asks
+    # them of every candidate group, and a widely reported event has hundreds of reports
+    _derived: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def _memo(self, name: str, compute):
+        version = (id(self.reports), len(self.reports))
+        held = self._derived.get(name)
+        if held is None or held[0] != version:
+            held = self._derived[name] = (version, compute())
+        return held[1]
 
     def participants(self) -> set[str]:
-        return {p for _, ps in self.reports for p in ps}
+        return set(self._memo("participants", lambda: frozenset(p for _, ps in self.reports for p in ps)))
 
     def kinds(self) -> set[str]:
-        return {r.kind for r, _ in self.reports}
+        return set(self._memo("kinds", lambda: frozenset(r.kind for r, _ in self.reports)))
 
     def places(self) -> set[str]:
-        return {r.place for r, _ in self.reports if r.place}
+        return set(self._memo("places", lambda: frozenset(r.place for r, _ in self.reports if r.place)))
 
     def best(self) -> EventReport:
+        return self._memo("best", self._best)
+
+    def _best(self) -> EventReport:
         """The report whose date the event takes: the most precise, then the most often given."""
         dates = Counter(r.date for r, _ in self.reports if r.date)
         return min((r for r, _ in self.reports),
