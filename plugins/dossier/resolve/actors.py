@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Iterable
 
 from ..config import CuratedActor, slugify
@@ -24,7 +25,7 @@ ORG_WORDS = {"ministry", "council", "agency", "office", "house", "department", "
              "union", "organization", "organisation", "news", "service", "press", "media", "command"}
 
 
-norm = name_key  # one comparison key for names, shared with curation and wikilinks
+norm = lru_cache(maxsize=1 << 16)(name_key)  # one comparison key for names, shared with curation and wikilinks
 
 
 @dataclass
@@ -33,11 +34,24 @@ class Cluster:
     mentions: list[Mention] = field(default_factory=list)
     country: str | None = None  # ISO3 when the cluster is a country
     country_name: str | None = None
+    # counts recomputed only when mentions were added (they are only appended or extended): clustering asks
+    # them of every cluster for every short form
+    _derived: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def _memo(self, name: str, compute) -> Counter:
+        version = (id(self.mentions), len(self.mentions), self.country)
+        held = self._derived.get(name)
+        if held is None or held[0] != version:
+            held = self._derived[name] = (version, compute())
+        return Counter(held[1])
 
     def forms(self) -> Counter:
-        return Counter(m.text for m in self.mentions)
+        return self._memo("forms", lambda: Counter(m.text for m in self.mentions))
 
     def kind_votes(self) -> Counter:
+        return self._memo("kind_votes", self._kind_votes)
+
+    def _kind_votes(self) -> Counter:
         votes = Counter(m.kind for m in self.mentions if m.kind)
         if self.country:
             votes["country"] += 100
