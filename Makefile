@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site offline zensical serve test eval bench browser clean
+.PHONY: site offline zensical serve test eval bench bench-scale browser clean
 
 $(STAMP): plugins/pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/rebuild.py
+
+# cold / unchanged / one-article builds in new processes at 100, 400 and 1,600 articles (takes a while)
+bench-scale: $(STAMP)
+	$(BIN)/python bench/scale.py
 
 clean:
 	rm -rf site site-offline dossier-offline.zip .cache .dossier

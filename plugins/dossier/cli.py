@@ -171,6 +171,11 @@ def generate(config_file: str | None = None, out: str | None = None, cwd: Path |
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["prepare"]:  # `dossier prepare`: the per-article work ahead of the build (prepare.py)
+        from . import prepare
+
+        return prepare.main(argv)
     parser = argparse.ArgumentParser(prog="dossier", description="Dossier without MkDocs' plugin system.")
     commands = parser.add_subparsers(dest="command", required=True)
     gen = commands.add_parser("generate", help="write the dossier's pages into a folder for any Markdown site builder")

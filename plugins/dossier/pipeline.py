@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import export
+from . import export, store
 from .clean import clean
 from .config import Curation, load_curation
 from .extract import extract
-from .model import Dossier
+from .model import Dossier, Extraction
 from .parse import Parser
 from .read import list_seeds, read_articles
 from .resolve import resolve
@@ -69,6 +69,65 @@ def digest(*parts: object) -> str:
     return h.hexdigest()
 
 
+def code_version() -> str:
+    """A digest of the extraction code and its language tables: a cached extraction made by other code
+    is never read back."""
+    global _CODE_VERSION
+    if _CODE_VERSION is None:
+        package = Path(__file__).resolve().parent
+        files = sorted([*package.glob("extract/*.py"), *package.glob("data/*"), package / "model.py",
+                        package / "clean.py", package / "parse.py"])
+        h = hashlib.sha256()
+        for path in files:
+            if path.is_file():
+                h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        _CODE_VERSION = h.hexdigest()
+    return _CODE_VERSION
+
+
+_CODE_VERSION: str | None = None
+
+
+class ExtractionCache:
+    """The extraction of a corpus on disk (JSON records, store.py) by a digest of its inputs, so that a new
+    `mkdocs build` process on an unchanged corpus skips extraction. An unreadable entry is made again,
+    with a warning naming its file."""
+
+    def __init__(self, cache_dir: Path | None):
+        self.folder = cache_dir / "extraction" if cache_dir else None
+
+    def _path(self, key: str) -> Path | None:
+        return self.folder / f"{key}.json" if self.folder else None
+
+    def get(self, key: str, problems: list[Problem]):
+        path = self._path(key)
+        if path is None or not path.is_file():
+            return None
+        try:
+            found = store.loads(path.read_text(encoding="utf-8"))
+        except Exception:  # any unreadable entry is rebuilt, whatever broke it
+            found = None
+        if isinstance(found, Extraction):
+            return found
+        problems.append(Problem(path.as_posix(), None, "the extraction cache entry is unreadable; extracted again"))
+        path.unlink(missing_ok=True)
+        return None
+
+    def put(self, key: str, extraction, problems: list[Problem]) -> None:
+        path = self._path(key)
+        if path is None:
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            for old in path.parent.glob("*.json"):
+                old.unlink(missing_ok=True)  # one corpus per cache folder: keep the disk bounded
+            tmp = path.with_suffix(".tmp")
+            tmp.write_text(store.dumps(extraction), encoding="utf-8")
+            tmp.replace(path)
+        except OSError as err:
+            problems.append(Problem(path.as_posix(), None, f"could not write the extraction cache ({err})"))
+
+
 def load_checked_curation(dossier_dir: Path, root: Path) -> Curation:
     """dossier/*.yml read and validated; CurationError when any has errors. Cheap (no seeds, no spaCy),
     so the plugin calls it before mkdocs empties the site dir: a broken file leaves the last site as it was."""
@@ -106,11 +165,18 @@ def run(title: str, root: Path, seeds_dir: Path, dossier_dir: Path, parser: Pars
     lap("clean")
     if len(sources) > PROGRESS_EVERY:
         progress(f"dossier: parsing {len(sources)} articles")
-    parsed, found = parser.parse_all(sources)
+    parsed, found = parser.parse_all(sources, progress)
     warnings += found
     lap("parse")
-    extraction_key = digest(parser.model_name, parser.model_version(), sources)
-    extraction = memo.get("extraction", extraction_key) or memo.put("extraction", extraction_key, extract(parsed))
+    extraction_key = digest(parser.model_name, parser.model_version(), code_version(), sources)
+    extraction = memo.get("extraction", extraction_key)
+    if extraction is None:
+        disk = ExtractionCache(parser.cache_dir)
+        extraction = disk.get(extraction_key, warnings)
+        if extraction is None:
+            extraction = extract(parsed)
+            disk.put(extraction_key, extraction, warnings)
+        memo.put("extraction", extraction_key, extraction)
     lap("extract")
     resolve_key = digest(extraction_key, title, curation)
     resolved = memo.get("resolved", resolve_key) or memo.put(

@@ -18,15 +18,31 @@ from .statements import find_statements
 
 
 def extract(parsed: Sequence[Parsed]) -> Extraction:
+    parsed = list(parsed)
     dropped: list = []
     mentions = tuple(find_mentions(parsed, dropped))
     times = tuple(t for item in parsed
                   for t in find_times(item.source.sentences, item.source.id, item.source.published))
-    events = tuple(find_events(parsed, times, mentions))
-    statements = tuple(_dated(find_statements(parsed, mentions), times))
+    # events and statements read one article at a time: each article gets its own mentions and dates, so
+    # the cost stays linear in the corpus (and an article's records depend on that article alone)
+    mentions_of, times_of = _by_source(mentions), _by_source(times)
+    events, statements = [], []
+    for item in parsed:
+        own_mentions, own_times = mentions_of.get(item.source.id, ()), times_of.get(item.source.id, ())
+        events += find_events([item], own_times, own_mentions)
+        statements += _dated(find_statements([item], own_mentions), own_times)
+    events, statements = tuple(events), tuple(statements)
     claims, responses, unplaced = find_claims(statements, parsed, mentions)
     return Extraction(mentions, times, events, statements, tuple(claims), tuple(responses), tuple(dropped),
                       tuple(unplaced))
+
+
+def _by_source(records) -> dict[str, list]:
+    """Records (mentions, time expressions) by the source they are in, in their order."""
+    out: dict[str, list] = {}
+    for r in records:
+        out.setdefault(r.ref.source, []).append(r)
+    return out
 
 
 def _dated(statements, times: Sequence[TimeExpr]):

@@ -148,9 +148,8 @@ def demonym_country(word: str) -> Country | None:
         return _demonym_table()[folded]
     words = folded.split()
     hits = []
-    for c in countries():
-        for form in (c.name, c.official):
-            names = [w for w in _fold(form).split() if w not in FUNCTION_WORDS]
+    for c, forms in _country_words():
+        for names in forms:
             if len(words) == 1:
                 ok = any(_demonym_of(words[0], n) for n in names[-1:])
             else:
@@ -159,6 +158,13 @@ def demonym_country(word: str) -> Country | None:
                 hits.append(c)
                 break
     return hits[0] if len(hits) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> tuple[tuple[Country, tuple[list[str], ...]], ...]:
+    """Each country with the content words of its name and official name, folded once (not per word asked)."""
+    return tuple((c, tuple([w for w in _fold(form).split() if w not in FUNCTION_WORDS] for form in (c.name, c.official)))
+                 for c in countries())
 
 
 def _demonym_of(adjective: str, name: str) -> bool:

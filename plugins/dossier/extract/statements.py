@@ -94,8 +94,11 @@ def find_statements(parsed: Iterable[Parsed], mentions: Iterable[Mention]) -> It
     by_sentence: dict[tuple[str, str], list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault((m.ref.source, m.ref.sentence), []).append(m)
+    by_source: dict[str, list[Mention]] = {}  # one pass, not one scan of every sentence per article
+    for (src, _), ms in by_sentence.items():
+        by_source.setdefault(src, []).extend(ms)
     for item in parsed:
-        focus = _Focus(article=sorted((m for (src, _), ms in by_sentence.items() if src == item.source.id for m in ms),
+        focus = _Focus(article=sorted(by_source.get(item.source.id, ()),
                                       key=lambda m: (int(m.ref.sentence.lstrip("s") or 0), m.ref.start)))
         for sentence, doc in zip(item.source.sentences, item.docs):
             if sentence.kind == "caption":

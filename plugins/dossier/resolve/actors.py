@@ -27,7 +27,7 @@ ORG_WORDS = {"ministry", "council", "agency", "office", "house", "department", "
              "union", "organization", "organisation", "news", "service", "press", "media", "command"}
 
 
-norm = name_key  # one comparison key for names, shared with curation and wikilinks
+norm = lru_cache(maxsize=1 << 16)(name_key)  # one comparison key for names, shared with curation and wikilinks
 
 
 @dataclass
@@ -36,11 +36,24 @@ class Cluster:
     mentions: list[Mention] = field(default_factory=list)
     country: str | None = None  # ISO3 when the cluster is a country
     country_name: str | None = None
+    # counts recomputed only when mentions were added (they are only appended or extended): clustering asks
+    # them of every cluster for every short form
+    _derived: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def _memo(self, name: str, compute) -> Counter:
+        version = (id(self.mentions), len(self.mentions), self.country)
+        held = self._derived.get(name)
+        if held is None or held[0] != version:
+            held = self._derived[name] = (version, compute())
+        return Counter(held[1])
 
     def forms(self) -> Counter:
-        return Counter(m.text for m in self.mentions)
+        return self._memo("forms", lambda: Counter(m.text for m in self.mentions))
 
     def kind_votes(self) -> Counter:
+        return self._memo("kind_votes", self._kind_votes)
+
+    def _kind_votes(self) -> Counter:
         votes = Counter(m.kind for m in self.mentions if m.kind)
         # a person's full name outweighs NER's guesses at the surname alone ("Tygart" as ORG twice)
         votes["person"] += 2 * sum(m.kind == "person" and m.label == "PERSON" and len(m.text.split()) > 1
@@ -420,13 +433,20 @@ def _defined_acronyms(clusters: dict[str, Cluster], sources: Iterable[Source]) -
     texts = [x.text for src in sources for x in src.sentences]
     for key, c in list(acronyms.items()):
         acronym = re.escape(_best_form(c))
+        # a definition holds the acronym and the name as written: only sentences holding both are searched
+        holding = [t for t in texts if _best_form(c) in t]
         fits: dict[str, set[tuple[int, int]]] = {}
         for other_key, o in clusters.items():
+            if not holding:
+                break
             if o is c or o.country or key not in clusters or len(other_key.split()) < 2:
                 continue
             forms = sorted({m.text for m in o.mentions}, key=len, reverse=True)
+            named = [t for t in holding if any(f in t for f in forms)]
+            if not named:
+                continue
             pattern = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")" + DEFINITION.format(a=acronym))
-            found = {(n, m.start()) for n, t in enumerate(texts) for m in pattern.finditer(t)}
+            found = {(n, m.start()) for n, t in enumerate(holding) for m in pattern.finditer(t)}
             if found:
                 fits[other_key] = found
         # "the China Anti-Doping Agency, known as CHINADA" also ends in "Anti-Doping Agency": the longest name

@@ -38,17 +38,30 @@ PLACEHOLDER = re.compile(r"\{(\d+)\}")
 @dataclass
 class _Group:
     reports: list[tuple[EventReport, tuple[str, ...]]] = field(default_factory=list)
+    # answers recomputed only when reports were added (they are only appended): every report placed asks
+    # them of every candidate group, and a widely reported event has hundreds of reports
+    _derived: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def _memo(self, name: str, compute):
+        version = (id(self.reports), len(self.reports))
+        held = self._derived.get(name)
+        if held is None or held[0] != version:
+            held = self._derived[name] = (version, compute())
+        return held[1]
 
     def participants(self) -> set[str]:
-        return {p for _, ps in self.reports for p in ps}
+        return set(self._memo("participants", lambda: frozenset(p for _, ps in self.reports for p in ps)))
 
     def kinds(self) -> set[str]:
-        return {r.kind for r, _ in self.reports}
+        return set(self._memo("kinds", lambda: frozenset(r.kind for r, _ in self.reports)))
 
     def places(self) -> set[str]:
-        return {r.place for r, _ in self.reports if r.place}
+        return set(self._memo("places", lambda: frozenset(r.place for r, _ in self.reports if r.place)))
 
     def best(self) -> EventReport:
+        return self._memo("best", self._best)
+
+    def _best(self) -> EventReport:
         """The report whose date the event takes: the most precise, one the text gives over one taken from the
         article's day, then the most often given."""
         dates = Counter(r.date for r, _ in self.reports if r.date)
@@ -139,14 +152,19 @@ def resolve_events(reports: list[EventReport], actors: ActorIndex, sources: dict
     groups: list[_Group] = []
     order = sorted(reports, key=lambda r: (r.confidence < CAPTION_CONFIDENCE + 1e-9, _precision_rank(r.date),
                                            r.ref.source, _sentence_no(r.ref.sentence)))
+    by_kind: dict[str, set[int]] = {}  # kind -> groups holding a report of it: only those may be joined
     for report in order:
         participants = _participants(report, actors)
-        scored = [(_affinity(g, report, participants), -n, g) for n, g in enumerate(groups)]
+        near = set().union(*(by_kind.get(k, ()) for k in {report.kind, *RELATED_KINDS.get(report.kind, ())}))
+        scored = [(_affinity(groups[n], report, participants), -n, groups[n]) for n in sorted(near)]
         scored = [x for x in scored if x[0] > 0]
         if scored:
-            max(scored, key=lambda x: x[:2])[2].reports.append((report, participants))
+            best = max(scored, key=lambda x: x[:2])
+            best[2].reports.append((report, participants))
+            by_kind.setdefault(report.kind, set()).add(-best[1])
         elif report.confidence > CAPTION_CONFIDENCE:
             groups.append(_Group([(report, participants)]))
+            by_kind.setdefault(report.kind, set()).add(len(groups) - 1)
     groups = _place_bare(groups)
     groups = _into_gatherings(groups)
     events = [_event(g, actors, sources) for g in groups]
