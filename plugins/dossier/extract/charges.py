@@ -93,6 +93,9 @@ def _charged_subject(t, table) -> bool:
         head = t.head
         if head.lemma_.lower() in {w.lower() for w in table.get("act_verbs") or ()}:
             return t.dep_ == "nsubj"  # "Khashoggi was killed": a passive's subject suffered the act
+        if t.dep_ == "nsubj" and head.lemma_.lower() == "have" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in set(table.get("involvement_nouns") or ()) for c in head.children):
+            return True  # "X had a hand / a role / links in it"
         if head.lemma_.lower() == "be" or head.lower_ in preds:
             return head.lower_ in preds or any(c.lower_ in preds or (c.dep_ == "xcomp" and c.lemma_.lower() in preds)
                                                for c in head.children if c.dep_ in {"prep", "acomp", "xcomp", "attr"})

@@ -588,8 +588,6 @@ def counter_accusations(state: ClaimState) -> None:
         other = keyed.get(partners.get(c.key, ""))
         if other is None or _claim_similarity(c, other) < SAME_CLAIM:
             continue  # no mutual accusation of the same act: a charge of its own, not this one turned back
-        if _reach(c) > _reach(other):
-            continue  # the main charge is not an answer to the charge turned back at it
         for i in c.statements:
             r = state.readings[i]
             # the charged side turning it back: its own speakers, charging the other's makers
