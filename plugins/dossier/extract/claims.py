@@ -351,7 +351,9 @@ def _same_side(p: Proposition, c: _Claim, state: ClaimState) -> bool:
         # or from anyone whose words name the charged side (a charge the parse did not see as one)
         return bool(set(p.makers) & set(c.makers)) or bool(p_side & makers_side) or \
             bool(against & {w for w in p.words if w.startswith("@")})
-    return True  # neither charges anyone: two wordings of one contested assertion, by whoever
+    # neither charges anyone: two wordings of one contested assertion, by whoever, but one side's assertion
+    # is not the other side's (in a contested story it is most often its answer: "a science-based conclusion")
+    return not _other_side(p_side, makers_side)
 
 
 # ---------------------------------------------------------------- 4. answers
@@ -376,6 +378,13 @@ def place_answers(state: ClaimState) -> None:
             continue  # a charge of its own; pass 5 links it to what it turns back
         if stance == "supports" and state.claim_of(r.index) is not None:
             continue  # its words are a wording of a claim; endorsements are settled below
+        own = _own_charge_restated(state, r, named_claim)
+        if own is not None:
+            # "any Indian government involvement would be unacceptable", said by the side that alleges it:
+            # what it rejects is the act it charges, not a charge against itself
+            own.props.append(Proposition(r.statement.text, r.speakers, r.charged, r.statement.ref.source,
+                                         r.words, statement=r.index, charges=True))
+            continue
         claim, confidence, reason = _target(state, r, named_claim)
         if claim is None and stance == "declines-comment":
             claim = _either_side(state, r, partners)
@@ -387,6 +396,16 @@ def place_answers(state: ClaimState) -> None:
             other = next(c for c in state.claims if c.key == partners[claim.key])
             state.answers.append(Answer(r.index, stance, other, confidence, "one side of a mutual accusation"))
     _endorsements(state)
+
+
+def _own_charge_restated(state: ClaimState, r: Reading, named_claim: dict) -> _Claim | None:
+    """The allegation a rejection restates: its speaker's side made it, it charges the side the rejection
+    charges, and the rejection's words fit it."""
+    if r.stance not in OPPOSING - {"denies"} or not r.charged or not r.side or r.index in named_claim:
+        return None
+    found = [c for c in state.claims if c.is_allegation and c.against & r.charged and not c.against & r.side
+             and r.side & state.side_of(c.makers) and _fit(r.words, c) >= CLEAR_ANSWER]
+    return _clear_best(found, r, require=len(found) > 1)
 
 
 def _either_side(state: ClaimState, r: Reading, partners: dict[str, str]) -> _Claim | None:

@@ -120,8 +120,10 @@ def _named_allegation(st: StatementRecord, docs, by_sentence, table) -> tuple[st
                     content.append(c)
             elif c.dep_ == "prep" and c.lower_ in {"of", "about", "on", "over", "that", "regarding", "concerning"}:
                 content.append(c)
-            elif c.dep_ == "prep" and c.lower_ == "by":
+            elif c.dep_ == "prep" and c.lower_ in {"by", "from"}:
                 claimants += [m for g in c.children if g.dep_ == "pobj" for m in _heads(g, mentions)]
+        if not content:
+            content = _detached_content(tok)
         if content:
             toks = sorted((t for c in content for t in c.subtree), key=lambda t: t.i)
             toks = [t for t in toks if not (t.dep_ == "mark" or (t == toks[0] and t.dep_ == "prep"))]
@@ -134,11 +136,22 @@ def _named_allegation(st: StatementRecord, docs, by_sentence, table) -> tuple[st
     return None
 
 
+def _detached_content(noun) -> list:
+    """'dismissed allegations from the FBI director, X, that the virus leaked': after a long modifier the
+    parser hangs the 'that' clause on the verb, not on the noun; it is still what the allegations say."""
+    if noun.dep_ != "dobj":
+        return []
+    return [c for c in noun.head.children if c.dep_ in {"ccomp", "advcl"} and c.i > noun.i
+            and any(g.dep_ == "mark" and g.lower_ == "that" and g.i < c.i for g in c.children)]
+
+
 def _heads(tok, mentions) -> list[str]:
     """Mentions at a noun and its conjuncts ("the collective West", "the US and Japan"), not inside
     its modifiers."""
     out = []
-    for t in (tok, *tok.conjuncts):
+    # "the director of the FBI, Christopher Wray": the name in apposition (the parser may hang it on the
+    # nearer noun) is who the noun is
+    for t in (tok, *tok.conjuncts, *(c for c in tok.subtree if c.dep_ == "appos" and c.head.i >= tok.i)):
         out += [m.text for m in mentions if m.ref.start <= t.idx < m.ref.end]
     return out
 
