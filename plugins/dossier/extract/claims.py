@@ -460,13 +460,13 @@ def _target(state: ClaimState, r: Reading, named_claim: dict) -> tuple[_Claim | 
         # without a side of its own, the side its words defend ("I can't imagine that Putin did it")
         sides = r.side | (_defended(r) if r.stance == "denies" else frozenset())
         own = [c for c in allegations if c.against & sides]
-        # a charge its side is only named in counts where the answer's words or context are about it; an
-        # assertion that charges nobody, only where they fit it clearly better than any charge against it
+        # a charge its side is only named in counts where the answer's words or context are about it; a
+        # claim that charges nobody, only where they fit it clearly better than any charge against it
         words = _merged(r.words, r.context)
         implicated = [c for c in allegations if c not in own and sides & c.involved
                       and max(_fit(r.words, c), _fit(words, c)) >= CLEAR_ANSWER]
         best_own = max((_fit(words, c) for c in own), default=0.0)
-        pool = own + [c for c in implicated if c.is_allegation or _fit(words, c) >= MARGIN * best_own]
+        pool = own + [c for c in implicated if (c.is_allegation and c.against) or _fit(words, c) >= MARGIN * best_own]
         # a third party answering on another side's behalf ("no evidence of Ukrainian involvement"): the
         # charge against the side its words name, where they fit it
         named = frozenset(w for w in r.words if w.startswith("@")) - sides if _speaks_of_involvement(r) else frozenset()
