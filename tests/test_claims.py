@@ -102,11 +102,14 @@ def test_curated_hidden_or_merged_ids_that_do_not_exist_warn():
 
 
 def test_mutual_accusation_two_claims_each_turning_the_other(nlp):
+    # each side denies the other's charge: a mutual accusation, each charge turned back on the other
+    # (a charge only its target denied is answered by the counter-charge, not the reverse: cases file)
     statements, claims, responses = run(
         nlp,
         "Dam row\nPeru accused Bolivia of blowing up the border dam on the river.\n"
         "Bolivian Foreign Minister Ana Kowal said Peruvian forces had blown up the dam to flood the valley.\n"
         "Kowal said Bolivia had nothing to do with the destruction of the dam.\n"
+        "Peru's defence ministry said Peruvian forces had nothing to do with the destruction of the dam.\n"
         "The United Nations said it could not say conclusively what caused the destruction of the dam.")
     peru = next(c for c in claims if "Peru" in c.claimant_texts)
     bolivia = next(c for c in claims if "Ana Kowal" in c.claimant_texts or "Kowal" in c.claimant_texts)

@@ -144,12 +144,23 @@ class ClaimState:
     claims: list[_Claim] = field(default_factory=list)
     answers: list[Answer] = field(default_factory=list)
     reciprocal: list[int] = field(default_factory=list)  # "X and Y accused each other"
+    days: dict = field(default_factory=dict)  # source id -> its publication day, where known
 
     def claim_of(self, statement: int) -> _Claim | None:
         return next((c for c in self.claims if statement in c.statements), None)
 
     def side_of(self, names: Iterable[str]) -> frozenset[str]:
         return frozenset(self.sides.of_all(names))
+
+    def first_reported(self, c: _Claim):
+        days = [d for d in (self.days.get(p.source) for p in c.props) if d is not None]
+        return min(days) if days else None
+
+    def later_than(self, c: _Claim, r: Reading) -> bool:
+        """Was the claim first reported after the article carrying this answer? Then the answer cannot be to
+        it (an answer published on the 3rd does not answer what was first alleged on the 4th)."""
+        first, day = self.first_reported(c), self.days.get(r.statement.ref.source)
+        return first is not None and day is not None and first > day
 
 
 def find_claims(statements: Sequence[StatementRecord], parsed: Sequence = (), mentions: Iterable[Mention] = ()
@@ -166,7 +177,8 @@ def _state(statements, parsed, mentions) -> ClaimState:
     by_sentence: dict[tuple[str, str], list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault((m.ref.source, m.ref.sentence), []).append(m)
-    return ClaimState(statements, docs, by_sentence, _Sides(mentions), _stances())
+    days = {p.source.id: p.source.published for p in parsed if p.source.published is not None}
+    return ClaimState(statements, docs, by_sentence, _Sides(mentions), _stances(), days=days)
 
 
 # ---------------------------------------------------------------- 1. read
@@ -322,9 +334,13 @@ def _made_by_named_makers(p: Proposition, state: ClaimState) -> _Claim | None:
 def _by_makers(state: ClaimState, r: Reading, makers) -> _Claim | None:
     named_side = state.side_of(makers)
     found = [c for c in state.claims if c.is_allegation and (set(makers) & set(c.makers)
-                                                             or named_side & state.side_of(c.makers))]
+                                                             or named_side & state.side_of(c.makers))
+             and not state.later_than(c, r)]
     if r.stance in OPPOSING | {"declines-comment"} and r.side:
-        found = [c for c in found if c.against & r.side or r.side & c.involved]
+        # the charge against its own side, if those makers made one before it spoke; else a third party's
+        # answer to what they alleged
+        found = [c for c in found if c.against & r.side or r.side & c.involved] or \
+            [c for c in found if not r.side & state.side_of(c.makers)]
     return _clear_best(found, r, require=len(found) > 1) or _dominant(found) if found else None
 
 
@@ -452,9 +468,12 @@ def _target(state: ClaimState, r: Reading, named_claim: dict) -> tuple[_Claim | 
         claim = _by_makers(state, r, r.named[1])  # "dismissed US claims"
         if claim is not None and not set(r.speakers) & set(claim.makers):
             return claim, NAMED, "names the allegation's makers"
+    if r.stance in OPPOSING and _names_denials(r.statement.text, state.table):
+        # "these efforts to deny it are ridiculous": it answers the denials of a charge, not a charge
+        return None, 0.0, "it answers the denials, not a claim"
     # what can be answered: allegations, and assertions several sources report (a contested finding)
     allegations = [c for c in state.claims if (c.is_allegation or _reach(c)[0] >= WIDELY_REPORTED)
-                   and not set(r.speakers) & set(c.makers)]
+                   and not set(r.speakers) & set(c.makers) and not state.later_than(c, r)]
     if r.stance != "supports":
         # the charge against its own side, or one its side is implicated in ("X supplied Y": Y answers);
         # without a side of its own, the side its words defend ("I can't imagine that Putin did it")
@@ -464,6 +483,7 @@ def _target(state: ClaimState, r: Reading, named_claim: dict) -> tuple[_Claim | 
         # claim that charges nobody, only where they fit it clearly better than any charge against it
         words = _merged(r.words, r.context)
         implicated = [c for c in allegations if c not in own and sides & c.involved
+                      and not r.side & state.side_of(c.makers)  # its makers' own side answers the denials
                       and max(_fit(r.words, c), _fit(words, c)) >= CLEAR_ANSWER]
         best_own = max((_fit(words, c) for c in own), default=0.0)
         pool = own + [c for c in implicated if (c.is_allegation and c.against) or _fit(words, c) >= MARGIN * best_own]
@@ -492,6 +512,13 @@ def _target(state: ClaimState, r: Reading, named_claim: dict) -> tuple[_Claim | 
     if chosen is not None:
         return chosen, BY_WORDS, "its words are the claim's"
     return None, 0.0, "its words fit no claim clearly"
+
+
+def _names_denials(text: str, table: dict) -> bool:
+    """An answer to the denials themselves ("their denials are absurd", "efforts to deny it are ridiculous")."""
+    nouns = "|".join(re.escape(w) for w in table.get("denial_nouns") or ())
+    tries = "|".join(re.escape(w) for w in table.get("attempt_words") or ())
+    return bool(nouns and re.search(rf"(?i)\b(?:{nouns}|(?:{tries})\s+to\s+deny)\b", text))
 
 
 def _speaks_of_involvement(r: Reading) -> bool:
@@ -607,6 +634,8 @@ def counter_accusations(state: ClaimState) -> None:
         other = keyed.get(partners.get(c.key, ""))
         if other is None or _claim_similarity(c, other) < SAME_CLAIM:
             continue  # no mutual accusation of the same act: a charge of its own, not this one turned back
+        if _opposed_by(state, c, state.side_of(other.makers)) and not _opposed_by(state, other, state.side_of(c.makers)):
+            continue  # the other's charge came with its denial of this one, which this one's makers never denied
         for i in c.statements:
             r = state.readings[i]
             # the charged side turning it back: its own speakers, charging the other's makers
@@ -642,6 +671,13 @@ def counter_accusations(state: ClaimState) -> None:
             if facing:
                 claim = max(facing, key=lambda c: len(c.props))
                 state.answers.append(Answer(i, "counter-accuses", claim, BY_WORDS, "each accused the other", actor))
+
+
+def _opposed_by(state: ClaimState, claim: _Claim, side: frozenset[str]) -> bool:
+    """Did speakers of this side deny, reject or dismiss the claim? Only then is their own charge, made
+    before or after, also their answer to it (a mutual accusation rather than a charge and its rebuttal)."""
+    return any(a.claim is claim and a.stance in OPPOSING - {"counter-accuses"}
+               and state.side_of(state.readings[a.statement].speakers) & side for a in state.answers)
 
 
 def _topical_weight(words: dict[str, float]) -> float:
