@@ -118,7 +118,18 @@ def _involved_in(t, nouns: set[str]) -> bool:
     return owner.dep_ == "pobj" and owner.head.lower_ in {"of", "between"} and owner.head.head.lemma_.lower() in nouns
 
 
-def _accused_in(doc, start: int, end: int, cue: str, table, people=None) -> frozenset[str]:
+def cleared(st: StatementRecord, docs, table, sides: "_Sides | None" = None) -> frozenset[str]:
+    """The sides a statement says did not do the act ("was not caused by Israel", "Kyiv is not behind
+    it"): a denial on their behalf, whoever says it."""
+    found = docs.get((st.ref.source, st.ref.sentence))
+    if found is None:
+        return frozenset()
+    _, doc, _ = found
+    return _accused_in(doc, st.ref.start, st.ref.end, "", table, sides.of if sides is not None else None,
+                       negated=True)
+
+
+def _accused_in(doc, start: int, end: int, cue: str, table, people=None, negated: bool = False) -> frozenset[str]:
     accusing = set(table["accuse_verbs"]) | set(table.get("charge_verbs") or ())
     toks = [t for t in doc if start <= t.idx < end]
     if not toks:
@@ -144,6 +155,8 @@ def _accused_in(doc, start: int, end: int, cue: str, table, people=None) -> froz
     involvement = set(table.get("involvement_nouns") or ())
     tiers: list[list] = [[], [], [], [], [], []]
     for t in toks:
+        if _negated(t, table) != negated:
+            continue  # "was not caused by Israel", "Kyiv is not behind it": a defence, not a charge
         if t.dep_ == "dobj" and t.head.lemma_.lower() in accusing:
             tiers[0].append(t)
         elif t.dep_ == "pobj" and t.head.lower_ == "on" and t.head.head.lemma_.lower() in accusing:
@@ -166,17 +179,39 @@ def _accused_in(doc, start: int, end: int, cue: str, table, people=None) -> froz
             tiers[4].append(t)  # "Indian involvement in", "a link between agents of India and the killing"
         if _charged_subject(t, table):
             tiers[5].append(t)
+    if negated:
+        # cleared of the act only where the negated predicate names a doer: an agent, "behind"/"responsible",
+        # or an act verb's subject ("Kyiv did not attack"), never any verb's ("would not grant an exemption")
+        act_verbs = {w.lower() for w in table.get("act_verbs") or ()}
+        tiers = [tiers[1], tiers[5], [t for t in tiers[2] if t.head.lemma_.lower() in act_verbs]]
     for tier in tiers:
         for t in tier:
             side = _side_of_token(t)
             if side:
                 return side
-    for tier in (tiers[0], tiers[1], tiers[5]):  # then a person or body named as the doer, as its state
+    for tier in ((tiers[0], tiers[1], tiers[5]) if not negated else tiers[:2]):  # then a person or body named as the doer, as its state
         for t in tier:
             side = _side_of_token(t, people)
             if side:
                 return side
     return frozenset()
+
+
+def _negated(t, table) -> bool:
+    """Is the predicate that names this doer negated ("was not caused by X", "X is not responsible",
+    "not by X")? The nearest verb above it, through its preposition, decides; a negative quantifier before it
+    ("not much happens that Putin is not behind") turns the negation back."""
+    before = t.doc.text[:t.idx].lower()
+    if any(re.search(rf"\b{re.escape(w)}\b", before) for w in table.get("litotes") or ()):
+        return False
+    node, steps = t, 0
+    while steps < 4 and node.head is not node:
+        if any(c.dep_ == "neg" for c in node.children) and node is not t:
+            return True
+        if node.pos_ in {"VERB", "AUX"}:
+            return False
+        node, steps = node.head, steps + 1
+    return node.pos_ in {"VERB", "AUX"} and any(c.dep_ == "neg" for c in node.children)
 
 
 class _Sides:

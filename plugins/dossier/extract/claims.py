@@ -26,7 +26,7 @@ from typing import Iterable, Sequence
 
 from ..data import load_table
 from ..model import ClaimRecord, Mention, ResponseRecord, StatementRecord, UnplacedAnswer
-from .charges import RECIPROCAL, _accused, _accused_in, _Sides, side_name
+from .charges import RECIPROCAL, _accused, _accused_in, _Sides, cleared, side_name
 from .stance import _accuses, _is_claim, _named_allegation, _names_any, stance_of
 from .topics import similarity, surface_form, weighted_words
 
@@ -67,6 +67,7 @@ class Reading:
     named: tuple[str | None, list[str]] | None  # an allegation it names: (content, makers)
     words: dict[str, float]
     context: dict[str, float] = field(default_factory=dict)  # words of the sentences before it
+    cleared: frozenset[str] = frozenset()  # the sides its words say did not do the act
 
 
 @dataclass
@@ -189,10 +190,14 @@ def read(state: ClaimState) -> None:
         speakers = tuple(s for s in (st.speaker_text, *st.co_speakers) if s)
         side = state.side_of(speakers)
         charged = _accused(st, state.docs, state.table, state.sides) - side
+        defended = cleared(st, state.docs, state.table, state.sides)
+        stance = stance_of(st, state.table)
+        if stance is None and defended and not charged:
+            stance = "denies"  # "the blast was not caused by Israel": a denial on Israel's behalf
         state.readings.append(Reading(
-            i, st, speakers, side, stance_of(st, state.table), frozenset(charged),
+            i, st, speakers, side, stance, frozenset(charged),
             _named_allegation(st, state.docs, state.by_sentence, state.table), weighted_words(st.text),
-            weighted_words(_context(st, state.docs))))
+            weighted_words(_context(st, state.docs)), cleared=defended))
 
 
 def _context(st: StatementRecord, docs) -> str:
@@ -534,6 +539,8 @@ def _defended(r: Reading) -> frozenset[str]:
     without a side of its own, the one it names ("Ukraine has nothing to do with it")."""
     if r.charged:
         return r.charged
+    if r.cleared:
+        return r.cleared
     return frozenset(w for w in r.words if w.startswith("@")) if not r.side else frozenset()
 
 
