@@ -118,6 +118,18 @@ def _involved_in(t, nouns: set[str]) -> bool:
     return owner.dep_ == "pobj" and owner.head.lower_ in {"of", "between"} and owner.head.head.lemma_.lower() in nouns
 
 
+def involvement_named(st: StatementRecord, docs, table) -> frozenset[str]:
+    """The sides whose involvement a statement speaks of ("no evidence of Bolivian involvement", "Russia's
+    role"), charged or not."""
+    found = docs.get((st.ref.source, st.ref.sentence))
+    if found is None:
+        return frozenset()
+    _, doc, _ = found
+    nouns = set(table.get("involvement_nouns") or ())
+    return frozenset(x for t in doc if st.ref.start <= t.idx < st.ref.end and _involved_in(t, nouns)
+                     for x in _side_of_token(t))
+
+
 def cleared(st: StatementRecord, docs, table, sides: "_Sides | None" = None) -> frozenset[str]:
     """The sides a statement says did not do the act ("was not caused by Israel", "Kyiv is not behind
     it"): a denial on their behalf, whoever says it."""

@@ -26,9 +26,9 @@ from typing import Iterable, Sequence
 
 from ..data import load_table
 from ..model import ClaimRecord, Mention, ResponseRecord, StatementRecord, UnplacedAnswer
-from .charges import RECIPROCAL, _accused, _accused_in, _Sides, cleared, side_name
+from .charges import RECIPROCAL, _accused, _accused_in, _Sides, cleared, involvement_named, side_name
 from .stance import _accuses, _is_claim, _named_allegation, _names_any, stance_of
-from .topics import similarity, surface_form, weighted_words
+from .topics import content_words, similarity, surface_form, weighted_words
 
 OPPOSING = {"denies", "rejects", "dismisses", "counter-accuses"}
 ANSWERS = OPPOSING | {"declines-comment", "supports"}
@@ -44,7 +44,8 @@ CONTEXT_SENTENCES = 3  # preceding sentences of the same article read for what a
 CONTEXT_WEIGHT = 0.5  # words of those sentences count half
 # how sure a placement is, by how it was made (dossier.json and review/ show it)
 NAMED, OWN_SIDE, BY_WORDS, BY_CONTEXT = 0.9, 0.8, 0.6, 0.5
-REVIEW_BELOW = 0.6  # placements below this are listed on review/
+REVIEW_BELOW = 0.6
+PLAIN_ENDORSE = True  # placements below this are listed on review/
 
 
 def _stances() -> dict:
@@ -492,11 +493,16 @@ def _target(state: ClaimState, r: Reading, named_claim: dict) -> tuple[_Claim | 
                       and max(_fit(r.words, c), _fit(words, c)) >= CLEAR_ANSWER]
         best_own = max((_fit(words, c) for c in own), default=0.0)
         pool = own + [c for c in implicated if (c.is_allegation and c.against) or _fit(words, c) >= MARGIN * best_own]
-        # a third party answering on another side's behalf ("no evidence of Ukrainian involvement"): the
-        # charge against the side its words name, where they fit it
-        named = frozenset(w for w in r.words if w.startswith("@")) - sides if _speaks_of_involvement(r) else frozenset()
-        pool += [c for c in allegations if c not in pool and c.against & named
-                 and max(_fit(r.words, c), _fit(words, c)) >= CLEAR_ANSWER]
+        # answering on another side's behalf ("no evidence of Ukrainian involvement"): the charge against the
+        # side its words name, where they fit it; said in so many words, that is what it answers, even by a
+        # side that is charged with something else
+        named = involvement_named(r.statement, state.docs, state.table) - sides
+        on_behalf = [c for c in allegations if c.against & named and max(_fit(r.words, c), _fit(words, c)) > 0]
+        # a side merely named beside words of involvement ("no indication that Bolivia was involved"): the
+        # charge against it, where the answer's words fit it clearly
+        loosely = frozenset(w for w in r.words if w.startswith("@")) - sides if _speaks_of_involvement(r) else frozenset()
+        pool = on_behalf or pool + [c for c in allegations if c not in pool and c.against & loosely
+                                    and max(_fit(r.words, c), _fit(words, c)) >= CLEAR_ANSWER]
         if pool:
             chosen = _clear_best(pool, r, require=len(pool) > 1)
             if chosen is not None:
@@ -529,8 +535,6 @@ def _names_denials(text: str, table: dict) -> bool:
 def _speaks_of_involvement(r: Reading) -> bool:
     """The answer speaks of someone's part in the act ("no evidence of Bolivian involvement", "had nothing to
     do with"), not of an account or a narrative."""
-    from .topics import content_words
-
     return bool(content_words("involvement") & set(r.words))
 
 
@@ -590,12 +594,16 @@ def _endorsements(state: ClaimState) -> None:
     """A third party saying what a claim says, with a supporting verb or a charge of its own, supports it:
     its side is known and is neither the charged side nor the side of the claim's first makers."""
     for c in state.claims:
-        first = [p for p in c.props if p.statement is not None][:1]
-        if not first or not c.is_allegation:
+        said = [p for p in c.props if p.statement is not None]
+        if not said:
             continue
-        makers_side = state.side_of(first[0].makers)
-        for p in c.props[1:]:
-            if p.statement is None or not p.endorses:
+        # the claim is its first makers' (the earliest article, then the first wording); on an account that
+        # charges nobody, another side saying the same backs it, whatever its verb
+        first = min(said, key=lambda p: (state.days.get(p.source) is None, state.days.get(p.source) or 0,
+                                         said.index(p)))
+        makers_side = state.side_of(first.makers)
+        for p in said:
+            if p is first or not (p.endorses or (PLAIN_ENDORSE and not c.is_allegation)):
                 continue
             side = state.side_of(p.makers)
             if side and makers_side and not side & makers_side and not side & c.against:

@@ -54,9 +54,15 @@ def countries() -> tuple[Country, ...]:
         for row in csv.DictReader(handle, delimiter="\t"):
             if row.get("obsolete") or not row.get("ISO3"):
                 continue
-            out.append(Country(row["ISO3"], row["ISO2"], row["name_short"], row["name_official"],
+            out.append(Country(row["ISO3"], _iso2(row["ISO2"]), row["name_short"], row["name_official"],
                                re.compile(row["regex"], re.IGNORECASE)))
     return tuple(out)
+
+
+def _iso2(value: str) -> str:
+    """The two-letter code; the table writes one as a pattern ("^GB$|^UK$" for the United Kingdom)."""
+    found = re.search(r"[A-Z]{2}", value or "")
+    return found.group(0) if found else value
 
 
 def _fold(text: str) -> str:
