@@ -784,6 +784,7 @@ def _role_before(doc, start: int) -> tuple[str | None, str | None]:
     titles = w["titles"]
     i = start
     while i > 0 and (doc[i - 1].is_title or doc[i - 1].is_upper or doc[i - 1].lower_ in titles
+                     or doc[i - 1].lower_ in w["portfolios"]  # "Bolivian presidential adviser"
                      or doc[i - 1].lower_ in {"of", "for", "at", "-", "to"}
                      or (doc[i - 1].lower_ == "the" and i >= 2 and doc[i - 2].lower_ in {"to", "of", "for", "at"})
                      or (doc[i - 1].text in {"'s", "’s"} and i > 1 and doc[i - 2].is_title)) \

@@ -193,12 +193,22 @@ def read(state: ClaimState) -> None:
         charged = _accused(st, state.docs, state.table, state.sides) - side
         defended = cleared(st, state.docs, state.table, state.sides)
         stance = stance_of(st, state.table)
+        if stance == "denies" and _neither_confirms_nor_denies(st, state):
+            stance = "declines-comment"  # "would not confirm or deny the report": the cue split it off
         if stance is None and defended and not charged:
             stance = "denies"  # "the blast was not caused by Israel": a denial on Israel's behalf
         state.readings.append(Reading(
             i, st, speakers, side, stance, frozenset(charged),
             _named_allegation(st, state.docs, state.by_sentence, state.table), weighted_words(st.text),
             weighted_words(_context(st, state.docs)), cleared=defended))
+
+
+def _neither_confirms_nor_denies(st: StatementRecord, state: ClaimState) -> bool:
+    found = state.docs.get((st.ref.source, st.ref.sentence))
+    if found is None:
+        return False
+    clause = found[0].text[:st.ref.end].lower().replace("’", "'")
+    return any(c in clause for c in state.table["cues"]["declines-comment"] if "deny" in c)
 
 
 def _context(st: StatementRecord, docs) -> str:
