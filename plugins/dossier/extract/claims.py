@@ -388,6 +388,28 @@ def _same_side(p: Proposition, c: _Claim, state: ClaimState) -> bool:
     return not _other_side(p_side, makers_side)
 
 
+def implied_charges(state: ClaimState) -> None:
+    """A side that denies any involvement though no statement charges it in so many words answers what
+    other sides said of it ("the gunmen were caught heading to Bolivia"; "Bolivia has denied any
+    involvement"): the denial shows those wordings for the charge they imply. They charge it from now on,
+    and claims so charging it by the same side are one."""
+    implied = False
+    for r in state.readings:
+        if r.stance not in OPPOSING - {"counter-accuses"} or not r.side or not _speaks_of_involvement(r):
+            continue
+        if any(c.against & r.side for c in state.claims if c.is_allegation):
+            continue
+        for c in state.claims:
+            makers = state.side_of(c.makers)
+            if c.against or not makers or makers & r.side or state.later_than(c, r):
+                continue
+            for p in c.props:
+                if r.side & {w for w in p.words if w.startswith("@")} and p.statement is not None:
+                    p.charged, p.charges, implied = p.charged | r.side, True, True
+    if implied:
+        _consolidate(state)
+
+
 # ---------------------------------------------------------------- 4. answers
 
 
@@ -718,7 +740,7 @@ def _turns_back(state: ClaimState, r: Reading, claim: _Claim) -> bool:
     return any(c not in weak for c in found) or (bool(found) and _names_any(r.statement.text, claim.makers))
 
 
-PASSES = (read, find_allegations, group_propositions, place_answers, counter_accusations)
+PASSES = (read, find_allegations, group_propositions, implied_charges, place_answers, counter_accusations)
 
 
 # ---------------------------------------------------------------- records
