@@ -395,8 +395,9 @@ def implied_charges(state: ClaimState) -> None:
     and claims so charging it by the same side are one."""
     implied = False
     for r in state.readings:
-        if r.stance not in OPPOSING - {"counter-accuses"} or not r.side or not _speaks_of_involvement(r):
-            continue
+        if r.stance not in OPPOSING - {"counter-accuses"} or not r.side or \
+                not (_speaks_of_involvement(r) or r.named is not None):
+            continue  # it must speak of a part in the act or of an allegation ("called the accusation ...")
         if any(c.against & r.side for c in state.claims if c.is_allegation):
             continue
         for c in state.claims:

@@ -24,6 +24,9 @@ def stance_of(st: StatementRecord, table: dict | None = None) -> str | None:
     lemma = verb_lemma(cue) or cue
     text = (st.cue + " " + st.text).lower().replace("’", "'")
     negated = bool(re.search(r"\b(not|n't|never|no)\s+(\w+\s+)?" + re.escape(cue), text)) if cue else False
+    if lemma in (table.get("refusal_verbs") or ()) and any(
+            re.search(rf"\b{re.escape(w)}\b", text) for w in table.get("refused_acts") or ()):
+        return "declines-comment"
     if lemma in table["cue_verbs"] and not negated:
         stance = table["cue_verbs"][lemma]
         if stance != "supports":
