@@ -167,6 +167,7 @@ def _accused_in(doc, start: int, end: int, cue: str, table, people=None, negated
     acts = set(table.get("act_nouns") or ())
     preds = {w.lower() for w in table.get("charge_predicates") or ()}
     involvement = set(table.get("involvement_nouns") or ())
+    attributing = set(table.get("attribution_verbs") or ())
     tiers: list[list] = [[], [], [], [], [], []]
     for t in toks:
         if _negated(t, table) != negated:
@@ -175,9 +176,10 @@ def _accused_in(doc, start: int, end: int, cue: str, table, people=None, negated
             tiers[0].append(t)
         elif t.dep_ == "pobj" and t.head.lower_ == "on" and t.head.head.lemma_.lower() in accusing:
             tiers[0].append(t)  # "blamed it on Putin"
-        elif t.dep_ == "pobj" and (t.head.dep_ == "agent" or (t.head.lower_ == "by" and t.head.head.pos_ == "NOUN"
-                                                              and t.head.head.lemma_.lower() in acts)):
-            tiers[1].append(t)
+        elif t.dep_ == "pobj" and ((t.head.dep_ == "agent" and t.head.head.lemma_.lower() not in attributing)
+                                   or (t.head.lower_ == "by" and t.head.head.pos_ == "NOUN"
+                                       and t.head.head.lemma_.lower() in acts)):
+            tiers[1].append(t)  # the doer of an act; not who made an allegation ("allegations made by Russia")
         elif t.dep_ == "pobj" and t.head.lower_ in {"about", "of"} and t.head.head.lower_ == "same":
             tiers[1].append(t)  # "said the same about Moscow"
         elif (t.dep_ == "nsubj" or (t.dep_ == "nsubjpass" and t.head.lower_ in preds)) and t.head.pos_ == "VERB" \
