@@ -295,7 +295,9 @@ def group_propositions(state: ClaimState) -> None:
         for c in state.claims:
             if not _same_side(p, c, state):
                 continue
-            score = max(similarity(p.words, q.words) for q in c.props)
+            plain = not p.charges
+            score = max((similarity(p.words, q.words) if not plain or _shared_topics(p.words, q.words) >= PLAIN_SHARED
+                         else 0.0) for q in c.props)
             # the same charge from the same side needs little to be one claim; from a third side, what it
             # adds is often a charge of its own ("and its network of killings has gone global")
             same_makers = not _other_side(state.side_of(p.makers), state.side_of(c.makers))
@@ -312,6 +314,13 @@ def group_propositions(state: ClaimState) -> None:
             state.claims.append(best)
         best.props.append(p)
     _consolidate(state)
+
+
+PLAIN_SHARED = 3  # topical words two plain assertions must share to be one: one name alone is a subject, not a proposition
+
+
+def _shared_topics(a: dict[str, float], b: dict[str, float]) -> int:
+    return sum(1 for w in a if w in b and not w.startswith("@"))
 
 
 def _consolidate(state: ClaimState) -> None:
