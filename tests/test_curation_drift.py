@@ -131,7 +131,7 @@ def test_decisions_that_changed_meaning_are_warnings_at_their_line(grown):
         "names a place")
     # the new claim went to a machine claim the curation hides: the hide now swallows it
     swallowed = [w for w in warnings if "is hidden, but it now holds" in w]
-    assert len(swallowed) == 1 and "005_tokyo_wire-s1-1" in swallowed[0]
+    assert len(swallowed) == 1 and "005_tokyo_wire-s2-1" in swallowed[0]
     hidden_id = swallowed[0].split("claim '", 1)[1].split("'", 1)[0]
     assert swallowed[0].startswith(f"dossier/claims.yml:{_line(grown, 'claims.yml', '{id: ' + hidden_id + ',')}: ")
     # and nothing but curation checks, each at its file and line (machine claim ids may move with the article)
@@ -145,7 +145,7 @@ def test_review_lists_each_finding_with_the_yaml_that_settles_it(grown):
     assert "Curation check (" in html
     assert "the hidden name 'Tokyo' now names 1 mention" in html
     assert "remove\n- {name: Tokyo, hidden: true}</code></pre>" in html
-    assert "- id: <claim id>" in html and "statements: [005_tokyo_wire-s1-1" in html
+    assert "- id: <claim id>" in html and "statements: [005_tokyo_wire-s2-1" in html
     # nothing the curation settled is proposed: no "add this actor" for a hidden name
     assert "- name: Tokyo\n  kind:" not in html
 

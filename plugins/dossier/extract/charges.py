@@ -71,6 +71,12 @@ def demonym_side(word: str) -> str | None:
     return "@" + str(getattr(c, "iso3", None) or c.name) if c is not None else None
 
 
+def _initials(name: str) -> str:
+    """'Israel Defense Forces' -> 'IDF': the capitals of a name's capitalised words."""
+    words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
 def _accused(st: StatementRecord, docs, table, sides: "_Sides | None" = None) -> frozenset[str]:
     """The sides a statement charges with the act it reports: the object of an accusing verb ("accused
     Kyiv of", "blamed Ukraine, saying ..."), the agent of the act ("a sabotage by the Ukrainian side",
@@ -157,8 +163,9 @@ def _accused_in(doc, start: int, end: int, cue: str, table, people=None, negated
                 side = _side_of_token(obj[0], people)
                 if side:
                     return side
-        if head.dep_ not in {"advcl", "xcomp", "conj", "ccomp"} or head.head is head:
-            break
+        if head.dep_ not in {"advcl", "xcomp", "conj", "ccomp"} or head.head is head \
+                or any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
+            break  # a verb with a subject of its own is another's saying ("X blamed Y, while Z said ...")
         head, steps = head.head, steps + 1
     # the subject of a verb of saying or of finding ("the agency concluded that ...") reports the act; it
     # is not its doer
@@ -237,10 +244,14 @@ class _Sides:
     def __init__(self, mentions: Iterable[Mention]):
         self.roles: dict[str, list[str]] = {}
         self.known: dict[str, str | None] = {}
+        self.spelled: dict[str, str] = {}  # an acronym -> the name it abbreviates, as the texts spell it out
         for m in mentions:
             for r in (m.role, m.role_org):
                 if r:
                     self.roles.setdefault(m.text, []).append(r)
+            initials = _initials(m.text)
+            if len(initials) >= 2:
+                self.spelled.setdefault(initials, m.text)
 
     def of(self, speaker: str | None) -> str | None:
         if not speaker:
@@ -250,6 +261,8 @@ class _Sides:
         return self.known[speaker]
 
     def _of(self, speaker: str) -> str | None:
+        if speaker.isupper() and self.spelled.get(speaker, speaker) != speaker:
+            return self.of(self.spelled[speaker])  # "IDF": the Israel Defense Forces
         words = speaker.split()
         for n in range(len(words), 0, -1):  # "Ukraine", "the Kremlin", "DPRK Foreign Ministry", "Russian forces"
             side = _side_of_name(" ".join(words[:n])) or (demonym_side(" ".join(words[:n])) if n <= 2 else None)

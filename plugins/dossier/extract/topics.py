@@ -128,7 +128,11 @@ def similarity(a: dict[str, float], b: dict[str, float]) -> float:
 
 def surface_form(folded: str, texts) -> str:
     """The shortest word of the texts that folds to this content word ("reiterat" -> "reiterated"), for
-    labels and ids a reader can read; the folded form if none does."""
+    labels and ids a reader can read; the folded form if none does. A word folded from a group of
+    equivalents is the group's own word ("sent", "delivered" -> "supply"), whatever the texts say: an id
+    made of it must not change when an article with another of the group's words joins."""
+    if folded in _equivalents().values():
+        return folded
     found = sorted({w.lower() for t in texts for w in WORD_RE.findall(t) if _content_words(w)[:1] == (folded,)},
                    key=lambda w: (len(w), w))
     return found[0] if found else folded
