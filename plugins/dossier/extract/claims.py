@@ -288,11 +288,14 @@ def group_propositions(state: ClaimState) -> None:
     """Each proposition joins the claim one of whose wordings says the same of the same side, else starts
     one. Wordings are compared one by one so that a claim does not grow into everything it touches on.
     Allegations are grouped first, then plain assertions, then allegations named in answers, so that a
-    claim is built around what charges someone."""
+    claim is built around what charges someone. Only claims sharing a topical word with a wording can be
+    its claim (any other scores nothing), so each is looked up by its words, not compared with all."""
     order = sorted(state.propositions, key=lambda p: (p.named_by is not None, not p.charges))
+    by_word: dict[str, dict[int, _Claim]] = {}  # topical word -> the claims holding it, by position
     for p in order:
         best, best_score = None, 0.0
-        for c in state.claims:
+        found = {k: c for w in _topical_words(p.words) for k, c in by_word.get(w, {}).items()}
+        for _, c in sorted(found.items()):
             if not _same_side(p, c, state):
                 continue
             plain = not p.charges
@@ -313,7 +316,14 @@ def group_propositions(state: ClaimState) -> None:
             best = _Claim(f"c{len(state.claims)}")
             state.claims.append(best)
         best.props.append(p)
+        position = int(best.key[1:])
+        for w in _topical_words(p.words):
+            by_word.setdefault(w, {})[position] = best
     _consolidate(state)
+
+
+def _topical_words(words: dict[str, float]) -> list[str]:
+    return [w for w in words if not w.startswith("@")]
 
 
 PLAIN_SHARED = 3  # topical words two plain assertions must share to be one: one name alone is a subject, not a proposition
@@ -326,22 +336,33 @@ def _shared_topics(a: dict[str, float], b: dict[str, float]) -> int:
 def _consolidate(state: ClaimState) -> None:
     """Grouping one wording at a time depends on their order: a charge whose side the parse found only in
     later wordings may have started a claim of its own. Two claims charging the same side, made by the same
-    side (or one unknown), whose charging wordings say the same, are one."""
-    merged = True
-    while merged:
-        merged = False
-        for a in state.claims:
-            for b in state.claims:
-                if b is a or not a.against or not a.against & b.against or \
-                        _other_side(state.side_of(a.makers), state.side_of(b.makers)):
-                    continue
-                if _claim_similarity(a, b) >= SAME_CHARGE:
-                    a.props.extend(b.props)
-                    state.claims.remove(b)
-                    merged = True
-                    break
-            if merged:
-                break
+    side (or one unknown), whose charging wordings say the same, are one. Pairs are looked up by side and
+    word (claims sharing neither cannot be one), in the claims' order."""
+    while _merge_first_pair(state):
+        pass
+
+
+def _merge_first_pair(state: ClaimState) -> bool:
+    against = {id(c): c.against for c in state.claims}
+    block: dict[tuple[str, str], list[int]] = {}
+    for k, c in enumerate(state.claims):
+        for side in against[id(c)]:
+            for w in {w for p in c.props for w in _topical_words(p.words)}:
+                block.setdefault((side, w), []).append(k)
+    for k, a in enumerate(state.claims):
+        if not against[id(a)]:
+            continue
+        near = sorted({j for side in against[id(a)] for w in {w for p in a.props for w in _topical_words(p.words)}
+                       for j in block.get((side, w), ()) if j != k})
+        for j in near:
+            b = state.claims[j]
+            if _other_side(state.side_of(a.makers), state.side_of(b.makers)):
+                continue
+            if _claim_similarity(a, b) >= SAME_CHARGE:
+                a.props.extend(b.props)
+                state.claims.remove(b)
+                return True
+    return False
 
 
 def _other_side(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -150,8 +150,10 @@ def resolve_events(reports: list[EventReport], actors: ActorIndex, sources: dict
                    curated: list[CuratedEvent]) -> list[Event]:
     _ACTORS["index"] = actors
     groups: list[_Group] = []
+    # a total order (two reports of one sentence by their place in it): the same articles make the same dossier
     order = sorted(reports, key=lambda r: (r.confidence < CAPTION_CONFIDENCE + 1e-9, _precision_rank(r.date),
-                                           r.ref.source, _sentence_no(r.ref.sentence)))
+                                           r.ref.source, _sentence_no(r.ref.sentence), r.ref.start, r.ref.end,
+                                           r.kind, r.title))
     by_kind: dict[str, set[int]] = {}  # kind -> groups holding a report of it: only those may be joined
     for report in order:
         participants = _participants(report, actors)
@@ -313,7 +315,7 @@ def _event(group: _Group, actors: ActorIndex, sources: dict[str, Source]) -> Eve
     title = _title(group, names)
     reports = tuple(sorted({Report(r.ref.source, r.ref.sentence, r.text[r.ref.start:r.ref.end] or r.text,
                                    r.date_text, r.date) for r, _ in group.reports},
-                           key=lambda x: (x.source, _sentence_no(x.sentence))))
+                           key=lambda x: (x.source, _sentence_no(x.sentence), x.text, x.date_text)))
     places = Counter(r.place for r, _ in group.reports if r.place)
     ident = slugify(f"{cut(best.date.start, best.date.precision) if best.date else 'undated'} {best.kind} "
                     f"{names.get(participants[0], '') if participants else best.trigger}", "event")
