@@ -1,0 +1,266 @@
+"""Participants of a trigger: its subject (or a passive's "by" agent), object, "with"/"by"/"of" phrases
+and possessor, with their conjuncts and appositions; its place; and the actor mention each one stands
+for (a name, or a pronoun, "the two countries", a demonym pointing back into the article)."""
+from __future__ import annotations
+
+import re
+
+from ...model import Mention, Ref
+from ..countries import capital_of, country_of, demonym_country
+from .tables import _tables
+from .triggers import trigger_kind
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+ACTOR_KINDS = {"person", "organization", "country", "group"}
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+
+
+def _governing_verb(noun):
+    """The verb a trigger noun is the object of, directly or through a preposition."""
+    head = noun
+    for _ in range(3):
+        if head.dep_ in {"dobj", "attr", "nsubj", "nsubjpass", "pobj", "prep", "conj", "appos"} and head.head is not head:
+            head = head.head
+            if head.pos_ in {"VERB", "AUX"}:
+                return head
+        else:
+            break
+    return None
+
+
+def _subjects(verb) -> list:
+    """Subjects of a verb, borrowed from the verb it is coordinated with or the noun a relative clause
+    describes when it has none of its own; a passive's "by" agent counts as its subject."""
+    relative = _tables()["relative"]
+    for _ in range(4):
+        subs = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
+        subs += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if not subs and any(c.dep_ == "nsubjpass" for c in verb.children):
+            return []
+        if subs and subs[0].lower_ in relative:
+            if verb.dep_ == "relcl":
+                return [verb.head]
+            before = [t for t in subs[0].doc[:subs[0].i] if t.pos_ in {"NOUN", "PROPN"}]
+            return before[-1:]
+        if subs:
+            return subs
+        if _free_participle(verb):
+            root = next(t for t in [verb, *verb.ancestors] if t.dep_ == "ROOT")
+            if root is not verb:
+                verb = root
+                continue
+        if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
+            verb = verb.head
+            continue
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            return []  # "containers being supplied": the noun underwent it, nobody named did it
+        if verb.dep_ in {"relcl", "acl"} and verb.head is not verb:
+            return [verb.head]
+        return []
+    return []
+
+
+def _free_participle(token) -> bool:
+    """A participle clause after a comma with no subject or opening word of its own (", expelling
+    ..."): its subject is the main clause's."""
+    return (token.dep_ in {"advcl", "conj"} and token.tag_ == "VBG" and token.pos_ == "VERB"
+            and token.i > 0 and token.doc[token.i - 1].text == ","
+            and not any(x.dep_ in {"mark", "nsubj", "nsubjpass", "aux"} for x in token.children))
+
+
+def _expand(tokens) -> list:
+    """Each argument with its conjuncts and appositions ("the US and its allies South Korea and Japan")."""
+    out, seen = [], set()
+    stack = list(tokens)
+    while stack:
+        t = stack.pop(0)
+        if t.i in seen:
+            continue
+        seen.add(t.i)
+        out.append(t)
+        stack += [c for c in t.children if c.dep_ in {"conj", "appos"}]
+    return out
+
+
+def _is_place(token) -> bool:
+    return token.ent_type_ in PLACE_LABELS
+
+
+def _arguments(trigger, kind: str):
+    """(doers, others, place token, object token) of a trigger."""
+    tables = _tables()
+    doers, others, place, obj = [], [], None, None
+    heads = [trigger]
+    if trigger.pos_ == "VERB":
+        doers = _subjects(trigger)
+        for c in trigger.children:
+            if c.dep_ in {"dobj", "dative"}:
+                obj = c
+    elif trigger.lemma_.lower() in tables["under_nouns"] and trigger.head.lower_ == "under":
+        # "since March, the plant has been under Russian control": who holds it, and what
+        doers = [c for c in trigger.children if c.dep_ in {"amod", "poss", "compound"}]
+        verb = trigger.head.head
+        obj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        return _expand(doers), [], None, obj
+    else:
+        doers = [c for c in trigger.children if c.dep_ == "poss"]
+        doers += [c for c in trigger.children if c.dep_ == "compound" and c.ent_type_ and not _is_place(c)
+                  and c.i < trigger.i and trigger_kind(c) is None and c.lower_ not in {"press", "joint"}]
+        for acl in (c for c in trigger.children if c.dep_ == "acl"):
+            doers += [g for a in acl.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+        verb = _governing_verb(trigger)
+        if verb is not None:
+            heads.append(verb)
+            if not doers:
+                doers = _subjects(verb)
+    for head in heads:
+        for prep in (c for c in head.children if c.dep_ == "prep"):
+            word = prep.lower_
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                if word in tables["place_preps"] and _is_place(pobj) and (word != "to" or kind == "visit"):
+                    if place is None:
+                        place = pobj
+                elif word in tables["part_preps"] and head is trigger:
+                    if word == "by" and not doers:
+                        doers = [pobj]
+                    else:
+                        others.append(pobj)
+    if kind == "visit" and obj is not None and place is None and (
+            _is_place(obj) or obj.pos_ == "PROPN" and obj.ent_type_ not in {"PERSON", "NORP"}):
+        place, obj = obj, None
+    if kind == "statement":
+        if obj is not None and trigger.lemma_.lower() in tables["addressed"] and obj.pos_ == "PROPN":
+            others.append(obj)  # "told the UN Security Council": who was addressed takes part
+        obj = None  # what was said is a statement's content, not a participant
+    if obj is not None and kind not in {"statement"}:
+        others.insert(0, obj)
+    for _, pobj in _flow(trigger, kind):
+        if pobj not in doers and pobj not in others:
+            others.append(pobj)  # "supplied ... from Pyongyang to Moscow": both ends take part
+    # the place of a visit is its place, not a participant: it takes part only where it acts
+    return _expand(doers), _expand(others), place, obj
+
+
+def _flow(trigger, kind: str) -> list:
+    """("from", token), ("to", token) of a transfer, found on the verb or on what it moves."""
+    words = _tables()["flow_preps"].get(kind) or []
+    out = []
+    near = [trigger] + [g for c in trigger.children if c.dep_ in {"dobj", "prep"}
+                        for g in ([c] if c.dep_ == "dobj" else [x for x in c.children if x.dep_ == "pobj"])]
+    for head in near:
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in words):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                if all(w != prep.lower_ for w, _ in out):
+                    out.append((prep.lower_, pobj))
+    return sorted(out, key=lambda x: words.index(x[0]))
+
+
+def _state_noun(token) -> bool:
+    """A noun for a state's organ ("forces", "troops", "government"), as written or as its lemma."""
+    nouns = _tables()["state_nouns"]
+    return token.lower_ in nouns or token.lemma_.lower() in nouns
+
+
+def _mention_at(token, mentions: list[Mention]) -> Mention | None:
+    for m in mentions:
+        if m.ref.start <= token.idx < m.ref.end and (m.kind in ACTOR_KINDS or m.kind is None):
+            return m
+    return None
+
+
+class _Resolver:
+    """Actor mentions for argument tokens: names in the sentence, and the article's memory for the
+    words that point back to one ("he", "its", "the two countries"). Remembers which token stood for
+    which mention, so a title can name it."""
+
+    def __init__(self, mentions: list[Mention], memory: list[Mention], base: Ref):
+        self.base = base  # the sentence read
+        self.mentions = mentions
+        self.memory = memory
+        self.at: dict[int, Mention] = {}  # token index -> the mention it stands for
+
+    def before(self, token, test) -> list[Mention]:
+        """Mentions before `token` (this sentence's first, then the article's), most recent first."""
+        here = [m for m in self.mentions if m.ref.end <= token.idx and m.kind in ACTOR_KINDS]
+        return [m for m in reversed(self.memory + sorted(here, key=lambda m: m.ref.start)) if test(m)]
+
+    def of(self, token) -> list[Mention]:
+        tables = _tables()
+        m = _mention_at(token, self.mentions)
+        if m is not None:
+            return [m]
+        placed = next((m for m in self.mentions if m.ref.start <= token.idx < m.ref.end), None)
+        if placed is None and token.ent_type_ == "GPE":
+            ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+            placed = Mention(Ref(self.base.source, self.base.sentence, ent.start_char, ent.end_char), ent.text, "GPE")
+        country = capital_of(placed.text) or country_of(placed.text) if placed is not None else None
+        if country is not None:
+            # a capital (or country) read as a place, standing here as the doer or an end of the
+            # happening ("Moscow, which launched ...", "from Pyongyang to Moscow"): the country acts
+            found = [Mention(placed.ref, country.name, placed.label, kind="country", acts=True)]
+            self.at[token.i] = found[0]
+            return found
+        word = token.lower_
+        if token.pos_ == "PRON" and word in tables["person_pronouns"]:
+            found = self.before(token, lambda m: m.kind == "person")[:1]
+        elif token.pos_ == "PRON" and word in tables["thing_pronouns"]:
+            found = self.before(token, lambda m: m.kind in {"organization", "country", "group"})[:1]
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in tables["pair_nouns"] and token.tag_ == "NNS" \
+                and any(c.lower_ in {"the", "both", "two"} for c in token.children):
+            # "the two countries": the last two countries the article named
+            found, seen = [], set()
+            for m in self.before(token, lambda m: m.kind == "country"):
+                country = country_of(m.text) or demonym_country(m.text) or capital_of(m.text)
+                name = country.name if country else re.sub(r"[’']s$", "", m.text.lower())
+                if name not in seen:
+                    seen.add(name)
+                    found.append(m)
+                if len(found) == 2:
+                    break
+            found = found if len(found) == 2 else []
+        elif token.pos_ == "NOUN" and _state_noun(token):
+            found = self.demonym(token)
+        elif token.dep_ == "amod" and demonym_country(token.text) is not None:
+            # "under Russian control": the adjective stands for its country
+            ref = Ref(self.base.source, self.base.sentence, token.idx, token.idx + len(token.text))
+            found = [Mention(ref, demonym_country(token.text).name, "NORP", kind="country", acts=True)]
+        else:
+            found = []
+        if found:
+            self.at[token.i] = found[0]
+        return found
+
+    def demonym(self, token) -> list[Mention]:
+        """"The Indian government", "Russian forces": the country its adjective of nationality names."""
+        for c in token.children:
+            country = demonym_country(c.text) if c.dep_ == "amod" else None
+            if country is not None:
+                ref = Ref(self.base.source, self.base.sentence, c.idx, c.idx + len(c.text))
+                return [Mention(ref, country.name, "NORP", kind="country", acts=True)]
+        return []
+
+    def actors(self, tokens) -> list[Mention]:
+        out = self._raw(tokens)
+        # a title written as a name before a person ("White House Coordinator ... John Kirby") is the person's
+        return [m for m in out if not any(o is not m and o.kind == "person" and o.ref.sentence == m.ref.sentence
+                                          and 0 <= o.ref.start - m.ref.end <= 1 for o in out)]
+
+    def _raw(self, tokens) -> list[Mention]:
+        out = []
+        for t in tokens:
+            found = self.of(t)
+            if not found:
+                # "the leader of the DPRK", "its allies South Korea": look one step down for a name
+                for c in t.children:
+                    if c.dep_ in {"compound", "appos", "poss"} or (c.dep_ == "prep" and c.lower_ == "of"):
+                        for g in ([c] if c.dep_ != "prep" else [x for x in c.children if x.dep_ == "pobj"]):
+                            m = _mention_at(g, self.mentions)
+                            if m:
+                                found = [m]
+                                break
+                    if found:
+                        break
+            for m in found:
+                if m not in out:
+                    out.append(m)
+        return out
