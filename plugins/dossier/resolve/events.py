@@ -311,9 +311,13 @@ def _event(group: _Group, actors: ActorIndex, sources: dict[str, Source]) -> Eve
     counts = Counter(p for _, ps in group.reports for p in ps)
     participants = tuple(sorted(counts, key=lambda p: (-counts[p], p)))
     title = _title(group, names)
-    reports = tuple(sorted({Report(r.ref.source, r.ref.sentence, r.text[r.ref.start:r.ref.end] or r.text,
-                                   r.date_text, r.date) for r, _ in group.reports},
-                           key=lambda x: (x.source, _sentence_no(x.sentence))))
+    # each report once, in reading order: by source, sentence and where in the sentence it starts (two
+    # reports of one sentence once swapped places with the hash seed, as a set ordered them)
+    starts: dict[Report, int] = {}
+    for r, _ in group.reports:
+        report = Report(r.ref.source, r.ref.sentence, r.text[r.ref.start:r.ref.end] or r.text, r.date_text, r.date)
+        starts[report] = min(starts.get(report, r.ref.start), r.ref.start)
+    reports = tuple(sorted(starts, key=lambda x: (x.source, _sentence_no(x.sentence), starts[x], x.text)))
     places = Counter(r.place for r, _ in group.reports if r.place)
     ident = slugify(f"{cut(best.date.start, best.date.precision) if best.date else 'undated'} {best.kind} "
                     f"{names.get(participants[0], '') if participants else best.trigger}", "event")
