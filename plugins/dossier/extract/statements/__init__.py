@@ -1,0 +1,140 @@
+"""Statements: direct quotes and reported speech, with the speaker as written.
+
+Finding works on the dependency parse. A *cue* is a reporting verb (speech.yml) with its subject, or an
+attribution phrase ("according to X"). Each cue has a speaker (the subject, resolved through the
+article's recent actors when it is a pronoun or a role noun such as "the minister", "the ministry" or
+"the Kremlin spokesman") and the words it reports: for say-type verbs the complement clause, for verbs
+that carry meaning ("denied that", "accused X of") the verb with its arguments.
+
+Quotations are then given to cues: a quotation inside a cue's reported words is part of that reported
+statement (“... should get used to the ‘new realities’”); a quotation standing on its own is a direct
+quote of the nearest cue, and one cue may own several (a quote split by its attribution). A paragraph
+that is only a quotation continues the last speaker's words (lower confidence).
+
+Headlines are parsed badly by a model trained on running text ("Ministry Denies Violating ..."), so a
+headline whose parse finds no cue is read by word form: a reporting verb form after a name.
+
+Where to change what (each module says more):
+- cues.py: what marks words as someone's (reporting verbs, "according to", statement nouns, headlines);
+- speakers.py: who a cue's subject is (names, pronouns, role nouns, "the latter");
+- quotes.py: quotation marks, and which cue a quotation belongs to;
+- focus.py: what the article has said so far; tables.py: the word tables (data/speech.yml), read once;
+- this module: one sentence's cues and quotations turned into statements.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from ...model import Mention, Ref, StatementRecord
+from ...parse import Parsed
+from .cues import _according_cues, _cut_relative_clauses, _headline_cues, _noun_cues, _verb_cues
+from .focus import _Focus, _remember
+from .quotes import _owner, _words_outside, quote_spans, runs_on
+from .speakers import _subjects_named
+from .tables import _table, verb_lemma
+
+__all__ = ["find_statements", "quote_spans", "runs_on", "verb_lemma"]
+
+
+def find_statements(parsed: Iterable[Parsed], mentions: Iterable[Mention]) -> Iterator[StatementRecord]:
+    by_sentence: dict[tuple[str, str], list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault((m.ref.source, m.ref.sentence), []).append(m)
+    by_source: dict[str, list[Mention]] = {}  # one pass, not one scan of every sentence per article
+    for (src, _), ms in by_sentence.items():
+        by_source.setdefault(src, []).extend(ms)
+    for item in parsed:
+        focus = _Focus(article=sorted(by_source.get(item.source.id, ()),
+                                      key=lambda m: (int(m.ref.sentence.lstrip("s") or 0), m.ref.start)))
+        for sentence, doc in zip(item.source.sentences, item.docs):
+            if sentence.kind == "caption":
+                continue
+            found = sorted(by_sentence.get((item.source.id, sentence.id), []), key=lambda m: m.ref.start)
+            focus.pending = found
+            if focus.open_para is not None and focus.open_para != sentence.paragraph:
+                yield from _flush(focus)
+            said = list(_sentence_statements(item.source.id, sentence, doc, found, focus))
+            yield from said
+            focus.mentions.extend(found)
+            focus.silent = [] if said else _subjects_named(doc, found)
+        yield from _flush(focus)
+
+
+def _flush(focus: _Focus, speaker=None) -> Iterator[StatementRecord]:
+    """The statements of a quotation that ended with no attribution of its own: the last speaker's
+    words (as they were held); or, given a speaker, the words of who the closing sentence names."""
+    from dataclasses import replace
+    for rec in focus.held:
+        if speaker is not None:
+            rec = replace(rec, speaker_text=speaker[0], speaker_ref=speaker[1], confidence=0.9)
+        if rec.speaker_text:
+            yield rec
+    focus.held = []
+    focus.open_para = None
+
+
+def _sentence_statements(source_id, sentence, doc, mentions, focus) -> Iterator[StatementRecord]:
+    table = _table()
+    text = sentence.text
+    open_before = focus.open_para == sentence.paragraph
+    quotes = [q for q in quote_spans(text, open_before) if len(text[q[0]:q[1]].split()) >= table["min_quote_words"]
+              or open_before and q[0] == 0]
+    runs = runs_on(text, open_before)
+    cues = list(_verb_cues(doc, text, quotes, mentions, focus)) + list(_according_cues(doc, mentions)) \
+        + list(_noun_cues(doc, quotes, mentions, focus))
+    # a cue inside another cue's reported words ("condemned ..., saying they had confirmed ...") is part
+    # of that statement; one with a speaker of its own named there ("after the West claimed that ...",
+    # "the United States, which accuses ...", "Western allegations claiming that ...") is a statement too
+    cues = [c for c in cues if c.own or not any(
+        o is not c and o.span and o.span[0] < c.token.idx < o.span[1] and o.token.i < c.token.i for o in cues)]
+    _cut_relative_clauses(cues)
+    if not cues and sentence.kind == "headline":
+        cues = list(_headline_cues(doc, mentions))
+    # quotations: inside a cue's reported words, or owned by the nearest cue
+    loose = []
+    for q in quotes:
+        inside = [c for c in cues if c.span and c.span[0] <= q[0] and q[1] <= c.span[1] + 1]
+        if inside:
+            c = min(inside, key=lambda c: c.span[1] - c.span[0])
+            outside = _words_outside(text, c.span, q)
+            if outside >= 3:
+                continue  # a quotation within reported speech: the reported statement carries it
+            c.quotes.append(q)
+            continue
+        loose.append(q)
+    for q in loose:
+        owner = _owner(q, cues, text)
+        if owner is not None:
+            owner.quotes.append(q)
+        elif q[0] <= 1 and (focus.speakers or runs or open_before):
+            # a paragraph that is only a quotation continues the last speaker's words, unless the
+            # quotation runs on to a sentence that names its speaker: held until the quotation ends
+            speaker, ref = focus.last_speaker()
+            focus.held.append(StatementRecord(Ref(source_id, sentence.id, q[0], q[1]), speaker, ref, "quoted",
+                                              text[q[0]:q[1]].strip(), True, confidence=0.5))
+    if open_before:
+        closer = next((c for c in cues if c.speaker and any(q[0] == 0 for q in c.quotes)), None)
+        if closer is not None or not runs:
+            yield from _flush(focus, (closer.speaker, closer.speaker_ref) if closer else None)
+    focus.open_para = sentence.paragraph if runs else None
+    if not runs and focus.held:
+        yield from _flush(focus)
+    for c in cues:
+        co = tuple(t for t, _ in c.co)
+        co_refs = tuple(r for _, r in c.co)
+        if c.quotes:
+            for a, b in sorted(c.quotes):
+                yield StatementRecord(Ref(source_id, sentence.id, a, b), c.speaker, c.speaker_ref, c.cue,
+                                      text[a:b].strip(), True, confidence=1.0 if c.speaker else 0.4,
+                                      co_speakers=co, co_speaker_refs=co_refs)
+            if c.span is None or all(_words_outside(text, c.span, q) < 3 for q in c.quotes):
+                _remember(focus, c)
+                continue
+        if c.span is not None:
+            a, b = c.span
+            words = text[a:b].strip().rstrip(",;:")
+            if len(words.split()) >= 3:
+                yield StatementRecord(Ref(source_id, sentence.id, a, a + len(words)), c.speaker, c.speaker_ref,
+                                      c.cue, words, False, confidence=0.8 if c.speaker else 0.4,
+                                      co_speakers=co, co_speaker_refs=co_refs)
+        _remember(focus, c)
