@@ -30,6 +30,24 @@ STANCES = ("supports", "denies", "rejects", "dismisses", "declines-comment", "co
 PRECISIONS = ("day", "month", "year")
 
 
+class Confidence:
+    """One scale (0 to 1) for how sure the machine is of a record, each level named by what earns it.
+    Resolve reads the same scale: a report below CAPTION joins an event but never makes one, an answer
+    below REVIEW is listed on review/. Levels a language table sets (data/events.yml
+    `publication_day.confidence`) default to the level named here."""
+
+    CERTAIN = 1.0  # a direct quote whose cue names its speaker
+    DATED = 0.9  # an event report in running text with a date of its own; a held quotation whose
+    #              closing sentence names its speaker
+    REPORTED = 0.8  # reported (not quoted) words with a named speaker
+    NEWS_LEAD = 0.7  # an undated news lead dated by the publication day
+    STEP = 0.1  # one step below a level: undated speech, or what is going on, below a news lead
+    REVIEW = 0.6  # below this, an answer placed under a claim is listed on review/
+    CAPTION = 0.5  # a report in a photo caption, or after the article's news: joins, never makes alone
+    CONTINUED_QUOTE = 0.5  # a quotation standing alone, taken as the last speaker's words
+    NO_SPEAKER = 0.4  # words whose speaker was not found
+
+
 # ---------------------------------------------------------------- read / clean
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ..config import CuratedEvent, slugify
-from ..model import DateSpan, Event, EventReport, Report, Source, cut
+from ..model import Confidence, DateSpan, Event, EventReport, Report, Source, cut
 from ..extract.countries import capital_of, country_of, demonym_country
 from .actors import ActorIndex
 
@@ -29,7 +29,7 @@ RELATED_KINDS = {k: SPEECH_KINDS - {k} for k in SPEECH_KINDS} | {k: DAMAGE_KINDS
 # names with it (one the plane's owner, the other a passenger).
 ONCE_A_DAY_KINDS = {"crash"}
 GATHERING_KINDS = {"meeting", "summit"}  # where what is said to those gathered belongs
-CAPTION_CONFIDENCE = 0.5  # reports below this (photo captions) join events but never make one alone
+CAPTION_CONFIDENCE = Confidence.CAPTION  # reports below this (photo captions) join events but never make one alone
 NEAR_DAYS = 1  # single-day reports this far apart may be one happening, reported with a disagreement
 NEAR_SHARED = 2  # ... when they share at least this many participants
 PLACEHOLDER = re.compile(r"\{(\d+)\}")

@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Iterable, Iterator
 
-from ...model import EventReport, Mention, TimeExpr
+from ...model import Confidence, EventReport, Mention, TimeExpr
 from ...parse import Parsed
 from .arguments import ACTOR_KINDS
 from .dating import sentence_events
@@ -32,7 +32,7 @@ from .triggers import SPEECH_KINDS, phrase_start, trigger_kind
 
 __all__ = ["find_events", "sentence_events", "trigger_kind", "present", "participle", "phrase_start", "SPEECH_KINDS"]
 
-AFTER_NEWS_CONFIDENCE = 0.5  # an undated report after the article's first: joins an event, never makes one
+AFTER_NEWS_CONFIDENCE = Confidence.CAPTION  # an undated report after the article's first: joins an event, never makes one
 PROSE_WORDS = 8  # a body sentence this long is running text; shorter ones are credits and page furniture
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Iterator
 
-from ...model import DateSpan, EventReport, Mention, Ref, TimeExpr
+from ...model import Confidence, DateSpan, EventReport, Mention, Ref, TimeExpr
 from .arguments import SUBJECTS, _free_participle
 from .report import _report
 from .tables import _tables
@@ -39,7 +39,7 @@ def _lead_events(sentence, doc, source, mentions: list[Mention], memory: list[Me
         time = _publication_day(source, sentence, verb, f"a news lead in the {_news_present(root)}")
         report = _report(sentence, doc, trigger, time, mentions, memory)
         if report.agents:  # a lead names who acted; otherwise it is background
-            yield replace(report, confidence=float(rule.get("confidence", 0.7)))
+            yield replace(report, confidence=float(rule.get("confidence", Confidence.NEWS_LEAD)))
 
 
 def _ongoing_events(sentence, doc, source, mentions: list[Mention], memory: list[Mention],
@@ -63,7 +63,7 @@ def _ongoing_events(sentence, doc, source, mentions: list[Mention], memory: list
         report = _report(sentence, doc, verb, time, mentions, memory)
         passive = any(c.dep_ == "nsubjpass" for c in verb.children)
         if report.agents or passive and report.title:
-            yield replace(report, confidence=float(rule.get("confidence", 0.7)) - 0.1)
+            yield replace(report, confidence=float(rule.get("confidence", Confidence.NEWS_LEAD)) - Confidence.STEP)
 
 
 def _publication_day(source, sentence, verb, why: str) -> TimeExpr:
@@ -115,7 +115,7 @@ def _reported_today(sentence, doc, source, mentions: list[Mention], memory: list
             continue  # "it said": who "it" is, is too loose a guess to date a happening on
         report = _report(sentence, doc, trigger, time, mentions, memory)
         if report.agents:
-            yield replace(report, confidence=float(rule.get("confidence", 0.7)) - 0.1)
+            yield replace(report, confidence=float(rule.get("confidence", Confidence.NEWS_LEAD)) - Confidence.STEP)
 
 
 def _said_that_day(sentence, doc, source, mentions: list[Mention], memory: list[Mention],
@@ -147,7 +147,7 @@ def _said_that_day(sentence, doc, source, mentions: list[Mention], memory: list[
             # "This was stated by X": what was said is the sentence before; the title says who spoke
             report = replace(report, title="{0} makes a statement")
         if report.agents:
-            yield replace(report, confidence=float(rule.get("confidence", 0.7)) - 0.1)
+            yield replace(report, confidence=float(rule.get("confidence", Confidence.NEWS_LEAD)) - Confidence.STEP)
 
 
 def _simple_past(verb) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ...model import EventReport, Mention, Ref, TimeExpr
+from ...model import Confidence, EventReport, Mention, Ref, TimeExpr
 from .arguments import _arguments, _governing_verb, _Resolver, _subjects
 from .tables import _tables
 from .titles import _title
@@ -51,7 +51,7 @@ def _report(sentence, doc, trigger, time: TimeExpr, mentions: list[Mention],
         participants=tuple(m.text for m in people), participant_refs=tuple(m.ref for m in people),
         place=place_text, text=text,
         numbers=tuple(n.group(0).strip() for n in NUMBER_RE.finditer(text[lo:hi]) if not _is_date_number(n.group(0))),
-        confidence=0.9 if sentence.kind == "body" else 0.5, title=title, agents=len(agent_mentions))
+        confidence=Confidence.DATED if sentence.kind == "body" else Confidence.CAPTION, title=title, agents=len(agent_mentions))
 
 
 def _attributed(title: str, trigger, resolver, agents: list[Mention]) -> str:
