@@ -3,6 +3,8 @@ antecedent), resolved to an actor as written: a name, a pronoun or "the latter" 
 noun ("the minister"), a state noun with its nationality ("the Indian government")."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..countries import country_of, demonym_country
 from .focus import _last_mention
 from .tables import SUBJECT_DEPS, _table
@@ -83,120 +85,237 @@ def _latter_former(subject, mentions):
     return None, None, None, ()
 
 
-def _of_noun_phrase(head, mentions, focus=None, before: int | None = None):
-    """The actor a noun phrase names: the mention at its head, a person named inside it, the actor a
-    role noun refers back to, or the proper noun itself. With before, only words before that offset count
-    (an antecedent without its relative clause)."""
+NOBODY = (None, None, None, ())  # a definite answer: this phrase names no speaker
+
+
+@dataclass
+class _Phrase:
+    """What every noun-phrase rule reads: the phrase's head, its extent, the mentions inside it."""
+    head: object
+    mentions: list
+    focus: object  # _Focus, or None where the article's memory may not be used
+    lo: int
+    hi: int
+    toks: list  # the phrase's tokens (before the cut, if one was given)
+    inside: list  # mentions inside the phrase
+    persons: list  # persons inside it who may be the speaker (rules strike owners: "Putin's spokesman")
+    co: tuple  # coordinated speakers ("Russia and North Korea")
+
+    @property
+    def lemma(self) -> str:
+        return self.head.lemma_.lower()
+
+    @property
+    def noun(self) -> bool:
+        return self.head.pos_ == "NOUN"
+
+
+# Each rule answers (text, ref, kind, co-speakers), NOBODY, or None to pass the phrase on to the next.
+
+def _mention_at_head(p: _Phrase):
+    covering = [m for m in p.inside if m.ref.start <= p.head.idx < m.ref.end]
+    if covering:
+        m = covering[0]
+        return m.text, m.ref, m.kind, p.co
+    return None
+
+
+def _state_with_nationality(p: _Phrase):
+    """"the Indian government", "the Indian side", "Canadian authorities": the country."""
+    if p.lemma not in _table()["state_nouns"] or not p.noun:
+        return None
+    for t in p.head.children:
+        if t.dep_ in {"amod", "compound"} and t.i < p.head.i:
+            country = demonym_country(t.text) or (country_of(t.text) if t.pos_ == "PROPN" else None)
+            if country is not None:
+                return country.name, None, "country", p.co
+    return None
+
+
+def _the_country_word(p: _Phrase):
+    """"the kingdom said": the country last named in the article."""
+    if p.lemma in _table()["country_nouns"] and p.noun and p.focus is not None \
+            and [c.lower_ for c in p.head.children] == ["the"]:
+        text, ref = _last_mention(p.focus, lambda m: m.kind == "country")
+        if text:
+            return text, ref, "country", p.co
+    return None
+
+
+def _office_of_a_person(p: _Phrase):
+    """"Modi's office", "Trudeau's government": the state the person heads, when the article's titles
+    say which ("Indian Prime Minister Narendra Modi"); else the person (a later rule)."""
+    if not (p.lemma in _table()["institution_nouns"] and p.noun and any(
+            t.dep_ == "poss" and any(m.kind == "person" and m.ref.start <= t.idx < m.ref.end for m in p.inside)
+            for t in p.head.children)):
+        return None
+    person = next(m for m in p.inside if m.kind == "person")
+    key = person.text.split()[-1]
+    for m in reversed([*(p.focus.mentions if p.focus is not None else ()), *p.mentions]):
+        if m.kind == "person" and m.role and key in m.text.split():
+            country = next((c for w in m.role.split() for c in (demonym_country(w),) if c), None)
+            if country is not None:
+                return country.name, None, "country", ()
+    return None
+
+
+def _not_the_owner(p: _Phrase):
+    """The owner of the head noun does not speak: "Putin's spokesman" (a title: the person holding it
+    does); "Prigozhin's allies, the Ukrainian government and Western officials blamed ..." (the
+    coordinated speakers do). Strikes owners from p.persons."""
     table = _table()
+    head = p.head
+    if p.lemma in table["titles"] and p.noun:
+        owners = [t for t in head.children if t.dep_ == "poss"]
+        p.persons = [m for m in p.persons
+                     if not any(m.ref.start <= t.idx < m.ref.end for o in owners for t in o.subtree)]
+    elif p.noun and p.lemma not in table["institution_nouns"] | table["statement_nouns"]:
+        owners = [t for t in head.children if t.dep_ == "poss" and any(
+            m.kind == "person" and m.ref.start <= t.idx < m.ref.end for m in p.inside)]
+        if owners:
+            p.persons = [m for m in p.persons
+                         if not any(m.ref.start <= t.idx < m.ref.end for o in owners for t in o.subtree)]
+            if not p.persons:
+                others = [r for r in (_of_noun_phrase(t, p.mentions) for t in head.conjuncts) if r[0]]
+                if not others:
+                    return NOBODY
+                return others[0][0], others[0][1], others[0][2], tuple((r[0], r[1]) for r in others[1:])
+    return None
+
+
+def _person_inside(p: _Phrase):
+    """"Russian Foreign Ministry spokeswoman Maria Zakharova": the person nearest the head."""
+    if p.persons:
+        m = min(p.persons, key=lambda m: abs(m.ref.start - p.head.idx))
+        return m.text, m.ref, m.kind, p.co
+    return None
+
+
+def _role_noun(p: _Phrase):
+    """"the minister", "the Kremlin spokesman": the last person of the article with that role, or whose
+    role names the organisation written here."""
+    if p.lemma not in _table()["titles"] or p.focus is None:
+        return None
+    orgs = {m.text.lower() for m in p.inside}
+    lemma = p.lemma
+    text, ref = _last_mention(p.focus, lambda m: m.kind == "person" and m.role and (
+        lemma in m.role.lower() or (m.role_org or "").lower() in orgs and m.role_org))
+    return (text, ref, "person", ()) if text else None
+
+
+def _statement_by(p: _Phrase):
+    """"a statement by the ministry": who made it."""
+    if p.lemma in _table()["statement_nouns"] and p.inside:
+        m = p.inside[0]
+        return m.text, m.ref, m.kind, p.co
+    return None
+
+
+def _first_of_coordinated(p: _Phrase):
+    if p.inside and p.co:
+        m = p.inside[0]
+        return m.text, m.ref, m.kind, p.co
+    return None
+
+
+def _of_or_owner(p: _Phrase):
+    """"the foreign ministries of X", "X's government": X."""
+    if not (p.inside and p.head.pos_ in {"NOUN", "PROPN"}):
+        return None
+    of = [m for m in p.inside if any(t.dep_ in {"pobj", "poss", "compound"} and p.lo <= t.idx < p.hi
+                                     and m.ref.start <= t.idx < m.ref.end for t in p.head.subtree)]
+    if of:
+        m = of[0]
+        return m.text, m.ref, m.kind, _coordinated_from(m, p.head, p.mentions)
+    return None
+
+
+def _institution_back(p: _Phrase):
+    """"the ministry said": the last organisation of the article with that word, else the last one
+    that spoke."""
+    if p.focus is None or p.lemma not in _table()["institution_nouns"] or not p.noun:
+        return None
+    text, ref = _last_mention(p.focus, lambda m: p.lemma in m.text.lower())
+    if text is None:
+        text, ref = p.focus.last_speaker({"organization"})
+    return text, ref, "organization", ()
+
+
+def _statement_back(p: _Phrase):
+    """"the statement said": the author of the last statement named as one, else the last institution
+    that spoke, else the last speaker."""
+    if p.focus is None or p.lemma not in _table()["statement_nouns"]:
+        return None
+    if p.focus.stated:
+        text, kind, ref = p.focus.stated
+        return text, ref, kind, ()
+    text, ref = p.focus.last_speaker({"organization", "country", "group"})
+    if text is None:
+        text, ref = p.focus.last_speaker()
+    return text, ref, None, ()
+
+
+def _surname(p: _Phrase):
+    """"Zelenskyy said" with the surname tagged as a common noun and missed by NER: the person of the
+    article with that surname."""
+    head = p.head
+    if p.focus is None or p.inside or not head.text[:1].isupper() or head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    same = [m for m in (*p.focus.mentions, *p.focus.article) if m.kind == "person" and len(m.text.split()) > 1
+            and m.text.split()[-1] == head.text]
+    return (same[0].text, same[0].ref, "person", p.co) if same else None
+
+
+def _proper_name(p: _Phrase):
+    """The name up to its head, with capitalised modifiers the tagger took for adjectives ("North")."""
+    head = p.head
+    if head.pos_ != "PROPN":
+        return None
+    words = []
+    for t in reversed(head.doc[p.lo and min(t.i for t in p.toks):head.i + 1]):
+        if (t.pos_ == "PROPN" or (t.text[:1].isupper() and t.dep_ in {"amod", "compound"})) and t.i <= head.i:
+            words.insert(0, t)
+        elif words:
+            break
+    name = " ".join(t.text for t in words[-5:])
+    return (name, None, None, ()) if name and name[0].isupper() else None
+
+
+# In order: the first rule that answers names the speaker.
+NOUN_PHRASE_RULES = [
+    ("mention at the head", _mention_at_head),
+    ("state noun with nationality", _state_with_nationality),
+    ("'the kingdom'", _the_country_word),
+    ("office of a person", _office_of_a_person),
+    ("not the owner", _not_the_owner),
+    ("person inside", _person_inside),
+    ("role noun", _role_noun),
+    ("statement by", _statement_by),
+    ("first of coordinated", _first_of_coordinated),
+    ("of or owner", _of_or_owner),
+    ("institution named before", _institution_back),
+    ("statement named before", _statement_back),
+    ("surname", _surname),
+    ("proper name", _proper_name),
+]
+
+
+def _of_noun_phrase(head, mentions, focus=None, before: int | None = None):
+    """The actor a noun phrase names (text, ref, kind, co-speakers), by the first of NOUN_PHRASE_RULES
+    that answers: the mention at its head, a person named inside it, the actor a role noun refers back
+    to, or the proper noun itself. With before, only words before that offset count (an antecedent
+    without its relative clause)."""
     toks = [t for t in head.subtree if before is None or t.idx < before]
     lo = min(t.idx for t in toks)
     hi = max(t.idx + len(t.text) for t in toks)
     inside = [m for m in mentions if lo <= m.ref.start < hi]
-    covering = [m for m in inside if m.ref.start <= head.idx < m.ref.end]
-    lemma = head.lemma_.lower()
-    co = _coordinated(head, mentions)
-    if covering:
-        m = covering[0]
-        return m.text, m.ref, m.kind, co
-    if lemma in table["state_nouns"] and head.pos_ == "NOUN":
-        # "the Indian government", "the Indian side", "Canadian authorities": the country
-        for t in head.children:
-            if t.dep_ in {"amod", "compound"} and t.i < head.i:
-                country = demonym_country(t.text) or (country_of(t.text) if t.pos_ == "PROPN" else None)
-                if country is not None:
-                    return country.name, None, "country", co
-    if lemma in table["country_nouns"] and head.pos_ == "NOUN" and focus is not None \
-            and [c.lower_ for c in head.children] == ["the"]:
-        # "the kingdom said": the country last named in the article
-        text, ref = _last_mention(focus, lambda m: m.kind == "country")
-        if text:
-            return text, ref, "country", co
-    if lemma in table["institution_nouns"] and head.pos_ == "NOUN" and any(
-            t.dep_ == "poss" and any(m.kind == "person" and m.ref.start <= t.idx < m.ref.end for m in inside)
-            for t in head.children):
-        # "Modi's office", "Trudeau's government": the state the person heads, when the article's titles
-        # say which ("Indian Prime Minister Narendra Modi"); else the person
-        person = next(m for m in inside if m.kind == "person")
-        key = person.text.split()[-1]
-        for m in reversed([*(focus.mentions if focus is not None else ()), *mentions]):
-            if m.kind == "person" and m.role and key in m.text.split():
-                country = next((c for w in m.role.split() for c in (demonym_country(w),) if c), None)
-                if country is not None:
-                    return country.name, None, "country", ()
-    persons = [m for m in inside if m.kind == "person"]
-    if lemma in table["titles"] and head.pos_ == "NOUN":
-        # "Putin's spokesman": the person owning the title is not who holds it
-        owners = [t for t in head.children if t.dep_ == "poss"]
-        persons = [m for m in persons if not any(m.ref.start <= t.idx < m.ref.end for o in owners for t in o.subtree)]
-    elif head.pos_ == "NOUN" and lemma not in table["institution_nouns"] | table["statement_nouns"]:
-        # "Prigozhin's allies, the Ukrainian government and Western officials blamed ...": the owner of
-        # the head noun does not speak; the coordinated speakers do
-        owners = [t for t in head.children if t.dep_ == "poss" and any(
-            m.kind == "person" and m.ref.start <= t.idx < m.ref.end for m in inside)]
-        if owners:
-            persons = [m for m in persons if not any(m.ref.start <= t.idx < m.ref.end for o in owners for t in o.subtree)]
-            if not persons:
-                others = [r for r in (_of_noun_phrase(t, mentions) for t in head.conjuncts) if r[0]]
-                if not others:
-                    return None, None, None, ()
-                return others[0][0], others[0][1], others[0][2], tuple((r[0], r[1]) for r in others[1:])
-    if persons:  # "Russian Foreign Ministry spokeswoman Maria Zakharova"
-        m = min(persons, key=lambda m: abs(m.ref.start - head.idx))
-        return m.text, m.ref, m.kind, co
-    if lemma in table["titles"] and focus is not None:
-        # a role noun ("the minister", "the Kremlin spokesman"): the last person of the article with
-        # that role, or whose role names the organisation written here
-        orgs = {m.text.lower() for m in inside}
-        text, ref = _last_mention(focus, lambda m: m.kind == "person" and m.role and (
-            lemma in m.role.lower() or (m.role_org or "").lower() in orgs and m.role_org))
-        if text:
-            return text, ref, "person", ()
-    if lemma in table["statement_nouns"] and inside:  # "a statement by the ministry"
-        m = inside[0]
-        return m.text, m.ref, m.kind, co
-    if inside and co:
-        m = inside[0]
-        return m.text, m.ref, m.kind, co
-    if inside and head.pos_ in {"NOUN", "PROPN"}:
-        of = [m for m in inside if any(t.dep_ in {"pobj", "poss", "compound"} and lo <= t.idx < hi
-                                      and m.ref.start <= t.idx < m.ref.end for t in head.subtree)]
-        if of:  # "the foreign ministries of X", "X's government"
-            m = of[0]
-            return m.text, m.ref, m.kind, _coordinated_from(m, head, mentions)
-    if focus is not None and lemma in table["institution_nouns"] and head.pos_ == "NOUN":
-        text, ref = _last_mention(focus, lambda m: lemma in m.text.lower())
-        if text is None:
-            text, ref = focus.last_speaker({"organization"})
-        return text, ref, "organization", ()
-    if focus is not None and lemma in table["statement_nouns"]:
-        # "the statement said": the author of the last statement named as one, else the last
-        # institution that spoke, else the last speaker
-        if focus.stated:
-            text, kind, ref = focus.stated
-            return text, ref, kind, ()
-        text, ref = focus.last_speaker({"organization", "country", "group"})
-        if text is None:
-            text, ref = focus.last_speaker()
-        return text, ref, None, ()
-    if focus is not None and not inside and head.text[:1].isupper() and head.pos_ in {"NOUN", "PROPN"}:
-        # "Zelenskyy said" with the surname tagged as a common noun and missed by NER: the person of the
-        # article with that surname
-        same = [m for m in (*focus.mentions, *focus.article) if m.kind == "person" and len(m.text.split()) > 1
-                and m.text.split()[-1] == head.text]
-        if same:
-            return same[0].text, same[0].ref, "person", co
-    if head.pos_ == "PROPN":
-        # the name up to its head, with capitalised modifiers the tagger took for adjectives ("North")
-        words = []
-        for t in reversed(head.doc[lo and min(t.i for t in toks):head.i + 1]):
-            if (t.pos_ == "PROPN" or (t.text[:1].isupper() and t.dep_ in {"amod", "compound"})) and t.i <= head.i:
-                words.insert(0, t)
-            elif words:
-                break
-        name = " ".join(t.text for t in words[-5:])
-        if name and name[0].isupper():
-            return name, None, None, ()
-    return None, None, None, ()
+    phrase = _Phrase(head, mentions, focus, lo, hi, toks, inside, [m for m in inside if m.kind == "person"],
+                     _coordinated(head, mentions))
+    for _name, rule in NOUN_PHRASE_RULES:
+        found = rule(phrase)
+        if found is not None:
+            return found
+    return NOBODY
 
 
 def _coordinated(head, mentions) -> tuple:
