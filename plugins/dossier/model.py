@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from calendar import monthrange
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -129,6 +130,16 @@ class DateSpan:
 
     def sort_key(self) -> tuple:
         return (self.start, PRECISIONS.index(self.precision), self.end or self.start)
+
+
+def last_day(span: DateSpan) -> date:
+    """The last calendar day a span covers, at its precision (31 July 2023 for "July 2023")."""
+    end = span.end or span.start
+    if span.precision == "year":
+        return date(end.year, 12, 31)
+    if span.precision == "month":
+        return date(end.year, end.month, monthrange(end.year, end.month)[1])
+    return max(end, span.start)
 
 
 def cut(d: date, precision: str) -> str:

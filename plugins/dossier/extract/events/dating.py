@@ -140,7 +140,7 @@ def _said_at(doc, emitted: list, dated: set[int]) -> list:
         if trigger.dep_ != "pobj" or prep.lower_ not in preps or verb.pos_ != "VERB" or verb.i in dated:
             continue
         kind = trigger_kind(verb)
-        if kind in {"statement", "allegation", "denial", "condemnation"}:
+        if kind in SPEECH_KINDS:
             dated.add(verb.i)
             extra.append((verb, time))
     return extra

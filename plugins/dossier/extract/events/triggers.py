@@ -4,9 +4,10 @@ A light verb hands its kind to the noun it governs ("paid a visit"); a reporting
 statement; a speech verb over a trigger makes what it governs someone's account."""
 from __future__ import annotations
 
+from ...data import load_table
 from .tables import _tables
 
-SPEECH_KINDS = {"statement", "allegation", "denial", "condemnation"}
+SPEECH_KINDS = frozenset(load_table("events.yml")["speech_kinds"])  # acts of speech: statement, denial, ...
 
 
 def trigger_kind(token) -> str | None:
