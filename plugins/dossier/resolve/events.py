@@ -17,7 +17,7 @@ from datetime import date
 from ..config import CuratedEvent, slugify
 from ..data import load_table
 from ..model import Confidence, DateSpan, Event, EventReport, Report, Source, cut, last_day
-from ..extract.countries import capital_of, country_of, demonym_country
+from ..world import capital_of, country_of, demonym_country
 from .actors import ActorIndex
 
 # Which kinds resolve may join into one event (data/events.yml `speech_kinds`, `speech_occasions`,

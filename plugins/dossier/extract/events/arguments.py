@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ...model import Mention, Ref
-from ..countries import capital_of, country_of, demonym_country
+from ...world import capital_of, country_of, demonym_country
 from .tables import _tables
 from .triggers import trigger_kind
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ...model import Mention, TimeExpr
-from ..countries import demonym_country
+from ...world import demonym_country
 from .arguments import PLACE_LABELS, _flow, _governing_verb, _state_noun
 from .tables import _tables
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..countries import demonym_country
+from ...world import demonym_country
 from .focus import _Cue
 from .quotes import quote_spans
 from .speakers import _named_after_quote, _named_subject, _of_noun_phrase, _relative_subject, _speaker

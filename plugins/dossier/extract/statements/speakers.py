@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..countries import country_of, demonym_country
+from ...world import country_of, demonym_country
 from .focus import _last_mention
 from .tables import SUBJECT_DEPS, _table
 
