@@ -6,6 +6,7 @@ of ours; every stage imports it.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from calendar import monthrange
@@ -24,6 +25,30 @@ def name_key(name: str) -> str:
     folded = re.sub(r"'s\b", "", folded)
     folded = re.sub(r"^the\s+", "", folded.strip())
     return re.sub(r"\s+", " ", folded).strip()
+
+
+def slugify(text: str, fallback: str = "item") -> str:
+    """Lowercase ASCII slug (the ids of actors, events and claims); a name mostly in another script keeps
+    a stable hex tail of its text (a fallback word and eight hex digits), so ids stay unique and safe."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-")
+    if not slug or len(ascii_text.strip()) < len(text.strip()) / 2:
+        digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+        slug = f"{slug}-{digest}".strip("-") if slug else f"{fallback}-{digest}"
+    return slug
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A message about an input file, with where to look: every stage reports bad input as these."""
+
+    file: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.message}"
 
 
 ACTOR_KINDS = ("person", "organization", "country", "group", "other")

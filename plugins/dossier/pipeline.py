@@ -14,11 +14,10 @@ from . import export, store
 from .clean import clean
 from .config import Curation, load_curation
 from .extract import extract
-from .model import Dossier, Extraction
+from .model import Dossier, Extraction, Problem
 from .parse import Parser
 from .read import list_seeds, read_articles
 from .resolve import resolve
-from .yamlfile import Problem
 
 ENTITY_FOLDERS = ("sources", "actors", "events", "claims")
 PROGRESS_EVERY = 50  # articles between progress lines on long runs

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..config import Curation
-from ..model import Actor, Confidence, Claim, Dossier, Event, Extraction, ReviewItem, Source
-from ..yamlfile import Problem
+from ..model import Actor, Claim, Confidence, Dossier, Event, Extraction, Problem, ReviewItem, Source
 from .actors import ActorIndex, norm, resolve_actors
 from .checks import Checks
 from .claims import apply_curation, resolve_claims, resolve_statements

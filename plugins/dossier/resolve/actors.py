@@ -12,7 +12,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable
 
-from ..config import CuratedActor, slugify
+from ..config import CuratedActor
+from ..model import slugify
 from ..extract.actors import BROADCAST, INSTITUTION_WORD, PLACE
 from ..world import capital_of, country_by_iso3, country_of, demonym_country, government_of, seat_country
 from ..model import Actor, DroppedName, Mention, MentionRef, Ref, ReviewItem, Source, StatementRecord, name_key

@@ -14,9 +14,9 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from ..config import CuratedEvent, slugify
+from ..config import CuratedEvent
 from ..data import load_table
-from ..model import Confidence, DateSpan, Event, EventReport, Report, Source, cut, last_day
+from ..model import Confidence, DateSpan, Event, EventReport, Report, Source, cut, last_day, slugify
 from ..world import capital_of, country_of, demonym_country
 from .actors import ActorIndex
 
