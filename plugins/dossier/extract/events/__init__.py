@@ -23,6 +23,7 @@ from typing import Iterable, Iterator
 
 from ...model import Confidence, EventReport, Mention, TimeExpr
 from ...parse import Parsed
+from ..index import by_sentence
 from .arguments import ACTOR_KINDS
 from .dating import sentence_events
 from .publication import _elsewhere, _lead_events, _ongoing_events, _reported_today, _said_that_day
@@ -38,18 +39,11 @@ PROSE_WORDS = 8  # a body sentence this long is running text; shorter ones are c
 
 def find_events(parsed: Iterable[Parsed], times: Iterable[TimeExpr],
                 mentions: Iterable[Mention]) -> Iterator[EventReport]:
-    by_sentence_times: dict[tuple[str, str], list[TimeExpr]] = {}
-    timed: set[tuple[str, str]] = set()  # sentences with a time expression, placed or not
-    today: set[str] = set()  # sources that name their publication day for some happening
     times = list(times)
-    for t in times:
-        timed.add((t.ref.source, t.ref.sentence))
-    for t in times:
-        if t.span is not None:
-            by_sentence_times.setdefault((t.ref.source, t.ref.sentence), []).append(t)
-    by_sentence_mentions: dict[tuple[str, str], list[Mention]] = {}
-    for m in mentions:
-        by_sentence_mentions.setdefault((m.ref.source, m.ref.sentence), []).append(m)
+    timed = set(by_sentence(times))  # sentences with a time expression, placed or not
+    today: set[str] = set()  # sources that name their publication day for some happening
+    by_sentence_times = by_sentence(t for t in times if t.span is not None)
+    by_sentence_mentions = by_sentence(mentions)
     for item in parsed:
         body = {s.id for s in item.source.sentences if s.kind == "body"}  # captions date the photo
         if any(t.span is not None and t.span.precision == "day" and t.span.start == item.source.published

@@ -27,6 +27,7 @@ from typing import Iterable, Iterator
 
 from ...model import Confidence, Mention, Ref, StatementRecord
 from ...parse import Parsed
+from ..index import by_sentence, by_source
 from .cues import _according_cues, _cut_relative_clauses, _headline_cues, _noun_cues, _verb_cues
 from .focus import _Cue, _Focus, _remember
 from .quotes import _owner, _words_outside, quote_spans, runs_on
@@ -37,19 +38,15 @@ __all__ = ["find_statements", "quote_spans", "runs_on", "verb_lemma"]
 
 
 def find_statements(parsed: Iterable[Parsed], mentions: Iterable[Mention]) -> Iterator[StatementRecord]:
-    by_sentence: dict[tuple[str, str], list[Mention]] = {}
-    for m in mentions:
-        by_sentence.setdefault((m.ref.source, m.ref.sentence), []).append(m)
-    by_source: dict[str, list[Mention]] = {}  # one pass, not one scan of every sentence per article
-    for (src, _), ms in by_sentence.items():
-        by_source.setdefault(src, []).extend(ms)
+    mentions = list(mentions)
+    of_sentence, of_source = by_sentence(mentions), by_source(mentions)
     for item in parsed:
-        focus = _Focus(article=sorted(by_source.get(item.source.id, ()),
+        focus = _Focus(article=sorted(of_source.get(item.source.id, ()),
                                       key=lambda m: (int(m.ref.sentence.lstrip("s") or 0), m.ref.start)))
         for sentence, doc in zip(item.source.sentences, item.docs):
             if sentence.kind == "caption":
                 continue
-            found = sorted(by_sentence.get((item.source.id, sentence.id), []), key=lambda m: m.ref.start)
+            found = sorted(of_sentence.get((item.source.id, sentence.id), []), key=lambda m: m.ref.start)
             focus.pending = found
             if focus.open_para is not None and focus.open_para != sentence.paragraph:
                 yield from _flush(focus)
