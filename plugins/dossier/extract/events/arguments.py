@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from ...model import Mention, Ref
-from ...world import capital_of, country_of, demonym_country
+from ...world import demonym_country
+from ..who import country_of_name, country_of_place, nationality, state_noun_of_doer, words
 from .tables import _tables
 from .triggers import trigger_kind
 
@@ -155,11 +156,6 @@ def _flow(trigger, kind: str) -> list:
     return sorted(out, key=lambda x: words.index(x[0]))
 
 
-def _state_noun(token) -> bool:
-    """A noun for a state's organ ("forces", "troops", "government"), as written or as its lemma."""
-    nouns = _tables()["state_nouns"]
-    return token.lower_ in nouns or token.lemma_.lower() in nouns
-
 
 def _mention_at(token, mentions: list[Mention]) -> Mention | None:
     for m in mentions:
@@ -185,7 +181,6 @@ class _Resolver:
         return [m for m in reversed(self.memory + sorted(here, key=lambda m: m.ref.start)) if test(m)]
 
     def of(self, token) -> list[Mention]:
-        tables = _tables()
         m = _mention_at(token, self.mentions)
         if m is not None:
             return [m]
@@ -193,7 +188,7 @@ class _Resolver:
         if placed is None and token.ent_type_ == "GPE":
             ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
             placed = Mention(Ref(self.base.source, self.base.sentence, ent.start_char, ent.end_char), ent.text, "GPE")
-        country = capital_of(placed.text) or country_of(placed.text) if placed is not None else None
+        country = country_of_place(placed.text) if placed is not None else None
         if country is not None:
             # a capital (or country) read as a place, standing here as the doer or an end of the
             # happening ("Moscow, which launched ...", "from Pyongyang to Moscow"): the country acts
@@ -201,16 +196,17 @@ class _Resolver:
             self.at[token.i] = found[0]
             return found
         word = token.lower_
-        if token.pos_ == "PRON" and word in tables["person_pronouns"]:
+        pronouns = words().doer_pronouns
+        if token.pos_ == "PRON" and word in pronouns.person:
             found = self.before(token, lambda m: m.kind == "person")[:1]
-        elif token.pos_ == "PRON" and word in tables["thing_pronouns"]:
+        elif token.pos_ == "PRON" and word in pronouns.thing:
             found = self.before(token, lambda m: m.kind in {"organization", "country", "group"})[:1]
-        elif token.pos_ == "NOUN" and token.lemma_.lower() in tables["pair_nouns"] and token.tag_ == "NNS" \
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in words().pair_nouns and token.tag_ == "NNS" \
                 and any(c.lower_ in {"the", "both", "two"} for c in token.children):
             # "the two countries": the last two countries the article named
             found, seen = [], set()
             for m in self.before(token, lambda m: m.kind == "country"):
-                country = country_of(m.text) or demonym_country(m.text) or capital_of(m.text)
+                country = country_of_name(m.text)
                 name = country.name if country else re.sub(r"[’']s$", "", m.text.lower())
                 if name not in seen:
                     seen.add(name)
@@ -218,7 +214,7 @@ class _Resolver:
                 if len(found) == 2:
                     break
             found = found if len(found) == 2 else []
-        elif token.pos_ == "NOUN" and _state_noun(token):
+        elif token.pos_ == "NOUN" and state_noun_of_doer(token):
             found = self.demonym(token)
         elif token.dep_ == "amod" and demonym_country(token.text) is not None:
             # "under Russian control": the adjective stands for its country
@@ -232,12 +228,12 @@ class _Resolver:
 
     def demonym(self, token) -> list[Mention]:
         """"The Indian government", "Russian forces": the country its adjective of nationality names."""
-        for c in token.children:
-            country = demonym_country(c.text) if c.dep_ == "amod" else None
-            if country is not None:
-                ref = Ref(self.base.source, self.base.sentence, c.idx, c.idx + len(c.text))
-                return [Mention(ref, country.name, "NORP", kind="country", acts=True)]
-        return []
+        found = nationality(token)
+        if found is None:
+            return []
+        word, country = found
+        ref = Ref(self.base.source, self.base.sentence, word.idx, word.idx + len(word.text))
+        return [Mention(ref, country.name, "NORP", kind="country", acts=True)]
 
     def actors(self, tokens) -> list[Mention]:
         out = self._raw(tokens)

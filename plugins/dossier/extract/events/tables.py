@@ -10,7 +10,6 @@ from ...data import load_table
 def _tables() -> dict:
     t = load_table("events.yml")
     speech = load_table("speech.yml")
-    pronouns = t.get("pronouns") or {}
     return {"triggers": t["triggers"], "light": set(t.get("light_verbs") or ()),
             "relative": set(t.get("relative_pronouns") or ()),
             "part_preps": set(t.get("participant_preps") or ()), "place_preps": set(t.get("place_preps") or ()),
@@ -19,8 +18,7 @@ def _tables() -> dict:
             "verb_only": set(t.get("verb_only") or ()), "noun_only": set(t.get("noun_only") or ()),
             "speech": set(speech.get("verbs") or ()), "say": set(speech.get("say_verbs") or ()),
             "needs_complement": speech.get("needs_complement") or {},
-            "person_pronouns": set(pronouns.get("person") or ()), "thing_pronouns": set(pronouns.get("thing") or ()),
-            "pair_nouns": set(t.get("pair_nouns") or ()), "state_nouns": set(t.get("state_nouns") or ()), "flow_preps": t.get("flow_preps") or {},
+            "flow_preps": t.get("flow_preps") or {},
             "verb_nouns": t.get("verb_nouns") or {}, "hedges": set(t.get("hedges") or ()),
             "perfect_leads": t.get("publication_day") or {}, "under_nouns": t.get("under_nouns") or {},
             "starts": set(t.get("start_leads") or ()), "addressed": set(t.get("addressee_verbs") or ()),

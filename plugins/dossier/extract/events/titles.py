@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from ...model import Mention, TimeExpr
 from ...world import demonym_country
-from .arguments import PLACE_LABELS, _flow, _governing_verb, _state_noun
+from ..who import state_noun_of_doer
+from .arguments import PLACE_LABELS, _flow, _governing_verb
 from .tables import _tables
 
 CLAUSES = {"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "csubj", "mark"}
@@ -245,7 +246,7 @@ def _named_doer(token, people: list[Mention], index: dict) -> bool:
     torrent of water")."""
     if token.pos_ == "PROPN" and token.ent_type_ not in PLACE_LABELS:
         return True
-    return token.pos_ == "NOUN" and _state_noun(token) and any(
+    return token.pos_ == "NOUN" and state_noun_of_doer(token) and any(
         c.dep_ in {"amod", "compound", "poss"} and (c.pos_ == "PROPN" or demonym_country(c.text))
         for c in token.children)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...world import country_of, demonym_country
+from ..who import words
 from .focus import _last_mention
 from .tables import SUBJECT_DEPS, _table
 
@@ -33,10 +34,10 @@ def _speaker(token, doc, mentions, focus):
 
 
 def _resolve_subject(subject, mentions, focus):
-    table = _table()
     word = subject.lower_
     lemma = subject.lemma_.lower()
-    if word in table["person_pronouns"]:
+    pronouns = words().speaker_pronouns
+    if word in pronouns.person:
         if subject.head.dep_ == "relcl":
             # "an interview with Ambassador X, during which he stated": in a relative clause, the
             # nearest person named before it in the sentence
@@ -53,7 +54,7 @@ def _resolve_subject(subject, mentions, focus):
         if text is None:
             text, ref = _last_mention(focus, lambda m: m.kind == "person")
         return text, ref, "person", ()
-    if word in table["thing_pronouns"] and subject.pos_ == "PRON":
+    if word in pronouns.thing and subject.pos_ == "PRON":
         text, ref = focus.last_speaker({"organization", "country", "group", "other"})
         return text, ref, None, ()
     if word in {"we", "i"}:
@@ -122,7 +123,7 @@ def _mention_at_head(p: _Phrase):
 
 def _state_with_nationality(p: _Phrase):
     """"the Indian government", "the Indian side", "Canadian authorities": the country."""
-    if p.lemma not in _table()["state_nouns"] or not p.noun:
+    if p.lemma not in words().speaker_state_nouns or not p.noun:
         return None
     for t in p.head.children:
         if t.dep_ in {"amod", "compound"} and t.i < p.head.i:
@@ -134,7 +135,7 @@ def _state_with_nationality(p: _Phrase):
 
 def _the_country_word(p: _Phrase):
     """"the kingdom said": the country last named in the article."""
-    if p.lemma in _table()["country_nouns"] and p.noun and p.focus is not None \
+    if p.lemma in words().country_nouns and p.noun and p.focus is not None \
             and [c.lower_ for c in p.head.children] == ["the"]:
         text, ref = _last_mention(p.focus, lambda m: m.kind == "country")
         if text:
@@ -165,7 +166,7 @@ def _not_the_owner(p: _Phrase):
     coordinated speakers do). Strikes owners from p.persons."""
     table = _table()
     head = p.head
-    if p.lemma in table["titles"] and p.noun:
+    if p.lemma in words().titles and p.noun:
         owners = [t for t in head.children if t.dep_ == "poss"]
         p.persons = [m for m in p.persons
                      if not any(m.ref.start <= t.idx < m.ref.end for o in owners for t in o.subtree)]
@@ -194,7 +195,7 @@ def _person_inside(p: _Phrase):
 def _role_noun(p: _Phrase):
     """"the minister", "the Kremlin spokesman": the last person of the article with that role, or whose
     role names the organisation written here."""
-    if p.lemma not in _table()["titles"] or p.focus is None:
+    if p.lemma not in words().titles or p.focus is None:
         return None
     orgs = {m.text.lower() for m in p.inside}
     lemma = p.lemma

@@ -16,10 +16,8 @@ CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis"}
 def _table() -> dict:
     t = dict(load_table("speech.yml"))
     for key in ("verbs", "say_verbs", "statement_nouns", "allegation_nouns", "institution_nouns",
-                "person_pronouns", "thing_pronouns", "frame_verbs", "relative_pronouns", "state_nouns",
-                "topic_preps", "country_nouns"):
+                "frame_verbs", "relative_pronouns", "topic_preps"):
         t[key] = frozenset(t.get(key) or ())
-    t["titles"] = frozenset(w.lower() for w in load_table("actor_words.yml")["titles"])
     t["forms"] = _verb_forms(t["verbs"])
     return t
 
