@@ -22,9 +22,21 @@ from pathlib import Path
 
 from .data import load_table
 
-FUNCTION_WORDS = {"of", "and", "the", "for", "de", "la", "du"}
-# two-letter ISO codes that are ordinary English words in capitals ("IN", "IT", ...)
-WORDLIKE_CODES = {"IN", "IT", "AT", "BE", "TO", "ME", "NO", "AS", "AM", "IS", "OR", "SO", "DO", "GO", "MY"}
+
+
+@dataclass(frozen=True)
+class NameWords:
+    """The words data/demonyms.yml gives for reading country names, fields named as its keys."""
+
+    suffixes: tuple[str, ...]  # of regular demonyms: russia/russian
+    function_words: frozenset[str]  # not content words of a name: "of", "and", "the"
+    government_words: tuple[str, ...]  # "the Indian government", "Government of Canada"
+
+
+@lru_cache(maxsize=1)
+def name_words() -> NameWords:
+    t = load_table("demonyms.yml")
+    return NameWords(tuple(t["suffixes"]), frozenset(t["function_words"]), tuple(t["government_words"]))
 
 
 @dataclass(frozen=True)
@@ -66,7 +78,7 @@ def _fold(text: str) -> str:
 
 
 def _content_words(text: str) -> list[str]:
-    return [w for w in _fold(text).split() if w not in FUNCTION_WORDS]
+    return [w for w in _fold(text).split() if w not in name_words().function_words]
 
 
 def _initials(text: str) -> str:
@@ -135,9 +147,6 @@ def _demonym_table() -> dict[str, Country]:
     return table
 
 
-DEMONYM_SUFFIXES = {"n", "an", "ian", "ean", "ese", "i", "ish", "ic"}
-
-
 @lru_cache(maxsize=4096)
 def demonym_country(word: str) -> Country | None:
     """The country an adjective of nationality names: "Russian", "North Korean", "Canadian"."""
@@ -163,7 +172,8 @@ def demonym_country(word: str) -> Country | None:
 @lru_cache(maxsize=1)
 def _country_words() -> tuple[tuple[Country, tuple[list[str], ...]], ...]:
     """Each country with the content words of its name and official name, folded once (not per word asked)."""
-    return tuple((c, tuple([w for w in _fold(form).split() if w not in FUNCTION_WORDS] for form in (c.name, c.official)))
+    function_words = name_words().function_words
+    return tuple((c, tuple([w for w in _fold(form).split() if w not in function_words] for form in (c.name, c.official)))
                  for c in countries())
 
 
@@ -175,7 +185,7 @@ def _demonym_of(adjective: str, name: str) -> bool:
     for cut in (0, 1):
         stem = name[: len(name) - cut]
         rest = adjective[len(stem):]
-        if adjective.startswith(stem) and (rest in DEMONYM_SUFFIXES or (cut and rest == "")):
+        if adjective.startswith(stem) and (rest in name_words().suffixes or (cut and rest == "")):
             return True
     return False
 
@@ -241,16 +251,13 @@ def country_by_iso3(iso3: str) -> Country | None:
     return next((c for c in countries() if c.iso3 == iso3), None)
 
 
-GOVERNMENT_WORDS = ("government", "administration", "authorities", "regime", "leadership", "cabinet")
-
-
 @lru_cache(maxsize=4096)
 def government_of(name: str) -> Country | None:
     """The country whose government a phrase names: "the Indian government", "Government of Canada",
     "the US administration", "North Korean authorities"."""
     text = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
     text = re.sub(r"[’']s$", "", text)
-    m = re.fullmatch(r"(?i)(?:(.+?)[’']s\s+|(.+?)\s+)?(" + "|".join(GOVERNMENT_WORDS) + r")(?:\s+of\s+(.+))?", text)
+    m = re.fullmatch(r"(?i)(?:(.+?)[’']s\s+|(.+?)\s+)?(" + "|".join(name_words().government_words) + r")(?:\s+of\s+(.+))?", text)
     if not m:
         return None
     owner = m.group(1) or m.group(2) or m.group(4)

@@ -22,7 +22,9 @@ def _tables() -> dict:
             "verb_nouns": t.get("verb_nouns") or {}, "hedges": set(t.get("hedges") or ()),
             "perfect_leads": t.get("publication_day") or {}, "under_nouns": t.get("under_nouns") or {},
             "starts": set(t.get("start_leads") or ()), "addressed": set(t.get("addressee_verbs") or ()),
-            "participles": t.get("participles") or {}}
+            "participles": t.get("participles") or {}, "present_forms": t.get("present_forms") or {},
+            "gist_trailing": frozenset(t.get("gist_trailing_words") or ()),
+            "gist_own_verbs": frozenset(t.get("gist_own_verbs") or ())}
 
 
 def _lead_paragraphs() -> int:

@@ -28,19 +28,16 @@ def present(verb: str, plural: bool) -> str:
     """A lemma (or phrase headed by one) in the present tense: visit -> visits, hold talks -> holds talks."""
     words = verb.split(" ", 1)
     head = words[0]
-    if not plural:
-        if head == "be":
-            head = "is"
-        elif head == "have":
-            head = "has"
-        elif re.search(r"(s|sh|ch|x|z|o)$", head):
+    irregular = _tables()["present_forms"].get(head)
+    if irregular:
+        head = irregular["plural" if plural else "singular"]
+    elif not plural:
+        if re.search(r"(s|sh|ch|x|z|o)$", head):
             head += "es"
         elif re.search(r"[^aeiou]y$", head):
             head = head[:-1] + "ies"
         else:
             head += "s"
-    elif head == "be":
-        head = "are"
     return " ".join([head, *words[1:]])
 
 
@@ -147,7 +144,7 @@ def _what_was_said(s: _Titling) -> str | None:
     gist = _gist(speaker_verb, s.skip, trigger)
     if not gist:
         return None
-    say = "say" if speaker_verb.lemma_.lower() in tables["say"] - {"claim", "allege", "insist", "deny"} \
+    say = "say" if speaker_verb.lemma_.lower() in tables["say"] - tables["gist_own_verbs"] \
         else speaker_verb.lemma_.lower()
     return _cap(f"{s.who} {present(say, s.plural)} {gist}")
 
@@ -357,8 +354,7 @@ def _gist(verb, skip: set[int], trigger) -> str:
     tokens = text.split()
     if len(tokens) > GIST_WORDS:
         cut = tokens[:GIST_WORDS]
-        while cut and cut[-1].lower().strip(",") in {"the", "a", "an", "of", "to", "in", "on", "and", "or", "that",
-                                                      "with", "for", "by", "its", "their", "his", "her", "as"}:
+        while cut and cut[-1].lower().strip(",") in tables["gist_trailing"]:
             cut.pop()
         text = " ".join(cut).rstrip(",;:") + " …"
         if text.count("“") > text.count("”"):

@@ -32,7 +32,7 @@ def _verb_forms(lemmas) -> dict[str, str]:
         for f in (v, v + "s", v + "es", ies, stem + "ed", ied, stem + "ing", v + "d"):
             if f:
                 forms.setdefault(f, v)
-    for irregular, lemma in (("said", "say"), ("says", "say"), ("told", "tell"), ("wrote", "write")):
+    for irregular, lemma in load_table("speech.yml")["irregular_forms"].items():
         forms[irregular] = lemma
     return forms
 
