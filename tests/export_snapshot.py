@@ -21,8 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script: score_corpus sits beside it
-from score_corpus import build_uncurated, corpora  # noqa: E402
+from score_corpus import build_uncurated, corpora  # beside this script, which Python puts on the path
 
 
 def exports() -> dict[str, tuple[Path, str]]:

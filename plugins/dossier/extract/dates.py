@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 from dateutil.relativedelta import relativedelta
 
-from ..model import DateSpan, Ref, Sentence, TimeExpr, cut, format_span, last_day, parse_iso  # noqa: F401 (re-exported)
+from ..model import DateSpan, Ref, Sentence, TimeExpr, cut, format_span, last_day  # noqa: F401 (re-exported)
 
 WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "date_words.yml"
 
@@ -47,10 +47,6 @@ def iter_times(sentences: Sequence[Sentence], source_id: str, published: date | 
             yield TimeExpr(ref=Ref(source_id, sentence.id, candidate.start, candidate.end),
                            text=sentence.text[candidate.start:candidate.end],
                            span=reading.span, relative=reading.relative, reason=reading.reason)
-
-
-def month_name(day: date) -> str:
-    return words()["months"][day.month - 1][0]
 
 
 # ---------------------------------------------------------------- the tables
