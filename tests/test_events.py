@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from dossier.extract.actors import find_mentions
 from dossier.extract.dates import find_times
 from dossier.extract.events import find_events, present
@@ -256,3 +258,42 @@ def test_an_undated_charge_or_claim_of_responsibility_is_of_the_publication_day(
         "Rescue teams searched the water for survivors through the night, officials added in a later update.",
         "Interior Minister Ivo Klamm accused the rebels of shelling the harbour while people were leaving.")
     assert [(r.kind, r.date.start) for r in found if r.ref.sentence == "s4"] == [("allegation", SAT_11_NOV)]
+
+
+# ---------------------------------------------------------------- title rules, one case each
+
+TITLE_CASES = {
+    "taking control": ("Russian forces took the plant in March 2022, and it has been under Russian control since "
+                       "March 2022.", "{0} takes control of it"),
+    "what was said": ("On Monday, Russian Foreign Minister Sergei Lavrov said the talks had failed.",
+                      "{0} says the talks had failed"),
+    "kind noun": ("Putin held a press conference with Xi Jinping in Beijing on Tuesday.",
+                  "{0} holds a press conference with {1}"),
+    "verb": ("The dam was blown up on Tuesday.", "Dam blown up"),
+    "noun's verb": ("Putin and Xi Jinping held talks in Beijing on Tuesday.", "{0} and {1} hold talks in Beijing"),
+    "noun phrase": ("The attack on the dam on Tuesday killed dozens.", "Attack on the dam"),
+}
+
+
+def test_every_title_rule_has_a_case():
+    from dossier.extract.events.titles import TITLE_RULES
+    assert [name for name, _ in TITLE_RULES] == list(TITLE_CASES)
+
+
+@pytest.mark.parametrize("rule", list(TITLE_CASES))
+def test_a_title_rule_writes_its_title(nlp, monkeypatch, rule):
+    from dossier.extract.events import titles
+    answered = []
+
+    def watched(name, fn):
+        def run(state):
+            title = fn(state)
+            if title is not None:
+                answered.append(name)
+            return title
+        return run
+
+    monkeypatch.setattr(titles, "TITLE_RULES", [(n, watched(n, fn)) for n, fn in titles.TITLE_RULES])
+    text, title = TITLE_CASES[rule]
+    assert [r.title for r in reports(nlp, text)] == [title]
+    assert answered == [rule]
