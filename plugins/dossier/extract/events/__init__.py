@@ -18,10 +18,10 @@ Where to change what (each module says more):
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Iterator
 
-from ...model import Confidence, EventReport, Mention, TimeExpr
+from ...model import Confidence, EventReport, Mention, Source, TimeExpr
 from ...parse import Parsed
 from ..index import by_sentence
 from .arguments import ACTOR_KINDS
@@ -37,52 +37,68 @@ AFTER_NEWS_CONFIDENCE = Confidence.CAPTION  # an undated report after the articl
 PROSE_WORDS = 8  # a body sentence this long is running text; shorter ones are credits and page furniture
 
 
+@dataclass
+class _Reading:
+    """One article as it is read, sentence by sentence."""
+
+    source: Source
+    names_its_day: bool  # the article dates some happening by its publication day ("on Wednesday")
+    memory: list[Mention] = field(default_factory=list)  # its actors so far, most recent last: pronouns point back
+    prose: set[int] = field(default_factory=set)  # paragraphs of running text so far (not captions, credits)
+    previous: list[TimeExpr] = field(default_factory=list)  # the dates of the sentence before
+    told: bool = False  # whether the article has told an undated report of its day
+
+
 def find_events(parsed: Iterable[Parsed], times: Iterable[TimeExpr],
                 mentions: Iterable[Mention]) -> Iterator[EventReport]:
     times = list(times)
     timed = set(by_sentence(times))  # sentences with a time expression, placed or not
-    today: set[str] = set()  # sources that name their publication day for some happening
-    by_sentence_times = by_sentence(t for t in times if t.span is not None)
-    by_sentence_mentions = by_sentence(mentions)
+    placed = by_sentence(t for t in times if t.span is not None)
+    of_sentence = by_sentence(mentions)
     for item in parsed:
-        body = {s.id for s in item.source.sentences if s.kind == "body"}  # captions date the photo
-        if any(t.span is not None and t.span.precision == "day" and t.span.start == item.source.published
-               and t.ref.source == item.source.id and t.ref.sentence in body for t in times):
-            today.add(item.source.id)
-        memory: list[Mention] = []  # the article's actors so far, most recent last: pronouns point back
-        prose: set[int] = set()  # paragraphs of running text so far (not captions, credits, page furniture)
-        previous: list[TimeExpr] = []  # the dates of the sentence before
-        told = False  # whether the article has told an undated report of its day
+        reading = _Reading(item.source, _names_its_day(item.source, times))
         for sentence, doc in zip(item.source.sentences, item.docs):
             key = (item.source.id, sentence.id)
-            here = sorted(by_sentence_mentions.get(key, []), key=lambda m: m.ref.start)
-            found = by_sentence_times.get(key)
+            here = sorted(of_sentence.get(key, []), key=lambda m: m.ref.start)
+            found = placed.get(key)
             if sentence.kind == "body" and len(sentence.text.split()) >= PROSE_WORDS:
-                prose.add(sentence.paragraph)
+                reading.prose.add(sentence.paragraph)
             if sentence.kind != "headline":
-                dated = list(sentence_events(sentence, doc, found, here, memory)) if found else []
-                yield from dated
-                if item.source.published is not None and sentence.paragraph in prose:
-                    leads = list(_lead_events(sentence, doc, item.source, here, memory, len(prose),
-                                              {r.trigger for r in dated}))
-                    yield from leads
-                    yield from _ongoing_events(sentence, doc, item.source, here, memory,
-                                               {r.trigger for r in dated + leads})
-                    said = []
-                    if key not in timed and not _elsewhere(previous, item.source.published):
-                        said = list(_said_that_day(sentence, doc, item.source, here, memory,
-                                                   {r.trigger for r in dated + leads}))
-                        yield from said
-                    # like a news lead, the day's undated report stands near the top; further down is background
-                    if key not in timed and item.source.id not in today and len(prose) <= _lead_paragraphs() \
-                            and not _elsewhere(previous, item.source.published):
-                        for report in _reported_today(sentence, doc, item.source, here, memory,
-                                                      {r.trigger for r in leads + said}):
-                            # the article's first undated report is its news; later ones tell more of
-                            # it, and may join an event but not make one alone
-                            yield report if not told else replace(report, confidence=AFTER_NEWS_CONFIDENCE)
-                            told = True
-                        told = told or bool(said)
-            previous = found or []
+                yield from _sentence_reports(reading, sentence, doc, found, here, key in timed)
+            reading.previous = found or []
             if sentence.kind != "caption":
-                memory.extend(m for m in here if m.kind in ACTOR_KINDS)
+                reading.memory.extend(m for m in here if m.kind in ACTOR_KINDS)
+
+
+def _names_its_day(source: Source, times: list[TimeExpr]) -> bool:
+    """Whether the article's running text dates a happening by its publication day (captions date the photo)."""
+    body = {s.id for s in source.sentences if s.kind == "body"}
+    return any(t.span is not None and t.span.precision == "day" and t.span.start == source.published
+               and t.ref.source == source.id and t.ref.sentence in body for t in times)
+
+
+def _sentence_reports(reading: _Reading, sentence, doc, found: list[TimeExpr] | None, here: list[Mention],
+                      timed: bool) -> Iterator[EventReport]:
+    """A sentence's reports: those its dates date, then (in running text of a dated article) undated
+    ones the publication day dates."""
+    source, memory = reading.source, reading.memory
+    dated = list(sentence_events(sentence, doc, found, here, memory)) if found else []
+    yield from dated
+    if source.published is None or sentence.paragraph not in reading.prose:
+        return
+    leads = list(_lead_events(sentence, doc, source, here, memory, len(reading.prose), {r.trigger for r in dated}))
+    yield from leads
+    yield from _ongoing_events(sentence, doc, source, here, memory, {r.trigger for r in dated + leads})
+    moved_on = _elsewhere(reading.previous, source.published)
+    said = []
+    if not timed and not moved_on:
+        said = list(_said_that_day(sentence, doc, source, here, memory, {r.trigger for r in dated + leads}))
+        yield from said
+    # like a news lead, the day's undated report stands near the top; further down is background
+    if not timed and not reading.names_its_day and len(reading.prose) <= _lead_paragraphs() and not moved_on:
+        for report in _reported_today(sentence, doc, source, here, memory, {r.trigger for r in leads + said}):
+            # the article's first undated report is its news; later ones tell more of it, and may join
+            # an event but not make one alone
+            yield report if not reading.told else replace(report, confidence=AFTER_NEWS_CONFIDENCE)
+            reading.told = True
+        reading.told = reading.told or bool(said)

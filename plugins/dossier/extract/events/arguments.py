@@ -89,31 +89,67 @@ def _is_place(token) -> bool:
 
 def _arguments(trigger, kind: str):
     """(doers, others, place token, object token) of a trigger."""
-    tables = _tables()
-    doers, others, place, obj = [], [], None, None
+    if trigger.pos_ != "VERB" and trigger.lemma_.lower() in _tables()["under_nouns"] \
+            and trigger.head.lower_ == "under":
+        return _holder_and_held(trigger)
+    doers, obj, heads = _verb_doers(trigger) if trigger.pos_ == "VERB" else _noun_doers(trigger)
+    doers, others, place = _prepositional(trigger, kind, heads, doers)
+    if kind == "visit" and obj is not None and place is None and (
+            _is_place(obj) or obj.pos_ == "PROPN" and obj.ent_type_ not in {"PERSON", "NORP"}):
+        place, obj = obj, None
+    if kind == "statement":
+        if obj is not None and trigger.lemma_.lower() in _tables()["addressed"] and obj.pos_ == "PROPN":
+            others.append(obj)  # "told the UN Security Council": who was addressed takes part
+        obj = None  # what was said is a statement's content, not a participant
+    if obj is not None and kind not in {"statement"}:
+        others.insert(0, obj)
+    for _, pobj in _flow(trigger, kind):
+        if pobj not in doers and pobj not in others:
+            others.append(pobj)  # "supplied ... from Pyongyang to Moscow": both ends take part
+    # the place of a visit is its place, not a participant: it takes part only where it acts
+    return _expand(doers), _expand(others), place, obj
+
+
+def _holder_and_held(trigger):
+    """"since March, the plant has been under Russian control": who holds it, and what."""
+    doers = [c for c in trigger.children if c.dep_ in {"amod", "poss", "compound"}]
+    verb = trigger.head.head
+    obj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return _expand(doers), [], None, obj
+
+
+def _verb_doers(trigger):
+    """(doers, object, heads whose phrases count) of a verb trigger: its subjects and its last object."""
+    obj = None
+    for c in trigger.children:
+        if c.dep_ in {"dobj", "dative"}:
+            obj = c
+    return _subjects(trigger), obj, [trigger]
+
+
+def _noun_doers(trigger):
+    """(doers, object, heads whose phrases count) of a noun trigger: its possessor ("Kim's visit"), a
+    name compounded before it ("the Wagner mutiny"), a "by" agent of a participle on it; else the
+    subjects of the verb that governs it, whose phrases count too."""
+    doers = [c for c in trigger.children if c.dep_ == "poss"]
+    doers += [c for c in trigger.children if c.dep_ == "compound" and c.ent_type_ and not _is_place(c)
+              and c.i < trigger.i and trigger_kind(c) is None and c.lower_ not in {"press", "joint"}]
+    for acl in (c for c in trigger.children if c.dep_ == "acl"):
+        doers += [g for a in acl.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
     heads = [trigger]
-    if trigger.pos_ == "VERB":
-        doers = _subjects(trigger)
-        for c in trigger.children:
-            if c.dep_ in {"dobj", "dative"}:
-                obj = c
-    elif trigger.lemma_.lower() in tables["under_nouns"] and trigger.head.lower_ == "under":
-        # "since March, the plant has been under Russian control": who holds it, and what
-        doers = [c for c in trigger.children if c.dep_ in {"amod", "poss", "compound"}]
-        verb = trigger.head.head
-        obj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        return _expand(doers), [], None, obj
-    else:
-        doers = [c for c in trigger.children if c.dep_ == "poss"]
-        doers += [c for c in trigger.children if c.dep_ == "compound" and c.ent_type_ and not _is_place(c)
-                  and c.i < trigger.i and trigger_kind(c) is None and c.lower_ not in {"press", "joint"}]
-        for acl in (c for c in trigger.children if c.dep_ == "acl"):
-            doers += [g for a in acl.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
-        verb = _governing_verb(trigger)
-        if verb is not None:
-            heads.append(verb)
-            if not doers:
-                doers = _subjects(verb)
+    verb = _governing_verb(trigger)
+    if verb is not None:
+        heads.append(verb)
+        if not doers:
+            doers = _subjects(verb)
+    return doers, None, heads
+
+
+def _prepositional(trigger, kind: str, heads: list, doers: list):
+    """(doers, others, place) with the prepositional phrases of the heads: a place ("in Kyiv"; "to" only
+    for visits), and on the trigger itself participants ("with Putin") or a "by" doer."""
+    tables = _tables()
+    others, place = [], None
     for head in heads:
         for prep in (c for c in head.children if c.dep_ == "prep"):
             word = prep.lower_
@@ -126,20 +162,7 @@ def _arguments(trigger, kind: str):
                         doers = [pobj]
                     else:
                         others.append(pobj)
-    if kind == "visit" and obj is not None and place is None and (
-            _is_place(obj) or obj.pos_ == "PROPN" and obj.ent_type_ not in {"PERSON", "NORP"}):
-        place, obj = obj, None
-    if kind == "statement":
-        if obj is not None and trigger.lemma_.lower() in tables["addressed"] and obj.pos_ == "PROPN":
-            others.append(obj)  # "told the UN Security Council": who was addressed takes part
-        obj = None  # what was said is a statement's content, not a participant
-    if obj is not None and kind not in {"statement"}:
-        others.insert(0, obj)
-    for _, pobj in _flow(trigger, kind):
-        if pobj not in doers and pobj not in others:
-            others.append(pobj)  # "supplied ... from Pyongyang to Moscow": both ends take part
-    # the place of a visit is its place, not a participant: it takes part only where it acts
-    return _expand(doers), _expand(others), place, obj
+    return doers, others, place
 
 
 def _flow(trigger, kind: str) -> list:

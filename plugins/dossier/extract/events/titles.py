@@ -302,6 +302,19 @@ def _passive_title(trigger, kind: str, people: list[Mention], index: dict, place
 def _gist(verb, skip: set[int], trigger) -> str:
     """What a speaker said, from the verb's complement: its words after the verb, without the date,
     the subject, the attribution ("in a statement") or trailing clauses, cut at a sensible length."""
+    words = _to_clause_break(_said_words(verb, skip, trigger))
+    if not words:
+        return ""
+    first = next((t for t in words if not t.is_punct), None)
+    text = _short(_gist_text(words, first))
+    quoted = first is not None and first.i > 0 and first.nbor(-1).text in {"“", '"'} and "“" not in text
+    return f"“{text}”" if quoted else text  # words of a direct quote stay quoted
+
+
+def _said_words(verb, skip: set[int], trigger) -> list:
+    """The tokens of what `verb` reports: its complement clause (before or after it), a "that" clause on
+    its statement noun ("said in a statement that ..."), or else its words to the right; never the date
+    (`skip`), the statement noun, a place, or a leading "that"."""
     tables = _tables()
     keep = []
     say = verb.lemma_.lower() in tables["say"]
@@ -330,11 +343,13 @@ def _gist(verb, skip: set[int], trigger) -> str:
             continue
         keep += sub
     keep = [t for t in keep if t.i not in skip]
-    if keep and keep[0].dep_ == "mark" and keep[0].lower_ == "that" and verb.lemma_.lower() in tables["say"]:
+    if keep and keep[0].dep_ == "mark" and keep[0].lower_ == "that" and say:
         keep = keep[1:]
-    if not keep:
-        return ""
-    # stop at a clause break inside the complement ("..., saying ...", "; ...")
+    return keep
+
+
+def _to_clause_break(keep: list) -> list:
+    """The words up to a clause break inside the complement ("..., saying ...", "; ...")."""
     words = []
     for n, t in enumerate(keep):
         if n and t.dep_ == "punct" and t.text in {";", ":", "—", "–"}:
@@ -342,25 +357,35 @@ def _gist(verb, skip: set[int], trigger) -> str:
         if n and t.dep_ in GIST_STOP | {"parataxis"} and t.head in keep and t.text.endswith("ing") and t.tag_ == "VBG":
             break
         words.append(t)
+    return words
+
+
+def _gist_text(words: list, first) -> str:
+    """The words as text: no placeholder braces, no unbalanced quotation marks, and a first word that
+    is no name in lower case ("says the U.S. is ...", not "says The U.S.")."""
     text = "".join(t.text_with_ws for t in words).strip().strip("“”\"‘’ ,")
     text = re.sub(r"[{}]", "", text)
     if text.count("“") != text.count("”") or text.count('"') % 2:
         text = re.sub(r"[“”\"]", "", text)
     text = re.sub(r"\s+", " ", text).strip(" ,;:")
-    first = next((t for t in words if not t.is_punct), None)
     if first is not None and first.tag_ in {"DT", "PRP", "PRP$", "IN", "EX", "RB", "WDT", "CC", "TO", "MD"} \
             and first.text != "I":
-        text = text[:1].lower() + text[1:]  # "says the U.S. is ...", not "says The U.S."
+        text = text[:1].lower() + text[1:]
+    return text
+
+
+def _short(text: str) -> str:
+    """At most GIST_WORDS words, cut before a trailing article or preposition, with an ellipsis."""
     tokens = text.split()
-    if len(tokens) > GIST_WORDS:
-        cut = tokens[:GIST_WORDS]
-        while cut and cut[-1].lower().strip(",") in tables["gist_trailing"]:
-            cut.pop()
-        text = " ".join(cut).rstrip(",;:") + " …"
-        if text.count("“") > text.count("”"):
-            text = text.replace("“", "")
-    quoted = first is not None and first.i > 0 and first.nbor(-1).text in {"“", '"'} and "“" not in text
-    return f"“{text}”" if quoted else text  # words of a direct quote stay quoted
+    if len(tokens) <= GIST_WORDS:
+        return text
+    cut = tokens[:GIST_WORDS]
+    while cut and cut[-1].lower().strip(",") in _tables()["gist_trailing"]:
+        cut.pop()
+    text = " ".join(cut).rstrip(",;:") + " …"
+    if text.count("“") > text.count("”"):
+        text = text.replace("“", "")
+    return text
 
 
 def _cap(text: str) -> str:
