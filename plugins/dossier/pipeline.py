@@ -85,8 +85,8 @@ def code_version() -> str:
 def versioned_files(package: Path) -> list[Path]:
     """The files whose bytes make the code version. extract/ holds packages (events/, statements/):
     every module below it counts, named by its path (two are called __init__.py)."""
-    return sorted([*package.glob("extract/**/*.py"), *package.glob("data/*"), package / "model.py", package / "world.py",
-                   package / "clean.py", package / "parse.py"])
+    return sorted([*package.glob("extract/**/*.py"), *package.glob("data/*"), package / "model.py",
+                   package / "world.py", package / "clean.py", package / "parse.py"])
 
 
 _CODE_VERSION: str | None = None

@@ -27,7 +27,7 @@ from ..index import by_sentence
 from .arguments import ACTOR_KINDS
 from .dating import sentence_events
 from .publication import _elsewhere, _lead_events, _ongoing_events, _reported_today, _said_that_day
-from .tables import _lead_paragraphs
+from .tables import table
 from .titles import participle, present
 from .triggers import SPEECH_KINDS, phrase_start, trigger_kind
 
@@ -95,7 +95,8 @@ def _sentence_reports(reading: _Reading, sentence, doc, found: list[TimeExpr] | 
         said = list(_said_that_day(sentence, doc, source, here, memory, {r.trigger for r in dated + leads}))
         yield from said
     # like a news lead, the day's undated report stands near the top; further down is background
-    if not timed and not reading.names_its_day and len(reading.prose) <= _lead_paragraphs() and not moved_on:
+    near_the_top = len(reading.prose) <= table().publication_day.paragraphs
+    if not timed and not reading.names_its_day and near_the_top and not moved_on:
         for report in _reported_today(sentence, doc, source, here, memory, {r.trigger for r in leads + said}):
             # the article's first undated report is its news; later ones tell more of it, and may join
             # an event but not make one alone

@@ -8,7 +8,7 @@ import re
 from ...model import Mention, Ref
 from ...world import demonym_country
 from ..who import country_of_name, country_of_place, nationality, state_noun_of_doer, words
-from .tables import _tables
+from .tables import table
 from .triggers import trigger_kind
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -32,7 +32,7 @@ def _governing_verb(noun):
 def _subjects(verb) -> list:
     """Subjects of a verb, borrowed from the verb it is coordinated with or the noun a relative clause
     describes when it has none of its own; a passive's "by" agent counts as its subject."""
-    relative = _tables()["relative"]
+    relative = table().relative_pronouns
     for _ in range(4):
         subs = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
         subs += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -89,7 +89,7 @@ def _is_place(token) -> bool:
 
 def _arguments(trigger, kind: str):
     """(doers, others, place token, object token) of a trigger."""
-    if trigger.pos_ != "VERB" and trigger.lemma_.lower() in _tables()["under_nouns"] \
+    if trigger.pos_ != "VERB" and trigger.lemma_.lower() in table().under_nouns \
             and trigger.head.lower_ == "under":
         return _holder_and_held(trigger)
     doers, obj, heads = _verb_doers(trigger) if trigger.pos_ == "VERB" else _noun_doers(trigger)
@@ -98,7 +98,7 @@ def _arguments(trigger, kind: str):
             _is_place(obj) or obj.pos_ == "PROPN" and obj.ent_type_ not in {"PERSON", "NORP"}):
         place, obj = obj, None
     if kind == "statement":
-        if obj is not None and trigger.lemma_.lower() in _tables()["addressed"] and obj.pos_ == "PROPN":
+        if obj is not None and trigger.lemma_.lower() in table().addressee_verbs and obj.pos_ == "PROPN":
             others.append(obj)  # "told the UN Security Council": who was addressed takes part
         obj = None  # what was said is a statement's content, not a participant
     if obj is not None and kind not in {"statement"}:
@@ -148,16 +148,16 @@ def _noun_doers(trigger):
 def _prepositional(trigger, kind: str, heads: list, doers: list):
     """(doers, others, place) with the prepositional phrases of the heads: a place ("in Kyiv"; "to" only
     for visits), and on the trigger itself participants ("with Putin") or a "by" doer."""
-    tables = _tables()
+    tables = table()
     others, place = [], None
     for head in heads:
         for prep in (c for c in head.children if c.dep_ == "prep"):
             word = prep.lower_
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                if word in tables["place_preps"] and _is_place(pobj) and (word != "to" or kind == "visit"):
+                if word in tables.place_preps and _is_place(pobj) and (word != "to" or kind == "visit"):
                     if place is None:
                         place = pobj
-                elif word in tables["part_preps"] and head is trigger:
+                elif word in tables.participant_preps and head is trigger:
                     if word == "by" and not doers:
                         doers = [pobj]
                     else:
@@ -167,7 +167,7 @@ def _prepositional(trigger, kind: str, heads: list, doers: list):
 
 def _flow(trigger, kind: str) -> list:
     """("from", token), ("to", token) of a transfer, found on the verb or on what it moves."""
-    words = _tables()["flow_preps"].get(kind) or []
+    words = table().flow_preps.get(kind) or []
     out = []
     near = [trigger] + [g for c in trigger.children if c.dep_ in {"dobj", "prep"}
                         for g in ([c] if c.dep_ == "dobj" else [x for x in c.children if x.dep_ == "pobj"])]

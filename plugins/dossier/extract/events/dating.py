@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ...data import load_table
 from ...model import EventReport, Mention, TimeExpr
 from .arguments import _governing_verb
 from .report import _report
-from .tables import _tables
+from .tables import table
 from .triggers import SPEECH_KINDS, _in_complement, _light_noun, _resolve_trigger, phrase_start, trigger_kind
 
 MAX_TREE_DISTANCE = 4  # edges between a date and its trigger; further off, the date is not the trigger's
@@ -77,8 +76,8 @@ def _nearest_trigger(anchor, inside: set[int], candidates: list):
 def _drop_states(doc, chosen: dict) -> None:
     """"under Russian control in May" is a state, not the happening that began it ("since May" is)."""
     for index, (_, _, time) in list(chosen.items()):
-        if doc[index].lemma_.lower() in _tables()["under_nouns"] and trigger_kind(doc[index]) \
-                and doc[index].pos_ == "NOUN" and phrase_start(time.text) not in _tables()["starts"]:
+        if doc[index].lemma_.lower() in table().under_nouns and trigger_kind(doc[index]) \
+                and doc[index].pos_ == "NOUN" and phrase_start(time.text) not in table().start_leads:
             del chosen[index]
 
 
@@ -96,7 +95,7 @@ def _with_sharing_verbs(doc, chosen: dict, dated: set[int]) -> list:
                 continue
             if any(t.i in {x.i for x in other.subtree} for t in _time_tokens(doc, time)):
                 continue
-            if other not in verb.conjuncts and trigger_kind(other) in _tables()["kind_nouns"]:
+            if other not in verb.conjuncts and trigger_kind(other) in table().kind_nouns:
                 continue  # what was said during a visit or an interview is its content, not a new event
             dated.add(other.i)
             emitted.append((other, time))
@@ -129,8 +128,7 @@ def _anchor(tokens):
 def _said_at(doc, emitted: list, dated: set[int]) -> list:
     """An act of speech at a dated occasion takes its date: "X rejected the claims at a news conference on
     Monday", "X said in a tweet on Sunday" (the date hangs on the occasion, which the parse puts nearer)."""
-    rule = load_table("events.yml").get("said_at") or {}
-    kinds, preps = set(rule.get("kinds") or ()), set(rule.get("preps") or ())
+    kinds, preps = table().said_at.kinds, table().said_at.preps
     extra = []
     for trigger, time in list(emitted):
         if trigger.pos_ != "NOUN" or trigger_kind(trigger) not in kinds:
@@ -203,7 +201,7 @@ def _may_date(anchor, trigger) -> bool:
             if not (opens and anchor.i < min(opens)):
                 return False
     if trigger.pos_ != "VERB" and trigger_kind(top) is None and top.pos_ == "VERB" \
-            and top.lemma_.lower() not in _tables()["light"] and top is not trigger \
+            and top.lemma_.lower() not in table().light_verbs and top is not trigger \
             and trigger in top.subtree and anchor not in trigger.subtree:
         return False
     return True
@@ -217,13 +215,13 @@ def _on_the_date(token, inside: set[int]) -> bool:
     for t in [token, *token.ancestors]:
         if t.dep_ == "relcl":
             lead = [x for x in t.subtree if x.i < t.i][:2]
-            return t.head.i in inside and any(x.lower_ in _tables()["relative"] and x.dep_ != "pobj"
+            return t.head.i in inside and any(x.lower_ in table().relative_pronouns and x.dep_ != "pobj"
                                               for x in lead)
     return False
 
 
 def _in_relative_clause(token) -> int:
-    relative = _tables()["relative"] | {"where", "when", "whereupon"}
+    relative = table().relative_pronouns | {"where", "when", "whereupon"}
     for t in [token, *token.ancestors]:
         if t.dep_ in {"relcl", "advcl"}:
             return int(any(x.lower_ in relative for x in t.subtree if x.i < t.i))
@@ -233,7 +231,7 @@ def _in_relative_clause(token) -> int:
 def _sharing(verb) -> list:
     """Verbs that happen at the time of `verb`: its conjuncts ("visited Russia and met Putin") and
     clauses opened by a relative word ("was in Pyongyang on a visit, during which he met Kim")."""
-    relative = _tables()["relative"] | {"where", "when", "whereupon"}
+    relative = table().relative_pronouns | {"where", "when", "whereupon"}
     out = list(verb.conjuncts)
     for c in verb.subtree:
         if c.dep_ in {"relcl", "advcl"} and c is not verb and c.pos_ == "VERB":

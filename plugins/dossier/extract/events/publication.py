@@ -9,7 +9,7 @@ from typing import Iterator
 from ...model import Confidence, DateSpan, EventReport, Mention, Ref, TimeExpr
 from .arguments import SUBJECTS, _free_participle
 from .report import _report
-from .tables import _tables
+from .tables import table
 from .triggers import SPEECH_KINDS, _resolve_trigger, trigger_kind
 
 
@@ -19,8 +19,8 @@ def _lead_events(sentence, doc, source, mentions: list[Mention], memory: list[Me
     ...", "The Indian government is protesting ..."), reports what happened on the day it was published:
     the report takes the publication date, with a lower confidence. Only the first body paragraphs, only
     the main verb (and participles hanging on it), only these tenses: a simple past may be days old."""
-    rule = _tables()["perfect_leads"]
-    if sentence.kind != "body" or rank > int(rule.get("paragraphs", 1)):
+    rule = table().publication_day
+    if sentence.kind != "body" or rank > rule.paragraphs:
         return
     roots = [t for t in doc if t.dep_ == "ROOT" and t.pos_ in {"VERB", "AUX"}]
     if not roots:
@@ -39,7 +39,7 @@ def _lead_events(sentence, doc, source, mentions: list[Mention], memory: list[Me
         time = _publication_day(source, sentence, verb, f"a news lead in the {_news_present(root)}")
         report = _report(sentence, doc, trigger, time, mentions, memory)
         if report.agents:  # a lead names who acted; otherwise it is background
-            yield replace(report, confidence=float(rule.get("confidence", Confidence.NEWS_LEAD)))
+            yield replace(report, confidence=rule.confidence)
 
 
 def _ongoing_events(sentence, doc, source, mentions: list[Mention], memory: list[Mention],
@@ -48,7 +48,7 @@ def _ongoing_events(sentence, doc, source, mentions: list[Mention], memory: list
     "X reported that civilians are being evacuated"): a present progressive anywhere in running text
     (outside quotation marks) is ongoing on the publication day. The report takes that date with the
     lower confidence of news leads; it names its doer, or (passive) what undergoes it."""
-    rule = _tables()["perfect_leads"]
+    rule = table().publication_day
     if sentence.kind != "body":
         return
     for verb in doc:
@@ -63,7 +63,7 @@ def _ongoing_events(sentence, doc, source, mentions: list[Mention], memory: list
         report = _report(sentence, doc, verb, time, mentions, memory)
         passive = any(c.dep_ == "nsubjpass" for c in verb.children)
         if report.agents or passive and report.title:
-            yield replace(report, confidence=float(rule.get("confidence", Confidence.NEWS_LEAD)) - Confidence.STEP)
+            yield replace(report, confidence=rule.confidence - Confidence.STEP)
 
 
 def _publication_day(source, sentence, verb, why: str) -> TimeExpr:
@@ -96,7 +96,7 @@ def _reported_today(sentence, doc, source, mentions: list[Mention], memory: list
     or background. Only main clauses, only named doers, outside quotation marks, not in a sentence with
     a time expression of its own (even one that could not be placed), and not right after a sentence
     dated some other time; such reports take a lower confidence than news leads."""
-    rule = _tables()["perfect_leads"]
+    rule = table().publication_day
     if sentence.kind != "body":
         return
     roots = [t for t in doc if t.dep_ == "ROOT" and t.pos_ == "VERB"]
@@ -115,7 +115,7 @@ def _reported_today(sentence, doc, source, mentions: list[Mention], memory: list
             continue  # "it said": who "it" is, is too loose a guess to date a happening on
         report = _report(sentence, doc, trigger, time, mentions, memory)
         if report.agents:
-            yield replace(report, confidence=float(rule.get("confidence", Confidence.NEWS_LEAD)) - Confidence.STEP)
+            yield replace(report, confidence=rule.confidence - Confidence.STEP)
 
 
 def _said_that_day(sentence, doc, source, mentions: list[Mention], memory: list[Mention],
@@ -126,7 +126,7 @@ def _said_that_day(sentence, doc, source, mentions: list[Mention], memory: list[
     a statement made on the day the article was published (the document creation time that reporting
     events with no time of their own are anchored to). Its speaker must be named (a pronoun's speaker
     is a guess); its verb not inside quotation marks, a relative clause or a modal or negated clause."""
-    rule = _tables()["perfect_leads"]
+    rule = table().publication_day
     if sentence.kind != "body":
         return
     for verb in doc:
@@ -147,7 +147,7 @@ def _said_that_day(sentence, doc, source, mentions: list[Mention], memory: list[
             # "This was stated by X": what was said is the sentence before; the title says who spoke
             report = replace(report, title="{0} makes a statement")
         if report.agents:
-            yield replace(report, confidence=float(rule.get("confidence", Confidence.NEWS_LEAD)) - Confidence.STEP)
+            yield replace(report, confidence=rule.confidence - Confidence.STEP)
 
 
 def _simple_past(verb) -> bool:

@@ -6,7 +6,7 @@ import re
 
 from ...model import Confidence, EventReport, Mention, Ref, TimeExpr
 from .arguments import _arguments, _governing_verb, _Resolver, _subjects
-from .tables import _tables
+from .tables import table
 from .titles import _title
 from .triggers import SPEECH_KINDS, _speaker_of, trigger_kind
 
@@ -43,7 +43,7 @@ def _report(sentence, doc, trigger, time: TimeExpr, mentions: list[Mention],
         if m in people:
             index.setdefault(i, people.index(m))
     title = _title(trigger, kind, doers, agent_mentions, people, obj, place_text, doc, index, time)
-    if title and kind not in SPEECH_KINDS and kind not in _tables()["kind_nouns"]:
+    if title and kind not in SPEECH_KINDS and kind not in table().kind_nouns:
         title = _attributed(title, trigger, resolver, agent_mentions)
     return EventReport(
         ref=Ref(time.ref.source, time.ref.sentence, lo, hi), trigger=trigger.text, kind=kind,
@@ -51,7 +51,8 @@ def _report(sentence, doc, trigger, time: TimeExpr, mentions: list[Mention],
         participants=tuple(m.text for m in people), participant_refs=tuple(m.ref for m in people),
         place=place_text, text=text,
         numbers=tuple(n.group(0).strip() for n in NUMBER_RE.finditer(text[lo:hi]) if not _is_date_number(n.group(0))),
-        confidence=Confidence.DATED if sentence.kind == "body" else Confidence.CAPTION, title=title, agents=len(agent_mentions))
+        confidence=Confidence.DATED if sentence.kind == "body" else Confidence.CAPTION, title=title,
+        agents=len(agent_mentions))
 
 
 def _attributed(title: str, trigger, resolver, agents: list[Mention]) -> str:

@@ -9,7 +9,7 @@ from ...model import Mention, TimeExpr
 from ...world import demonym_country
 from ..who import state_noun_of_doer
 from .arguments import PLACE_LABELS, _flow, _governing_verb
-from .tables import _tables
+from .tables import table
 
 CLAUSES = {"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "csubj", "mark"}
 OBJECT_WORDS = 7  # words of an object phrase kept in a title
@@ -28,7 +28,7 @@ def present(verb: str, plural: bool) -> str:
     """A lemma (or phrase headed by one) in the present tense: visit -> visits, hold talks -> holds talks."""
     words = verb.split(" ", 1)
     head = words[0]
-    irregular = _tables()["present_forms"].get(head)
+    irregular = table().present_forms.get(head)
     if irregular:
         head = irregular["plural" if plural else "singular"]
     elif not plural:
@@ -126,7 +126,7 @@ def _titling(trigger, kind: str, doers, agents: list[Mention], people: list[Ment
 
 def _taking_control(s: _Titling) -> str | None:
     """"under Russian control since March": "{0} takes control of the plant"."""
-    if s.lemma not in _tables()["under_nouns"] or s.trigger.pos_ != "NOUN":
+    if s.lemma not in table().under_nouns or s.trigger.pos_ != "NOUN":
         return None
     if not s.who or s.obj is None:
         return ""
@@ -135,24 +135,24 @@ def _taking_control(s: _Titling) -> str | None:
 
 def _what_was_said(s: _Titling) -> str | None:
     """What a speaker said, in a few of its words: "{0} says <gist>"."""
-    tables = _tables()
+    tables = table()
     trigger = s.trigger
     speaker_verb = trigger if trigger.pos_ == "VERB" else _governing_verb(trigger)
-    if not (s.who and speaker_verb is not None and speaker_verb.lemma_.lower() in tables["speech"]
-            and (trigger is speaker_verb or s.kind in tables["kind_nouns"])):
+    if not (s.who and speaker_verb is not None and speaker_verb.lemma_.lower() in tables.speech.verbs
+            and (trigger is speaker_verb or s.kind in tables.kind_nouns)):
         return None
     gist = _gist(speaker_verb, s.skip, trigger)
     if not gist:
         return None
-    say = "say" if speaker_verb.lemma_.lower() in tables["say"] - tables["gist_own_verbs"] \
+    say = "say" if speaker_verb.lemma_.lower() in tables.speech.say_verbs - tables.gist_own_verbs \
         else speaker_verb.lemma_.lower()
     return _cap(f"{s.who} {present(say, s.plural)} {gist}")
 
 
 def _kind_noun_title(s: _Titling) -> str | None:
     """A kind with its own noun (data/events.yml `kind_nouns`): "{0} holds a joint press conference with {1}"."""
-    tables = _tables()
-    noun = tables["kind_nouns"].get(s.kind)
+    tables = table()
+    noun = tables.kind_nouns.get(s.kind)
     if not noun:
         return None
     trigger = s.trigger
@@ -162,13 +162,13 @@ def _kind_noun_title(s: _Titling) -> str | None:
     if not s.who:
         return ""
     light = _governing_verb(trigger) if trigger.pos_ != "VERB" else None
-    if light is not None and light.lemma_.lower() in tables["light"]:
+    if light is not None and light.lemma_.lower() in tables.light_verbs:
         verb = present(light.lemma_.lower(), s.plural)
         article = "an" if noun[0] in "aeiou" else "a"
         rest = f" {verb} {article} {noun}"
     else:
-        rest = " " + present(tables["kind_phrases"].get(s.kind, noun), s.plural) \
-            if s.kind in tables["kind_phrases"] else f" {noun}"
+        rest = " " + present(tables.kind_phrases.get(s.kind, noun), s.plural) \
+            if s.kind in tables.kind_phrases else f" {noun}"
     withs = [i for i in s.others if i not in range(len(s.agents))]
     if withs and s.kind != "statement":
         rest += " with " + _names(withs)
@@ -195,7 +195,7 @@ def _verb_title(s: _Titling) -> str | None:
 
 def _noun_verb_title(s: _Titling) -> str | None:
     """A noun trigger with a verb of its own (data/events.yml `noun_verbs`): "talks" -> "{0} holds talks with {1}"."""
-    verb = _tables()["noun_verbs"].get(s.lemma)
+    verb = table().noun_verbs.get(s.lemma)
     if not (verb and s.who):
         return None
     rest = ""
@@ -260,11 +260,11 @@ def participle(trigger) -> str:
     if trigger.tag_ == "VBN":
         return " ".join([trigger.lower_, *prt])
     phrase = _verb_phrase(trigger)
-    table = _tables()["participles"]
-    if phrase in table:
-        return table[phrase]
+    forms = table().participles
+    if phrase in forms:
+        return forms[phrase]
     lemma = trigger.lemma_.lower()
-    head = table.get(lemma) or (lemma + "d" if lemma.endswith("e") else
+    head = forms.get(lemma) or (lemma + "d" if lemma.endswith("e") else
                                 lemma[:-1] + "ied" if re.search(r"[^aeiou]y$", lemma) else lemma + "ed")
     return " ".join([head, *prt])
 
@@ -273,17 +273,17 @@ def _passive_title(trigger, kind: str, people: list[Mention], index: dict, place
     """A happening with no doer named: "Alleged supply of military assistance from {0} to {1}" where
     the verb has a noun and the flow is given, else what underwent it ("Places provided", "Dam blown
     up", an active verb's object with its participle)."""
-    tables = _tables()
+    tables = table()
     patient = next((c for c in trigger.children if c.dep_ == "nsubjpass"), None)
     if patient is None and trigger.dep_ == "acl" and trigger.tag_ == "VBN" \
             and not any(c.lower_ == "having" for c in trigger.children):
         patient = trigger.head  # "containers allegedly being supplied"
-    noun = tables["verb_nouns"].get(trigger.lemma_.lower())
+    noun = tables.verb_nouns.get(trigger.lemma_.lower())
     flow = _flow(trigger, kind)
     if noun and flow:
         what = next((g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"
                      for g in c.children if g.dep_ == "pobj"), patient)
-        hedge = any(c.lower_ in tables["hedges"] for c in [*trigger.children, *trigger.head.children]
+        hedge = any(c.lower_ in tables.hedges for c in [*trigger.children, *trigger.head.children]
                     if c.dep_ in {"advmod", "amod"})
         parts = [("Alleged " + noun) if hedge else noun.capitalize()]
         if what is not None:
@@ -315,9 +315,9 @@ def _said_words(verb, skip: set[int], trigger) -> list:
     """The tokens of what `verb` reports: its complement clause (before or after it), a "that" clause on
     its statement noun ("said in a statement that ..."), or else its words to the right; never the date
     (`skip`), the statement noun, a place, or a leading "that"."""
-    tables = _tables()
+    tables = table()
     keep = []
-    say = verb.lemma_.lower() in tables["say"]
+    say = verb.lemma_.lower() in tables.speech.say_verbs
     has_object = any(c.dep_ == "dobj" for c in verb.children)
     said = [c for c in verb.children if c.dep_ == "ccomp" and (say or c.i > verb.i and not has_object)]
     if said:  # the reported clause, before or after the verb ("“...,” Trudeau told reporters")
@@ -339,7 +339,7 @@ def _said_words(verb, skip: set[int], trigger) -> list:
         sub = list(c.subtree)
         if any(t.i in skip for t in sub) or (trigger is not verb and trigger in sub):
             continue  # the date ("on Friday"), the statement noun ("in a statement")
-        if c.dep_ == "prep" and c.lower_ in tables["place_preps"] | {"during", "at"}:
+        if c.dep_ == "prep" and c.lower_ in tables.place_preps | {"during", "at"}:
             continue
         keep += sub
     keep = [t for t in keep if t.i not in skip]
@@ -380,7 +380,7 @@ def _short(text: str) -> str:
     if len(tokens) <= GIST_WORDS:
         return text
     cut = tokens[:GIST_WORDS]
-    while cut and cut[-1].lower().strip(",") in _tables()["gist_trailing"]:
+    while cut and cut[-1].lower().strip(",") in table().gist_trailing_words:
         cut.pop()
     text = " ".join(cut).rstrip(",;:") + " …"
     if text.count("“") > text.count("”"):

@@ -5,7 +5,7 @@ statement; a speech verb over a trigger makes what it governs someone's account.
 from __future__ import annotations
 
 from ...data import load_table
-from .tables import _tables
+from .tables import table
 
 SPEECH_KINDS = frozenset(load_table("events.yml")["speech_kinds"])  # acts of speech: statement, denial, ...
 
@@ -14,7 +14,7 @@ def trigger_kind(token) -> str | None:
     """The event kind a token names, reading two-word triggers ("press conference") first."""
     if token.pos_ not in {"VERB", "NOUN", "PROPN"}:
         return None
-    triggers = _tables()["triggers"]
+    triggers = table().triggers
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB":
         for child in token.children:
@@ -28,13 +28,13 @@ def trigger_kind(token) -> str | None:
     if token.pos_ == "PROPN" and token.ent_type_:
         return None  # part of a name ("Victory Day Parade" is a name, "Summit" in "G20 Summit" is not ours)
     kind = triggers.get(lemma) or triggers.get(token.lower_)
-    if kind and token.pos_ != "VERB" and lemma in _tables()["verb_only"]:
+    if kind and token.pos_ != "VERB" and lemma in table().verb_only:
         return None
-    if kind and token.pos_ == "VERB" and lemma in _tables()["noun_only"]:
+    if kind and token.pos_ == "VERB" and lemma in table().noun_only:
         kind = None  # "reported": not the noun's kind, but maybe a speech act (below)
-    if kind is None and token.pos_ == "NOUN" and lemma in _tables()["under_nouns"] \
+    if kind is None and token.pos_ == "NOUN" and lemma in table().under_nouns \
             and token.dep_ == "pobj" and token.head.lower_ == "under":
-        return _tables()["under_nouns"][lemma]  # "under Russian control" (dated by "since": see _report)
+        return table().under_nouns[lemma]  # "under Russian control" (dated by "since": see _report)
     if kind is None and token.pos_ == "VERB" and _speech_verb(token):
         return "statement"  # a dated speech act ("termed", "urged", "called on") is a statement
     return kind
@@ -43,11 +43,11 @@ def trigger_kind(token) -> str | None:
 def _speech_verb(token) -> bool:
     """A reporting verb (data/speech.yml) used as one: with the particle or complement some need
     ("called on", "pointed out"; "called a meeting" is no speech)."""
-    tables = _tables()
+    tables = table()
     lemma = token.lemma_.lower()
-    if lemma not in tables["speech"]:
+    if lemma not in tables.speech.verbs:
         return False
-    needs = tables["needs_complement"].get(lemma)
+    needs = tables.speech.needs_complement.get(lemma)
     if needs is None:
         return True
     return any(c.dep_ in needs or c.lower_ in needs for c in token.children)
@@ -55,7 +55,7 @@ def _speech_verb(token) -> bool:
 
 def _light_noun(verb):
     """The trigger noun a light verb governs ("paid a visit" -> visit), or None."""
-    if verb.lemma_.lower() not in _tables()["light"]:
+    if verb.lemma_.lower() not in table().light_verbs:
         return None
     for child in verb.children:
         if child.dep_ in {"dobj", "attr"} and trigger_kind(child):
@@ -87,7 +87,7 @@ def _in_complement(token, verb) -> bool:
 def _speaker_of(trigger):
     """The speech verb whose reported clause holds a trigger ("He said Russian troops planted ..."),
     or None: what is reported is someone's account."""
-    speech = _tables()["speech"]
+    speech = table().speech.verbs
     for up in trigger.ancestors:
         if up.pos_ == "VERB" and up.lemma_.lower() in speech and _in_complement(trigger, up):
             return up

@@ -140,7 +140,8 @@ def _quotes_to_owners(loose, cues: list[_Cue], text: str, focus: _Focus, sentenc
                                               confidence=Confidence.CONTINUED_QUOTE))
 
 
-def _close_quotation(focus: _Focus, cues: list[_Cue], paragraph, runs: bool, open_before: bool) -> Iterator[StatementRecord]:
+def _close_quotation(focus: _Focus, cues: list[_Cue], paragraph, runs: bool,
+                     open_before: bool) -> Iterator[StatementRecord]:
     """The held words of a quotation opened before, once it ends: the closing sentence's speaker's, if it
     names one, else the last speaker's."""
     if open_before:
