@@ -204,50 +204,18 @@ class _Resolver:
         return [m for m in reversed(self.memory + sorted(here, key=lambda m: m.ref.start)) if test(m)]
 
     def of(self, token) -> list[Mention]:
+        """The actors a token stands for: the name written there, else the first of DOER_RULES that
+        answers (remembered in `at`, so a title can name it)."""
         m = _mention_at(token, self.mentions)
         if m is not None:
             return [m]
-        placed = next((m for m in self.mentions if m.ref.start <= token.idx < m.ref.end), None)
-        if placed is None and token.ent_type_ == "GPE":
-            ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
-            placed = Mention(Ref(self.base.source, self.base.sentence, ent.start_char, ent.end_char), ent.text, "GPE")
-        country = country_of_place(placed.text) if placed is not None else None
-        if country is not None:
-            # a capital (or country) read as a place, standing here as the doer or an end of the
-            # happening ("Moscow, which launched ...", "from Pyongyang to Moscow"): the country acts
-            found = [Mention(placed.ref, country.name, placed.label, kind="country", acts=True)]
-            self.at[token.i] = found[0]
-            return found
-        word = token.lower_
-        pronouns = words().doer_pronouns
-        if token.pos_ == "PRON" and word in pronouns.person:
-            found = self.before(token, lambda m: m.kind == "person")[:1]
-        elif token.pos_ == "PRON" and word in pronouns.thing:
-            found = self.before(token, lambda m: m.kind in {"organization", "country", "group"})[:1]
-        elif token.pos_ == "NOUN" and token.lemma_.lower() in words().pair_nouns and token.tag_ == "NNS" \
-                and any(c.lower_ in {"the", "both", "two"} for c in token.children):
-            # "the two countries": the last two countries the article named
-            found, seen = [], set()
-            for m in self.before(token, lambda m: m.kind == "country"):
-                country = country_of_name(m.text)
-                name = country.name if country else re.sub(r"[’']s$", "", m.text.lower())
-                if name not in seen:
-                    seen.add(name)
-                    found.append(m)
-                if len(found) == 2:
-                    break
-            found = found if len(found) == 2 else []
-        elif token.pos_ == "NOUN" and state_noun_of_doer(token):
-            found = self.demonym(token)
-        elif token.dep_ == "amod" and demonym_country(token.text) is not None:
-            # "under Russian control": the adjective stands for its country
-            ref = Ref(self.base.source, self.base.sentence, token.idx, token.idx + len(token.text))
-            found = [Mention(ref, demonym_country(token.text).name, "NORP", kind="country", acts=True)]
-        else:
-            found = []
-        if found:
-            self.at[token.i] = found[0]
-        return found
+        for _name, rule in DOER_RULES:
+            found = rule(self, token)
+            if found is not None:
+                if found:
+                    self.at[token.i] = found[0]
+                return found
+        return []
 
     def demonym(self, token) -> list[Mention]:
         """"The Indian government", "Russian forces": the country its adjective of nationality names."""
@@ -283,3 +251,76 @@ class _Resolver:
                 if m not in out:
                     out.append(m)
         return out
+
+
+# Each rule answers the actors a token stands for (maybe none: the rule applies but finds nobody), or
+# None to pass the token on to the next.
+
+def _place_acting(r: _Resolver, token) -> list[Mention] | None:
+    """A capital (or country) read as a place, standing here as the doer or an end of the happening
+    ("Moscow, which launched ...", "from Pyongyang to Moscow"): the country acts."""
+    placed = next((m for m in r.mentions if m.ref.start <= token.idx < m.ref.end), None)
+    if placed is None and token.ent_type_ == "GPE":
+        ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+        placed = Mention(Ref(r.base.source, r.base.sentence, ent.start_char, ent.end_char), ent.text, "GPE")
+    country = country_of_place(placed.text) if placed is not None else None
+    if country is None:
+        return None
+    return [Mention(placed.ref, country.name, placed.label, kind="country", acts=True)]
+
+
+def _person_pronoun(r: _Resolver, token) -> list[Mention] | None:
+    """"he", "her": the last person named."""
+    if token.pos_ != "PRON" or token.lower_ not in words().doer_pronouns.person:
+        return None
+    return r.before(token, lambda m: m.kind == "person")[:1]
+
+
+def _thing_pronoun(r: _Resolver, token) -> list[Mention] | None:
+    """"it", "its": the last organisation, country or group named."""
+    if token.pos_ != "PRON" or token.lower_ not in words().doer_pronouns.thing:
+        return None
+    return r.before(token, lambda m: m.kind in {"organization", "country", "group"})[:1]
+
+
+def _two_countries(r: _Resolver, token) -> list[Mention] | None:
+    """"the two countries", "both sides": the last two countries the article named (or none)."""
+    if not (token.pos_ == "NOUN" and token.lemma_.lower() in words().pair_nouns and token.tag_ == "NNS"
+            and any(c.lower_ in {"the", "both", "two"} for c in token.children)):
+        return None
+    found, seen = [], set()
+    for m in r.before(token, lambda m: m.kind == "country"):
+        country = country_of_name(m.text)
+        name = country.name if country else re.sub(r"[’']s$", "", m.text.lower())
+        if name not in seen:
+            seen.add(name)
+            found.append(m)
+        if len(found) == 2:
+            break
+    return found if len(found) == 2 else []
+
+
+def _state_organ(r: _Resolver, token) -> list[Mention] | None:
+    """"The Indian government", "Russian forces": the country its adjective of nationality names."""
+    if token.pos_ != "NOUN" or not state_noun_of_doer(token):
+        return None
+    return r.demonym(token)
+
+
+def _nationality_adjective(r: _Resolver, token) -> list[Mention] | None:
+    """"under Russian control": the adjective stands for its country."""
+    if token.dep_ != "amod" or demonym_country(token.text) is None:
+        return None
+    ref = Ref(r.base.source, r.base.sentence, token.idx, token.idx + len(token.text))
+    return [Mention(ref, demonym_country(token.text).name, "NORP", kind="country", acts=True)]
+
+
+# In order: the first rule that answers says who a token that names nobody stands for.
+DOER_RULES = [
+    ("place acting as its country", _place_acting),
+    ("person pronoun", _person_pronoun),
+    ("thing pronoun", _thing_pronoun),
+    ("the two countries", _two_countries),
+    ("state organ with nationality", _state_organ),
+    ("adjective of nationality", _nationality_adjective),
+]
