@@ -16,6 +16,7 @@ from ..world import Country, capital_of, country_of, demonym_country
 class Pronouns:
     person: frozenset[str]  # stand for the last person
     thing: frozenset[str]  # stand for the last organisation, country or group
+    first_person: frozenset[str] = frozenset()  # "we", "I": the speaker's own voice, no one named
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,8 @@ def words() -> WhoWords:
     t = load_table("who.yml")
 
     def pronouns(key: str) -> Pronouns:
-        return Pronouns(frozenset(t[key]["person"]), frozenset(t[key]["thing"]))
+        return Pronouns(frozenset(t[key]["person"]), frozenset(t[key]["thing"]),
+                        frozenset(t[key].get("first_person") or ()))
 
     return WhoWords(doer_pronouns=pronouns("doer_pronouns"), speaker_pronouns=pronouns("speaker_pronouns"),
                     doer_state_nouns=frozenset(t["doer_state_nouns"]),

@@ -34,34 +34,40 @@ def _speaker(token, doc, mentions, focus):
 
 
 def _resolve_subject(subject, mentions, focus):
+    """The speaker a reporting verb's subject stands for: (text, ref, kind, co-speakers)."""
     word = subject.lower_
-    lemma = subject.lemma_.lower()
     pronouns = words().speaker_pronouns
     if word in pronouns.person:
-        if subject.head.dep_ == "relcl":
-            # "an interview with Ambassador X, during which he stated": in a relative clause, the
-            # nearest person named before it in the sentence
-            before = [m for m in focus.pending if m.kind == "person" and m.ref.end <= subject.idx]
-            if before:
-                return before[-1].text, before[-1].ref, "person", ()
-        text, ref = focus.last_speaker({"person"})
-        acting = {m.text: m for m in focus.silent if m.kind == "person"}
-        if len(acting) == 1:
-            # "Danilov addressed the accusations on TV. 'They are choking,' he said": the person who is the
-            # subject of the sentence before, which reported no words, speaks
-            m = next(iter(acting.values()))
-            return m.text, m.ref, "person", ()
-        if text is None:
-            text, ref = _last_mention(focus, lambda m: m.kind == "person")
-        return text, ref, "person", ()
+        return _person_pronoun(subject, focus)
     if word in pronouns.thing and subject.pos_ == "PRON":
         text, ref = focus.last_speaker({"organization", "country", "group", "other"})
         return text, ref, None, ()
-    if word in {"we", "i"}:
-        return None, None, None, ()
-    if lemma in {"latter", "former"}:
+    if word in pronouns.first_person:
+        return NOBODY  # "we said", "I said": whose voice, the sentence does not say
+    if subject.lemma_.lower() in {"latter", "former"}:
         return _latter_former(subject, mentions)
     return _of_noun_phrase(subject, mentions, focus)
+
+
+def _person_pronoun(subject, focus):
+    """"he", "she": in a relative clause, the person named before it in the sentence; else the person
+    the sentence before was about, if it reported no words; else the last person who spoke, or was named."""
+    if subject.head.dep_ == "relcl":
+        # "an interview with Ambassador X, during which he stated": in a relative clause, the
+        # nearest person named before it in the sentence
+        before = [m for m in focus.pending if m.kind == "person" and m.ref.end <= subject.idx]
+        if before:
+            return before[-1].text, before[-1].ref, "person", ()
+    text, ref = focus.last_speaker({"person"})
+    acting = {m.text: m for m in focus.silent if m.kind == "person"}
+    if len(acting) == 1:
+        # "Danilov addressed the accusations on TV. 'They are choking,' he said": the person who is the
+        # subject of the sentence before, which reported no words, speaks
+        m = next(iter(acting.values()))
+        return m.text, m.ref, "person", ()
+    if text is None:
+        text, ref = _last_mention(focus, lambda m: m.kind == "person")
+    return text, ref, "person", ()
 
 
 def _subjects_named(doc, mentions) -> list:
