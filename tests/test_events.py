@@ -17,6 +17,8 @@ from dossier.extract.events import find_events, present
 from dossier.model import DateSpan, EventReport, Sentence, Source, parse_iso
 from dossier.parse import Parsed
 
+from conftest import watch_rules
+
 SAT_11_NOV = date(2023, 11, 11)
 TUE_6_JUN = date(2023, 6, 6)
 
@@ -291,16 +293,6 @@ def test_every_title_rule_has_a_case():
 @pytest.mark.parametrize("case", [c for _, c in CASES if "rule" in c], ids=lambda c: c["rule"])
 def test_a_title_rule_writes_its_cases_title(nlp, monkeypatch, case):
     from dossier.extract.events import titles
-    answered = []
-
-    def watched(name, fn):
-        def run(state):
-            title = fn(state)
-            if title is not None:
-                answered.append(name)
-            return title
-        return run
-
-    monkeypatch.setattr(titles, "TITLE_RULES", [(n, watched(n, fn)) for n, fn in titles.TITLE_RULES])
+    answered = watch_rules(monkeypatch, titles, "TITLE_RULES")
     reports(nlp, case["text"])
     assert answered[:1] == [case["rule"]]

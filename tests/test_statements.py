@@ -12,6 +12,8 @@ from dossier.extract.statements import find_statements, quote_spans
 from dossier.model import Article
 from dossier.parse import Parsed
 
+from conftest import watch_rules
+
 CASES = sorted((Path(__file__).parent / "cases" / "statements").glob("*.yml"))
 
 
@@ -99,17 +101,7 @@ def test_every_noun_phrase_rule_has_a_case_or_is_named_uncased():
 @pytest.mark.parametrize("rule", list(NOUN_PHRASE_CASES))
 def test_a_noun_phrase_rule_names_its_speaker(nlp, monkeypatch, rule):
     from dossier.extract.statements import speakers
-    answered = []
-
-    def watched(name, fn):
-        def run(phrase):
-            found = fn(phrase)
-            if found is not None:
-                answered.append(name)
-            return found
-        return run
-
-    monkeypatch.setattr(speakers, "NOUN_PHRASE_RULES", [(n, watched(n, fn)) for n, fn in speakers.NOUN_PHRASE_RULES])
+    answered = watch_rules(monkeypatch, speakers, "NOUN_PHRASE_RULES")
     text, speaker = NOUN_PHRASE_CASES[rule]
     found = statements(nlp, text)
     assert rule in answered, answered
