@@ -17,34 +17,20 @@ NUMBER_RE = re.compile(r"\b(?:about|over|more than|nearly|almost|around|some|at 
 
 def _report(sentence, doc, trigger, time: TimeExpr, mentions: list[Mention],
             memory: list[Mention] | None = None) -> EventReport:
+    """The report of `trigger` at `time`: its kind, participants (agents first), place, title and the
+    stretch of the sentence it came from."""
     kind = trigger_kind(trigger) or "event"
     doers, others, place, obj = _arguments(trigger, kind)
     resolver = _Resolver(mentions, memory or [], time.ref)
-    agent_mentions = resolver.actors(doers)
-    roles = []
-    if len(agent_mentions) > 1 and any(m.kind == "person" for m in agent_mentions) \
-            and not any(d.dep_ == "conj" or any(c.dep_ == "cc" for c in d.children) for d in doers):
-        # "White House Coordinator ... John Kirby claimed": the person acts; the rest names the role
-        roles = [m for m in agent_mentions if m.kind != "person"]
-        agent_mentions = [m for m in agent_mentions if m.kind == "person"]
-    other_mentions = [m for m in roles + resolver.actors(others) if m not in agent_mentions]
-    people = agent_mentions + other_mentions
+    agents, roles = _agents_and_roles(resolver.actors(doers), doers)
+    people = agents + [m for m in roles + resolver.actors(others) if m not in agents]
     lo, hi = _clause_bounds(trigger, time, doc)
     text = sentence.text
     place_text = _place_text(place, doc)
-    index = {}
-    for n, m in enumerate(people):
-        if m.ref.sentence != sentence.id:
-            continue
-        for t in doc:
-            if m.ref.start <= t.idx < m.ref.end:
-                index.setdefault(t.i, n)
-    for i, m in resolver.at.items():
-        if m in people:
-            index.setdefault(i, people.index(m))
-    title = _title(trigger, kind, doers, agent_mentions, people, obj, place_text, doc, index, time)
+    index = _placeholders(people, sentence.id, doc, resolver)
+    title = _title(trigger, kind, doers, agents, people, obj, place_text, doc, index, time)
     if title and kind not in SPEECH_KINDS and kind not in table().kind_nouns:
-        title = _attributed(title, trigger, resolver, agent_mentions)
+        title = _attributed(title, trigger, resolver, agents)
     return EventReport(
         ref=Ref(time.ref.source, time.ref.sentence, lo, hi), trigger=trigger.text, kind=kind,
         date=time.span, date_text=time.text,
@@ -52,7 +38,32 @@ def _report(sentence, doc, trigger, time: TimeExpr, mentions: list[Mention],
         place=place_text, text=text,
         numbers=tuple(n.group(0).strip() for n in NUMBER_RE.finditer(text[lo:hi]) if not _is_date_number(n.group(0))),
         confidence=Confidence.DATED if sentence.kind == "body" else Confidence.CAPTION, title=title,
-        agents=len(agent_mentions))
+        agents=len(agents))
+
+
+def _agents_and_roles(agents: list[Mention], doers) -> tuple[list[Mention], list[Mention]]:
+    """"White House Coordinator ... John Kirby claimed": of several doers not coordinated, the person
+    acts and the rest names the role (a participant, not an agent)."""
+    if len(agents) > 1 and any(m.kind == "person" for m in agents) \
+            and not any(d.dep_ == "conj" or any(c.dep_ == "cc" for c in d.children) for d in doers):
+        return [m for m in agents if m.kind == "person"], [m for m in agents if m.kind != "person"]
+    return agents, []
+
+
+def _placeholders(people: list[Mention], sentence_id: str, doc, resolver) -> dict[int, int]:
+    """token index -> position in `people`, for the title's placeholders: the tokens of each mention in
+    this sentence, and the tokens the resolver read as someone ("he", "Moscow")."""
+    index: dict[int, int] = {}
+    for n, m in enumerate(people):
+        if m.ref.sentence != sentence_id:
+            continue
+        for t in doc:
+            if m.ref.start <= t.idx < m.ref.end:
+                index.setdefault(t.i, n)
+    for i, m in resolver.at.items():
+        if m in people:
+            index.setdefault(i, people.index(m))
+    return index
 
 
 def _attributed(title: str, trigger, resolver, agents: list[Mention]) -> str:
