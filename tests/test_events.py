@@ -296,3 +296,22 @@ def test_a_title_rule_writes_its_cases_title(nlp, monkeypatch, case):
     answered = watch_rules(monkeypatch, titles, "TITLE_RULES")
     reports(nlp, case["text"])
     assert answered[:1] == [case["rule"]]
+
+
+# rules no short case reaches yet: a case for each is welcome
+DOER_RULES_UNCASED = {"adjective of nationality"}
+
+
+def test_every_doer_rule_has_a_case_or_is_named_uncased():
+    from dossier.extract.events.arguments import DOER_RULES
+    cased = {c["doer_rule"] for _, c in CASES if "doer_rule" in c}
+    assert {name for name, _ in DOER_RULES} == cased | DOER_RULES_UNCASED
+    assert not cased & DOER_RULES_UNCASED
+
+
+@pytest.mark.parametrize("case", [c for _, c in CASES if "doer_rule" in c], ids=lambda c: c["doer_rule"])
+def test_a_doer_rule_answers_its_case(nlp, monkeypatch, case):
+    from dossier.extract.events import arguments
+    answered = watch_rules(monkeypatch, arguments, "DOER_RULES")
+    reports(nlp, case["text"])
+    assert case["doer_rule"] in answered
