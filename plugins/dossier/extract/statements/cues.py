@@ -15,23 +15,12 @@ from .tables import ARG_DEPS, CLAUSE_DEPS, SUBJECT_DEPS, _table
 
 
 def _verb_cues(doc, text, quotes, mentions, focus) -> Iterator[_Cue]:
+    """A cue for each reporting verb used as one (see _reporting_verb), with its speaker and words."""
     table = _table()
     for token in doc:
         lemma = token.lemma_.lower()
-        if lemma not in table["verbs"] or token.pos_ not in {"VERB", "AUX"}:
+        if not _reporting_verb(token, lemma, quotes, table):
             continue
-        if any(a <= token.idx < b for a, b in quotes):
-            continue  # a reporting verb inside the quoted words is the speaker's, not the attribution
-        if not _is_speech(token, lemma, table):
-            continue
-        if lemma in table["frame_verbs"] and any(c.dep_ in {"xcomp", "advcl", "pcomp"} and c.lemma_.lower() in table["verbs"]
-                                                 for c in (*token.children, *(g for p in token.children
-                                                                              if p.dep_ == "prep" for g in p.children))):
-            continue  # "was quoted as saying": the inner verb is the cue
-        if token.dep_ in {"amod", "acl", "relcl"} and token.head.lemma_.lower() in table["allegation_nouns"] | table["statement_nouns"] \
-                and not any(c.dep_ in SUBJECT_DEPS and c.lower_ not in table["relative_pronouns"] or c.dep_ == "agent"
-                            for c in token.children):
-            continue  # "allegations claiming that ...": the allegation noun's maker says it (_noun_cues)
         inverted = _inverted(token, lemma, table)
         if inverted is not None:
             # "X are rumors, reported Foreign Minister Lavrov": the name after the verb speaks the clause before
@@ -48,6 +37,25 @@ def _verb_cues(doc, text, quotes, mentions, focus) -> Iterator[_Cue]:
         span = _reported_span(token, lemma, table)
         own = _named_subject(token) or (speaker is not None and _relative_subject(token) is not None)
         yield _Cue(token, _cue_text(token), speaker, ref, kind, span, co, own=own)
+
+
+def _reporting_verb(token, lemma: str, quotes, table) -> bool:
+    """A verb of data/speech.yml `verbs`, used as one (with the complement some need), outside quoted
+    words (there it is the speaker's, not the attribution), not a frame around an inner cue ("was quoted
+    as saying"), and not a participle on an allegation noun ("allegations claiming that ...": the noun's
+    maker says it, _noun_cues)."""
+    if lemma not in table["verbs"] or token.pos_ not in {"VERB", "AUX"}:
+        return False
+    if any(a <= token.idx < b for a, b in quotes) or not _is_speech(token, lemma, table):
+        return False
+    inner = (*token.children, *(g for p in token.children if p.dep_ == "prep" for g in p.children))
+    if lemma in table["frame_verbs"] and any(c.dep_ in {"xcomp", "advcl", "pcomp"}
+                                             and c.lemma_.lower() in table["verbs"] for c in inner):
+        return False
+    nouns = table["allegation_nouns"] | table["statement_nouns"]
+    return not (token.dep_ in {"amod", "acl", "relcl"} and token.head.lemma_.lower() in nouns
+                and not any(c.dep_ in SUBJECT_DEPS and c.lower_ not in table["relative_pronouns"]
+                            or c.dep_ == "agent" for c in token.children))
 
 
 def _inverted(token, lemma, table):
