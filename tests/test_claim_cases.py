@@ -10,7 +10,7 @@ from dossier.extract.actors import find_mentions
 from dossier.extract.claims import find_claims
 from dossier.extract.statements import find_statements
 
-from test_statements import nlp, parse_text  # noqa: F401  (fixture)
+from test_statements import parse_text
 
 CASES = sorted((Path(__file__).parent / "cases" / "claims").glob("*.yml"))
 

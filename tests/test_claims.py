@@ -6,7 +6,7 @@ from dossier.extract.claims import find_claims, stance_of
 from dossier.extract.statements import find_statements
 from dossier.model import Ref, StatementRecord
 
-from test_statements import nlp, parse_text  # noqa: F401  (fixture)
+from test_statements import parse_text
 
 
 def run(nlp, *texts):

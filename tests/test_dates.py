@@ -6,20 +6,12 @@ in reading order, each as (text, span) with the span written as a curation file 
 """
 from __future__ import annotations
 
-import sys
 from datetime import date
-from pathlib import Path
 
 import pytest
 
-# The package installs as `dossier` (plugins/pyproject.toml); from a bare checkout, read it from plugins/.
-PLUGINS = str(Path(__file__).resolve().parents[1] / "plugins")
-if PLUGINS not in sys.path:
-    sys.path.insert(0, PLUGINS)
-
-from dossier.extract.dates import (NO_PUBLICATION_DATE, NO_YEAR, find_candidates, find_times,  # noqa: E402
-                                   format_span, parse_iso)
-from dossier.model import DateSpan, Sentence  # noqa: E402
+from dossier.extract.dates import NO_PUBLICATION_DATE, NO_YEAR, find_candidates, find_times
+from dossier.model import DateSpan, Sentence, format_span, parse_iso
 
 SAT_11_NOV = date(2023, 11, 11)  # a Saturday
 THU_26_OCT = date(2023, 10, 26)  # a Thursday

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import yamlfile
-from .model import ACTOR_KINDS, PRECISIONS, STANCES, DateSpan, name_key, parse_iso
+from .model import ACTOR_KINDS, PRECISIONS, STANCES, DateSpan, name_key, parse_iso, slugify  # noqa: F401 (slugify re-exported)
 from .yamlfile import Map, Problem, Seq
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -115,19 +115,6 @@ def line_of(entry, key: str, value: str) -> int:
 class Invalid(ValueError):
     pass
 
-
-def slugify(text: str, fallback: str = "item") -> str:
-    """Lowercase ASCII slug; non-Latin names keep a stable hex tail so ids stay unique and safe."""
-    import unicodedata
-
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-")
-    if not slug or len(ascii_text.strip()) < len(text.strip()) / 2:
-        import hashlib
-
-        digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
-        slug = f"{slug}-{digest}".strip("-") if slug else f"{fallback}-{digest}"
-    return slug
 
 
 def text_value(value: object) -> str:

@@ -21,7 +21,7 @@ import yaml
 from . import pipeline, wikilinks
 from .parse import Parser
 from .render import ASSETS, OFFLINE_SHIM, render_csv, render_site, with_error_banner
-from .yamlfile import Problem
+from .model import Problem
 
 # ASSETS, OFFLINE_SHIM and with_error_banner are handed on to the plugin, which adds them to the MkDocs site
 __all__ = ["ASSETS", "OFFLINE_SHIM", "Cache", "Options", "OptionsError", "Site", "build", "generate", "page_meta",

@@ -6,8 +6,10 @@ of ours; every stage imports it.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
+from calendar import monthrange
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -25,9 +27,51 @@ def name_key(name: str) -> str:
     return re.sub(r"\s+", " ", folded).strip()
 
 
+def slugify(text: str, fallback: str = "item") -> str:
+    """Lowercase ASCII slug (the ids of actors, events and claims); a name mostly in another script keeps
+    a stable hex tail of its text (a fallback word and eight hex digits), so ids stay unique and safe."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-")
+    if not slug or len(ascii_text.strip()) < len(text.strip()) / 2:
+        digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+        slug = f"{slug}-{digest}".strip("-") if slug else f"{fallback}-{digest}"
+    return slug
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A message about an input file, with where to look: every stage reports bad input as these."""
+
+    file: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.message}"
+
+
 ACTOR_KINDS = ("person", "organization", "country", "group", "other")
 STANCES = ("supports", "denies", "rejects", "dismisses", "declines-comment", "counter-accuses")
 PRECISIONS = ("day", "month", "year")
+
+
+class Confidence:
+    """One scale (0 to 1) for how sure the machine is of a record, each level named by what earns it.
+    Resolve reads the same scale: a report below CAPTION joins an event but never makes one, an answer
+    below REVIEW is listed on review/. Levels a language table sets (data/events.yml
+    `publication_day.confidence`) default to the level named here."""
+
+    CERTAIN = 1.0  # a direct quote whose cue names its speaker
+    DATED = 0.9  # an event report in running text with a date of its own; a held quotation whose
+    #              closing sentence names its speaker
+    REPORTED = 0.8  # reported (not quoted) words with a named speaker
+    NEWS_LEAD = 0.7  # an undated news lead dated by the publication day
+    STEP = 0.1  # one step below a level: undated speech, or what is going on, below a news lead
+    REVIEW = 0.6  # below this, an answer placed under a claim is listed on review/
+    CAPTION = 0.5  # a report in a photo caption, or after the article's news: joins, never makes alone
+    CONTINUED_QUOTE = 0.5  # a quotation standing alone, taken as the last speaker's words
+    NO_SPEAKER = 0.4  # words whose speaker was not found
 
 
 # ---------------------------------------------------------------- read / clean
@@ -111,6 +155,16 @@ class DateSpan:
 
     def sort_key(self) -> tuple:
         return (self.start, PRECISIONS.index(self.precision), self.end or self.start)
+
+
+def last_day(span: DateSpan) -> date:
+    """The last calendar day a span covers, at its precision (31 July 2023 for "July 2023")."""
+    end = span.end or span.start
+    if span.precision == "year":
+        return date(end.year, 12, 31)
+    if span.precision == "month":
+        return date(end.year, end.month, monthrange(end.year, end.month)[1])
+    return max(end, span.start)
 
 
 def cut(d: date, precision: str) -> str:

@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .model import Source
-from .yamlfile import Problem
+from .model import Problem, Source
 
 PARSE_VERSION = "1"  # bump when the way sentences are fed to spaCy changes
 PARALLEL_FROM = 8  # articles to parse before a cold build spreads them over the cores (a pool costs a model load each)

@@ -14,11 +14,10 @@ from . import export, store
 from .clean import clean
 from .config import Curation, load_curation
 from .extract import extract
-from .model import Dossier, Extraction
+from .model import Dossier, Extraction, Problem
 from .parse import Parser
 from .read import list_seeds, read_articles
 from .resolve import resolve
-from .yamlfile import Problem
 
 ENTITY_FOLDERS = ("sources", "actors", "events", "claims")
 PROGRESS_EVERY = 50  # articles between progress lines on long runs
@@ -75,14 +74,19 @@ def code_version() -> str:
     global _CODE_VERSION
     if _CODE_VERSION is None:
         package = Path(__file__).resolve().parent
-        files = sorted([*package.glob("extract/*.py"), *package.glob("data/*"), package / "model.py",
-                        package / "clean.py", package / "parse.py"])
         h = hashlib.sha256()
-        for path in files:
+        for path in versioned_files(package):
             if path.is_file():
-                h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+                h.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
         _CODE_VERSION = h.hexdigest()
     return _CODE_VERSION
+
+
+def versioned_files(package: Path) -> list[Path]:
+    """The files whose bytes make the code version. extract/ holds packages (events/, statements/):
+    every module below it counts, named by its path (two are called __init__.py)."""
+    return sorted([*package.glob("extract/**/*.py"), *package.glob("data/*"), package / "model.py",
+                   package / "world.py", package / "clean.py", package / "parse.py"])
 
 
 _CODE_VERSION: str | None = None

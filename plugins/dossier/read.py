@@ -10,9 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import yamlfile
-from .config import Invalid, SourceMeta, slugify, url_value
-from .model import Article
-from .yamlfile import Problem
+from .config import Invalid, SourceMeta, url_value
+from .model import Article, Problem, slugify
 
 SEED_SUFFIXES = (".txt", ".md")
 MAX_CHARS = 200_000  # ~33,000 words, several times the longest news feature; spaCy takes ~20 s for this much

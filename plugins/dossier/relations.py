@@ -13,8 +13,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .config import slugify
-from .model import STANCES, Actor, Claim, Dossier
+from .model import STANCES, Actor, Claim, Dossier, slugify
 
 ACCUSES = "accuses"
 TOGETHER = "co-mention"

@@ -17,9 +17,8 @@ from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 
-from .model import Dossier
+from .model import Dossier, Problem
 from .resolve.actors import norm  # the same comparison key the actors were resolved with
-from .yamlfile import Problem
 
 KINDS = {"actor": "actors", "event": "events", "source": "sources", "claim": "claims"}
 WIKILINK = re.compile(r"(?<!\\)\[\[([^\[\]\n]+?)\]\]")

@@ -6,10 +6,11 @@ line of every mapping and of every key in it.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+
+from .model import Problem  # noqa: F401 (re-exported: the stages used to read it here)
 
 MAX_NODES = 200_000  # far above any hand-written curation file, far below an alias bomb
 PLAIN_TAGS = {
@@ -17,18 +18,6 @@ PLAIN_TAGS = {
     "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
 }
 
-
-@dataclass(frozen=True)
-class Problem:
-    """A message about an input file, with where to look."""
-
-    file: str
-    line: int | None
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.message}"
 
 
 class YamlError(Exception):

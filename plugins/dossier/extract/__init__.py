@@ -14,6 +14,7 @@ from .actors import find_mentions
 from .claims import find_claims
 from .dates import find_times
 from .events import find_events
+from .index import by_sentence, by_source
 from .statements import find_statements
 
 
@@ -25,7 +26,7 @@ def extract(parsed: Sequence[Parsed]) -> Extraction:
                   for t in find_times(item.source.sentences, item.source.id, item.source.published))
     # events and statements read one article at a time: each article gets its own mentions and dates, so
     # the cost stays linear in the corpus (and an article's records depend on that article alone)
-    mentions_of, times_of = _by_source(mentions), _by_source(times)
+    mentions_of, times_of = by_source(mentions), by_source(times)
     events, statements = [], []
     for item in parsed:
         own_mentions, own_times = mentions_of.get(item.source.id, ()), times_of.get(item.source.id, ())
@@ -37,22 +38,11 @@ def extract(parsed: Sequence[Parsed]) -> Extraction:
                       tuple(unplaced))
 
 
-def _by_source(records) -> dict[str, list]:
-    """Records (mentions, time expressions) by the source they are in, in their order."""
-    out: dict[str, list] = {}
-    for r in records:
-        out.setdefault(r.ref.source, []).append(r)
-    return out
-
-
 def _dated(statements, times: Sequence[TimeExpr]):
     """A statement takes the date given in its own sentence, if one resolved."""
-    by_sentence: dict[tuple[str, str], TimeExpr] = {}
-    for t in times:
-        if t.span is not None:
-            by_sentence.setdefault((t.ref.source, t.ref.sentence), t)
+    placed = by_sentence(t for t in times if t.span is not None)
     for st in statements:
-        found = by_sentence.get((st.ref.source, st.ref.sentence))
+        found = placed.get((st.ref.source, st.ref.sentence), [None])[0]
         yield replace(st, date=found.span) if found and st.date is None else st
 
 

@@ -22,7 +22,7 @@ from typing import Iterable, Iterator
 from ..data import load_table
 from ..model import DroppedName, Mention, Ref, Source
 from ..parse import Parsed
-from .countries import capital_of, country_of, demonym_country, government_of, is_place, seat_country
+from ..world import capital_of, country_of, demonym_country, government_of, is_place, seat_country
 
 # NER labels that can name an actor, and the kind each suggests. DATE, CARDINAL, WORK_OF_ART, LAW,
 # EVENT and the like name things that do not act; LOC and FAC act only as seats of power ("the White

@@ -10,7 +10,6 @@ Public interface: `find_times`, `parse_iso` (curation files), `format_span` (pag
 from __future__ import annotations
 
 import re
-from calendar import monthrange
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -20,7 +19,7 @@ from pathlib import Path
 import yaml
 from dateutil.relativedelta import relativedelta
 
-from ..model import DateSpan, Ref, Sentence, TimeExpr, cut, format_span, parse_iso  # noqa: F401 (re-exported)
+from ..model import DateSpan, Ref, Sentence, TimeExpr, cut, format_span, last_day  # noqa: F401 (re-exported)
 
 WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "date_words.yml"
 
@@ -48,10 +47,6 @@ def iter_times(sentences: Sequence[Sentence], source_id: str, published: date | 
             yield TimeExpr(ref=Ref(source_id, sentence.id, candidate.start, candidate.end),
                            text=sentence.text[candidate.start:candidate.end],
                            span=reading.span, relative=reading.relative, reason=reading.reason)
-
-
-def month_name(day: date) -> str:
-    return words()["months"][day.month - 1][0]
 
 
 # ---------------------------------------------------------------- the tables
@@ -393,15 +388,6 @@ def span_or_none(make: Callable[[int], DateSpan], year: int) -> DateSpan | None:
     except ValueError:
         return None
 
-
-def last_day(span: DateSpan) -> date:
-    """The last calendar day a span covers."""
-    end = span.end or span.start
-    if span.precision == "year":
-        return date(end.year, 12, 31)
-    if span.precision == "month":
-        return date(end.year, end.month, monthrange(end.year, end.month)[1])
-    return end
 
 
 def resolve_iso(candidate: Candidate, context: Context) -> Reading:

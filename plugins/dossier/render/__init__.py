@@ -61,7 +61,7 @@ def with_note(note: str, generated: str) -> str:
     return "".join(parts)
 
 
-def render_site(dossier: Dossier, notes: Mapping[str, str] | None = None, site_url_hint: str = "",
+def render_site(dossier: Dossier, notes: Mapping[str, str] | None = None,
                 backlinks: Mapping[str, list[tuple[str, str]]] | None = None,
                 directory_urls: bool = True) -> dict[str, str]:
     """Every generated page: src_uri -> Markdown text, sorted by src_uri.
@@ -69,7 +69,6 @@ def render_site(dossier: Dossier, notes: Mapping[str, str] | None = None, site_u
     notes maps an entity page's src_uri ("actors/maria-zakharova.md") to the editor's own Markdown, which
     goes under the page title, exactly as written, in a box marked as the editors' note, before the
     generated sections. When the note has its own title (a level-one heading) that is the page's title.
-    site_url_hint is accepted for the plugin's convenience and not used: links are relative.
     backlinks maps an entity page's src_uri to the editors' pages that link to it, as (title, src_uri);
     the page lists them under "Linked from editors' pages".
     directory_urls is mkdocs' use_directory_urls, for the few links written as raw HTML (timelines).

@@ -1,7 +1,6 @@
 """Dates as a reader writes them, at the precision the source gave: "18–19 October 2023", "July 2023"."""
 from __future__ import annotations
 
-import calendar
 from datetime import date
 
 from ..model import MONTHS, DateSpan, format_span
@@ -27,12 +26,3 @@ def month_label(key: tuple[int, int]) -> str:
     year, month = key
     return f"{year}" if month == 0 else f"{MONTHS[month - 1]} {year}"
 
-
-def last_day(span: DateSpan) -> date:
-    """The last day the span covers, at its precision (31 July 2023 for "July 2023")."""
-    end = span.end or span.start
-    if span.precision == "year":
-        return date(end.year, 12, 31)
-    if span.precision == "month":
-        return date(end.year, end.month, calendar.monthrange(end.year, end.month)[1])
-    return max(end, span.start)

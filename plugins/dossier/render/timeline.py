@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from markupsafe import Markup
 
-from ..model import DateSpan
+from ..model import DateSpan, last_day
 from . import dates, escape
 
 WIDTH = 360
@@ -78,7 +78,7 @@ def svg(marks: list[Mark], label: str = "Timeline of events") -> Markup:
     for m in marks:
         top_y = y(m.span.start)
         ranged = _is_range(m.span)
-        end_y = y(dates.last_day(m.span) + timedelta(days=1)) if ranged else top_y
+        end_y = y(last_day(m.span) + timedelta(days=1)) if ranged else top_y
         label_y = max(top_y, next_free)
         next_free = label_y + LINE
         text = f"{dates.human(m.span)} · {m.title}"

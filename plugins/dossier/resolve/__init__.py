@@ -5,14 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..config import Curation
-from ..model import Actor, Claim, Dossier, Event, Extraction, ReviewItem, Source
-from ..yamlfile import Problem
+from ..model import Actor, Claim, Confidence, Dossier, Event, Extraction, Problem, ReviewItem, Source
 from .actors import ActorIndex, norm, resolve_actors
 from .checks import Checks
 from .claims import apply_curation, resolve_claims, resolve_statements
 from .events import apply_curation as apply_event_curation, resolve_events
 
-REVIEW_CONFIDENCE = 0.6  # answers placed less surely than this are listed on review/
+REVIEW_CONFIDENCE = Confidence.REVIEW  # answers placed less surely than this are listed on review/
 
 
 @dataclass(frozen=True)

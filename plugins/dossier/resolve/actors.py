@@ -12,9 +12,10 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable
 
-from ..config import CuratedActor, slugify
+from ..config import CuratedActor
+from ..model import slugify
 from ..extract.actors import BROADCAST, INSTITUTION_WORD, PLACE
-from ..extract.countries import capital_of, country_by_iso3, country_of, demonym_country, government_of, seat_country
+from ..world import capital_of, country_by_iso3, country_of, demonym_country, government_of, seat_country
 from ..model import Actor, DroppedName, Mention, MentionRef, Ref, ReviewItem, Source, StatementRecord, name_key
 
 KEEP_CONFIDENCE = 0.5  # below this an actor goes to the review page instead of the dossier

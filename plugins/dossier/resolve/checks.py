@@ -15,8 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..config import CuratedActor, Curation, line_of
-from ..model import Claim, Event, ReviewItem, Source, Statement
-from ..yamlfile import Problem
+from ..model import Claim, Event, Problem, ReviewItem, Source, Statement
 from .actors import ActorIndex, norm
 
 SHOWN_REFS = 3  # sentences listed in a message before "and N more"

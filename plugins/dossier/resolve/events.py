@@ -14,22 +14,21 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from ..config import CuratedEvent, slugify
-from ..model import DateSpan, Event, EventReport, Report, Source, cut
-from ..extract.countries import capital_of, country_of, demonym_country
+from ..config import CuratedEvent
+from ..data import load_table
+from ..model import Confidence, DateSpan, Event, EventReport, Report, Source, cut, last_day, slugify
+from ..world import capital_of, country_of, demonym_country
 from .actors import ActorIndex
 
-# Kinds that may name one happening: saying, claiming, denying and condemning are all things said, so a
-# statement one source calls "said" and another "claimed" is one event (participants must still agree).
-SPEECH_KINDS = {"statement", "press-conference", "interview", "allegation", "denial", "condemnation"}
-# ... and a thing breaking: one source's "breach", another's "collapse", a third's "destroyed" or "burst".
-DAMAGE_KINDS = {"destruction", "incident"}
+# Which kinds resolve may join into one event (data/events.yml `speech_kinds`, `speech_occasions`,
+# `kind_relations`, where each is explained): kinds of one group may name one happening.
+_KINDS = load_table("events.yml")
+SPEECH_KINDS = frozenset(_KINDS["speech_kinds"]) | frozenset(_KINDS["speech_occasions"])
+DAMAGE_KINDS = frozenset(_KINDS["kind_relations"]["damage"])
 RELATED_KINDS = {k: SPEECH_KINDS - {k} for k in SPEECH_KINDS} | {k: DAMAGE_KINDS - {k} for k in DAMAGE_KINDS}
-# Happenings a story tells of once a day: two sources' crashes on one day are one crash, whoever each
-# names with it (one the plane's owner, the other a passenger).
-ONCE_A_DAY_KINDS = {"crash"}
-GATHERING_KINDS = {"meeting", "summit"}  # where what is said to those gathered belongs
-CAPTION_CONFIDENCE = 0.5  # reports below this (photo captions) join events but never make one alone
+ONCE_A_DAY_KINDS = frozenset(_KINDS["kind_relations"]["once_a_day"])
+GATHERING_KINDS = frozenset(_KINDS["kind_relations"]["gathering"])
+CAPTION_CONFIDENCE = Confidence.CAPTION  # reports below this (photo captions) join events but never make one alone
 NEAR_DAYS = 1  # single-day reports this far apart may be one happening, reported with a disagreement
 NEAR_SHARED = 2  # ... when they share at least this many participants
 PLACEHOLDER = re.compile(r"\{(\d+)\}")
@@ -84,12 +83,10 @@ def _width(span: DateSpan | None) -> int:
 def _bounds(span: DateSpan) -> tuple[date, date]:
     start = span.start
     if span.precision == "year":
-        return date(start.year, 1, 1), date((span.end or start).year, 12, 31)
+        return date(start.year, 1, 1), last_day(span)
     if span.precision == "month":
-        last = span.end or start
-        nxt = date(last.year + (last.month == 12), last.month % 12 + 1, 1)
-        return date(start.year, start.month, 1), date.fromordinal(nxt.toordinal() - 1)
-    return start, span.end or start
+        return date(start.year, start.month, 1), last_day(span)
+    return start, last_day(span)
 
 
 def compatible(a: DateSpan | None, b: DateSpan | None) -> bool:
@@ -268,7 +265,6 @@ def _unattached_spokesman(ids) -> bool:
     if index is None or len(ids) != 1:
         return False
     actor = next((a for a in index.actors if a.id == ids[0]), None)
-    from ..data import load_table
 
     titles = {str(t) for t in load_table("events.yml").get("spokesman_titles") or ()}
     role = (actor.role or "").lower().split() if actor is not None else []
@@ -313,9 +309,13 @@ def _event(group: _Group, actors: ActorIndex, sources: dict[str, Source]) -> Eve
     counts = Counter(p for _, ps in group.reports for p in ps)
     participants = tuple(sorted(counts, key=lambda p: (-counts[p], p)))
     title = _title(group, names)
-    reports = tuple(sorted({Report(r.ref.source, r.ref.sentence, r.text[r.ref.start:r.ref.end] or r.text,
-                                   r.date_text, r.date) for r, _ in group.reports},
-                           key=lambda x: (x.source, _sentence_no(x.sentence), x.text, x.date_text)))
+    # each report once, in reading order: by source, sentence and where in the sentence it starts (two
+    # reports of one sentence once swapped places with the hash seed, as a set ordered them)
+    starts: dict[Report, int] = {}
+    for r, _ in group.reports:
+        report = Report(r.ref.source, r.ref.sentence, r.text[r.ref.start:r.ref.end] or r.text, r.date_text, r.date)
+        starts[report] = min(starts.get(report, r.ref.start), r.ref.start)
+    reports = tuple(sorted(starts, key=lambda x: (x.source, _sentence_no(x.sentence), starts[x], x.text)))
     places = Counter(r.place for r, _ in group.reports if r.place)
     ident = slugify(f"{cut(best.date.start, best.date.precision) if best.date else 'undated'} {best.kind} "
                     f"{names.get(participants[0], '') if participants else best.trigger}", "event")

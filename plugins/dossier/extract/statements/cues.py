@@ -1,0 +1,281 @@
+"""Cues: what marks words as someone's. A reporting verb with its subject (data/speech.yml `verbs`),
+"according to X", a statement or allegation noun with its maker ("Western allegations that ..."), and
+in headlines a reporting verb form after a name. Each cue carries its speaker and the span of the words
+it reports."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ...world import demonym_country
+from .focus import _Cue
+from .quotes import quote_spans
+from .speakers import _named_after_quote, _named_subject, _of_noun_phrase, _relative_subject, _speaker
+from .tables import ARG_DEPS, CLAUSE_DEPS, SUBJECT_DEPS, _table
+
+
+def _verb_cues(doc, text, quotes, mentions, focus) -> Iterator[_Cue]:
+    """A cue for each reporting verb used as one (see _reporting_verb), with its speaker and words."""
+    table = _table()
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if not _reporting_verb(token, lemma, quotes, table):
+            continue
+        inverted = _inverted(token, lemma, table)
+        if inverted is not None:
+            # "X are rumors, reported Foreign Minister Lavrov": the name after the verb speaks the clause before
+            speaker, ref, kind, co = _of_noun_phrase(inverted[0], mentions, focus)
+            if speaker is not None:
+                yield _Cue(token, _cue_text(token), speaker, ref, kind, inverted[1], co, own=True)
+                continue
+        speaker, ref, kind, co = _speaker(token, doc, mentions, focus)
+        named = _named_after_quote(token, quotes, mentions)
+        if named is not None:
+            speaker, ref, kind, co = named.text, named.ref, named.kind, ()
+        if speaker is None and token.dep_ not in {"ROOT", "conj"}:
+            continue
+        span = _reported_span(token, lemma, table)
+        own = _named_subject(token) or (speaker is not None and _relative_subject(token) is not None)
+        yield _Cue(token, _cue_text(token), speaker, ref, kind, span, co, own=own)
+
+
+def _reporting_verb(token, lemma: str, quotes, table) -> bool:
+    """A verb of data/speech.yml `verbs`, used as one (with the complement some need), outside quoted
+    words (there it is the speaker's, not the attribution), not a frame around an inner cue ("was quoted
+    as saying"), and not a participle on an allegation noun ("allegations claiming that ...": the noun's
+    maker says it, _noun_cues)."""
+    if lemma not in table["verbs"] or token.pos_ not in {"VERB", "AUX"}:
+        return False
+    if any(a <= token.idx < b for a, b in quotes) or not _is_speech(token, lemma, table):
+        return False
+    inner = (*token.children, *(g for p in token.children if p.dep_ == "prep" for g in p.children))
+    if lemma in table["frame_verbs"] and any(c.dep_ in {"xcomp", "advcl", "pcomp"}
+                                             and c.lemma_.lower() in table["verbs"] for c in inner):
+        return False
+    nouns = table["allegation_nouns"] | table["statement_nouns"]
+    return not (token.dep_ in {"amod", "acl", "relcl"} and token.head.lemma_.lower() in nouns
+                and not any(c.dep_ in SUBJECT_DEPS and c.lower_ not in table["relative_pronouns"]
+                            or c.dep_ == "agent" for c in token.children))
+
+
+def _inverted(token, lemma, table):
+    """(speaker head, span) of an attribution after its words with the speaker after the verb, parsed as a
+    verb coordinated with the clause it reports and taking the name as object: "..., reported Russian
+    Foreign Minister Sergei Lavrov"; else None."""
+    if lemma not in table["say_verbs"] or token.dep_ not in {"conj", "parataxis"} or token.i == 0:
+        return None
+    if any(c.dep_ in SUBJECT_DEPS for c in token.children) or token.doc[token.i - 1].text != ",":
+        return None
+    obj = next((c for c in token.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
+    if obj is None:
+        return None
+    head = token.head
+    toks = [t for t in head.subtree if t.i < token.i - 1]
+    if len(toks) < 3:
+        return None
+    return obj, (toks[0].idx, _end(token.doc, toks[-1].i))
+
+
+def _is_speech(token, lemma, table) -> bool:
+    need = table["needs_complement"].get(lemma)
+    if need is None:
+        return True
+    for c in token.children:
+        if c.dep_ in need or (c.dep_ in {"prep", "prt"} and c.lower_ in need):
+            return True
+    return False
+
+
+def _cue_text(token) -> str:
+    particles = [c.text for c in token.children if c.dep_ == "prt"]
+    return " ".join([token.text] + particles)
+
+
+def _reported_span(token, lemma, table) -> tuple[int, int] | None:
+    """The reported words of a cue: the complement clause of a say-type verb (without "that"), or the
+    verb with its arguments for a verb that carries meaning. Subjects, adverbial clauses and
+    coordinated clauses are left out."""
+    doc = token.doc
+    clauses = [c for c in token.children if c.dep_ in CLAUSE_DEPS and c.i > token.i]
+    if not clauses and lemma in table["say_verbs"]:
+        # "The U.S. is concerned ..., the White House said": a clause before the verb and its subject
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        quoted = [q for q in quote_spans(doc.text) if len(doc.text[q[0]:q[1]].split()) >= table["min_quote_words"]]
+        clauses = [c for c in token.children if c.dep_ == "ccomp" and c.i < token.i and subjects
+                   and c.pos_ in {"VERB", "AUX"}
+                   and all(max(t.i for t in c.subtree) < s.i for s in subjects)
+                   and not any(a < _end(doc, max(t.i for t in c.subtree)) and min(t.idx for t in c.subtree) < b
+                               for a, b in quoted)][:1]
+    if not clauses:  # "said in a statement that ...": the clause hangs off the statement noun
+        clauses = [t for c in token.children if c.dep_ == "prep" for t in c.subtree
+                   if t.dep_ in {"ccomp", "acl"} and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children)][:1]
+    if lemma in table["say_verbs"] and clauses:
+        toks = [t for c in clauses for t in c.subtree]
+        start = min(toks, key=lambda t: t.i)
+        while start.dep_ == "mark" or start.is_punct:
+            if start.i + 1 >= len(doc):
+                return None
+            start = doc[start.i + 1]
+        end = max(t.i for t in toks)
+        return start.idx, _end(doc, end)
+    negated = any(c.dep_ == "neg" for c in token.children)  # "did not respond to a request": no words, an act
+    if lemma in table["say_verbs"] and not negated and not any(c.dep_ in {"dobj", "oprd", "attr"} or (
+            c.dep_ == "prep" and c.lower_ in table["topic_preps"]) for c in token.children):
+        return None  # "said on Monday", "told reporters in Ottawa": the words are elsewhere (a quotation)
+    args = [c for c in token.children if c.dep_ in ARG_DEPS and c.i > token.i]
+    if not args:
+        return None
+    end = max(t.i for c in args for t in c.subtree)
+    return _left_edge(token).idx, _end(doc, end)
+
+
+def _left_edge(token):
+    """A meaning-bearing verb with its negation, auxiliaries and adverbs right before it: "did not
+    immediately answer", "strongly rejected", "has dismissed"."""
+    doc = token.doc
+    negated = any(c.dep_ == "neg" for c in token.children)
+    deps = {"neg", "aux", "auxpass", "advmod"} if negated else {"advmod"}  # "did not", not a bare "has"
+    start = token
+    while start.i > 0:
+        prev = doc[start.i - 1]
+        if prev.head == token and prev.dep_ in deps and prev.i < token.i:
+            start = prev
+        else:
+            break
+    return start
+
+
+def _end(doc, i: int) -> int:
+    while i > 0 and doc[i].is_punct and doc[i].text not in "”\"’)":
+        i -= 1
+    return doc[i].idx + len(doc[i].text)
+
+
+def _according_cues(doc, mentions) -> Iterator[_Cue]:
+    """'according to X', 'in the words of X': the speaker is the phrase's object; the reported words are
+    the clause it is attached to, without the phrase."""
+    text = doc.text.lower()
+    for phrase in _table()["according_to"]:
+        for m in re.finditer(rf"\b{re.escape(phrase)}\b", text):
+            words = phrase.split()
+            tok = next((t for t in doc if t.idx == m.start()), None)
+            if tok is None:
+                continue
+            last = doc[min(tok.i + len(words) - 1, len(doc) - 1)]
+            obj = next((c for c in last.children if c.dep_ in {"pobj", "dobj"}), None)
+            if obj is None and last.i + 1 < len(doc):
+                obj = doc[last.i + 1]
+            if obj is None:
+                continue
+            phrase_toks = set(range(tok.i, last.i + 1)) | {t.i for t in obj.subtree}
+            speaker, ref, kind, co = _of_noun_phrase(obj, mentions)
+            if speaker is None:
+                continue
+            root = doc[tok.i].head
+            while root.head is not root and root.dep_ not in {"ROOT"}:
+                root = root.head
+            rest = [t for t in root.subtree if t.i not in phrase_toks and not t.is_punct]
+            if not rest:
+                continue
+            a, b = min(t.i for t in rest), max(t.i for t in rest)
+            if a < tok.i < b:  # the phrase sits inside the clause: take the longer side
+                a, b = (a, tok.i - 1) if tok.i - a > b - max(phrase_toks) else (max(phrase_toks) + 1, b)
+            yield _Cue(tok, phrase, speaker, ref, kind, (doc[a].idx, _end(doc, b)), co)
+
+
+def _noun_cues(doc, quotes, mentions, focus) -> Iterator[_Cue]:
+    """A statement or allegation noun with its maker and its content: "Western allegations claiming that
+    X", "Trudeau's comments that X", "accusations by Y that X". The maker said X."""
+    table = _table()
+    nouns = table["allegation_nouns"] | table["statement_nouns"]
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.lower_ not in nouns and tok.lemma_.lower() not in nouns:
+            continue
+        if any(a <= tok.idx < b for a, b in quotes):
+            continue
+        content = None
+        makers = []
+        for c in tok.children:
+            if c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and c.i < tok.i and (any(
+                    m.ref.start <= c.idx < m.ref.end for m in mentions) or demonym_country(c.text))):
+                makers.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                makers += [g for g in c.children if g.dep_ == "pobj"]
+            elif c.dep_ in {"acl", "ccomp"} and c.i > tok.i:
+                makers += [g2 for g in c.children if g.dep_ == "agent" for g2 in g.children if g2.dep_ == "pobj"]
+                if c.lemma_.lower() in table["verbs"]:
+                    content = next((g for g in c.children if g.dep_ == "ccomp" and g.i > c.i), content)
+                elif any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+                    content = c
+        if content is None or not makers:
+            continue
+        speaker, ref, kind, co = _of_noun_phrase(makers[0], mentions, focus)
+        if speaker is None and demonym_country(makers[0].text):  # "French allegations": France's
+            speaker, ref, kind, co = demonym_country(makers[0].text).name, None, "country", ()
+        if speaker is None:
+            continue
+        toks = sorted(content.subtree, key=lambda t: t.i)
+        while toks and (toks[0].dep_ == "mark" or toks[0].is_punct):
+            toks = toks[1:]
+        if len(toks) < 3:
+            continue
+        yield _Cue(tok, tok.text, speaker, ref, kind, (toks[0].idx, _end(doc, toks[-1].i)), co, own=True)
+
+
+def _headline_cues(doc, mentions) -> Iterator[_Cue]:
+    """A headline: the first reporting verb form after a name; the name before it speaks."""
+    forms = _table()["forms"]
+    for tok in doc:
+        if tok.i == 0 or tok.lower_ not in forms:
+            continue
+        before = [m for m in mentions if m.ref.end <= tok.idx]
+        lead = doc[:tok.i]
+        if before:
+            m = before[-1] if not any(x.kind == "person" for x in before) else \
+                [x for x in before if x.kind == "person"][-1]
+            speaker, ref, kind = m.text, m.ref, m.kind
+        elif all(t.is_title or t.is_upper or t.pos_ == "PROPN" for t in lead if not t.is_punct):
+            speaker, ref, kind = lead.text.strip(), None, None
+        else:
+            continue
+        end = len(doc) - 1
+        for t in doc[tok.i + 1:]:
+            if t.text in {":", "|", "—", " - "}:
+                end = t.i - 1
+                break
+        yield _Cue(tok, tok.text, speaker, ref, kind, (tok.idx, _end(doc, end)))
+        return
+    # "India's network ... has gone global: FO", "US 'deeply concerned' ... -White House": a headline
+    # whose words end with the name of who said them
+    m = re.match(r"^(.*\S)\s*(?::|\s[-–—]|[-–—]\s)\s*([A-Z][\w.’' -]{1,40})$", doc.text.strip())
+    if m and len(m.group(1).split()) >= 4:
+        at = doc.text.index(m.group(2), m.start(2))
+        found = [x for x in mentions if x.ref.start >= at]
+        if found:
+            speaker, ref, kind = found[0].text, found[0].ref, found[0].kind
+        elif all(w[:1].isupper() for w in m.group(2).split()):
+            speaker, ref, kind = m.group(2).strip(), None, None
+        else:
+            return
+        tok = next((t for t in doc if t.idx >= at), doc[-1])
+        yield _Cue(tok, "headline", speaker, ref, kind, (0, len(m.group(1))))
+
+
+def _cut_relative_clauses(cues) -> None:
+    """A cue in a relative or adverbial clause at the end of another cue's reported words ("accused X of
+    ..., which was rejected by Y", "claimed that A, while Y said B") speaks for itself: the clause is not
+    part of the other statement."""
+    for c in cues:
+        if c.span is None:
+            continue
+        for o in cues:
+            if o is c or not o.own or o.token.dep_ not in {"relcl", "advcl"} or not (c.span[0] < o.token.idx < c.span[1]):
+                continue
+            first = min(o.token.subtree, key=lambda t: t.i)
+            last = max(o.token.subtree, key=lambda t: t.i)
+            if last.idx + len(last.text) >= c.span[1] - 1 and first.i > 0:
+                end = first.i - 1
+                while end > 0 and (first.doc[end].is_punct or first.doc[end].dep_ == "cc"):
+                    end -= 1
+                if first.doc[end].idx > c.span[0]:
+                    c.span = (c.span[0], _end(first.doc, end))

@@ -1,0 +1,68 @@
+"""What an article has said so far (its speakers and named actors, an open quotation), and the cue
+record every finder yields."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...model import Ref
+from .tables import _table
+
+
+@dataclass
+class _Focus:
+    """What an article has said so far: its speakers and named actors, most recent last."""
+
+    speakers: list = field(default_factory=list)  # (text, kind, ref)
+    mentions: list = field(default_factory=list)  # Mention
+    stated: tuple | None = None  # (text, kind, ref) of the last speaker who spoke "in a statement"
+    pending: list = field(default_factory=list)  # mentions of the sentence being read
+    silent: list = field(default_factory=list)  # mentions of the sentence before, if it reported no words
+    open_para: int | None = None  # the paragraph whose quotation is still open at the last sentence's end
+    article: list = field(default_factory=list)  # every mention of the article
+    held: list = field(default_factory=list)  # statements of an open quotation, waiting for its attribution
+
+    def last_speaker(self, kinds: set[str] | None = None):
+        for text, kind, ref in reversed(self.speakers):
+            if kinds is None or kind in kinds:
+                return text, ref
+        return None, None
+
+    def remember(self, text: str | None, kind: str | None, ref) -> None:
+        if text:
+            self.speakers.append((text, kind or "other", ref))
+
+
+@dataclass
+class _Cue:
+    token: object  # the reporting verb (or the attribution word)
+    cue: str
+    speaker: str | None
+    speaker_ref: Ref | None
+    speaker_kind: str | None
+    span: tuple[int, int] | None  # the reported words (characters of the sentence)
+    co: tuple = ()  # further speakers: ((text, ref), ...)
+    quotes: list = field(default_factory=list)
+    own: bool = False  # the speaker is named by the cue's own syntax (a name, a relative clause's antecedent)
+
+
+def _remember(focus: _Focus, c: _Cue) -> None:
+    focus.remember(c.speaker, c.speaker_kind, c.speaker_ref)
+    if c.speaker and _in_statement(c.token):
+        focus.stated = (c.speaker, c.speaker_kind, c.speaker_ref)
+
+
+def _in_statement(token) -> bool:
+    """"said in a statement", "issued a statement saying": the cue names its statement."""
+    nouns = _table()["statement_nouns"]
+    for c in token.children:
+        if c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lemma_.lower() in nouns for g in c.children):
+            return True
+    return token.dep_ in {"xcomp", "advcl", "acl"} and token.head.dep_ in {"ROOT", "conj"} and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in token.head.children)
+
+
+def _last_mention(focus: _Focus, test):
+    for m in reversed(focus.mentions):
+        if test(m):
+            return m.text, m.ref
+    return None, None

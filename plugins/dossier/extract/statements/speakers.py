@@ -1,0 +1,380 @@
+"""Who speaks: the subject of a reporting verb (or a passive's "by" agent, or a relative clause's
+antecedent), resolved to an actor as written: a name, a pronoun or "the latter" pointing back, a role
+noun ("the minister"), a state noun with its nationality ("the Indian government")."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...world import country_of, demonym_country
+from ..who import words
+from .focus import _last_mention
+from .tables import SUBJECT_DEPS, _table
+
+
+def _speaker(token, doc, mentions, focus):
+    """(text, ref, kind, co-speakers) of the speaker of a reporting verb, or Nones."""
+    subjects = _subjects(token)
+    if not subjects:
+        return None, None, None, ()
+    # of several subjects ("Coordinator ... John Kirby claimed"), the one nearest the verb
+    subject = max(subjects, key=lambda s: s.i if s.i < token.i else -s.i)
+    verb = subject.head
+    if subject.dep_ == "nsubjpass" and verb.lemma_.lower() not in _table()["frame_verbs"]:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if agent is None:
+            return None, None, None, ()  # "the claims were rejected": nobody said anything here
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return None, None, None, ()
+        subject = pobj
+    elif subject == _relative_subject(verb):
+        # "the United States, which accuses ...": the antecedent speaks; names in the clause are not it
+        return _of_noun_phrase(verb.head, mentions, focus, before=verb.idx)
+    return _resolve_subject(subject, mentions, focus)
+
+
+def _resolve_subject(subject, mentions, focus):
+    """The speaker a reporting verb's subject stands for: (text, ref, kind, co-speakers)."""
+    word = subject.lower_
+    pronouns = words().speaker_pronouns
+    if word in pronouns.person:
+        return _person_pronoun(subject, focus)
+    if word in pronouns.thing and subject.pos_ == "PRON":
+        text, ref = focus.last_speaker({"organization", "country", "group", "other"})
+        return text, ref, None, ()
+    if word in pronouns.first_person:
+        return NOBODY  # "we said", "I said": whose voice, the sentence does not say
+    if subject.lemma_.lower() in {"latter", "former"}:
+        return _latter_former(subject, mentions)
+    return _of_noun_phrase(subject, mentions, focus)
+
+
+def _person_pronoun(subject, focus):
+    """"he", "she": in a relative clause, the person named before it in the sentence; else the person
+    the sentence before was about, if it reported no words; else the last person who spoke, or was named."""
+    if subject.head.dep_ == "relcl":
+        # "an interview with Ambassador X, during which he stated": in a relative clause, the
+        # nearest person named before it in the sentence
+        before = [m for m in focus.pending if m.kind == "person" and m.ref.end <= subject.idx]
+        if before:
+            return before[-1].text, before[-1].ref, "person", ()
+    text, ref = focus.last_speaker({"person"})
+    acting = {m.text: m for m in focus.silent if m.kind == "person"}
+    if len(acting) == 1:
+        # "Danilov addressed the accusations on TV. 'They are choking,' he said": the person who is the
+        # subject of the sentence before, which reported no words, speaks
+        m = next(iter(acting.values()))
+        return m.text, m.ref, "person", ()
+    if text is None:
+        text, ref = _last_mention(focus, lambda m: m.kind == "person")
+    return text, ref, "person", ()
+
+
+def _subjects_named(doc, mentions) -> list:
+    """The mentions naming the subject of a sentence's main verb."""
+    subjects = [c for t in doc if t.dep_ == "ROOT" for c in t.children if c.dep_ in SUBJECT_DEPS]
+    return [m for m in mentions if any(m.ref.start <= s.idx < m.ref.end for s in subjects)]
+
+
+def _latter_former(subject, mentions):
+    """"the latter", "the former": the second or first of the last pair named before it ("Ottawa and New
+    Delhi, with the latter calling ...")."""
+    doc = subject.doc
+    for t in reversed(doc[:subject.i]):
+        if t.dep_ == "conj" and t.head.i < t.i:
+            pick = t if subject.lemma_.lower() == "latter" else t.head
+            m = next((m for m in mentions if m.ref.start <= pick.idx < m.ref.end), None)
+            if m is not None:
+                return m.text, m.ref, m.kind, ()
+            name = " ".join(t.text for t in pick.subtree if t.pos_ == "PROPN" and t.i <= pick.i
+                            and (t.dep_ == "compound" or t.i == pick.i))
+            return (name, None, None, ()) if name[:1].isupper() else (None, None, None, ())
+    return None, None, None, ()
+
+
+NOBODY = (None, None, None, ())  # a definite answer: this phrase names no speaker
+
+
+@dataclass
+class _Phrase:
+    """What every noun-phrase rule reads: the phrase's head, its extent, the mentions inside it."""
+    head: object
+    mentions: list
+    focus: object  # _Focus, or None where the article's memory may not be used
+    lo: int
+    hi: int
+    toks: list  # the phrase's tokens (before the cut, if one was given)
+    inside: list  # mentions inside the phrase
+    persons: list  # persons inside it who may be the speaker (rules strike owners: "Putin's spokesman")
+    co: tuple  # coordinated speakers ("Russia and North Korea")
+
+    @property
+    def lemma(self) -> str:
+        return self.head.lemma_.lower()
+
+    @property
+    def noun(self) -> bool:
+        return self.head.pos_ == "NOUN"
+
+
+# Each rule answers (text, ref, kind, co-speakers), NOBODY, or None to pass the phrase on to the next.
+
+def _mention_at_head(p: _Phrase):
+    covering = [m for m in p.inside if m.ref.start <= p.head.idx < m.ref.end]
+    if covering:
+        m = covering[0]
+        return m.text, m.ref, m.kind, p.co
+    return None
+
+
+def _state_with_nationality(p: _Phrase):
+    """"the Indian government", "the Indian side", "Canadian authorities": the country."""
+    if p.lemma not in words().speaker_state_nouns or not p.noun:
+        return None
+    for t in p.head.children:
+        if t.dep_ in {"amod", "compound"} and t.i < p.head.i:
+            country = demonym_country(t.text) or (country_of(t.text) if t.pos_ == "PROPN" else None)
+            if country is not None:
+                return country.name, None, "country", p.co
+    return None
+
+
+def _the_country_word(p: _Phrase):
+    """"the kingdom said": the country last named in the article."""
+    if p.lemma in words().country_nouns and p.noun and p.focus is not None \
+            and [c.lower_ for c in p.head.children] == ["the"]:
+        text, ref = _last_mention(p.focus, lambda m: m.kind == "country")
+        if text:
+            return text, ref, "country", p.co
+    return None
+
+
+def _office_of_a_person(p: _Phrase):
+    """"Modi's office", "Trudeau's government": the state the person heads, when the article's titles
+    say which ("Indian Prime Minister Narendra Modi"); else the person (a later rule)."""
+    if not (p.lemma in _table()["institution_nouns"] and p.noun and any(
+            t.dep_ == "poss" and any(m.kind == "person" and m.ref.start <= t.idx < m.ref.end for m in p.inside)
+            for t in p.head.children)):
+        return None
+    person = next(m for m in p.inside if m.kind == "person")
+    key = person.text.split()[-1]
+    for m in reversed([*(p.focus.mentions if p.focus is not None else ()), *p.mentions]):
+        if m.kind == "person" and m.role and key in m.text.split():
+            country = next((c for w in m.role.split() for c in (demonym_country(w),) if c), None)
+            if country is not None:
+                return country.name, None, "country", ()
+    return None
+
+
+def _not_the_owner(p: _Phrase):
+    """The owner of the head noun does not speak: "Putin's spokesman" (a title: the person holding it
+    does); "Prigozhin's allies, the Ukrainian government and Western officials blamed ..." (the
+    coordinated speakers do). Strikes owners from p.persons."""
+    table = _table()
+    head = p.head
+    if p.lemma in words().titles and p.noun:
+        owners = [t for t in head.children if t.dep_ == "poss"]
+        p.persons = [m for m in p.persons
+                     if not any(m.ref.start <= t.idx < m.ref.end for o in owners for t in o.subtree)]
+    elif p.noun and p.lemma not in table["institution_nouns"] | table["statement_nouns"]:
+        owners = [t for t in head.children if t.dep_ == "poss" and any(
+            m.kind == "person" and m.ref.start <= t.idx < m.ref.end for m in p.inside)]
+        if owners:
+            p.persons = [m for m in p.persons
+                         if not any(m.ref.start <= t.idx < m.ref.end for o in owners for t in o.subtree)]
+            if not p.persons:
+                others = [r for r in (_of_noun_phrase(t, p.mentions) for t in head.conjuncts) if r[0]]
+                if not others:
+                    return NOBODY
+                return others[0][0], others[0][1], others[0][2], tuple((r[0], r[1]) for r in others[1:])
+    return None
+
+
+def _person_inside(p: _Phrase):
+    """"Russian Foreign Ministry spokeswoman Maria Zakharova": the person nearest the head."""
+    if p.persons:
+        m = min(p.persons, key=lambda m: abs(m.ref.start - p.head.idx))
+        return m.text, m.ref, m.kind, p.co
+    return None
+
+
+def _role_noun(p: _Phrase):
+    """"the minister", "the Kremlin spokesman": the last person of the article with that role, or whose
+    role names the organisation written here."""
+    if p.lemma not in words().titles or p.focus is None:
+        return None
+    orgs = {m.text.lower() for m in p.inside}
+    lemma = p.lemma
+    text, ref = _last_mention(p.focus, lambda m: m.kind == "person" and m.role and (
+        lemma in m.role.lower() or (m.role_org or "").lower() in orgs and m.role_org))
+    return (text, ref, "person", ()) if text else None
+
+
+def _statement_by(p: _Phrase):
+    """"a statement by the ministry": who made it."""
+    if p.lemma in _table()["statement_nouns"] and p.inside:
+        m = p.inside[0]
+        return m.text, m.ref, m.kind, p.co
+    return None
+
+
+def _first_of_coordinated(p: _Phrase):
+    if p.inside and p.co:
+        m = p.inside[0]
+        return m.text, m.ref, m.kind, p.co
+    return None
+
+
+def _of_or_owner(p: _Phrase):
+    """"the foreign ministries of X", "X's government": X."""
+    if not (p.inside and p.head.pos_ in {"NOUN", "PROPN"}):
+        return None
+    of = [m for m in p.inside if any(t.dep_ in {"pobj", "poss", "compound"} and p.lo <= t.idx < p.hi
+                                     and m.ref.start <= t.idx < m.ref.end for t in p.head.subtree)]
+    if of:
+        m = of[0]
+        return m.text, m.ref, m.kind, _coordinated_from(m, p.head, p.mentions)
+    return None
+
+
+def _institution_back(p: _Phrase):
+    """"the ministry said": the last organisation of the article with that word, else the last one
+    that spoke."""
+    if p.focus is None or p.lemma not in _table()["institution_nouns"] or not p.noun:
+        return None
+    text, ref = _last_mention(p.focus, lambda m: p.lemma in m.text.lower())
+    if text is None:
+        text, ref = p.focus.last_speaker({"organization"})
+    return text, ref, "organization", ()
+
+
+def _statement_back(p: _Phrase):
+    """"the statement said": the author of the last statement named as one, else the last institution
+    that spoke, else the last speaker."""
+    if p.focus is None or p.lemma not in _table()["statement_nouns"]:
+        return None
+    if p.focus.stated:
+        text, kind, ref = p.focus.stated
+        return text, ref, kind, ()
+    text, ref = p.focus.last_speaker({"organization", "country", "group"})
+    if text is None:
+        text, ref = p.focus.last_speaker()
+    return text, ref, None, ()
+
+
+def _surname(p: _Phrase):
+    """"Zelenskyy said" with the surname tagged as a common noun and missed by NER: the person of the
+    article with that surname."""
+    head = p.head
+    if p.focus is None or p.inside or not head.text[:1].isupper() or head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    same = [m for m in (*p.focus.mentions, *p.focus.article) if m.kind == "person" and len(m.text.split()) > 1
+            and m.text.split()[-1] == head.text]
+    return (same[0].text, same[0].ref, "person", p.co) if same else None
+
+
+def _proper_name(p: _Phrase):
+    """The name up to its head, with capitalised modifiers the tagger took for adjectives ("North")."""
+    head = p.head
+    if head.pos_ != "PROPN":
+        return None
+    words = []
+    for t in reversed(head.doc[p.lo and min(t.i for t in p.toks):head.i + 1]):
+        if (t.pos_ == "PROPN" or (t.text[:1].isupper() and t.dep_ in {"amod", "compound"})) and t.i <= head.i:
+            words.insert(0, t)
+        elif words:
+            break
+    name = " ".join(t.text for t in words[-5:])
+    return (name, None, None, ()) if name and name[0].isupper() else None
+
+
+# In order: the first rule that answers names the speaker.
+NOUN_PHRASE_RULES = [
+    ("mention at the head", _mention_at_head),
+    ("state noun with nationality", _state_with_nationality),
+    ("'the kingdom'", _the_country_word),
+    ("office of a person", _office_of_a_person),
+    ("not the owner", _not_the_owner),
+    ("person inside", _person_inside),
+    ("role noun", _role_noun),
+    ("statement by", _statement_by),
+    ("first of coordinated", _first_of_coordinated),
+    ("of or owner", _of_or_owner),
+    ("institution named before", _institution_back),
+    ("statement named before", _statement_back),
+    ("surname", _surname),
+    ("proper name", _proper_name),
+]
+
+
+def _of_noun_phrase(head, mentions, focus=None, before: int | None = None):
+    """The actor a noun phrase names (text, ref, kind, co-speakers), by the first of NOUN_PHRASE_RULES
+    that answers: the mention at its head, a person named inside it, the actor a role noun refers back
+    to, or the proper noun itself. With before, only words before that offset count (an antecedent
+    without its relative clause)."""
+    toks = [t for t in head.subtree if before is None or t.idx < before]
+    lo = min(t.idx for t in toks)
+    hi = max(t.idx + len(t.text) for t in toks)
+    inside = [m for m in mentions if lo <= m.ref.start < hi]
+    phrase = _Phrase(head, mentions, focus, lo, hi, toks, inside, [m for m in inside if m.kind == "person"],
+                     _coordinated(head, mentions))
+    for _name, rule in NOUN_PHRASE_RULES:
+        found = rule(phrase)
+        if found is not None:
+            return found
+    return NOBODY
+
+
+def _coordinated(head, mentions) -> tuple:
+    """Further speakers coordinated with the head ("Russia and North Korea", "the US, South Korea and
+    Japan")."""
+    out = []
+    for t in head.conjuncts:
+        m = next((m for m in mentions if m.ref.start <= t.idx < m.ref.end), None)
+        if m is not None:
+            out.append((m.text, m.ref))
+    return tuple(out)
+
+
+def _coordinated_from(m, head, mentions) -> tuple:
+    tok = next((t for t in head.subtree if m.ref.start <= t.idx < m.ref.end), None)
+    return _coordinated(tok, mentions) if tok is not None else ()
+
+
+def _subjects(token) -> list:
+    found = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+    if found:
+        return found
+    if token.dep_ in {"conj", "xcomp", "advcl"} and token.head != token:
+        return _subjects(token.head)  # "... and added", "was quoted as saying", "..., adding that"
+    if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.lemma_.lower() in _table()["frame_verbs"]:
+        return _subjects(token.head.head)  # "was quoted as saying" with "as saying" a phrase
+    return []
+
+
+def _named_after_quote(token, quotes, mentions):
+    """'"...,” Dmitri Peskov, a spokesman for X told reporters': the parser may join the quotation's last
+    words to the subject. The reporting verb's subject is never inside the quotation: when it is, the
+    speaker is the actor named between the quotation's end and the verb (a person first)."""
+    subjects = _subjects(token)
+    if not quotes or not subjects or not any(a <= s.idx < b for s in subjects for a, b in quotes):
+        return None
+    ends = [b for a, b in quotes if b <= token.idx]
+    if not ends:
+        return None
+    between = [m for m in mentions if max(ends) < m.ref.start and m.ref.end <= token.idx]
+    persons = [m for m in between if m.kind == "person"]
+    return (persons or between or [None])[0]
+
+
+def _named_subject(token) -> bool:
+    """The verb has its own subject, and it is a name, not a pronoun."""
+    return any(c.dep_ in SUBJECT_DEPS and c.pos_ == "PROPN" for c in token.children)
+
+
+def _relative_subject(token):
+    """The subject of a relative clause's verb when it is the relative pronoun ("X, who said ...")."""
+    if token.dep_ != "relcl":
+        return None
+    return next((c for c in token.children if c.dep_ in SUBJECT_DEPS
+                 and c.lower_ in _table()["relative_pronouns"]), None)

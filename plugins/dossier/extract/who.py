@@ -1,0 +1,73 @@
+"""Who a word stands for: pronouns, state nouns with a nationality, "the two countries", "the kingdom",
+role nouns, and the country a place or adjective names. Events (doers) and statements (speakers) both
+ask here; the word lists are data/who.yml (and the titles of data/actor_words.yml), the country
+knowledge dossier/world.py.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..data import load_table
+from ..world import Country, capital_of, country_of, demonym_country
+
+
+@dataclass(frozen=True)
+class Pronouns:
+    person: frozenset[str]  # stand for the last person
+    thing: frozenset[str]  # stand for the last organisation, country or group
+    first_person: frozenset[str] = frozenset()  # "we", "I": the speaker's own voice, no one named
+
+
+@dataclass(frozen=True)
+class WhoWords:
+    """data/who.yml, fields named as its keys."""
+
+    doer_pronouns: Pronouns
+    speaker_pronouns: Pronouns
+    doer_state_nouns: frozenset[str]
+    speaker_state_nouns: frozenset[str]
+    pair_nouns: frozenset[str]
+    country_nouns: frozenset[str]
+    titles: frozenset[str]  # role nouns ("minister", "spokesman"): data/actor_words.yml `titles`
+
+
+@lru_cache(maxsize=None)
+def words() -> WhoWords:
+    t = load_table("who.yml")
+
+    def pronouns(key: str) -> Pronouns:
+        return Pronouns(frozenset(t[key]["person"]), frozenset(t[key]["thing"]),
+                        frozenset(t[key].get("first_person") or ()))
+
+    return WhoWords(doer_pronouns=pronouns("doer_pronouns"), speaker_pronouns=pronouns("speaker_pronouns"),
+                    doer_state_nouns=frozenset(t["doer_state_nouns"]),
+                    speaker_state_nouns=frozenset(t["speaker_state_nouns"]),
+                    pair_nouns=frozenset(t["pair_nouns"]), country_nouns=frozenset(t["country_nouns"]),
+                    titles=frozenset(w.lower() for w in load_table("actor_words.yml")["titles"]))
+
+
+def state_noun_of_doer(token) -> bool:
+    """A noun for a state's organ ("forces", "troops", "government"), as written or as its lemma."""
+    nouns = words().doer_state_nouns
+    return token.lower_ in nouns or token.lemma_.lower() in nouns
+
+
+def nationality(token):
+    """(adjective token, country) of an adjective of nationality under a noun ("Russian forces" ->
+    Russian, Russia), or None."""
+    for c in token.children:
+        country = demonym_country(c.text) if c.dep_ == "amod" else None
+        if country is not None:
+            return c, country
+    return None
+
+
+def country_of_place(text: str) -> Country | None:
+    """A capital or a country read as a place ("Moscow", "Russia"): the country that acts for it."""
+    return capital_of(text) or country_of(text)
+
+
+def country_of_name(text: str) -> Country | None:
+    """The country a name, an adjective of nationality or a capital stands for."""
+    return country_of(text) or demonym_country(text) or capital_of(text)

@@ -1,0 +1,151 @@
+"""The event stage's resolution: reports merged into events, on hand-built reports (no model), so each
+merge rule is tested in milliseconds. Finding reports in sentences is tests/test_events.py.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dossier.model import Actor, DateSpan, EventReport, Ref, Source
+from dossier.resolve.actors import ActorIndex
+from dossier.resolve.events import resolve_events
+
+
+def _report(source: str, day, kind: str, who: tuple[str, ...], *, precision: str = "day", text: str = "",
+            date_text: str = "", agents: int = 1, title: str = "{0} acts") -> EventReport:
+    span = DateSpan(day, None, precision)
+    return EventReport(ref=Ref(source, "s2", 0, len(text or "x")), trigger=kind, kind=kind, date=span,
+                       date_text=date_text or day.isoformat(), participants=who,
+                       participant_refs=tuple(Ref(source, "s2", 100 + n) for n in range(len(who))),
+                       text=text or "x", title=title, agents=agents)
+
+
+@pytest.fixture
+def actors():
+    names = ["United States", "South Korea", "Japan", "Kim Jong Un", "Sergei Shoigu", "North Korea"]
+    acts = tuple(Actor(id=n.lower().replace(" ", "-"), name=n, kind="country") for n in names)
+    return ActorIndex(acts, {}, {n.lower(): n.lower().replace(" ", "-") for n in names})
+
+
+def _sources():
+    return {s: Source(s, f"seeds/{s}.txt", s, (), outlet=s.upper()) for s in ("a", "b", "c")}
+
+
+def test_a_day_apart_with_the_same_participants_is_one_event_with_a_conflict(actors):
+    trio = ("United States", "South Korea", "Japan")
+    found = resolve_events([_report("a", date(2023, 10, 26), "condemnation", trio, date_text="on Thursday"),
+                            _report("b", date(2023, 10, 25), "condemnation", trio[1:], date_text="a day after")],
+                           actors, _sources(), [])
+    assert len(found) == 1
+    [event] = found
+    assert len(event.reports) == 2
+    assert event.conflicts and "2023-10-25" in event.conflicts[0] and "2023-10-26" in event.conflicts[0]
+
+
+def test_a_visit_and_a_later_meeting_of_the_same_people_stay_apart(actors):
+    pair = ("Sergei Shoigu", "Kim Jong Un")
+    found = resolve_events([_report("a", date(2023, 7, 1), "visit", pair, precision="month"),
+                            _report("b", date(2023, 9, 1), "meeting", pair[::-1], precision="month")],
+                           actors, _sources(), [])
+    assert len(found) == 2
+
+
+def test_statements_on_different_days_stay_apart(actors):
+    found = resolve_events([_report("a", date(2023, 10, 28), "statement", ("North Korea",)),
+                            _report("b", date(2023, 11, 11), "statement", ("North Korea",))],
+                           actors, _sources(), [])
+    assert len(found) == 2
+
+
+def test_a_month_report_joins_the_day_and_the_day_wins(actors):
+    pair = ("Kim Jong Un", "Sergei Shoigu")
+    found = resolve_events([_report("a", date(2023, 9, 1), "meeting", pair, precision="month"),
+                            _report("b", date(2023, 9, 13), "meeting", pair)], actors, _sources(), [])
+    [event] = found
+    assert event.date.start == date(2023, 9, 13) and event.date.precision == "day"
+    assert not event.conflicts
+
+
+def test_title_names_resolved_actors(actors):
+    [event] = resolve_events([_report("a", date(2023, 7, 1), "visit", ("Sergei Shoigu", "North Korea"),
+                                      title="{0} visits Pyongyang")], actors, _sources(), [])
+    assert event.title == "Sergei Shoigu visits Pyongyang"
+
+
+def test_reports_naming_nobody_on_one_day_are_one_happening(actors):
+    day = date(2023, 6, 6)
+    found = resolve_events([_report("a", day, "destruction", (), agents=0, title="Dam destroyed"),
+                            _report("b", day, "destruction", (), agents=0, title="Kakhovka dam destroyed"),
+                            _report("c", day, "incident", (), agents=0, title="Dam breached"),
+                            _report("c", date(2023, 6, 9), "destruction", (), agents=0, title="Bridge destroyed")],
+                           actors, _sources(), [])
+    assert sorted(len(e.reports) for e in found) == [1, 3]
+
+
+def test_a_speech_to_a_body_on_the_day_it_meets_joins_the_meeting():
+    names = {"un-security-council": "UN Security Council", "vasily-nebenzya": "Vasily Nebenzya",
+             "dmitry-peskov": "Dmitry Peskov"}
+    acts = tuple(Actor(id=i, name=n, kind="person" if " " in n[3:] else "organization") for i, n in names.items())
+    index = ActorIndex(acts, {}, {n.lower(): i for i, n in names.items()})
+    day = date(2023, 6, 6)
+    meeting = _report("a", day, "meeting", ("UN Security Council",), agents=0, title="Emergency meeting of the {0}")
+    speech = _report("b", day, "statement", ("Vasily Nebenzya", "UN Security Council"), title="{0} says it was sabotage")
+    other = _report("c", day, "statement", ("Dmitry Peskov",), title="{0} says it was sabotage")
+    found = resolve_events([meeting, speech, other], index, _sources(), [])
+    [session] = [e for e in found if e.kind == "meeting"]
+    assert session.title == "Emergency meeting of the UN Security Council" and len(session.reports) == 2
+    assert len(found) == 2
+
+
+def test_a_title_is_never_built_on_a_doer_that_is_no_actor(actors):
+    day = date(2023, 6, 6)
+    [event] = resolve_events([_report("a", day, "statement", ("Kakhovka", "Japan"), agents=1,
+                                      title="{0} says the attack was sabotage", text="he told Japan it was sabotage")],
+                             actors, _sources(), [])
+    assert not event.title.startswith("Kakhovka")
+
+
+def test_crashes_of_one_day_are_one_crash(actors):
+    """Two sources name different people with one crash (the plane's owner, a passenger)."""
+    day = date(2023, 8, 23)
+    found = resolve_events([_report("a", day, "crash", ("Japan",)), _report("b", day, "crash", ("South Korea",)),
+                            _report("c", day, "crash", ())], actors, _sources(), [])
+    assert len(found) == 1
+
+
+def _voices():
+    acts = (Actor(id="ukraine", name="Ukraine", kind="country"),
+            Actor(id="russia", name="Russia", kind="country"),
+            Actor(id="foreign-ministry", name="Foreign Ministry", kind="organization", affiliations=("ukraine",)),
+            Actor(id="white-house", name="White House", kind="organization"),
+            Actor(id="john-kirby", name="John Kirby", kind="person", role="spokesman", affiliations=("white-house",)),
+            Actor(id="kremlin", name="Kremlin", kind="organization", affiliations=("russia",)))
+    return ActorIndex(acts, {}, {a.name.lower(): a.id for a in acts})
+
+
+def test_a_spokesman_and_his_body_or_a_state_and_its_ministry_on_one_day_are_one_statement():
+    day = date(2023, 6, 6)
+    found = resolve_events([_report("a", day, "statement", ("John Kirby",)),
+                            _report("b", day, "statement", ("White House",)),
+                            _report("a", day, "statement", ("Ukraine",)),
+                            _report("c", day, "statement", ("Foreign Ministry",)),
+                            _report("c", day, "statement", ("Kremlin",))], _voices(), _sources(), [])
+    assert sorted(sorted(r.source for r in e.reports) for e in found) == [["a", "b"], ["a", "c"], ["c"]]
+
+
+def test_words_dated_only_by_the_article_join_the_same_words_dated_the_day_before():
+    from dataclasses import replace
+    told = replace(_report("b", date(2023, 6, 7), "statement", ("John Kirby",)), date_text="")
+    found = resolve_events([_report("a", date(2023, 6, 6), "statement", ("John Kirby",), date_text="on Tuesday"),
+                            told], _voices(), _sources(), [])
+    [event] = found
+    assert event.date.start == date(2023, 6, 6)
+
+
+def test_one_sentence_telling_several_days_is_several_events(actors):
+    from dataclasses import replace
+    days = [date(2023, 2, 10), date(2023, 2, 11), date(2023, 2, 12)]
+    found = resolve_events([replace(_report("a", d, "attack", (), agents=0, title="Objects shot down"), text="shot down")
+                            for d in days], actors, _sources(), [])
+    assert sorted(e.date.start for e in found) == days
