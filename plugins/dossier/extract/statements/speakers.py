@@ -58,6 +58,15 @@ def _person_pronoun(subject, focus):
         before = [m for m in focus.pending if m.kind == "person" and m.ref.end <= subject.idx]
         if before:
             return before[-1].text, before[-1].ref, "person", ()
+    # "Biden had been briefed on the crash and he told reporters ...": a person who is the subject of a
+    # clause earlier in the same sentence (a subject antecedent is the likeliest one)
+    doc = subject.doc
+    # (not one inside the quotation the pronoun attributes: "'Jamal is a citizen,' he said")
+    subjects = [m for m in focus.pending if m.kind == "person" and m.ref.end <= subject.idx
+                and any(t.dep_ in {"nsubj", "nsubjpass"} and m.ref.start <= t.idx < m.ref.end for t in doc)
+                and not QUOTE_MARKS & set(doc.text[m.ref.start:subject.idx])]
+    if subjects:
+        return subjects[-1].text, subjects[-1].ref, "person", ()
     text, ref = focus.last_speaker({"person"})
     acting = {m.text: m for m in focus.silent if m.kind == "person"}
     if len(acting) == 1:
@@ -92,7 +101,8 @@ def _latter_former(subject, mentions):
     return None, None, None, ()
 
 
-NOBODY = (None, None, None, ())  # a definite answer: this phrase names no speaker
+NOBODY = (None, None, None, ())
+QUOTE_MARKS = set('"“”«»')  # a definite answer: this phrase names no speaker
 
 
 @dataclass
@@ -226,9 +236,14 @@ def _first_of_coordinated(p: _Phrase):
 
 
 def _of_or_owner(p: _Phrase):
-    """"the foreign ministries of X", "X's government": X."""
+    """"the foreign ministries of X", "X's government": X; never the person a title belongs to ("Putin's
+    spokesman" is not Putin: with nobody of that title in the article, nobody)."""
     if not (p.inside and p.head.pos_ in {"NOUN", "PROPN"}):
         return None
+    if p.lemma in words().titles and p.noun and any(
+            t.dep_ == "poss" and any(m.kind == "person" and m.ref.start <= t.idx < m.ref.end for m in p.inside)
+            for t in p.head.children):
+        return NOBODY
     of = [m for m in p.inside if any(t.dep_ in {"pobj", "poss", "compound"} and p.lo <= t.idx < p.hi
                                      and m.ref.start <= t.idx < m.ref.end for t in p.head.subtree)]
     if of:
