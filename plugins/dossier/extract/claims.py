@@ -91,6 +91,7 @@ class _Claim:
     key: str
     props: list[Proposition] = field(default_factory=list)
     counter_to: str | None = None
+    implied: bool = False  # its charge was read from a denial of it, not from its own words
 
     @property
     def statements(self) -> list[int]:
@@ -360,6 +361,7 @@ def _merge_first_pair(state: ClaimState) -> bool:
                 continue
             if _claim_similarity(a, b) >= SAME_CHARGE:
                 a.props.extend(b.props)
+                a.implied = a.implied and b.implied
                 state.claims.remove(b)
                 return True
     return False
@@ -437,6 +439,7 @@ def implied_charges(state: ClaimState) -> None:
             for p in c.props:
                 if r.side & {w for w in p.words if w.startswith("@")} and p.statement is not None:
                     p.charged, p.charges, implied = p.charged | r.side, True, True
+                    c.implied = True
     if implied:
         _consolidate(state)
 
@@ -569,6 +572,8 @@ def _target(state: ClaimState, r: Reading, named_claim: dict) -> tuple[_Claim | 
         if pool:
             chosen = _clear_best(pool, r, require=len(pool) > 1)
             if chosen is not None:
+                if chosen.implied:
+                    return chosen, BY_CONTEXT, "answers what another side implied of its side"
                 return chosen, OWN_SIDE, "answers the charge against its own side"
             main = _dominant(pool)
             if main is not None:
@@ -787,7 +792,7 @@ def _records(state: ClaimState) -> tuple[list[ClaimRecord], list[ResponseRecord]
     records = [ClaimRecord(c.key, claim_text(c, state), tuple(c.statements),
                            tuple(m for m in c.makers if (c.key, m) not in opposing),
                            c.counter_to if c.counter_to in keys else None,
-                           confidence=0.8 if c.is_allegation else 0.5,
+                           confidence=0.8 if c.is_allegation and not c.implied else 0.5,
                            charged=tuple(sorted(c.against)), identity=claim_identity(c, state)) for c in kept]
     responses, unplaced, seen = [], [], set()
     for a in state.answers:
