@@ -519,3 +519,14 @@ def test_a_name_ner_missed_before_an_institution_noun_is_a_body(nlp):
         nlp, ("Group claims attack", "The group claimed the attack in a statement posted by its Veltorix news agency.",
               "The Veltorix news agency said later that the fighters had returned to their base."))
     assert actors["Veltorix"].kind == "organization"
+
+
+def test_the_first_word_of_a_two_word_title_is_no_person(nlp):
+    # "Crown Prince" is a title like "Prime Minister": NER tags "Crown" alone as a person
+    actors, _, _, _ = _actors(
+        nlp, "Aide dismissed",
+        "The ousted group includes Omar Haddad, a top adviser to Crown Prince Faisal bin Nasser.",
+        "Haddad said the decision was unjust.")
+    assert "Crown" not in actors
+    assert not any(name.startswith("Crown") for name in actors)
+    assert "Omar Haddad" in actors
