@@ -530,3 +530,13 @@ def test_the_first_word_of_a_two_word_title_is_no_person(nlp):
     assert "Crown" not in actors
     assert not any(name.startswith("Crown") for name in actors)
     assert "Omar Haddad" in actors
+
+
+def test_a_monarchys_royal_family_is_a_body_of_its_country(nlp):
+    # "the Saudi Royal Family's statements", "the Bahraini royal court": NER often tags neither word
+    actors, _, _, _ = _actors(
+        nlp, "Palace statement",
+        "The Bahraini royal court denied any involvement in the affair on Monday.",
+        "Diplomats said the Bahraini royal family had approved the deal.")
+    assert "Bahraini royal court" in actors
+    assert "Bahraini royal family" in actors
