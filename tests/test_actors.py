@@ -540,3 +540,14 @@ def test_a_monarchys_royal_family_is_a_body_of_its_country(nlp):
         "Diplomats said the Bahraini royal family had approved the deal.")
     assert "Bahraini royal court" in actors
     assert "Bahraini royal family" in actors
+
+
+def test_an_abbreviation_grading_a_named_body_is_no_second_body(nlp):
+    # "the P4 Wuhan Institute of Virology": P4 is the lab's biosafety level, not a body of its own
+    actors, _, review, _ = _actors(
+        nlp, "Lab questioned",
+        "Wray's assertion comes years after claims emerged that the virus emerged from the P4 Harbin "
+        "Institute of Microbiology, although such assertions were downplayed.",
+        "The Harbin Institute of Microbiology said it had followed every rule.")
+    assert "P4" not in actors
+    assert any("P4" in r.message for r in review)

@@ -335,12 +335,21 @@ def _candidates(doc) -> Iterator[tuple[int, int, str]]:
         text = t.text.strip(".")
         if (re.fullmatch(r"[A-Z][A-Z0-9]{1,5}", t.text) and t.pos_ in {"PROPN", "NOUN", "X"}
                 and text.lower() not in w["titles"]):
-            found.append((t.i, t.i + 1, "ACRONYM"))
+            found.append((t.i, t.i + 1, "QUALIFIER" if _grades_a_name(t, found) else "ACRONYM"))
         elif t.is_title and t.lower_ in w["groups"] and (t.i == 0 or doc[t.i - 1].lower_ in {"the", "collective"}
                                                             or t.dep_ in {"nsubj", "amod"}):
             start = t.i - 1 if t.i and doc[t.i - 1].lower_ == "collective" else t.i
             found.append((start, t.i + 1, "GROUP"))
     return iter(sorted(found, key=lambda x: (x[0], -x[1])))
+
+
+def _grades_a_name(t, found) -> bool:
+    """An abbreviation right before a body's name, modifying it, and read as a common word or holding a
+    digit: it grades or classes that body ("the P4 Wuhan Institute of Virology": P4 is a biosafety
+    level), it is not a second body ("the UN Human Rights Council" keeps both)."""
+    named = next(((s, e) for s, e, label in found if s == t.i + 1 and label in {"ORG", "FAC"}), None)
+    return (named is not None and t.dep_ == "compound" and named[0] <= t.head.i < named[1]
+            and (t.pos_ == "NOUN" or any(c.isdigit() for c in t.text)))
 
 
 def _collectives(doc) -> Iterator[tuple[int, int, str]]:
@@ -735,6 +744,8 @@ def _judge(text: str, label: str, span, agency: int) -> tuple[str | None, str | 
         return None, JOB_WORD  # "Blogger says ...", "ATHLETES": what people do, not who they are
     if seat_country(text) is not None:  # "Downing Street said": a seat of power acting for its country
         return ("organization", None) if agency >= PARTICIPANT or label == "ORG" else (None, PLACE)
+    if label == "QUALIFIER":
+        return None, DESCRIPTOR
     if label == "ACRONYM":
         return "organization", None
     if label == "GROUP" or text.lower() in w["groups"]:
