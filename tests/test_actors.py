@@ -551,3 +551,15 @@ def test_an_abbreviation_grading_a_named_body_is_no_second_body(nlp):
         "The Harbin Institute of Microbiology said it had followed every rule.")
     assert "P4" not in actors
     assert any("P4" in r.message for r in review)
+
+
+def test_a_body_called_by_the_head_noun_its_name_opens_with_is_one_body(nlp):
+    # "the House" of "the US House of Representatives": one body, not two
+    actors, _, _, _ = _actors(
+        nlp, "Lawmakers open inquiry",
+        "The committee was set up last month by the US House of Representatives to study trade.",
+        "Two Republicans leading the House’s trade probes demanded on Monday that the department provide "
+        "documents, wrote House Oversight Chair Mark Dalton.")
+    houses = [a for a in actors.values() if "House" in a.name or any("House" in x for x in a.aliases)]
+    assert len(houses) == 1
+    assert {"House", "US House of Representatives"} <= {houses[0].name, *houses[0].aliases}

@@ -312,6 +312,11 @@ def _cluster(mentions: list[Mention], sources: Iterable[Source] = ()) -> list[Cl
             # "the Journal" <- "The Wall Street Journal": a newspaper called by its last word
             fits = [c for k, c in clusters.items() if not c.country and _mostly(c, "organization")
                     and len(k.split()) > 1 and k.split()[-1] == key]
+        if not fits and m.kind == "organization":
+            # "the House" <- "the US House of Representatives": a body called by the head noun its full
+            # name opens with, before "of"
+            fits = [c for k, c in clusters.items() if not c.country and _mostly(c, "organization")
+                    and _head_before_of(_best_form(c)) == key]
         if len(fits) == 1:
             fits[0].mentions.append(m)
         else:
@@ -592,6 +597,13 @@ def _unowned(name: str) -> str:
         if len(words) > n + 1 and (country_of(" ".join(words[:n])) or demonym_country(" ".join(words[:n]))):
             return " ".join(words[n:])
     return name
+
+
+def _head_before_of(name: str) -> str | None:
+    """The head noun a body's name opens with when "of" follows it, its country left out: "US House of
+    Representatives" -> "house"; None for other names."""
+    words = norm(_unowned(name)).split()
+    return words[0] if len(words) >= 3 and words[1] == "of" else None
 
 
 def _initials(name: str, expand: bool = False) -> str:
