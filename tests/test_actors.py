@@ -563,3 +563,17 @@ def test_a_body_called_by_the_head_noun_its_name_opens_with_is_one_body(nlp):
     houses = [a for a in actors.values() if "House" in a.name or any("House" in x for x in a.aliases)]
     assert len(houses) == 1
     assert {"House", "US House of Representatives"} <= {houses[0].name, *houses[0].aliases}
+
+
+def test_an_outlets_own_editorial_makes_it_an_actor_not_a_credit(nlp):
+    # the outlet of a news story is a credit; the outlet of its own editorial speaks in its own voice
+    actors, _, _, _ = _actors(
+        nlp, "Trade talks are a show once more: Harbour Herald editorial",
+        "The new committee is set to hold its first hearing on Tuesday evening.",
+        outlet="Harbour Herald")
+    assert "Harbour Herald" in actors
+    actors, _, _, _ = _actors(
+        nlp, "Trade talks stall: Harbour Herald report",
+        "The new committee is set to hold its first hearing on Tuesday evening.",
+        outlet="Harbour Herald")
+    assert "Harbour Herald" not in actors

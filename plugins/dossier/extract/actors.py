@@ -229,6 +229,10 @@ def _sentence_mentions(source_id: str, sentence, doc, credits=(set(), set()),
         if kind is not None and end < len(doc) and doc[end].lower_ in w["broadcasts"] and kind != "country":
             kind, why = None, BROADCAST  # "on the United Morning telethon": the programme, not an actor
         own_interview = _key(text) in outlet and _speech_recipient(span.root) and _titled_teller(span.root)
+        # "...: Global Times editorial": the outlet speaks in its own voice, it is no credit
+        own_voice = kind is not None and _key(text) in outlet and end < len(doc) and doc[end].lower_ in w["opinion_genres"]
+        if own_voice:
+            own_interview, label, kind, agency = True, "OUTLET", "organization", AGENT
         if own_interview and kind in {None, "person"}:
             kind = "organization"  # the outlet itself, told something by an official ("told Sputnik")
         if kind == "organization" and text.split()[-1].lower() in words()["missions"] and agency < AGENT:

@@ -20,7 +20,8 @@ from ..model import Actor, DroppedName, Mention, MentionRef, Ref, ReviewItem, So
 KEEP_CONFIDENCE = 0.5  # below this an actor goes to the review page instead of the dossier
 WEAK = 0.4  # one mention that neither acts nor carries a title: listed for review
 DROPPED_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "other", "LOC": "other", "FAC": "other",
-                 "NORP": "group", "GROUP": "group", "COLLECTIVE": "group", "ACRONYM": "organization", "SURNAME": "person"}
+                 "NORP": "group", "GROUP": "group", "COLLECTIVE": "group", "ACRONYM": "organization", "SURNAME": "person",
+                 "OUTLET": "organization"}
 REASON_KINDS = {PLACE: "other", INSTITUTION_WORD: "organization", BROADCAST: "organization"}
 ORG_WORDS = {"ministry", "council", "agency", "office", "house", "department", "committee", "party",
              "army", "forces", "government", "parliament", "assembly", "commission", "court", "bank",
@@ -222,9 +223,10 @@ HEADLINE_ONLY = ("named only in a headline, never in an article's text: a headli
 def _only_in_headlines(c: Cluster, kind: str, text_refs: set) -> bool:
     """No article's text names it: what a headline in Title Case makes NER run together ("Beijing Slams US",
     "Kremlin Denies Blame"), or a headline's short form ("Russian intelligence") of a body the text names
-    in full. A country or a person is always named in the text as well, and kept."""
+    in full. A country or a person is always named in the text as well, and kept; so is an outlet whose
+    own piece it is ("...: Global Times editorial"), which its own text does not name."""
     return kind not in {"country", "person"} and not any((m.ref.source, m.ref.sentence) in text_refs
-                                                        for m in c.mentions)
+                                                        or m.label == "OUTLET" for m in c.mentions)
 
 
 def _only_a_place(c: Cluster, role_orgs: set[str]) -> bool:
