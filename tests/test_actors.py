@@ -577,3 +577,18 @@ def test_an_outlets_own_editorial_makes_it_an_actor_not_a_credit(nlp):
         "The new committee is set to hold its first hearing on Tuesday evening.",
         outlet="Harbour Herald")
     assert "Harbour Herald" not in actors
+
+
+def test_an_author_who_signs_the_headline_is_an_actor_a_byline_is_not(nlp):
+    # "Khashoggi dying in a 'fistfight' - YASIN AKTAY": a column in its author's own voice
+    actors, _, _, _ = _actors(
+        nlp, "The port deal is a fraud - MARA VOSS",
+        "Just as we were saying, the circle is getting tighter for the port's owners.",
+        author="Mara Voss")
+    assert "Mara Voss" in actors
+    assert actors["Mara Voss"].kind == "person"
+    actors, _, _, _ = _actors(
+        nlp, "The port deal stalls",
+        "The circle is getting tighter for the port's owners, officials said.",
+        "Mara Voss", author="Mara Voss")
+    assert "Mara Voss" not in actors
