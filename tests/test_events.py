@@ -6,6 +6,7 @@ actor stage finds; resolution cases use hand-built reports, so merge rules are t
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -429,3 +430,16 @@ def test_an_undated_charge_or_claim_of_responsibility_is_of_the_publication_day(
         "Rescue teams searched the water for survivors through the night, officials added in a later update.",
         "Interior Minister Ivo Klamm accused the rebels of shelling the harbour while people were leaving.")
     assert [(r.kind, r.date.start) for r in found if r.ref.sentence == "s4"] == [("allegation", SAT_11_NOV)]
+
+
+def test_a_file_photos_dated_occasion_is_an_event_a_caption_of_the_storys_day_only_joins(actors):
+    """'FILE - ... in Pyongyang, Thursday, Oct 13, 2022' under a 2023 story: an occasion only the caption
+    records. A caption dated to the story's own days shows what the text tells: it makes no event alone."""
+    sources = {s: replace(src, published=date(2023, 11, 11)) for s, src in _sources().items()}
+    old = replace(_report("a", date(2022, 10, 13), "press-conference", ("Kim Jong Un",),
+                          date_text="Thursday, Oct 13, 2022"), confidence=0.5)
+    recent = replace(_report("b", date(2023, 11, 10), "attack", ("Japan",), date_text="Nov. 10, 2023"),
+                     confidence=0.5)
+    weekday = replace(_report("c", date(2022, 9, 1), "visit", ("Japan",), date_text="Thursday"), confidence=0.5)
+    found = resolve_events([old, recent, weekday], actors, sources, [])
+    assert [(e.kind, e.date.start) for e in found] == [("press-conference", date(2022, 10, 13))]
