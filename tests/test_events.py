@@ -443,3 +443,15 @@ def test_a_file_photos_dated_occasion_is_an_event_a_caption_of_the_storys_day_on
     weekday = replace(_report("c", date(2022, 9, 1), "visit", ("Japan",), date_text="Thursday"), confidence=0.5)
     found = resolve_events([old, recent, weekday], actors, sources, [])
     assert [(e.kind, e.date.start) for e in found] == [("press-conference", date(2022, 10, 13))]
+
+
+@pytest.mark.parametrize("text, kind, day", [
+    ("In May 2021, President Joe Biden ordered agencies to redouble their efforts.", "order", "2021-05"),
+    ("Zhao Lijian was demoted to a low-profile job at the Department of Ocean Affairs in January.", "dismissal",
+     "2023-01"),
+    ("Wray became FBI director in 2017 after he was appointed by then-President Trump.", "appointment", "2017"),
+    ("The virus was first detected in Wuhan in November 2019.", "finding", "2019-11"),
+])
+def test_orders_appointments_demotions_and_detections_are_happenings(nlp, text, kind, day):
+    found = reports(nlp, text)
+    assert any(r.kind == kind and r.date.start.isoformat().startswith(day) for r in found), found
