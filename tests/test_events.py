@@ -455,3 +455,13 @@ def test_a_file_photos_dated_occasion_is_an_event_a_caption_of_the_storys_day_on
 def test_orders_appointments_demotions_and_detections_are_happenings(nlp, text, kind, day):
     found = reports(nlp, text)
     assert any(r.kind == kind and r.date.start.isoformat().startswith(day) for r in found), found
+
+
+def test_an_occasion_named_as_where_something_was_raised_takes_the_verbs_date(nlp):
+    """'the issue had been raised in a phone call between X and Y on Thursday': the call is of Thursday
+    (as 'said at a news conference on Monday' is), though the noun hangs on another verb."""
+    found = reports(nlp, "The presidency earlier reported that the issue had been raised in a phone call "
+                         "between French President Emmanuel Macron and Jordan's King Abdullah on Thursday.")
+    calls = [r for r in found if r.kind == "call"]
+    assert calls and calls[0].date.start == date(2023, 11, 9)
+    assert any("Macron" in p for p in calls[0].participants)

@@ -546,6 +546,10 @@ def _may_date(anchor, trigger) -> bool:
             opens = [c.i for c in t.children if c.dep_ in {"nsubj", "nsubjpass", "mark", "expl"}]
             if not (opens and anchor.i < min(opens)):
                 return False
+    occasion = load_table("events.yml").get("said_at") or {}
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in set(occasion.get("preps") or ()) \
+            and trigger_kind(trigger) in set(occasion.get("kinds") or ()):
+        return True  # "raised in a phone call ... on Thursday": the occasion is of the verb's date
     if trigger.pos_ != "VERB" and trigger_kind(top) is None and top.pos_ == "VERB" \
             and top.lemma_.lower() not in _tables()["light"] and top is not trigger \
             and trigger in top.subtree and anchor not in trigger.subtree:
