@@ -451,8 +451,9 @@ def test_a_file_photos_dated_occasion_is_an_event_a_caption_of_the_storys_day_on
      "2023-01"),
     ("Wray became FBI director in 2017 after he was appointed by then-President Trump.", "appointment", "2017"),
     ("The virus was first detected in Wuhan in November 2019.", "finding", "2019-11"),
+    ("The Omani officials flew into Lisbon on two different flights on Tuesday.", "visit", "2023-11-07"),
 ])
-def test_orders_appointments_demotions_and_detections_are_happenings(nlp, text, kind, day):
+def test_orders_appointments_demotions_detections_and_flights_are_happenings(nlp, text, kind, day):
     found = reports(nlp, text)
     assert any(r.kind == kind and r.date.start.isoformat().startswith(day) for r in found), found
 
