@@ -592,3 +592,15 @@ def test_an_author_who_signs_the_headline_is_an_actor_a_byline_is_not(nlp):
         "The circle is getting tighter for the port's owners, officials said.",
         "Mara Voss", author="Mara Voss")
     assert "Mara Voss" not in actors
+
+
+def test_a_ministry_of_x_affairs_is_the_x_ministry_of_the_same_country(nlp):
+    # one ministry however named, when every name says whose it is
+    actors, _, _, _ = _actors(
+        nlp, "Beijing rejects claim",
+        "China's foreign ministry said on Monday the claim was false.",
+        "The Chinese foreign ministry later called it a smear.",
+        "China's Ministry of Foreign Affairs said it would respond.")
+    ministries = [a for a in actors.values() if "inistry" in a.name or any("inistry" in x for x in a.aliases)]
+    assert len(ministries) == 1
+    assert "Ministry of Foreign Affairs" in {ministries[0].name, *ministries[0].aliases}

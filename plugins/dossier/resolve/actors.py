@@ -342,7 +342,8 @@ def _cluster(mentions: list[Mention], sources: Iterable[Source] = ()) -> list[Cl
             continue
         owner, bag = _content_bag(key)
         fits = [k for k, o in clusters.items() if o is not c and not o.country and _kind_of(o) == "organization"
-                and _content_bag(k)[1] == bag and _one_owner(owner, c, _content_bag(k)[0], o)]
+                and (_content_bag(k)[1] == bag and _one_owner(owner, c, _content_bag(k)[0], o)
+                     or _same_portfolio(bag, c, _content_bag(k)[1], o))]
         if len(fits) == 1:
             clusters[fits[0]].mentions.extend(c.mentions)
             del clusters[key]
@@ -466,6 +467,14 @@ def _defined_acronyms(clusters: dict[str, Cluster], sources: Iterable[Source]) -
 
 
 FUNCTION = {"of", "for", "and", "on", "the", "in"}
+
+
+def _same_portfolio(bag: frozenset[str], c: Cluster, other_bag: frozenset[str], o: Cluster) -> bool:
+    """"China's Ministry of Foreign Affairs" and "the Chinese Foreign Ministry": a ministry "of X Affairs" is
+    the X ministry, when both names say it is the same country's (unowned, they may be two countries')."""
+    owners = _owners(c)
+    return bool(owners) and owners == _owners(o) and "affairs" in bag ^ other_bag \
+        and bag - {"affairs"} == other_bag - {"affairs"}
 
 
 def _one_owner(owner: str | None, c: Cluster, other_owner: str | None, o: Cluster) -> bool:
