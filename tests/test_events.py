@@ -466,3 +466,9 @@ def test_an_occasion_named_as_where_something_was_raised_takes_the_verbs_date(nl
     calls = [r for r in found if r.kind == "call"]
     assert calls and calls[0].date.start == date(2023, 11, 9)
     assert any("Macron" in p for p in calls[0].participants)
+
+
+def test_a_phone_call_is_titled_with_who_spoke_to_whom(nlp):
+    [call] = [r for r in reports(nlp, "Macron held a phone conversation with Abdullah on Friday.") if r.kind == "call"]
+    assert call.title == "{0} speaks by phone with {1}"
+    assert call.date.start == date(2023, 11, 10)

@@ -1033,7 +1033,8 @@ def _title(trigger, kind: str, doers, agents: list[Mention], people: list[Mentio
         if kind == "visit" and place:
             rest = f" {place}"
         elif others:
-            rest = (" with " if verb.startswith("hold") else " ") + _names(others)
+            rest = (" with " if verb.startswith("hold") or verb.endswith(" with") else " ") + _names(others)
+        verb = verb.removesuffix(" with")  # "speak by phone with": "with" only before those spoken to
         return _cap(f"{who} {present(verb, plural)}{rest}{place_part}")
     phrase = _phrase(trigger, people, index)
     if not who and len(phrase.split()) < 2:
