@@ -472,3 +472,15 @@ def test_a_phone_call_is_titled_with_who_spoke_to_whom(nlp):
     [call] = [r for r in reports(nlp, "Macron held a phone conversation with Abdullah on Friday.") if r.kind == "call"]
     assert call.title == "{0} speaks by phone with {1}"
     assert call.date.start == date(2023, 11, 10)
+
+
+@pytest.mark.parametrize("text, kind", [
+    # the tagger reads "tweeted" after an apposition as a participle; with its subject and no auxiliary it
+    # is the simple past of an act of speech
+    ("Senator Maria Lopez, an ally of Trump, tweeted: “To say that I am skeptical of the new account is an "
+     "understatement.”", "statement"),
+    ("Congressman Tom Reed ridiculed the notion that “the guard was killed in a brawl with ten men.”", "denial"),
+])
+def test_an_undated_tweet_or_ridicule_is_an_act_of_speech_of_the_publication_day(nlp, text, kind):
+    found = [r for r in reports(nlp, text) if r.kind == kind]
+    assert found and found[0].date.start == SAT_11_NOV and found[0].agents == 1
