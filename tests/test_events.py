@@ -484,3 +484,14 @@ def test_a_phone_call_is_titled_with_who_spoke_to_whom(nlp):
 def test_an_undated_tweet_or_ridicule_is_an_act_of_speech_of_the_publication_day(nlp, text, kind):
     found = [r for r in reports(nlp, text) if r.kind == kind]
     assert found and found[0].date.start == SAT_11_NOV and found[0].agents == 1
+
+
+def test_it_after_a_governments_silence_is_that_country_not_the_last_body_named(nlp):
+    """'Other agencies differ from the FBI's. The Chinese government has not yet responded. However on
+    Monday, it dismissed ...': "it" is China, which a state noun with its nationality named last."""
+    found = _article(nlp, "Other US government agencies have drawn differing conclusions to the FBI's.",
+                     "The Chinese government has not yet responded to Mr Wray's comments.",
+                     "However on Monday, it dismissed media reports that the energy department had assessed "
+                     "that Covid leaked from a lab.")
+    [denial] = [r for r in found if r.kind == "denial"]
+    assert denial.participants[:1] == ("China",)

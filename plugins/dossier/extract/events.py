@@ -110,7 +110,11 @@ def find_events(parsed: Iterable[Parsed], times: Iterable[TimeExpr],
                         told = told or bool(said)
             previous = found or []
             if sentence.kind != "caption":
-                memory.extend(m for m in here if m.kind in ACTOR_KINDS)
+                # "The Chinese government has not responded. ... it dismissed": a state's organ named with
+                # its nationality is that country, for the pronouns after it
+                states = [m for t in doc if t.pos_ == "NOUN" and _state_noun(t) and t.dep_ in SUBJECTS
+                          for m in _Resolver(here, [], Ref(item.source.id, sentence.id, 0)).demonym(t)]
+                memory.extend(sorted([m for m in here if m.kind in ACTOR_KINDS] + states, key=lambda m: m.ref.start))
 
 
 def _lead_paragraphs() -> int:
