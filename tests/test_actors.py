@@ -592,6 +592,10 @@ def test_an_author_who_signs_the_headline_is_an_actor_a_byline_is_not(nlp):
         "The circle is getting tighter for the port's owners, officials said.",
         "Mara Voss", author="Mara Voss")
     assert "Mara Voss" not in actors
+    actors, _, _, _ = _actors(
+        nlp, "The port deal stalls, by Mara Voss",
+        "The circle is getting tighter for the port's owners, officials said.", author="Mara Voss")
+    assert "Mara Voss" not in actors
 
 
 def test_a_ministry_of_x_affairs_is_the_x_ministry_of_the_same_country(nlp):

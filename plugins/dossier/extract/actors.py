@@ -285,7 +285,8 @@ def _signed_headline(sentence, doc, author: set[str]) -> list[tuple[int, int, st
     found = []
     for name in author:
         n = len(name.split())
-        found += [(i, i + n, "AUTHOR") for i in range(len(doc) - n + 1) if n > 1 and _key(doc[i:i + n].text) == name]
+        found += [(i, i + n, "AUTHOR") for i in range(len(doc) - n + 1) if n > 1 and _key(doc[i:i + n].text) == name
+                  and not (i > 0 and doc[i - 1].lower_ == "by")]  # "... by Jane Roe": a byline run into it
     return found
 
 
