@@ -563,6 +563,7 @@ def test_a_body_called_by_the_head_noun_its_name_opens_with_is_one_body(nlp):
     houses = [a for a in actors.values() if "House" in a.name or any("House" in x for x in a.aliases)]
     assert len(houses) == 1
     assert {"House", "US House of Representatives"} <= {houses[0].name, *houses[0].aliases}
+    assert houses[0].name == "US House of Representatives"  # the name as a name is written, "of" and all
 
 
 def test_an_outlets_own_editorial_makes_it_an_actor_not_a_credit(nlp):

@@ -691,7 +691,13 @@ def _display_name(forms: Counter, kind: str) -> str:
     if kind == "group":  # "US officials" over "US defense officials": the group, not one branch of it
         return max(forms, key=lambda f: (forms[f], -len(f), f))
     # a name as a name is written ("Chinese Foreign Ministry") over a description ("China's foreign ministry")
-    return max(forms, key=lambda f: (forms[f], not re.search(r"[’']s\b", f), f.istitle(), len(f), f))
+    return max(forms, key=lambda f: (forms[f], not re.search(r"[’']s\b", f), _written_as_name(f), len(f), f))
+
+
+def _written_as_name(form: str) -> bool:
+    """Every word capitalised but the small ones a name keeps in lowercase: "US House of Representatives"."""
+    words = [w for w in form.split() if w.lower() not in FUNCTION]
+    return bool(words) and all(w[:1].isupper() for w in words)
 
 
 def _mention_order(m: MentionRef) -> tuple:
