@@ -183,6 +183,11 @@ CASES = [
      [("in June", "2023-06")]),
     ("Spring is here, and the Arab Spring is remembered.", THU_26_OCT, []),
     ("Earlier, Ambassador Oleg Burmistrov told Sputnik that Russia abides by its obligations.", THU_26_OCT, []),
+    # a caption's dateline: the weekday makes "May" a month after a place name, and the next sentence's
+    # bare weekday is the day just named, however long before publication
+    (["A worker in a lab during a tour for journalists in Lyon, Thursday, May 14, 2020.",
+      "France reported three new cases Thursday while moving to reopen schools."], THU_26_OCT,
+     [("Thursday, May 14, 2020", "2020-05-14"), ("Thursday", "2020-05-14")]),
 ]
 
 

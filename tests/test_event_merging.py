@@ -3,6 +3,7 @@ merge rule is tested in milliseconds. Finding reports in sentences is tests/test
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -149,3 +150,16 @@ def test_one_sentence_telling_several_days_is_several_events(actors):
     found = resolve_events([replace(_report("a", d, "attack", (), agents=0, title="Objects shot down"), text="shot down")
                             for d in days], actors, _sources(), [])
     assert sorted(e.date.start for e in found) == days
+
+
+def test_a_file_photos_dated_occasion_is_an_event_a_caption_of_the_storys_day_only_joins(actors):
+    """'FILE - ... in Pyongyang, Thursday, Oct 13, 2022' under a 2023 story: an occasion only the caption
+    records. A caption dated to the story's own days shows what the text tells: it makes no event alone."""
+    sources = {s: replace(src, published=date(2023, 11, 11)) for s, src in _sources().items()}
+    old = replace(_report("a", date(2022, 10, 13), "press-conference", ("Kim Jong Un",),
+                          date_text="Thursday, Oct 13, 2022"), confidence=0.5)
+    recent = replace(_report("b", date(2023, 11, 10), "attack", ("Japan",), date_text="Nov. 10, 2023"),
+                     confidence=0.5)
+    weekday = replace(_report("c", date(2022, 9, 1), "visit", ("Japan",), date_text="Thursday"), confidence=0.5)
+    found = resolve_events([old, recent, weekday], actors, sources, [])
+    assert [(e.kind, e.date.start) for e in found] == [("press-conference", date(2022, 10, 13))]

@@ -315,3 +315,55 @@ def test_a_doer_rule_answers_its_case(nlp, monkeypatch, case):
     answered = watch_rules(monkeypatch, arguments, "DOER_RULES")
     reports(nlp, case["text"])
     assert case["doer_rule"] in answered
+
+
+@pytest.mark.parametrize("text, kind, day", [
+    ("In May 2021, President Joe Biden ordered agencies to redouble their efforts.", "order", "2021-05"),
+    ("Zhao Lijian was demoted to a low-profile job at the Department of Ocean Affairs in January.", "dismissal",
+     "2023-01"),
+    ("Wray became FBI director in 2017 after he was appointed by then-President Trump.", "appointment", "2017"),
+    ("The virus was first detected in Wuhan in November 2019.", "finding", "2019-11"),
+    ("The Omani officials flew into Lisbon on two different flights on Tuesday.", "visit", "2023-11-07"),
+])
+def test_orders_appointments_demotions_detections_and_flights_are_happenings(nlp, text, kind, day):
+    found = reports(nlp, text)
+    assert any(r.kind == kind and r.date.start.isoformat().startswith(day) for r in found), found
+
+
+def test_an_occasion_named_as_where_something_was_raised_takes_the_verbs_date(nlp):
+    """'the issue had been raised in a phone call between X and Y on Thursday': the call is of Thursday
+    (as 'said at a news conference on Monday' is), though the noun hangs on another verb."""
+    found = reports(nlp, "The presidency earlier reported that the issue had been raised in a phone call "
+                         "between French President Emmanuel Macron and Jordan's King Abdullah on Thursday.")
+    calls = [r for r in found if r.kind == "call"]
+    assert calls and calls[0].date.start == date(2023, 11, 9)
+    assert any("Macron" in p for p in calls[0].participants)
+
+
+def test_a_phone_call_is_titled_with_who_spoke_to_whom(nlp):
+    [call] = [r for r in reports(nlp, "Macron held a phone conversation with Abdullah on Friday.") if r.kind == "call"]
+    assert call.title == "{0} speaks by phone with {1}"
+    assert call.date.start == date(2023, 11, 10)
+
+
+@pytest.mark.parametrize("text, kind", [
+    # the tagger reads "tweeted" after an apposition as a participle; with its subject and no auxiliary it
+    # is the simple past of an act of speech
+    ("Senator Maria Lopez, an ally of Trump, tweeted: “To say that I am skeptical of the new account is an "
+     "understatement.”", "statement"),
+    ("Congressman Tom Reed ridiculed the notion that “the guard was killed in a brawl with ten men.”", "denial"),
+])
+def test_an_undated_tweet_or_ridicule_is_an_act_of_speech_of_the_publication_day(nlp, text, kind):
+    found = [r for r in reports(nlp, text) if r.kind == kind]
+    assert found and found[0].date.start == SAT_11_NOV and found[0].agents == 1
+
+
+def test_it_after_a_governments_silence_is_that_country_not_the_last_body_named(nlp):
+    """'Other agencies differ from the FBI's. The Chinese government has not yet responded. However on
+    Monday, it dismissed ...': "it" is China, which a state noun with its nationality named last."""
+    found = _article(nlp, "Other US government agencies have drawn differing conclusions to the FBI's.",
+                     "The Chinese government has not yet responded to Mr Wray's comments.",
+                     "However on Monday, it dismissed media reports that the energy department had assessed "
+                     "that Covid leaked from a lab.")
+    [denial] = [r for r in found if r.kind == "denial"]
+    assert denial.participants[:1] == ("China",)

@@ -213,11 +213,17 @@ def _sentence_mentions(source_id: str, sentence, doc, credits=(set(), set()),
     author, outlet = credits
     furniture = _is_furniture(sentence, doc)
     taken: set[int] = set()
-    for start, end, label in _candidates(doc):
+    signed = _signed_headline(sentence, doc, author)
+    for start, end, label in sorted([*signed, *_candidates(doc)], key=lambda x: (x[0], -x[1])):
         if taken & set(range(start, end)):
             continue
         span = doc[start:end]
         text = _clean_name(span.text)
+        if label == "AUTHOR":  # a column's author, in their own voice: the name as a name is written
+            taken.update(range(start, end))
+            yield Mention(Ref(source_id, sentence.id, span.start_char, span.end_char),
+                          text.title() if text.isupper() else text, label, "person", confidence=1.0, acts=True)
+            continue
         if not text or text.lower() in w["not_names"] | w["disease_names"] or not any(c.isalpha() for c in text):
             continue
         if re.fullmatch(r"[A-Z]{2,}s", text):
@@ -229,6 +235,10 @@ def _sentence_mentions(source_id: str, sentence, doc, credits=(set(), set()),
         if kind is not None and end < len(doc) and doc[end].lower_ in w["broadcasts"] and kind != "country":
             kind, why = None, BROADCAST  # "on the United Morning telethon": the programme, not an actor
         own_interview = _key(text) in outlet and _speech_recipient(span.root) and _titled_teller(span.root)
+        # "...: Global Times editorial": the outlet speaks in its own voice, it is no credit
+        own_voice = kind is not None and _key(text) in outlet and end < len(doc) and doc[end].lower_ in w["opinion_genres"]
+        if own_voice:
+            own_interview, label, kind, agency = True, "OUTLET", "organization", AGENT
         if own_interview and kind in {None, "person"}:
             kind = "organization"  # the outlet itself, told something by an official ("told Sputnik")
         if kind == "organization" and text.split()[-1].lower() in words()["missions"] and agency < AGENT:
@@ -264,6 +274,20 @@ def _sentence_mentions(source_id: str, sentence, doc, credits=(set(), set()),
             confidence = 0.3
         yield Mention(Ref(source_id, sentence.id, span.start_char, span.start_char + len(text)), text,
                       label, kind, role, role_org, confidence, agency >= PARTICIPANT)
+
+
+def _signed_headline(sentence, doc, author: set[str]) -> list[tuple[int, int, str]]:
+    """The article's author named in its headline ("Khashoggi dying in a 'fistfight' - YASIN AKTAY"): a
+    column signed in its title, whose text is its author's own voice. A byline is a credit; a signed
+    headline makes the author an actor."""
+    if sentence.kind != "headline":
+        return []
+    found = []
+    for name in author:
+        n = len(name.split())
+        found += [(i, i + n, "AUTHOR") for i in range(len(doc) - n + 1) if n > 1 and _key(doc[i:i + n].text) == name
+                  and not (i > 0 and doc[i - 1].lower_ == "by")]  # "... by Jane Roe": a byline run into it
+    return found
 
 
 def _is_furniture(sentence, doc) -> bool:
@@ -335,12 +359,21 @@ def _candidates(doc) -> Iterator[tuple[int, int, str]]:
         text = t.text.strip(".")
         if (re.fullmatch(r"[A-Z][A-Z0-9]{1,5}", t.text) and t.pos_ in {"PROPN", "NOUN", "X"}
                 and text.lower() not in w["titles"]):
-            found.append((t.i, t.i + 1, "ACRONYM"))
+            found.append((t.i, t.i + 1, "QUALIFIER" if _grades_a_name(t, found) else "ACRONYM"))
         elif t.is_title and t.lower_ in w["groups"] and (t.i == 0 or doc[t.i - 1].lower_ in {"the", "collective"}
                                                             or t.dep_ in {"nsubj", "amod"}):
             start = t.i - 1 if t.i and doc[t.i - 1].lower_ == "collective" else t.i
             found.append((start, t.i + 1, "GROUP"))
     return iter(sorted(found, key=lambda x: (x[0], -x[1])))
+
+
+def _grades_a_name(t, found) -> bool:
+    """An abbreviation right before a body's name, modifying it, and read as a common word or holding a
+    digit: it grades or classes that body ("the P4 Wuhan Institute of Virology": P4 is a biosafety
+    level), it is not a second body ("the UN Human Rights Council" keeps both)."""
+    named = next(((s, e) for s, e, label in found if s == t.i + 1 and label in {"ORG", "FAC"}), None)
+    return (named is not None and t.dep_ == "compound" and named[0] <= t.head.i < named[1]
+            and (t.pos_ == "NOUN" or any(c.isdigit() for c in t.text)))
 
 
 def _collectives(doc) -> Iterator[tuple[int, int, str]]:
@@ -735,6 +768,8 @@ def _judge(text: str, label: str, span, agency: int) -> tuple[str | None, str | 
         return None, JOB_WORD  # "Blogger says ...", "ATHLETES": what people do, not who they are
     if seat_country(text) is not None:  # "Downing Street said": a seat of power acting for its country
         return ("organization", None) if agency >= PARTICIPANT or label == "ORG" else (None, PLACE)
+    if label == "QUALIFIER":
+        return None, DESCRIPTOR
     if label == "ACRONYM":
         return "organization", None
     if label == "GROUP" or text.lower() in w["groups"]:

@@ -155,7 +155,10 @@ def plausible(candidate: Candidate, text: str) -> bool:
         return True
     lead = candidate.parts.get("lead")
     ambiguous = month.rstrip(".") in words()["ambiguous_months"]
-    if ambiguous and not lead and follows_a_name(text, candidate.start):
+    # a weekday before it, or a day and a year with it, make the month a month: "in Beijing, Thursday, May
+    # 14, 2020" (a caption's dateline) follows a name but is no one's name
+    dated = bool(candidate.parts.get("wd")) or bool(candidate.parts.get("d1") and candidate.parts.get("year"))
+    if ambiguous and not lead and not dated and follows_a_name(text, candidate.start):
         return False
     if candidate.kind == "month" and not lead:
         return not ambiguous and not re.match(r"\s+[A-Z]", text[candidate.end:])
@@ -420,6 +423,12 @@ def resolve_weekday(candidate: Candidate, context: Context) -> Reading:
     if published is None:
         return no_publication_date()
     weekday = words()["weekdays"].index(candidate.parts["wd"])
+    focus = context.focus
+    if not candidate.parts.get("mod") and focus.day is not None and not focus.counted \
+            and context.sentence - focus.day_sentence <= 1 and focus.day.start.weekday() == weekday:
+        # "... in Beijing, Thursday, May 14, 2020. China reported three new cases Thursday": the weekday
+        # of the day just named is that day, however long before publication
+        return Reading(focus.day, relative=True, reason=f"the {candidate.parts['wd']} just named")
     direction = words()["weekday_modifiers"].get(phrase_key(candidate.parts.get("mod", "")), "cue")
     if direction == "cue":
         direction = "after" if context.looks_ahead() else "before"

@@ -21,7 +21,8 @@ from ..model import Actor, DroppedName, Mention, MentionRef, Ref, ReviewItem, So
 KEEP_CONFIDENCE = 0.5  # below this an actor goes to the review page instead of the dossier
 WEAK = 0.4  # one mention that neither acts nor carries a title: listed for review
 DROPPED_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "other", "LOC": "other", "FAC": "other",
-                 "NORP": "group", "GROUP": "group", "COLLECTIVE": "group", "ACRONYM": "organization", "SURNAME": "person"}
+                 "NORP": "group", "GROUP": "group", "COLLECTIVE": "group", "ACRONYM": "organization", "SURNAME": "person",
+                 "OUTLET": "organization", "AUTHOR": "person"}
 REASON_KINDS = {PLACE: "other", INSTITUTION_WORD: "organization", BROADCAST: "organization"}
 ORG_WORDS = {"ministry", "council", "agency", "office", "house", "department", "committee", "party",
              "army", "forces", "government", "parliament", "assembly", "commission", "court", "bank",
@@ -223,9 +224,10 @@ HEADLINE_ONLY = ("named only in a headline, never in an article's text: a headli
 def _only_in_headlines(c: Cluster, kind: str, text_refs: set) -> bool:
     """No article's text names it: what a headline in Title Case makes NER run together ("Beijing Slams US",
     "Kremlin Denies Blame"), or a headline's short form ("Russian intelligence") of a body the text names
-    in full. A country or a person is always named in the text as well, and kept."""
+    in full. A country or a person is always named in the text as well, and kept; so is an outlet whose
+    own piece it is ("...: Global Times editorial"), which its own text does not name."""
     return kind not in {"country", "person"} and not any((m.ref.source, m.ref.sentence) in text_refs
-                                                        for m in c.mentions)
+                                                        or m.label == "OUTLET" for m in c.mentions)
 
 
 def _only_a_place(c: Cluster, role_orgs: set[str]) -> bool:
@@ -313,6 +315,11 @@ def _cluster(mentions: list[Mention], sources: Iterable[Source] = ()) -> list[Cl
             # "the Journal" <- "The Wall Street Journal": a newspaper called by its last word
             fits = [c for k, c in clusters.items() if not c.country and _mostly(c, "organization")
                     and len(k.split()) > 1 and k.split()[-1] == key]
+        if not fits and m.kind == "organization":
+            # "the House" <- "the US House of Representatives": a body called by the head noun its full
+            # name opens with, before "of"
+            fits = [c for k, c in clusters.items() if not c.country and _mostly(c, "organization")
+                    and _head_before_of(_best_form(c)) == key]
         if len(fits) == 1:
             fits[0].mentions.append(m)
         else:
@@ -336,7 +343,8 @@ def _cluster(mentions: list[Mention], sources: Iterable[Source] = ()) -> list[Cl
             continue
         owner, bag = _content_bag(key)
         fits = [k for k, o in clusters.items() if o is not c and not o.country and _kind_of(o) == "organization"
-                and _content_bag(k)[1] == bag and _one_owner(owner, c, _content_bag(k)[0], o)]
+                and (_content_bag(k)[1] == bag and _one_owner(owner, c, _content_bag(k)[0], o)
+                     or _same_portfolio(bag, c, _content_bag(k)[1], o))]
         if len(fits) == 1:
             clusters[fits[0]].mentions.extend(c.mentions)
             del clusters[key]
@@ -460,6 +468,14 @@ def _defined_acronyms(clusters: dict[str, Cluster], sources: Iterable[Source]) -
 
 
 FUNCTION = {"of", "for", "and", "on", "the", "in"}
+
+
+def _same_portfolio(bag: frozenset[str], c: Cluster, other_bag: frozenset[str], o: Cluster) -> bool:
+    """"China's Ministry of Foreign Affairs" and "the Chinese Foreign Ministry": a ministry "of X Affairs" is
+    the X ministry, when both names say it is the same country's (unowned, they may be two countries')."""
+    owners = _owners(c)
+    return bool(owners) and owners == _owners(o) and "affairs" in bag ^ other_bag \
+        and bag - {"affairs"} == other_bag - {"affairs"}
 
 
 def _one_owner(owner: str | None, c: Cluster, other_owner: str | None, o: Cluster) -> bool:
@@ -595,6 +611,13 @@ def _unowned(name: str) -> str:
     return name
 
 
+def _head_before_of(name: str) -> str | None:
+    """The head noun a body's name opens with when "of" follows it, its country left out: "US House of
+    Representatives" -> "house"; None for other names."""
+    words = norm(_unowned(name)).split()
+    return words[0] if len(words) >= 3 and words[1] == "of" else None
+
+
 def _initials(name: str, expand: bool = False) -> str:
     """Initials of a name; with expand, an acronym inside it counts whole ("UN Security Council": unsc)."""
     out = []
@@ -669,7 +692,13 @@ def _display_name(forms: Counter, kind: str) -> str:
     if kind == "group":  # "US officials" over "US defense officials": the group, not one branch of it
         return max(forms, key=lambda f: (forms[f], -len(f), f))
     # a name as a name is written ("Chinese Foreign Ministry") over a description ("China's foreign ministry")
-    return max(forms, key=lambda f: (forms[f], not re.search(r"[’']s\b", f), f.istitle(), len(f), f))
+    return max(forms, key=lambda f: (forms[f], not re.search(r"[’']s\b", f), _written_as_name(f), len(f), f))
+
+
+def _written_as_name(form: str) -> bool:
+    """Every word capitalised but the small ones a name keeps in lowercase: "US House of Representatives"."""
+    words = [w for w in form.split() if w.lower() not in FUNCTION]
+    return bool(words) and all(w[:1].isupper() for w in words)
 
 
 def _mention_order(m: MentionRef) -> tuple:

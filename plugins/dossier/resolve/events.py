@@ -161,7 +161,7 @@ def resolve_events(reports: list[EventReport], actors: ActorIndex, sources: dict
             best = max(scored, key=lambda x: x[:2])
             best[2].reports.append((report, participants))
             by_kind.setdefault(report.kind, set()).add(-best[1])
-        elif report.confidence > CAPTION_CONFIDENCE:
+        elif report.confidence > CAPTION_CONFIDENCE or _file_photo(report, sources):
             groups.append(_Group([(report, participants)]))
             by_kind.setdefault(report.kind, set()).add(len(groups) - 1)
     groups = _place_bare(groups)
@@ -169,6 +169,22 @@ def resolve_events(reports: list[EventReport], actors: ActorIndex, sources: dict
     events = [_event(g, actors, sources) for g in groups]
     events = _unique_ids(events)
     return apply_curation(events, curated, sources)
+
+
+FULL_DATE = re.compile(r"\b(?:18|19|20)\d\d\b")
+FILE_PHOTO_DAYS = 7  # a caption dated further back than this before its article shows an older occasion
+
+
+def _file_photo(report: EventReport, sources: dict[str, Source]) -> bool:
+    """A caption's report dated to the day, its year written, well before its article ("FILE - ... in
+    Beijing, Thursday, Oct 13, 2022"): the occasion of a file photo, a happening of its own that only the
+    caption records, so it makes an event alone. A caption of the story's own days shows what the text
+    tells, and only joins that."""
+    source = sources.get(report.ref.source)
+    published = source.published if source is not None else None
+    return (report.date is not None and report.date.precision == "day" and published is not None
+            and bool(FULL_DATE.search(report.date_text))
+            and (published - report.date.start).days > FILE_PHOTO_DAYS)
 
 
 def _place_bare(groups: list[_Group]) -> list[_Group]:

@@ -21,10 +21,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Iterator
 
-from ...model import Confidence, EventReport, Mention, Source, TimeExpr
+from ...model import Confidence, EventReport, Mention, Ref, Source, TimeExpr
 from ...parse import Parsed
 from ..index import by_sentence
-from .arguments import ACTOR_KINDS
+from ..who import state_noun_of_doer
+from .arguments import ACTOR_KINDS, SUBJECTS, _Resolver
 from .dating import sentence_events
 from .publication import _elsewhere, _lead_events, _ongoing_events, _reported_today, _said_that_day
 from .tables import table
@@ -67,7 +68,12 @@ def find_events(parsed: Iterable[Parsed], times: Iterable[TimeExpr],
                 yield from _sentence_reports(reading, sentence, doc, found, here, key in timed)
             reading.previous = found or []
             if sentence.kind != "caption":
-                reading.memory.extend(m for m in here if m.kind in ACTOR_KINDS)
+                # "The Chinese government has not responded. ... it dismissed": a state's organ named with
+                # its nationality is that country, for the pronouns after it
+                states = [m for t in doc if t.pos_ == "NOUN" and state_noun_of_doer(t) and t.dep_ in SUBJECTS
+                          for m in _Resolver(here, [], Ref(item.source.id, sentence.id, 0)).demonym(t)]
+                reading.memory.extend(sorted([m for m in here if m.kind in ACTOR_KINDS] + states,
+                                             key=lambda m: m.ref.start))
 
 
 def _names_its_day(source: Source, times: list[TimeExpr]) -> bool:

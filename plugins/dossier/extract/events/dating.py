@@ -200,6 +200,9 @@ def _may_date(anchor, trigger) -> bool:
             opens = [c.i for c in t.children if c.dep_ in {"nsubj", "nsubjpass", "mark", "expl"}]
             if not (opens and anchor.i < min(opens)):
                 return False
+    occasion = table().said_at
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in occasion.preps and trigger_kind(trigger) in occasion.kinds:
+        return True  # "raised in a phone call ... on Thursday": the occasion is of the verb's date
     if trigger.pos_ != "VERB" and trigger_kind(top) is None and top.pos_ == "VERB" \
             and top.lemma_.lower() not in table().light_verbs and top is not trigger \
             and trigger in top.subtree and anchor not in trigger.subtree:

@@ -158,6 +158,8 @@ def _simple_past(verb) -> bool:
         return False
     if verb.tag_ == "VBD" and not aux:
         return True
+    if verb.tag_ == "VBN" and not aux and any(c.dep_ == "nsubj" for c in verb.children):
+        return True  # "Senator X, an ally of Y, tweeted:": a past the tagger read as a participle
     return verb.tag_ == "VBN" and {c.lower_ for c in aux} & {"was", "were"} \
         and not {c.lower_ for c in aux} & {"had", "has", "have", "been"} \
         and any(c.dep_ == "agent" for c in verb.children)

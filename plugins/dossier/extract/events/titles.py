@@ -202,7 +202,8 @@ def _noun_verb_title(s: _Titling) -> str | None:
     if s.kind == "visit" and s.place:
         rest = f" {s.place}"
     elif s.others:
-        rest = (" with " if verb.startswith("hold") else " ") + _names(s.others)
+        rest = (" with " if verb.startswith("hold") or verb.endswith(" with") else " ") + _names(s.others)
+    verb = verb.removesuffix(" with")  # "speak by phone with": "with" only before those spoken to
     return _cap(f"{s.who} {present(verb, s.plural)}{rest}{s.place_part}")
 
 
