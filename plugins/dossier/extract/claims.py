@@ -731,21 +731,29 @@ def counter_accusations(state: ClaimState) -> None:
         if a.claim is None or a.stance not in {"denies", "rejects", "dismisses"}:
             continue
         r = state.readings[a.statement]
-        # a denial's charged side is the one it defends; a rejection charging the makers turns it back
+        # a denial's charged side is the one it defends; a rejection charging the makers turns it back, and
+        # one charging another side offers another culprit ("it was caused by a misfiring Palestinian rocket")
         charges_makers = a.stance != "denies" and r.charged & state.side_of(a.claim.makers) \
             and not r.charged & a.claim.against
-        if charges_makers or _turns_back(state, r, a.claim):
+        other_culprit = a.stance != "denies" and a.claim.against and r.charged - a.claim.against - r.side
+        if charges_makers or other_culprit or _turns_back(state, r, a.claim):
             a.stance = "counter-accuses"
+    made: list[_Claim] = []
     for a in list(state.answers):
         r = state.readings[a.statement]
         if a.claim is None or a.stance != "counter-accuses" or state.claim_of(a.statement) is not None \
                 or not r.speakers or _topical_weight(r.words) < TURNED_CLAIM:
             continue
-        # the charge turned on its makers is a claim of the responder's own
+        # the charge turned on its makers (or on another culprit) is a claim of the responder's own
         turned = _Claim(f"c{len(state.claims)}", counter_to=a.claim.key)
-        turned.props.append(Proposition(r.statement.text, r.speakers, state.side_of(a.claim.makers),
-                                        r.statement.ref.source, r.words, statement=a.statement, charges=True))
+        charged = (r.charged - r.side) or state.side_of(a.claim.makers)
+        turned.props.append(Proposition(r.statement.text, r.speakers, charged, r.statement.ref.source, r.words,
+                                        statement=a.statement, charges=True))
         state.claims.append(turned)
+        made.append(turned)
+    if made:
+        _consolidate(state)
+        _place_on_counter_charges(state)
     for i in state.reciprocal:
         r = state.readings[i]
         for actor in r.speakers:
@@ -754,6 +762,19 @@ def counter_accusations(state: ClaimState) -> None:
             if facing:
                 claim = max(facing, key=lambda c: len(c.props))
                 state.answers.append(Answer(i, "counter-accuses", claim, BY_WORDS, "each accused the other", actor))
+
+
+def _place_on_counter_charges(state: ClaimState) -> None:
+    """Answers left unplaced because the charge they answer was only made in answer to another ("Islamic
+    Jihad dismissed the claims" of the misfire that Israel offered): placed now, on those counter-charges
+    only, by the same rules."""
+    named_claim = {p.named_by: c for c in state.claims for p in c.props if p.named_by is not None}
+    for a in state.answers:
+        if a.claim is not None:
+            continue
+        claim, confidence, reason = _target(state, state.readings[a.statement], named_claim)
+        if claim is not None and claim.counter_to is not None:
+            a.claim, a.confidence, a.reason = claim, confidence, reason
 
 
 def _opposed_by(state: ClaimState, claim: _Claim, side: frozenset[str]) -> bool:
