@@ -810,8 +810,10 @@ def _records(state: ClaimState) -> tuple[list[ClaimRecord], list[ResponseRecord]
     # who answers a claim against it does not make it, though its plain words joined it
     opposing = {(a.claim.key, s) for a in state.answers if a.claim is not None and a.stance in OPPOSING
                 for s in state.readings[a.statement].speakers}
+    # nor does a side make a charge against itself: its speakers' words joined it as answers do
     records = [ClaimRecord(c.key, claim_text(c, state), tuple(c.statements),
-                           tuple(m for m in c.makers if (c.key, m) not in opposing),
+                           tuple(m for m in c.makers if (c.key, m) not in opposing
+                                 and not state.side_of([m]) & c.against),
                            c.counter_to if c.counter_to in keys else None,
                            confidence=0.8 if c.is_allegation and not c.implied else 0.5,
                            charged=tuple(sorted(c.against)), identity=claim_identity(c, state)) for c in kept]
