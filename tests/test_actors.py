@@ -603,3 +603,19 @@ def test_a_ministry_of_x_affairs_is_the_x_ministry_of_the_same_country(nlp):
     ministries = [a for a in actors.values() if "inistry" in a.name or any("inistry" in x for x in a.aliases)]
     assert len(ministries) == 1
     assert "Ministry of Foreign Affairs" in {ministries[0].name, *ministries[0].aliases}
+
+
+def test_a_body_its_acronym_defines_is_named_whole_and_speaks(nlp):
+    """'said the US Institute for the Study of War (ISW)': NER stops at "US Institute"; the bracketed
+    acronym's initials say the name runs to "War" (a word that alone would name a happening), and the
+    country word before it is not part of it."""
+    actors, _, _, mentions = _actors(
+        nlp, "Think tank doubts the account",
+        "The drone strike was staged, said the US Institute for the Study of War (ISW), Report informs.")
+    assert "Institute for the Study of War" in actors
+    assert actors["Institute for the Study of War"].kind == "organization"
+    assert not actors["Institute for the Study of War"].affiliations
+    [item] = [_parsed(nlp, "Think tank doubts the account",
+                      "The drone strike was staged, said the US Institute for the Study of War (ISW), Report informs.")]
+    [said] = find_statements([item], list(find_mentions([item])))
+    assert said.speaker_text == "Institute for the Study of War"

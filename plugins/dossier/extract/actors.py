@@ -323,6 +323,8 @@ def _candidates(doc) -> Iterator[tuple[int, int, str]]:
                 start += 1
             if ent.label_ == "ORG" and end - start >= 2:
                 end = _name_of(doc, start, end)
+            if ent.label_ == "ORG":
+                start, end = _to_defined_acronym(doc, start, end)
             if start < end:
                 label = ent.label_
                 if label == "PERSON":
@@ -342,6 +344,7 @@ def _candidates(doc) -> Iterator[tuple[int, int, str]]:
                 if not any(f[0] <= first < f[1] and f[2] == "PERSON" for f in found):
                     found.append((first, end, "PERSON"))
     found.extend(_collectives(doc))
+    found.extend(_defined_names(doc, found))
     found.extend(_country_bodies(doc, found))
     found.extend(_named_by_head(doc, found))
     covered = {i for s, e, _ in found for i in range(s, e)}
@@ -513,6 +516,56 @@ def _portfolio_cut(doc, start: int, end: int) -> int:
     while cut - 1 > start and doc[cut - 1].lower_ in w["portfolios"] and doc[cut - 1].lower_ not in w["org_heads"]:
         cut -= 1
     return end if doc[cut - 1].lower_ in {"of", "for", "and", "on"} else cut
+
+
+NAME_LINKS = {"of", "for", "the", "and", "on", "in"}  # small words inside a body's name, left out of its initials
+
+
+def _to_defined_acronym(doc, start: int, end: int) -> tuple[int, int]:
+    """A body whose name the next words and a bracketed acronym complete: "the US Institute for the Study of
+    War (ISW)", which NER cut at "US Institute", is the Institute for the Study of War: the words whose
+    initials are the acronym (a leading country word outside them is where it is, not its name)."""
+    k = end
+    while k < len(doc) and k - end <= 6 and doc[k].text != "(" and (doc[k].is_title or doc[k].lower_ in NAME_LINKS):
+        k += 1
+    if k == end or not (k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")"
+                        and re.fullmatch(r"[A-Z]{2,6}", doc[k + 1].text)):
+        return start, end
+    letters = doc[k + 1].text.lower()
+    for first in (start, start + 1):
+        initials = "".join(x.lower_[0] for x in doc[first:k] if x.lower_ not in NAME_LINKS)
+        if initials == letters:
+            return first, k
+    return start, end
+
+
+def _defined_by_acronym(span) -> bool:
+    """Is the span followed by a bracketed acronym of its initials ("Institute for the Study of War (ISW)")?"""
+    doc, end = span.doc, span.end
+    if not (end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")"):
+        return False
+    return "".join(x.lower_[0] for x in span if x.lower_ not in NAME_LINKS) == doc[end + 1].lower_
+
+
+def _defined_names(doc, found) -> Iterator[tuple[int, int, str]]:
+    """A name defined by the bracketed acronym after it, which NER missed: "said the US Institute for the
+    Study of War (ISW)" names the Institute for the Study of War (its capitalised words, small words between,
+    whose initials are the acronym)."""
+    for t in doc[2:-1]:
+        if not (doc[t.i - 1].text == "(" and doc[t.i + 1].text == ")" and re.fullmatch(r"[A-Z]{2,6}", t.text)):
+            continue
+        k = t.i - 1
+        if any(s <= k - 1 < e and e == k and label in {"ORG", "FAC"} for s, e, label in found):
+            continue  # NER named it whole
+        first = k
+        while first > 0 and k - first < 2 * len(t.text) + 2 and (doc[first - 1].is_title or doc[first - 1].lower_ in NAME_LINKS):
+            first -= 1
+        for s in range(first, k - 1):
+            words_ = [x for x in doc[s:k] if x.lower_ not in NAME_LINKS]
+            if doc[s].is_title and doc[s].lower_ not in NAME_LINKS and len(words_) >= 2 \
+                    and "".join(x.lower_[0] for x in words_) == t.lower_:
+                yield s, k, "ORG"
+                break
 
 
 def _acronym_then_person(doc, start: int, end: int) -> bool:
@@ -781,8 +834,10 @@ def _judge(text: str, label: str, span, agency: int) -> tuple[str | None, str | 
         if head in w["collectives"] and agency >= PARTICIPANT:
             return "group", None
         return None, None  # demonyms ("Russian") describe, they do not act; named groups do
-    if head in w["events"] and not (label == "ORG" and len(lower) > 1 and lower[-2] in {"security", "general"}):
-        return None, None  # a named happening ("G20 Summit", "Victory Day")
+    if head in w["events"] and not (label == "ORG" and len(lower) > 1 and lower[-2] in {"security", "general"}) \
+            and not (any(x in w["org_heads"] for x in lower[:-1]) and _defined_by_acronym(span)):
+        return None, None  # a named happening ("G20 Summit", "Victory Day"); a body's name the article
+        # defines by its acronym may end in one ("Institute for the Study of War (ISW)")
     if capital_of(text) is not None:
         return ("country", None) if agency >= PARTICIPANT else (None, PLACE)  # "Moscow said" vs "in Moscow"
     if label in {"GPE", "LOC"}:
@@ -888,7 +943,8 @@ def _owner(doc, start: int, end: int, text: str) -> tuple[str | None, str | None
         country = country_of(lead) or demonym_country(lead)
         if country is not None:
             return None, country.name
-    if start >= 1 and len(text.split()) > 1 and (doc[start - 1].ent_type_ in {"GPE", "NORP"} or doc[start - 1].is_upper):
+    if start >= 1 and len(text.split()) > 1 and (doc[start - 1].ent_type_ in {"GPE", "NORP"} or doc[start - 1].is_upper) \
+            and not _defined_by_acronym(doc[start:end]):  # its acronym leaves the country word out of its name
         # "the US Anti-Doping Agency" where NER left the country out of the name
         country = country_of(doc[start - 1].text) or demonym_country(doc[start - 1].text)
         if country is not None:
