@@ -72,6 +72,13 @@ class Confidence:
     CAPTION = 0.5  # a report in a photo caption, or after the article's news: joins, never makes alone
     CONTINUED_QUOTE = 0.5  # a quotation standing alone, taken as the last speaker's words
     NO_SPEAKER = 0.4  # words whose speaker was not found
+    # claims and the answers placed on them (extract/claims.py)
+    NAMED_ANSWER = 0.9  # an answer that names the allegation or its makers
+    OWN_SIDE = 0.8  # an answer to the charge against its own side (or the side its words speak for)
+    ALLEGATION = 0.8  # a claim some wording of which charges a side or accuses
+    BY_WORDS = 0.6  # an answer placed by its words or by a rule of thumb (the main charge, a contrast)
+    BY_CONTEXT = 0.5  # an answer placed by the sentences around it, or on a charge read from its denial
+    PLAIN_CLAIM = 0.5  # a contested assertion that charges nobody, or a charge read from its denial
 
 
 # ---------------------------------------------------------------- read / clean

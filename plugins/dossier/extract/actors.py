@@ -804,11 +804,6 @@ RELAY = "a news agency carrying the story (a credit), not an actor in it"
 INSTITUTION_WORD = "a kind of institution, not the name of one"
 
 
-def _kind(text: str, label: str, span, agency: int) -> str | None:
-    """The kind this mention is evidence for, or None when it names no actor here."""
-    return _judge(text, label, span, agency)[0]
-
-
 def _judge(text: str, label: str, span, agency: int) -> tuple[str | None, str | None]:
     """(kind, None), or (None, why) when the mention names no actor here; why is None when it is not
     worth an editor's look (a demonym, a named happening, part of a title)."""

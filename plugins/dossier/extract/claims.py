@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from ..data import load_table
-from ..model import ClaimRecord, Mention, ResponseRecord, StatementRecord, UnplacedAnswer
+from ..model import ClaimRecord, Confidence, Mention, ResponseRecord, StatementRecord, UnplacedAnswer
 from .charges import RECIPROCAL, _accused, _accused_in, _Sides, cleared, involvement_named, side_name
 from .stance import _accuses, _is_claim, _named_allegation, _names_any, stance_of
 from .topics import content_words, similarity, surface_form, weighted_words
@@ -42,10 +42,9 @@ MARGIN = 1.5  # the best claim must beat the next by this factor for an answer t
 TURNED_CLAIM = 4.0  # weighted words a counter-accusation needs to be a claim of its own (two rare ones)
 CONTEXT_SENTENCES = 3  # preceding sentences of the same article read for what an answer is about
 CONTEXT_WEIGHT = 0.5  # words of those sentences count half
-# how sure a placement is, by how it was made (dossier.json and review/ show it)
-NAMED, OWN_SIDE, BY_WORDS, BY_CONTEXT = 0.9, 0.8, 0.6, 0.5
-REVIEW_BELOW = 0.6
-PLAIN_ENDORSE = True  # placements below this are listed on review/
+# how sure a placement is, by how it was made (dossier.json and review/ show it): model.Confidence
+NAMED, OWN_SIDE, BY_WORDS, BY_CONTEXT = (Confidence.NAMED_ANSWER, Confidence.OWN_SIDE, Confidence.BY_WORDS,
+                                         Confidence.BY_CONTEXT)
 
 
 def _stances() -> dict:
@@ -671,7 +670,7 @@ def _endorsements(state: ClaimState) -> None:
                                          said.index(p)))
         makers_side = state.side_of(first.makers)
         for p in said:
-            if p is first or not (p.endorses or (PLAIN_ENDORSE and not c.is_allegation)):
+            if p is first or not (p.endorses or not c.is_allegation):
                 continue
             side = state.side_of(p.makers)
             if side and makers_side and not side & makers_side and not side & c.against:
@@ -815,7 +814,8 @@ def _records(state: ClaimState) -> tuple[list[ClaimRecord], list[ResponseRecord]
                            tuple(m for m in c.makers if (c.key, m) not in opposing
                                  and not state.side_of([m]) & c.against),
                            c.counter_to if c.counter_to in keys else None,
-                           confidence=0.8 if c.is_allegation and not c.implied else 0.5,
+                           confidence=Confidence.ALLEGATION if c.is_allegation and not c.implied
+                           else Confidence.PLAIN_CLAIM,
                            charged=tuple(sorted(c.against)), identity=claim_identity(c, state)) for c in kept]
     responses, unplaced, seen = [], [], set()
     for a in state.answers:

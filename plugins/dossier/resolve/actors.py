@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from ..config import CuratedActor
+from ..data import load_table
 from ..model import slugify
 from ..extract.actors import BROADCAST, INSTITUTION_WORD, PLACE
 from ..world import capital_of, country_by_iso3, country_of, demonym_country, government_of, seat_country
@@ -24,9 +25,6 @@ DROPPED_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "other", "LOC
                  "NORP": "group", "GROUP": "group", "COLLECTIVE": "group", "ACRONYM": "organization", "SURNAME": "person",
                  "OUTLET": "organization", "AUTHOR": "person"}
 REASON_KINDS = {PLACE: "other", INSTITUTION_WORD: "organization", BROADCAST: "organization"}
-ORG_WORDS = {"ministry", "council", "agency", "office", "house", "department", "committee", "party",
-             "army", "forces", "government", "parliament", "assembly", "commission", "court", "bank",
-             "union", "organization", "organisation", "news", "service", "press", "media", "command"}
 
 
 norm = lru_cache(maxsize=1 << 16)(name_key)  # one comparison key for names, shared with curation and wikilinks
@@ -542,13 +540,18 @@ def _group_key(m: Mention) -> str:
     return "group:" + " ".join(words)
 
 
+@lru_cache(maxsize=1)
+def _body_words() -> frozenset[str]:
+    return frozenset(load_table("actor_words.yml")["body_words"])
+
+
 def _country(m: Mention):
     """The country a mention stands for: its name or official name, an acronym, its government, or its
     capital acting ("Moscow said": extraction only marks a capital as a country when it acts)."""
     if m.kind == "person":
         return None
     words = set(norm(m.text).split())
-    if m.label in {"GPE", "ORG", "NORP", "ACRONYM"} and not (words & ORG_WORDS):
+    if m.label in {"GPE", "ORG", "NORP", "ACRONYM"} and not (words & _body_words()):
         found = country_of(m.text)
         if found is not None:
             return found
