@@ -26,6 +26,7 @@ from typing import Iterable, Sequence
 
 from ..data import load_table
 from ..model import ClaimRecord, Confidence, Mention, ResponseRecord, StatementRecord, UnplacedAnswer
+from .index import by_sentence
 from .charges import RECIPROCAL, _accused, _accused_in, _Sides, cleared, involvement_named, side_name
 from .stance import _accuses, _is_claim, _named_allegation, _names_any, stance_of
 from .topics import content_words, similarity, surface_form, weighted_words
@@ -176,11 +177,8 @@ def find_claims(statements: Sequence[StatementRecord], parsed: Sequence = (), me
 def _state(statements, parsed, mentions) -> ClaimState:
     mentions = list(mentions)
     docs = {(p.source.id, s.id): (s, d, p.source) for p in parsed for s, d in zip(p.source.sentences, p.docs)}
-    by_sentence: dict[tuple[str, str], list[Mention]] = {}
-    for m in mentions:
-        by_sentence.setdefault((m.ref.source, m.ref.sentence), []).append(m)
     days = {p.source.id: p.source.published for p in parsed if p.source.published is not None}
-    return ClaimState(statements, docs, by_sentence, _Sides(mentions), _stances(), days=days)
+    return ClaimState(statements, docs, by_sentence(mentions), _Sides(mentions), _stances(), days=days)
 
 
 # ---------------------------------------------------------------- 1. read

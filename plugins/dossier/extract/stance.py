@@ -23,7 +23,8 @@ def stance_of(st: StatementRecord, table: dict | None = None) -> str | None:
     cue = st.cue.split()[0].lower() if st.cue else ""
     lemma = verb_lemma(cue) or cue
     text = (st.cue + " " + st.text).lower().replace("’", "'")
-    negated = bool(re.search(r"\b(not|n't|never|no)\s+(\w+\s+)?" + re.escape(cue), text)) if cue else False
+    negation = "|".join(re.escape(w) for w in table["negations"])
+    negated = bool(re.search(rf"\b(?:{negation})\s+(\w+\s+)?" + re.escape(cue), text)) if cue else False
     if lemma in (table.get("refusal_verbs") or ()) and any(
             re.search(rf"\b{re.escape(w)}\b", text) for w in table.get("refused_acts") or ()):
         return "declines-comment"
@@ -60,7 +61,8 @@ def _labels_an_allegation(text: str, table: dict) -> bool:
 def _negated_before(text: str, at: int) -> bool:
     """"did not deny", "not unfounded": a negation right before a cue word turns it."""
     before = text[max(0, at - 16):at].split()
-    return any(w in {"not", "n't", "never", "didn't", "don't", "doesn't", "no"} for w in before[-2:])
+    negations = set(_stances()["negations"]) | set(_stances()["negated_auxiliaries"])
+    return any(w in negations for w in before[-2:])
 
 
 def _litotes_before(text: str, at: int, table: dict) -> bool:
