@@ -13,6 +13,7 @@ from typing import Iterable
 
 from ..data import load_table
 from ..model import Mention, StatementRecord
+from ..world import seat_country
 
 
 def _stances() -> dict:
@@ -29,13 +30,16 @@ def _side_of_name(name: str) -> str | None:
         return None
     name = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
     name = re.sub(r"[’']s$", "", name)
-    seat = _seats().get(name.lower())
-    return _country(seat or name)
+    seat = seat_country(name)  # the one table of seats of power (data/seats.yml)
+    if seat is not None:
+        return "@" + seat.iso3
+    return _country(_former_names().get(name.lower()) or name)
 
 
 @lru_cache(maxsize=None)
-def _seats() -> dict[str, str]:
-    return {k.lower(): v for k, v in (_stances().get("seats") or {}).items()}
+def _former_names() -> dict[str, str]:
+    """Old spellings news still uses for a capital ("Kiev", "Peking"): the country's name."""
+    return {k.lower(): v for k, v in (_stances().get("former_names") or {}).items()}
 
 
 def _side_of_token(tok, people=None) -> frozenset[str]:
