@@ -13,7 +13,7 @@ from .tables import SUBJECT_DEPS, _table
 
 def _speaker(token, doc, mentions, focus):
     """(text, ref, kind, co-speakers) of the speaker of a reporting verb, or Nones."""
-    subjects = _subjects(token)
+    subjects = _subjects_of_saying(token)
     if not subjects:
         return None, None, None, ()
     # of several subjects ("Coordinator ... John Kirby claimed"), the one nearest the verb
@@ -356,14 +356,16 @@ def _coordinated_from(m, head, mentions) -> tuple:
     return _coordinated(tok, mentions) if tok is not None else ()
 
 
-def _subjects(token) -> list:
+def _subjects_of_saying(token) -> list:
+    """Who says: the subjects of a reporting verb, or of the verb it continues ("... and added", "was quoted
+    as saying"). (Events read a verb's doers differently: events/arguments._subjects.)"""
     found = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
     if found:
         return found
     if token.dep_ in {"conj", "xcomp", "advcl"} and token.head != token:
-        return _subjects(token.head)  # "... and added", "was quoted as saying", "..., adding that"
+        return _subjects_of_saying(token.head)  # "... and added", "was quoted as saying", "..., adding that"
     if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.lemma_.lower() in _table()["frame_verbs"]:
-        return _subjects(token.head.head)  # "was quoted as saying" with "as saying" a phrase
+        return _subjects_of_saying(token.head.head)  # "was quoted as saying" with "as saying" a phrase
     return []
 
 
@@ -371,7 +373,7 @@ def _named_after_quote(token, quotes, mentions):
     """'"...,” Dmitri Peskov, a spokesman for X told reporters': the parser may join the quotation's last
     words to the subject. The reporting verb's subject is never inside the quotation: when it is, the
     speaker is the actor named between the quotation's end and the verb (a person first)."""
-    subjects = _subjects(token)
+    subjects = _subjects_of_saying(token)
     if not quotes or not subjects or not any(a <= s.idx < b for s in subjects for a, b in quotes):
         return None
     ends = [b for a, b in quotes if b <= token.idx]
