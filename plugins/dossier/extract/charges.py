@@ -119,8 +119,8 @@ def _involved_in(t, nouns: set[str]) -> bool:
     head = t.head
     if t.dep_ in {"poss", "amod", "compound"} and head.pos_ == "NOUN" and head.lemma_.lower() in nouns:
         return True
-    if t.dep_ == "pobj" and head.lower_ in {"to", "with"} and head.head.lemma_.lower() in nouns:
-        return True  # "links to Bolivia", "ties with Moscow"
+    if t.dep_ == "pobj" and head.lower_ in {"to", "with", "in"} and head.head.lemma_.lower() in nouns:
+        return True  # "links to Bolivia", "ties with Moscow", "contacts in Bolivia"
     if t.dep_ != "pobj" or head.lower_ not in {"of", "between"}:
         return False
     owner = head.head
