@@ -619,3 +619,13 @@ def test_a_body_its_acronym_defines_is_named_whole_and_speaks(nlp):
                       "The drone strike was staged, said the US Institute for the Study of War (ISW), Report informs.")]
     [said] = find_statements([item], list(find_mentions([item])))
     assert said.speaker_text == "Institute for the Study of War"
+
+
+def test_a_group_the_table_names_in_several_words_speaks(nlp):
+    """'Arab states have blamed it': NER keeps only the adjective; the group is an actor and the speaker."""
+    text = "Arab states have blamed it for a blast that killed dozens at a hospital."
+    actors, _, _, _ = _actors(nlp, "Blast condemned", text)
+    assert actors["Arab states"].kind == "group"
+    item = _parsed(nlp, "Blast condemned", text)
+    [said] = find_statements([item], list(find_mentions([item])))
+    assert said.speaker_text == "Arab states"

@@ -367,7 +367,21 @@ def _candidates(doc) -> Iterator[tuple[int, int, str]]:
                                                             or t.dep_ in {"nsubj", "amod"}):
             start = t.i - 1 if t.i and doc[t.i - 1].lower_ == "collective" else t.i
             found.append((start, t.i + 1, "GROUP"))
+    found.extend(_named_groups(doc))
     return iter(sorted(found, key=lambda x: (x[0], -x[1])))
+
+
+def _named_groups(doc) -> Iterator[tuple[int, int, str]]:
+    """A group the table names in several words ("Arab states", "Gulf states", "Western allies"), written
+    capitalised and acting as a subject: NER leaves it out or keeps only its adjective."""
+    for name in words()["groups"]:
+        parts = name.split()
+        if len(parts) < 2 or parts[0] == "the":
+            continue
+        for t in doc[:len(doc) - len(parts) + 1]:
+            span = doc[t.i:t.i + len(parts)]
+            if t.is_title and [x.lower_ for x in span] == parts and span.root.dep_ in {"nsubj", "nsubjpass"}:
+                yield t.i, t.i + len(parts), "GROUP"
 
 
 def _grades_a_name(t, found) -> bool:
