@@ -133,7 +133,8 @@ def _named_allegation(st: StatementRecord, docs, by_sentence, table) -> tuple[st
         if not content:
             content = _detached_content(tok)
         if content:
-            toks = sorted((t for c in content for t in c.subtree), key=lambda t: t.i)
+            labels = {t.i for c in content for t in c.subtree if _labels_the_allegation(t, table) for t in t.subtree}
+            toks = sorted((t for c in content for t in c.subtree if t.i not in labels), key=lambda t: t.i)
             toks = [t for t in toks if not (t.dep_ == "mark" or (t == toks[0] and t.dep_ == "prep"))]
             if toks:
                 text = doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
@@ -142,6 +143,16 @@ def _named_allegation(st: StatementRecord, docs, by_sentence, table) -> tuple[st
         if claimants:
             return None, claimants
     return None
+
+
+def _labels_the_allegation(t, table) -> bool:
+    """'dismissed accusations that X ... as "lies and baseless allegations"': an 'as' phrase holding a stance
+    cue is the answer's label for the allegation, which the parser may hang inside it; it is no part of it."""
+    if t.dep_ != "prep" or t.lower_ != "as":
+        return False
+    words = " ".join(x.lower_ for x in t.subtree)
+    return any(re.search(rf"\b{re.escape(c.lower())}\b", words)
+               for stance in ("dismisses", "rejects", "denies") for c in table["cues"].get(stance) or ())
 
 
 def _detached_content(noun) -> list:
