@@ -193,7 +193,7 @@ def test_a_claim_reads_as_a_proposition_with_its_makers_name_for_a_leading_prono
 def test_a_label_the_answer_puts_on_an_allegation_is_no_part_of_it(nlp):
     # "dismissed accusations that X ... as 'lies'": the parser hangs the label inside the allegation's clause
     _, claims, responses = run(
-        nlp, "Row over envoy\nOman on Saturday dismissed accusations that the envoy was ordered murdered by a hit "
+        nlp, "Row over envoy\nOman on Saturday dismissed Turkish accusations that the envoy was ordered murdered by a hit "
              "squad inside its Lisbon consulate as \"lies and baseless allegations\".")
     [claim] = [c for c in claims if any(r.claim_key == c.key for r in responses)]
     assert "consulate" in claim.text and "lies" not in claim.text and "baseless" not in claim.text
