@@ -732,7 +732,9 @@ def counter_accusations(state: ClaimState) -> None:
         # one charging another side offers another culprit ("it was caused by a misfiring Palestinian rocket")
         charges_makers = a.stance != "denies" and r.charged & state.side_of(a.claim.makers) \
             and not r.charged & a.claim.against
-        other_culprit = a.stance != "denies" and a.claim.against and r.charged - a.claim.against - r.side
+        # (not a side the claim itself names beside the charged one: "Russia-DPRK collaboration breach")
+        other_culprit = a.stance != "denies" and a.claim.against and \
+            r.charged - a.claim.against - r.side - _named_sides(a.claim)
         if charges_makers or other_culprit or _turns_back(state, r, a.claim):
             a.stance = "counter-accuses"
     made: list[_Claim] = []
@@ -772,6 +774,11 @@ def _place_on_counter_charges(state: ClaimState) -> None:
         claim, confidence, reason = _target(state, state.readings[a.statement], named_claim)
         if claim is not None and claim.counter_to is not None:
             a.claim, a.confidence, a.reason = claim, confidence, reason
+
+
+def _named_sides(c: _Claim) -> frozenset[str]:
+    """The sides a claim's charging wordings name (its words, not its context)."""
+    return frozenset(w for p in c.props if p.charges for w in p.words if w.startswith("@"))
 
 
 def _opposed_by(state: ClaimState, claim: _Claim, side: frozenset[str]) -> bool:
