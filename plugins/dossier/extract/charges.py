@@ -185,8 +185,8 @@ def _accused_in(doc, start: int, end: int, cue: str, table, people=None, negated
             continue  # "was not caused by Israel", "Kyiv is not behind it": a defence, not a charge
         if t.dep_ == "dobj" and t.head.lemma_.lower() in accusing:
             tiers[0].append(t)
-        elif t.dep_ == "pobj" and t.head.lower_ == "on" and t.head.head.lemma_.lower() in accusing:
-            tiers[0].append(t)  # "blamed it on Putin"
+        elif t.dep_ == "pobj" and t.head.lower_ == "on" and _verb_above(t.head).lemma_.lower() in accusing:
+            tiers[0].append(t)  # "blamed it on Putin" (the parser may hang "on" on a noun between)
         elif t.dep_ == "pobj" and ((t.head.dep_ == "agent" and t.head.head.lemma_.lower() not in attributing)
                                    or (t.head.lower_ == "by" and t.head.head.pos_ == "NOUN"
                                        and t.head.head.lemma_.lower() in acts)):
@@ -222,6 +222,14 @@ def _accused_in(doc, start: int, end: int, cue: str, table, people=None, negated
             if side:
                 return side
     return frozenset()
+
+
+def _verb_above(t):
+    """The nearest verb above a token (itself if it is one)."""
+    node = t
+    while node.pos_ not in {"VERB", "AUX"} and node.head is not node:
+        node = node.head
+    return node
 
 
 def _negated(t, table) -> bool:

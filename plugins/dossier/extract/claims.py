@@ -191,6 +191,8 @@ def read(state: ClaimState) -> None:
         charged = _accused(st, state.docs, state.table, state.sides) - side
         defended = cleared(st, state.docs, state.table, state.sides)
         stance = stance_of(st, state.table)
+        if stance == "rejects" and _shifts_blame(st.text, state.table):
+            defended, charged = defended | charged, frozenset()  # "trying to pin it on X": X is defended
         if stance == "denies" and _neither_confirms_nor_denies(st, state):
             stance = "declines-comment"  # "would not confirm or deny the report": the cue split it off
         if stance is None and defended and not charged:
@@ -199,6 +201,11 @@ def read(state: ClaimState) -> None:
             i, st, speakers, side, stance, frozenset(charged),
             _named_allegation(st, state.docs, state.by_sentence, state.table), weighted_words(st.text),
             weighted_words(_context(st, state.docs)), cleared=defended))
+
+
+def _shifts_blame(text: str, table: dict) -> bool:
+    low = text.lower()
+    return any(c in low for c in table.get("blame_shift_cues") or ())
 
 
 def _neither_confirms_nor_denies(st: StatementRecord, state: ClaimState) -> bool:
@@ -546,7 +553,7 @@ def _target(state: ClaimState, r: Reading, named_claim: dict) -> tuple[_Claim | 
     if r.stance != "supports":
         # the charge against its own side, or one its side is implicated in ("X supplied Y": Y answers);
         # without a side of its own, the side its words defend ("I can't imagine that Putin did it")
-        sides = r.side | (_defended(r) if r.stance == "denies" else frozenset())
+        sides = r.side | (_defended(r) if r.stance == "denies" else r.cleared)
         own = [c for c in allegations if c.against & sides]
         # a charge its side is only named in counts where the answer's words or context are about it; a
         # claim that charges nobody, only where they fit it clearly better than any charge against it

@@ -228,6 +228,9 @@ def _headline_cues(doc, mentions) -> Iterator[_Cue]:
     for tok in doc:
         if tok.i == 0 or tok.lower_ not in forms:
             continue
+        if forms[tok.lower_] in (_table().get("laid_on_verbs") or ()) and tok.i + 1 < len(doc) \
+                and doc[tok.i + 1].lower_ == "on":
+            return  # "Crash blamed on Horak": the passive without its auxiliary; what is blamed says nothing
         before = [m for m in mentions if m.ref.end <= tok.idx]
         lead = doc[:tok.i]
         if before:

@@ -27,10 +27,18 @@ def _speaker(token, doc, mentions, focus):
         if pobj is None:
             return None, None, None, ()
         subject = pobj
+    elif verb.lemma_.lower() in (_table().get("laid_on_verbs") or ()) and _laid_on(verb):
+        return None, None, None, ()  # "Crash blamed on Horak": what is blamed does not speak
     elif subject == _relative_subject(verb):
         # "the United States, which accuses ...": the antecedent speaks; names in the clause are not it
         return _of_noun_phrase(verb.head, mentions, focus, before=verb.idx)
     return _resolve_subject(subject, mentions, focus)
+
+
+def _laid_on(verb) -> bool:
+    """'blamed on X' with nothing blamed after the verb: the subject is what is blamed."""
+    return not any(c.dep_ == "dobj" for c in verb.children) and any(
+        c.dep_ == "prep" and c.lower_ == "on" for c in verb.children)
 
 
 def _resolve_subject(subject, mentions, focus):
