@@ -5,6 +5,7 @@ Rendering is left to the plugin (nothing else imports render). Each stage is tim
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,8 +14,8 @@ from typing import Callable
 from . import export, store
 from .clean import clean
 from .config import Curation, load_curation
-from .extract import extract
-from .model import Dossier, Extraction, Problem
+from .extract import ExtractStats, extract
+from .model import ArticleExtraction, Dossier, Extraction, Problem, Source
 from .parse import Parser
 from .read import list_seeds, read_articles
 from .resolve import resolve
@@ -36,6 +37,7 @@ class Result:
     warnings: list[Problem]
     timings: dict[str, float] = field(default_factory=dict)
     key: str = ""  # digest of everything the dossier was built from
+    extraction: ExtractStats = field(default_factory=ExtractStats)  # what extraction did (all zero: reused whole)
 
     def counts(self) -> str:
         d = self.dossier
@@ -46,10 +48,12 @@ class Result:
 @dataclass
 class Memo:
     """The last build's extraction and resolution, each with a digest of its inputs. `mkdocs serve` keeps
-    one across rebuilds: editing a note re-extracts nothing, editing curation only re-resolves."""
+    one across rebuilds: editing a note re-extracts nothing, editing curation only re-resolves, editing
+    an article re-extracts that article (its record in `articles`) and reruns the dossier-wide passes."""
 
     extraction: tuple[str, object] | None = None
     resolved: tuple[str, object] | None = None
+    articles: dict[str, ArticleExtraction] = field(default_factory=dict)  # per article, by ArticleCache.key
 
     def get(self, slot: str, key: str):
         held = getattr(self, slot)
@@ -132,6 +136,70 @@ class ExtractionCache:
             problems.append(Problem(path.as_posix(), None, f"could not write the extraction cache ({err})"))
 
 
+class ArticleCache:
+    """Each article's extraction (model.ArticleExtraction) by the digest of its source record, the model
+    and the extraction code, in memory (the memo, across `mkdocs serve` rebuilds) and on disk (JSON
+    records, store.py), so that editing one article re-extracts that article alone, in this process or
+    the next. An unreadable entry is made again, with a warning naming its file."""
+
+    def __init__(self, cache_dir: Path | None, memo: Memo, model: tuple[str, str], problems: list[Problem]):
+        self.folder = cache_dir / "articles" if cache_dir else None
+        self.memo, self.model, self.problems = memo, model, problems
+        self.found: dict[str, ArticleExtraction] = {}  # this build's records, by key: the memo's next content
+        self._keys: dict[str, str] = {}  # source id -> key, so each source is digested once
+
+    def key(self, source: Source) -> str:
+        if source.id not in self._keys:
+            self._keys[source.id] = digest(*self.model, code_version(), source)
+        return self._keys[source.id]
+
+    def _path(self, key: str) -> Path | None:
+        return self.folder / key[:2] / f"{key}.json" if self.folder else None
+
+    def get(self, source: Source) -> ArticleExtraction | None:
+        key = self.key(source)
+        held = self.memo.articles.get(key) or self._from_disk(key)
+        if held is not None:
+            self.found[key] = held
+        return held
+
+    def _from_disk(self, key: str) -> ArticleExtraction | None:
+        path = self._path(key)
+        if path is None or not path.is_file():
+            return None
+        try:
+            found = store.loads(path.read_text(encoding="utf-8"))
+        except Exception:  # any unreadable entry is rebuilt, whatever broke it
+            found = None
+        if isinstance(found, ArticleExtraction):
+            return found
+        self.problems.append(Problem(path.as_posix(), None, "the extraction cache entry is unreadable; extracted again"))
+        path.unlink(missing_ok=True)
+        return None
+
+    def put(self, source: Source, record: ArticleExtraction) -> None:
+        key = self.key(source)
+        if self.found.get(key) is not record:  # new, or redone: unchanged records are not written again
+            self._to_disk(key, record)
+        self.found[key] = record
+
+    def _to_disk(self, key: str, record: ArticleExtraction) -> None:
+        path = self._path(key)
+        if path is None:
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(store.dumps(record), encoding="utf-8")
+            tmp.replace(path)  # atomic: a build killed mid-write leaves no half entry
+        except OSError as err:
+            self.problems.append(Problem(path.as_posix(), None, f"could not write the extraction cache ({err})"))
+
+    def keep_in_memory(self) -> None:
+        """This build's records become the memo's: edited articles' old records go, memory stays bounded."""
+        self.memo.articles = self.found
+
+
 def load_checked_curation(dossier_dir: Path, root: Path) -> Curation:
     """dossier/*.yml read and validated; CurationError when any has errors. Cheap (no seeds, no spaCy),
     so the plugin calls it before mkdocs empties the site dir: a broken file leaves the last site as it was."""
@@ -174,11 +242,14 @@ def run(title: str, root: Path, seeds_dir: Path, dossier_dir: Path, parser: Pars
     lap("parse")
     extraction_key = digest(parser.model_name, parser.model_version(), code_version(), sources)
     extraction = memo.get("extraction", extraction_key)
+    stats = ExtractStats(len(sources), from_store=len(sources))  # the whole extraction reused, unless made below
     if extraction is None:
         disk = ExtractionCache(parser.cache_dir)
         extraction = disk.get(extraction_key, warnings)
         if extraction is None:
-            extraction = extract(parsed)
+            articles = ArticleCache(parser.cache_dir, memo, (parser.model_name, parser.model_version()), warnings)
+            extraction = extract(parsed, articles, stats)
+            articles.keep_in_memory()
             disk.put(extraction_key, extraction, warnings)
         memo.put("extraction", extraction_key, extraction)
     lap("extract")
@@ -189,7 +260,7 @@ def run(title: str, root: Path, seeds_dir: Path, dossier_dir: Path, parser: Pars
     lap("resolve")
     text = export.to_json(resolved.dossier)
     lap("export")
-    return Result(resolved.dossier, text, warnings, timings, key=resolve_key)
+    return Result(resolved.dossier, text, warnings, timings, key=resolve_key, extraction=stats)
 
 
 def _label(path: Path, root: Path) -> str:
