@@ -173,7 +173,8 @@ class ArticleCache:
             found = None
         if isinstance(found, ArticleExtraction):
             return found
-        self.problems.append(Problem(path.as_posix(), None, "the extraction cache entry is unreadable; extracted again"))
+        self.problems.append(Problem(path.as_posix(), None,
+                                     "the extraction cache entry is unreadable; extracted again"))
         path.unlink(missing_ok=True)
         return None
 
@@ -240,19 +241,7 @@ def run(title: str, root: Path, seeds_dir: Path, dossier_dir: Path, parser: Pars
     parsed, found = parser.parse_all(sources, progress)
     warnings += found
     lap("parse")
-    extraction_key = digest(parser.model_name, parser.model_version(), code_version(), sources)
-    extraction = memo.get("extraction", extraction_key)
-    stats = ExtractStats(len(sources), from_store=len(sources))  # the whole extraction reused, unless made below
-    if extraction is None:
-        disk = ExtractionCache(parser.cache_dir)
-        extraction = disk.get(extraction_key, warnings)
-        if extraction is None:
-            articles = ArticleCache(parser.cache_dir, memo, (parser.model_name, parser.model_version()), warnings)
-            stats = ExtractStats()
-            extraction = extract(parsed, articles, stats)
-            articles.keep_in_memory()
-            disk.put(extraction_key, extraction, warnings)
-        memo.put("extraction", extraction_key, extraction)
+    extraction, extraction_key, stats = extract_cached(parser, sources, parsed, memo, warnings)
     lap("extract")
     resolve_key = digest(extraction_key, title, curation)
     resolved = memo.get("resolved", resolve_key) or memo.put(
@@ -262,6 +251,27 @@ def run(title: str, root: Path, seeds_dir: Path, dossier_dir: Path, parser: Pars
     text = export.to_json(resolved.dossier)
     lap("export")
     return Result(resolved.dossier, text, warnings, timings, key=resolve_key, extraction=stats)
+
+
+def extract_cached(parser: Parser, sources: list[Source], parsed: list, memo: Memo,
+                   problems: list[Problem]) -> tuple[Extraction, str, ExtractStats]:
+    """The corpus's extraction, its key and what making it took: the whole of it from memory or disk when
+    no article changed, else made from the stored per-article records, extracting only the articles none
+    holds (`dossier prepare` calls this too, so that the build after it reads everything)."""
+    key = digest(parser.model_name, parser.model_version(), code_version(), sources)
+    extraction = memo.get("extraction", key)
+    if extraction is None:
+        disk = ExtractionCache(parser.cache_dir)
+        extraction = disk.get(key, problems)
+        if extraction is None:
+            articles = ArticleCache(parser.cache_dir, memo, (parser.model_name, parser.model_version()), problems)
+            stats = ExtractStats()
+            extraction = extract(parsed, articles, stats)
+            articles.keep_in_memory()
+            disk.put(key, extraction, problems)
+            return memo.put("extraction", key, extraction), key, stats
+        memo.put("extraction", key, extraction)
+    return extraction, key, ExtractStats(len(sources), from_store=len(sources))  # reused whole
 
 
 def _label(path: Path, root: Path) -> str:
