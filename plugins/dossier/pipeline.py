@@ -16,7 +16,7 @@ from .clean import clean
 from .config import Curation, load_curation
 from .extract import ExtractStats, extract
 from .model import ArticleExtraction, Dossier, Extraction, Problem, Source
-from .parse import Parser
+from .parse import Parsed, Parser, ParseStats
 from .read import list_seeds, read_articles
 from .resolve import resolve
 
@@ -236,12 +236,18 @@ def run(title: str, root: Path, seeds_dir: Path, dossier_dir: Path, parser: Pars
     lap("read")
     sources = [clean(a) for a in articles]
     lap("clean")
-    if len(sources) > PROGRESS_EVERY:
-        progress(f"dossier: parsing {len(sources)} articles")
-    parsed, found = parser.parse_all(sources, progress)
-    warnings += found
-    lap("parse")
-    extraction, extraction_key, stats = extract_cached(parser, sources, parsed, memo, warnings)
+    timings["parse"] = 0.0  # stays 0 when the whole extraction is reused: no article is needed parsed
+    parser.stats = ParseStats()
+
+    def parse() -> list[Parsed]:
+        if len(sources) > PROGRESS_EVERY:
+            progress(f"dossier: parsing {len(sources)} articles")
+        parsed, found = parser.parse_all(sources, progress)
+        warnings.extend(found)
+        lap("parse")
+        return parsed
+
+    extraction, extraction_key, stats = extract_cached(parser, sources, parse, memo, warnings)
     lap("extract")
     resolve_key = digest(extraction_key, title, curation)
     resolved = memo.get("resolved", resolve_key) or memo.put(
@@ -253,11 +259,13 @@ def run(title: str, root: Path, seeds_dir: Path, dossier_dir: Path, parser: Pars
     return Result(resolved.dossier, text, warnings, timings, key=resolve_key, extraction=stats)
 
 
-def extract_cached(parser: Parser, sources: list[Source], parsed: list, memo: Memo,
+def extract_cached(parser: Parser, sources: list[Source], parse: Callable[[], list[Parsed]], memo: Memo,
                    problems: list[Problem]) -> tuple[Extraction, str, ExtractStats]:
     """The corpus's extraction, its key and what making it took: the whole of it from memory or disk when
-    no article changed, else made from the stored per-article records, extracting only the articles none
-    holds (`dossier prepare` calls this too, so that the build after it reads everything)."""
+    no article changed (then nothing is parsed, not even read from the parse cache: spaCy is not even
+    loaded), else made from the stored per-article records, extracting only the articles none holds. The
+    claims pass reads every article's parse, so `parse` runs whenever anything is extracted. `dossier
+    prepare` calls this too, so that the build after it reads everything."""
     key = digest(parser.model_name, parser.model_version(), code_version(), sources)
     extraction = memo.get("extraction", key)
     if extraction is None:
@@ -266,7 +274,7 @@ def extract_cached(parser: Parser, sources: list[Source], parsed: list, memo: Me
         if extraction is None:
             articles = ArticleCache(parser.cache_dir, memo, (parser.model_name, parser.model_version()), problems)
             stats = ExtractStats()
-            extraction = extract(parsed, articles, stats)
+            extraction = extract(parse(), articles, stats)
             articles.keep_in_memory()
             disk.put(key, extraction, problems)
             return memo.put("extraction", key, extraction), key, stats

@@ -100,11 +100,16 @@ def prepare(config_file: Path, scheduler: str | None = None, workers: int | None
     for key, data in results:
         parser.store(key, data, by_key[key], problems)
         progress.step()
-    parsed, found = parser.parse_all(sources)  # every article from the cache now
-    _, _, stats = pipeline.extract_cached(parser, sources, parsed, pipeline.Memo(), problems)
+
+    def parse() -> list:
+        parsed, found = parser.parse_all(sources)  # every article from the cache now
+        problems.extend(found)
+        return parsed
+
+    _, _, stats = pipeline.extract_cached(parser, sources, parse, pipeline.Memo(), problems)
     say(f"dossier: {stats.line()}")
-    return Prepared(len(sources), len(sources) - len(jobs), len(jobs), time.perf_counter() - started,
-                    [*problems, *found], stats.extracted)
+    return Prepared(len(sources), len(sources) - len(jobs), len(jobs), time.perf_counter() - started, problems,
+                    stats.extracted)
 
 
 def _on_cluster(scheduler: str, model_name: str, jobs: dict[str, list[str]]) -> Iterable[tuple[str, bytes]]:
