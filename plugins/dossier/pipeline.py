@@ -5,7 +5,6 @@ Rendering is left to the plugin (nothing else imports render). Each stage is tim
 from __future__ import annotations
 
 import hashlib
-import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -107,33 +106,20 @@ class ExtractionCache:
     def _path(self, key: str) -> Path | None:
         return self.folder / f"{key}.json" if self.folder else None
 
-    def get(self, key: str, problems: list[Problem]):
+    def get(self, key: str, problems: list[Problem]) -> Extraction | None:
         path = self._path(key)
-        if path is None or not path.is_file():
-            return None
-        try:
-            found = store.loads(path.read_text(encoding="utf-8"))
-        except Exception:  # any unreadable entry is rebuilt, whatever broke it
-            found = None
-        if isinstance(found, Extraction):
-            return found
-        problems.append(Problem(path.as_posix(), None, "the extraction cache entry is unreadable; extracted again"))
-        path.unlink(missing_ok=True)
-        return None
+        return store.read(path, Extraction, problems) if path else None
 
-    def put(self, key: str, extraction, problems: list[Problem]) -> None:
+    def put(self, key: str, extraction: Extraction, problems: list[Problem]) -> None:
         path = self._path(key)
         if path is None:
             return
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
             for old in path.parent.glob("*.json"):
                 old.unlink(missing_ok=True)  # one corpus per cache folder: keep the disk bounded
-            tmp = path.with_suffix(".tmp")
-            tmp.write_text(store.dumps(extraction), encoding="utf-8")
-            tmp.replace(path)
-        except OSError as err:
-            problems.append(Problem(path.as_posix(), None, f"could not write the extraction cache ({err})"))
+        except OSError:
+            pass  # a folder we cannot clean is one we cannot write: store.write says so
+        store.write(path, extraction, problems)
 
 
 class ArticleCache:
@@ -165,36 +151,14 @@ class ArticleCache:
 
     def _from_disk(self, key: str) -> ArticleExtraction | None:
         path = self._path(key)
-        if path is None or not path.is_file():
-            return None
-        try:
-            found = store.loads(path.read_text(encoding="utf-8"))
-        except Exception:  # any unreadable entry is rebuilt, whatever broke it
-            found = None
-        if isinstance(found, ArticleExtraction):
-            return found
-        self.problems.append(Problem(path.as_posix(), None,
-                                     "the extraction cache entry is unreadable; extracted again"))
-        path.unlink(missing_ok=True)
-        return None
+        return store.read(path, ArticleExtraction, self.problems) if path else None
 
     def put(self, source: Source, record: ArticleExtraction) -> None:
         key = self.key(source)
-        if self.found.get(key) is not record:  # new, or redone: unchanged records are not written again
-            self._to_disk(key, record)
-        self.found[key] = record
-
-    def _to_disk(self, key: str, record: ArticleExtraction) -> None:
         path = self._path(key)
-        if path is None:
-            return
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(store.dumps(record), encoding="utf-8")
-            tmp.replace(path)  # atomic: a build killed mid-write leaves no half entry
-        except OSError as err:
-            self.problems.append(Problem(path.as_posix(), None, f"could not write the extraction cache ({err})"))
+        if path is not None and self.found.get(key) is not record:  # new or redone: the others are on disk
+            store.write(path, record, self.problems)
+        self.found[key] = record
 
     def keep_in_memory(self) -> None:
         """This build's records become the memo's: edited articles' old records go, memory stays bounded."""
@@ -236,7 +200,7 @@ def run(title: str, root: Path, seeds_dir: Path, dossier_dir: Path, parser: Pars
     lap("read")
     sources = [clean(a) for a in articles]
     lap("clean")
-    timings["parse"] = 0.0  # stays 0 when the whole extraction is reused: no article is needed parsed
+    timings["parse"] = 0.0  # stays 0 when the whole extraction is reused: no article's parse is needed
     parser.stats = ParseStats()
 
     def parse() -> list[Parsed]:
