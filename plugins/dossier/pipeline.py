@@ -238,7 +238,7 @@ def extract_cached(parser: Parser, sources: list[Source], parse: Callable[[], li
         if extraction is None:
             articles = ArticleCache(parser.cache_dir, memo, (parser.model_name, parser.model_version()), problems)
             stats = ExtractStats()
-            extraction = extract(parse(), articles, stats)
+            extraction = extract(parse(), articles, stats, workers=parser.workers)
             articles.keep_in_memory()
             disk.put(key, extraction, problems)
             return memo.put("extraction", key, extraction), key, stats

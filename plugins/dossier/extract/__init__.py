@@ -18,8 +18,10 @@ over the per-article records, cheaply:
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from typing import Protocol, Sequence
+from typing import Callable, Protocol, Sequence
 
 from ..model import ArticleExtraction, Extraction, Source, StatementRecord, TimeExpr
 from ..parse import Parsed
@@ -62,23 +64,38 @@ class ExtractStats:
         return f"extracted {self.extracted} of {self.articles} articles ({self.from_store} stored{redone})"
 
 
-def extract(parsed: Sequence[Parsed], store: ArticleStore | None = None,
-            stats: ExtractStats | None = None) -> Extraction:
+def extract(parsed: Sequence[Parsed], store: ArticleStore | None = None, stats: ExtractStats | None = None,
+            workers: int = 1) -> Extraction:
+    """The dossier's extraction. Per-article work the store does not hold runs on `workers` processes
+    when there is enough of it (a cold build); the dossier-wide passes run here."""
     parsed = list(parsed)
     store = store or NoStore()
     stats = stats if stats is not None else ExtractStats()
-    stats.articles = len(parsed)
-    records = [_own_records(item, store.get(item.source), stats) for item in parsed]
+    records: list[ArticleExtraction | None] = [store.get(item.source) for item in parsed]
+    todo = [i for i, r in enumerate(records) if r is None]
+    stats.articles, stats.extracted, stats.from_store = len(parsed), len(todo), len(parsed) - len(todo)
+    for i, made in zip(todo, _each(_own_records, [(parsed[i],) for i in todo], workers)):
+        records[i] = made
     redone: set[str] = set()
     # pass 1: the dossier's acronym definitions, then each article's mentions under those it contains
     things = _merged_definitions(records)
-    records = [_with_mentions(item, r, things, redone) for item, r in zip(parsed, records)]
+    relevant = [_relevant(item, things) for item in parsed]
+    keys = [_digest(r) for r in relevant]
+    todo = [i for i, r in enumerate(records) if r.things_key != keys[i]]
+    redone.update(records[i].source for i in todo if records[i].things_key)
+    for i, made in zip(todo, _each(article_mentions, [(parsed[i], dict(relevant[i])) for i in todo], workers)):
+        records[i] = replace(records[i], things_key=keys[i], candidates=made, mentions_key="")
     # pass 2: the dossier-wide judgement of names, then each article's events and statements
     dropped: list = []
     mentions = tuple(judge_mentions((r.candidates for r in records), dropped))
     mentions_of = by_source(mentions)
-    records = [_with_statements(item, r, mentions_of.get(item.source.id, []), redone)
-               for item, r in zip(parsed, records)]
+    own = [mentions_of.get(item.source.id, []) for item in parsed]
+    keys = [_digest(tuple(m)) for m in own]
+    todo = [i for i, r in enumerate(records) if r.mentions_key != keys[i]]
+    redone.update(records[i].source for i in todo if records[i].mentions_key)
+    work = [(parsed[i], records[i].times, own[i]) for i in todo]
+    for i, (events, statements) in zip(todo, _each(_events_and_statements, work, workers)):
+        records[i] = replace(records[i], mentions_key=keys[i], events=events, statements=statements)
     stats.redone = len(redone)
     for item, record in zip(parsed, records):
         store.put(item.source, record)
@@ -91,13 +108,9 @@ def extract(parsed: Sequence[Parsed], store: ArticleStore | None = None,
                       tuple(unplaced))
 
 
-def _own_records(item: Parsed, stored: ArticleExtraction | None, stats: ExtractStats) -> ArticleExtraction:
+def _own_records(item: Parsed) -> ArticleExtraction:
     """What the article says on its own, whatever the rest of the dossier says: the acronyms it defines,
-    its dates. A new record has no mentions yet (empty keys): the passes below make them."""
-    if stored is not None and stored.source == item.source.id:
-        stats.from_store += 1
-        return stored
-    stats.extracted += 1
+    its dates. A new record has no mentions yet (empty keys): the passes make them."""
     times = find_times(item.source.sentences, item.source.id, item.source.published)
     return ArticleExtraction(item.source.id, tuple(article_definitions(item).items()), tuple(times))
 
@@ -111,33 +124,43 @@ def _merged_definitions(records: Sequence[ArticleExtraction]) -> dict[str, str]:
     return things
 
 
-def _with_mentions(item: Parsed, record: ArticleExtraction, things: dict[str, str],
-                   redone: set[str]) -> ArticleExtraction:
-    """The article's mentions, made under the definitions of the acronyms its text contains: the only ones
-    the mention rules can look up (they look up the last word of a name found in the text), so the rest
-    of the dossier's definitions do not invalidate them."""
+def _relevant(item: Parsed, things: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """The definitions of the acronyms the article's text contains: the only ones the mention rules can
+    look up there (they look up the last word of a name found in the text), so the article's mentions are
+    redone when one of these changes and never for the rest of the dossier's."""
     text = "\n".join(s.text for s in item.source.sentences)
-    relevant = tuple((acronym, why) for acronym, why in things.items() if acronym in text)
-    key = _digest(relevant)
-    if record.things_key == key:
-        return record
-    if record.things_key:
-        redone.add(record.source)
-    return replace(record, things_key=key, candidates=article_mentions(item, dict(relevant)), mentions_key="")
+    return tuple((acronym, why) for acronym, why in things.items() if acronym in text)
 
 
-def _with_statements(item: Parsed, record: ArticleExtraction, mentions: list,
-                     redone: set[str]) -> ArticleExtraction:
-    """The article's events and statements, made from its mentions as the dossier-wide judgement left them.
+def _events_and_statements(item: Parsed, times: Sequence[TimeExpr], mentions: list) -> tuple[tuple, tuple]:
+    """The article's events and statements, from its mentions as the dossier-wide judgement left them.
     They read one article at a time, so the cost stays linear in the corpus."""
-    key = _digest(tuple(mentions))
-    if record.mentions_key == key:
-        return record
-    if record.mentions_key:
-        redone.add(record.source)
-    events = tuple(find_events([item], record.times, mentions))
-    statements = tuple(_dated(find_statements([item], mentions), record.times))
-    return replace(record, mentions_key=key, events=events, statements=statements)
+    events = tuple(find_events([item], times, mentions))
+    return events, tuple(_dated(find_statements([item], mentions), times))
+
+
+PARALLEL_FROM = 40  # articles of work before it is spread over processes (each fork costs tens of ms)
+_JOB: tuple | None = None  # (function, argument tuples) the forked workers inherit
+
+
+def _each(work: Callable, items: list[tuple], workers: int) -> list:
+    """work(*item) for each item, in order. With many items, on `workers` forked processes: they inherit
+    the parsed docs, which never cross a pipe; only the indices go and the records come back. Where fork
+    is missing (Windows), here."""
+    if workers < 2 or len(items) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        return [work(*item) for item in items]
+    global _JOB
+    _JOB = (work, items)
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(_run_one, range(len(items)), chunksize=max(1, len(items) // (workers * 8))))
+    finally:
+        _JOB = None
+
+
+def _run_one(index: int):
+    work, items = _JOB
+    return work(*items[index])
 
 
 def _digest(value) -> str:
