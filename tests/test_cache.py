@@ -344,3 +344,24 @@ def test_a_cold_extraction_spreads_the_articles_over_processes_with_the_same_res
     assert pools == [2, 2, 2]  # own records, mentions, events and statements
     assert extraction_of(spread) == (3, 0, 0)
     assert spread.json == alone.json
+
+
+def test_the_build_log_says_how_many_articles_were_extracted(make_site, tmp_path):
+    from conftest import MINIMAL_CONFIG
+
+    seeds = {"one.txt": "Kyiv reports drone strike\n\nUkraine's air force said on Tuesday that it shot down "
+                        "twenty drones over the Odesa region.\n",
+             "two.txt": "Moscow denies strike\n\nMaria Zakharova said on Wednesday that the reports were false.\n"}
+    dossier = {"sources.yml": "one:\n  published: 2023-10-17\ntwo:\n  published: 2023-10-18\n"}
+    config = MINIMAL_CONFIG % {"cache": tmp_path / "cache"}
+
+    def extraction_line(build) -> str:
+        [line] = [r.getMessage() for r in build.records if "extracted" in r.getMessage()]
+        return line.split("; ")[-1]
+
+    first = make_site(seeds, dossier, config=config)
+    assert extraction_line(first) == "extracted 2 of 2 articles (0 stored)"
+    seeds["two.txt"] = seeds["two.txt"].replace("false", "baseless")
+    edited = make_site(seeds, dossier, config=config)
+    assert extraction_line(edited) == "extracted 1 of 2 articles (1 stored)"
+    assert "the reports were baseless" in edited.page("sources/two/")
