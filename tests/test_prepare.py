@@ -63,7 +63,7 @@ def test_prepare_on_a_dask_cluster(corpus):
     distributed = pytest.importorskip("distributed", reason="dask.distributed is the optional 'cluster' extra")
     lines: list[str] = []
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                  dashboard_address=None) as cluster:
+                                  dashboard_address=":0") as cluster:  # any free port: another run may hold 8787
         done = prepare(corpus / "mkdocs.yml", scheduler=cluster.scheduler_address, say=lines.append)
     assert (done.total, done.cached, done.parsed) == (3, 0, 3)
     assert lines[0] == f"dossier: 3 articles, 0 already cached, 3 to parse on the cluster at {cluster.scheduler_address}"
