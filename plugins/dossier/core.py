@@ -86,6 +86,7 @@ class Cache:
         cache_dir = (root / options.cache_dir) if options.cache_dir else None
         if self.parser is None or self.parser.model_name != options.spacy_model or self.parser.cache_dir != cache_dir:
             self.parser = Parser(options.spacy_model, cache_dir)
+            self.memo = pipeline.Memo()  # a new cache (another folder or model) starts from what it holds
         return self.parser
 
 

@@ -371,6 +371,36 @@ class Extraction:
     unplaced: tuple["UnplacedAnswer", ...] = ()  # answers no claim clearly takes, for the review page
 
 
+@dataclass(frozen=True)
+class ArticleMentions:
+    """One article's actor mentions before the dossier-wide judgement of which names are only adjectives
+    of identity (extract/actors.py): each mention with how it stands in its sentence, and what the article
+    says of each name's use. Cached per article; the judgement reads these, never the parsed docs."""
+
+    mentions: tuple[Mention, ...] = ()
+    adjectival: tuple[bool, ...] = ()  # per mention: a group named by its adjective ("Western governments")
+    qualifies: tuple[bool, ...] = ()  # per mention: its last word qualifies a noun after it ("B.C. Sikh leader")
+    describes: tuple[tuple[str, bool], ...] = ()  # name (lower case) -> every body use here only qualifies a noun
+    dropped: tuple[DroppedName, ...] = ()  # names this article's sentences do not take for actors
+
+
+@dataclass(frozen=True)
+class ArticleExtraction:
+    """What extraction found in one article, stored by the article's content key (extract/__init__.py).
+    The parts that read dossier-wide knowledge carry a digest of the slice they read: `candidates` of the
+    acronyms the corpus defines that occur here, `events` and `statements` of the article's mentions
+    after the dossier-wide judgement. A part whose digest no longer matches is made again."""
+
+    source: str
+    defined: tuple[tuple[str, str], ...] = ()  # acronyms this article defines as no actor -> why
+    times: tuple[TimeExpr, ...] = ()
+    things_key: str = ""
+    candidates: ArticleMentions = ArticleMentions()
+    mentions_key: str = ""
+    events: tuple[EventReport, ...] = ()
+    statements: tuple[StatementRecord, ...] = ()
+
+
 # ---------------------------------------------------------------- resolved dossier
 
 

@@ -13,9 +13,9 @@ from typing import Callable
 from . import export, store
 from .clean import clean
 from .config import Curation, load_curation
-from .extract import extract
-from .model import Dossier, Extraction, Problem
-from .parse import Parser
+from .extract import ExtractStats, extract
+from .model import ArticleExtraction, Dossier, Extraction, Problem, Source
+from .parse import Parsed, Parser, ParseStats
 from .read import list_seeds, read_articles
 from .resolve import resolve
 
@@ -36,6 +36,7 @@ class Result:
     warnings: list[Problem]
     timings: dict[str, float] = field(default_factory=dict)
     key: str = ""  # digest of everything the dossier was built from
+    extraction: ExtractStats = field(default_factory=ExtractStats)  # what extraction did (all zero: reused whole)
 
     def counts(self) -> str:
         d = self.dossier
@@ -46,10 +47,12 @@ class Result:
 @dataclass
 class Memo:
     """The last build's extraction and resolution, each with a digest of its inputs. `mkdocs serve` keeps
-    one across rebuilds: editing a note re-extracts nothing, editing curation only re-resolves."""
+    one across rebuilds: editing a note re-extracts nothing, editing curation only re-resolves, editing
+    an article re-extracts that article (its record in `articles`) and reruns the dossier-wide passes."""
 
     extraction: tuple[str, object] | None = None
     resolved: tuple[str, object] | None = None
+    articles: dict[str, ArticleExtraction] = field(default_factory=dict)  # per article, by ArticleCache.key
 
     def get(self, slot: str, key: str):
         held = getattr(self, slot)
@@ -103,33 +106,63 @@ class ExtractionCache:
     def _path(self, key: str) -> Path | None:
         return self.folder / f"{key}.json" if self.folder else None
 
-    def get(self, key: str, problems: list[Problem]):
+    def get(self, key: str, problems: list[Problem]) -> Extraction | None:
         path = self._path(key)
-        if path is None or not path.is_file():
-            return None
-        try:
-            found = store.loads(path.read_text(encoding="utf-8"))
-        except Exception:  # any unreadable entry is rebuilt, whatever broke it
-            found = None
-        if isinstance(found, Extraction):
-            return found
-        problems.append(Problem(path.as_posix(), None, "the extraction cache entry is unreadable; extracted again"))
-        path.unlink(missing_ok=True)
-        return None
+        return store.read(path, Extraction, problems) if path else None
 
-    def put(self, key: str, extraction, problems: list[Problem]) -> None:
+    def put(self, key: str, extraction: Extraction, problems: list[Problem]) -> None:
         path = self._path(key)
         if path is None:
             return
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
             for old in path.parent.glob("*.json"):
                 old.unlink(missing_ok=True)  # one corpus per cache folder: keep the disk bounded
-            tmp = path.with_suffix(".tmp")
-            tmp.write_text(store.dumps(extraction), encoding="utf-8")
-            tmp.replace(path)
-        except OSError as err:
-            problems.append(Problem(path.as_posix(), None, f"could not write the extraction cache ({err})"))
+        except OSError:
+            pass  # a folder we cannot clean is one we cannot write: store.write says so
+        store.write(path, extraction, problems)
+
+
+class ArticleCache:
+    """Each article's extraction (model.ArticleExtraction) by the digest of its source record, the model
+    and the extraction code, in memory (the memo, across `mkdocs serve` rebuilds) and on disk (JSON
+    records, store.py), so that editing one article re-extracts that article alone, in this process or
+    the next. An unreadable entry is made again, with a warning naming its file."""
+
+    def __init__(self, cache_dir: Path | None, memo: Memo, model: tuple[str, str], problems: list[Problem]):
+        self.folder = cache_dir / "articles" if cache_dir else None
+        self.memo, self.model, self.problems = memo, model, problems
+        self.found: dict[str, ArticleExtraction] = {}  # this build's records, by key: the memo's next content
+        self._keys: dict[str, str] = {}  # source id -> key, so each source is digested once
+
+    def key(self, source: Source) -> str:
+        if source.id not in self._keys:
+            self._keys[source.id] = digest(*self.model, code_version(), source)
+        return self._keys[source.id]
+
+    def _path(self, key: str) -> Path | None:
+        return self.folder / key[:2] / f"{key}.json" if self.folder else None
+
+    def get(self, source: Source) -> ArticleExtraction | None:
+        key = self.key(source)
+        held = self.memo.articles.get(key) or self._from_disk(key)
+        if held is not None:
+            self.found[key] = held
+        return held
+
+    def _from_disk(self, key: str) -> ArticleExtraction | None:
+        path = self._path(key)
+        return store.read(path, ArticleExtraction, self.problems) if path else None
+
+    def put(self, source: Source, record: ArticleExtraction) -> None:
+        key = self.key(source)
+        path = self._path(key)
+        if path is not None and self.found.get(key) is not record:  # new or redone: the others are on disk
+            store.write(path, record, self.problems)
+        self.found[key] = record
+
+    def keep_in_memory(self) -> None:
+        """This build's records become the memo's: edited articles' old records go, memory stays bounded."""
+        self.memo.articles = self.found
 
 
 def load_checked_curation(dossier_dir: Path, root: Path) -> Curation:
@@ -167,20 +200,18 @@ def run(title: str, root: Path, seeds_dir: Path, dossier_dir: Path, parser: Pars
     lap("read")
     sources = [clean(a) for a in articles]
     lap("clean")
-    if len(sources) > PROGRESS_EVERY:
-        progress(f"dossier: parsing {len(sources)} articles")
-    parsed, found = parser.parse_all(sources, progress)
-    warnings += found
-    lap("parse")
-    extraction_key = digest(parser.model_name, parser.model_version(), code_version(), sources)
-    extraction = memo.get("extraction", extraction_key)
-    if extraction is None:
-        disk = ExtractionCache(parser.cache_dir)
-        extraction = disk.get(extraction_key, warnings)
-        if extraction is None:
-            extraction = extract(parsed)
-            disk.put(extraction_key, extraction, warnings)
-        memo.put("extraction", extraction_key, extraction)
+    timings["parse"] = 0.0  # stays 0 when the whole extraction is reused: no article's parse is needed
+    parser.stats = ParseStats()
+
+    def parse() -> list[Parsed]:
+        if len(sources) > PROGRESS_EVERY:
+            progress(f"dossier: parsing {len(sources)} articles")
+        parsed, found = parser.parse_all(sources, progress)
+        warnings.extend(found)
+        lap("parse")
+        return parsed
+
+    extraction, extraction_key, stats = extract_cached(parser, sources, parse, memo, warnings)
     lap("extract")
     resolve_key = digest(extraction_key, title, curation)
     resolved = memo.get("resolved", resolve_key) or memo.put(
@@ -189,7 +220,30 @@ def run(title: str, root: Path, seeds_dir: Path, dossier_dir: Path, parser: Pars
     lap("resolve")
     text = export.to_json(resolved.dossier)
     lap("export")
-    return Result(resolved.dossier, text, warnings, timings, key=resolve_key)
+    return Result(resolved.dossier, text, warnings, timings, key=resolve_key, extraction=stats)
+
+
+def extract_cached(parser: Parser, sources: list[Source], parse: Callable[[], list[Parsed]], memo: Memo,
+                   problems: list[Problem]) -> tuple[Extraction, str, ExtractStats]:
+    """The corpus's extraction, its key and what making it took: the whole of it from memory or disk when
+    no article changed (then nothing is parsed, not even read from the parse cache: spaCy is not even
+    loaded), else made from the stored per-article records, extracting only the articles none holds. The
+    claims pass reads every article's parse, so `parse` runs whenever anything is extracted. `dossier
+    prepare` calls this too, so that the build after it reads everything."""
+    key = digest(parser.model_name, parser.model_version(), code_version(), sources)
+    extraction = memo.get("extraction", key)
+    if extraction is None:
+        disk = ExtractionCache(parser.cache_dir)
+        extraction = disk.get(key, problems)
+        if extraction is None:
+            articles = ArticleCache(parser.cache_dir, memo, (parser.model_name, parser.model_version()), problems)
+            stats = ExtractStats()
+            extraction = extract(parse(), articles, stats, workers=parser.workers)
+            articles.keep_in_memory()
+            disk.put(key, extraction, problems)
+            return memo.put("extraction", key, extraction), key, stats
+        memo.put("extraction", key, extraction)
+    return extraction, key, ExtractStats(len(sources), from_store=len(sources))  # reused whole
 
 
 def _label(path: Path, root: Path) -> str:

@@ -129,7 +129,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         for uri, text in site.files.items():
             files.append(File.generated(config, uri, content=text))
         timings = ", ".join(f"{k} {v:.2f}s" for k, v in site.result.timings.items())
-        log.info(f"{site.result.counts()} in {time.perf_counter() - started:.1f}s ({timings})")
+        log.info(f"{site.result.counts()} in {time.perf_counter() - started:.1f}s ({timings}); "
+                 f"{site.result.extraction.line()}")
         return files
 
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:

@@ -5,8 +5,10 @@
 Every article no cache entry holds goes through spaCy, on a Dask cluster (`--scheduler`, needs the
 `cluster` extra: `pip install 'mkdocs-dossier[cluster]'`) or on a local process pool. Workers send the
 parse back as a DocBin and this process writes it to the plugin's `cache_dir` under the same content key
-the plugin computes, so `mkdocs build` afterwards only reads the cache. The cluster's workers need this
-package and the spaCy model installed; they do not need the corpus or a shared disk.
+the plugin computes. Then this process extracts the articles no cache entry holds (per article, plus the
+dossier-wide passes, as the plugin does) into the same cache, so `mkdocs build` afterwards only reads it.
+The cluster's workers need this package and the spaCy model installed; they do not need the corpus or a
+shared disk.
 
 No MkDocs here (plugin.py alone imports it): the plugin's options are read from mkdocs.yml as YAML.
 """
@@ -21,6 +23,7 @@ from typing import Callable, Iterable
 
 import yaml
 
+from . import pipeline
 from .clean import clean
 from .config import load_curation
 from .model import Problem, Source
@@ -38,6 +41,7 @@ class Prepared:
     parsed: int  # parsed now
     seconds: float
     problems: list[Problem]
+    extracted: int = 0  # articles extracted now (the others' records were in the cache)
 
 
 def plugin_options(config_file: Path) -> dict:
@@ -96,7 +100,16 @@ def prepare(config_file: Path, scheduler: str | None = None, workers: int | None
     for key, data in results:
         parser.store(key, data, by_key[key], problems)
         progress.step()
-    return Prepared(len(sources), len(sources) - len(jobs), len(jobs), time.perf_counter() - started, problems)
+
+    def parse() -> list:
+        parsed, found = parser.parse_all(sources)  # every article from the cache now
+        problems.extend(found)
+        return parsed
+
+    _, _, stats = pipeline.extract_cached(parser, sources, parse, pipeline.Memo(), problems)
+    say(f"dossier: {stats.line()}")
+    return Prepared(len(sources), len(sources) - len(jobs), len(jobs), time.perf_counter() - started, problems,
+                    stats.extracted)
 
 
 def _on_cluster(scheduler: str, model_name: str, jobs: dict[str, list[str]]) -> Iterable[tuple[str, bytes]]:
@@ -119,7 +132,7 @@ def _on_cluster(scheduler: str, model_name: str, jobs: dict[str, list[str]]) -> 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="dossier", description="Dossier's command line.")
     commands = ap.add_subparsers(dest="command", required=True)
-    cmd = commands.add_parser("prepare", help="parse every article into the cache before `mkdocs build`",
+    cmd = commands.add_parser("prepare", help="parse and extract every article into the cache before `mkdocs build`",
                               description=__doc__.split("\n\n")[0])
     cmd.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
     cmd.add_argument("--scheduler", help="a Dask scheduler's address (tcp://host:8786); without it, local processes")
@@ -130,7 +143,8 @@ def main(argv: list[str] | None = None) -> int:
     done = prepare(args.config_file, args.scheduler, args.workers)
     for problem in done.problems:
         print(f"WARNING: {problem}", file=sys.stderr)
-    print(f"dossier: {done.parsed} articles parsed, {done.cached} were cached, in {done.seconds:.1f}s")
+    print(f"dossier: {done.parsed} articles parsed, {done.cached} were cached, {done.extracted} extracted, "
+          f"in {done.seconds:.1f}s")
     return 0
 
 

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 from datetime import date
+from pathlib import Path
 
 from . import model
 
@@ -20,6 +22,35 @@ def dumps(value) -> str:
 
 def loads(text: str):
     return _decode(json.loads(text))
+
+
+def read(path: Path, kind: type, problems: list[model.Problem]):
+    """The record of type `kind` stored at path, or None when there is none. An entry that cannot be read
+    back as one (damaged, or written by other code) is deleted with a warning naming the file, so that
+    the caller makes the record again."""
+    if not path.is_file():
+        return None
+    try:
+        found = loads(path.read_text(encoding="utf-8"))
+    except Exception:  # any unreadable entry is rebuilt, whatever broke it
+        found = None
+    if isinstance(found, kind):
+        return found
+    problems.append(model.Problem(path.as_posix(), None, "the extraction cache entry is unreadable; extracted again"))
+    path.unlink(missing_ok=True)
+    return None
+
+
+def write(path: Path, record, problems: list[model.Problem]) -> None:
+    """The record at path, atomically: a build killed mid-write leaves no half entry, and two processes
+    writing one entry do not mix their bytes."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(dumps(record), encoding="utf-8")
+        tmp.replace(path)
+    except OSError as err:
+        problems.append(model.Problem(path.as_posix(), None, f"could not write the extraction cache ({err})"))
 
 
 def _encode(value):

@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 from ..data import load_table
-from ..model import DroppedName, Mention, Ref, Source
+from ..model import ArticleMentions, DroppedName, Mention, Ref, Source
 from ..parse import Parsed
 from ..world import capital_of, country_of, demonym_country, government_of, is_place, seat_country
 
@@ -42,37 +42,64 @@ def words() -> dict[str, set[str]]:
 def find_mentions(parsed: Iterable[Parsed], dropped: list[DroppedName] | None = None) -> Iterator[Mention]:
     """Actor mentions of all articles, in reading order. Names found and judged not to be actors are
     appended to dropped (when given) with the reason, so the review page can list them."""
-    out: list[tuple[Mention, object]] = []
-    drops: list[DroppedName] = []
-    descriptors: dict[str, bool] = {}  # name -> every use so far only describes a noun
     parsed = list(parsed)
     things = _defined_things(parsed)
-    for item in parsed:
-        credits = _credits(item.source)
-        found = [list(_sentence_mentions(item.source.id, sentence, doc, credits, drops, things))
-                 for sentence, doc in zip(item.source.sentences, item.docs)]
-        # a person's short name: the surname, or the first word where names put the family name first or
-        # go by a given name ("Tedros" of "Tedros Adhanom Ghebreyesus", "Xi" of "Xi Jinping")
-        full = [m.text.split() for ms in found for m in ms if m.kind == "person" and len(m.text.split()) > 1]
-        surnames = {words_[-1] for words_ in full} | {words_[0] for words_ in full if len(words_[0]) >= 2}
-        for sentence, doc, ms in zip(item.source.sentences, item.docs, found):
-            for m in ms:
-                if sentence.kind == "body" and m.confidence >= 1.0:
-                    key = m.text.lower()
-                    descriptors[key] = descriptors.get(key, True) and _describes(doc, sentence.text, m)
-            out.extend((m, doc) for m in ms)
-            out.extend((m, doc) for m in _surnames(item.source.id, sentence, doc, ms, surnames))
+    yield from judge_mentions([article_mentions(item, things) for item in parsed], dropped)
+
+
+def article_definitions(item: Parsed) -> dict[str, str]:
+    """The acronyms one article defines as no actor. A definition holds for the whole dossier: extract/
+    merges every article's, the first article's reason winning, as _defined_things does over all."""
+    return _defined_things([item])
+
+
+def article_mentions(item: Parsed, things: dict[str, str]) -> ArticleMentions:
+    """One article's mentions, with what judge_mentions needs to know of each (so it never reads a doc):
+    the article-level half of find_mentions, cached per article."""
+    drops: list[DroppedName] = []
+    describes: dict[str, bool] = {}  # name -> every use here only describes a noun
+    credits = _credits(item.source)
+    found = [list(_sentence_mentions(item.source.id, sentence, doc, credits, drops, things))
+             for sentence, doc in zip(item.source.sentences, item.docs)]
+    # a person's short name: the surname, or the first word where names put the family name first or
+    # go by a given name ("Tedros" of "Tedros Adhanom Ghebreyesus", "Xi" of "Xi Jinping")
+    full = [m.text.split() for ms in found for m in ms if m.kind == "person" and len(m.text.split()) > 1]
+    surnames = {words_[-1] for words_ in full} | {words_[0] for words_ in full if len(words_[0]) >= 2}
+    out: list[tuple[Mention, object]] = []
+    for sentence, doc, ms in zip(item.source.sentences, item.docs, found):
+        for m in ms:
+            if sentence.kind == "body" and m.confidence >= 1.0:
+                key = m.text.lower()
+                describes[key] = describes.get(key, True) and bool(_describes(doc, sentence.text, m))
+        out.extend((m, doc) for m in ms)
+        out.extend((m, doc) for m in _surnames(item.source.id, sentence, doc, ms, surnames))
+    return ArticleMentions(tuple(m for m, _ in out), tuple(_adjectival(doc, m) for m, doc in out),
+                           tuple(" " in m.text and m.kind != "country" and _qualifies(doc, m) for m, doc in out),
+                           tuple(describes.items()), tuple(drops))
+
+
+def judge_mentions(articles: Iterable[ArticleMentions], dropped: list[DroppedName] | None = None
+                   ) -> Iterator[Mention]:
+    """The dossier-wide half of find_mentions: which names are only adjectives of identity, judged on every
+    article's uses at once."""
+    articles = list(articles)
+    drops = [d for a in articles for d in a.dropped]
+    descriptors: dict[str, bool] = {}  # name -> every use in the dossier only describes a noun
+    for a in articles:
+        for key, describes in a.describes:
+            descriptors[key] = descriptors.get(key, True) and describes
+    out = [(m, adjectival, qualifies) for a in articles
+           for m, adjectival, qualifies in zip(a.mentions, a.adjectival, a.qualifies)]
     # a one-word name used only to qualify nouns, across all articles, is an adjective of identity
     # ("Sikh leader", "Sikh community", "UN principle"), not an actor; so is a longer name ending in one
     # and qualifying a noun ("B.C. Sikh leader"), and a group's adjective when the group itself is never
     # named ("Western allied officials" with no "the West")
-    nouns = {_group_noun(m.text) for m, doc in out if m.kind == "group" and not _adjectival(doc, m)}
-    for m, doc in out:
+    nouns = {_group_noun(m.text) for m, adjectival, _ in out if m.kind == "group" and not adjectival}
+    for m, adjectival, qualifies in out:
         last = m.text.split()[-1].lower()
-        if descriptors.get(m.text.lower()) or (descriptors.get(last) and " " in m.text and m.kind != "country"
-                                               and _qualifies(doc, m)):
+        if descriptors.get(m.text.lower()) or (descriptors.get(last) and qualifies):
             drops.append(DroppedName(m, DESCRIPTOR))
-        elif m.kind == "group" and _adjectival(doc, m) and _group_noun(m.text) not in nouns:
+        elif m.kind == "group" and adjectival and _group_noun(m.text) not in nouns:
             drops.append(DroppedName(m, DESCRIPTOR))
         else:
             yield m
