@@ -197,3 +197,17 @@ def test_a_label_the_answer_puts_on_an_allegation_is_no_part_of_it(nlp):
              "squad inside its Lisbon consulate as \"lies and baseless allegations\".")
     [claim] = [c for c in claims if any(r.claim_key == c.key for r in responses)]
     assert "consulate" in claim.text and "lies" not in claim.text and "baseless" not in claim.text
+
+
+def test_a_backing_that_names_no_claim_goes_to_the_main_charge_widely_reported(nlp):
+    statements, claims, responses = run(
+        nlp,
+        "Peru accuses Bolivian agents of killing activist\nPeruvian Prime Minister Ana Ruiz accused Bolivian "
+        "agents of killing the activist in Lima.",
+        "Bolivia denies role in activist killing\nRuiz said Bolivian agents were behind the killing of the "
+        "activist in Lima.\nBolivian spokesman Ivan Kral said Bolivia had nothing to do with the killing.",
+        "Envoy backs Peru over activist killing\nChilean ambassador Jan Lipa said the evidence was credible.")
+    main = next(c for c in claims if "@BOL" in c.charged)
+    backed = [r for r in responses if r.stance == "supports"]
+    assert [(r.claim_key, statements[r.statement_index].speaker_text) for r in backed] == [(main.key, "Jan Lipa")]
+    assert backed[0].confidence < 0.6  # listed on review/ for an editor to confirm

@@ -594,6 +594,12 @@ def _target(state: ClaimState, r: Reading, named_claim: dict) -> tuple[_Claim | 
     chosen = _clear_best(candidates, r, require=True, threshold=CLEAR_ANSWER)
     if chosen is not None:
         return chosen, BY_WORDS, "its words are the claim's"
+    if r.stance == "supports" and r.side:
+        # a third party's backing that names no claim: the story's main charge, if one stands well ahead
+        charges = [c for c in candidates if c.against]
+        main = _dominant(charges) if charges else None
+        if main is not None and _reach(main)[0] >= WIDELY_REPORTED and _fit(_merged(r.words, r.context), main) > 0:
+            return main, BY_CONTEXT, "backs the story's main charge"
     return None, 0.0, "its words fit no claim clearly"
 
 
