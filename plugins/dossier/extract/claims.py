@@ -457,8 +457,9 @@ def place_answers(state: ClaimState) -> None:
     for r in state.readings:
         stance = r.stance
         contrasted = _contrasted(state, r) if stance is None else None
-        if contrasted is not None and not (r.side & contrasted.against or _fit(r.words, contrasted) > 0):
-            contrasted = None  # "while the Kremlin said the visit would cover bilateral ties": another subject
+        if contrasted is not None and not (r.side & (contrasted.against | contrasted.involved)
+                                           or _fit(r.words, contrasted) > 0):
+            contrasted = None  # a side the charge does not name, on another subject: no answer to it
         if contrasted is not None:
             # "X claimed that A, while Y said B": Y speaks past X's charge
             own = state.claim_of(r.index)
