@@ -629,3 +629,48 @@ def test_a_group_the_table_names_in_several_words_speaks(nlp):
     item = _parsed(nlp, "Blast condemned", text)
     [said] = find_statements([item], list(find_mentions([item])))
     assert said.speaker_text == "Arab states"
+
+
+def test_name_particles_ranks_and_honorifics_around_a_name(nlp):
+    """NER stops before a name particle ("el", "al-") and reads a flag rank as a name: the person is named
+    whole, the rank and the honorific are no one."""
+    actors, _, _, _ = _actors(
+        nlp, "Officials answer",
+        "Jordanian Prime Minister Omar al-Fayez said on Monday the report was false.",
+        "Health ministry spokesperson Dr. Hani el Badawi said the toll had risen.",
+        "Navy spokesperson Rear Adm. John Marsh said the ship was safe.")
+    assert {"Omar al-Fayez", "Hani el Badawi", "John Marsh"} <= set(actors)
+    assert not {"Rear", "Rear Adm", "Dr.", "Dr. Hani", "Omar", "Hani"} & set(actors)
+
+
+def test_a_headline_name_run_into_a_place_and_a_settlement_are_no_person(nlp):
+    actors, _, review, _ = _actors(
+        nlp, "Putin tells Lukashenko Crimea bridge will reopen",
+        "Russian President Vladimir Putin told Belarusian leader Alexander Lukashenko the bridge would reopen.",
+        "Footage taken from Kibbutz Nahal Oz showed the launch, the army said.")
+    assert "Lukashenko Crimea" not in actors and "Crimea" not in {a for x in actors.values() for a in x.aliases}
+    assert "Kibbutz Nahal Oz" not in actors
+    assert "“Kibbutz Nahal Oz” was not taken for an actor: a place" in " ".join(r.message for r in review)
+
+
+def test_a_picture_credit_joined_by_a_slash_is_no_actor(nlp):
+    actors, _, _, _ = _actors(
+        nlp, "Ministry speaks",
+        "Ukrainian Defence Ministry spokesman Ivan Kovalenko Ukrainian Defence Ministry Press Service/AP",
+        "Ukrainian Defence Ministry spokesman Ivan Kovalenko said the strike had failed.")
+    assert not any("Press Service" in name for name in actors)
+
+
+def test_two_countries_foreign_ministries_are_never_one_actor():
+    """ "Israel's Foreign Ministry" and "the Russian" Foreign Ministry (NER leaving the owner out of both
+    names): each joins its own country's ministry, however named."""
+    from dossier.model import Mention, Ref
+    from dossier.resolve.actors import _cluster
+    ms = [Mention(Ref("a", "s1", 0, 16), "Foreign Ministry", "ORG", "organization", role_org="Russia", acts=True),
+          Mention(Ref("a", "s2", 0, 24), "Russian Foreign Ministry", "ORG", "organization", acts=True),
+          Mention(Ref("b", "s1", 0, 16), "Foreign Ministry", "ORG", "organization", role_org="Israel", acts=True),
+          Mention(Ref("c", "s1", 0, 27), "Ministry of Foreign Affairs", "ORG", "organization", role_org="Israel",
+                  acts=True)]
+    clusters = {frozenset((m.text, m.role_org) for m in c.mentions) for c in _cluster(ms)}
+    assert clusters == {frozenset({("Foreign Ministry", "Russia"), ("Russian Foreign Ministry", None)}),
+                        frozenset({("Foreign Ministry", "Israel"), ("Ministry of Foreign Affairs", "Israel")})}

@@ -246,6 +246,8 @@ def _sentence_mentions(source_id: str, sentence, doc, credits=(set(), set()),
             continue
         span = doc[start:end]
         text = _clean_name(span.text)
+        if _photo_credit(doc, start, end):
+            continue  # "Russian Foreign Ministry Press Service/TASS": who took or supplied a picture
         if label == "AUTHOR":  # a column's author, in their own voice: the name as a name is written
             taken.update(range(start, end))
             yield Mention(Ref(source_id, sentence.id, span.start_char, span.end_char),
@@ -303,6 +305,15 @@ def _sentence_mentions(source_id: str, sentence, doc, credits=(set(), set()),
                       label, kind, role, role_org, confidence, agency >= PARTICIPANT)
 
 
+def _photo_credit(doc, start: int, end: int) -> bool:
+    """A name joined by a slash, without spaces, to another name: the credit line of a picture ("AP
+    Photo/Hasan Jamali", "Press Service/TASS", "Liu Rui/GT"), never an actor."""
+    def slash(i: int) -> bool:
+        return 0 < i < len(doc) - 1 and doc[i].text == "/" and not doc[i - 1].whitespace_ \
+            and not doc[i].whitespace_ and doc[i + 1].text[:1].isupper() and doc[i - 1].text[:1].isupper()
+    return any(slash(i) for i in range(start, min(end + 1, len(doc)))) or slash(start - 1)
+
+
 def _signed_headline(sentence, doc, author: set[str]) -> list[tuple[int, int, str]]:
     """The article's author named in its headline ("Khashoggi dying in a 'fistfight' - YASIN AKTAY"): a
     column signed in its title, whose text is its author's own voice. A byline is a credit; a signed
@@ -334,6 +345,9 @@ def _candidates(doc) -> Iterator[tuple[int, int, str]]:
     for ent in doc.ents:
         if ent.label_ not in LABEL_KINDS:
             continue
+        if all(t.lower_ in w["titles"] | w["title_abbreviations"] or t.lower_.strip(".") in w["honorifics"]
+               for t in ent):
+            continue  # "Rear Adm." of "spokesperson Rear Adm. Daniel Hagari": a rank, no one's name
         for start, end in (part for span in _split_title(doc, *_trim(ent)) for part in _split_chain(doc, *span)):
             if ent.label_ in {"ORG", "GPE", "FAC"} and end < len(doc) and doc[end].lower_ in w["titles"]:
                 end = _portfolio_cut(doc, start, end)
@@ -361,11 +375,12 @@ def _candidates(doc) -> Iterator[tuple[int, int, str]]:
         # a title word followed by capitalised names is a person whatever NER thought ("spokeswoman Ana Costa")
         if t.lower_ in w["titles"] and t.i + 1 < len(doc):
             first = t.i + 1
-            while first < len(doc) and doc[first].lower_ in w["title_abbreviations"]:
-                first += 1  # "spokesperson Gen. Pat Ryder": the rank is part of the title
+            while first < len(doc) and (doc[first].lower_ in w["title_abbreviations"]
+                                        or doc[first].lower_.strip(".") in w["honorifics"]):
+                first += 1  # "spokesperson Gen. Pat Ryder", "spokesperson Dr. ...": a rank or honorific, no name
             end = first
-            while end < len(doc) and end - first <= 3 and _name_token(doc[end]):
-                end += 1
+            while end < len(doc) and end - first <= 3 and (_name_token(doc[end]) or (end > first and _particle_at(doc, end))):
+                end = _particle_at(doc, end) if not _name_token(doc[end]) else end + 1
             if end > first and doc[end - 1].lower_ not in w["org_heads"] | w["events"] | w["facilities"]:
                 found = [f for f in found if f[1] <= first or f[0] >= end or f[2] == "PERSON"]
                 if not any(f[0] <= first < f[1] and f[2] == "PERSON" for f in found):
@@ -666,13 +681,38 @@ def _extend_person(doc, start: int, end: int) -> tuple[int, int]:
                 and t.lower_ not in w["not_names"] and t.lower_ not in w["title_abbreviations"] and t.ent_type_ in {"", "PERSON", "GPE", "NORP"}
                 and country_of(t.text) is None and demonym_country(t.text) is None)
 
-    while end < len(doc) and name_like(doc[end]) and doc[end].dep_ not in {"ROOT"} and end - start < 4:
-        end += 1
+    while end < len(doc) and end - start < 5:
+        if name_like(doc[end]) and doc[end].dep_ not in {"ROOT"} and end - start < 4 and not _place_word(doc[end]):
+            end += 1
+        elif _particle_at(doc, end):
+            end = _particle_at(doc, end)  # "Abdel Fattah" el Sisi, "Ashraf" al-Qudra
+        else:
+            break
     # an honorific, with its dot or without ("Mr. Khashoggi"), is not part of the name
     while start > 0 and name_like(doc[start - 1]) and doc[start - 1].i > 0 and end - start < 4 \
             and doc[start - 1].lower_.strip(".") not in w["honorifics"] and capital_of(doc[start - 1].text) is None:
         start -= 1
     return start, end
+
+
+def _place_word(t) -> bool:
+    """A word NER read as a place that the gazetteer knows as one: a headline's run of names ends before it
+    ("Biden tells Netanyahu Gaza hospital hit ...": Netanyahu, then Gaza)."""
+    return t.ent_type_ in {"GPE", "LOC"} and (is_place(t.text) or country_of(t.text) is not None
+                                               or capital_of(t.text) is not None)
+
+
+def _particle_at(doc, i: int) -> int:
+    """The end of a name particle and the capitalised name word it joins ("el Sisi", "al-Qudra", "bin
+    Salman"), starting at token i; 0 when there is none."""
+    if i >= len(doc) or doc[i].text not in words()["name_particles"]:
+        return 0
+    j = i + 1
+    if j < len(doc) and doc[j].text in {"-", "‑"} and not doc[i].whitespace_:
+        j += 1
+    if j < len(doc) and doc[j].is_title and doc[j].pos_ == "PROPN" and doc[j].lower_ not in words()["titles"]:
+        return j + 1
+    return 0
 
 
 def _clean_name(text: str) -> str:
@@ -853,6 +893,8 @@ def _judge(text: str, label: str, span, agency: int) -> tuple[str | None, str | 
     head = lower[-1] if lower else ""
     if country_of(text) is not None or government_of(text) is not None:
         return "country", None
+    if len(lower) > 1 and lower[0] in w["place_prefixes"] and head not in w["org_heads"]:
+        return None, PLACE  # "Kibbutz Netiv Haasara", "Fort Detrick": a settlement or a natural place
     if len(lower) == 1 and label in {"PERSON", "ORG", "ACRONYM", "NORP"} and _job_word(lower[0]):
         return None, JOB_WORD  # "Blogger says ...", "ATHLETES": what people do, not who they are
     if seat_country(text) is not None:  # "Downing Street said": a seat of power acting for its country

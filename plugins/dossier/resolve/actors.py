@@ -281,7 +281,7 @@ def _cluster(mentions: list[Mention], sources: Iterable[Source] = ()) -> list[Cl
     # 2. multi-word names by spelling variant
     singles = []
     for m in sorted(rest, key=lambda m: -len(m.text.split())):
-        key = _group_key(m) if m.kind == "group" else norm(m.text)
+        key = _group_key(m) if m.kind == "group" else _owned_key(m)
         if not key:
             continue
         if len(key.split()) == 1 and not m.text.isupper():
@@ -360,6 +360,18 @@ def _cluster(mentions: list[Mention], sources: Iterable[Source] = ()) -> list[Cl
     _defined_acronyms(clusters, sources)
     _known_bodies(clusters)
     return [clusters[k] for k in sorted(clusters)]
+
+
+def _owned_key(m: Mention) -> str:
+    """The clustering key of a name: a body whose owner the sentence gives outside its name ("Israel's
+    Foreign Ministry", "the Russian" Foreign Ministry where NER left the demonym out) is keyed with that
+    country, so that two countries' foreign ministries are never one actor."""
+    key = norm(m.text)
+    if m.kind != "organization" or not m.role_org or m.role or len(key.split()) < 2 \
+            or _content_bag(key)[0] is not None:
+        return key
+    country = country_of(m.role_org)
+    return norm(f"{country.name} {m.text}") if country is not None else key
 
 
 @lru_cache(maxsize=1)
