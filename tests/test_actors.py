@@ -674,3 +674,28 @@ def test_two_countries_foreign_ministries_are_never_one_actor():
     clusters = {frozenset((m.text, m.role_org) for m in c.mentions) for c in _cluster(ms)}
     assert clusters == {frozenset({("Foreign Ministry", "Russia"), ("Russian Foreign Ministry", None)}),
                         frozenset({("Foreign Ministry", "Israel"), ("Ministry of Foreign Affairs", "Israel")})}
+
+
+def test_a_government_named_by_its_leader_and_a_press_officer_answering_the_outlet(nlp):
+    """"the Morales administration" is a government, not the person; a spokesperson or an unnamed official
+    telling the article's own outlet is its reporting (an ambassador telling it is an interview)."""
+    actors, _, review, _ = _actors(
+        nlp, "Ministry denies",
+        "The Morales administration still has no theory on who was behind the fire.",
+        "The allegations are false, Interior Ministry spokesperson Ana Rojas told Nordpress.",
+        "A Bolivian official told Nordpress the inquiry would take weeks.",
+        outlet="Nordpress International")
+    assert "Morales" not in actors
+    assert "Nordpress" not in actors
+    assert "Ana Rojas" in actors
+    assert "“Morales” was not taken for an actor: names a government by its leader" in " ".join(
+        r.message for r in review)
+
+
+def test_a_countrys_police_and_a_body_named_after_a_possessive(nlp):
+    actors, _, _, _ = _actors(
+        nlp, "Chilean police say the driver fled",
+        "Chilean police said on Monday the driver had fled across the border.",
+        "The country’s Investigative Committee has opened a case.")
+    assert actors["Chilean police"].kind == "organization"
+    assert "Investigative Committee" in actors

@@ -475,16 +475,16 @@ def _country_bodies(doc, found) -> Iterator[tuple[int, int, str]]:
     "Canada's defense department". The body speaks, not the country (a country name or demonym, perhaps a
     possessive, lowercase portfolio words, then the head noun of a state body)."""
     w = words()
-    heads = set(w["body_heads"])
+    heads = set(w["body_heads"]) | w["national_bodies"]
     for t in doc:
-        if not ((t.is_lower or t.is_title) and t.lower_ in heads) or t.i < 2:
+        if not ((t.is_lower or t.is_title) and t.lower_ in heads) or t.i < 1:
             continue
         i = t.i
         # "foreign ministry", or "Foreign Ministry" where NER saw only the demonym ("North Korean") and no
         # body (where it saw "Defence Ministry" after "Russia's", that body stands, its owner read later)
         while i > 0 and doc[i - 1].is_lower == t.is_lower and doc[i - 1].lower_ in w["portfolios"]:
             i -= 1
-        if (i == t.i and t.lower_ not in w["missions"]) or i == 0:
+        if (i == t.i and t.lower_ not in w["missions"] | w["national_bodies"]) or i == 0:
             continue  # "the ministry": which country's is unsaid; "the Chinese embassy" is one
         owner = i - 1
         if doc[owner].text in {"'s", "’s"} and owner > 0:
@@ -508,8 +508,9 @@ def _trim(ent) -> tuple[int, int]:
     start, end = ent.start, ent.end
     doc = ent.doc
     w = words()
-    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].lower_.strip(".") in w["honorifics"]):
-        start += 1
+    while start < end and (doc[start].lower_ in {"the", "a", "an", "'s", "’s"}
+                           or doc[start].lower_.strip(".") in w["honorifics"]):
+        start += 1  # "The country’s Investigative Committee": NER began the name at the possessive
     while end > start and doc[end - 1].text in {"'s", "’s", "'", "’", "-", "–", "—"}:
         end -= 1
     if ent.label_ in {"ORG", "PERSON"}:
@@ -823,7 +824,7 @@ def _titled_teller(t) -> bool:
     not the outlet acting."""
     verb = t.head if t.dep_ in {"dobj", "dative", "iobj"} else t.head.head
     w = words()
-    return any(tok.lower_ in w["titles"] and tok.lower_ not in w["commentator_titles"]
+    return any(tok.lower_ in w["titles"] and tok.lower_ not in w["commentator_titles"] | w["press_titles"]
                for c in verb.children if c.dep_ in SUBJECTS for tok in c.subtree)
 
 
@@ -881,6 +882,7 @@ def _job_word(word: str) -> bool:
     forms = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
     return bool(forms & (w["job_nouns"] | w["titles"]))
 BROADCAST = "names a programme, where something was said"
+LEADERS_GOVERNMENT = "names a government by its leader ('the X administration'), not the person"
 RELAY = "a news agency carrying the story (a credit), not an actor in it"
 INSTITUTION_WORD = "a kind of institution, not the name of one"
 
@@ -931,6 +933,9 @@ def _judge(text: str, label: str, span, agency: int) -> tuple[str | None, str | 
             return "organization", None
         return None, PLACE
     if label == "PERSON":
+        if len(lower) == 1 and span.root.dep_ in {"compound", "nmod", "amod"} \
+                and span.root.head.lower_ in w["government_words"] and span.root.head.i == span.end:
+            return None, LEADERS_GOVERNMENT  # "the Biden administration": a government, not the person
         if len(lower) == 1 and is_place(text) and (agency == NONE or not (_does(span) or _owns_an_act(span))):
             return None, PLACE  # a town or region NER took for a surname ("Kherson regions", "water to Crimea")
         if head in w["org_heads"] and len(lower) > 1:
