@@ -40,7 +40,7 @@ def _subjects(verb) -> list:
             return []
         if subs and subs[0].lower_ in relative:
             if verb.dep_ == "relcl":
-                return [verb.head]
+                return [_named_antecedent(verb.head)]
             before = [t for t in subs[0].doc[:subs[0].i] if t.pos_ in {"NOUN", "PROPN"}]
             return before[-1:]
         if subs:
@@ -59,6 +59,14 @@ def _subjects(verb) -> list:
             return [verb.head]
         return []
     return []
+
+
+def _named_antecedent(noun):
+    """The name a relative clause's common noun stands in apposition to: "Morocco, another country that
+    recognised Israel" -> Morocco."""
+    while noun.dep_ == "appos" and noun.pos_ == "NOUN" and noun.head.i < noun.i and noun.head.pos_ == "PROPN":
+        noun = noun.head
+    return noun
 
 
 def _free_participle(token) -> bool:
