@@ -9,7 +9,7 @@ from ...model import Mention, Ref
 from ...world import demonym_country
 from ..who import country_of_name, country_of_place, nationality, state_noun_of_doer, words
 from .tables import table
-from .triggers import trigger_kind
+from .triggers import SPEECH_KINDS, trigger_kind
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACTOR_KINDS = {"person", "organization", "country", "group"}
@@ -148,9 +148,17 @@ def _noun_doers(trigger):
     verb = _governing_verb(trigger)
     if verb is not None:
         heads.append(verb)
-        if not doers:
+        if not doers and not _spoken_of(trigger, verb):
             doers = _subjects(verb)
     return doers, None, heads
+
+
+def _spoken_of(trigger, verb) -> bool:
+    """A happening that a speaker talks about ("Peskov said about an attempted drone attack"): the
+    speaker is not its doer."""
+    return (trigger.dep_ == "pobj" and trigger.head.lower_ in table().topic_preps
+            and verb.lemma_.lower() in table().speech.verbs | table().speech.say_verbs
+            and trigger_kind(trigger) not in SPEECH_KINDS)
 
 
 def _prepositional(trigger, kind: str, heads: list, doers: list):
