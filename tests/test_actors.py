@@ -699,3 +699,14 @@ def test_a_countrys_police_and_a_body_named_after_a_possessive(nlp):
         "The country’s Investigative Committee has opened a case.")
     assert actors["Chilean police"].kind == "organization"
     assert "Investigative Committee" in actors
+
+
+def test_a_body_only_told_what_it_must_do_is_not_acting(nlp):
+    """"If the administration won't act, the Audit Commission must": a demand on the body, not its act."""
+    actors, _, review, _ = _actors(
+        nlp, "Senator presses ministry",
+        "Senator Ana Ruiz said that if the ministry was unwilling to act, “the Audit Commission must.”",
+        "The Audit Commission must publish the accounts, Ruiz added.")
+    assert "Audit Commission" not in actors
+    assert "Ana Ruiz" in actors
+    assert any("Audit Commission" in r.message for r in review)

@@ -742,6 +742,8 @@ def _agency(span) -> int:
         seen += 1
     dep = t.dep_
     head = t.head
+    if dep in SUBJECTS and _obliged(head):
+        return NONE  # "If the administration won't act, Congress must": what someone says it must do
     if dep in SUBJECTS or dep == "poss":
         return AGENT
     if dep == "pobj":
@@ -779,6 +781,13 @@ def _agency(span) -> int:
     if dep == "ROOT" and span.root.pos_ == "PROPN" and len(span.doc) > len(span) + 2:
         return PARTICIPANT  # headline fragments: "Pyongyang slams Washington"
     return NONE
+
+
+def _obliged(verb) -> bool:
+    """The verb is an obligation put on its subject, not an act: a modal of obligation ("must", "should")
+    standing alone ("Congress must.") or before it ("Congress must act")."""
+    modals = words()["obligation_modals"]
+    return verb.lower_ in modals or any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
 
 
 def _reported(t) -> bool:
