@@ -710,3 +710,15 @@ def test_a_body_only_told_what_it_must_do_is_not_acting(nlp):
     assert "Audit Commission" not in actors
     assert "Ana Ruiz" in actors
     assert any("Audit Commission" in r.message for r in review)
+
+
+def test_a_bodys_unit_named_in_its_article_is_that_body(nlp):
+    """"Meridian Television's digital investigation team ..." and "The digital analysis VERIDA team ...": the
+    unit's name is the broadcaster's, one actor (the name listed as its alias)."""
+    actors, _, _, _ = _actors(
+        nlp, "Investigation disputes the army's account",
+        "Meridian Television’s digital investigation team has disputed the army's claims.",
+        "The digital analysis VERIDA team examined the footage frame by frame.",
+        "VERIDA’s experts said the rocket came from the north.")
+    bodies = [a for a in actors.values() if "VERIDA" in {a.name, *a.aliases}]
+    assert len(bodies) == 1 and bodies[0].name == "Meridian Television"

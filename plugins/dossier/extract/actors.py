@@ -16,6 +16,7 @@ its kind and how sure we are.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import Iterable, Iterator
 
@@ -47,6 +48,32 @@ def find_mentions(parsed: Iterable[Parsed], dropped: list[DroppedName] | None = 
     yield from judge_mentions([article_mentions(item, things) for item in parsed], dropped)
 
 
+def _units(found: list[list[Mention]], docs) -> list[list[Mention]]:
+    """A body's unit named in the article ("The digital analysis SANAD team") where the article gives the unit
+    as one body's ("Al Jazeera's digital investigation team"): the name is that body's, so its mentions are
+    marked (label UNIT, the body as role_org) and resolve joins them to it. Only where exactly one body owns
+    a unit of that kind in the article."""
+    unit_nouns = words()["unit_nouns"]
+    owners: dict[str, set[str]] = {}
+    named: set[tuple[str, str]] = set()
+    for ms, doc in zip(found, docs):
+        at = {m.ref.start: m for m in ms}
+        for t in doc:
+            if t.lower_ not in unit_nouns or not t.is_lower:
+                continue
+            for c in t.children:
+                m = at.get(c.left_edge.idx) if c.dep_ == "poss" else None
+                if m is not None and m.kind == "organization":
+                    owners.setdefault(t.lower_, set()).add(m.text)
+                if c.dep_ == "compound" and c.idx in at and at[c.idx].kind == "organization" and c.i == t.i - 1:
+                    named.add((at[c.idx].text, t.lower_))
+    units = {name: next(iter(owners[noun])) for name, noun in named
+             if len(owners.get(noun, ())) == 1 and name not in owners[noun]}
+    if not units:
+        return found
+    return [[replace(m, label="UNIT", role_org=units[m.text]) if m.text in units else m for m in ms] for ms in found]
+
+
 def article_definitions(item: Parsed) -> dict[str, str]:
     """The acronyms one article defines as no actor. A definition holds for the whole dossier: extract/
     merges every article's, the first article's reason winning, as _defined_things does over all."""
@@ -61,6 +88,7 @@ def article_mentions(item: Parsed, things: dict[str, str]) -> ArticleMentions:
     credits = _credits(item.source)
     found = [list(_sentence_mentions(item.source.id, sentence, doc, credits, drops, things))
              for sentence, doc in zip(item.source.sentences, item.docs)]
+    found = _units(found, item.docs)
     # a person's short name: the surname, or the first word where names put the family name first or
     # go by a given name ("Tedros" of "Tedros Adhanom Ghebreyesus", "Xi" of "Xi Jinping")
     full = [m.text.split() for ms in found for m in ms if m.kind == "person" and len(m.text.split()) > 1]
