@@ -722,3 +722,21 @@ def test_a_bodys_unit_named_in_its_article_is_that_body(nlp):
         "VERIDA’s experts said the rocket came from the north.")
     bodies = [a for a in actors.values() if "VERIDA" in {a.name, *a.aliases}]
     assert len(bodies) == 1 and bodies[0].name == "Meridian Television"
+
+
+def test_a_citys_airport_code_is_no_place():
+    """GeoNames gives cities their airport codes as other names ("IMF" for Imphal): those name bodies."""
+    from dossier.world import is_place
+    assert is_place("Imphal") and is_place("NYC")
+    assert not is_place("IMF")
+
+
+def test_a_broadcaster_told_something_carries_it_and_a_body_whose_officer_acts_is_an_actor(nlp):
+    actors, _, _, _ = _actors(
+        nlp, "Finance chiefs stay away",
+        "Both the IMF chief and the US treasury secretary made their attendance conditional on the inquiry.",
+        "Unnamed officials told CNN early Saturday that the plan had failed.",
+        "Former MI6 chief John Sawers told the BBC it was likely that the order came from the top.")
+    assert "IMF" in actors
+    assert not {"CNN", "BBC", "MI6"} & set(actors)
+    assert "John Sawers" in actors

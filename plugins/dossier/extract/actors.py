@@ -178,7 +178,9 @@ def _describes(doc, text: str, m: Mention) -> bool:
     return (t.dep_ in {"amod", "compound", "nmod"} and head.i > t.i and head.is_lower
             and (head.pos_ == "NOUN" or (hyphened and head.pos_ == "ADJ"))
             and head.lower_ not in w["org_heads"] and head.lemma_.lower() not in w["act_nouns"]
-            and head.lower_ not in w["act_nouns"])
+            and head.lower_ not in w["act_nouns"]
+            and not (m.text.isupper() and head.lower_ in w["titles"]  # "the IMF chief": the body's officer;
+                     and not any(c.lower_ in {"former", "ex", "late"} for c in head.children)))  # a former one speaks for himself
 
 
 def _surnames(source_id, sentence, doc, mentions, surnames) -> Iterator[Mention]:
@@ -300,7 +302,7 @@ def _sentence_mentions(source_id: str, sentence, doc, credits=(set(), set()),
             kind = "organization"  # the outlet itself, told something by an official ("told Sputnik")
         if kind == "organization" and text.split()[-1].lower() in words()["missions"] and agency < AGENT:
             kind, why = None, PLACE  # "inside the Saudi consulate": the building; "the consulate said" acts
-        if kind is not None and _news_agency(text, doc, end) and _relays(span.root):
+        if kind is not None and not own_interview and _news_agency(text, doc, end) and _relays(span.root):
             kind, why = None, RELAY  # "reported state-run Anadolu Agency": a wire carrying others' words
         if kind is None:
             if why and dropped is not None and sentence.kind != "caption" and not furniture:
@@ -869,7 +871,7 @@ def _news_agency(text: str, doc, end: int) -> bool:
     """A wire or news agency: named in the table, by a name ending in 'News/Press Agency', or followed by
     'news agency' ("the North's KCNA news agency")."""
     key = _key(text)
-    if key in words()["news_agencies"] or re.search(r"\b(?:news|press) agency$", key):
+    if key in words()["news_agencies"] | words()["broadcasters"] or re.search(r"\b(?:news|press) agency$", key):
         return True
     return [t.lower_ for t in doc[end:end + 2]] == ["news", "agency"]
 
@@ -883,6 +885,8 @@ def _relays(t) -> bool:
     speech = load_table("speech.yml")
     while t.dep_ == "compound" and t.head.i != t.i:
         t = t.head  # "told Reuters news agency": the phrase the name heads
+    if t.dep_ == "poss" and t.head.lower_ in words()["broadcasts"]:
+        t = t.head  # "told CBS's 60 Minutes program": the network's programme is told
     if _speech_recipient(t):
         return True
     head = t.head
