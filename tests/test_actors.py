@@ -654,11 +654,13 @@ def test_a_headline_name_run_into_a_place_and_a_settlement_are_no_person(nlp):
 
 
 def test_a_picture_credit_joined_by_a_slash_is_no_actor(nlp):
-    actors, _, _, _ = _actors(
+    actors, _, _, mentions = _actors(
         nlp, "Ministry speaks",
         "Ukrainian Defence Ministry spokesman Ivan Kovalenko Ukrainian Defence Ministry Press Service/AP",
-        "Ukrainian Defence Ministry spokesman Ivan Kovalenko said the strike had failed.")
+        "Ukrainian Defence Ministry spokesman Ivan Kovalenko said the strike had failed.",
+        "Bolivia said on Monday that the Peru/Chile border talks would resume.")
     assert not any("Press Service" in name for name in actors)
+    assert "Peru" in {m.text for m in mentions}  # two countries joined by a slash are no credit
 
 
 def test_two_countries_foreign_ministries_are_never_one_actor():

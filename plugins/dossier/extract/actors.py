@@ -276,7 +276,7 @@ def _sentence_mentions(source_id: str, sentence, doc, credits=(set(), set()),
             continue
         span = doc[start:end]
         text = _clean_name(span.text)
-        if _photo_credit(doc, start, end):
+        if _photo_credit(doc, start, end) and country_of(text) is None:  # "the Israel/Palestine conflict" names two
             continue  # "Russian Foreign Ministry Press Service/TASS": who took or supplied a picture
         if label == "AUTHOR":  # a column's author, in their own voice: the name as a name is written
             taken.update(range(start, end))
@@ -814,8 +814,8 @@ def _agency(span) -> int:
 
 
 def _obliged(verb) -> bool:
-    """The verb is an obligation put on its subject, not an act: a modal of obligation ("must", "should")
-    standing alone ("Congress must.") or before it ("Congress must act")."""
+    """The verb is an obligation put on its subject, not an act: a modal of obligation (data/actor_words.yml
+    obligation_modals) standing alone ("Congress must.") or before it ("Congress must act")."""
     modals = words()["obligation_modals"]
     return verb.lower_ in modals or any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
 
