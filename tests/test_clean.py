@@ -98,3 +98,13 @@ def test_a_clock_time_before_a_weekday_or_month_does_not_end_the_sentence():
         == ["The kingdom said it in a statement around 1 a.m. Saturday in Riyadh.", "Five were fired."]
     assert split_sentences("The talks ended at 10 p.m. The minister left.") \
         == ["The talks ended at 10 p.m.", "The minister left."]
+
+
+def test_template_placeholders_left_in_a_line_are_cut_and_the_line_kept():
+    body = ("The ousted group includes the deputy intelligence chief, Maj. Gen. Omar Haddad.{mosads}\n"
+            "The ministry said on Monday it would appeal the ruling. [ad]\n")
+    source = clean(Article("p", "seeds/p.txt", "A headline", body))
+    texts = [s.text for s in source.sentences]
+    assert any(t.endswith("Omar Haddad.") for t in texts)
+    assert not any("{" in t or "[ad]" in t for t in texts)
+    assert any(t.startswith("The ministry said on Monday") for t in texts)

@@ -163,3 +163,20 @@ def test_a_file_photos_dated_occasion_is_an_event_a_caption_of_the_storys_day_on
     weekday = replace(_report("c", date(2022, 9, 1), "visit", ("Japan",), date_text="Thursday"), confidence=0.5)
     found = resolve_events([old, recent, weekday], actors, sources, [])
     assert [(e.kind, e.date.start) for e in found] == [("press-conference", date(2022, 10, 13))]
+
+
+def test_a_counted_group_and_that_many_speakers_named_next_are_one_act(actors):
+    """"Two lawmakers demanded Monday ..." then "..., wrote Kim Jong Un and Sergei Shoigu": one act of speech;
+    three named speakers, or the same two a sentence further on, are not (other people, another act)."""
+    day = date(2023, 10, 30)
+    counted = EventReport(ref=Ref("a", "s4", 0, 40), trigger="demanded", kind="statement", date=DateSpan(day, None, "day"),
+                          date_text="Monday", participants=("Japan",), participant_refs=(Ref("a", "s4", 4, 10),),
+                          text="Two lawmakers demanded Monday documents.", agents=1)
+    named = _report("a", day, "statement", ("Kim Jong Un", "Sergei Shoigu"), agents=2, date_text="")
+    named = replace(named, ref=Ref("a", "s5", 0, 1))
+    assert len(resolve_events([counted, named], actors, _sources(), [])) == 1
+    later = replace(named, ref=Ref("a", "s6", 0, 1))
+    assert len(resolve_events([counted, later], actors, _sources(), [])) == 2
+    three = replace(named, participants=("Kim Jong Un", "Sergei Shoigu", "South Korea"), agents=3,
+                    participant_refs=tuple(Ref("a", "s5", 100 + n) for n in range(3)))
+    assert len(resolve_events([counted, three], actors, _sources(), [])) == 2

@@ -367,3 +367,17 @@ def test_it_after_a_governments_silence_is_that_country_not_the_last_body_named(
                      "that Covid leaked from a lab.")
     [denial] = [r for r in found if r.kind == "denial"]
     assert denial.participants[:1] == ("China",)
+
+
+def test_a_date_inside_reported_words_does_not_move_the_story_back(nlp):
+    """The sentence before dates only what a speaker spoke of: the next undated act of speech is still of
+    the publication day; a name ending in s ("Hamas") is one doer, titled in the singular."""
+    found = reports_of(nlp, ["“There is no proof,” Hamas said, adding that Hamas received questions from the "
+                             "agency two weeks ago.",
+                             "Omar Haddad, a director at the Foreign Ministry, criticised the time the report took."])
+    [received] = [r for r in found if r.kind == "correspondence"]
+    assert received.date.start == date(2023, 10, 28)
+    assert received.title == "{0} receives questions (by its own account)"
+    [criticised] = [r for r in found if r.ref.sentence == "s3"]
+    assert criticised.date.start == SAT_11_NOV
+    assert criticised.participants[0] == "Omar Haddad"

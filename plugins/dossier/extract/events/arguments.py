@@ -9,7 +9,7 @@ from ...model import Mention, Ref
 from ...world import demonym_country
 from ..who import country_of_name, country_of_place, nationality, state_noun_of_doer, words
 from .tables import table
-from .triggers import trigger_kind
+from .triggers import SPEECH_KINDS, trigger_kind
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACTOR_KINDS = {"person", "organization", "country", "group"}
@@ -40,7 +40,7 @@ def _subjects(verb) -> list:
             return []
         if subs and subs[0].lower_ in relative:
             if verb.dep_ == "relcl":
-                return [verb.head]
+                return [_named_antecedent(verb.head)]
             before = [t for t in subs[0].doc[:subs[0].i] if t.pos_ in {"NOUN", "PROPN"}]
             return before[-1:]
         if subs:
@@ -59,6 +59,14 @@ def _subjects(verb) -> list:
             return [verb.head]
         return []
     return []
+
+
+def _named_antecedent(noun):
+    """The name a relative clause's common noun stands in apposition to: "Morocco, another country that
+    recognised Israel" -> Morocco."""
+    while noun.dep_ == "appos" and noun.pos_ == "NOUN" and noun.head.i < noun.i and noun.head.pos_ == "PROPN":
+        noun = noun.head
+    return noun
 
 
 def _free_participle(token) -> bool:
@@ -140,9 +148,17 @@ def _noun_doers(trigger):
     verb = _governing_verb(trigger)
     if verb is not None:
         heads.append(verb)
-        if not doers:
+        if not doers and not _spoken_of(trigger, verb):
             doers = _subjects(verb)
     return doers, None, heads
+
+
+def _spoken_of(trigger, verb) -> bool:
+    """A happening that a speaker talks about ("Peskov said about an attempted drone attack"): the
+    speaker is not its doer."""
+    return (trigger.dep_ == "pobj" and trigger.head.lower_ in table().topic_preps
+            and verb.lemma_.lower() in table().speech.verbs | table().speech.say_verbs
+            and trigger_kind(trigger) not in SPEECH_KINDS)
 
 
 def _prepositional(trigger, kind: str, heads: list, doers: list):

@@ -110,15 +110,23 @@ def _titling(trigger, kind: str, doers, agents: list[Mention], people: list[Ment
     index = index or {}
     who = _names(list(range(len(agents))))
     # "US officials say": one agent that is a group named by a plural noun
-    plural = len(agents) > 1 or (len(agents) == 1 and agents[0].kind == "group"
-                                 and agents[0].text.split()[-1].lower().endswith("s")
-                                 and not agents[0].text.split()[-1].lower().endswith("ss"))
+    plural = len(agents) > 1 or (len(agents) == 1 and agents[0].kind == "group" and _plural_name(agents[0], doc))
     if not who and doers and _named_doer(doers[0], people, index):
         who = _phrase(doers[0], people, index, limit=5)
         who = re.sub(r"^(?:[Tt]he|[Aa]n?|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er) ", "", who)
         plural = doers[0].tag_ in {"NNS", "NNPS"}
     skip = {t.i for t in doc if time is not None and time.ref.start <= t.idx < time.ref.end and time.text}
     return _Titling(trigger, kind, doers, agents, people, obj, place, index, skip, who, plural)
+
+
+def _plural_name(m: Mention, doc) -> bool:
+    """A group named by a plural noun ("US officials", "Arab states"), not a name that ends in s ("Hamas"):
+    the tagger's word where the name is in this sentence, else a lowercase last word in -s."""
+    last = m.text.split()[-1]
+    here = [t for t in doc if t.idx == m.ref.start + len(m.text) - len(last) and t.text == last]
+    if here:  # the name as written in this sentence (a name from an earlier one is not at that place)
+        return here[0].tag_ in {"NNS", "NNPS"}
+    return last.islower() and last.endswith("s") and not last.endswith("ss")
 
 
 # Each rule answers a title, "" for none (a bare report: resolve uses its words), or None to pass the

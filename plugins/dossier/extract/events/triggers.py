@@ -20,6 +20,10 @@ def trigger_kind(token) -> str | None:
         for child in token.children:
             if child.dep_ == "prt" and f"{lemma} {child.lower_}" in triggers:
                 return triggers[f"{lemma} {child.lower_}"]  # "blew up"
+            if child.dep_ == "dobj":  # "established ties", "normalised relations": the verb with its object
+                kind = triggers.get(f"{lemma} {child.lemma_.lower()}") or triggers.get(f"{lemma} {child.lower_}")
+                if kind:
+                    return kind
     for child in token.children:
         if child.dep_ in {"compound", "amod"} and child.i == token.i - 1:
             kind = triggers.get(f"{child.lower_} {lemma}") or triggers.get(f"{child.lower_} {token.lower_}")
