@@ -396,6 +396,9 @@ def _candidates(doc) -> Iterator[tuple[int, int, str]]:
                 end = _name_of(doc, start, end)
             if ent.label_ == "ORG":
                 start, end = _to_defined_acronym(doc, start, end)
+            if start > 0 and doc[start - 1].is_title and doc[start - 1].lower_ in w["name_articles"] \
+                    and doc[start - 1].whitespace_:
+                start -= 1  # "Die Zeit", "Le Monde": NER leaves a foreign article out of the name it opens
             if start < end:
                 label = ent.label_
                 if label == "PERSON":

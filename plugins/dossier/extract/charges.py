@@ -183,6 +183,8 @@ def _accused_in(doc, start: int, end: int, cue: str, table, people=None, negated
     for t in toks:
         if _negated(t, table) != negated:
             continue  # "was not caused by Israel", "Kyiv is not behind it": a defence, not a charge
+        if _in_apposition(t):
+            continue  # "the daughter of X, the ideologist behind Russia's invasion": who X is, not a charge
         if t.dep_ == "dobj" and t.head.lemma_.lower() in accusing:
             tiers[0].append(t)
         elif t.dep_ == "pobj" and t.head.lower_ == "on" and _verb_above(t.head).lemma_.lower() in accusing:
@@ -224,10 +226,20 @@ def _accused_in(doc, start: int, end: int, cue: str, table, people=None, negated
     return frozenset()
 
 
+def _in_apposition(t) -> bool:
+    """Is the token inside an appositive, a description of the noun it follows, below the nearest verb?"""
+    node = t
+    while node.head.i != node.i and node.pos_ not in {"VERB", "AUX"}:  # spaCy makes a new Token per access
+        if node.dep_ == "appos":
+            return True
+        node = node.head
+    return False
+
+
 def _verb_above(t):
     """The nearest verb above a token (itself if it is one)."""
     node = t
-    while node.pos_ not in {"VERB", "AUX"} and node.head is not node:
+    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
         node = node.head
     return node
 

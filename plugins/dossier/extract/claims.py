@@ -547,7 +547,7 @@ def _target(state: ClaimState, r: Reading, named_claim: dict) -> tuple[_Claim | 
         claim = _by_makers(state, r, r.named[1])  # "dismissed US claims"
         if claim is not None and not set(r.speakers) & set(claim.makers):
             return claim, NAMED, "names the allegation's makers"
-    if r.stance in OPPOSING and _names_denials(r.statement.text, state.table):
+    if r.stance in OPPOSING - {"denies"} and _names_denials(r.statement.text, state.table):
         # "these efforts to deny it are ridiculous": it answers the denials of a charge, not a charge
         return None, 0.0, "it answers the denials, not a claim"
     # what can be answered: allegations, and assertions several sources report (a contested finding)
@@ -565,6 +565,11 @@ def _target(state: ClaimState, r: Reading, named_claim: dict) -> tuple[_Claim | 
                       and not r.side & state.side_of(c.makers)  # its makers' own side answers the denials
                       and max(_fit(r.words, c), _fit(words, c)) >= CLEAR_ANSWER]
         best_own = max((_fit(words, c) for c in own), default=0.0)
+        about_itself = bool(own) and (_speaks_of_involvement(r) or bool(r.cleared & r.side))
+        if about_itself:
+            # "denied any involvement", "we did not do this": its part in the act, which the charge against
+            # its side is about, not a charge it is only named in
+            implicated = []
         pool = own + [c for c in implicated if (c.is_allegation and c.against) or _fit(words, c) >= MARGIN * best_own]
         # answering on another side's behalf ("no evidence of Ukrainian involvement"): the charge against the
         # side its words name, where they fit it; said in so many words, that is what it answers, even by a
@@ -573,7 +578,8 @@ def _target(state: ClaimState, r: Reading, named_claim: dict) -> tuple[_Claim | 
         on_behalf = [c for c in allegations if c.against & named and max(_fit(r.words, c), _fit(words, c)) > 0]
         # a side merely named beside words of involvement ("no indication that Bolivia was involved"): the
         # charge against it, where the answer's words fit it clearly
-        loosely = frozenset(w for w in r.words if w.startswith("@")) - sides if _speaks_of_involvement(r) else frozenset()
+        loosely = frozenset(w for w in r.words if w.startswith("@")) - sides \
+            if _speaks_of_involvement(r) and not about_itself else frozenset()
         pool = on_behalf or pool + [c for c in allegations if c not in pool and c.against & loosely
                                     and max(_fit(r.words, c), _fit(words, c)) >= CLEAR_ANSWER]
         if pool:

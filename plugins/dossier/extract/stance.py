@@ -37,6 +37,9 @@ def stance_of(st: StatementRecord, table: dict | None = None) -> str | None:
         # label no cue below backs ("credible") rejects it
         backed = any(re.search(rf"\b{re.escape(c.lower())}\b", text) for c in table["cues"].get("supports") or ())
         return "supports" if backed else "rejects"
+    for idiom, stance in (table.get("cue_idioms") or {}).items():
+        if re.search(rf"\b{re.escape(idiom.lower())}\b", text):
+            return stance  # "a false flag": the idiom, not the cue word inside it ("false")
     for stance, cues in table["cues"].items():
         for c in cues:
             for m in re.finditer(rf"\b{re.escape(c.lower())}\b", text):

@@ -171,6 +171,8 @@ def _according_cues(doc, mentions) -> Iterator[_Cue]:
             speaker, ref, kind, co = _of_noun_phrase(obj, mentions)
             if speaker is None:
                 continue
+            if _reports_with_speaker(doc[tok.i].head):
+                continue  # '"...," said X, according to The Guardian': X spoke; the phrase names who carried it
             root = doc[tok.i].head
             while root.head is not root and root.dep_ not in {"ROOT"}:
                 root = root.head
@@ -181,6 +183,12 @@ def _according_cues(doc, mentions) -> Iterator[_Cue]:
             if a < tok.i < b:  # the phrase sits inside the clause: take the longer side
                 a, b = (a, tok.i - 1) if tok.i - a > b - max(phrase_toks) else (max(phrase_toks) + 1, b)
             yield _Cue(tok, phrase, speaker, ref, kind, (doc[a].idx, _end(doc, b)), co)
+
+
+def _reports_with_speaker(token) -> bool:
+    """A reporting verb with a subject of its own ("said X")."""
+    return token.lemma_.lower() in _table()["verbs"] and token.pos_ in {"VERB", "AUX"} and \
+        any(c.dep_ in SUBJECT_DEPS for c in token.children)
 
 
 def _noun_cues(doc, quotes, mentions, focus) -> Iterator[_Cue]:

@@ -373,7 +373,9 @@ def _subjects_of_saying(token) -> list:
     if token.dep_ in {"conj", "xcomp", "advcl"} and token.head != token:
         return _subjects_of_saying(token.head)  # "... and added", "was quoted as saying", "..., adding that"
     if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.lemma_.lower() in _table()["frame_verbs"]:
-        return _subjects_of_saying(token.head.head)  # "was quoted as saying" with "as saying" a phrase
+        # "was quoted as saying" with "as saying" a phrase; active, "the paper quoted X as saying": X says
+        frame = token.head.head
+        return [c for c in frame.children if c.dep_ == "dobj"] or _subjects_of_saying(frame)
     return []
 
 
