@@ -98,19 +98,20 @@ def extract(parsed: Sequence[Parsed], store: ArticleStore | None = None, stats: 
     keys = [_digest(tuple(m)) for m in own]
     todo = [i for i, r in enumerate(records) if r.mentions_key != keys[i]]
     redone.update(records[i].source for i in todo if records[i].mentions_key)
-    work = [(parsed[i], records[i].times, own[i]) for i in todo]
-    for i, (events, statements) in zip(todo, _each(_events_and_statements, work, workers)):
+    sides = _Sides(mentions)  # the side each speaker or named person acts for, from every article's titles
+    work = [(parsed[i], records[i].times, own[i], sides) for i in todo]
+    for i, (events, statements, readings) in zip(todo, _each(_events_and_statements, work, workers)):
         records[i] = replace(records[i], mentions_key=keys[i], events=events, statements=statements,
-                             readings=None)
+                             readings=readings)
     stats.redone = len(redone)
-    # pass 3: each statement as the claims stage reads it, kept with its article while the sides of the
-    # people it names hold; then the claims, which compare statements across the dossier, made whole
-    sides = _Sides(mentions)
-    todo = [i for i, r in enumerate(records)
-            if r.readings is None or not all(reading_holds(x, sides) for x in r.readings)]
-    stats.reread = len(todo)
-    work = [(parsed[i], records[i].statements, own[i], sides) for i in todo]
-    for i, readings in zip(todo, _each(article_readings, work, workers)):
+    # pass 3: the claims, which compare statements across the dossier, made whole, over each statement's
+    # reading kept with its article; a kept reading is made again where a person it names now stands for
+    # another side
+    stale = [i for i, r in enumerate(records)
+             if r.readings is None or not all(reading_holds(x, sides) for x in r.readings)]
+    stats.reread = len(todo) + len(stale)
+    work = [(parsed[i], records[i].statements, own[i], sides) for i in stale]
+    for i, readings in zip(stale, _each(article_readings, work, workers)):
         records[i] = replace(records[i], readings=readings)
     for item, record in zip(parsed, records):
         store.put(item.source, record)
@@ -147,11 +148,14 @@ def _relevant(item: Parsed, things: dict[str, str]) -> tuple[tuple[str, str], ..
     return tuple((acronym, why) for acronym, why in things.items() if acronym in text)
 
 
-def _events_and_statements(item: Parsed, times: Sequence[TimeExpr], mentions: list) -> tuple[tuple, tuple]:
-    """The article's events and statements, from its mentions as the dossier-wide judgement left them.
-    They read one article at a time, so the cost stays linear in the corpus."""
+def _events_and_statements(item: Parsed, times: Sequence[TimeExpr], mentions: list, sides: _Sides
+                           ) -> tuple[tuple, tuple, tuple]:
+    """The article's events and statements, from its mentions as the dossier-wide judgement left them,
+    and how the claims stage reads each statement. They read one article at a time, so the cost stays
+    linear in the corpus."""
     events = tuple(find_events([item], times, mentions))
-    return events, tuple(_dated(find_statements([item], mentions), times))
+    statements = tuple(_dated(find_statements([item], mentions), times))
+    return events, statements, article_readings(item, statements, mentions, sides)
 
 
 PARALLEL_FROM = 40  # articles of work before it is spread over processes (each fork costs tens of ms)

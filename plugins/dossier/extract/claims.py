@@ -187,12 +187,17 @@ class ClaimState:
     reciprocal: list[int] = field(default_factory=list)  # "X and Y accused each other"
     days: dict = field(default_factory=dict)  # source id -> its publication day, where known
     stored: Sequence[StatementReading | None] = ()  # per statement, its reading kept with its article
+    known_sides: dict = field(default_factory=dict)  # names -> the sides they act for, asked once per build
 
     def claim_of(self, statement: int) -> _Claim | None:
         return next((c for c in self.claims if statement in c.statement_set), None)
 
     def side_of(self, names: Iterable[str]) -> frozenset[str]:
-        return frozenset(self.sides.of_all(names))
+        names = tuple(names)
+        found = self.known_sides.get(names)
+        if found is None:
+            found = self.known_sides[names] = frozenset(self.sides.of_all(names))
+        return found
 
     def first_reported(self, c: _Claim):
         def make():
