@@ -86,10 +86,11 @@ class Proposition:
     charges: bool = False  # it charges someone or is said with an accusing verb: an allegation
     endorses: bool = False  # said by a third party with a supporting verb ("confirmed that ...")
 
-    edits = 0  # (not a field) wordings made or changed so far: a claim's views of its wordings are kept until then
+    edits = 0  # (not a field) wordings changed so far: a claim's views of its wordings are kept until then
 
     def __setattr__(self, name, value):
-        Proposition.edits += 1  # a pass may recharge a wording (implied_charges): every claim's views go stale
+        if name in self.__dict__:  # a change, not the wording being made
+            Proposition.edits += 1  # a pass may recharge a wording (implied_charges): every claim's views go stale
         object.__setattr__(self, name, value)
 
 
@@ -129,13 +130,19 @@ class _Claim:
 
     @property
     def holding(self) -> dict[str, list[int]]:
-        """Each word of its wordings -> the positions of the wordings holding it: what an answer's words
-        are looked up in, instead of reading every wording for every answer."""
+        """Each word of its wordings -> the wordings holding it, as numbers of their distinct sets of words:
+        what an answer's words are looked up in, instead of reading every wording for every answer. One
+        set stands for every wording made of those words (the same sentence in many articles): an answer
+        fits them alike."""
         def make():
+            kinds: dict[frozenset[str], int] = {}
             out: dict[str, list[int]] = {}
-            for k, p in enumerate(self.props):
-                for w in p.words:
-                    out.setdefault(w, []).append(k)
+            for p in self.props:
+                kind = frozenset(p.words)
+                if kind not in kinds:
+                    kinds[kind] = len(kinds)
+                    for w in p.words:
+                        out.setdefault(w, []).append(kinds[kind])
             return out
         return self._view("holding", make)
 
@@ -817,11 +824,16 @@ def _claim_similarity(a: _Claim, b: _Claim) -> float:
     held = kept.get(id(b))
     if held is not None and held[0] is b and held[1] == stamp:  # (b held there: its id is not reused)
         return held[2]
-    pa = [p for p in a.props if p.charges] or a.props
-    pb = [q for q in b.props if q.charges] or b.props
-    value = max(similarity(p.words, q.words) for p in pa for q in pb)
+    pa = _distinct_words([p for p in a.props if p.charges] or a.props)
+    pb = _distinct_words([q for q in b.props if q.charges] or b.props)
+    value = max(similarity(p, q) for p in pa for q in pb)
     kept[id(b)] = (b, stamp, value)
     return value
+
+
+def _distinct_words(props: list[Proposition]) -> list[dict[str, float]]:
+    """The wordings' words, each distinct set once (the same sentence in many articles is compared once)."""
+    return list({tuple(p.words.items()): p.words for p in props}.values())
 
 
 # ---------------------------------------------------------------- 5. counter-accusations
@@ -904,7 +916,8 @@ def _place_on_counter_charges(state: ClaimState) -> None:
 
 def _named_sides(c: _Claim) -> frozenset[str]:
     """The sides a claim's charging wordings name (its words, not its context)."""
-    return frozenset(w for p in c.props if p.charges for w in p.words if w.startswith("@"))
+    return c._view("named_sides", lambda: frozenset(w for p in c.props if p.charges for w in p.words
+                                                    if w.startswith("@")))
 
 
 def _opposed_by(state: ClaimState, claim: _Claim, side: frozenset[str]) -> bool:
