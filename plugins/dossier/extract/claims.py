@@ -25,11 +25,12 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from ..data import load_table
-from ..model import ClaimRecord, Confidence, Mention, ResponseRecord, StatementRecord, UnplacedAnswer
+from ..model import (ClaimRecord, Confidence, Mention, ResponseRecord, StatementReading, StatementRecord,
+                     UnplacedAnswer)
 from .index import by_sentence
 from .charges import RECIPROCAL, _accused, _accused_in, _Sides, cleared, involvement_named, side_name
 from .stance import _accuses, _is_claim, _named_allegation, _names_any, stance_of
-from .topics import content_words, similarity, surface_form, weighted_words
+from .topics import Weighted, content_words, similarity, surface_form, weighted_words
 
 OPPOSING = {"denies", "rejects", "dismisses", "counter-accuses"}
 ANSWERS = OPPOSING | {"declines-comment", "supports"}
@@ -85,6 +86,13 @@ class Proposition:
     charges: bool = False  # it charges someone or is said with an accusing verb: an allegation
     endorses: bool = False  # said by a third party with a supporting verb ("confirmed that ...")
 
+    edits = 0  # (not a field) wordings changed so far: a claim's views of its wordings are kept until then
+
+    def __setattr__(self, name, value):
+        if name in self.__dict__:  # a change, not the wording being made
+            Proposition.edits += 1  # a pass may recharge a wording (implied_charges): every claim's views go stale
+        object.__setattr__(self, name, value)
+
 
 @dataclass
 class _Claim:
@@ -92,23 +100,59 @@ class _Claim:
     props: list[Proposition] = field(default_factory=list)
     counter_to: str | None = None
     implied: bool = False  # its charge was read from a denial of it, not from its own words
+    # what the properties below make of the wordings, kept until a wording is added or changed: the passes
+    # ask each claim for them once per statement, and reading every wording each time grows with the corpus
+    _views: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def _view(self, name: str, make):
+        stamp = (len(self.props), Proposition.edits)
+        held = self._views.get(name)
+        if held is None or held[0] != stamp:
+            held = self._views[name] = (stamp, make())
+        return held[1]
 
     @property
     def statements(self) -> list[int]:
-        return list(dict.fromkeys(p.statement for p in self.props if p.statement is not None))
+        return self._view("statements", lambda: list(dict.fromkeys(
+            p.statement for p in self.props if p.statement is not None)))
+
+    @property
+    def statement_set(self) -> frozenset[int]:
+        return self._view("statement_set", lambda: frozenset(self.statements))
 
     @property
     def makers(self) -> list[str]:
-        return list(dict.fromkeys(m for p in self.props for m in p.makers))
+        return self._view("makers", lambda: list(dict.fromkeys(m for p in self.props for m in p.makers)))
 
     @property
     def is_allegation(self) -> bool:
-        return any(p.charges for p in self.props)
+        return self._view("is_allegation", lambda: any(p.charges for p in self.props))
+
+    @property
+    def holding(self) -> dict[str, list[int]]:
+        """Each word of its wordings -> the wordings holding it, as numbers of their distinct sets of words:
+        what an answer's words are looked up in, instead of reading every wording for every answer. One
+        set stands for every wording made of those words (the same sentence in many articles): an answer
+        fits them alike."""
+        def make():
+            kinds: dict[frozenset[str], int] = {}
+            out: dict[str, list[int]] = {}
+            for p in self.props:
+                kind = frozenset(p.words)
+                if kind not in kinds:
+                    kinds[kind] = len(kinds)
+                    for w in p.words:
+                        out.setdefault(w, []).append(kinds[kind])
+            return out
+        return self._view("holding", make)
 
     @property
     def against(self) -> frozenset[str]:
         """Whom the claim charges: the side most of its wordings charge, if at least half charge it (a
         claim that mentions someone's act in passing charges nobody)."""
+        return self._view("against", self._against)
+
+    def _against(self) -> frozenset[str]:
         # the wordings whose charge the parse found vote; plain assertions joined to it do not
         voters = [p for p in self.props if p.charges and p.charged]
         counts = Counter(x for p in voters for x in p.charged if x != RECIPROCAL)
@@ -122,7 +166,8 @@ class _Claim:
     @property
     def involved(self) -> frozenset[str]:
         """Every side its wordings name or charge."""
-        return frozenset(w for p in self.props for w in (*p.charged, *p.words) if w.startswith("@")) - {RECIPROCAL}
+        return self._view("involved", lambda: frozenset(
+            w for p in self.props for w in (*p.charged, *p.words) if w.startswith("@")) - {RECIPROCAL})
 
 
 @dataclass
@@ -148,16 +193,24 @@ class ClaimState:
     answers: list[Answer] = field(default_factory=list)
     reciprocal: list[int] = field(default_factory=list)  # "X and Y accused each other"
     days: dict = field(default_factory=dict)  # source id -> its publication day, where known
+    stored: Sequence[StatementReading | None] = ()  # per statement, its reading kept with its article
+    known_sides: dict = field(default_factory=dict)  # names -> the sides they act for, asked once per build
 
     def claim_of(self, statement: int) -> _Claim | None:
-        return next((c for c in self.claims if statement in c.statements), None)
+        return next((c for c in self.claims if statement in c.statement_set), None)
 
     def side_of(self, names: Iterable[str]) -> frozenset[str]:
-        return frozenset(self.sides.of_all(names))
+        names = tuple(names)
+        found = self.known_sides.get(names)
+        if found is None:
+            found = self.known_sides[names] = frozenset(self.sides.of_all(names))
+        return found
 
     def first_reported(self, c: _Claim):
-        days = [d for d in (self.days.get(p.source) for p in c.props) if d is not None]
-        return min(days) if days else None
+        def make():
+            days = [d for d in (self.days.get(p.source) for p in c.props) if d is not None]
+            return min(days) if days else None
+        return c._view("first_reported", make)
 
     def later_than(self, c: _Claim, r: Reading) -> bool:
         """Was the claim first reported after the article carrying this answer? Then the answer cannot be to
@@ -166,19 +219,23 @@ class ClaimState:
         return first is not None and day is not None and first > day
 
 
-def find_claims(statements: Sequence[StatementRecord], parsed: Sequence = (), mentions: Iterable[Mention] = ()
+def find_claims(statements: Sequence[StatementRecord], parsed: Sequence = (), mentions: Iterable[Mention] = (),
+                readings: Sequence[StatementReading | None] = ()
                 ) -> tuple[list[ClaimRecord], list[ResponseRecord], list[UnplacedAnswer]]:
-    state = _state(statements, parsed, mentions)
+    """The claims and responses of the dossier. `readings`, per statement, are those kept with the
+    articles (read_statement); a statement without one (None, or none given) is read here."""
+    state = _state(statements, parsed, mentions, readings)
     for run in PASSES:
         run(state)
     return _records(state)
 
 
-def _state(statements, parsed, mentions) -> ClaimState:
+def _state(statements, parsed, mentions, readings=()) -> ClaimState:
     mentions = list(mentions)
     docs = {(p.source.id, s.id): (s, d, p.source) for p in parsed for s, d in zip(p.source.sentences, p.docs)}
     days = {p.source.id: p.source.published for p in parsed if p.source.published is not None}
-    return ClaimState(statements, docs, by_sentence(mentions), _Sides(mentions), _stances(), days=days)
+    return ClaimState(statements, docs, by_sentence(mentions), _Sides(mentions), _stances(), days=days,
+                      stored=readings)
 
 
 # ---------------------------------------------------------------- 1. read
@@ -188,19 +245,65 @@ def read(state: ClaimState) -> None:
     for i, st in enumerate(state.statements):
         speakers = tuple(s for s in (st.speaker_text, *st.co_speakers) if s)
         side = state.side_of(speakers)
-        charged = _accused(st, state.docs, state.table, state.sides) - side
-        defended = cleared(st, state.docs, state.table, state.sides)
-        stance = stance_of(st, state.table)
-        if stance == "rejects" and _shifts_blame(st.text, state.table):
+        seen = state.stored[i] if i < len(state.stored) else None
+        if seen is None:
+            seen = read_statement(st, state.docs, state.by_sentence, state.table, state.sides)
+        charged = seen.accused - side
+        defended = seen.cleared
+        stance = seen.stance
+        if stance == "rejects" and seen.shifts_blame:
             defended, charged = defended | charged, frozenset()  # "trying to pin it on X": X is defended
-        if stance == "denies" and _neither_confirms_nor_denies(st, state):
+        if stance == "denies" and seen.neither_confirms:
             stance = "declines-comment"  # "would not confirm or deny the report": the cue split it off
         if stance is None and defended and not charged:
             stance = "denies"  # "the blast was not caused by Israel": a denial on Israel's behalf
+        named = seen.named if seen.named is None else (seen.named[0], list(seen.named[1]))
         state.readings.append(Reading(
-            i, st, speakers, side, stance, frozenset(charged),
-            _named_allegation(st, state.docs, state.by_sentence, state.table), weighted_words(st.text),
-            weighted_words(_context(st, state.docs)), cleared=defended))
+            i, st, speakers, side, stance, frozenset(charged), named, Weighted(seen.words), Weighted(seen.context),
+            cleared=defended))
+
+
+def read_statement(st: StatementRecord, docs, by_sentence, table: dict, sides: _Sides) -> StatementReading:
+    """What a statement says read from its own article alone (its sentence's parse, the sentences before
+    it, the article's mentions), and the sides of the people it names, from the dossier: kept with the
+    article (extract/__init__.py) while those sides stay the same (reading_holds)."""
+    asked = _Asked(sides)
+    named = _named_allegation(st, docs, by_sentence, table)
+    return StatementReading(
+        accused=_accused(st, docs, table, asked), cleared=cleared(st, docs, table, asked),
+        stance=stance_of(st, table), shifts_blame=_shifts_blame(st.text, table),
+        neither_confirms=_neither_confirms_nor_denies(st, docs, table),
+        named=named if named is None else (named[0], tuple(named[1])),
+        words=tuple(weighted_words(st.text).items()), context=tuple(weighted_words(_context(st, docs)).items()),
+        people=tuple(asked.answers.items()))
+
+
+def article_readings(item, statements: Sequence[StatementRecord], mentions: Sequence[Mention], sides: _Sides
+                     ) -> tuple[StatementReading, ...]:
+    """The readings of one article's statements (parsed article, its statements and its mentions), for
+    extract/__init__.py to keep with the article."""
+    docs = {(item.source.id, s.id): (s, d, item.source) for s, d in zip(item.source.sentences, item.docs)}
+    placed, table = by_sentence(mentions), _stances()
+    return tuple(read_statement(st, docs, placed, table, sides) for st in statements)
+
+
+def reading_holds(reading: StatementReading, sides: _Sides) -> bool:
+    """Does a kept reading still hold: does every person it looked up stand for the same side now?"""
+    return all(sides.of(name) == side for name, side in reading.people)
+
+
+class _Asked:
+    """A side lookup that keeps each name asked and the side it gave."""
+
+    def __init__(self, sides: _Sides):
+        self.sides = sides
+        self.answers: dict[str, str | None] = {}
+
+    def of(self, name: str | None) -> str | None:
+        side = self.sides.of(name)
+        if name:
+            self.answers[name] = side
+        return side
 
 
 def _shifts_blame(text: str, table: dict) -> bool:
@@ -208,12 +311,12 @@ def _shifts_blame(text: str, table: dict) -> bool:
     return any(c in low for c in table.get("blame_shift_cues") or ())
 
 
-def _neither_confirms_nor_denies(st: StatementRecord, state: ClaimState) -> bool:
-    found = state.docs.get((st.ref.source, st.ref.sentence))
+def _neither_confirms_nor_denies(st: StatementRecord, docs, table: dict) -> bool:
+    found = docs.get((st.ref.source, st.ref.sentence))
     if found is None:
         return False
     clause = found[0].text[:st.ref.end].lower().replace("’", "'")
-    return any(c in clause for c in state.table["cues"]["declines-comment"] if "deny" in c)
+    return any(c in clause for c in table["cues"]["declines-comment"] if "deny" in c)
 
 
 def _context(st: StatementRecord, docs) -> str:
@@ -661,7 +764,7 @@ def _dominant(claims: list[_Claim]) -> _Claim | None:
 
 def _reach(c: _Claim) -> tuple[int, int]:
     """How widely a claim is reported: its sources, then its wordings."""
-    return len({p.source for p in c.props}), len(c.props)
+    return c._view("reach", lambda: (len({p.source for p in c.props}), len(c.props)))
 
 
 def _merged(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:
@@ -671,10 +774,16 @@ def _merged(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:
 
 
 def _fit(words: dict[str, float], c: _Claim) -> float:
-    """How much of an answer's weighted words a claim's wordings hold (the best wording)."""
+    """How much of an answer's weighted words a claim's wordings hold (the best wording). The wordings
+    holding each word are looked up (_Claim.holding), so only those sharing a word are read; each one's
+    weights add up in the answer's order, as reading them all would."""
     total = sum(v for w, v in words.items() if not w.startswith("@")) or 1.0
-    return max(sum(v for w, v in words.items() if not w.startswith("@") and w in p.words) / total
-               for p in c.props)
+    holding, held = c.holding, {}
+    for w, v in words.items():
+        if not w.startswith("@"):
+            for k in holding.get(w, ()):
+                held.setdefault(k, []).append(v)
+    return max((sum(vs) for vs in held.values()), default=0) / total
 
 
 def _endorsements(state: ClaimState) -> None:
@@ -714,10 +823,23 @@ def _mutual(state: ClaimState) -> dict[str, str]:
 
 
 def _claim_similarity(a: _Claim, b: _Claim) -> float:
-    """How alike two claims' charges are: their charging wordings compared (plain assertions aside)."""
-    pa = [p for p in a.props if p.charges] or a.props
-    pb = [q for q in b.props if q.charges] or b.props
-    return max(similarity(p.words, q.words) for p in pa for q in pb)
+    """How alike two claims' charges are: their charging wordings compared (plain assertions aside). Kept
+    per pair until a wording of either changes: _consolidate asks again after every merge."""
+    kept = a._views.setdefault("similar", {})
+    stamp = (len(a.props), len(b.props), Proposition.edits)
+    held = kept.get(id(b))
+    if held is not None and held[0] is b and held[1] == stamp:  # (b held there: its id is not reused)
+        return held[2]
+    pa = _distinct_words([p for p in a.props if p.charges] or a.props)
+    pb = _distinct_words([q for q in b.props if q.charges] or b.props)
+    value = max(similarity(p, q) for p in pa for q in pb)
+    kept[id(b)] = (b, stamp, value)
+    return value
+
+
+def _distinct_words(props: list[Proposition]) -> list[dict[str, float]]:
+    """The wordings' words, each distinct set once (the same sentence in many articles is compared once)."""
+    return list({tuple(p.words.items()): p.words for p in props}.values())
 
 
 # ---------------------------------------------------------------- 5. counter-accusations
@@ -800,7 +922,8 @@ def _place_on_counter_charges(state: ClaimState) -> None:
 
 def _named_sides(c: _Claim) -> frozenset[str]:
     """The sides a claim's charging wordings name (its words, not its context)."""
-    return frozenset(w for p in c.props if p.charges for w in p.words if w.startswith("@"))
+    return c._view("named_sides", lambda: frozenset(w for p in c.props if p.charges for w in p.words
+                                                    if w.startswith("@")))
 
 
 def _opposed_by(state: ClaimState, claim: _Claim, side: frozenset[str]) -> bool:

@@ -79,7 +79,23 @@ COMMON_FLOOR = 0.3  # the commonest content words still count a little
 ZIPF_CEILING = 6.5  # words this frequent ("said", "people") say nothing of what a claim is about
 
 
-def weighted_words(text: str) -> dict[str, float]:
+class Weighted(dict):
+    """Weighted content words (word -> weight), read-only by convention, with the total weight of the
+    topical ones (country forms aside) summed once: similarity() divides by it for every pair of wordings
+    compared, and summing it there each time was most of the comparing."""
+
+    __slots__ = ("topical",)
+
+    def __init__(self, items=()):
+        super().__init__(items)
+        self.topical = _topical_total(self)
+
+
+def _topical_total(words: dict[str, float]) -> float:
+    return sum(v for w, v in words.items() if not w.startswith("@"))
+
+
+def weighted_words(text: str) -> Weighted:
     """Content words of a text (as content_words folds them) with how much each says: rarer in general
     English weighs more. Country forms ('@RUS') weigh 1: they tell sides, which claims compare apart."""
     out: dict[str, float] = {}
@@ -94,7 +110,7 @@ def weighted_words(text: str) -> dict[str, float]:
         side = _city_side(w)
         if side:
             out.setdefault(side, 1.0)  # "a lab leak in Wuhan" is about China too; the city stays a word
-    return out
+    return Weighted(out)
 
 
 @lru_cache(maxsize=16384)
@@ -120,7 +136,7 @@ def _zipf(word: str) -> float:
 def similarity(a: dict[str, float], b: dict[str, float]) -> float:
     """Weighted share of the smaller wording's topical words (country forms aside) that the other holds."""
     def total(words):
-        return sum(v for w, v in words.items() if not w.startswith("@"))
+        return words.topical if isinstance(words, Weighted) else _topical_total(words)
 
     shared = sum(v for w, v in a.items() if w in b and not w.startswith("@"))
     return shared / max(1e-9, min(total(a), total(b)))
