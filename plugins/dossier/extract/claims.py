@@ -881,6 +881,7 @@ def counter_accusations(state: ClaimState) -> None:
             r.charged - a.claim.against - r.side - _named_sides(a.claim)
         if charges_makers or other_culprit or _turns_back(state, r, a.claim):
             a.stance = "counter-accuses"
+    _said_to_be_their_own_doing(state)
     made: list[_Claim] = []
     for a in list(state.answers):
         r = state.readings[a.statement]
@@ -905,6 +906,26 @@ def counter_accusations(state: ClaimState) -> None:
             if facing:
                 claim = max(facing, key=lambda c: len(c.props))
                 state.answers.append(Answer(i, "counter-accuses", claim, BY_WORDS, "each accused the other", actor))
+
+
+def _said_to_be_their_own_doing(state: ClaimState) -> None:
+    """"It could have been a false-flag operation by Peru": a counter-accusation in so many words that charges
+    the makers of another side's charge answers that charge (the one its words fit, else the story's main
+    one), whoever says it; its own claim points back at it."""
+    placed = {a.statement for a in state.answers if a.claim is not None}
+    for r in state.readings:
+        own = state.claim_of(r.index) if r.stance == "counter-accuses" and r.charged else None
+        if own is None or r.index in placed:
+            continue
+        found = [c for c in state.claims if c is not own and c.is_allegation and c.against
+                 and not c.against & r.charged and state.side_of(c.makers) & r.charged
+                 and not r.side & state.side_of(c.makers) and not set(r.speakers) & set(c.makers)
+                 and not state.later_than(c, r)]
+        target = (_clear_best(found, r, require=len(found) > 1) or _dominant(found)) if found else None
+        if target is None:
+            continue
+        state.answers.append(Answer(r.index, "counter-accuses", target, BY_WORDS, "says its accusers did it"))
+        own.counter_to = own.counter_to or target.key
 
 
 def _place_on_counter_charges(state: ClaimState) -> None:
