@@ -12,6 +12,7 @@ from dossier.extract.countries import capital_of, country_of, demonym_country, g
 from dossier.model import Sentence, Source
 from dossier.parse import Parsed
 from dossier.resolve.actors import resolve_actors
+from test_statements import parse_text
 
 
 # ---------------------------------------------------------------- country knowledge
@@ -742,3 +743,11 @@ def test_a_broadcaster_told_something_carries_it_and_a_body_whose_officer_acts_i
     assert "IMF" in actors
     assert not {"CNN", "BBC", "MI6"} & set(actors)
     assert "John Sawers" in actors
+
+
+def test_a_foreign_article_opening_a_name_is_part_of_it(nlp):
+    parsed = [parse_text(nlp, "Pipeline blasts\nThe ships were searched in January, Die Zeit reported. "
+                              "Le Monde said the search found nothing.", "a0")]
+    names = {m.text for m in find_mentions(parsed)}
+    assert {"Die Zeit", "Le Monde"} <= names
+    assert "Zeit" not in names

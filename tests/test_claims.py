@@ -228,3 +228,15 @@ def test_a_speaker_is_found_under_the_other_spellings_of_their_name():
     assert sides.of("Dmitry Peskov") == "@RUS"  # the surname's title
     assert sides.of("Sergei Ivanov") is None  # untitled; "Sergei" alone is not Shoigu
     assert sides.of("Ivanov") is None
+
+
+def test_the_storys_subject_words_weigh_less_than_a_propositions_own():
+    from dossier.extract.claims import STORY_STATEMENTS, story_discounts
+    from dossier.extract.topics import weighted_words
+
+    texts = [weighted_words(f"the pipeline blast was the work of group {k}") for k in range(STORY_STATEMENTS)]
+    texts.append(weighted_words("the navy laid the charges"))
+    discounts = story_discounts(texts)
+    assert discounts["pipeline"] < 0.2 and "navy" not in discounts
+    # too few statements to tell a subject from a proposition: nothing is discounted
+    assert story_discounts(texts[:3]) == {}

@@ -195,6 +195,11 @@ class ClaimState:
     days: dict = field(default_factory=dict)  # source id -> its publication day, where known
     stored: Sequence[StatementReading | None] = ()  # per statement, its reading kept with its article
     known_sides: dict = field(default_factory=dict)  # names -> the sides they act for, asked once per build
+    story_words: dict = field(default_factory=dict)  # a word most statements hold -> the share of its weight it keeps
+
+    def weigh(self, text: str) -> Weighted:
+        """A text's weighted words, the story's own subject words discounted (see story_discounts)."""
+        return _discounted(weighted_words(text), self.story_words)
 
     def claim_of(self, statement: int) -> _Claim | None:
         return next((c for c in self.claims if statement in c.statement_set), None)
@@ -261,6 +266,29 @@ def read(state: ClaimState) -> None:
         state.readings.append(Reading(
             i, st, speakers, side, stance, frozenset(charged), named, Weighted(seen.words), Weighted(seen.context),
             cleared=defended))
+    state.story_words = story_discounts([r.words for r in state.readings])
+    for r in state.readings:
+        r.words, r.context = _discounted(r.words, state.story_words), _discounted(r.context, state.story_words)
+
+
+STORY_STATEMENTS = 30  # statements a dossier needs before a word's share of them says it is the story's subject
+STORY_SHARE = 0.1  # a word held by more of the statements than this is the subject, not a proposition's own
+
+
+def story_discounts(texts: Sequence[dict[str, float]]) -> dict[str, float]:
+    """The story's subject words ("pipelines", "attack", "hospital": held by a large share of all its
+    statements) say that two wordings are about the story, not that they assert the same thing: each keeps
+    STORY_SHARE / its share of its weight (inverse document frequency within the dossier)."""
+    if len(texts) < STORY_STATEMENTS:
+        return {}
+    held = Counter(w for words in texts for w in words if not w.startswith("@"))
+    return {w: STORY_SHARE * len(texts) / n for w, n in held.items() if n > STORY_SHARE * len(texts)}
+
+
+def _discounted(words: dict[str, float], discounts: dict[str, float]) -> Weighted:
+    if not discounts:
+        return words if isinstance(words, Weighted) else Weighted(words)
+    return Weighted({w: v * discounts.get(w, 1.0) for w, v in words.items()})
 
 
 def read_statement(st: StatementRecord, docs, by_sentence, table: dict, sides: _Sides) -> StatementReading:
@@ -357,7 +385,7 @@ def find_allegations(state: ClaimState) -> None:
             # by the speaker, are the speaker's own
             state.propositions.append(Proposition(
                 r.named[0], r.speakers, _named_charged(state, st, r.named[0]) - r.side, st.ref.source,
-                weighted_words(r.named[0]), statement=r.index, charges=True))
+                state.weigh(r.named[0]), statement=r.index, charges=True))
             continue
         if r.stance == "supports" and (r.named is not None or not accusing):
             continue  # an endorsement of what someone else alleged, placed in pass 4
@@ -376,7 +404,7 @@ def _named_content(state: ClaimState, r: Reading) -> Proposition | None:
     charged = _named_charged(state, r.statement, text) - r.side
     if not charged and r.stance in OPPOSING and r.side and any(w in r.side for w in weighted_words(text)):
         charged = r.side  # "denied reports of Russia's role": the charge the speaker's side answers
-    return Proposition(text, tuple(makers), frozenset(charged), r.statement.ref.source, weighted_words(text),
+    return Proposition(text, tuple(makers), frozenset(charged), r.statement.ref.source, state.weigh(text),
                        named_by=r.index, charges=bool(charged or makers))
 
 
@@ -1018,7 +1046,8 @@ def claim_identity(c: _Claim, state: ClaimState) -> str:
     props = [p for p in c.props if p.charges] or c.props
     weights: Counter = Counter()
     for p in props:
-        for w, v in p.words.items():
+        # weighed as wordings alone, the story's words undiscounted: an id must not change as articles are added
+        for w, v in weighted_words(p.text).items():
             if not w.startswith("@") and w not in _number_words(state.table):
                 weights[w] += v
     top = sorted(weights, key=lambda w: (-weights[w], w))[:IDENTITY_WORDS]
