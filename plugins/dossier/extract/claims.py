@@ -516,7 +516,7 @@ def _made_by_named_makers(p: Proposition, state: ClaimState) -> _Claim | None:
 
 def _by_makers(state: ClaimState, r: Reading, makers) -> _Claim | None:
     named_side = state.side_of(makers)
-    found = [c for c in state.claims if c.is_allegation and (set(makers) & set(c.makers)
+    found = [c for c in state.claims if c.is_allegation and (_same_people(makers, c.makers)
                                                              or named_side & state.side_of(c.makers))
              and not state.later_than(c, r)]
     if r.stance in OPPOSING | {"declines-comment"} and r.side:
@@ -525,6 +525,13 @@ def _by_makers(state: ClaimState, r: Reading, makers) -> _Claim | None:
         found = [c for c in found if c.against & r.side or r.side & c.involved] or \
             [c for c in found if not r.side & state.side_of(c.makers)]
     return _clear_best(found, r, require=len(found) > 1) or _dominant(found) if found else None
+
+
+def _same_people(named, makers) -> bool:
+    """Do the named makers include one of these, by name or by surname alone ("Lipa's report", "Jan Lipa")?"""
+    full = set(makers)
+    last = {m.split()[-1] for m in makers if len(m.split()) > 1}
+    return any(n in full or (len(n.split()) == 1 and n in last) for n in named)
 
 
 def _same_side(p: Proposition, c: _Claim, state: ClaimState) -> bool:
@@ -567,10 +574,13 @@ def implied_charges(state: ClaimState) -> None:
             continue  # it must speak of a part in the act or of an allegation ("called the accusation ...")
         if any(c.against & r.side for c in state.claims if c.is_allegation):
             continue
+        named_makers = r.named[1] if r.named is not None else []
         for c in state.claims:
             makers = state.side_of(c.makers)
             if c.against or not makers or makers & r.side or state.later_than(c, r):
                 continue
+            if named_makers and not _same_people(named_makers, c.makers):
+                continue  # "dismissed Lipa's report": what Lipa said, not what others said of its side
             for p in c.props:
                 if r.side & {w for w in p.words if w.startswith("@")} and p.statement is not None:
                     p.charged, p.charges, implied = p.charged | r.side, True, True
@@ -612,6 +622,9 @@ def place_answers(state: ClaimState) -> None:
                                          r.words, statement=r.index, charges=True))
             continue
         claim, confidence, reason = _target(state, r, named_claim)
+        if claim is not None and stance == "rejects" and claim.against and not claim.against & r.side \
+                and _condemns_the_act(r.statement.text, state.table):
+            stance = "supports"  # "if the report is true, this is unacceptable": the act condemned, the charge taken up
         if claim is None and stance == "declines-comment":
             claim = _either_side(state, r, partners)
             confidence, reason = (BY_WORDS, "will not say which side did it") if claim else (confidence, reason)
@@ -622,6 +635,11 @@ def place_answers(state: ClaimState) -> None:
             other = next(c for c in state.claims if c.key == partners[claim.key])
             state.answers.append(Answer(r.index, stance, other, confidence, "one side of a mutual accusation"))
     _endorsements(state)
+
+
+def _condemns_the_act(text: str, table: dict) -> bool:
+    low = text.lower()
+    return any(re.search(rf"\b{re.escape(w)}\b", low) for w in table.get("act_condemnations") or ())
 
 
 def _own_charge_restated(state: ClaimState, r: Reading, named_claim: dict) -> _Claim | None:
