@@ -213,7 +213,7 @@ def _accused_in(doc, start: int, end: int, cue: str, table, people=None, negated
         # cleared of the act only where the negated predicate names a doer: an agent, "behind"/"responsible",
         # or an act verb's subject ("Kyiv did not attack"), never any verb's ("would not grant an exemption")
         act_verbs = {w.lower() for w in table.get("act_verbs") or ()}
-        tiers = [tiers[1], tiers[5], [t for t in tiers[2] if t.head.lemma_.lower() in act_verbs]]
+        tiers = [tiers[1], tiers[5], [t for t in tiers[2] if t.head.lemma_.lower() in act_verbs], tiers[4]]
     for tier in tiers:
         for t in tier:
             side = _side_of_token(t)
@@ -264,6 +264,8 @@ def _negated(t, table, text: str | None = None) -> bool:
     while steps < 4 and node.head is not node:
         if any(c.dep_ == "neg" for c in node.children) and node is not t:
             return True
+        if node is not t and node.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in node.children):
+            return True  # "no Bolivian involvement", "no evidence of X's role": a noun that says none
         if node.pos_ in {"VERB", "AUX"}:
             return False
         node, steps = node.head, steps + 1

@@ -565,28 +565,38 @@ def _same_side(p: Proposition, c: _Claim, state: ClaimState) -> bool:
 def implied_charges(state: ClaimState) -> None:
     """A side that denies any involvement though no statement charges it in so many words answers what
     other sides said of it ("the gunmen were caught heading to Bolivia"; "Bolivia has denied any
-    involvement"): the denial shows those wordings for the charge they imply. They charge it from now on,
-    and claims so charging it by the same side are one."""
+    involvement"): the denial shows those wordings for the charge they imply. So does a third party's
+    denial on its behalf ("there was no Bolivian involvement"). They charge it from now on, and claims so
+    charging it by the same side are one."""
     implied = False
     for r in state.readings:
-        if r.stance not in OPPOSING - {"counter-accuses"} or not r.side or \
-                not (_speaks_of_involvement(r) or r.named is not None):
-            continue  # it must speak of a part in the act or of an allegation ("called the accusation ...")
-        if any(c.against & r.side for c in state.claims if c.is_allegation):
+        if r.stance not in OPPOSING - {"counter-accuses"}:
             continue
-        named_makers = r.named[1] if r.named is not None else []
-        for c in state.claims:
-            makers = state.side_of(c.makers)
-            if c.against or not makers or makers & r.side or state.later_than(c, r):
-                continue
-            if named_makers and not _same_people(named_makers, c.makers):
-                continue  # "dismissed Lipa's report": what Lipa said, not what others said of its side
-            for p in c.props:
-                if r.side & {w for w in p.words if w.startswith("@")} and p.statement is not None:
-                    p.charged, p.charges, implied = p.charged | r.side, True, True
-                    c.implied = True
+        # its own side, where it speaks of a part in the act or of an allegation ("called the accusation
+        # ..."); the side its words clear, whoever speaks
+        own = r.side if r.side and (_speaks_of_involvement(r) or r.named is not None) else frozenset()
+        for side in (own, r.cleared - r.side):
+            if side and not any(c.against & side for c in state.claims if c.is_allegation):
+                implied = _imply(state, r, side) or implied
     if implied:
         _consolidate(state)
+
+
+def _imply(state: ClaimState, r: Reading, side: frozenset[str]) -> bool:
+    """Charge `side` in the wordings of other sides' claims that name it; True if any did."""
+    implied = False
+    named_makers = r.named[1] if r.named is not None else []
+    for c in state.claims:
+        makers = state.side_of(c.makers)
+        if c.against or not makers or makers & (side | r.side) or state.later_than(c, r):
+            continue
+        if named_makers and not _same_people(named_makers, c.makers):
+            continue  # "dismissed Lipa's report": what Lipa said, not what others said of its side
+        for p in c.props:
+            if side & {w for w in p.words if w.startswith("@")} and p.statement is not None:
+                p.charged, p.charges, implied = p.charged | side, True, True
+                c.implied = True
+    return implied
 
 
 # ---------------------------------------------------------------- 4. answers
