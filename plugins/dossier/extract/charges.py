@@ -203,8 +203,8 @@ def _accused_in(doc, start: int, end: int, cue: str, table, people=None, negated
             tiers[2].append(t)
         elif t.dep_ == "attr" and t.head.lemma_.lower() == "be" and any(c.dep_ == "relcl" for c in t.children):
             tiers[3].append(t)  # "it was Ukraine that had sabotaged the dam"
-        elif t.dep_ == "poss" and t.head.pos_ == "NOUN" and t.head.lemma_.lower() in acts:
-            tiers[4].append(t)
+        elif t.dep_ in {"poss", "amod", "compound"} and t.head.pos_ == "NOUN" and t.head.lemma_.lower() in acts:
+            tiers[4].append(t)  # "Kiev's attack", "a Bolivian air strike": the act's doer
         elif _involved_in(t, involvement):
             tiers[4].append(t)  # "Indian involvement in", "a link between agents of India and the killing"
         if _charged_subject(t, table):

@@ -843,19 +843,21 @@ def _fit(words: dict[str, float], c: _Claim) -> float:
 
 
 def _endorsements(state: ClaimState) -> None:
-    """A third party saying what a claim says, with a supporting verb or a charge of its own, supports it:
-    its side is known and is neither the charged side nor the side of the claim's first makers."""
+    """A third party saying what a claim says, with a supporting verb or charging the same side itself,
+    supports it: its side is known and is neither the charged side nor the side of the claim's first makers
+    (the first wording whose makers' side is known)."""
     for c in state.claims:
         said = [p for p in c.props if p.statement is not None]
         if not said:
             continue
         # the claim is its first makers' (the earliest article, then the first wording); on an account that
         # charges nobody, another side saying the same backs it, whatever its verb
-        first = min(said, key=lambda p: (state.days.get(p.source) is None, state.days.get(p.source) or 0,
-                                         said.index(p)))
+        sided = [p for p in said if state.side_of(p.makers)] or said
+        first = min(sided, key=lambda p: (state.days.get(p.source) is None, state.days.get(p.source) or 0,
+                                          sided.index(p)))
         makers_side = state.side_of(first.makers)
         for p in said:
-            if p is first or not (p.endorses or not c.is_allegation):
+            if p is first or not (p.endorses or not c.is_allegation or p.charged & c.against):
                 continue
             side = state.side_of(p.makers)
             if side and makers_side and not side & makers_side and not side & c.against:
