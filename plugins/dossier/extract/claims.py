@@ -1038,6 +1038,10 @@ def _records(state: ClaimState) -> tuple[list[ClaimRecord], list[ResponseRecord]
     # who answers a claim against it does not make it, though its plain words joined it
     opposing = {(a.claim.key, s) for a in state.answers if a.claim is not None and a.stance in OPPOSING
                 for s in state.readings[a.statement].speakers}
+    # nor does a third party whose words back it: it is listed as supporting it
+    backing = {(a.claim.key, a.statement) for a in state.answers if a.claim is not None and a.stance == "supports"}
+    opposing |= {(c.key, m) for c in state.claims for m in c.makers
+                 if all((c.key, p.statement) in backing for p in c.props if m in p.makers)}
     # nor does a side make a charge against itself: its speakers' words joined it as answers do
     records = [ClaimRecord(c.key, claim_text(c, state), tuple(c.statements),
                            tuple(m for m in c.makers if (c.key, m) not in opposing
