@@ -240,3 +240,14 @@ def test_the_storys_subject_words_weigh_less_than_a_propositions_own():
     assert discounts["pipeline"] < 0.2 and "navy" not in discounts
     # too few statements to tell a subject from a proposition: nothing is discounted
     assert story_discounts(texts[:3]) == {}
+
+
+def test_a_third_side_backing_a_charge_is_listed_as_supporting_it_not_as_its_maker(nlp):
+    statements, claims, responses = run(
+        nlp,
+        "Hospital blast\nPeru's health ministry said a Bolivian air strike had hit the hospital in Lima.\n"
+        "Bolivia denied that its air force had struck the hospital in Lima.\n"
+        "Chile also condemned the Bolivian air strike on the hospital in Lima.")
+    assert [c.claimant_texts for c in claims] == [("Peru's health ministry",)]
+    cells = {(statements[r.statement_index].speaker_text, r.stance) for r in responses}
+    assert cells == {("Bolivia", "denies"), ("Chile", "supports")}
