@@ -211,8 +211,16 @@ def _capitals() -> dict[str, Country]:
 
 
 def capital_of(name: str) -> Country | None:
-    """The country whose capital (seat of government) is this name: "Moscow" -> Russia."""
-    return _capitals().get(_fold(re.sub(r"[’']s$", "", name.strip())))
+    """The country whose capital (seat of government) is this name: "Moscow" -> Russia; "Kiev", an older
+    spelling news still uses (stances.yml `former_names`), -> Ukraine."""
+    key = _fold(re.sub(r"[’']s$", "", name.strip()))
+    return _capitals().get(key) or _former_capitals().get(key)
+
+
+@lru_cache(maxsize=1)
+def _former_capitals() -> dict[str, Country]:
+    table = load_table("stances.yml").get("former_names") or {}
+    return {_fold(old): c for old, new in table.items() if (c := country_of(str(new))) is not None}
 
 
 @lru_cache(maxsize=1)

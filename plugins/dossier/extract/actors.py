@@ -581,7 +581,28 @@ def _trim(ent) -> tuple[int, int]:
         while start < end - 1 and (doc[start].lower_.strip(".") in w["titles"]
                                    or doc[start].lower_ in w["title_abbreviations"]):
             start += 1
+    while start < end - 1 and not doc[start].is_alpha and not doc[start].text[:1].isalnum():
+        start += 1  # "• Darya Dugina": a list's bullet
+    for i in range(start + 1, end):
+        if doc[i].text in {"-", "–", "—"} and doc[i - 1].whitespace_ and doc[i].whitespace_:
+            end = i  # "Alexander Dugin - Daria": a spaced dash sets words apart; a name joins with none
+            break
+        if ent.label_ in {"PERSON", "ORG"} and doc[i].is_title and _reporting_form(doc[i].lower_):
+            end = i  # a headline's verb in title case: "Putin Blames 'Anglo-Saxons'", "Carlson Accuses"
+            break
     return start, end
+
+
+def _reporting_form(word: str) -> bool:
+    """A third-person present form of a reporting verb ("says", "blames", "accuses", "denies") that is no
+    plural noun of names ("United States", "Court of Appeals")."""
+    return word in _reporting_forms() and word not in words()["name_plurals"]
+
+
+@lru_cache(maxsize=1)
+def _reporting_forms() -> frozenset[str]:
+    verbs = load_table("speech.yml")["verbs"]
+    return frozenset(f for v in verbs for f in (v + "s", v + "es", v[:-1] + "ies" if v.endswith("y") else v + "s"))
 
 
 def _name_of(doc, start: int, end: int) -> int:
@@ -712,6 +733,7 @@ def _extend_person(doc, start: int, end: int) -> tuple[int, int]:
 
     def name_like(t) -> bool:
         return (t.is_title and t.pos_ == "PROPN" and not t.is_punct and t.lower_ not in w["titles"]
+                and not _reporting_form(t.lower_)
                 and t.lower_ not in w["not_names"] and t.lower_ not in w["title_abbreviations"] and t.ent_type_ in {"", "PERSON", "GPE", "NORP"}
                 and country_of(t.text) is None and demonym_country(t.text) is None)
 
