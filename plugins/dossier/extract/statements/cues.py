@@ -119,7 +119,8 @@ def _reported_span(token, lemma, table) -> tuple[int, int] | None:
         end = max(t.i for t in toks)
         return start.idx, _end(doc, end)
     negated = any(c.dep_ == "neg" for c in token.children)  # "did not respond to a request": no words, an act
-    if lemma in table["say_verbs"] and not negated and not any(c.dep_ in {"dobj", "oprd", "attr"} or (
+    if lemma in table["say_verbs"] and not negated and not any(
+            (c.dep_ in {"dobj", "oprd", "attr"} and lemma not in table["addressee_verbs"]) or (
             c.dep_ == "prep" and c.lower_ in table["topic_preps"]) for c in token.children):
         return None  # "said on Monday", "told reporters in Ottawa": the words are elsewhere (a quotation)
     args = [c for c in token.children if c.dep_ in ARG_DEPS and c.i > token.i]

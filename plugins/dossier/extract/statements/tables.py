@@ -16,7 +16,7 @@ CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis"}
 def _table() -> dict:
     t = dict(load_table("speech.yml"))
     for key in ("verbs", "say_verbs", "statement_nouns", "allegation_nouns", "institution_nouns",
-                "frame_verbs", "relative_pronouns", "topic_preps"):
+                "frame_verbs", "relative_pronouns", "topic_preps", "addressee_verbs"):
         t[key] = frozenset(t.get(key) or ())
     t["forms"] = _verb_forms(t["verbs"])
     return t
@@ -29,7 +29,12 @@ def _verb_forms(lemmas) -> dict[str, str]:
         stem = v[:-1] if v.endswith("e") else v
         ies = v[:-1] + "ies" if v.endswith("y") and v[-2] not in "aeiou" else None
         ied = v[:-1] + "ied" if ies else None
-        for f in (v, v + "s", v + "es", ies, stem + "ed", ied, stem + "ing", v + "d"):
+        # a final consonant after one vowel may double ("slam" -> "slammed", "admit" -> "admitting"); a
+        # form no word has is never looked up, so both are listed
+        doubled = v + v[-1] if len(v) >= 3 and v[-1] not in "aeiouwxy" and v[-2] in "aeiou" \
+            and v[-3] not in "aeiou" else None
+        for f in (v, v + "s", v + "es", ies, stem + "ed", ied, stem + "ing", v + "d",
+                  doubled and doubled + "ed", doubled and doubled + "ing"):
             if f:
                 forms.setdefault(f, v)
     for irregular, lemma in load_table("speech.yml")["irregular_forms"].items():
