@@ -868,13 +868,17 @@ def _mutual(state: ClaimState) -> dict[str, str]:
     """Mutual accusations: for a claim charging one side, the largest claim by that side charging the
     first claim's makers. Key to key."""
     out = {}
+    charging: dict[str, list[int]] = {}  # side -> positions of the claims charging it: only those can answer
+    for k, c in enumerate(state.claims):
+        for side in c.against:
+            charging.setdefault(side, []).append(k)
     for a in state.claims:
         xa, ma = a.against, state.side_of(a.makers)
-        if not xa or not ma or ma & xa:
+        if not xa or not ma or ma & xa or not a.is_allegation:
             continue
-        found = [b for b in state.claims if b is not a and b.against and ma & b.against
-                 and state.side_of(b.makers) & xa and a.is_allegation and b.is_allegation
-                 and _claim_similarity(a, b) >= SAME_CLAIM]
+        near = sorted({k for side in ma for k in charging.get(side, ())})
+        found = [b for b in (state.claims[k] for k in near) if b is not a
+                 and state.side_of(b.makers) & xa and b.is_allegation and _claim_similarity(a, b) >= SAME_CLAIM]
         if found:
             out[a.key] = max(found, key=lambda c: len(c.props)).key
     return out
