@@ -103,8 +103,9 @@ def _cues(doc, text, quotes, mentions, focus, kind: str) -> list[_Cue]:
     cues = [c for c in cues if c.own or not any(
         o is not c and o.span and o.span[0] < c.token.idx < o.span[1] and o.token.i < c.token.i for o in cues)]
     _cut_relative_clauses(cues)
-    if not cues and kind == "headline":
-        cues = list(_headline_cues(doc, mentions))
+    if kind == "headline" and not any(c.speaker for c in cues):
+        # "Putin Blames 'Anglo-Saxons' For ...": title case misleads the parser; the name before the verb speaks
+        cues = list(_headline_cues(doc, mentions)) or cues
     return cues
 
 
