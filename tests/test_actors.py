@@ -767,3 +767,15 @@ def test_a_name_stops_at_a_bullet_a_spaced_dash_and_a_headlines_verb(nlp):
 
 def test_an_older_spelling_of_a_capital_is_its_country():
     assert capital_of("Kiev").iso3 == "UKR"
+
+
+def test_a_name_taken_for_a_body_is_a_person_where_the_article_calls_it_by_its_surname(nlp):
+    actors, _, _, _ = _actors(
+        nlp, "Security service plans attacks in cities – Danilov",
+        "The Federal Security Service of the Russian Federation plans to carry out a series of attacks in Russia, "
+        "Secretary of the National Security and Defense Council (NSDC) Mykola Danilov said.",
+        "“The service is expected to organize a series of attacks in cities,” Danilov said on Twitter.",
+        outlet="Nordpress")
+    assert actors["Mykola Danilov"].kind == "person"
+    assert "Danilov" in actors["Mykola Danilov"].aliases
+    assert "Danilov" not in actors

@@ -89,6 +89,7 @@ def article_mentions(item: Parsed, things: dict[str, str]) -> ArticleMentions:
     found = [list(_sentence_mentions(item.source.id, sentence, doc, credits, drops, things))
              for sentence, doc in zip(item.source.sentences, item.docs)]
     found = _units(found, item.docs)
+    found = _called_by_surname(found, item.docs)
     # a person's short name: the surname, or the first word where names put the family name first or
     # go by a given name ("Tedros" of "Tedros Adhanom Ghebreyesus", "Xi" of "Xi Jinping")
     full = [m.text.split() for ms in found for m in ms if m.kind == "person" and len(m.text.split()) > 1]
@@ -181,6 +182,28 @@ def _describes(doc, text: str, m: Mention) -> bool:
             and head.lower_ not in w["act_nouns"]
             and not (m.text.isupper() and head.lower_ in w["titles"]  # "the IMF chief": the body's officer;
                      and not any(c.lower_ in {"former", "ex", "late"} for c in head.children)))  # a former one speaks for himself
+
+
+def _called_by_surname(found: list[list[Mention]], docs) -> list[list[Mention]]:
+    """A name NER took for a body ("Oleksiy Danilov" as ORG) is a person's where the article also calls it
+    by its last word alone ("Danilov said"): a body is not named by the last word of its name, save with an
+    article ("the Council", "the Post"). Only plain names qualify: two or three capitalised words,
+    none a word of institutions, titles, portfolios, happenings, places or countries."""
+    w = words()
+    banned = w["org_heads"] | w["titles"] | w["portfolios"] | w["events"] | w["facilities"]
+    alone = {t.text for ms, doc in zip(found, docs) for t in doc
+             if t.pos_ == "PROPN" and t.is_title and not _in_mention(ms, t)
+             and not (t.i and doc[t.i - 1].pos_ == "DET")}  # "the Post reported": an outlet's short name
+    def plain_name(m: Mention) -> bool:
+        parts = m.text.split()
+        return 2 <= len(parts) <= 3 and all(x.istitle() and x.isalpha() and x.lower() not in banned
+                                            and country_of(x) is None and demonym_country(x) is None for x in parts)
+    return [[replace(m, kind="person", label="PERSON") if m.kind == "organization" and m.label == "ORG"
+             and plain_name(m) and m.text.split()[-1] in alone else m for m in ms] for ms in found]
+
+
+def _in_mention(mentions: list[Mention], t) -> bool:
+    return any(m.ref.start <= t.idx < m.ref.end for m in mentions)
 
 
 def _surnames(source_id, sentence, doc, mentions, surnames) -> Iterator[Mention]:
