@@ -267,8 +267,25 @@ def _institution_back(p: _Phrase):
         return None
     text, ref = _last_mention(p.focus, lambda m: p.lemma in m.text.lower())
     if text is None:
+        # "the domestic security agency said" of the Federal Security Service: the body whose name holds a
+        # word that describes it here
+        described = {t.lower_ for t in p.head.children if t.dep_ in {"amod", "compound"} and t.i < p.head.i
+                     and t.is_lower and demonym_country(t.text.title()) is None}
+        text, ref = _last_mention(p.focus, lambda m: m.kind == "organization"
+                                  and bool(described & set(m.text.lower().split())))
+    if text is None:
         text, ref = p.focus.last_speaker({"organization"})
     return text, ref, "organization", ()
+
+
+def _unnamed_voice(p: _Phrase):
+    """"A spokesperson said" with nobody of that title named: the voice of the body, state or group that
+    last spoke ("China's government is dismissing ... A spokesperson said ...")."""
+    if p.focus is None or p.inside or p.lemma not in _table()["voice_titles"] or not p.noun \
+            or not any(t.dep_ == "det" and t.lower_ in {"a", "an"} for t in p.head.children):
+        return None
+    text, ref = p.focus.last_speaker({"organization", "country", "group"})
+    return (text, ref, None, ()) if text else None
 
 
 def _statement_back(p: _Phrase):
@@ -320,6 +337,7 @@ NOUN_PHRASE_RULES = [
     ("not the owner", _not_the_owner),
     ("person inside", _person_inside),
     ("role noun", _role_noun),
+    ("unnamed spokesperson", _unnamed_voice),
     ("statement by", _statement_by),
     ("first of coordinated", _first_of_coordinated),
     ("of or owner", _of_or_owner),
