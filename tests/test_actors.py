@@ -23,6 +23,7 @@ from test_statements import parse_text
     ("UK", "United Kingdom"), ("USA", "United States"), ("Islamic Republic of Iran", "Iran"),
     ("Gaza", None), ("TV", None), ("PM", None), ("G7", None), ("ICBMs", None), ("CAN", None),
     ("French Foreign Ministry", None), ("DC", None), ("D.C.", None), ("DRC", "DR Congo"),
+    ("Turkey", "Türkiye"), ("Burma", "Myanmar"), ("Ivory Coast", "Côte d'Ivoire"),
 ])
 def test_country_of(text, country):
     found = country_of(text)

@@ -97,11 +97,15 @@ def _initials(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _exact() -> dict[str, Country]:
-    """Folded names, official names and initials of official names -> country."""
+    """Folded names, official names, initials of official names and the older names news still uses
+    (demonyms.yml `other_names`) -> country."""
     table: dict[str, Country] = {}
     for c in countries():
         for form in (c.name, c.official):
             table.setdefault(_fold(form), c)
+    for other, name in (load_table("demonyms.yml").get("other_names") or {}).items():
+        if _fold(name) in table:
+            table.setdefault(_fold(other), table[_fold(name)])  # "Turkey": Türkiye
     return table
 
 
