@@ -631,6 +631,9 @@ def place_answers(state: ClaimState) -> None:
             own.props.append(Proposition(r.statement.text, r.speakers, r.charged, r.statement.ref.source,
                                          r.words, statement=r.index, charges=True))
             continue
+        if _refuses_a_gesture(state, r):
+            state.answers.append(Answer(r.index, stance, None, 0.0, "it refuses a gesture, not a claim"))
+            continue
         claim, confidence, reason = _target(state, r, named_claim)
         if claim is not None and stance == "rejects" and claim.against and not claim.against & r.side \
                 and _condemns_the_act(r.statement.text, state.table):
@@ -645,6 +648,29 @@ def place_answers(state: ClaimState) -> None:
             other = next(c for c in state.claims if c.key == partners[claim.key])
             state.answers.append(Answer(r.index, stance, other, confidence, "one side of a mutual accusation"))
     _endorsements(state)
+
+
+def _refuses_a_gesture(state: ClaimState, r: Reading) -> bool:
+    """'reject the condolences of the U.S. Embassy', 'rejected a statement of condolence', 'Ankara's
+    rejection of the US condolences': what is refused is a gesture, not an allegation, so the refusal
+    answers no charge against its side."""
+    st = r.statement
+    found = state.docs.get((st.ref.source, st.ref.sentence))
+    if found is None:
+        return False
+    _, doc, _ = found
+    gestures = set(state.table.get("gesture_nouns") or ())
+    refusals = set(state.table.get("refusal_heads") or ())
+    for t in doc:
+        if st.ref.start <= t.idx < st.ref.end and t.lemma_.lower() in gestures and t.pos_ == "NOUN":
+            up = t
+            for _ in range(4):  # through "a statement of", "the U.S. Embassy's": the word that refuses it
+                if up.dep_ not in {"dobj", "pobj", "prep", "nsubjpass", "conj"} or up.head is up:
+                    break
+                up = up.head
+                if up.lemma_.lower() in refusals:
+                    return True
+    return False
 
 
 def _condemns_the_act(text: str, table: dict) -> bool:
