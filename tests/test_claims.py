@@ -230,6 +230,14 @@ def test_a_speaker_is_found_under_the_other_spellings_of_their_name():
     assert sides.of("Ivanov") is None
 
 
+def test_an_institution_word_alone_is_nobodys_surname():
+    from dossier.extract.charges import _Sides
+    from dossier.model import Mention, Ref
+
+    sides = _Sides([Mention(Ref("a0", "s1"), "US State Department", "ORG", role_org="United States")])
+    assert sides.of("Department") is None  # another body's "Department" said it, not the State Department
+
+
 def test_the_storys_subject_words_weigh_less_than_a_propositions_own():
     from dossier.extract.claims import STORY_STATEMENTS, story_discounts
     from dossier.extract.topics import weighted_words

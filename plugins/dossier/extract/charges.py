@@ -329,8 +329,8 @@ class _Sides:
     def _spellings(self, speaker: str, words: list[str]) -> list[str]:
         """The titled names that may be this speaker: itself, then, in the names' order, those holding it
         as a word (a surname alone) or sharing its last word (a full name)."""
-        if len(words) == 1:
-            others = self.by_word.get(speaker, [])
+        if len(words) == 1 and speaker.lower() not in _institution_words():
+            others = self.by_word.get(speaker, [])  # a surname; "Department" is no one's (any body's)
         elif len(words) > 1 and words[0][:1].isupper():
             others = self.by_last.get(words[-1], [])
         else:
@@ -339,6 +339,11 @@ class _Sides:
 
     def of_all(self, names: Iterable[str]) -> set[str]:
         return {s for s in map(self.of, names) if s}
+
+
+@lru_cache(maxsize=1)
+def _institution_words() -> frozenset[str]:
+    return frozenset(load_table("actor_words.yml")["org_heads"])
 
 
 @lru_cache(maxsize=4096)
