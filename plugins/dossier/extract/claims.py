@@ -262,6 +262,8 @@ def read(state: ClaimState) -> None:
             stance = "declines-comment"  # "would not confirm or deny the report": the cue split it off
         if stance is None and defended and not charged:
             stance = "denies"  # "the blast was not caused by Israel": a denial on Israel's behalf
+        if stance is None and _claims_responsibility(st, state.docs, state.table):
+            charged = frozenset({OWN_ACT})  # "IS claimed responsibility": its makers charge themselves
         named = seen.named if seen.named is None else (seen.named[0], list(seen.named[1]))
         state.readings.append(Reading(
             i, st, speakers, side, stance, frozenset(charged), named, Weighted(seen.words), Weighted(seen.context),
@@ -269,6 +271,33 @@ def read(state: ClaimState) -> None:
     state.story_words = story_discounts([r.words for r in state.readings])
     for r in state.readings:
         r.words, r.context = _discounted(r.words, state.story_words), _discounted(r.context, state.story_words)
+
+
+OWN_ACT = "#own-act"  # the side a claim of responsibility charges: its makers themselves, whoever they are
+
+
+def _claims_responsibility(st: StatementRecord, docs, table: dict) -> bool:
+    """'IS claimed responsibility for the attack', 'the group took credit', 'IS claims Kerman attack':
+    its speakers say they did the act. Not 'no group has claimed responsibility', nor a denial of it."""
+    found = docs.get((st.ref.source, st.ref.sentence))
+    if found is None or not st.speaker_text:
+        return False
+    _, doc, _ = found
+    verbs = set(table.get("responsibility_verbs") or ())
+    nouns = set(table.get("responsibility_nouns") or ())
+    acts = {w.lower() for w in table.get("act_nouns") or ()}
+    for t in doc:
+        if not (st.ref.start <= t.idx < st.ref.end) or t.lemma_.lower() not in verbs:
+            continue
+        objects = [c.lemma_.lower() for c in t.children if c.dep_ == "dobj"]
+        owned = any(o in nouns for o in objects) or (t.lemma_.lower() == "claim" and any(
+            o in acts or c.lower_ in acts for o, c in zip(objects, (c for c in t.children if c.dep_ == "dobj"))))
+        negated = any(c.dep_ == "neg" for c in t.children) or any(
+            c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in {"nobody", "none"}
+                                                  or any(d.lower_ == "no" for d in c.children)) for c in t.children)
+        if owned and not negated:
+            return True
+    return False
 
 
 STORY_STATEMENTS = 30  # statements a dossier needs before a word's share of them says it is the story's subject
@@ -364,6 +393,7 @@ def _context(st: StatementRecord, docs) -> str:
 
 
 def find_allegations(state: ClaimState) -> None:
+    claimants = sorted({s for r in state.readings if OWN_ACT in r.charged for s in r.speakers})
     for r in state.readings:
         st = r.statement
         if RECIPROCAL in r.charged and r.stance is None:
@@ -376,7 +406,8 @@ def find_allegations(state: ClaimState) -> None:
             continue  # an answer; what it names is above
         accusing = _accuses(st, state.table)
         charged = r.charged - {RECIPROCAL}
-        if not charged and not accusing and not _is_claim(st, state.table):
+        if not charged and not accusing and not _is_claim(st, state.table) and not (
+                claimants and _says_they_did_it(st.text, claimants)):
             continue
         if r.stance == "counter-accuses" and not charged:
             continue  # an answer that charges nobody by name ("double standards")
@@ -437,6 +468,8 @@ def group_propositions(state: ClaimState) -> None:
             plain = not p.charges
             score = max((similarity(p.words, q.words) if not plain or _shared_topics(p.words, q.words) >= PLAIN_SHARED
                          else 0.0) for q in c.props)
+            if OWN_ACT in c.against and not p.charged and _names_as_doers(p, c.makers):
+                score = 1.0  # "Islamic State fighters carried out the attack": who claimed it, named as its doers
             # the same charge from the same side needs little to be one claim; from a third side, what it
             # adds is often a charge of its own ("and its network of killings has gone global")
             same_makers = not _other_side(state.side_of(p.makers), state.side_of(c.makers))
@@ -540,6 +573,14 @@ def _same_side(p: Proposition, c: _Claim, state: ClaimState) -> bool:
     for (that is its answer, a mutual accusation). A wording charging nobody joins a charge it names the
     charged side of, or one its own makers made."""
     against = c.against
+    if OWN_ACT in p.charged or OWN_ACT in against:
+        # a claim of responsibility is its makers' own account: it joins another one only, and nothing but
+        # its makers' further words joins it (a charge against someone else is another proposition)
+        if OWN_ACT in p.charged:
+            return OWN_ACT in against
+        # its makers' further words, or another's that name them as the doers ("Islamic State fighters
+        # carried out the attack", said by a third side: a backing, settled in _endorsements)
+        return not p.charged and (bool(set(p.makers) & set(c.makers)) or _names_as_doers(p, c.makers))
     makers_side = state.side_of(c.makers)
     p_side = state.side_of(p.makers)
     if p.charged & makers_side or against & p_side:
@@ -560,6 +601,16 @@ def _same_side(p: Proposition, c: _Claim, state: ClaimState) -> bool:
     # neither charges anyone: two wordings of one contested assertion, by whoever, but one side's assertion
     # is not the other side's (in a contested story it is most often its answer: "a science-based conclusion")
     return not _other_side(p_side, makers_side)
+
+
+def _names_as_doers(p: Proposition, makers: list[str]) -> bool:
+    """Does a wording that charges no state name these makers in so many words, as the subject of what it
+    says ("Islamic State fighters carried out the attack")?"""
+    return p.statement is not None and _says_they_did_it(p.text, makers)
+
+
+def _says_they_did_it(text: str, makers: Iterable[str]) -> bool:
+    return any(len(m) > 2 and re.match(rf"(?:the\s+)?{re.escape(m)}\b", text, re.IGNORECASE) for m in makers)
 
 
 def implied_charges(state: ClaimState) -> None:
@@ -780,6 +831,10 @@ def _target(state: ClaimState, r: Reading, named_claim: dict) -> tuple[_Claim | 
         if r.side:
             return None, 0.0, "no claim charges its side; the charge it answers was not found"
     candidates = allegations
+    if r.stance == "declines-comment" and not r.side and not any(_fit(r.words, c) > 0 for c in allegations):
+        # "The Central Intelligence Agency declined to comment", by a speaker of no known side: only the
+        # sentences before say what on, and they often report another side's claim
+        return None, 0.0, "a refusal to comment on what its words do not say"
     if r.stance == "supports":
         # an endorsement backs a charge against another side, made by another side; its own words'
         # charge, if any, says against whom
@@ -878,15 +933,19 @@ def _endorsements(state: ClaimState) -> None:
             continue
         # the claim is its first makers' (the earliest article, then the first wording); on an account that
         # charges nobody, another side saying the same backs it, whatever its verb
-        sided = [p for p in said if state.side_of(p.makers)] or said
+        own_act = OWN_ACT in c.against  # a claim of responsibility: its makers have no side but their own
+        sided = ([p for p in said if OWN_ACT in p.charged] if own_act else
+                 [p for p in said if state.side_of(p.makers)]) or said
         first = min(sided, key=lambda p: (state.days.get(p.source) is None, state.days.get(p.source) or 0,
                                           sided.index(p)))
         makers_side = state.side_of(first.makers)
         for p in said:
-            if p is first or not (p.endorses or not c.is_allegation or p.charged & c.against):
+            if p is first or not (p.endorses or not c.is_allegation or p.charged & c.against or own_act):
                 continue
             side = state.side_of(p.makers)
-            if side and makers_side and not side & makers_side and not side & c.against:
+            if own_act and side and not set(p.makers) & set(first.makers) and not side & makers_side:
+                state.answers.append(Answer(p.statement, "supports", c, BY_WORDS, "says its makers did it too"))
+            elif side and makers_side and not side & makers_side and not side & c.against:
                 state.answers.append(Answer(p.statement, "supports", c, BY_WORDS, "a third party says it too"))
 
 
@@ -1079,7 +1138,8 @@ def _records(state: ClaimState) -> tuple[list[ClaimRecord], list[ResponseRecord]
                            c.counter_to if c.counter_to in keys else None,
                            confidence=Confidence.ALLEGATION if c.is_allegation and not c.implied
                            else Confidence.PLAIN_CLAIM,
-                           charged=tuple(sorted(c.against)), identity=claim_identity(c, state)) for c in kept]
+                           charged=tuple(sorted(c.against - {OWN_ACT})), identity=claim_identity(c, state))
+               for c in kept]
     responses, unplaced, seen = [], [], set()
     for a in state.answers:
         st = state.statements[a.statement]
@@ -1115,7 +1175,7 @@ def claim_identity(c: _Claim, state: ClaimState) -> str:
             if not w.startswith("@") and w not in _number_words(state.table):
                 weights[w] += v
     top = sorted(weights, key=lambda w: (-weights[w], w))[:IDENTITY_WORDS]
-    return " ".join([*(side_name(x) for x in sorted(c.against)), *sorted(surface_form(w, [p.text for p in props])
+    return " ".join([*(side_name(x) for x in sorted(c.against - {OWN_ACT})), *sorted(surface_form(w, [p.text for p in props])
                                                                        for w in top)])
 
 
