@@ -161,6 +161,16 @@ def test_the_doer_named_by_is_behind_ordered_or_blamed_on_is_charged_as_its_stat
         assert side in _accused_in(doc, 0, len(doc.text), "", table, sides.of), text
 
 
+def test_an_act_inside_a_description_of_someone_charges_nobody(nlp):
+    from dossier.extract.charges import _Sides, _accused_in, _stances
+
+    text = ("The group said two gunmen staged the attack during a memorial for Ivan Horak, a general "
+            "assassinated in Chile in a 2020 Bolivian drone strike.")
+    parsed = parse_text(nlp, text, "a0")
+    doc = parsed.docs[-1]
+    assert "@BOL" not in _accused_in(doc, 0, len(doc.text), "", _stances(), _Sides(find_mentions([parsed])).of)
+
+
 def test_a_claims_id_survives_a_changed_number_in_its_sentence(make_site):
     import json
 

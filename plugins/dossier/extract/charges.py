@@ -228,9 +228,12 @@ def _accused_in(doc, start: int, end: int, cue: str, table, people=None, negated
 
 
 def _in_apposition(t) -> bool:
-    """Is the token inside an appositive, a description of the noun it follows, below the nearest verb?"""
+    """Is the token inside an appositive, a description of the noun it follows, below the nearest verb? A
+    participle or relative clause inside the appositive is part of it ("Suleimani, a commander assassinated
+    in a U.S. drone strike")."""
     node = t
-    while node.head.i != node.i and node.pos_ not in {"VERB", "AUX"}:  # spaCy makes a new Token per access
+    # (spaCy makes a new Token per access: compare indices)
+    while node.head.i != node.i and (node.pos_ not in {"VERB", "AUX"} or node.dep_ in {"acl", "relcl"}):
         if node.dep_ == "appos":
             return True
         node = node.head
