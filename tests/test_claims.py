@@ -269,3 +269,26 @@ def test_a_third_side_backing_a_charge_is_listed_as_supporting_it_not_as_its_mak
     assert [c.claimant_texts for c in claims] == [("Peru's health ministry",)]
     cells = {(statements[r.statement_index].speaker_text, r.stance) for r in responses}
     assert cells == {("Bolivia", "denies"), ("Chile", "supports")}
+
+
+def test_a_stateless_nation_is_a_side_of_its_own(nlp):
+    from dossier.extract.charges import _Sides, _accused_in, _stances
+
+    parsed = parse_text(nlp, "Peru blamed Kurdish militants for the bombing in Lima.", "a0")
+    doc = parsed.docs[-1]
+    sides = _Sides(find_mentions([parsed]))
+    assert _accused_in(doc, 0, len(doc.text), "", _stances(), sides.of) == {"@~Kurds"}
+    assert sides.of("Kurdistan Workers' Party") == "@~Kurds" and sides.of("Peru") == "@PER"
+
+
+def test_the_subject_of_making_accusations_is_their_maker_and_a_purpose_is_no_content(nlp):
+    from dossier.extract.charges import _stances
+    from dossier.extract.index import by_sentence
+    from dossier.extract.stance import _named_allegation
+
+    parsed = parse_text(nlp, "Market bombing\nThe Tupac Front denied that Peru is making false accusations to "
+                             "manipulate public opinion.", "a0")
+    mentions = list(find_mentions([parsed]))
+    [st] = [s for s in find_statements([parsed], mentions) if "accusations" in s.text]
+    docs = {(parsed.source.id, s.id): (s, d, parsed.source) for s, d in zip(parsed.source.sentences, parsed.docs)}
+    assert _named_allegation(st, docs, by_sentence(mentions), _stances()) == (None, ["Peru"])

@@ -158,6 +158,18 @@ def _demonym_table() -> dict[str, Country]:
 
 
 @lru_cache(maxsize=4096)
+def nation_of(word: str) -> str | None:
+    """The stateless nation a word names ("Kurdish", "Kurdistan" -> "Kurds"; demonyms.yml
+    `stateless_nations`), else None: a side in a conflict that no country stands for."""
+    return _nation_words().get(_fold(word)) if word[:1].isupper() else None
+
+
+@lru_cache(maxsize=1)
+def _nation_words() -> dict[str, str]:
+    table = load_table("demonyms.yml").get("stateless_nations") or {}
+    return {_fold(w): nation for nation, words in table.items() for w in words}
+
+
 def demonym_country(word: str) -> Country | None:
     """The country an adjective of nationality names: "Russian", "North Korean", "Canadian"."""
     folded = _fold(word)

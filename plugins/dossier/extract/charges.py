@@ -13,13 +13,14 @@ from typing import Iterable
 
 from ..data import load_table
 from ..model import Mention, StatementRecord
-from ..world import seat_country
+from ..world import nation_of, seat_country
 
 
 def _stances() -> dict:
     return load_table("stances.yml")
 
 
+NATION = "@~"  # a stateless nation's side: '@~Kurds' (sides are '@' and a country's ISO code)
 RECIPROCAL = "<each other>"  # "X and Y accuse each other": each charges the other
 
 
@@ -364,7 +365,8 @@ def _country(name: str) -> str | None:
             c = None
         if c is not None:
             return "@" + str(getattr(c, "iso3", None) or getattr(c, "name", name))
-    return None
+    nation = nation_of(name)
+    return NATION + nation if nation else None  # "Kurdish militants": a side no country stands for
 
 
 
@@ -372,5 +374,7 @@ def side_name(side: str) -> str:
     """A side's country name ('@PRK' -> 'North Korea'), for ids and labels; the code itself if unknown."""
     from .countries import countries
 
+    if side.startswith(NATION):
+        return side[len(NATION):]
     found = next((c for c in countries() if "@" + c.iso3 == side), None)
     return found.name if found is not None else side.lstrip("@")

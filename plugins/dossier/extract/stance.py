@@ -127,12 +127,16 @@ def _named_allegation(st: StatementRecord, docs, by_sentence, table) -> tuple[st
                         content.append(g)
                     elif g.dep_ == "prep" and g.lower_ in {"of", "about", "on", "that"}:
                         content.append(g)
-                if not content and c.dep_ == "acl" and lemma not in table["attribution_verbs"]:
-                    content.append(c)
+                infinitive = any(g.dep_ == "aux" and g.tag_ == "TO" for g in c.children)
+                if not content and c.dep_ == "acl" and lemma not in table["attribution_verbs"] and not infinitive:
+                    content.append(c)  # ("accusations to manipulate opinion": a purpose, not what they say)
             elif c.dep_ == "prep" and c.lower_ in {"of", "about", "on", "over", "that", "regarding", "concerning"}:
                 content.append(c)
             elif c.dep_ == "prep" and c.lower_ in {"by", "from"}:
                 claimants += [m for g in c.children if g.dep_ == "pobj" for m in _heads(g, mentions)]
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in set(table["attribution_verbs"]):
+            # "Turkey is making false accusations", "Moscow keeps spreading claims": the verb's subject
+            claimants += [m for g in tok.head.children if g.dep_ == "nsubj" for m in _heads(g, mentions)]
         if not content:
             content = _detached_content(tok)
         if content:
