@@ -780,3 +780,11 @@ def test_a_name_taken_for_a_body_is_a_person_where_the_article_calls_it_by_its_s
     assert actors["Mykola Danilov"].kind == "person"
     assert "Danilov" in actors["Mykola Danilov"].aliases
     assert "Danilov" not in actors
+
+
+def test_a_name_broken_up_by_ner_before_a_group_word_is_the_groups_name(nlp):
+    actors, _, _, _ = _actors(
+        nlp, "Gunmen attack concert hall",
+        "Gunmen attacked a concert hall near Lima, and the Islamic State group claimed responsibility for the attack.",
+        outlet="Nordpress")
+    assert "Islamic State" in actors and actors["Islamic State"].kind == "organization"

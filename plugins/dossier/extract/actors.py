@@ -524,6 +524,24 @@ def _named_by_head(doc, found) -> Iterator[tuple[int, int, str]]:
         heads = [k for k, x in enumerate(rest) if x.is_lower and x.lower_ in w["org_heads"] and x.pos_ == "NOUN"]
         if heads and all(x.is_lower for x in rest[:heads[0] + 1]) and t.dep_ in {"compound", "nmod", "amod"}:
             yield t.i, t.i + 1, "ORG"
+    yield from _named_before_group_word(doc, found)
+
+
+def _named_before_group_word(doc, found) -> Iterator[tuple[int, int, str]]:
+    """A name of two or three capitalised words NER broke up ("Islamic" as a nationality, "State" missed)
+    that a lowercase group word right after it says is a body: "the Islamic State group", "the Shining
+    Path movement". Only where no name of a person, place or body covers its words."""
+    w = words()
+    kept = {i for s, e, label in found if label not in {"NORP"} for i in range(s, e)}
+    for t in doc:
+        if t.lower_ not in w["name_group_heads"] or not t.is_lower or t.pos_ != "NOUN":
+            continue
+        start = t.i
+        while start > 0 and t.i - start < 3 and doc[start - 1].is_title and doc[start - 1].dep_ in {"compound", "amod"} \
+                and doc[start - 1].head.i in range(start, t.i + 1) and doc[start - 1].i not in kept:
+            start -= 1
+        if t.i - start >= 2 and country_of(doc[start:t.i].text) is None:
+            yield start, t.i, "ORG"
 
 
 def _country_bodies(doc, found) -> Iterator[tuple[int, int, str]]:
