@@ -223,9 +223,32 @@ def _role_noun(p: _Phrase):
         return None
     orgs = {m.text.lower() for m in p.inside}
     lemma = p.lemma
+    country = _nationality(p.head)
+    # "the Russian leader": whoever holds a title of that country's (its president, its prime minister)
+    any_title = country is not None and lemma in _table()["leader_nouns"]
     text, ref = _last_mention(p.focus, lambda m: m.kind == "person" and m.role and (
-        lemma in m.role.lower() or (m.role_org or "").lower() in orgs and m.role_org))
+        any_title or lemma in m.role.lower() or (m.role_org or "").lower() in orgs and m.role_org)
+        and (country is None or _role_country(m) == country))
     return (text, ref, "person", ()) if text else None
+
+
+def _nationality(head):
+    """The country a demonym or country name before a noun gives it ("the Russian leader"), or None."""
+    for t in head.children:
+        if t.dep_ in {"amod", "compound"} and t.i < head.i:
+            found = demonym_country(t.text) or (country_of(t.text) if t.pos_ == "PROPN" else None)
+            if found is not None:
+                return found.name
+    return None
+
+
+def _role_country(m):
+    """The country a person's title names ("Russian President", "Iran's Supreme Leader"), or None."""
+    for w in f"{m.role or ''} {m.role_org or ''}".replace("’s", "").replace("'s", "").split():
+        found = demonym_country(w) or country_of(w)
+        if found is not None:
+            return found.name
+    return None
 
 
 def _statement_by(p: _Phrase):
