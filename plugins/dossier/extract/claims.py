@@ -935,7 +935,7 @@ def _endorsements(state: ClaimState) -> None:
         # charges nobody, another side saying the same backs it, whatever its verb
         own_act = OWN_ACT in c.against  # a claim of responsibility: its makers have no side but their own
         sided = ([p for p in said if OWN_ACT in p.charged] if own_act else
-                 [p for p in said if state.side_of(p.makers)]) or said
+                 [p for p in said if p.makers]) or said
         first = min(sided, key=lambda p: (state.days.get(p.source) is None, state.days.get(p.source) or 0,
                                           sided.index(p)))
         makers_side = state.side_of(first.makers)
@@ -943,10 +943,21 @@ def _endorsements(state: ClaimState) -> None:
             if p is first or not (p.endorses or not c.is_allegation or p.charged & c.against or own_act):
                 continue
             side = state.side_of(p.makers)
-            if own_act and side and not set(p.makers) & set(first.makers) and not side & makers_side:
-                state.answers.append(Answer(p.statement, "supports", c, BY_WORDS, "says its makers did it too"))
-            elif side and makers_side and not side & makers_side and not side & c.against:
-                state.answers.append(Answer(p.statement, "supports", c, BY_WORDS, "a third party says it too"))
+            if not side or side & c.against or set(p.makers) & set(first.makers) or _hedged(p.text, state.table):
+                continue
+            # a side other than the first makers'; where theirs is unknown (a reporter, a newspaper), a side
+            # that charges the same side itself
+            if (not side & makers_side) if makers_side else (own_act or bool(p.charged & c.against)):
+                state.answers.append(Answer(p.statement, "supports", c, BY_WORDS,
+                                            "says its makers did it too" if own_act else "a third party says it too"))
+
+
+def _hedged(text: str, table: dict) -> bool:
+    """Does a wording assert less than it says ("it was important to distinguish if the group acted alone",
+    "may have been involved")? Such a wording asserts nothing a reader could count as backing."""
+    low = text.lower()
+    words = [*(table.get("hedges") or ()), *(table.get("conditionals") or ())]
+    return any(re.search(rf"\b{re.escape(w)}\b", low) for w in words)
 
 
 def _mutual(state: ClaimState) -> dict[str, str]:
