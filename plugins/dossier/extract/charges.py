@@ -107,6 +107,9 @@ def _charged_subject(t, table) -> bool:
         if t.dep_ == "nsubj" and head.lemma_.lower() == "have" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in set(table.get("involvement_nouns") or ()) for c in head.children):
             return True  # "X had a hand / a role / links in it"
+        if t.dep_ == "nsubj" and head.lemma_.lower() in set(table.get("responsibility_bearing") or ()) and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in set(table.get("responsibility_nouns") or ()) for c in head.children):
+            return True  # "ISIS bears sole responsibility for this attack"
         if head.lemma_.lower() == "be" or head.lower_ in preds:
             return head.lower_ in preds or any(c.lower_ in preds or (c.dep_ == "xcomp" and c.lemma_.lower() in preds)
                                                for c in head.children if c.dep_ in {"prep", "acomp", "xcomp", "attr"})
@@ -172,6 +175,20 @@ def _accused_in(doc, start: int, end: int, cue: str, table, people=None, negated
                 or any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
             break  # a verb with a subject of its own is another's saying ("X blamed Y, while Z said ...")
         head, steps = head.head, steps + 1
+    tiers = _doer_tiers(doc, start, end, table, negated)
+    if negated:
+        # cleared of the act only where the negated predicate names a doer: an agent, "behind"/"responsible",
+        # or an act verb's subject ("Kyiv did not attack"), never any verb's ("would not grant an exemption")
+        act_verbs = {w.lower() for w in table.get("act_verbs") or ()}
+        tiers = [tiers[1], tiers[5], [t for t in tiers[2] if t.head.lemma_.lower() in act_verbs], tiers[4]]
+    return _sides_of_doers(tiers, people, negated)
+
+
+def _doer_tiers(doc, start: int, end: int, table, negated: bool = False) -> list[list]:
+    """The tokens of a statement that may name the act's doer, by how surely: an accusing verb's object, an
+    agent, an act verb's subject, a cleft's focus, an act's possessor or modifier, a charged subject."""
+    accusing = set(table["accuse_verbs"]) | set(table.get("charge_verbs") or ())
+    toks = [t for t in doc if start <= t.idx < end]
     # the subject of a verb of saying or of finding ("the agency concluded that ...") reports the act; it
     # is not its doer
     speech = set(table["claim_verbs"]) | {"say", "tell"} | set(load_table("speech.yml")["verbs"]) | \
@@ -210,11 +227,18 @@ def _accused_in(doc, start: int, end: int, cue: str, table, people=None, negated
             tiers[4].append(t)  # "Indian involvement in", "a link between agents of India and the killing"
         if _charged_subject(t, table):
             tiers[5].append(t)
-    if negated:
-        # cleared of the act only where the negated predicate names a doer: an agent, "behind"/"responsible",
-        # or an act verb's subject ("Kyiv did not attack"), never any verb's ("would not grant an exemption")
-        act_verbs = {w.lower() for w in table.get("act_verbs") or ()}
-        tiers = [tiers[1], tiers[5], [t for t in tiers[2] if t.head.lemma_.lower() in act_verbs], tiers[4]]
+    return tiers
+
+
+def named_doers(doc, start: int, end: int, table) -> list:
+    """The words a statement puts forward as the act's doers, whatever side they have: an act's agent, an
+    act verb's subject, the subject of "behind"/"responsible"/"bears responsibility"."""
+    tiers = _doer_tiers(doc, start, end, table)
+    act_verbs = {w.lower() for w in table.get("act_verbs") or ()}
+    return [*tiers[1], *[t for t in tiers[2] if t.head.lemma_.lower() in act_verbs], *tiers[5]]
+
+
+def _sides_of_doers(tiers: list[list], people, negated: bool) -> frozenset[str]:
     for tier in tiers:
         for t in tier:
             side = _side_of_token(t)

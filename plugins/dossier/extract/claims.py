@@ -28,7 +28,8 @@ from ..data import load_table
 from ..model import (ClaimRecord, Confidence, Mention, ResponseRecord, StatementReading, StatementRecord,
                      UnplacedAnswer)
 from .index import by_sentence
-from .charges import RECIPROCAL, _accused, _accused_in, _Sides, cleared, involvement_named, side_name
+from .charges import (RECIPROCAL, _accused, _accused_in, _Sides, cleared, involvement_named, named_doers,
+                      side_name)
 from .stance import _accuses, _is_claim, _named_allegation, _names_any, stance_of
 from .topics import Weighted, content_words, similarity, surface_form, weighted_words
 
@@ -70,6 +71,7 @@ class Reading:
     words: dict[str, float]
     context: dict[str, float] = field(default_factory=dict)  # words of the sentences before it
     cleared: frozenset[str] = frozenset()  # the sides its words say did not do the act
+    names_group: bool = False  # it says a group of no state did the act ("ISIS bears sole responsibility")
 
 
 @dataclass
@@ -262,12 +264,16 @@ def read(state: ClaimState) -> None:
             stance = "declines-comment"  # "would not confirm or deny the report": the cue split it off
         if stance is None and defended and not charged:
             stance = "denies"  # "the blast was not caused by Israel": a denial on Israel's behalf
+        names_group = False
         if stance is None and _claims_responsibility(st, state.docs, state.table):
             charged = frozenset({OWN_ACT})  # "IS claimed responsibility": its makers charge themselves
+        elif stance in {None, "supports"} and not charged and _names_a_group(state, st, speakers):
+            # "ISIS bears sole responsibility", said by another: the charge a claim of responsibility makes
+            charged, names_group = frozenset({OWN_ACT}), True
         named = seen.named if seen.named is None else (seen.named[0], list(seen.named[1]))
         state.readings.append(Reading(
             i, st, speakers, side, stance, frozenset(charged), named, Weighted(seen.words), Weighted(seen.context),
-            cleared=defended))
+            cleared=defended, names_group=names_group))
     state.story_words = story_discounts([r.words for r in state.readings])
     for r in state.readings:
         r.words, r.context = _discounted(r.words, state.story_words), _discounted(r.context, state.story_words)
@@ -296,6 +302,22 @@ def _claims_responsibility(st: StatementRecord, docs, table: dict) -> bool:
             c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in {"nobody", "none"}
                                                   or any(d.lower_ == "no" for d in c.children)) for c in t.children)
         if owned and not negated:
+            return True
+    return False
+
+
+def _names_a_group(state: ClaimState, st: StatementRecord, speakers: tuple[str, ...]) -> bool:
+    """Does the statement name as the act's doer a body or group that acts for no state ("ISIS bears sole
+    responsibility for this attack"), other than its speakers?"""
+    found = state.docs.get((st.ref.source, st.ref.sentence))
+    if found is None:
+        return False
+    _, doc, _ = found
+    mentions = state.by_sentence.get((st.ref.source, st.ref.sentence), [])
+    for t in named_doers(doc, st.ref.start, st.ref.end, state.table):
+        m = next((m for m in mentions if m.ref.start <= t.idx < m.ref.end), None)
+        if m is not None and m.kind in {"organization", "group"} and m.text not in speakers \
+                and state.sides.of(m.text) is None:
             return True
     return False
 
@@ -411,6 +433,11 @@ def find_allegations(state: ClaimState) -> None:
             continue
         if r.stance == "counter-accuses" and not charged:
             continue  # an answer that charges nobody by name ("double standards")
+        if r.names_group:
+            # a third party's charge against a group of no state: it backs that group's own claim, if any
+            state.propositions.append(Proposition(st.text, r.speakers, r.charged, st.ref.source, r.words,
+                                                  statement=r.index, charges=True, endorses=True))
+            continue
         if r.stance == "supports" and r.named is not None and r.named[0] and not r.named[1]:
             # "X called credible allegations that Y": allegations nobody else is named for, held credible
             # by the speaker, are the speaker's own
@@ -934,7 +961,7 @@ def _endorsements(state: ClaimState) -> None:
         # the claim is its first makers' (the earliest article, then the first wording); on an account that
         # charges nobody, another side saying the same backs it, whatever its verb
         own_act = OWN_ACT in c.against  # a claim of responsibility: its makers have no side but their own
-        sided = ([p for p in said if OWN_ACT in p.charged] if own_act else
+        sided = ([p for p in said if OWN_ACT in p.charged and not p.endorses] if own_act else
                  [p for p in said if p.makers]) or said
         first = min(sided, key=lambda p: (state.days.get(p.source) is None, state.days.get(p.source) or 0,
                                           sided.index(p)))
