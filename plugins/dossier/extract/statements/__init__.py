@@ -105,7 +105,7 @@ def _cues(doc, text, quotes, mentions, focus, kind: str) -> list[_Cue]:
     _cut_relative_clauses(cues)
     if kind == "headline" and not any(c.speaker for c in cues):
         # "Putin Blames 'Anglo-Saxons' For ...": title case misleads the parser; the name before the verb speaks
-        cues = list(_headline_cues(doc, mentions)) or cues
+        cues = list(_headline_cues(doc, mentions, focus)) or cues
     return cues
 
 

@@ -231,8 +231,9 @@ def _noun_cues(doc, quotes, mentions, focus) -> Iterator[_Cue]:
         yield _Cue(tok, tok.text, speaker, ref, kind, (toks[0].idx, _end(doc, toks[-1].i)), co, own=True)
 
 
-def _headline_cues(doc, mentions) -> Iterator[_Cue]:
-    """A headline: the first reporting verb form after a name; the name before it speaks."""
+def _headline_cues(doc, mentions, focus=None) -> Iterator[_Cue]:
+    """A headline: the first reporting verb form after a name; the name before it speaks. In "Title: we
+    reject ...", the label before the colon speaks."""
     forms = _table()["forms"]
     for tok in doc:
         if tok.i == 0 or tok.lower_ not in forms:
@@ -240,9 +241,15 @@ def _headline_cues(doc, mentions) -> Iterator[_Cue]:
         if forms[tok.lower_] in (_table().get("laid_on_verbs") or ()) and tok.i + 1 < len(doc) \
                 and doc[tok.i + 1].lower_ == "on":
             return  # "Crash blamed on Horak": the passive without its auxiliary; what is blamed says nothing
-        before = [m for m in mentions if m.ref.end <= tok.idx]
-        lead = doc[:tok.i]
-        if before:
+        colon = next((t for t in doc[:tok.i] if t.text == ":"), None)
+        before = [m for m in mentions if m.ref.end <= (colon.idx if colon is not None else tok.idx)]
+        lead = doc[:colon.i if colon is not None else tok.i]
+        if colon is not None and not before and lead:
+            # "Turkish Interior Minister: We reject ...": the title stands for whom the article names
+            speaker, ref, kind, _ = _of_noun_phrase(lead.root, mentions, focus, before=colon.idx)
+            if speaker is None:
+                continue
+        elif before:
             m = before[-1] if not any(x.kind == "person" for x in before) else \
                 [x for x in before if x.kind == "person"][-1]
             speaker, ref, kind = m.text, m.ref, m.kind

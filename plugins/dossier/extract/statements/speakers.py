@@ -226,9 +226,19 @@ def _role_noun(p: _Phrase):
     country = _nationality(p.head)
     # "the Russian leader": whoever holds a title of that country's (its president, its prime minister)
     any_title = country is not None and lemma in _table()["leader_nouns"]
-    text, ref = _last_mention(p.focus, lambda m: m.kind == "person" and m.role and (
-        any_title or lemma in m.role.lower() or (m.role_org or "").lower() in orgs and m.role_org)
-        and (country is None or _role_country(m) == country))
+
+    def holds_it(m) -> bool:
+        return m.kind == "person" and bool(m.role) and (
+            any_title or lemma in m.role.lower() or (m.role_org or "").lower() in orgs and bool(m.role_org)) \
+            and (country is None or _role_country(m) == country)
+    text, ref = _last_mention(p.focus, holds_it)
+    if text is None and country is not None and not p.focus.mentions:
+        # a headline or lede names by title whom the article names later ("Ukrainian defense minister
+        # denies ..." of Oleksii Reznikov): the one person of the article holding that country's title
+        later = list(dict.fromkeys(m.text for m in p.focus.article if holds_it(m)))
+        if len(later) == 1:
+            m = next(m for m in p.focus.article if m.text == later[0])
+            return m.text, m.ref, "person", ()
     return (text, ref, "person", ()) if text else None
 
 
