@@ -788,3 +788,13 @@ def test_a_name_broken_up_by_ner_before_a_group_word_is_the_groups_name(nlp):
         "Gunmen attacked a concert hall near Lima, and the Islamic State group claimed responsibility for the attack.",
         outlet="Nordpress")
     assert "Islamic State" in actors and actors["Islamic State"].kind == "organization"
+
+
+def test_a_body_named_with_the_body_it_belongs_to_is_two_bodies(nlp):
+    actors, _, _, _ = _actors(
+        nlp, "Kurdish body condemns blast",
+        "QAMISHLI, Syria (North Press) – The Department of Foreign Relations of the Autonomous Administration of "
+        "North and East Syria (AANES) denounced on Monday the explosion.",
+        outlet="Nordpress")
+    assert "Department of Foreign Relations" in actors
+    assert not any(name.startswith("Department of Foreign Relations of") for name in actors)

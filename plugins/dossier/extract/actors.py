@@ -401,7 +401,8 @@ def _candidates(doc) -> Iterator[tuple[int, int, str]]:
         if all(t.lower_ in w["titles"] | w["title_abbreviations"] or t.lower_.strip(".") in w["honorifics"]
                for t in ent):
             continue  # "Rear Adm." of "spokesperson Rear Adm. Daniel Hagari": a rank, no one's name
-        for start, end in (part for span in _split_title(doc, *_trim(ent)) for part in _split_chain(doc, *span)):
+        for start, end in (owned for span in _split_title(doc, *_trim(ent)) for part in _split_chain(doc, *span)
+                           for owned in _split_owner(doc, *part)):
             if ent.label_ in {"ORG", "GPE", "FAC"} and end < len(doc) and doc[end].lower_ in w["titles"]:
                 end = _portfolio_cut(doc, start, end)
             if ent.label_ == "ORG" and end - start >= 2 and demonym_country(doc[start].text) is not None \
@@ -748,6 +749,19 @@ def _split_title(doc, start: int, end: int) -> list[tuple[int, int]]:
     return [(start, end)]
 
 
+def _split_owner(doc, start: int, end: int) -> list[tuple[int, int]]:
+    """A body named with the body it belongs to ("the Department of Foreign Relations of the Autonomous
+    Administration of North and East Syria"): two names, each holding an institution's head noun, joined by
+    "of the". A country after "of the" is no body ("Ministry of Foreign Affairs of the Russian Federation")."""
+    heads = words()["org_heads"]
+    for i in range(start + 2, end - 2):
+        if doc[i].lower_ == "of" and doc[i + 1].lower_ == "the" \
+                and any(t.lower_ in heads for t in doc[start:i]) and any(t.lower_ in heads for t in doc[i + 2:end]) \
+                and all(t.is_title or t.lower_ in NAME_LINKS for t in doc[i + 2:end]):
+            return [(start, i), (i + 2, end)]
+    return [(start, end)]
+
+
 def _split_chain(doc, start: int, end: int) -> list[tuple[int, int]]:
     """Two institutions written one after the other ("White House National Security Council"): each a
     name of two words or more ending in an institution's head noun, the second inside the first."""
@@ -1022,9 +1036,11 @@ def _judge(text: str, label: str, span, agency: int) -> tuple[str | None, str | 
             return "group", None
         return None, None  # demonyms ("Russian") describe, they do not act; named groups do
     if head in w["events"] and not (label == "ORG" and len(lower) > 1 and lower[-2] in {"security", "general"}) \
-            and not (any(x in w["org_heads"] for x in lower[:-1]) and _defined_by_acronym(span)):
+            and not (any(x in w["org_heads"] for x in lower[:-1]) and _defined_by_acronym(span)) \
+            and not (len(lower) > 2 and lower[0] in w["org_heads"] and lower[1] in {"of", "for", "on"}):
         return None, None  # a named happening ("G20 Summit", "Victory Day"); a body's name the article
-        # defines by its acronym may end in one ("Institute for the Study of War (ISW)")
+        # defines by its acronym may end in one ("Institute for the Study of War (ISW)"), and one that opens
+        # with an institution's head noun is a body ("Department of Foreign Relations")
     if capital_of(text) is not None:
         return ("country", None) if agency >= PARTICIPANT else (None, PLACE)  # "Moscow said" vs "in Moscow"
     if label in {"GPE", "LOC"}:
