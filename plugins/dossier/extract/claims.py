@@ -576,9 +576,10 @@ def _made_by_named_makers(p: Proposition, state: ClaimState) -> _Claim | None:
 
 def _by_makers(state: ClaimState, r: Reading, makers) -> _Claim | None:
     named_side = state.side_of(makers)
-    found = [c for c in state.claims if c.is_allegation and (_same_people(makers, c.makers)
-                                                             or named_side & state.side_of(c.makers))
-             and not state.later_than(c, r)]
+    theirs = [c for c in state.claims if (_same_people(makers, c.makers) or named_side & state.side_of(c.makers))
+              and not state.later_than(c, r) and c.statements]
+    # their allegations; else, for "the new Saudi narrative", the account they gave
+    found = [c for c in theirs if c.is_allegation] or theirs
     if r.stance in OPPOSING | {"declines-comment"} and r.side:
         # the charge against its own side, if those makers made one before it spoke; else a third party's
         # answer to what they alleged

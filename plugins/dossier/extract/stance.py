@@ -143,13 +143,22 @@ def _named_allegation(st: StatementRecord, docs, by_sentence, table) -> tuple[st
             labels = {t.i for c in content for t in c.subtree if _labels_the_allegation(t, table) for t in t.subtree}
             toks = sorted((t for c in content for t in c.subtree if t.i not in labels), key=lambda t: t.i)
             toks = [t for t in toks if not (t.dep_ == "mark" or (t == toks[0] and t.dep_ == "prep"))]
-            if toks:
+            # a content that is one name ("the new Saudi narrative about Mr. Khashoggi") says whom it is
+            # about, not what it asserts
+            if toks and not _only_a_name(toks, mentions):
                 text = doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
                 if len(text.split()) >= 2:
                     return text, claimants
         if claimants:
             return None, claimants
     return None
+
+
+def _only_a_name(toks, mentions) -> bool:
+    """Are these words one actor's name, with at most a courtesy title ("Mr. Khashoggi")?"""
+    named = [m for m in mentions if any(m.ref.start <= t.idx < m.ref.end for t in toks)]
+    return len(named) == 1 and all(named[0].ref.start <= t.idx < named[0].ref.end or t.is_punct
+                                   or t.lower_.rstrip(".") in {"mr", "mrs", "ms", "dr"} for t in toks)
 
 
 def _labels_the_allegation(t, table) -> bool:
