@@ -798,3 +798,12 @@ def test_a_body_named_with_the_body_it_belongs_to_is_two_bodies(nlp):
         outlet="Nordpress")
     assert "Department of Foreign Relations" in actors
     assert not any(name.startswith("Department of Foreign Relations of") for name in actors)
+
+
+def test_a_country_where_a_titled_person_was_is_only_a_place(nlp):
+    actors, _, _, _ = _actors(
+        nlp, "Blasts linked to killings",
+        "The general said the bombings were connected to recent assassinations of a Hamas leader in Beirut and a "
+        "Peruvian commander in Syria.",
+        outlet="Nordpress")
+    assert "Syria" not in actors

@@ -860,9 +860,10 @@ def _agency(span) -> int:
         prep = head.lower_
         if prep == "by" or (prep == "to" and head.head.lower_ == "according"):
             return AGENT
-        if head.head.lower_ in w["titles"] and head.head.i != t.i:
+        if head.head.lower_ in w["titles"] and head.head.i != t.i and prep not in w["place_preps"]:
             # "Ambassador at Large Oleg Burmistrov", "a director for the World Sikh Organization": the
-            # name holds or gives the title, which does what the sentence says
+            # name holds or gives the title, which does what the sentence says ("a commander in Syria" is
+            # where the commander was)
             return max(PARTICIPANT, _agency(span.doc[head.head.i:head.head.i + 1]))
         if prep == "of" and (head.head.lemma_.lower() in w["act_nouns"] or head.head.lower_ in w["act_nouns"]):
             return PARTICIPANT  # "the policy of NATO", like "NATO's policy"
