@@ -807,3 +807,15 @@ def test_a_country_where_a_titled_person_was_is_only_a_place(nlp):
         "Peruvian commander in Syria.",
         outlet="Nordpress")
     assert "Syria" not in actors
+
+
+def test_outlets_carrying_others_words_are_credits_however_the_text_calls_them_outlets(nlp):
+    actors, _, _, _ = _actors(
+        nlp, "Minister hits back",
+        "Peru's foreign minister, Ana Ruiz, hit back at the claim on Tuesday, telling the RPP state broadcaster: "
+        "\"We regard this as a provocation.\"",
+        "\"We forced the Europeans to trade,\" President Ivan Horak continued, according to The Lima Post.",
+        "\"The attack was planned abroad,\" the Andina news agency said, citing the minister.",
+        outlet="Nordpress")
+    assert not {"RPP", "Lima Post", "The Lima Post", "Andina"} & set(actors)
+    assert "Peru" in actors

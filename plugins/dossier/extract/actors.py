@@ -325,7 +325,7 @@ def _sentence_mentions(source_id: str, sentence, doc, credits=(set(), set()),
             kind = "organization"  # the outlet itself, told something by an official ("told Sputnik")
         if kind == "organization" and text.split()[-1].lower() in words()["missions"] and agency < AGENT:
             kind, why = None, PLACE  # "inside the Saudi consulate": the building; "the consulate said" acts
-        if kind is not None and not own_interview and _news_agency(text, doc, end) and _relays(span.root):
+        if kind is not None and not own_interview and _news_agency(text, doc, start, end) and _relays(span.root):
             kind, why = None, RELAY  # "reported state-run Anadolu Agency": a wire carrying others' words
         if kind is None:
             if why and dropped is not None and sentence.kind != "caption" and not furniture:
@@ -948,13 +948,28 @@ def _titled_teller(t) -> bool:
                for c in verb.children if c.dep_ in SUBJECTS for tok in c.subtree)
 
 
-def _news_agency(text: str, doc, end: int) -> bool:
-    """A wire or news agency: named in the table, by a name ending in 'News/Press Agency', or followed by
-    'news agency' ("the North's KCNA news agency")."""
+def _news_agency(text: str, doc, start: int, end: int) -> bool:
+    """A news outlet: a wire or broadcaster named in the table, a name ending in 'News/Press Agency' or in a
+    newspaper's name word ("The Washington Post"), or one the words around it call an outlet ("the North's
+    KCNA news agency", "the ERR state broadcaster", "the state news agency, Ria-Novosti", "state media
+    publication Anadolu Agency")."""
+    w = words()
     key = _key(text)
-    if key in words()["news_agencies"] | words()["broadcasters"] or re.search(r"\b(?:news|press) agency$", key):
+    if key in w["news_agencies"] | w["broadcasters"] or re.search(r"\b(?:news|press) agency$", key):
         return True
-    return [t.lower_ for t in doc[end:end + 2]] == ["news", "agency"]
+    if len(text.split()) > 1 and text.split()[-1].lower() in w["newspaper_words"]:
+        return True
+    if [t.lower_ for t in doc[end:end + 2]] == ["news", "agency"]:
+        return True
+    after = [t for t in doc[end:end + 3] if t.is_lower]
+    if after and after[0].lemma_.lower() in w["media_nouns"] or \
+            any(t.lemma_.lower() in w["media_nouns"] and t.i == doc[start].head.i for t in after):
+        return True  # "the ERR state broadcaster"
+    root = doc[start:end].root
+    head = root.head
+    return root.dep_ in {"appos", "compound"} and head.i < start and (
+        head.lemma_.lower() in w["media_nouns"]
+        or head.lower_ == "agency" and any(c.lower_ in {"news", "press"} for c in head.children))
 
 
 def _relays(t) -> bool:
@@ -964,8 +979,8 @@ def _relays(t) -> bool:
     An agency that itself says a fact ("Tass news agency said the plane had caught fire") is a source
     others answer, and stays."""
     speech = load_table("speech.yml")
-    while t.dep_ == "compound" and t.head.i != t.i:
-        t = t.head  # "told Reuters news agency": the phrase the name heads
+    while t.dep_ in {"compound", "appos"} and t.head.i != t.i:
+        t = t.head  # "told Reuters news agency", "according to state media publication Anadolu Agency"
     if t.dep_ == "poss" and t.head.lower_ in words()["broadcasts"]:
         t = t.head  # "told CBS's 60 Minutes program": the network's programme is told
     if _speech_recipient(t):
@@ -978,6 +993,8 @@ def _relays(t) -> bool:
     if t.dep_ in SUBJECTS | {"dobj"} and head.lemma_.lower() in set(speech["say_verbs"]):
         if t.i > head.i:
             return True  # "..., reported state-run Anadolu Agency": the agency credited after the verb
+        if any(c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in words()["citing_verbs"] for c in head.children):
+            return True  # "the Anadolu Agency said, citing the minister": another's words it carries
         verbs = set(speech["verbs"]) | set(speech["say_verbs"])
         if head.dep_ in {"ccomp", "parataxis"} and head.i > head.head.i and head.head.lemma_.lower() in verbs:
             return True  # "X denied it and said ..., Reuters reported": a report tagged after the words
