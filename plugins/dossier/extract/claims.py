@@ -821,6 +821,9 @@ def _target(state: ClaimState, r: Reading, named_claim: dict) -> tuple[_Claim | 
         # the charge against its own side, or one its side is implicated in ("X supplied Y": Y answers);
         # without a side of its own, the side its words defend ("I can't imagine that Putin did it")
         sides = r.side | (_defended(r) if r.stance == "denies" else r.cleared)
+        if r.named is not None and r.named[1]:
+            # "Turkey is making false accusations": the side whose accusations it answers is no side it defends
+            sides = sides - (state.side_of(r.named[1]) - r.side)
         own = [c for c in allegations if c.against & sides]
         # a charge its side is only named in counts where the answer's words or context are about it; a
         # claim that charges nobody, only where they fit it clearly better than any charge against it
