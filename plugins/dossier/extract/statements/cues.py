@@ -39,6 +39,13 @@ def _verb_cues(doc, text, quotes, mentions, focus) -> Iterator[_Cue]:
         yield _Cue(token, _cue_text(token), speaker, ref, kind, span, co, own=own)
 
 
+def _nobody(subject) -> bool:
+    """'no group', 'nobody', 'no one', 'none of them': a subject that says nobody."""
+    return subject.lower_ in {"nobody", "none", "noone"} or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in subject.children) or (
+        subject.lower_ == "one" and any(c.lower_ == "no" for c in subject.children))
+
+
 def _reporting_verb(token, lemma: str, quotes, table) -> bool:
     """A verb of data/speech.yml `verbs`, used as one (with the complement some need), outside quoted
     words (there it is the speaker's, not the attribution), not a frame around an inner cue ("was quoted
@@ -48,6 +55,8 @@ def _reporting_verb(token, lemma: str, quotes, table) -> bool:
         return False
     if any(a <= token.idx < b for a, b in quotes) or not _is_speech(token, lemma, table):
         return False
+    if any(c.dep_ in SUBJECT_DEPS and _nobody(c) for c in token.children):
+        return False  # "No group has claimed responsibility": nobody said anything
     inner = (*token.children, *(g for p in token.children if p.dep_ == "prep" for g in p.children))
     if lemma in table["frame_verbs"] and any(c.dep_ in {"xcomp", "advcl", "pcomp"}
                                              and c.lemma_.lower() in table["verbs"] for c in inner):
