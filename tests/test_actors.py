@@ -819,3 +819,13 @@ def test_outlets_carrying_others_words_are_credits_however_the_text_calls_them_o
         outlet="Nordpress")
     assert not {"RPP", "Lima Post", "The Lima Post", "Andina"} & set(actors)
     assert "Peru" in actors
+
+
+def test_a_countrys_unnamed_officials_belong_to_that_country(nlp):
+    actors, _, _, _ = _actors(
+        nlp, "US rejects blame for blasts",
+        "The United States said on Wednesday it had no part in the blasts in Lima.",
+        "U.S. officials rejected any suggestion that Washington was behind the blasts.",
+        "U.S. officials also said the blasts looked like the work of a militant group.",
+        outlet="Nordpress")
+    assert actors["U.S. officials"].affiliations == (actors["United States"].id,)

@@ -784,10 +784,26 @@ def _affiliations(actors: list[Actor], clusters: list[Cluster]) -> list[Actor]:
             country = country_by_iso3(known[1]) if known and known[1] else None  # "Ministry of External Affairs": India's
             if country is not None and norm(country.name) in by_name:
                 found = [by_name[norm(country.name)]]
+        if not found and kinds.get(a.id) in {"group", "organization"}:
+            country = _leading_country(a.name)  # "U.S. officials", "Iranian officials": that country's
+            if country is not None and norm(country.name) in by_name:
+                found = [by_name[norm(country.name)]]
         if kinds.get(a.id) == "country":
             found = []
         out.append(replace(a, affiliations=tuple(dict.fromkeys(list(a.affiliations) + found))))
     return out
+
+
+def _leading_country(name: str):
+    """The country a name's first words name or qualify ("U.S. officials", "Iranian security sources")."""
+    words = name.split()
+    for n in (2, 1):
+        if len(words) > n:
+            lead = " ".join(words[:n])
+            found = country_of(lead) or demonym_country(lead)
+            if found is not None:
+                return found
+    return None
 
 
 def _owner_ids(owner: str, by_name: dict[str, str]) -> list[str]:
