@@ -292,3 +292,9 @@ def test_the_subject_of_making_accusations_is_their_maker_and_a_purpose_is_no_co
     [st] = [s for s in find_statements([parsed], mentions) if "accusations" in s.text]
     docs = {(parsed.source.id, s.id): (s, d, parsed.source) for s, d in zip(parsed.source.sentences, parsed.docs)}
     assert _named_allegation(st, docs, by_sentence(mentions), _stances()) == (None, ["Peru"])
+
+
+def test_a_claim_of_responsibility_reads_with_who_claimed_it(nlp):
+    _, claims, _ = run(nlp, "Concert hall attack\nGunmen attacked a concert hall near Lima on Friday.\n"
+                            "Islamic State claimed responsibility for the attack in a statement on Telegram.")
+    assert any(c.text.startswith("Islamic State claimed responsibility") for c in claims)

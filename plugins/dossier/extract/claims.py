@@ -1240,6 +1240,8 @@ def claim_text(c: _Claim, state: ClaimState) -> str:
     prop = min(chosen, key=lambda p: (_starts_with_report(p.text), abs(len(p.text.split()) - 18), p.text))
     text = re.sub(r"^(?:that|whether)\s+", "", prop.text.strip(), flags=re.IGNORECASE)
     text = _named_pronoun(text, prop.makers[0] if len(prop.makers) == 1 else None, state)
+    if OWN_ACT in against and prop.makers and _starts_with_report(text):
+        text = f"{prop.makers[0]} {text}"  # "claimed responsibility for ...": who did, as the proposition says
     return _cut_at_clause(text.strip(" ,;:“”\"").rstrip("."))
 
 
