@@ -171,6 +171,16 @@ def test_an_act_inside_a_description_of_someone_charges_nobody(nlp):
     assert "@BOL" not in _accused_in(doc, 0, len(doc.text), "", _stances(), _Sides(find_mentions([parsed])).of)
 
 
+def test_an_act_in_a_clause_describing_a_place_charges_nobody(nlp):
+    from dossier.extract.charges import _Sides, _accused_in, _stances
+
+    text = ("Police said the bomber entered Peru through the town of Tacna, which has been occupied by "
+            "Bolivian rebel forces and the Bolivian army since 2018.")
+    parsed = parse_text(nlp, text, "a0")
+    doc = parsed.docs[-1]
+    assert "@BOL" not in _accused_in(doc, 0, len(doc.text), "", _stances(), _Sides(find_mentions([parsed])).of)
+
+
 def test_a_claims_id_survives_a_changed_number_in_its_sentence(make_site):
     import json
 

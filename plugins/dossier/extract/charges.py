@@ -261,6 +261,8 @@ def _in_apposition(t) -> bool:
     while node.head.i != node.i and (node.pos_ not in {"VERB", "AUX"} or node.dep_ in {"acl", "relcl"}):
         if node.dep_ == "appos":
             return True
+        if node.dep_ == "relcl" and node.head.dep_ == "pobj":
+            return True  # "through the town of Afrin, which has been occupied by X": a place described
         node = node.head
     return False
 
