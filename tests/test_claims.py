@@ -1,6 +1,8 @@
 """Claims and responses on short snippets, with the session-scoped spaCy pipeline of test_statements."""
 from __future__ import annotations
 
+import pytest
+
 from dossier.extract.actors import find_mentions
 from dossier.extract.claims import find_claims, stance_of
 from dossier.extract.statements import find_statements
@@ -291,15 +293,16 @@ def test_a_stateless_nation_is_a_side_of_its_own(nlp):
     assert sides.of("Kurdistan Workers' Party") == "@~Kurds" and sides.of("Peru") == "@PER"
 
 
-def test_the_subject_of_making_accusations_is_their_maker_and_a_purpose_is_no_content(nlp):
+@pytest.mark.parametrize("says", ["Peru is making false accusations to manipulate public opinion",
+                                  "Peru continues to make up false scenarios to manipulate public opinion"])
+def test_the_subject_of_making_accusations_is_their_maker_and_a_purpose_is_no_content(nlp, says):
     from dossier.extract.charges import _stances
     from dossier.extract.index import by_sentence
     from dossier.extract.stance import _named_allegation
 
-    parsed = parse_text(nlp, "Market bombing\nThe Tupac Front denied that Peru is making false accusations to "
-                             "manipulate public opinion.", "a0")
+    parsed = parse_text(nlp, f"Market bombing\nThe Tupac Front denied that {says}.", "a0")
     mentions = list(find_mentions([parsed]))
-    [st] = [s for s in find_statements([parsed], mentions) if "accusations" in s.text]
+    [st] = [s for s in find_statements([parsed], mentions) if "false" in s.text]
     docs = {(parsed.source.id, s.id): (s, d, parsed.source) for s, d in zip(parsed.source.sentences, parsed.docs)}
     assert _named_allegation(st, docs, by_sentence(mentions), _stances()) == (None, ["Peru"])
 

@@ -274,6 +274,7 @@ def read(state: ClaimState) -> None:
         state.readings.append(Reading(
             i, st, speakers, side, stance, frozenset(charged), named, Weighted(seen.words), Weighted(seen.context),
             cleared=defended, names_group=names_group))
+    _unless_someone_claimed_it(state.readings)
     state.story_words = story_discounts([r.words for r in state.readings])
     for r in state.readings:
         r.words, r.context = _discounted(r.words, state.story_words), _discounted(r.context, state.story_words)
@@ -320,6 +321,16 @@ def _names_a_group(state: ClaimState, st: StatementRecord, speakers: tuple[str, 
                 and state.sides.of(m.text) is None:
             return True
     return False
+
+
+def _unless_someone_claimed_it(readings: list[Reading]) -> None:
+    """A group named as the doer backs a claim of responsibility only where one was made. In a story where
+    nobody claimed the act, "yet another massacre carried out by the PKK" is an ordinary charge."""
+    if any(OWN_ACT in r.charged and not r.names_group for r in readings):
+        return
+    for r in readings:
+        if r.names_group:
+            r.charged, r.names_group = frozenset(), False
 
 
 STORY_STATEMENTS = 30  # statements a dossier needs before a word's share of them says it is the story's subject
@@ -580,6 +591,8 @@ def _by_makers(state: ClaimState, r: Reading, makers) -> _Claim | None:
               and not state.later_than(c, r) and c.statements]
     # their allegations; else, for "the new Saudi narrative", the account they gave
     found = [c for c in theirs if c.is_allegation] or theirs
+    if r.stance in OPPOSING:
+        found = [c for c in found if c.against] or found  # what is denied of their words is whom they charge
     if r.stance in OPPOSING | {"declines-comment"} and r.side:
         # the charge against its own side, if those makers made one before it spoke; else a third party's
         # answer to what they alleged
@@ -845,7 +858,7 @@ def _target(state: ClaimState, r: Reading, named_claim: dict) -> tuple[_Claim | 
         on_behalf = [c for c in allegations if c.against & named and max(_fit(r.words, c), _fit(words, c)) > 0]
         # a side merely named beside words of involvement ("no indication that Bolivia was involved"): the
         # charge against it, where the answer's words fit it clearly
-        loosely = frozenset(w for w in r.words if w.startswith("@")) - sides \
+        loosely = frozenset(w for w in r.words if w.startswith("@")) & _countries_named(r.statement.text) - sides \
             if _speaks_of_involvement(r) and not about_itself else frozenset()
         pool = on_behalf or pool + [c for c in allegations if c not in pool and c.against & loosely
                                     and max(_fit(r.words, c), _fit(words, c)) >= CLEAR_ANSWER]
@@ -871,6 +884,10 @@ def _target(state: ClaimState, r: Reading, named_claim: dict) -> tuple[_Claim | 
         # charge, if any, says against whom
         candidates = [c for c in allegations if c.is_allegation and not c.against & r.side
                       and not state.side_of(c.makers) & r.side and (not r.charged or c.against & r.charged)]
+    if r.stance in OPPOSING and _speaks_of_involvement(r):
+        # "denied SDF involvement in the attack": someone's part in the act is what a charge says, so it
+        # answers only a claim that charges someone, however well its words fit another
+        candidates = [c for c in candidates if c.against]
     chosen = _clear_best(candidates, r, require=True, threshold=CLEAR_ANSWER)
     if chosen is not None:
         return chosen, BY_WORDS, "its words are the claim's"
@@ -903,7 +920,14 @@ def _defended(r: Reading) -> frozenset[str]:
         return r.charged
     if r.cleared:
         return r.cleared
-    return frozenset(w for w in r.words if w.startswith("@")) if not r.side else frozenset()
+    if r.side:
+        return frozenset()
+    # a country named by its name or its people's; a city only says where ("the Istanbul attack")
+    return frozenset(w for w in r.words if w.startswith("@")) & _countries_named(r.statement.text)
+
+
+def _countries_named(text: str) -> frozenset[str]:
+    return frozenset(w for w in content_words(text) if w.startswith("@"))
 
 
 def _clear_best(claims: list[_Claim], r: Reading, require: bool, threshold: float = 0.0) -> _Claim | None:

@@ -136,7 +136,7 @@ def _named_allegation(st: StatementRecord, docs, by_sentence, table) -> tuple[st
                 claimants += [m for g in c.children if g.dep_ == "pobj" for m in _heads(g, mentions)]
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in set(table["attribution_verbs"]):
             # "Turkey is making false accusations", "Moscow keeps spreading claims": the verb's subject
-            claimants += [m for g in tok.head.children if g.dep_ == "nsubj" for m in _heads(g, mentions)]
+            claimants += [m for g in _subjects_of(tok.head) for m in _heads(g, mentions)]
         if not content:
             content = _detached_content(tok)
         if content:
@@ -152,6 +152,16 @@ def _named_allegation(st: StatementRecord, docs, by_sentence, table) -> tuple[st
         if claimants:
             return None, claimants
     return None
+
+
+def _subjects_of(verb) -> list:
+    """The subjects of a verb, or of the verb it completes ("Turkey continues to make up false scenarios",
+    "Moscow keeps spreading claims": Turkey, Moscow)."""
+    while True:
+        found = [g for g in verb.children if g.dep_ == "nsubj"]
+        if found or verb.dep_ != "xcomp" or verb.head is verb:
+            return found
+        verb = verb.head
 
 
 def _only_a_name(toks, mentions) -> bool:
