@@ -135,6 +135,12 @@ def test_stance_of_disbelief_blame_campaign_and_insinuation():
     assert stance_of(_st("declined to say whether the depot was hit", "declined")) == "declines-comment"
 
 
+def test_blame_said_to_be_futile_rejects_it():
+    assert stance_of(_st("blaming Peru won't end the disaster", "saying")) == "rejects"
+    assert stance_of(_st("Accusing Chile will not help anyone")) == "rejects"
+    assert stance_of(_st("blaming Peru is not new")) is None
+
+
 def test_a_denial_for_a_side_nobody_charged_is_left_for_review_not_put_under_another_charge(nlp):
     parsed = [parse_text(nlp, "Pipeline row\nPeru accused Bolivia of bombing the gas pipeline near the border.\n"
                               "Chile has nothing to do with the bombing of the pipeline, Chilean President Ana Ruiz "

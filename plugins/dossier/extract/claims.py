@@ -435,6 +435,10 @@ def find_allegations(state: ClaimState) -> None:
         named = _named_content(state, r)
         if named is not None:
             state.propositions.append(named)
+        reported = _reported_allegation(state, r) if named is None else None
+        if reported is not None:
+            state.propositions.append(reported)
+            continue
         if r.stance in OPPOSING - {"counter-accuses"} or r.stance == "declines-comment":
             continue  # an answer; what it names is above
         accusing = _accuses(st, state.table)
@@ -475,6 +479,20 @@ def _named_content(state: ClaimState, r: Reading) -> Proposition | None:
         charged = r.side  # "denied reports of Russia's role": the charge the speaker's side answers
     return Proposition(text, tuple(makers), frozenset(charged), r.statement.ref.source, state.weigh(text),
                        named_by=r.index, charges=bool(charged or makers))
+
+
+def _reported_allegation(state: ClaimState, r: Reading) -> Proposition | None:
+    """"Peskov, commenting on Pompeo's allegation that Iran could have been involved": a speaker who only
+    speaks of someone else's allegation, taking no stance on it, reports it; the allegation is its makers'."""
+    if r.stance is not None or r.named is None or not r.named[0] or not r.named[1] \
+            or set(r.named[1]) & set(r.speakers):
+        return None
+    text, makers = r.named
+    charged = _named_charged(state, r.statement, text)
+    if not charged:
+        return None
+    return Proposition(text, tuple(makers), frozenset(charged), r.statement.ref.source, state.weigh(text),
+                       statement=r.index, charges=True)
 
 
 def _named_charged(state: ClaimState, st: StatementRecord, text: str) -> frozenset[str]:
@@ -864,6 +882,8 @@ def _target(state: ClaimState, r: Reading, named_claim: dict) -> tuple[_Claim | 
                                     and max(_fit(r.words, c), _fit(words, c)) >= CLEAR_ANSWER]
         if pool:
             chosen = _clear_best(pool, r, require=len(pool) > 1)
+            if chosen is not None and _about_its_own_charge(state, r, chosen):
+                return None, 0.0, "its words are about a charge its own side makes, not the one against it"
             if chosen is not None:
                 if chosen.implied:
                     return chosen, BY_CONTEXT, "answers what another side implied of its side"
@@ -898,6 +918,17 @@ def _target(state: ClaimState, r: Reading, named_claim: dict) -> tuple[_Claim | 
         if main is not None and _reach(main)[0] >= WIDELY_REPORTED and _fit(_merged(r.words, r.context), main) > 0:
             return main, BY_CONTEXT, "backs the story's main charge"
     return None, 0.0, "its words fit no claim clearly"
+
+
+def _about_its_own_charge(state: ClaimState, r: Reading, chosen: _Claim) -> bool:
+    """"These were not weapons the rebels had", said by the side that charges a third: words that fit its
+    own side's charge clearly and the charge against its side not at all argue the former. That it is the
+    one charge against its side does not make it what they answer."""
+    if _fit(r.words, chosen) > 0:
+        return False
+    made = [c for c in state.claims if c.is_allegation and c.against and c is not chosen
+            and (set(r.speakers) & set(c.makers) or r.side & state.side_of(c.makers))]
+    return any(_fit(r.words, c) >= CLEAR_ANSWER for c in made)
 
 
 def _names_denials(text: str, table: dict) -> bool:

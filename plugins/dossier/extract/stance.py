@@ -37,6 +37,8 @@ def stance_of(st: StatementRecord, table: dict | None = None) -> str | None:
         # label no cue below backs ("credible") rejects it
         backed = any(re.search(rf"\b{re.escape(c.lower())}\b", text) for c in table["cues"].get("supports") or ())
         return "supports" if backed else "rejects"
+    if _blame_called_futile(text, table):
+        return "rejects"
     for idiom, stance in (table.get("cue_idioms") or {}).items():
         if re.search(rf"\b{re.escape(idiom.lower())}\b", text):
             return stance  # "a false flag": the idiom, not the cue word inside it ("false")
@@ -51,6 +53,13 @@ def stance_of(st: StatementRecord, table: dict | None = None) -> str | None:
     if lemma in table["cue_verbs"] and not negated:
         return table["cue_verbs"][lemma]
     return None
+
+
+def _blame_called_futile(text: str, table: dict) -> bool:
+    """"Blaming Iran won't end the disaster": blame whose doing is said to achieve nothing is rejected."""
+    gerunds = "|".join(re.escape(v[:-1] if v.endswith("e") else v) + "ing" for v in table["accuse_verbs"])
+    negated = "|".join(re.escape(n) for n in table.get("futile_blame_negations") or ())
+    return bool(negated and re.search(rf"\b(?:{gerunds})\s+(?:\w+\s+){{1,3}}?(?:{negated})\b", text))
 
 
 def _labels_an_allegation(text: str, table: dict) -> bool:

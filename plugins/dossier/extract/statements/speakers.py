@@ -422,12 +422,33 @@ def _subjects_of_saying(token) -> list:
     if found:
         return found
     if token.dep_ in {"conj", "xcomp", "advcl"} and token.head != token:
-        return _subjects_of_saying(token.head)  # "... and added", "was quoted as saying", "..., adding that"
+        # "... and added", "was quoted as saying", "..., adding that"
+        return _subjects_of_saying(_outside_dashes(token) or token.head)
     if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.lemma_.lower() in _table()["frame_verbs"]:
         # "was quoted as saying" with "as saying" a phrase; active, "the paper quoted X as saying": X says
         frame = token.head.head
         return [c for c in frame.children if c.dep_ == "dobj"] or _subjects_of_saying(frame)
     return []
+
+
+DASHES = {"—", "–", "--"}
+
+
+def _outside_dashes(token):
+    """"Zarif struck out at Pompeo — who accused Tehran — saying that ...": the parser may hang the
+    participle on the verb of the aside between dashes, which the second dash has closed. Then the verb
+    it continues is the one the aside's noun belongs to."""
+    clause = token.head
+    if token.dep_ != "advcl" or clause.dep_ not in {"relcl", "acl"}:
+        return None
+    doc, start = clause.doc, clause.left_edge.i
+    opened = start > 0 and doc[start - 1].text in DASHES
+    if not opened or not any(t.text in DASHES for t in doc[clause.i + 1:token.i]):
+        return None
+    verb = clause.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+        verb = verb.head
+    return verb if verb.pos_ in {"VERB", "AUX"} else None
 
 
 def _named_after_quote(token, quotes, mentions):
