@@ -1026,7 +1026,8 @@ def _endorsements(state: ClaimState) -> None:
                                           sided.index(p)))
         makers_side = state.side_of(first.makers)
         for p in said:
-            if p is first or not (p.endorses or not c.is_allegation or p.charged & c.against or own_act):
+            if p is first or not (p.endorses or not c.is_allegation or own_act
+                                  or p.charged & c.against and _takes_it_up(state, p, first)):
                 continue
             side = state.side_of(p.makers)
             if not side or side & c.against or set(p.makers) & set(first.makers) or _hedged(p.text, state.table):
@@ -1036,6 +1037,23 @@ def _endorsements(state: ClaimState) -> None:
             if (not side & makers_side) if makers_side else (own_act or bool(p.charged & c.against)):
                 state.answers.append(Answer(p.statement, "supports", c, BY_WORDS,
                                             "says its makers did it too" if own_act else "a third party says it too"))
+
+
+NEWS_CYCLE = 1  # days after a charge's first report within which another side's own wording of it is a co-maker's
+
+
+def _takes_it_up(state: ClaimState, p: Proposition, first: Proposition) -> bool:
+    """Another side charging the same side in its own words backs the charge when it condemns the act (which
+    takes the charge as given: "condemned the Israeli bombing of the hospital") or speaks after the first
+    round of reporting. Within that round ("Russian missiles crossed into Poland, a US official said", the
+    day the charge was first reported) it is one of the charge's makers."""
+    words = set(state.table.get("condemnation_words") or ())
+    if words & {w.lower() for w in re.findall(r"[\w']+", f"{state.statements[p.statement].cue} {p.text}")}:
+        return True
+    if p.source == first.source:
+        return False  # one article reporting both: one round
+    day, start = state.days.get(p.source), state.days.get(first.source)
+    return day is None or start is None or (day - start).days > NEWS_CYCLE
 
 
 def _hedged(text: str, table: dict) -> bool:
