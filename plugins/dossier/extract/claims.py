@@ -1027,7 +1027,7 @@ def _endorsements(state: ClaimState) -> None:
         makers_side = state.side_of(first.makers)
         for p in said:
             if p is first or not (p.endorses or not c.is_allegation or own_act
-                                  or p.charged & c.against and _takes_it_up(state, p, first)):
+                                  or p.charged & c.against and _takes_it_up(state, c, p, first)):
                 continue
             side = state.side_of(p.makers)
             if not side or side & c.against or set(p.makers) & set(first.makers) or _hedged(p.text, state.table):
@@ -1042,18 +1042,27 @@ def _endorsements(state: ClaimState) -> None:
 NEWS_CYCLE = 1  # days after a charge's first report within which another side's own wording of it is a co-maker's
 
 
-def _takes_it_up(state: ClaimState, p: Proposition, first: Proposition) -> bool:
+def _takes_it_up(state: ClaimState, c: _Claim, p: Proposition, first: Proposition) -> bool:
     """Another side charging the same side in its own words backs the charge when it condemns the act (which
     takes the charge as given: "condemned the Israeli bombing of the hospital") or speaks after the first
     round of reporting. Within that round ("Russian missiles crossed into Poland, a US official said", the
-    day the charge was first reported) it is one of the charge's makers."""
+    day the charge was first reported) it is one of the charge's makers, unless the round's only other
+    makers are a newspaper or a reporter (no side), whose report a state taking it up backs."""
     words = set(state.table.get("condemnation_words") or ())
     if words & {w.lower() for w in re.findall(r"[\w']+", f"{state.statements[p.statement].cue} {p.text}")}:
         return True
-    if p.source == first.source:
-        return False  # one article reporting both: one round
-    day, start = state.days.get(p.source), state.days.get(first.source)
-    return day is None or start is None or (day - start).days > NEWS_CYCLE
+    if not _same_round(state, p, first):
+        return True
+    return not any(q is not p and q.statement is not None and _same_round(state, q, first)
+                   and state.side_of(q.makers) and not _hedged(q.text, state.table) for q in c.props)
+
+
+def _same_round(state: ClaimState, p: Proposition, q: Proposition) -> bool:
+    """Reported in one article, or in articles at most NEWS_CYCLE days apart (unknown days: not one round)."""
+    if p.source == q.source:
+        return True
+    a, b = state.days.get(p.source), state.days.get(q.source)
+    return a is not None and b is not None and abs((a - b).days) <= NEWS_CYCLE
 
 
 def _hedged(text: str, table: dict) -> bool:
