@@ -135,6 +135,12 @@ def test_stance_of_disbelief_blame_campaign_and_insinuation():
     assert stance_of(_st("declined to say whether the depot was hit", "declined")) == "declines-comment"
 
 
+def test_a_negated_cue_verb_is_no_stance_of_its_own():
+    assert stance_of(_st("did not immediately confirm the information", "confirm")) == "declines-comment"
+    assert stance_of(_st("did not deny the report", "deny")) is None
+    assert stance_of(_st("confirmed the report", "confirmed")) == "supports"
+
+
 def test_blame_said_to_be_futile_rejects_it():
     assert stance_of(_st("blaming Peru won't end the disaster", "saying")) == "rejects"
     assert stance_of(_st("Accusing Chile will not help anyone")) == "rejects"

@@ -32,6 +32,8 @@ def stance_of(st: StatementRecord, table: dict | None = None) -> str | None:
         stance = table["cue_verbs"][lemma]
         if stance != "supports":
             return stance
+    if negated:
+        text = text[len(cue) + 1:]  # "did not confirm": the cue word in front of the words says nothing by itself
     if _labels_an_allegation(text, table):
         # "called the claims a deliberate provocation": labelling what others alleged answers it, and a
         # label no cue below backs ("credible") rejects it
