@@ -297,9 +297,35 @@ def _negated(t, table, text: str | None = None) -> bool:
         if node is not t and node.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in node.children):
             return True  # "no Bolivian involvement", "no evidence of X's role": a noun that says none
         if node.pos_ in {"VERB", "AUX"}:
-            return False
+            return _doubted(node, table)
         node, steps = node.head, steps + 1
-    return node.pos_ in {"VERB", "AUX"} and any(c.dep_ == "neg" for c in node.children)
+    return node.pos_ in {"VERB", "AUX"} and (any(c.dep_ == "neg" for c in node.children) or _doubted(node, table))
+
+
+def _doubted(verb, table) -> bool:
+    """Is the clause naming the doer one the sentence says there is no ground for ("it's unlikely Russia
+    fired it", "no evidence that Russia fired it", "no evidence that it was a rocket launched by Russian
+    forces")? Climbs from the clause's verb through the noun it describes to the clause it completes."""
+    doubt = {w.lower() for w in table.get("doubt_words") or ()}
+    absent = {w.lower() for w in table.get("absence_nouns") or ()}
+
+    def none_of(noun) -> bool:  # "no evidence", "no indication"
+        return noun.lemma_.lower() in absent and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+
+    node = verb
+    for _ in range(4):
+        head = node.head
+        if head is node:
+            return False
+        if node.dep_ == "acl" and none_of(head):
+            return True
+        if node.dep_ == "ccomp":
+            return head.lower_ in doubt or any(c.dep_ == "acomp" and c.lower_ in doubt for c in head.children) or \
+                any(c.dep_ in {"dobj", "attr"} and none_of(c) for c in head.children)
+        if node.dep_ not in {"acl", "relcl", "attr"}:
+            return False
+        node = head
+    return False
 
 
 class _Sides:

@@ -263,7 +263,8 @@ def read(state: ClaimState) -> None:
         if stance == "denies" and seen.neither_confirms:
             stance = "declines-comment"  # "would not confirm or deny the report": the cue split it off
         if stance is None and defended and not charged:
-            stance = "denies"  # "the blast was not caused by Israel": a denial on Israel's behalf
+            # "the blast was not caused by Israel": a denial by Israel's side, a rejection by another side
+            stance = "rejects" if side and not side & defended else "denies"
         names_group = False
         if stance is None and _claims_responsibility(st, state.docs, state.table):
             charged = frozenset({OWN_ACT})  # "IS claimed responsibility": its makers charge themselves
@@ -863,7 +864,8 @@ def _target(state: ClaimState, r: Reading, named_claim: dict) -> tuple[_Claim | 
                       and not r.side & state.side_of(c.makers)  # its makers' own side answers the denials
                       and max(_fit(r.words, c), _fit(words, c)) >= CLEAR_ANSWER]
         best_own = max((_fit(words, c) for c in own), default=0.0)
-        about_itself = bool(own) and (_speaks_of_involvement(r) or bool(r.cleared & r.side))
+        # ... or its words clear a side in so many words ("no evidence that it was a rocket launched by Russia")
+        about_itself = bool(own) and (_speaks_of_involvement(r) or bool(r.cleared))
         if about_itself:
             # "denied any involvement", "we did not do this": its part in the act, which the charge against
             # its side is about, not a charge it is only named in
