@@ -13,7 +13,7 @@ from typing import Iterable
 
 from ..data import load_table
 from ..model import Mention, StatementRecord
-from ..world import nation_of, seat_country
+from ..world import capital_of, nation_of, seat_country
 
 
 def _stances() -> dict:
@@ -54,12 +54,17 @@ def _side_of_token(tok, people=None) -> frozenset[str]:
             continue
         parts = [c for c in t.children if c.dep_ in {"compound", "amod", "poss", "nmod"} and c.i < t.i]
         name = " ".join(x.text for x in sorted([*parts, t], key=lambda x: x.i) if x.dep_ != "poss")
-        for cand in (name, t.text, *[c.text for c in parts],
-                     *[g.text for c in parts if c.dep_ == "poss" for g in c.children if g.dep_ == "compound"]):
-            side = _side_of_name(cand)
-            if side:
-                found.add(side)
-                break
+        whole = _side_of_name(name) or _side_of_name(t.text)
+        by_part = [x for x in map(_side_of_name, (
+            *[c.text for c in parts],
+            *[g.text for c in parts if c.dep_ == "poss" for g in c.children if g.dep_ == "compound"])) if x]
+        # "the Syrian Kurdish YPG militia": a stateless nation's word, even inside the name it qualifies, is
+        # the narrower identity; the country's word says where the group is
+        nested = [g.text for c in parts if c.dep_ == "compound" for g in c.children if g.dep_ in {"compound", "amod"}]
+        nation = next((x for x in [*by_part, *map(_side_of_name, nested)] if x and x.startswith(NATION)), None)
+        side = whole or nation or (by_part[0] if by_part else None)
+        if side:
+            found.add(side)
         else:
             side = people(t.text) if people is not None and t.pos_ == "PROPN" else None
             if side:
@@ -116,7 +121,7 @@ def _charged_subject(t, table) -> bool:
     return t.pos_ in {"PROPN", "NOUN"} and any(c.dep_ == "prep" and c.lower_ in preds for c in t.children)
 
 
-def _involved_in(t, nouns: set[str]) -> bool:
+def _involved_in(t, nouns: set[str], acts: "frozenset[str] | set[str]" = frozenset()) -> bool:
     """A side named as the one involved: the modifier or possessor of an involvement noun ("Indian
     involvement", "India's role"), or the object of its 'of'/'between' ("a link between agents of India and
     the killing": the agents' owner counts too)."""
@@ -124,7 +129,9 @@ def _involved_in(t, nouns: set[str]) -> bool:
     if t.dep_ in {"poss", "amod", "compound"} and head.pos_ == "NOUN" and head.lemma_.lower() in nouns:
         return True
     if t.dep_ == "pobj" and head.lower_ in {"to", "with", "in"} and head.head.lemma_.lower() in nouns:
-        return True  # "links to Bolivia", "ties with Moscow", "contacts in Bolivia"
+        # "links to Bolivia", "ties with Moscow", "contacts in Bolivia"; not the act itself ("involvement in
+        # the Lima bomb attack": the place names where it was)
+        return t.lemma_.lower() not in acts
     if t.dep_ != "pobj" or head.lower_ not in {"of", "between"}:
         return False
     owner = head.head
@@ -142,7 +149,8 @@ def involvement_named(st: StatementRecord, docs, table) -> frozenset[str]:
         return frozenset()
     _, doc, _ = found
     nouns = set(table.get("involvement_nouns") or ())
-    return frozenset(x for t in doc if st.ref.start <= t.idx < st.ref.end and _involved_in(t, nouns)
+    acts = frozenset(w.lower() for w in table.get("act_nouns") or ())
+    return frozenset(x for t in doc if st.ref.start <= t.idx < st.ref.end and _involved_in(t, nouns, acts)
                      for x in _side_of_token(t))
 
 
@@ -221,13 +229,21 @@ def _doer_tiers(doc, start: int, end: int, table, negated: bool = False) -> list
             tiers[2].append(t)
         elif t.dep_ == "attr" and t.head.lemma_.lower() == "be" and any(c.dep_ == "relcl" for c in t.children):
             tiers[3].append(t)  # "it was Ukraine that had sabotaged the dam"
-        elif t.dep_ in {"poss", "amod", "compound"} and t.head.pos_ == "NOUN" and t.head.lemma_.lower() in acts:
+        elif t.dep_ in {"poss", "amod", "compound"} and t.head.pos_ == "NOUN" and t.head.lemma_.lower() in acts \
+                and not (t.dep_ == "compound" and _names_a_place(t)):
             tiers[4].append(t)  # "Kiev's attack", "a Bolivian air strike": the act's doer
-        elif _involved_in(t, involvement):
+        elif _involved_in(t, involvement, acts):
             tiers[4].append(t)  # "Indian involvement in", "a link between agents of India and the killing"
         if _charged_subject(t, table):
             tiers[5].append(t)
     return tiers
+
+
+def _names_a_place(t) -> bool:
+    """Is a noun before an act a city or seat of power, which says where the act was or what it hit ("the
+    Lima bomb attack", "the Kremlin drone attack"), not who did it ("Kiev's attack", "a US strike")?"""
+    name = " ".join(x.text for x in t.subtree if x.dep_ != "poss")
+    return capital_of(name) is not None or seat_country(name) is not None
 
 
 def named_doers(doc, start: int, end: int, table) -> list:

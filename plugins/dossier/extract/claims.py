@@ -687,10 +687,19 @@ def implied_charges(state: ClaimState) -> None:
         # ..."); the side its words clear, whoever speaks
         own = r.side if r.side and (_speaks_of_involvement(r) or r.named is not None) else frozenset()
         for side in (own, r.cleared - r.side):
-            if side and not any(c.against & side for c in state.claims if c.is_allegation):
+            if side and not any(c.against & side for c in state.claims if c.is_allegation) \
+                    and not _implicated_in_a_charge(state, r, side):
                 implied = _imply(state, r, side) or implied
     if implied:
         _consolidate(state)
+
+
+def _implicated_in_a_charge(state: ClaimState, r: Reading, side: frozenset[str]) -> bool:
+    """Is the side named in a charge against another whose words the denial clearly shares ("denies
+    involvement in the Istanbul attack", by a force the charge against its allies names)? The denial
+    answers that charge; no wording that only mentions the side is read as charging it."""
+    return any(c.is_allegation and c.against and side & c.involved and _fit(r.words, c) >= CLEAR_ANSWER
+               for c in state.claims)
 
 
 def _imply(state: ClaimState, r: Reading, side: frozenset[str]) -> bool:
