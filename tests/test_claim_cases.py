@@ -44,3 +44,6 @@ def test_claim_case(nlp, case):
         assert sorted(set(expected["cells"])) in [sorted(set(c)) for c in matching], (expected, rows)
     assert sorted(f"{statements[u.statement_index].speaker_text}: {u.stance}" for u in unplaced) == \
         sorted(case["unplaced"])
+    if "unanswered" in case:  # the allegations listed below the matrix: claims no answer is a cell of
+        answered = {r.claim_key for r in responses}
+        assert sorted(c.text for c in claims if c.key not in answered) == sorted(case["unanswered"])

@@ -223,7 +223,7 @@ def _doer_tiers(doc, start: int, end: int, table, negated: bool = False) -> list
         elif t.dep_ == "pobj" and t.head.lower_ in {"about", "of"} and t.head.head.lower_ == "same":
             tiers[1].append(t)  # "said the same about Moscow"
         elif (t.dep_ == "nsubj" or (t.dep_ == "nsubjpass" and t.head.lower_ in preds)) and t.head.pos_ == "VERB" \
-                and t.head.lemma_.lower() not in speech and t.head.lemma_.lower() != "be":
+                and t.head.lemma_.lower() not in speech and t.head.lemma_.lower() != "be" and _does_to(t.head, table):
             # the doer of an act; a passive's subject suffered it ("a Saudi journalist was killed"), unless
             # the verb names the doer ("Russia was involved")
             tiers[2].append(t)
@@ -237,6 +237,17 @@ def _doer_tiers(doc, start: int, end: int, table, negated: bool = False) -> list
         if _charged_subject(t, table):
             tiers[5].append(t)
     return tiers
+
+
+def _does_to(verb, table) -> bool:
+    """Does the verb say its subject did something to something ("Ukrainian forces blew up the dam",
+    "Russia supplied the weapons", "Kyiv attacked")? An act verb does; so does any verb with an object.
+    An intransitive one tells where someone went or how they are ("the Saudi officials flew into Istanbul"):
+    its subject is no doer of the act, unless it is a weapon ("Russian missiles crossed into Poland")."""
+    weapons = {w.lower() for w in table.get("weapon_nouns") or ()}
+    return verb.lemma_.lower() in {w.lower() for w in table.get("act_verbs") or ()} or any(
+        c.dep_ in {"dobj", "prt", "ccomp", "xcomp", "dative"} or (c.dep_ == "nsubj" and c.lemma_.lower() in weapons)
+        for c in verb.children)
 
 
 def _names_a_place(t) -> bool:
