@@ -127,6 +127,12 @@ class _Claim:
         return self._view("makers", lambda: list(dict.fromkeys(m for p in self.props for m in p.makers)))
 
     @property
+    def distinct_words(self) -> list[dict[str, float]]:
+        """Its wordings' words, each distinct set once: a new wording is compared with these, not with every
+        copy of one sentence that many articles carry."""
+        return self._view("distinct_words", lambda: _distinct_words(self.props))
+
+    @property
     def is_allegation(self) -> bool:
         return self._view("is_allegation", lambda: any(p.charges for p in self.props))
 
@@ -198,6 +204,7 @@ class ClaimState:
     stored: Sequence[StatementReading | None] = ()  # per statement, its reading kept with its article
     known_sides: dict = field(default_factory=dict)  # names -> the sides they act for, asked once per build
     story_words: dict = field(default_factory=dict)  # a word most statements hold -> the share of its weight it keeps
+    views: dict = field(default_factory=dict, repr=False)  # what the passes ask of every claim, kept while no claim changes
 
     def weigh(self, text: str) -> Weighted:
         """A text's weighted words, the story's own subject words discounted (see story_discounts)."""
@@ -212,6 +219,18 @@ class ClaimState:
         if found is None:
             found = self.known_sides[names] = frozenset(self.sides.of_all(names))
         return found
+
+    def answerable(self) -> list[tuple[_Claim, frozenset[str], object]]:
+        """The claims an answer can be to, with their makers and first day: allegations, and assertions
+        several sources report (a contested finding). Asked for every answer: kept until a claim or wording
+        changes."""
+        stamp = (len(self.claims), sum(len(c.props) for c in self.claims), Proposition.edits)
+        held = self.views.get("answerable")
+        if held is None or held[0] != stamp or any(a is not b for a, b in zip(held[2], self.claims)):
+            found = [(c, frozenset(c.makers), self.first_reported(c)) for c in self.claims
+                     if c.is_allegation or _reach(c)[0] >= WIDELY_REPORTED]
+            held = self.views["answerable"] = (stamp, found, list(self.claims))
+        return held[1]
 
     def first_reported(self, c: _Claim):
         def make():
@@ -523,8 +542,8 @@ def group_propositions(state: ClaimState) -> None:
             if not _same_side(p, c, state):
                 continue
             plain = not p.charges
-            score = max((similarity(p.words, q.words) if not plain or _shared_topics(p.words, q.words) >= PLAIN_SHARED
-                         else 0.0) for q in c.props)
+            score = max((similarity(p.words, words) if not plain or _shared_topics(p.words, words) >= PLAIN_SHARED
+                         else 0.0) for words in c.distinct_words)
             if OWN_ACT in c.against and not p.charged and _names_as_doers(p, c.makers):
                 score = 1.0  # "Islamic State fighters carried out the attack": who claimed it, named as its doers
             # the same charge from the same side needs little to be one claim; from a third side, what it
@@ -856,8 +875,9 @@ def _target(state: ClaimState, r: Reading, named_claim: dict) -> tuple[_Claim | 
         # "these efforts to deny it are ridiculous": it answers the denials of a charge, not a charge
         return None, 0.0, "it answers the denials, not a claim"
     # what can be answered: allegations, and assertions several sources report (a contested finding)
-    allegations = [c for c in state.claims if (c.is_allegation or _reach(c)[0] >= WIDELY_REPORTED)
-                   and not set(r.speakers) & set(c.makers) and not state.later_than(c, r)]
+    speakers, day = set(r.speakers), state.days.get(r.statement.ref.source)
+    allegations = [c for c, makers, first in state.answerable() if not speakers & makers
+                   and not (first is not None and day is not None and first > day)]  # state.later_than, kept
     if r.stance != "supports":
         # the charge against its own side, or one its side is implicated in ("X supplied Y": Y answers);
         # without a side of its own, the side its words defend ("I can't imagine that Putin did it")
