@@ -96,10 +96,25 @@ class Proposition:
         object.__setattr__(self, name, value)
 
 
+class _Wordings(list):
+    """A claim's wordings, counting every addition in the dossier (`added`): views of all claims are kept
+    until a wording is added anywhere, without summing every claim's wordings to find out."""
+
+    added = 0
+
+    def append(self, p) -> None:
+        _Wordings.added += 1
+        super().append(p)
+
+    def extend(self, ps) -> None:
+        _Wordings.added += 1
+        super().extend(ps)
+
+
 @dataclass
 class _Claim:
     key: str
-    props: list[Proposition] = field(default_factory=list)
+    props: list[Proposition] = field(default_factory=lambda: _Wordings())
     counter_to: str | None = None
     implied: bool = False  # its charge was read from a denial of it, not from its own words
     # what the properties below make of the wordings, kept until a wording is added or changed: the passes
@@ -130,7 +145,21 @@ class _Claim:
     def distinct_words(self) -> list[dict[str, float]]:
         """Its wordings' words, each distinct set once: a new wording is compared with these, not with every
         copy of one sentence that many articles carry."""
-        return self._view("distinct_words", lambda: _distinct_words(self.props))
+        # grown by the wordings added since it was last asked (wordings are only ever added, or recharged,
+        # which counts as an edit and starts it again): remade whole, a growing claim costs its size squared
+        held = self._views.get("distinct_words")
+        if held is None or held[1] != Proposition.edits or held[0] > len(self.props):
+            held = (0, Proposition.edits, {})
+        seen, edits, kinds = held
+        for p in self.props[seen:]:
+            kinds.setdefault(tuple(p.words.items()), p.words)
+        self._views["distinct_words"] = (len(self.props), edits, kinds)
+        return list(kinds.values())
+
+    @property
+    def topics(self) -> frozenset[str]:
+        """Every topical word (no side) of its wordings."""
+        return self._view("topics", lambda: frozenset(w for words in self.distinct_words for w in _topical_words(words)))
 
     @property
     def is_allegation(self) -> bool:
@@ -211,7 +240,13 @@ class ClaimState:
         return _discounted(weighted_words(text), self.story_words)
 
     def claim_of(self, statement: int) -> _Claim | None:
-        return next((c for c in self.claims if statement in c.statement_set), None)
+        def make() -> dict[int, _Claim]:
+            found: dict[int, _Claim] = {}
+            for c in self.claims:
+                for i in c.statements:
+                    found.setdefault(i, c)  # the first claim holding it, as a search in order finds
+            return found
+        return self._kept("claim_of", make).get(statement)
 
     def side_of(self, names: Iterable[str]) -> frozenset[str]:
         names = tuple(names)
@@ -224,12 +259,31 @@ class ClaimState:
         """The claims an answer can be to, with their makers and first day: allegations, and assertions
         several sources report (a contested finding). Asked for every answer: kept until a claim or wording
         changes."""
-        stamp = (len(self.claims), sum(len(c.props) for c in self.claims), Proposition.edits)
-        held = self.views.get("answerable")
-        if held is None or held[0] != stamp or any(a is not b for a, b in zip(held[2], self.claims)):
-            found = [(c, frozenset(c.makers), self.first_reported(c)) for c in self.claims
-                     if c.is_allegation or _reach(c)[0] >= WIDELY_REPORTED]
-            held = self.views["answerable"] = (stamp, found, list(self.claims))
+        return self._kept("answerable", lambda: [(c, frozenset(c.makers), self.first_reported(c)) for c in self.claims
+                                                 if c.is_allegation or _reach(c)[0] >= WIDELY_REPORTED])
+
+    def by_maker(self) -> dict:
+        """Positions of the claims each maker made, by name, by surname (("last", surname)) and by side
+        (("side", side)): whose claims an answer names are looked up, not searched for (see _same_people)."""
+        def make() -> dict:
+            index: dict = {}
+            for k, c in enumerate(self.claims):
+                for m in c.makers:
+                    index.setdefault(m, []).append(k)
+                    if len(m.split()) > 1:
+                        index.setdefault(("last", m.split()[-1]), []).append(k)
+                for side in self.side_of(c.makers):
+                    index.setdefault(("side", side), []).append(k)
+            return index
+        return self._kept("by_maker", make)
+
+    def _kept(self, name: str, make):
+        """A view of every claim, made again only when a claim, or a wording of one, was added or changed."""
+        stamp = (len(self.claims), _Wordings.added, Proposition.edits)
+        held = self.views.get(name)
+        # (a claim is only removed when merged into another, which adds wordings to it)
+        if held is None or held[0] != stamp:
+            held = self.views[name] = (stamp, make())
         return held[1]
 
     def first_reported(self, c: _Claim):
@@ -592,13 +646,12 @@ def _merge_first_pair(state: ClaimState) -> bool:
     block: dict[tuple[str, str], list[int]] = {}
     for k, c in enumerate(state.claims):
         for side in against[id(c)]:
-            for w in {w for p in c.props for w in _topical_words(p.words)}:
+            for w in c.topics:
                 block.setdefault((side, w), []).append(k)
     for k, a in enumerate(state.claims):
         if not against[id(a)]:
             continue
-        near = sorted({j for side in against[id(a)] for w in {w for p in a.props for w in _topical_words(p.words)}
-                       for j in block.get((side, w), ()) if j != k})
+        near = sorted({j for side in against[id(a)] for w in a.topics for j in block.get((side, w), ()) if j != k})
         for j in near:
             b = state.claims[j]
             if _other_side(state.side_of(a.makers), state.side_of(b.makers)):
@@ -625,8 +678,10 @@ def _made_by_named_makers(p: Proposition, state: ClaimState) -> _Claim | None:
 
 def _by_makers(state: ClaimState, r: Reading, makers) -> _Claim | None:
     named_side = state.side_of(makers)
-    theirs = [c for c in state.claims if (_same_people(makers, c.makers) or named_side & state.side_of(c.makers))
-              and not state.later_than(c, r) and c.statements]
+    index = state.by_maker()
+    near = {k for n in makers for k in (*index.get(n, ()), *(index.get(("last", n), ()) if len(n.split()) == 1 else ()))}
+    near |= {k for side in named_side for k in index.get(("side", side), ())}
+    theirs = [c for c in (state.claims[k] for k in sorted(near)) if not state.later_than(c, r) and c.statements]
     # their allegations; else, for "the new Saudi narrative", the account they gave
     found = [c for c in theirs if c.is_allegation] or theirs
     if r.stance in OPPOSING:
