@@ -170,8 +170,10 @@ def _nation_words() -> dict[str, str]:
     return {_fold(w): nation for nation, words in table.items() for w in words}
 
 
+@lru_cache(maxsize=65536)
 def demonym_country(word: str) -> Country | None:
-    """The country an adjective of nationality names: "Russian", "North Korean", "Canadian"."""
+    """The country an adjective of nationality names: "Russian", "North Korean", "Canadian". Kept per word:
+    resolution asks it of every name variant it compares, and each answer reads every country's names."""
     folded = _fold(word)
     if not folded or not word[:1].isupper():
         return None
