@@ -1,0 +1,336 @@
+"""Pass 4, answers: each denial, rejection, dismissal, refusal to comment or endorsement placed on the
+claim it answers, or left unplaced (review/): a wrong cell is worse than an empty one.
+"""
+from __future__ import annotations
+
+import re
+
+from ..charges import involvement_named
+from ..topics import content_words
+from .compare import _by_makers, _clear_best, _dominant, _fit, _merged, _mutual, _speaks_of_involvement
+from .state import (
+    BY_CONTEXT,
+    BY_WORDS,
+    CLEAR_ANSWER,
+    MARGIN,
+    NAMED,
+    OPPOSING,
+    OWN_ACT,
+    OWN_SIDE,
+    WIDELY_REPORTED,
+    Answer,
+    ClaimState,
+    Proposition,
+    Reading,
+    _Claim,
+    _reach,
+)
+
+
+def place_answers(state: ClaimState) -> None:
+    named_claim = {p.named_by: c for c in state.claims for p in c.props if p.named_by is not None}
+    partners = _mutual(state)
+    for r in state.readings:
+        stance = r.stance
+        contrasted = _contrasted(state, r) if stance is None else None
+        if contrasted is not None and not (r.side & (contrasted.against | contrasted.involved)
+                                           or _fit(r.words, contrasted) > 0):
+            contrasted = None  # a side the charge does not name, on another subject: no answer to it
+        if contrasted is not None:
+            # "X claimed that A, while Y said B": Y speaks past X's charge
+            own = state.claim_of(r.index)
+            makers_side = state.side_of(contrasted.makers)
+            turned = (r.charged & makers_side) or (own is not None and own.against & makers_side)
+            state.answers.append(Answer(r.index, "counter-accuses" if turned else state.table["contrast_stance"],
+                                        contrasted, BY_WORDS, "set against the claim in the same sentence"))
+            continue
+        if stance is None or stance == "counter-accuses" and state.claim_of(r.index) is not None \
+                and r.charged and not _answers_named(r, named_claim):
+            continue  # a charge of its own; pass 5 links it to what it turns back
+        if stance == "supports" and state.claim_of(r.index) is not None:
+            continue  # its words are a wording of a claim; endorsements are settled below
+        own = _own_charge_restated(state, r, named_claim)
+        if own is not None:
+            # "any Indian government involvement would be unacceptable", said by the side that alleges it:
+            # what it rejects is the act it charges, not a charge against itself
+            own.props.append(Proposition(r.statement.text, r.speakers, r.charged, r.statement.ref.source,
+                                         r.words, statement=r.index, charges=True))
+            continue
+        if _refuses_a_gesture(state, r):
+            state.answers.append(Answer(r.index, stance, None, 0.0, "it refuses a gesture, not a claim"))
+            continue
+        claim, confidence, reason = _target(state, r, named_claim)
+        if claim is not None and stance == "rejects" and claim.against and not claim.against & r.side \
+                and _condemns_the_act(r.statement.text, state.table):
+            stance = "supports"  # "if the report is true, this is unacceptable": the act condemned, the charge taken up
+        if claim is None and stance == "declines-comment":
+            claim = _either_side(state, r, partners)
+            confidence, reason = (BY_WORDS, "will not say which side did it") if claim else (confidence, reason)
+        state.answers.append(Answer(r.index, stance, claim, confidence, reason))
+        if claim is not None and stance == "declines-comment" and claim.key in partners \
+                and not r.side & (claim.against | claim.involved | state.side_of(claim.makers)):
+            # who will not say who did it answers both sides of a mutual accusation
+            other = next(c for c in state.claims if c.key == partners[claim.key])
+            state.answers.append(Answer(r.index, stance, other, confidence, "one side of a mutual accusation"))
+    _endorsements(state)
+
+
+def _refuses_a_gesture(state: ClaimState, r: Reading) -> bool:
+    """'reject the condolences of the U.S. Embassy', 'rejected a statement of condolence', 'Ankara's
+    rejection of the US condolences': what is refused is a gesture, not an allegation, so the refusal
+    answers no charge against its side."""
+    st = r.statement
+    found = state.docs.get((st.ref.source, st.ref.sentence))
+    if found is None:
+        return False
+    _, doc, _ = found
+    gestures = set(state.table.get("gesture_nouns") or ())
+    refusals = set(state.table.get("refusal_heads") or ())
+    for t in doc:
+        if st.ref.start <= t.idx < st.ref.end and t.lemma_.lower() in gestures and t.pos_ == "NOUN":
+            up = t
+            for _ in range(4):  # through "a statement of", "the U.S. Embassy's": the word that refuses it
+                if up.dep_ not in {"dobj", "pobj", "prep", "nsubjpass", "conj"} or up.head is up:
+                    break
+                up = up.head
+                if up.lemma_.lower() in refusals:
+                    return True
+    return False
+
+
+def _condemns_the_act(text: str, table: dict) -> bool:
+    low = text.lower()
+    return any(re.search(rf"\b{re.escape(w)}\b", low) for w in table.get("act_condemnations") or ())
+
+
+def _own_charge_restated(state: ClaimState, r: Reading, named_claim: dict) -> _Claim | None:
+    """The allegation a rejection restates: its speaker's side made it, it charges the side the rejection
+    charges, and the rejection's words fit it."""
+    if r.stance not in OPPOSING - {"denies"} or not r.charged or not r.side or r.index in named_claim:
+        return None
+    found = [c for c in state.claims if c.is_allegation and c.against & r.charged and not c.against & r.side
+             and r.side & state.side_of(c.makers) and _fit(r.words, c) >= CLEAR_ANSWER]
+    return _clear_best(found, r, require=len(found) > 1)
+
+
+def _either_side(state: ClaimState, r: Reading, partners: dict[str, str]) -> _Claim | None:
+    """A refusal to say who did it, whose words fit the two charges of a mutual accusation alike: one of
+    them (its partner is answered too)."""
+    scored = sorted(((_fit(r.words, c), c) for c in state.claims if c.key in partners), key=lambda x: -x[0])
+    if len(scored) >= 2 and scored[0][0] >= CLEAR_ANSWER and partners[scored[0][1].key] == scored[1][1].key:
+        return scored[0][1]
+    return None
+
+
+def _contrasted(state: ClaimState, r: Reading) -> _Claim | None:
+    """The allegation an earlier statement of the same sentence makes, when a contrast mark ("while",
+    "whereas") sets this statement against it and another speaker made it."""
+    st = r.statement
+    found = state.docs.get((st.ref.source, st.ref.sentence))
+    if found is None or not st.speaker_text:
+        return None
+    _, doc, _ = found
+    marks = [t for t in doc if t.dep_ == "mark" and t.lower_ in state.table["contrast_marks"]
+             and t.idx < st.ref.start and t.head.dep_ == "advcl" and t.head.idx < st.ref.start]
+    if not marks:
+        return None
+    for k in range(r.index - 1, -1, -1):
+        other = state.statements[k]
+        if (other.ref.source, other.ref.sentence) != (st.ref.source, st.ref.sentence):
+            break
+        claim = state.claim_of(k)
+        if claim is not None and other.ref.end <= marks[-1].idx + 1 and other.speaker_text != st.speaker_text:
+            return claim
+    return None
+
+
+def _answers_named(r: Reading, named_claim: dict) -> bool:
+    return r.index in named_claim
+
+
+def _target(state: ClaimState, r: Reading, named_claim: dict) -> tuple[_Claim | None, float, str]:
+    """The claim an answer answers, how sure, and why; (None, 0, why) when none is clear."""
+    claim = named_claim.get(r.index)
+    if claim is not None and not set(r.speakers) & set(claim.makers):
+        return claim, NAMED, "names the allegation"
+    if r.named is not None and r.named[0] is None and r.named[1]:
+        claim = _by_makers(state, r, r.named[1])  # "dismissed US claims"
+        if claim is not None and not set(r.speakers) & set(claim.makers):
+            return claim, NAMED, "names the allegation's makers"
+    if r.stance in OPPOSING - {"denies"} and _names_denials(r.statement.text, state.table):
+        # "these efforts to deny it are ridiculous": it answers the denials of a charge, not a charge
+        return None, 0.0, "it answers the denials, not a claim"
+    # what can be answered: allegations, and assertions several sources report (a contested finding)
+    speakers, day = set(r.speakers), state.days.get(r.statement.ref.source)
+    allegations = [c for c, makers, first in state.answerable() if not speakers & makers
+                   and not (first is not None and day is not None and first > day)]  # state.later_than, kept
+    if r.stance != "supports":
+        # the charge against its own side, or one its side is implicated in ("X supplied Y": Y answers);
+        # without a side of its own, the side its words defend ("I can't imagine that Putin did it")
+        sides = r.side | (_defended(r) if r.stance == "denies" else r.cleared)
+        if r.named is not None and r.named[1]:
+            # "Turkey is making false accusations": the side whose accusations it answers is no side it defends
+            sides = sides - (state.side_of(r.named[1]) - r.side)
+        own = [c for c in allegations if c.against & sides]
+        # a charge its side is only named in counts where the answer's words or context are about it; a
+        # claim that charges nobody, only where they fit it clearly better than any charge against it
+        words = _merged(r.words, r.context)
+        implicated = [c for c in allegations if c not in own and sides & c.involved
+                      and not r.side & state.side_of(c.makers)  # its makers' own side answers the denials
+                      and max(_fit(r.words, c), _fit(words, c)) >= CLEAR_ANSWER]
+        best_own = max((_fit(words, c) for c in own), default=0.0)
+        # ... or its words clear a side in so many words ("no evidence that it was a rocket launched by Russia")
+        about_itself = bool(own) and (_speaks_of_involvement(r) or bool(r.cleared))
+        if about_itself:
+            # "denied any involvement", "we did not do this": its part in the act, which the charge against
+            # its side is about, not a charge it is only named in
+            implicated = []
+        pool = own + [c for c in implicated if (c.is_allegation and c.against) or _fit(words, c) >= MARGIN * best_own]
+        # answering on another side's behalf ("no evidence of Ukrainian involvement"): the charge against the
+        # side its words name, where they fit it; said in so many words, that is what it answers, even by a
+        # side that is charged with something else
+        named = involvement_named(r.statement, state.docs, state.table) - sides
+        on_behalf = [c for c in allegations if c.against & named and max(_fit(r.words, c), _fit(words, c)) > 0]
+        # a side merely named beside words of involvement ("no indication that Bolivia was involved"): the
+        # charge against it, where the answer's words fit it clearly
+        loosely = frozenset(w for w in r.words if w.startswith("@")) & _countries_named(r.statement.text) - sides \
+            if _speaks_of_involvement(r) and not about_itself else frozenset()
+        pool = on_behalf or pool + [c for c in allegations if c not in pool and c.against & loosely
+                                    and max(_fit(r.words, c), _fit(words, c)) >= CLEAR_ANSWER]
+        if pool:
+            chosen = _clear_best(pool, r, require=len(pool) > 1)
+            if chosen is not None and _about_its_own_charge(state, r, chosen):
+                return None, 0.0, "its words are about a charge its own side makes, not the one against it"
+            if chosen is not None:
+                if chosen.implied:
+                    return chosen, BY_CONTEXT, "answers what another side implied of its side"
+                return chosen, OWN_SIDE, "answers the charge against its own side"
+            main = _dominant(pool)
+            if main is not None:
+                return main, BY_WORDS, "answers the main charge against its own side"
+            return None, 0.0, "several charges against its side, and its words fit none clearly"
+        if r.side:
+            return None, 0.0, "no claim charges its side; the charge it answers was not found"
+    candidates = allegations
+    if r.stance == "declines-comment" and not r.side and not any(_fit(r.words, c) > 0 for c in allegations):
+        # "The Central Intelligence Agency declined to comment", by a speaker of no known side: only the
+        # sentences before say what on, and they often report another side's claim
+        return None, 0.0, "a refusal to comment on what its words do not say"
+    if r.stance == "supports":
+        # an endorsement backs a charge against another side, made by another side; its own words'
+        # charge, if any, says against whom
+        candidates = [c for c in allegations if c.is_allegation and not c.against & r.side
+                      and not state.side_of(c.makers) & r.side and (not r.charged or c.against & r.charged)]
+    if r.stance in OPPOSING and _speaks_of_involvement(r):
+        # "denied SDF involvement in the attack": someone's part in the act is what a charge says, so it
+        # answers only a claim that charges someone, however well its words fit another
+        candidates = [c for c in candidates if c.against]
+    chosen = _clear_best(candidates, r, require=True, threshold=CLEAR_ANSWER)
+    if chosen is not None:
+        return chosen, BY_WORDS, "its words are the claim's"
+    if r.stance == "supports" and r.side:
+        # a third party's backing that names no claim: the story's main charge, if one stands well ahead
+        charges = [c for c in candidates if c.against]
+        main = _dominant(charges) if charges else None
+        if main is not None and _reach(main)[0] >= WIDELY_REPORTED and _fit(_merged(r.words, r.context), main) > 0:
+            return main, BY_CONTEXT, "backs the story's main charge"
+    return None, 0.0, "its words fit no claim clearly"
+
+
+def _about_its_own_charge(state: ClaimState, r: Reading, chosen: _Claim) -> bool:
+    """"These were not weapons the rebels had", said by the side that charges a third: words that fit its
+    own side's charge clearly and the charge against its side not at all argue the former. That it is the
+    one charge against its side does not make it what they answer."""
+    if _fit(r.words, chosen) > 0:
+        return False
+    made = [c for c in state.claims if c.is_allegation and c.against and c is not chosen
+            and (set(r.speakers) & set(c.makers) or r.side & state.side_of(c.makers))]
+    return any(_fit(r.words, c) >= CLEAR_ANSWER for c in made)
+
+
+def _names_denials(text: str, table: dict) -> bool:
+    """An answer to the denials themselves ("their denials are absurd", "efforts to deny it are ridiculous")."""
+    nouns = "|".join(re.escape(w) for w in table.get("denial_nouns") or ())
+    tries = "|".join(re.escape(w) for w in table.get("attempt_words") or ())
+    return bool(nouns and re.search(rf"(?i)\b(?:{nouns}|(?:{tries})\s+to\s+deny)\b", text))
+
+
+def _defended(r: Reading) -> frozenset[str]:
+    """The side a denial defends: the one its words say did not do it ("Putin can't be behind it"), else,
+    without a side of its own, the one it names ("Ukraine has nothing to do with it")."""
+    if r.charged:
+        return r.charged
+    if r.cleared:
+        return r.cleared
+    if r.side:
+        return frozenset()
+    # a country named by its name or its people's; a city only says where ("the Istanbul attack")
+    return frozenset(w for w in r.words if w.startswith("@")) & _countries_named(r.statement.text)
+
+
+def _countries_named(text: str) -> frozenset[str]:
+    return frozenset(w for w in content_words(text) if w.startswith("@"))
+
+
+def _endorsements(state: ClaimState) -> None:
+    """A third party saying what a claim says, with a supporting verb or charging the same side itself,
+    supports it: its side is known and is neither the charged side nor the side of the claim's first makers
+    (the first wording whose makers' side is known)."""
+    for c in state.claims:
+        said = [p for p in c.props if p.statement is not None]
+        if not said:
+            continue
+        # the claim is its first makers' (the earliest article, then the first wording); on an account that
+        # charges nobody, another side saying the same backs it, whatever its verb
+        own_act = OWN_ACT in c.against  # a claim of responsibility: its makers have no side but their own
+        sided = ([p for p in said if OWN_ACT in p.charged and not p.endorses] if own_act else
+                 [p for p in said if p.makers]) or said
+        first = min(sided, key=lambda p: (state.days.get(p.source) is None, state.days.get(p.source) or 0,
+                                          sided.index(p)))
+        makers_side = state.side_of(first.makers)
+        for p in said:
+            if p is first or not (p.endorses or not c.is_allegation or own_act
+                                  or p.charged & c.against and _takes_it_up(state, c, p, first)):
+                continue
+            side = state.side_of(p.makers)
+            if not side or side & c.against or set(p.makers) & set(first.makers) or _hedged(p.text, state.table):
+                continue
+            # a side other than the first makers'; where theirs is unknown (a reporter, a newspaper), a side
+            # that charges the same side itself
+            if (not side & makers_side) if makers_side else (own_act or bool(p.charged & c.against)):
+                state.answers.append(Answer(p.statement, "supports", c, BY_WORDS,
+                                            "says its makers did it too" if own_act else "a third party says it too"))
+
+
+NEWS_CYCLE = 1  # days after a charge's first report within which another side's own wording of it is a co-maker's
+
+
+def _takes_it_up(state: ClaimState, c: _Claim, p: Proposition, first: Proposition) -> bool:
+    """Another side charging the same side in its own words backs the charge when it condemns the act (which
+    takes the charge as given: "condemned the Israeli bombing of the hospital") or speaks after the first
+    round of reporting. Within that round ("Russian missiles crossed into Poland, a US official said", the
+    day the charge was first reported) it is one of the charge's makers, unless the round's only other
+    makers are a newspaper or a reporter (no side), whose report a state taking it up backs."""
+    words = set(state.table.get("condemnation_words") or ())
+    if words & {w.lower() for w in re.findall(r"[\w']+", f"{state.statements[p.statement].cue} {p.text}")}:
+        return True
+    if not _same_round(state, p, first):
+        return True
+    return not any(q is not p and q.statement is not None and _same_round(state, q, first)
+                   and state.side_of(q.makers) and not _hedged(q.text, state.table) for q in c.props)
+
+
+def _same_round(state: ClaimState, p: Proposition, q: Proposition) -> bool:
+    """Reported in one article, or in articles at most NEWS_CYCLE days apart (unknown days: not one round)."""
+    if p.source == q.source:
+        return True
+    a, b = state.days.get(p.source), state.days.get(q.source)
+    return a is not None and b is not None and abs((a - b).days) <= NEWS_CYCLE
+
+
+def _hedged(text: str, table: dict) -> bool:
+    """Does a wording assert less than it says ("it was important to distinguish if the group acted alone",
+    "may have been involved")? Such a wording asserts nothing a reader could count as backing."""
+    low = text.lower()
+    words = [*(table.get("hedges") or ()), *(table.get("conditionals") or ())]
+    return any(re.search(rf"\b{re.escape(w)}\b", low) for w in words)

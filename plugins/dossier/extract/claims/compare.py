@@ -1,0 +1,139 @@
+"""How wordings, claims and answers are compared: the measures and lookups the passes share.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..topics import content_words, similarity
+from .state import (
+    CONTEXT_WEIGHT,
+    DOMINANT,
+    MARGIN,
+    OPPOSING,
+    SAME_CLAIM,
+    ClaimState,
+    Proposition,
+    Reading,
+    _Claim,
+    _distinct_words,
+    _reach,
+)
+
+
+def _other_side(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both sides known and disjoint."""
+    return bool(a and b and not a & b)
+
+
+def _by_makers(state: ClaimState, r: Reading, makers) -> _Claim | None:
+    named_side = state.side_of(makers)
+    index = state.by_maker()
+    near = {k for n in makers for k in (*index.get(n, ()), *(index.get(("last", n), ()) if len(n.split()) == 1 else ()))}
+    near |= {k for side in named_side for k in index.get(("side", side), ())}
+    theirs = [c for c in (state.claims[k] for k in sorted(near)) if not state.later_than(c, r) and c.statements]
+    # their allegations; else, for "the new Saudi narrative", the account they gave
+    found = [c for c in theirs if c.is_allegation] or theirs
+    if r.stance in OPPOSING:
+        found = [c for c in found if c.against] or found  # what is denied of their words is whom they charge
+    if r.stance in OPPOSING | {"declines-comment"} and r.side:
+        # the charge against its own side, if those makers made one before it spoke; else a third party's
+        # answer to what they alleged
+        found = [c for c in found if c.against & r.side or r.side & c.involved] or \
+            [c for c in found if not r.side & state.side_of(c.makers)]
+    return _clear_best(found, r, require=len(found) > 1) or _dominant(found) if found else None
+
+
+def _same_people(named, makers) -> bool:
+    """Do the named makers include one of these, by name or by surname alone ("Lipa's report", "Jan Lipa")?"""
+    full = set(makers)
+    last = {m.split()[-1] for m in makers if len(m.split()) > 1}
+    return any(n in full or (len(n.split()) == 1 and n in last) for n in named)
+
+
+def _says_they_did_it(text: str, makers: Iterable[str]) -> bool:
+    return any(len(m) > 2 and re.match(rf"(?:the\s+)?{re.escape(m)}\b", text, re.IGNORECASE) for m in makers)
+
+
+def _speaks_of_involvement(r: Reading) -> bool:
+    """The answer speaks of someone's part in the act ("no evidence of Bolivian involvement", "had nothing to
+    do with"), not of an account or a narrative."""
+    return bool(content_words("involvement") & set(r.words))
+
+
+def _clear_best(claims: list[_Claim], r: Reading, require: bool, threshold: float = 0.0) -> _Claim | None:
+    """The claim an answer's words (then its context's) are clearly about: above the threshold, and ahead of
+    the next by MARGIN. Without `require`, a single claim is taken whatever its score."""
+    if not claims:
+        return None
+    if not require and len(claims) == 1:
+        return claims[0]
+    for words, weight in ((r.words, 1.0), (_merged(r.words, r.context), CONTEXT_WEIGHT)):
+        scored = sorted(((_fit(words, c), c) for c in claims), key=lambda s: -s[0])
+        best = scored[0]
+        second = scored[1][0] if len(scored) > 1 else 0.0
+        if best[0] * weight >= max(threshold * weight, 1e-9) and best[0] >= MARGIN * second:
+            return best[1]
+    return None
+
+
+def _dominant(claims: list[_Claim]) -> _Claim | None:
+    """The charge most sources report, if it stands well ahead of the next."""
+    reach = sorted(((_reach(c)[0], c) for c in claims), key=lambda x: -x[0])
+    if len(reach) == 1 or reach[0][0] >= 2 and reach[0][0] >= DOMINANT * reach[1][0]:
+        return reach[0][1]
+    return None
+
+
+def _merged(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:
+    out = {w: v * CONTEXT_WEIGHT for w, v in b.items()}
+    out.update(a)
+    return out
+
+
+def _fit(words: dict[str, float], c: _Claim) -> float:
+    """How much of an answer's weighted words a claim's wordings hold (the best wording). The wordings
+    holding each word are looked up (_Claim.holding), so only those sharing a word are read; each one's
+    weights add up in the answer's order, as reading them all would."""
+    total = sum(v for w, v in words.items() if not w.startswith("@")) or 1.0
+    holding, held = c.holding, {}
+    for w, v in words.items():
+        if not w.startswith("@"):
+            for k in holding.get(w, ()):
+                held.setdefault(k, []).append(v)
+    return max((sum(vs) for vs in held.values()), default=0) / total
+
+
+def _mutual(state: ClaimState) -> dict[str, str]:
+    """Mutual accusations: for a claim charging one side, the largest claim by that side charging the
+    first claim's makers. Key to key."""
+    out = {}
+    charging: dict[str, list[int]] = {}  # side -> positions of the claims charging it: only those can answer
+    for k, c in enumerate(state.claims):
+        for side in c.against:
+            charging.setdefault(side, []).append(k)
+    for a in state.claims:
+        xa, ma = a.against, state.side_of(a.makers)
+        if not xa or not ma or ma & xa or not a.is_allegation:
+            continue
+        near = sorted({k for side in ma for k in charging.get(side, ())})
+        found = [b for b in (state.claims[k] for k in near) if b is not a
+                 and state.side_of(b.makers) & xa and b.is_allegation and _claim_similarity(a, b) >= SAME_CLAIM]
+        if found:
+            out[a.key] = max(found, key=lambda c: len(c.props)).key
+    return out
+
+
+def _claim_similarity(a: _Claim, b: _Claim) -> float:
+    """How alike two claims' charges are: their charging wordings compared (plain assertions aside). Kept
+    per pair until a wording of either changes: _consolidate asks again after every merge."""
+    kept = a._views.setdefault("similar", {})
+    stamp = (len(a.props), len(b.props), Proposition.edits)
+    held = kept.get(id(b))
+    if held is not None and held[0] is b and held[1] == stamp:  # (b held there: its id is not reused)
+        return held[2]
+    pa = _distinct_words([p for p in a.props if p.charges] or a.props)
+    pb = _distinct_words([q for q in b.props if q.charges] or b.props)
+    value = max(similarity(p, q) for p in pa for q in pb)
+    kept[id(b)] = (b, stamp, value)
+    return value

@@ -1,0 +1,145 @@
+"""Pass 5, counter-accusations: a responder's own charge against the makers' side of what it answers is a
+counter-accusation, a claim of its own linked back by counter_to.
+"""
+from __future__ import annotations
+
+import re
+
+from ..stance import _names_any
+from .answers import _target
+from .compare import _claim_similarity, _clear_best, _dominant, _mutual
+from .grouping import _consolidate
+from .state import (
+    BY_WORDS,
+    OPPOSING,
+    OWN_SIDE,
+    SAME_CLAIM,
+    TURNED_CLAIM,
+    Answer,
+    ClaimState,
+    Proposition,
+    Reading,
+    _Claim,
+)
+
+
+def counter_accusations(state: ClaimState) -> None:
+    """A side charged by a claim that charges the claim's makers in turn counter-accuses: its statement is
+    an answer to that claim, and its claim points back at it."""
+    keyed = {c.key: c for c in state.claims}
+    partners = _mutual(state)
+    for c in state.claims:
+        if c.key in partners and c.counter_to is None:
+            c.counter_to = partners[c.key] if keyed[partners[c.key]].counter_to != c.key else None
+    answered = {(a.statement, a.claim.key) for a in state.answers if a.claim is not None}
+    for c in state.claims:
+        other = keyed.get(partners.get(c.key, ""))
+        if other is None or _claim_similarity(c, other) < SAME_CLAIM:
+            continue  # no mutual accusation of the same act: a charge of its own, not this one turned back
+        if _opposed_by(state, c, state.side_of(other.makers)) and not _opposed_by(state, other, state.side_of(c.makers)):
+            continue  # the other's charge came with its denial of this one, which this one's makers never denied
+        for i in c.statements:
+            r = state.readings[i]
+            # the charged side turning it back: its own speakers, charging the other's makers
+            if (i, other.key) in answered or not r.charged & state.side_of(other.makers) \
+                    or not r.side & other.against:
+                continue
+            answered.add((i, other.key))
+            state.answers.append(Answer(i, "counter-accuses", other, OWN_SIDE, "turns the charge back"))
+    for a in state.answers:
+        if a.claim is None or a.stance not in {"denies", "rejects", "dismisses"}:
+            continue
+        r = state.readings[a.statement]
+        # a denial's charged side is the one it defends; a rejection charging the makers turns it back, and
+        # one charging another side offers another culprit ("it was caused by a misfiring Palestinian rocket")
+        charges_makers = a.stance != "denies" and r.charged & state.side_of(a.claim.makers) \
+            and not r.charged & a.claim.against
+        # (not a side the claim itself names beside the charged one: "Russia-DPRK collaboration breach")
+        other_culprit = a.stance != "denies" and a.claim.against and \
+            r.charged - a.claim.against - r.side - _named_sides(a.claim)
+        if charges_makers or other_culprit or _turns_back(state, r, a.claim):
+            a.stance = "counter-accuses"
+    _said_to_be_their_own_doing(state)
+    made: list[_Claim] = []
+    for a in list(state.answers):
+        r = state.readings[a.statement]
+        if a.claim is None or a.stance != "counter-accuses" or state.claim_of(a.statement) is not None \
+                or not r.speakers or _topical_weight(r.words) < TURNED_CLAIM:
+            continue
+        # the charge turned on its makers (or on another culprit) is a claim of the responder's own
+        turned = _Claim(f"c{len(state.claims)}", counter_to=a.claim.key)
+        charged = (r.charged - r.side) or state.side_of(a.claim.makers)
+        turned.props.append(Proposition(r.statement.text, r.speakers, charged, r.statement.ref.source, r.words,
+                                        statement=a.statement, charges=True))
+        state.claims.append(turned)
+        made.append(turned)
+    if made:
+        _consolidate(state)
+        _place_on_counter_charges(state)
+    for i in state.reciprocal:
+        r = state.readings[i]
+        for actor in r.speakers:
+            side = state.side_of([actor])
+            facing = [c for c in state.claims if side & c.against and actor not in c.makers]
+            if facing:
+                claim = max(facing, key=lambda c: len(c.props))
+                state.answers.append(Answer(i, "counter-accuses", claim, BY_WORDS, "each accused the other", actor))
+
+
+def _said_to_be_their_own_doing(state: ClaimState) -> None:
+    """"It could have been a false-flag operation by Peru": a counter-accusation in so many words that charges
+    the makers of another side's charge answers that charge (the one its words fit, else the story's main
+    one), whoever says it; its own claim points back at it."""
+    placed = {a.statement for a in state.answers if a.claim is not None}
+    for r in state.readings:
+        own = state.claim_of(r.index) if r.stance == "counter-accuses" and r.charged else None
+        if own is None or r.index in placed:
+            continue
+        found = [c for c in state.claims if c is not own and c.is_allegation and c.against
+                 and not c.against & r.charged and state.side_of(c.makers) & r.charged
+                 and not r.side & state.side_of(c.makers) and not set(r.speakers) & set(c.makers)
+                 and not state.later_than(c, r)]
+        target = (_clear_best(found, r, require=len(found) > 1) or _dominant(found)) if found else None
+        if target is None:
+            continue
+        state.answers.append(Answer(r.index, "counter-accuses", target, BY_WORDS, "says its accusers did it"))
+        own.counter_to = own.counter_to or target.key
+
+
+def _place_on_counter_charges(state: ClaimState) -> None:
+    """Answers left unplaced because the charge they answer was only made in answer to another ("Islamic
+    Jihad dismissed the claims" of the misfire that Israel offered): placed now, on those counter-charges
+    only, by the same rules."""
+    named_claim = {p.named_by: c for c in state.claims for p in c.props if p.named_by is not None}
+    for a in state.answers:
+        if a.claim is not None:
+            continue
+        claim, confidence, reason = _target(state, state.readings[a.statement], named_claim)
+        if claim is not None and claim.counter_to is not None:
+            a.claim, a.confidence, a.reason = claim, confidence, reason
+
+
+def _named_sides(c: _Claim) -> frozenset[str]:
+    """The sides a claim's charging wordings name (its words, not its context)."""
+    return c._view("named_sides", lambda: frozenset(w for p in c.props if p.charges for w in p.words
+                                                    if w.startswith("@")))
+
+
+def _opposed_by(state: ClaimState, claim: _Claim, side: frozenset[str]) -> bool:
+    """Did speakers of this side deny, reject or dismiss the claim? Only then is their own charge, made
+    before or after, also their answer to it (a mutual accusation rather than a charge and its rebuttal)."""
+    return any(a.claim is claim and a.stance in OPPOSING - {"counter-accuses"}
+               and state.side_of(state.readings[a.statement].speakers) & side for a in state.answers)
+
+
+def _topical_weight(words: dict[str, float]) -> float:
+    return sum(v for w, v in words.items() if not w.startswith("@"))
+
+
+def _turns_back(state: ClaimState, r: Reading, claim: _Claim) -> bool:
+    """Whataboutism cues ("double standards") turn a charge back by themselves; "itself", "their own" only
+    where the answer names the claim's makers."""
+    low = r.statement.text.lower()
+    found = [c for c in state.table["cues"].get("counter-accuses") or () if re.search(rf"\b{re.escape(c)}\b", low)]
+    weak = set(state.table.get("counter_needs_name") or ())
+    return any(c not in weak for c in found) or (bool(found) and _names_any(r.statement.text, claim.makers))

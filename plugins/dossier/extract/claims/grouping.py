@@ -1,0 +1,202 @@
+"""Pass 3, one claim per proposition: who is charged (a side) and with what (the words the wordings
+share, weighted by how rare they are in English); and the charges a denial shows other wordings to imply.
+"""
+from __future__ import annotations
+
+from ..topics import similarity
+from .compare import (
+    _by_makers,
+    _claim_similarity,
+    _fit,
+    _other_side,
+    _same_people,
+    _says_they_did_it,
+    _speaks_of_involvement,
+)
+from .state import (
+    CLEAR_ANSWER,
+    OPPOSING,
+    OWN_ACT,
+    PLAIN_JOINS,
+    SAME_CHARGE,
+    SAME_CLAIM,
+    ClaimState,
+    Proposition,
+    Reading,
+    _Claim,
+    _topical_words,
+)
+
+
+def group_propositions(state: ClaimState) -> None:
+    """Each proposition joins the claim one of whose wordings says the same of the same side, else starts
+    one. Wordings are compared one by one so that a claim does not grow into everything it touches on.
+    Allegations are grouped first, then plain assertions, then allegations named in answers, so that a
+    claim is built around what charges someone. Only claims sharing a topical word with a wording can be
+    its claim (any other scores nothing), so each is looked up by its words, not compared with all."""
+    order = sorted(state.propositions, key=lambda p: (p.named_by is not None, not p.charges))
+    by_word: dict[str, dict[int, _Claim]] = {}  # topical word -> the claims holding it, by position
+    for p in order:
+        best, best_score = None, 0.0
+        found = {k: c for w in _topical_words(p.words) for k, c in by_word.get(w, {}).items()}
+        for _, c in sorted(found.items()):
+            if not _same_side(p, c, state):
+                continue
+            plain = not p.charges
+            score = max((similarity(p.words, words) if not plain or _shared_topics(p.words, words) >= PLAIN_SHARED
+                         else 0.0) for words in c.distinct_words)
+            if OWN_ACT in c.against and not p.charged and _names_as_doers(p, c.makers):
+                score = 1.0  # "Islamic State fighters carried out the attack": who claimed it, named as its doers
+            # the same charge from the same side needs little to be one claim; from a third side, what it
+            # adds is often a charge of its own ("and its network of killings has gone global")
+            same_makers = not _other_side(state.side_of(p.makers), state.side_of(c.makers))
+            needed = SAME_CHARGE if p.charged & c.against and same_makers else \
+                SAME_CLAIM if p.charges or not c.is_allegation else PLAIN_JOINS
+            if score >= needed and score > best_score:
+                best, best_score = c, score
+        if best is None and p.named_by is not None:
+            best = _made_by_named_makers(p, state)
+            if best is None and not (p.makers or p.charged):
+                continue  # "claims over the leader's death": names no claim we can build; placed by its words
+        if best is None:
+            best = _Claim(f"c{len(state.claims)}")
+            state.claims.append(best)
+        best.props.append(p)
+        position = int(best.key[1:])
+        for w in _topical_words(p.words):
+            by_word.setdefault(w, {})[position] = best
+    _consolidate(state)
+
+
+PLAIN_SHARED = 3  # topical words two plain assertions must share to be one: one name alone is a subject, not a proposition
+
+
+def _shared_topics(a: dict[str, float], b: dict[str, float]) -> int:
+    return sum(1 for w in a if w in b and not w.startswith("@"))
+
+
+def _consolidate(state: ClaimState) -> None:
+    """Grouping one wording at a time depends on their order: a charge whose side the parse found only in
+    later wordings may have started a claim of its own. Two claims charging the same side, made by the same
+    side (or one unknown), whose charging wordings say the same, are one. Pairs are looked up by side and
+    word (claims sharing neither cannot be one), in the claims' order."""
+    while _merge_first_pair(state):
+        pass
+
+
+def _merge_first_pair(state: ClaimState) -> bool:
+    against = {id(c): c.against for c in state.claims}
+    block: dict[tuple[str, str], list[int]] = {}
+    for k, c in enumerate(state.claims):
+        for side in against[id(c)]:
+            for w in c.topics:
+                block.setdefault((side, w), []).append(k)
+    for k, a in enumerate(state.claims):
+        if not against[id(a)]:
+            continue
+        near = sorted({j for side in against[id(a)] for w in a.topics for j in block.get((side, w), ()) if j != k})
+        for j in near:
+            b = state.claims[j]
+            if _other_side(state.side_of(a.makers), state.side_of(b.makers)):
+                continue
+            if _claim_similarity(a, b) >= SAME_CHARGE:
+                a.props.extend(b.props)
+                a.implied = a.implied and b.implied
+                state.claims.remove(b)
+                return True
+    return False
+
+
+def _made_by_named_makers(p: Proposition, state: ClaimState) -> _Claim | None:
+    """"dismissed US statements about X": the allegation those makers made (against the answerer's side,
+    for a denial), when the answer's own words for it differ from theirs."""
+    r = state.readings[p.named_by]
+    return _by_makers(state, r, p.makers)
+
+
+def _same_side(p: Proposition, c: _Claim, state: ClaimState) -> bool:
+    """Can p be a wording of c, by whom each charges? The same side charged, or one act seen from both
+    ends ("X supplied Y", "Y received from X"); never a charge against the side the other's makers act
+    for (that is its answer, a mutual accusation). A wording charging nobody joins a charge it names the
+    charged side of, or one its own makers made."""
+    against = c.against
+    if OWN_ACT in p.charged or OWN_ACT in against:
+        # a claim of responsibility is its makers' own account: it joins another one only, and nothing but
+        # its makers' further words joins it (a charge against someone else is another proposition)
+        if OWN_ACT in p.charged:
+            return OWN_ACT in against
+        # its makers' further words, or another's that name them as the doers ("Islamic State fighters
+        # carried out the attack", said by a third side: a backing, settled in _endorsements)
+        return not p.charged and (bool(set(p.makers) & set(c.makers)) or _names_as_doers(p, c.makers))
+    makers_side = state.side_of(c.makers)
+    p_side = state.side_of(p.makers)
+    if p.charged & makers_side or against & p_side:
+        return False
+    if p.charged and against:
+        if p.charged & against:
+            return True
+        p_involved = p.charged | {w for w in p.words if w.startswith("@")}
+        return p.charged <= c.involved and against <= p_involved
+    if p.charged or against:
+        # a wording charging nobody joins a charge only from the charge's own makers (who say more about
+        # it), never from a third party
+        if p.charged:
+            return bool(set(p.makers) & set(c.makers)) or bool(p_side & makers_side)
+        # or from anyone whose words name the charged side (a charge the parse did not see as one)
+        return bool(set(p.makers) & set(c.makers)) or bool(p_side & makers_side) or \
+            bool(against & {w for w in p.words if w.startswith("@")})
+    # neither charges anyone: two wordings of one contested assertion, by whoever, but one side's assertion
+    # is not the other side's (in a contested story it is most often its answer: "a science-based conclusion")
+    return not _other_side(p_side, makers_side)
+
+
+def _names_as_doers(p: Proposition, makers: list[str]) -> bool:
+    """Does a wording that charges no state name these makers in so many words, as the subject of what it
+    says ("Islamic State fighters carried out the attack")?"""
+    return p.statement is not None and _says_they_did_it(p.text, makers)
+
+
+def implied_charges(state: ClaimState) -> None:
+    """A side that denies any involvement though no statement charges it in so many words answers what
+    other sides said of it ("the gunmen were caught heading to Bolivia"; "Bolivia has denied any
+    involvement"): the denial shows those wordings for the charge they imply. So does a third party's
+    denial on its behalf ("there was no Bolivian involvement"). They charge it from now on, and claims so
+    charging it by the same side are one."""
+    implied = False
+    for r in state.readings:
+        if r.stance not in OPPOSING - {"counter-accuses"}:
+            continue
+        # its own side, where it speaks of a part in the act or of an allegation ("called the accusation
+        # ..."); the side its words clear, whoever speaks
+        own = r.side if r.side and (_speaks_of_involvement(r) or r.named is not None) else frozenset()
+        for side in (own, r.cleared - r.side):
+            if side and not any(c.against & side for c in state.claims if c.is_allegation) \
+                    and not _implicated_in_a_charge(state, r, side):
+                implied = _imply(state, r, side) or implied
+    if implied:
+        _consolidate(state)
+
+
+def _implicated_in_a_charge(state: ClaimState, r: Reading, side: frozenset[str]) -> bool:
+    """Is the side named in a charge against another whose words the denial clearly shares ("denies
+    involvement in the Istanbul attack", by a force the charge against its allies names)? The denial
+    answers that charge; no wording that only mentions the side is read as charging it."""
+    return any(c.is_allegation and c.against and side & c.involved and _fit(r.words, c) >= CLEAR_ANSWER
+               for c in state.claims)
+
+
+def _imply(state: ClaimState, r: Reading, side: frozenset[str]) -> bool:
+    """Charge `side` in the wordings of other sides' claims that name it; True if any did."""
+    implied = False
+    named_makers = r.named[1] if r.named is not None else []
+    for c in state.claims:
+        makers = state.side_of(c.makers)
+        if c.against or not makers or makers & (side | r.side) or state.later_than(c, r):
+            continue
+        if named_makers and not _same_people(named_makers, c.makers):
+            continue  # "dismissed Lipa's report": what Lipa said, not what others said of its side
+        for p in c.props:
+            if side & {w for w in p.words if w.startswith("@")} and p.statement is not None:
+                p.charged, p.charges, implied = p.charged | side, True, True
+                c.implied = True
+    return implied

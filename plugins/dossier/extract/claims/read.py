@@ -1,0 +1,180 @@
+"""Pass 1, read: each statement once: its stance, the side it charges, the allegation it names, and the
+side its speakers act for.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Sequence
+
+from ...model import Mention, StatementReading, StatementRecord
+from ..charges import _accused, _Sides, cleared, named_doers
+from ..index import by_sentence
+from ..stance import _named_allegation, stance_of
+from ..topics import Weighted, weighted_words
+from .state import CONTEXT_SENTENCES, OWN_ACT, ClaimState, Reading, _discounted, _stances
+
+
+def read(state: ClaimState) -> None:
+    for i, st in enumerate(state.statements):
+        speakers = tuple(s for s in (st.speaker_text, *st.co_speakers) if s)
+        side = state.side_of(speakers)
+        seen = state.stored[i] if i < len(state.stored) else None
+        if seen is None:
+            seen = read_statement(st, state.docs, state.by_sentence, state.table, state.sides)
+        charged = seen.accused - side
+        defended = seen.cleared
+        stance = seen.stance
+        if stance == "rejects" and seen.shifts_blame:
+            defended, charged = defended | charged, frozenset()  # "trying to pin it on X": X is defended
+        if stance == "denies" and seen.neither_confirms:
+            stance = "declines-comment"  # "would not confirm or deny the report": the cue split it off
+        if stance is None and defended and not charged:
+            # "the blast was not caused by Israel": a denial by Israel's side, a rejection by another side
+            stance = "rejects" if side and not side & defended else "denies"
+        names_group = False
+        if stance is None and _claims_responsibility(st, state.docs, state.table):
+            charged = frozenset({OWN_ACT})  # "IS claimed responsibility": its makers charge themselves
+        elif stance in {None, "supports"} and not charged and _names_a_group(state, st, speakers):
+            # "ISIS bears sole responsibility", said by another: the charge a claim of responsibility makes
+            charged, names_group = frozenset({OWN_ACT}), True
+        named = seen.named if seen.named is None else (seen.named[0], list(seen.named[1]))
+        state.readings.append(Reading(
+            i, st, speakers, side, stance, frozenset(charged), named, Weighted(seen.words), Weighted(seen.context),
+            cleared=defended, names_group=names_group))
+    _unless_someone_claimed_it(state.readings)
+    state.story_words = story_discounts([r.words for r in state.readings])
+    for r in state.readings:
+        r.words, r.context = _discounted(r.words, state.story_words), _discounted(r.context, state.story_words)
+
+
+def _claims_responsibility(st: StatementRecord, docs, table: dict) -> bool:
+    """'IS claimed responsibility for the attack', 'the group took credit', 'IS claims Kerman attack':
+    its speakers say they did the act. Not 'no group has claimed responsibility', nor a denial of it."""
+    found = docs.get((st.ref.source, st.ref.sentence))
+    if found is None or not st.speaker_text:
+        return False
+    _, doc, _ = found
+    verbs = set(table.get("responsibility_verbs") or ())
+    nouns = set(table.get("responsibility_nouns") or ())
+    acts = {w.lower() for w in table.get("act_nouns") or ()}
+    for t in doc:
+        if not (st.ref.start <= t.idx < st.ref.end) or t.lemma_.lower() not in verbs:
+            continue
+        objects = [c.lemma_.lower() for c in t.children if c.dep_ == "dobj"]
+        owned = any(o in nouns for o in objects) or (t.lemma_.lower() == "claim" and any(
+            o in acts or c.lower_ in acts for o, c in zip(objects, (c for c in t.children if c.dep_ == "dobj"))))
+        negated = any(c.dep_ == "neg" for c in t.children) or any(
+            c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in {"nobody", "none"}
+                                                  or any(d.lower_ == "no" for d in c.children)) for c in t.children)
+        if owned and not negated:
+            return True
+    return False
+
+
+def _names_a_group(state: ClaimState, st: StatementRecord, speakers: tuple[str, ...]) -> bool:
+    """Does the statement name as the act's doer a body or group that acts for no state ("ISIS bears sole
+    responsibility for this attack"), other than its speakers?"""
+    found = state.docs.get((st.ref.source, st.ref.sentence))
+    if found is None:
+        return False
+    _, doc, _ = found
+    mentions = state.by_sentence.get((st.ref.source, st.ref.sentence), [])
+    for t in named_doers(doc, st.ref.start, st.ref.end, state.table):
+        m = next((m for m in mentions if m.ref.start <= t.idx < m.ref.end), None)
+        if m is not None and m.kind in {"organization", "group"} and m.text not in speakers \
+                and state.sides.of(m.text) is None:
+            return True
+    return False
+
+
+def _unless_someone_claimed_it(readings: list[Reading]) -> None:
+    """A group named as the doer backs a claim of responsibility only where one was made. In a story where
+    nobody claimed the act, "yet another massacre carried out by the PKK" is an ordinary charge."""
+    if any(OWN_ACT in r.charged and not r.names_group for r in readings):
+        return
+    for r in readings:
+        if r.names_group:
+            r.charged, r.names_group = frozenset(), False
+
+
+STORY_STATEMENTS = 30  # statements a dossier needs before a word's share of them says it is the story's subject
+STORY_SHARE = 0.1  # a word held by more of the statements than this is the subject, not a proposition's own
+
+
+def story_discounts(texts: Sequence[dict[str, float]]) -> dict[str, float]:
+    """The story's subject words ("pipelines", "attack", "hospital": held by a large share of all its
+    statements) say that two wordings are about the story, not that they assert the same thing: each keeps
+    STORY_SHARE / its share of its weight (inverse document frequency within the dossier)."""
+    if len(texts) < STORY_STATEMENTS:
+        return {}
+    held = Counter(w for words in texts for w in words if not w.startswith("@"))
+    return {w: STORY_SHARE * len(texts) / n for w, n in held.items() if n > STORY_SHARE * len(texts)}
+
+
+def read_statement(st: StatementRecord, docs, by_sentence, table: dict, sides: _Sides) -> StatementReading:
+    """What a statement says read from its own article alone (its sentence's parse, the sentences before
+    it, the article's mentions), and the sides of the people it names, from the dossier: kept with the
+    article (extract/__init__.py) while those sides stay the same (reading_holds)."""
+    asked = _Asked(sides)
+    named = _named_allegation(st, docs, by_sentence, table)
+    return StatementReading(
+        accused=_accused(st, docs, table, asked), cleared=cleared(st, docs, table, asked),
+        stance=stance_of(st, table), shifts_blame=_shifts_blame(st.text, table),
+        neither_confirms=_neither_confirms_nor_denies(st, docs, table),
+        named=named if named is None else (named[0], tuple(named[1])),
+        words=tuple(weighted_words(st.text).items()), context=tuple(weighted_words(_context(st, docs)).items()),
+        people=tuple(asked.answers.items()))
+
+
+def article_readings(item, statements: Sequence[StatementRecord], mentions: Sequence[Mention], sides: _Sides
+                     ) -> tuple[StatementReading, ...]:
+    """The readings of one article's statements (parsed article, its statements and its mentions), for
+    extract/__init__.py to keep with the article."""
+    docs = {(item.source.id, s.id): (s, d, item.source) for s, d in zip(item.source.sentences, item.docs)}
+    placed, table = by_sentence(mentions), _stances()
+    return tuple(read_statement(st, docs, placed, table, sides) for st in statements)
+
+
+def reading_holds(reading: StatementReading, sides: _Sides) -> bool:
+    """Does a kept reading still hold: does every person it looked up stand for the same side now?"""
+    return all(sides.of(name) == side for name, side in reading.people)
+
+
+class _Asked:
+    """A side lookup that keeps each name asked and the side it gave."""
+
+    def __init__(self, sides: _Sides):
+        self.sides = sides
+        self.answers: dict[str, str | None] = {}
+
+    def of(self, name: str | None) -> str | None:
+        side = self.sides.of(name)
+        if name:
+            self.answers[name] = side
+        return side
+
+
+def _shifts_blame(text: str, table: dict) -> bool:
+    low = text.lower()
+    return any(c in low for c in table.get("blame_shift_cues") or ())
+
+
+def _neither_confirms_nor_denies(st: StatementRecord, docs, table: dict) -> bool:
+    found = docs.get((st.ref.source, st.ref.sentence))
+    if found is None:
+        return False
+    clause = found[0].text[:st.ref.end].lower().replace("’", "'")
+    return any(c in clause for c in table["cues"]["declines-comment"] if "deny" in c)
+
+
+def _context(st: StatementRecord, docs) -> str:
+    """The sentences before a statement in its article, and its own sentence up to it ("When asked about
+    the weapons transfer allegation, Peskov said ...")."""
+    found = docs.get((st.ref.source, st.ref.sentence))
+    if found is None:
+        return ""
+    sentence, _, source = found
+    ids = [s.id for s in source.sentences]
+    k = ids.index(sentence.id)
+    before = [s.text for s in source.sentences[max(0, k - CONTEXT_SENTENCES):k] if s.kind != "caption"]
+    return " ".join(before + [sentence.text[: st.ref.start]])

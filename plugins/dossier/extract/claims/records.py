@@ -1,0 +1,135 @@
+"""The records the claims stage hands on: claims with their identity and a text that reads as a
+proposition, responses, and the answers left for review/.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ...model import ClaimRecord, Confidence, ResponseRecord, UnplacedAnswer
+from ..charges import side_name
+from ..topics import surface_form, weighted_words
+from .state import OPPOSING, OWN_ACT, ClaimState, _Claim
+
+
+def _records(state: ClaimState) -> tuple[list[ClaimRecord], list[ResponseRecord], list[UnplacedAnswer]]:
+    answered = {a.claim.key for a in state.answers if a.claim is not None}
+    kept = [c for c in state.claims if c.key in answered or (c.is_allegation and c.statements)]
+    keys = {c.key for c in kept}
+    # who answers a claim against it does not make it, though its plain words joined it
+    opposing = {(a.claim.key, s) for a in state.answers if a.claim is not None and a.stance in OPPOSING
+                for s in state.readings[a.statement].speakers}
+    # nor does a third party whose words back it: it is listed as supporting it
+    backing = {(a.claim.key, a.statement) for a in state.answers if a.claim is not None and a.stance == "supports"}
+    opposing |= {(c.key, m) for c in state.claims for m in c.makers
+                 if all((c.key, p.statement) in backing for p in c.props if m in p.makers)}
+    # nor does a side make a charge against itself: its speakers' words joined it as answers do
+    records = [ClaimRecord(c.key, claim_text(c, state), tuple(c.statements),
+                           tuple(m for m in c.makers if (c.key, m) not in opposing
+                                 and not state.side_of([m]) & c.against),
+                           c.counter_to if c.counter_to in keys else None,
+                           confidence=Confidence.ALLEGATION if c.is_allegation and not c.implied
+                           else Confidence.PLAIN_CLAIM,
+                           charged=tuple(sorted(c.against - {OWN_ACT})), identity=claim_identity(c, state))
+               for c in kept]
+    responses, unplaced, seen = [], [], set()
+    for a in state.answers:
+        st = state.statements[a.statement]
+        if a.claim is None:
+            unplaced.append(UnplacedAnswer(a.statement, a.stance, a.reason))
+            continue
+        if a.claim.key not in keys:
+            continue
+        speakers = state.readings[a.statement].speakers or (None,)
+        for k, actor in enumerate(speakers):
+            if a.actor is not None and actor != a.actor:
+                continue
+            key = (a.statement, a.claim.key, actor)
+            if key in seen:
+                continue
+            seen.add(key)
+            responses.append(ResponseRecord(a.statement, a.stance, a.claim.key, st.text,
+                                            actor_text=actor if k else None, confidence=a.confidence))
+    return records, responses, unplaced
+
+
+IDENTITY_WORDS = 3  # topic words in a claim's identity
+
+
+def claim_identity(c: _Claim, state: ClaimState) -> str:
+    """Who is charged and with what: the charged sides' names and the words that weigh most over all the
+    claim's charging wordings (summed, so one reworded or renumbered wording does not change them)."""
+    props = [p for p in c.props if p.charges] or c.props
+    weights: Counter = Counter()
+    for p in props:
+        # weighed as wordings alone, the story's words undiscounted: an id must not change as articles are added
+        for w, v in weighted_words(p.text).items():
+            if not w.startswith("@") and w not in _number_words(state.table):
+                weights[w] += v
+    top = sorted(weights, key=lambda w: (-weights[w], w))[:IDENTITY_WORDS]
+    return " ".join([*(side_name(x) for x in sorted(c.against - {OWN_ACT})), *sorted(surface_form(w, [p.text for p in props])
+                                                                       for w in top)])
+
+
+def _number_words(table: dict) -> frozenset[str]:
+    return frozenset(table.get("number_words") or ())
+
+
+def claim_text(c: _Claim, state: ClaimState) -> str:
+    """The claim as a proposition: a wording that charges the claim's side, reported rather than quoted,
+    closest to eighteen words, without a leading 'that'."""
+    against = c.against
+    props = [p for p in c.props if not p.endorses] or c.props
+    charging = [p for p in props if against and p.charged & against]
+    reported = [p for p in (charging or props)
+                if p.statement is None or not state.statements[p.statement].direct]
+    chosen = [p for p in (reported or charging or props)]
+    chosen = [p for p in chosen if len(p.text.split()) >= 4] or chosen
+    # a wording that is the proposition itself reads better than one that starts with its reporting verb
+    # ("accused Canada of leaking ...")
+    prop = min(chosen, key=lambda p: (_starts_with_report(p.text), abs(len(p.text.split()) - 18), p.text))
+    text = re.sub(r"^(?:that|whether)\s+", "", prop.text.strip(), flags=re.IGNORECASE)
+    text = _named_pronoun(text, prop.makers[0] if len(prop.makers) == 1 else None, state)
+    if OWN_ACT in against and prop.makers and _starts_with_report(text):
+        text = f"{prop.makers[0]} {text}"  # "claimed responsibility for ...": who did, as the proposition says
+    return _cut_at_clause(text.strip(" ,;:“”\"").rstrip("."))
+
+
+LONGEST_ROW = 40  # words a row's text may have before it is cut at a clause boundary
+
+
+def _starts_with_report(text: str) -> bool:
+    from ..statements import verb_lemma
+
+    first = text.split()[0].lower() if text.split() else ""
+    return verb_lemma(first) is not None
+
+
+def _cut_at_clause(text: str) -> str:
+    """A long wording cut at its last clause boundary (a semicolon, a dash or a comma before 'and', 'but',
+    'which', 'while') within LONGEST_ROW words, never mid-phrase; left whole if it has none."""
+    words = text.split()
+    if len(words) <= LONGEST_ROW:
+        return text
+    head = " ".join(words[:LONGEST_ROW])
+    cuts = [m.start() for m in re.finditer(r";|\s[—–]\s|,\s(?=(?:and|but|which|while|whereas|as)\b)", head)]
+    cuts = [c for c in cuts if len(head[:c].split()) >= 8]
+    return head[:cuts[-1]].rstrip(" ,;") if cuts else text
+
+
+def _named_pronoun(text: str, maker: str | None, state: ClaimState) -> str:
+    """A wording that starts with its speaker's pronoun ("his bureau has determined", "she had seen")
+    reads as a proposition with the speaker's name in its place."""
+    if not maker:
+        return text
+    m = re.match(r"(?i)(he|she|his|her)\b", text)
+    if m is None:
+        return text
+    word = m.group(1).lower()
+    name = maker + ("’s" if word in {"his", "her"} and not (word == "her" and _is_object_her(text)) else "")
+    return name + text[m.end():]
+
+
+def _is_object_her(text: str) -> bool:
+    """'her' as a possessive ("her ministry") is followed by a noun; anything else is left alone."""
+    return not re.match(r"(?i)her\s+[a-z]", text)
