@@ -72,7 +72,7 @@ class Confidence:
     CAPTION = 0.5  # a report in a photo caption, or after the article's news: joins, never makes alone
     CONTINUED_QUOTE = 0.5  # a quotation standing alone, taken as the last speaker's words
     NO_SPEAKER = 0.4  # words whose speaker was not found
-    # claims and the answers placed on them (extract/claims.py)
+    # claims and the answers placed on them (extract/claims/)
     NAMED_ANSWER = 0.9  # an answer that names the allegation or its makers
     OWN_SIDE = 0.8  # an answer to the charge against its own side (or the side its words speak for)
     ALLEGATION = 0.8  # a claim some wording of which charges a side or accuses
@@ -386,7 +386,7 @@ class ArticleMentions:
 
 @dataclass(frozen=True)
 class StatementReading:
-    """What the claims stage reads in one statement from its own article (extract/claims.py
+    """What the claims stage reads in one statement from its own article (extract/claims/
     read_statement): kept with the article, so that a build reads again only the statements of the
     articles that changed. The sides of the people it names come from the whole dossier (a name's title
     may be given in another article): `people` keeps each name it looked up with the side it had then,
