@@ -323,3 +323,13 @@ def test_a_claim_of_responsibility_reads_with_who_claimed_it(nlp):
     _, claims, _ = run(nlp, "Concert hall attack\nGunmen attacked a concert hall near Lima on Friday.\n"
                             "Islamic State claimed responsibility for the attack in a statement on Telegram.")
     assert any(c.text.startswith("Islamic State claimed responsibility") for c in claims)
+
+
+def test_taking_responsibility_at_another_s_urging_is_no_claim_of_it_by_the_speaker(nlp):
+    # "influenced them to take responsibility": they take it; the speaker charges whoever influenced them
+    _, claims, _ = run(nlp, "Concert hall attack\nGunmen attacked a concert hall near Lima on Friday.\n"
+                            "Islamic State claimed responsibility for the attack in a statement on Telegram.\n"
+                            "Peruvian President Ivan Horak said Chile may have influenced them to take responsibility.")
+    [own] = [c for c in claims if "Islamic State" in c.claimant_texts]
+    assert "Ivan Horak" not in own.claimant_texts
+    assert any("Ivan Horak" in c.claimant_texts and "@CHL" in c.charged for c in claims)

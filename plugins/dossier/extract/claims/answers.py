@@ -292,6 +292,8 @@ def _endorsements(state: ClaimState) -> None:
             if p is first or not (p.endorses or not c.is_allegation or own_act
                                   or p.charged & c.against and _takes_it_up(state, c, p, first)):
                 continue
+            if own_act and OWN_ACT in p.charged and not p.endorses:
+                continue  # another claim of responsibility for the act: one of its makers, not a backing
             side = state.side_of(p.makers)
             if not side or side & c.against or set(p.makers) & set(first.makers) or _hedged(p.text, state.table):
                 continue

@@ -66,9 +66,15 @@ def _claims_responsibility(st: StatementRecord, docs, table: dict) -> bool:
         negated = any(c.dep_ == "neg" for c in t.children) or any(
             c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in {"nobody", "none"}
                                                   or any(d.lower_ == "no" for d in c.children)) for c in t.children)
-        if owned and not negated:
+        if owned and not negated and not _done_by_another(t):
             return True
     return False
+
+
+def _done_by_another(verb) -> bool:
+    """Is the verb's doer someone the statement names other than its speaker: the object of the verb it
+    completes ("Iran may have influenced them to take responsibility": they take it, not the speaker)?"""
+    return verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.head.children)
 
 
 def _names_a_group(state: ClaimState, st: StatementRecord, speakers: tuple[str, ...]) -> bool:
