@@ -52,8 +52,9 @@ def _state(statements, parsed, mentions, readings=()) -> ClaimState:
     mentions = list(mentions)
     docs = {(p.source.id, s.id): (s, d, p.source) for p in parsed for s, d in zip(p.source.sentences, p.docs)}
     days = {p.source.id: p.source.published for p in parsed if p.source.published is not None}
+    people = frozenset(m.text for m in mentions if m.label == "PERSON")
     return ClaimState(statements, docs, by_sentence(mentions), _Sides(mentions), _stances(), days=days,
-                      stored=readings)
+                      stored=readings, people=people)
 
 
 PASSES = (read, find_allegations, group_propositions, implied_charges, place_answers, counter_accusations)

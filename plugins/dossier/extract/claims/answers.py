@@ -312,14 +312,16 @@ def _takes_it_up(state: ClaimState, c: _Claim, p: Proposition, first: Propositio
     takes the charge as given: "condemned the Israeli bombing of the hospital") or speaks after the first
     round of reporting. Within that round ("Russian missiles crossed into Poland, a US official said", the
     day the charge was first reported) it is one of the charge's makers, unless the round's only other
-    makers are a newspaper or a reporter (no side), whose report a state taking it up backs."""
+    makers are a newspaper or a reporter (no side), whose report a state taking it up backs. A person whose
+    side the texts do not give is no newspaper: a leader or official speaking for a side unnamed."""
     words = set(state.table.get("condemnation_words") or ())
     if words & {w.lower() for w in re.findall(r"[\w']+", f"{state.statements[p.statement].cue} {p.text}")}:
         return True
     if not _same_round(state, p, first):
         return True
     return not any(q is not p and q.statement is not None and _same_round(state, q, first)
-                   and state.side_of(q.makers) and not _hedged(q.text, state.table) for q in c.props)
+                   and (state.side_of(q.makers) or set(q.makers) & state.people) and not _hedged(q.text, state.table)
+                   for q in c.props)
 
 
 def _same_round(state: ClaimState, p: Proposition, q: Proposition) -> bool:

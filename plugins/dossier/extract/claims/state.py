@@ -211,6 +211,7 @@ class ClaimState:
     stored: Sequence[StatementReading | None] = ()  # per statement, its reading kept with its article
     known_sides: dict = field(default_factory=dict)  # names -> the sides they act for, asked once per build
     story_words: dict = field(default_factory=dict)  # a word most statements hold -> the share of its weight it keeps
+    people: frozenset = frozenset()  # names the parse took for persons: each speaks for someone, known or not
     views: dict = field(default_factory=dict, repr=False)  # what the passes ask of every claim, kept while no claim changes
 
     def weigh(self, text: str) -> Weighted:
