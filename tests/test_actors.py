@@ -24,6 +24,7 @@ from test_statements import parse_text
     ("Gaza", None), ("TV", None), ("PM", None), ("G7", None), ("ICBMs", None), ("CAN", None),
     ("French Foreign Ministry", None), ("DC", None), ("D.C.", None), ("DRC", "DR Congo"),
     ("Turkey", "Türkiye"), ("Burma", "Myanmar"), ("Ivory Coast", "Côte d'Ivoire"),
+    ("Turks", None), ("Turks and Caicos Islands", "Turks and Caicos Islands"), ("Bosnia", "Bosnia and Herzegovina"),
 ])
 def test_country_of(text, country):
     found = country_of(text)
@@ -32,7 +33,7 @@ def test_country_of(text, country):
 
 @pytest.mark.parametrize("text, country", [
     ("French", "France"), ("Brazilian", "Brazil"), ("Chinese", "China"), ("South Sudanese", "South Sudan"),
-    ("Korean", None), ("Western", None),
+    ("Korean", None), ("Western", None), ("Turks", "Türkiye"),
 ])
 def test_demonym_country(text, country):
     found = demonym_country(text)

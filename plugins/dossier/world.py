@@ -134,6 +134,8 @@ def country_of(name: str) -> Country | None:
     hits = [c for c in countries() if c.pattern.search(text)
             and words & (set(_content_words(c.name)) | set(_content_words(c.official)))]
     if len(hits) == 1 and _covers(text, hits[0]):
+        if _demonym_table().get(folded, hits[0]) != hits[0]:
+            return None  # "Turks": the people of a country (demonyms.yml), not the first word of another's name
         return hits[0]
     return None
 
