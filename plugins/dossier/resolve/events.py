@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from ..config import CuratedEvent
 from ..data import load_table
@@ -171,23 +171,51 @@ def resolve_events(reports: list[EventReport], actors: ActorIndex, sources: dict
                                            r.ref.source, _sentence_no(r.ref.sentence), r.ref.start, r.ref.end,
                                            r.kind, r.title))
     by_kind: dict[str, set[int]] = {}  # kind -> groups holding a report of it: only those may be joined
+    by_date: dict[tuple, set[int]] = {}  # day, month or year -> groups with a report dated to it
     for report in order:
         participants = _participants(report, actors)
         near = set().union(*(by_kind.get(k, ()) for k in {report.kind, *RELATED_KINDS.get(report.kind, ())}))
+        # a report joins only a group one of whose reports is dated near its own (_affinity): looked up by
+        # date, not compared with every group of its kind
+        near &= set().union(*(by_date.get(k, ()) for k in _date_keys(report.date, NEAR_DAYS + 1)))
         scored = [(_affinity(groups[n], report, participants), -n, groups[n]) for n in sorted(near)]
         scored = [x for x in scored if x[0] > 0]
         if scored:
             best = max(scored, key=lambda x: x[:2])
             best[2].reports.append((report, participants))
-            by_kind.setdefault(report.kind, set()).add(-best[1])
+            placed = -best[1]
         elif report.confidence > CAPTION_CONFIDENCE or _file_photo(report, sources):
             groups.append(_Group([(report, participants)]))
-            by_kind.setdefault(report.kind, set()).add(len(groups) - 1)
+            placed = len(groups) - 1
+        else:
+            continue
+        by_kind.setdefault(report.kind, set()).add(placed)
+        for k in _date_keys(report.date):
+            by_date.setdefault(k, set()).add(placed)
     groups = _place_bare(groups)
     groups = _into_gatherings(groups)
     events = [_event(g, actors, sources) for g in groups]
     events = _unique_ids(events)
     return apply_curation(events, curated, sources)
+
+
+def _date_keys(span: DateSpan | None, margin: int | None = None) -> list[tuple]:
+    """Where a report is filed by date (margin None), or where to look for the groups it may join (margin
+    in days): a day-precise report under its days, a coarser one under its month or year; looking, every
+    key its bounds (widened by the margin) touch, coarser ones included. None for no date."""
+    if span is None:
+        return []
+    a, b = _bounds(span)
+    if margin is None:
+        if span.precision == "year":
+            return [("y", a.year)]
+        if span.precision == "month":
+            return [("m", a.year, a.month)]
+        return [("d", a + timedelta(days=i)) for i in range((b - a).days + 1)]
+    a, b = a - timedelta(days=margin), b + timedelta(days=margin)
+    days = [("d", a + timedelta(days=i)) for i in range((b - a).days + 1)]
+    months = sorted({("m", d.year, d.month) for _, d in days})
+    return days + months + [("y", y) for y in range(a.year, b.year + 1)]
 
 
 FULL_DATE = re.compile(r"\b(?:18|19|20)\d\d\b")
