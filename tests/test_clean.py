@@ -57,6 +57,20 @@ def test_wire_dateline_with_region_and_date_is_dropped():
     assert source.sentences[1].text.startswith("A torrent")
 
 
+def test_a_wire_credit_closing_a_paragraph_is_dropped_and_its_sentence_kept():
+    body = ("The finance minister of Ruritania said on Monday that the budget would be balanced within two years.\n"
+            "The opposition leader dismissed the minister's remarks as \u201cblind and futile comments\u201d.\u2014 AP\n"
+            "Unions said they would strike on Friday. - Reuters\n"
+            "Markets rose after the announcement - AP reported.\n")
+    source = clean(Article("d", "seeds/d.txt", "Budget", body))
+    texts = [s.text for s in source.sentences]
+    assert any(t.endswith("futile comments\u201d.") for t in texts)
+    assert any(t == "Unions said they would strike on Friday." for t in texts)
+    assert not any(t.rstrip().endswith(("AP", "Reuters")) for t in texts)
+    assert {"\u2014 AP", "- Reuters"} <= set(source.dropped)
+    assert any("AP reported" in t for t in texts)  # a name inside the sentence is the story's
+
+
 def test_text_without_full_stops_is_cut_into_bounded_sentences():
     from dossier.clean import MAX_SENTENCE, split_sentences
 

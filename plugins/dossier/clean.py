@@ -67,6 +67,9 @@ def _paragraphs(body: str) -> tuple[list[tuple[str, str]], list[str]]:
         line = _squash(raw)
         if not line:
             continue
+        line, carried_by = _cut_trailing_credit(line, patterns)
+        if carried_by:
+            dropped.append(carried_by)  # "... futile comments”.— AP": the wire that carried it
         line, credit = _cut_credit(line, patterns)
         if credit:
             dropped.append(credit)  # "... REUTERS/Jane Doe": the photo credit goes, its caption stays
@@ -138,6 +141,15 @@ def _cut_credit(line: str, patterns: dict) -> tuple[str, str]:
         match = pattern.search(line)
         if match:
             return line[:match.start()].strip(), match.group(0).strip()
+    return line, ""
+
+
+def _cut_trailing_credit(line: str, patterns: dict) -> tuple[str, str]:
+    """(text, credit) when a paragraph closes with a wire credit after its last sentence, else (line, "")."""
+    for pattern in patterns.get("trailing_credit", ()):
+        match = pattern.search(line)
+        if match:
+            return line[:match.start()].rstrip(), match.group(0).strip()
     return line, ""
 
 
