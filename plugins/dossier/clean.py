@@ -67,10 +67,10 @@ def _paragraphs(body: str) -> tuple[list[tuple[str, str]], list[str]]:
         line = _squash(raw)
         if not line:
             continue
-        line, carried_by = _cut_trailing_credit(line, patterns)
+        line, carried_by = _cut_at_end(line, patterns.get("trailing_credit", ()))
         if carried_by:
             dropped.append(carried_by)  # "... futile comments”.— AP": the wire that carried it
-        line, credit = _cut_credit(line, patterns)
+        line, credit = _cut_at_end(line, patterns.get("caption_credit", ()))
         if credit:
             dropped.append(credit)  # "... REUTERS/Jane Doe": the photo credit goes, its caption stays
             if line:
@@ -135,21 +135,14 @@ def _looks_like_caption(line: str, after_credit: bool, patterns: dict) -> bool:
     return len(words) <= 8 and line[-1] not in TERMINALS + "\"”’"
 
 
-def _cut_credit(line: str, patterns: dict) -> tuple[str, str]:
-    """(caption, credit) when the line ends with a photo credit, else (line, "")."""
-    for pattern in patterns.get("caption_credit", ()):
+def _cut_at_end(line: str, patterns: list[re.Pattern]) -> tuple[str, str]:
+    """(the line before it, the credit) when the line ends with a credit one of the patterns finds, else
+    (line, ""): a photo credit after a caption (caption_credit), a wire credit after a paragraph's last
+    sentence (trailing_credit)."""
+    for pattern in patterns:
         match = pattern.search(line)
         if match:
             return line[:match.start()].strip(), match.group(0).strip()
-    return line, ""
-
-
-def _cut_trailing_credit(line: str, patterns: dict) -> tuple[str, str]:
-    """(text, credit) when a paragraph closes with a wire credit after its last sentence, else (line, "")."""
-    for pattern in patterns.get("trailing_credit", ()):
-        match = pattern.search(line)
-        if match:
-            return line[:match.start()].rstrip(), match.group(0).strip()
     return line, ""
 
 
