@@ -175,21 +175,19 @@ def test_the_doer_named_by_is_behind_ordered_or_blamed_on_is_charged_as_its_stat
         assert side in _accused_in(doc, 0, len(doc.text), "", table, sides.of), text
 
 
-def test_an_act_inside_a_description_of_someone_charges_nobody(nlp):
+@pytest.mark.parametrize("text", [
+    # an act inside a description of someone
+    "The group said two gunmen staged the attack during a memorial for Ivan Horak, a general "
+    "assassinated in Chile in a 2020 Bolivian drone strike.",
+    # an act in a clause describing a place
+    "Police said the bomber entered Peru through the town of Tacna, which has been occupied by "
+    "Bolivian rebel forces and the Bolivian army since 2018.",
+    # who gathered the evidence that speaks
+    "Communications intercepts collected by Bolivia confirmed that the Andean Front carried out the bombings in Lima.",
+])
+def test_a_side_named_only_in_a_description_charges_nobody(nlp, text):
     from dossier.extract.charges import _Sides, _accused_in, _stances
 
-    text = ("The group said two gunmen staged the attack during a memorial for Ivan Horak, a general "
-            "assassinated in Chile in a 2020 Bolivian drone strike.")
-    parsed = parse_text(nlp, text, "a0")
-    doc = parsed.docs[-1]
-    assert "@BOL" not in _accused_in(doc, 0, len(doc.text), "", _stances(), _Sides(find_mentions([parsed])).of)
-
-
-def test_an_act_in_a_clause_describing_a_place_charges_nobody(nlp):
-    from dossier.extract.charges import _Sides, _accused_in, _stances
-
-    text = ("Police said the bomber entered Peru through the town of Tacna, which has been occupied by "
-            "Bolivian rebel forces and the Bolivian army since 2018.")
     parsed = parse_text(nlp, text, "a0")
     doc = parsed.docs[-1]
     assert "@BOL" not in _accused_in(doc, 0, len(doc.text), "", _stances(), _Sides(find_mentions([parsed])).of)

@@ -216,7 +216,8 @@ def _doer_tiers(doc, start: int, end: int, table, negated: bool = False) -> list
             tiers[0].append(t)
         elif t.dep_ == "pobj" and t.head.lower_ == "on" and _verb_above(t.head).lemma_.lower() in accusing:
             tiers[0].append(t)  # "blamed it on Putin" (the parser may hang "on" on a noun between)
-        elif t.dep_ == "pobj" and ((t.head.dep_ == "agent" and t.head.head.lemma_.lower() not in attributing)
+        elif t.dep_ == "pobj" and ((t.head.dep_ == "agent" and t.head.head.lemma_.lower() not in attributing
+                                    and not _gathered_the_evidence(t.head.head, speech))
                                    or (t.head.lower_ == "by" and t.head.head.pos_ == "NOUN"
                                        and t.head.head.lemma_.lower() in acts)):
             tiers[1].append(t)  # the doer of an act; not who made an allegation ("allegations made by Russia")
@@ -237,6 +238,13 @@ def _doer_tiers(doc, start: int, end: int, table, negated: bool = False) -> list
         if _charged_subject(t, table):
             tiers[5].append(t)
     return tiers
+
+
+def _gathered_the_evidence(participle, speech: set[str]) -> bool:
+    """Does the participle describe what speaks ("intercepts collected by the United States confirmed
+    that ..."): its agent gathered the evidence, it did not do the act."""
+    noun = participle.head
+    return participle.dep_ == "acl" and noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.lemma_.lower() in speech
 
 
 def _does_to(verb, table) -> bool:
