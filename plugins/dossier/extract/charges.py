@@ -267,10 +267,16 @@ def _names_a_place(t) -> bool:
 
 def named_doers(doc, start: int, end: int, table) -> list:
     """The words a statement puts forward as the act's doers, whatever side they have: an act's agent, an
-    act verb's subject, the subject of "behind"/"responsible"/"bears responsibility"."""
+    act verb's subject, the subject of a verb whose object is an act ("carried out the bombing"), the subject
+    of "behind"/"responsible"/"bears responsibility"."""
     tiers = _doer_tiers(doc, start, end, table)
     act_verbs = {w.lower() for w in table.get("act_verbs") or ()}
-    return [*tiers[1], *[t for t in tiers[2] if t.head.lemma_.lower() in act_verbs], *tiers[5]]
+    acts = {w.lower() for w in table.get("act_nouns") or ()}
+
+    def does_an_act(verb) -> bool:
+        return verb.lemma_.lower() in act_verbs or any(
+            c.dep_ == "dobj" and c.lemma_.lower() in acts for c in verb.children)
+    return [*tiers[1], *[t for t in tiers[2] if does_an_act(t.head)], *tiers[5]]
 
 
 def _sides_of_doers(tiers: list[list], people, negated: bool) -> frozenset[str]:

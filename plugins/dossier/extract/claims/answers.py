@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..charges import involvement_named
+from ..charges import _side_of_token, involvement_named, named_doers
 from ..topics import content_words
 from .compare import _by_makers, _clear_best, _dominant, _fit, _merged, _mutual, _speaks_of_involvement
 from .state import (
@@ -219,8 +219,11 @@ def _target(state: ClaimState, r: Reading, named_claim: dict) -> tuple[_Claim | 
     if r.stance == "supports":
         # an endorsement backs a charge against another side, made by another side; its own words'
         # charge, if any, says against whom
+        doers = None if r.charged else _doers_named(state, r)
         candidates = [c for c in allegations if c.is_allegation and not c.against & r.side
-                      and not state.side_of(c.makers) & r.side and (not r.charged or c.against & r.charged)]
+                      and not state.side_of(c.makers) & r.side and (not r.charged or c.against & r.charged)
+                      and not (doers is not None and c.against and OWN_ACT not in c.against
+                               and not doers & c.against)]
     if r.stance in OPPOSING and _speaks_of_involvement(r):
         # "denied SDF involvement in the attack": someone's part in the act is what a charge says, so it
         # answers only a claim that charges someone, however well its words fit another
@@ -235,6 +238,20 @@ def _target(state: ClaimState, r: Reading, named_claim: dict) -> tuple[_Claim | 
         if main is not None and _reach(main)[0] >= WIDELY_REPORTED and _fit(_merged(r.words, r.context), main) > 0:
             return main, BY_CONTEXT, "backs the story's main charge"
     return None, 0.0, "its words fit no claim clearly"
+
+
+def _doers_named(state: ClaimState, r: Reading) -> frozenset[str] | None:
+    """The sides of the doers an endorsement's own words name, where they name any ("confirmed that the
+    Andean Front carried out the bombing": a doer of no known side, the empty set); None if they name none.
+    Such words back a charge only against the side of a doer they name."""
+    found = state.docs.get((r.statement.ref.source, r.statement.ref.sentence))
+    if found is None:
+        return None
+    _, doc, _ = found
+    doers = named_doers(doc, r.statement.ref.start, r.statement.ref.end, state.table)
+    if not doers:
+        return None
+    return frozenset(x for t in doers for x in _side_of_token(t, state.sides.of))
 
 
 def _about_its_own_charge(state: ClaimState, r: Reading, chosen: _Claim) -> bool:
