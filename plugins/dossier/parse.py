@@ -50,6 +50,9 @@ class Parser:
         self.workers = workers if workers is not None else available_cores()
         self._nlp = None
         self._memory: dict[str, tuple] = {}
+        # False for a one-shot `mkdocs build`: no rebuild will ask again, and every article's parse held
+        # through rendering is a few hundred MB at a thousand articles
+        self.keep_in_memory = True
         self._version: str | None = None
         self.stats = ParseStats()
 
@@ -120,16 +123,21 @@ class Parser:
                     missing[key] = source
                     continue
                 self.stats.from_disk += 1
-                self._memory[key] = docs
+                self._remember(key, docs)
             found[key] = docs
         for key, source, docs in self._parse(missing, problems, progress):
             self.stats.parsed += 1
-            self._memory[key] = found[key] = docs
+            found[key] = docs
+            self._remember(key, docs)
         out = [Parsed(source, found[self.key(source)]) for source in sources]
         for stale in set(self._memory) - live_keys:
             del self._memory[stale]  # edited articles: keep memory bounded by the live corpus
         self.stats.seconds = time.perf_counter() - started
         return out, problems
+
+    def _remember(self, key: str, docs: tuple) -> None:
+        if self.keep_in_memory:
+            self._memory[key] = docs
 
     def _parse(self, missing: dict[str, Source], problems: list[Problem],
                progress: Callable[[str], None]) -> Iterator[tuple[str, Source, tuple]]:

@@ -42,6 +42,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         # kept across `mkdocs serve` rebuilds (on_startup keeps this instance): unchanged inputs reuse work
         self.cache = core.Cache()
         self.command = "build"
+        self.one_shot = False  # started by `mkdocs build` itself: nothing is rebuilt in this process
         self.curation_error: str | None = None  # while `serve` shows the last good site despite broken YAML
 
     def load_config(self, options, config_file_path=None):
@@ -63,6 +64,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_startup(self, *, command, dirty):
         # defining on_startup keeps this instance (and its in-memory parse cache) across serve rebuilds
         self.command = command
+        self.one_shot = command == "build"
 
     @event_priority(50)  # before Material's offline plugin, which adds its search shim from unpkg.com
     def on_config(self, config: MkDocsConfig):
@@ -71,7 +73,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.dossier_dir = self.root / self.config.dossier_dir
         self.docs_label = _label(Path(config.docs_dir), self.root)
         self.options = core.Options(**{name: self.config[name] for name in core.Options.names()})
-        self.cache.parser_for(self.options, self.root)
+        self.cache.parser_for(self.options, self.root).keep_in_memory = not self.one_shot
         for ext in NEEDED_EXTENSIONS:
             if ext not in config.markdown_extensions:
                 config.markdown_extensions.append(ext)
