@@ -358,8 +358,10 @@ def _doubted(verb, table) -> bool:
         head = node.head
         if head is node:
             return False
-        if node.dep_ == "acl" and none_of(head):
-            return True
+        if node.dep_ in {"acl", "relcl"} and none_of(head):
+            return True  # "no indication (at this time) that X was involved": the parse may hang it as a relative clause
+        if node.dep_ == "ccomp" and head.dep_ == "advmod" and none_of(head.head):
+            return True  # "no evidence so far that X was involved": the clause hangs on the adverb
         if node.dep_ == "ccomp":
             return head.lower_ in doubt or any(c.dep_ == "acomp" and c.lower_ in doubt for c in head.children) or \
                 any(c.dep_ in {"dobj", "attr"} and none_of(c) for c in head.children)
