@@ -22,7 +22,7 @@ def stance_of(st: StatementRecord, table: dict | None = None) -> str | None:
     table = table or _stances()
     cue = st.cue.split()[0].lower() if st.cue else ""
     lemma = verb_lemma(cue) or cue
-    text = (st.cue + " " + st.text).lower().replace("’", "'")
+    text = _unquoted((st.cue + " " + st.text).lower().replace("’", "'"))
     negation = "|".join(re.escape(w) for w in table["negations"])
     negated = bool(re.search(rf"\b(?:{negation})\s+(\w+\s+)?" + re.escape(cue), text)) if cue else False
     if lemma in (table.get("refusal_verbs") or ()) and any(
@@ -55,6 +55,15 @@ def stance_of(st: StatementRecord, table: dict | None = None) -> str | None:
     if lemma in table["cue_verbs"] and not negated:
         return table["cue_verbs"][lemma]
     return None
+
+
+_QUOTE_MARKS = re.compile(r"[\"“”‘]|(?<![a-z])'|'(?![a-z])")
+
+
+def _unquoted(text: str) -> str:
+    """The words without quotation marks: a cue the reporter quotes ('had "nothing to do" with it') is
+    the same cue. An apostrophe inside a word ("didn't") stays."""
+    return re.sub(r" {2,}", " ", _QUOTE_MARKS.sub(" ", text))
 
 
 def _blame_called_futile(text: str, table: dict) -> bool:
