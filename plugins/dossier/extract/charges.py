@@ -62,6 +62,8 @@ def _side_of_token(tok, people=None) -> frozenset[str]:
         # the narrower identity; the country's word says where the group is
         nested = [g.text for c in parts if c.dep_ == "compound" for g in c.children if g.dep_ in {"compound", "amod"}]
         nation = next((x for x in [*by_part, *map(_side_of_name, nested)] if x and x.startswith(NATION)), None)
+        if _part_of_a_group(t):
+            whole, by_part = None, []  # "Islamic State's Afghanistan branch": the country is where it operates
         side = whole or nation or (by_part[0] if by_part else None)
         if side:
             found.add(side)
@@ -70,6 +72,16 @@ def _side_of_token(tok, people=None) -> frozenset[str]:
             if side:
                 found.add(side)
     return frozenset(found)
+
+
+def _part_of_a_group(t) -> bool:
+    """Is the noun a part of an organisation its possessor or its "of" names ("Islamic State's Afghanistan
+    branch", "the Afghan affiliate of al-Qaeda")? A country's word on it is a place."""
+    if t.lemma_.lower() not in {w.lower() for w in _stances().get("branch_nouns") or ()}:
+        return False
+    owners = [c for c in t.children if c.dep_ == "poss"] + \
+        [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return any(not _side_of_name(" ".join(x.text for x in o.subtree)) and not _side_of_name(o.text) for o in owners)
 
 
 def demonym_side(word: str) -> str | None:

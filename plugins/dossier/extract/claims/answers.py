@@ -177,6 +177,7 @@ def _target(state: ClaimState, r: Reading, named_claim: dict) -> tuple[_Claim | 
         words = _merged(r.words, r.context)
         implicated = [c for c in allegations if c not in own and sides & c.involved
                       and not r.side & state.side_of(c.makers)  # its makers' own side answers the denials
+                      and not (OWN_ACT in c.against and _denies_its_part(r))
                       and max(_fit(r.words, c), _fit(words, c)) >= CLEAR_ANSWER]
         best_own = max((_fit(words, c) for c in own), default=0.0)
         # ... or its words clear a side in so many words ("no evidence that it was a rocket launched by Russia")
@@ -238,6 +239,12 @@ def _target(state: ClaimState, r: Reading, named_claim: dict) -> tuple[_Claim | 
         if main is not None and _reach(main)[0] >= WIDELY_REPORTED and _fit(_merged(r.words, r.context), main) > 0:
             return main, BY_CONTEXT, "backs the story's main charge"
     return None, 0.0, "its words fit no claim clearly"
+
+
+def _denies_its_part(r: Reading) -> bool:
+    """Does the answer deny its own side's part in the act ("denied any involvement")? A group's claim of
+    responsibility charges no one else, so that answers it only where the answer names it."""
+    return r.stance == "denies" or _speaks_of_involvement(r)
 
 
 def _doers_named(state: ClaimState, r: Reading) -> frozenset[str] | None:

@@ -181,8 +181,8 @@ def _implicated_in_a_charge(state: ClaimState, r: Reading, side: frozenset[str])
     """Is the side named in a charge against another whose words the denial clearly shares ("denies
     involvement in the Istanbul attack", by a force the charge against its allies names)? The denial
     answers that charge; no wording that only mentions the side is read as charging it."""
-    return any(c.is_allegation and c.against and side & c.involved and _fit(r.words, c) >= CLEAR_ANSWER
-               for c in state.claims)
+    return any(c.is_allegation and c.against and OWN_ACT not in c.against and side & c.involved
+               and _fit(r.words, c) >= CLEAR_ANSWER for c in state.claims)
 
 
 def _imply(state: ClaimState, r: Reading, side: frozenset[str]) -> bool:
