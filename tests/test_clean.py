@@ -122,3 +122,16 @@ def test_template_placeholders_left_in_a_line_are_cut_and_the_line_kept():
     assert any(t.endswith("Omar Haddad.") for t in texts)
     assert not any("{" in t or "[ad]" in t for t in texts)
     assert any(t.startswith("The ministry said on Monday") for t in texts)
+
+
+@pytest.mark.parametrize("headline, sentence", [
+    ("Exclusive-Ruritania says the rebels shelled the port", "Ruritania says the rebels shelled the port"),
+    ("EXCLUSIVE: Ruritania plans new port", "Ruritania plans new port"),
+    ("UPDATE 2-Ruritania shuts its embassy", "Ruritania shuts its embassy"),
+    ("Factbox: who is who in the port dispute", "who is who in the port dispute"),
+    ("Focus group backs the port plan", "Focus group backs the port plan"),  # a word of the headline, no label
+])
+def test_a_desk_label_before_the_headline_is_cut_from_its_sentence_but_kept_in_the_title(headline, sentence):
+    source = clean(Article("w", "seeds/w.txt", headline, "The port reopened on Monday after a week of talks.\n"))
+    assert source.sentences[0].text == sentence
+    assert source.title == headline

@@ -38,7 +38,8 @@ def _abbreviations() -> frozenset[str]:
 
 def clean(article: Article) -> Source:
     paragraphs, dropped = _paragraphs(article.body)
-    sentences = [Sentence("s1", _squash(article.headline), 0, "headline")] if article.headline.strip() else []
+    headline = _without_label(_squash(article.headline))
+    sentences = [Sentence("s1", headline, 0, "headline")] if headline else []
     for number, (kind, text) in enumerate(paragraphs, start=1):
         for piece in split_sentences(text):
             sentences.append(Sentence(f"s{len(sentences) + 1}", piece, number, kind))
@@ -46,6 +47,16 @@ def clean(article: Article) -> Source:
                   sentences=tuple(sentences), outlet=article.outlet, url=article.url,
                   published=article.published, author=article.author, label=article.label,
                   dropped=tuple(dropped))
+
+
+def _without_label(headline: str) -> str:
+    """The headline without a desk's label in front ("Exclusive-US says ..."): the label would read as a
+    word of the first name."""
+    for pattern in _patterns().get("headline_label", ()):
+        cut = pattern.sub("", headline, count=1)
+        if cut != headline:
+            return cut
+    return headline
 
 
 def _squash(text: str) -> str:
