@@ -331,3 +331,20 @@ def _big_cities() -> dict[str, Country]:
 def city_country(name: str) -> Country | None:
     """The country of a big city named alone: "Wuhan" -> China."""
     return _big_cities().get(_fold(name))
+
+
+@lru_cache(maxsize=1)
+def _body_names() -> dict[str, tuple[str, ...]]:
+    """folded name -> every name of the body data/bodies.yml lists it under."""
+    out: dict[str, tuple[str, ...]] = {}
+    for entry in load_table("bodies.yml").get("bodies", ()):
+        names = tuple(str(n) for n in entry.get("names", ()))
+        for name in names:
+            out.setdefault(_fold(name), names)
+    return out
+
+
+def body_names(name: str) -> tuple[str, ...]:
+    """The names of the body `name` is one of in data/bodies.yml ("Daesh" -> "Islamic State", "ISIS", ...),
+    `name` alone if the table does not list it."""
+    return _body_names().get(_fold(re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)), (name,))

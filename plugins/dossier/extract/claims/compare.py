@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from ...world import body_names
 from ..topics import content_words, similarity
 from .state import (
     CONTEXT_WEIGHT,
@@ -52,7 +53,10 @@ def _same_people(named, makers) -> bool:
 
 
 def _says_they_did_it(text: str, makers: Iterable[str]) -> bool:
-    return any(len(m) > 2 and re.match(rf"(?:the\s+)?{re.escape(m)}\b", text, re.IGNORECASE) for m in makers)
+    """Does the text open with the makers' name, or another name of the same body ("Islamic State's
+    fighters", of a claim Daesh made)?"""
+    names = {n for m in makers for n in body_names(m)}
+    return any(len(m) > 2 and re.match(rf"(?:the\s+)?{re.escape(m)}\b", text, re.IGNORECASE) for m in names)
 
 
 def _speaks_of_involvement(r: Reading) -> bool:
