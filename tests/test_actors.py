@@ -830,3 +830,24 @@ def test_a_countrys_unnamed_officials_belong_to_that_country(nlp):
         "U.S. officials also said the blasts looked like the work of a militant group.",
         outlet="Nordpress")
     assert actors["U.S. officials"].affiliations == (actors["United States"].id,)
+
+
+def test_a_surname_with_and_without_a_short_vowel_is_one_person_and_its_particle_form_joins_it():
+    from dossier.model import Mention, Ref
+    from dossier.resolve.actors import _cluster
+    ms = [Mention(Ref("a", "s1", 0, 15), "Karim al-Harbini", "PERSON", "person", acts=True),
+          Mention(Ref("b", "s1", 0, 14), "Karim al-Harbni", "PERSON", "person", acts=True),
+          Mention(Ref("b", "s2", 0, 9), "al-Harbni", "ORG", "organization", acts=True),
+          Mention(Ref("b", "s3", 0, 12), "Nadia Petrov", "PERSON", "person", acts=True),
+          Mention(Ref("b", "s4", 0, 13), "Nadia Petrova", "PERSON", "person", acts=True)]
+    sizes = sorted(len(c.mentions) for c in _cluster(ms))
+    assert sizes == [1, 1, 3]  # Petrov and Petrova stay two: a final vowel marks gender
+
+
+def test_a_group_named_in_the_singular_and_the_plural_is_one_group(nlp):
+    actors, _, _, _ = _dossier_actors(
+        nlp, ("Port attack", "The Zanbari movement said on Monday that it had attacked the port.",
+              "The Zanbaris said the attack was a warning."),
+        ("Port attack claimed", "Zanbari said on Tuesday that more attacks would follow."))
+    names = [n for n in actors if "Zanbari" in n]
+    assert len(names) == 1, names

@@ -180,3 +180,16 @@ def test_a_counted_group_and_that_many_speakers_named_next_are_one_act(actors):
     three = replace(named, participants=("Kim Jong Un", "Sergei Shoigu", "South Korea"), agents=3,
                     participant_refs=tuple(Ref("a", "s5", 100 + n) for n in range(3)))
     assert len(resolve_events([counted, three], actors, _sources(), [])) == 2
+
+
+def test_one_speakers_different_words_on_consecutive_days_are_two_events():
+    """A spokesman's words on Tuesday and, in Wednesday's paper with no date of their own, other words:
+    two acts of speech, not one the second paper dates a day late."""
+    from dataclasses import replace
+    tuesday = _report("a", date(2023, 6, 6), "statement", ("John Kirby",), date_text="on Tuesday",
+                      text="The investigation is continuing and the ferry's cargo is being examined, John Kirby said.")
+    wednesday = replace(_report("b", date(2023, 6, 7), "statement", ("John Kirby",),
+                                text="The ship was launched from the north harbour, John Kirby told reporters."),
+                        date_text="")
+    found = resolve_events([tuesday, wednesday], _voices(), _sources(), [])
+    assert sorted(e.date.start for e in found) == [date(2023, 6, 6), date(2023, 6, 7)]

@@ -328,13 +328,15 @@ def _cluster(mentions: list[Mention], sources: Iterable[Source] = ()) -> list[Cl
         if c.country or len(key.split()) < 2 or key not in clusters:
             continue
         fits = [o for k, o in clusters.items() if o is not c and not o.country
-                and len(k.split()) > len(key.split()) and k.endswith(" " + key)
-                and _kind_of(o) == _kind_of(c) and _owners(c) <= _owners(o) and _one_owner(None, c, None, o)]
+                and len(k.split()) > len(key.split()) and _ends_with_name(k, key)
+                and (_kind_of(o) == _kind_of(c) or _particle_surname(key) and _mostly(o, "person"))
+                and _owners(c) <= _owners(o) and _one_owner(None, c, None, o)]
         if len(fits) == 1:
             fits[0].mentions.extend(c.mentions)
             del clusters[key]
     _middle_names(clusters)
     _generic_tails(clusters)
+    _plural_names(clusters)
     # one body's words in another order: "Federal Air Transport Agency" <- "Federal Agency for Air Transport"
     for key, c in sorted(clusters.items(), key=lambda kv: kv[0]):
         if c.country or len(key.split()) < 3 or key not in clusters or _kind_of(c) != "organization":
@@ -437,6 +439,40 @@ def _middle_names(clusters: dict[str, Cluster]) -> None:
                 and len(k.split()) > 2 and _close(k.split()[0], first) and _same_surname(k.split()[-1], last)]
         if len(fits) == 1 and key in clusters:
             clusters[fits[0]].mentions.extend(clusters.pop(key).mentions)
+
+
+def _ends_with_name(longer: str, key: str) -> bool:
+    """Does the longer name end with the words of `key`, its last word perhaps in another transliteration
+    ("turki al maliki" ends with "al malki")?"""
+    words, tail = longer.split(), key.split()
+    end = words[-len(tail):]
+    return end[:-1] == tail[:-1] and _same_surname(end[-1], tail[-1])
+
+
+def _particle_surname(key: str) -> bool:
+    """A surname with its particle ("al-Arouri", "bin Salman", "van der Berg"): a person's, however the
+    tagger labelled it alone."""
+    words = key.split()
+    return len(words) >= 2 and words[0] in _name_particles() and words[-1] not in _name_particles()
+
+
+@lru_cache(maxsize=1)
+def _name_particles() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_table("actor_words.yml").get("name_particles", ()))
+
+
+def _plural_names(clusters: dict[str, Cluster]) -> None:
+    """A group named in the singular and in the plural ("the Houthi movement said", "the Houthis"): the one
+    word, with and without its plural -s, is one group when no country claims either."""
+    for key in sorted(clusters):
+        c = clusters.get(key)
+        if c is None or c.country or len(key.split()) != 1 or _kind_of(c) not in {"organization", "group", None}:
+            continue
+        for plural in (f"group:{key}s", f"{key}s"):
+            o = clusters.get(plural)
+            if o is not None and o is not c and not o.country:  # (the tagger often takes "the Houthis" for a person)
+                o.mentions.extend(clusters.pop(key).mentions)
+                break
 
 
 def _generic_tails(clusters: dict[str, Cluster]) -> None:
@@ -616,9 +652,20 @@ def romanized(word: str) -> str:
 
 
 def _same_surname(a: str, b: str) -> bool:
-    """One surname in two transliterations: the same length, one letter apart (Nebenzya/Nebenzia), or
-    endings romanized differently (Zelensky/Zelenskyy); not Petrov/Petrova, who may be two people."""
-    return a == b or romanized(a) == romanized(b) or (len(a) == len(b) >= 5 and a[0] == b[0] and sum(x != y for x, y in zip(a, b)) == 1)
+    """One surname in two transliterations: the same length, one letter apart (Nebenzya/Nebenzia), a vowel
+    written or left out inside it (al-Maliki/al-Malki, al-Arouri/al-Aruri), or endings romanized differently
+    (Zelensky/Zelenskyy); not Petrov/Petrova, who may be two people."""
+    return a == b or romanized(a) == romanized(b) or _one_vowel_apart(a, b) or \
+        (len(a) == len(b) >= 5 and a[0] == b[0] and sum(x != y for x, y in zip(a, b)) == 1)
+
+
+def _one_vowel_apart(a: str, b: str) -> bool:
+    """Does one word have a vowel more than the other, inside it (not first, not last: -a and -i endings
+    mark gender or number)? Arabic and Persian names are romanized with and without their short vowels."""
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    if len(longer) - len(shorter) != 1 or len(shorter) < 4:
+        return False
+    return any(longer[i] in "aeiouy" and longer[:i] + longer[i + 1:] == shorter for i in range(1, len(longer) - 1))
 
 
 def _close(a: str, b: str) -> bool:

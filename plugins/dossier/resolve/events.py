@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from ..config import CuratedEvent
 from ..data import load_table
 from ..model import Confidence, DateSpan, Event, EventReport, Report, Source, cut, last_day, slugify
+from ..extract.topics import content_words
 from ..world import capital_of, country_of, demonym_country
 from .actors import ActorIndex
 
@@ -138,12 +139,34 @@ def _affinity(group: _Group, report: EventReport, participants: tuple[str, ...])
         return 1 if both_bare and report.place and report.place in group.places() else 0
     if report.kind in kinds and shared >= NEAR_SHARED and any(_near(r.date, report.date) for r, _ in group.reports):
         return shared
-    if report.kind in kinds and report.kind in SPEECH_KINDS and shared and _day_before(best.date, report):
+    if report.kind in kinds and report.kind in SPEECH_KINDS and shared and _day_before(best.date, report) \
+            and _says_much_the_same(group, report):
         # words with no date of their own, dated by the article's day, that another article dates to the
         # day before ("said on Friday" in Saturday's paper): the same words; any event that fits the day
         # itself is preferred
         return shared - 0.5
     return 0
+
+
+SAME_WORDS = 0.3  # share of the shorter report's content words another must hold to report the same words
+
+
+def _says_much_the_same(group: _Group, report: EventReport) -> bool:
+    """Does a report of speech say much what one of the group's says? Two days' different words by one
+    speaker ("the investigation is continuing", then "the attack was launched from the north") are two acts."""
+    words = _said(report)
+    for r, _ in group.reports:
+        other = _said(r)
+        if not words or not other or len(words & other) >= SAME_WORDS * min(len(words), len(other)):
+            return True  # (a report with no words of its own to compare may be the same)
+    return False
+
+
+def _said(report: EventReport) -> set[str]:
+    """The content words of what a report says, without its participants' names or countries: the
+    speaker's name is in every report of their words."""
+    names = {w for p in report.participants for w in content_words(p)}
+    return {w for w in content_words(report.text) - names if not w.startswith("@")}
 
 
 COUNT_WORDS = {str(k).lower(): int(v) for k, v in (_KINDS.get("count_words") or {}).items()}
