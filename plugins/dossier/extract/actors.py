@@ -990,6 +990,9 @@ def _relays(t) -> bool:
         return True
     if t.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.lower() in set(speech["frame_verbs"]) | {"carry"}:
         return True
+    if t.dep_ in SUBJECTS and head.lemma_.lower() in set(speech["say_verbs"]) | set(speech["frame_verbs"]) and any(
+            c.lower_ == "as" and any(g.lemma_.lower() in speech["say_verbs"] for g in c.children) for c in head.children):
+        return True  # "Reuters quoted the minister as saying", "reported her as saying": another's words it carries
     if t.dep_ in SUBJECTS | {"dobj"} and head.lemma_.lower() in set(speech["say_verbs"]):
         if t.i > head.i:
             return True  # "..., reported state-run Anadolu Agency": the agency credited after the verb
@@ -1042,6 +1045,9 @@ def _judge(text: str, label: str, span, agency: int) -> tuple[str | None, str | 
         return ("organization", None) if agency >= PARTICIPANT or label == "ORG" else (None, PLACE)
     if label == "QUALIFIER":
         return None, DESCRIPTOR
+    if label != "GPE" and span.root.dep_ == "compound" and span.root.head.lemma_.lower() in w["gathering_nouns"] \
+            and agency < AGENT:
+        return None, None  # "at the G20 meeting in Bali": the name of a happening, where something was said
     if label == "ACRONYM":
         return "organization", None
     if label == "GROUP" or text.lower() in w["groups"]:
