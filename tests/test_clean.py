@@ -135,3 +135,26 @@ def test_a_desk_label_before_the_headline_is_cut_from_its_sentence_but_kept_in_t
     source = clean(Article("w", "seeds/w.txt", headline, "The port reopened on Monday after a week of talks.\n"))
     assert source.sentences[0].text == sentence
     assert source.title == headline
+
+
+def test_a_list_of_other_stories_below_the_article_is_dropped_with_its_time_stamps():
+    body = ("The finance minister of Ruritania said on Monday that the budget would be balanced within two years, "
+            "and that the port tax would go.\n"
+            "\"We will not raise taxes,\" he said.\n"
+            "MORE ABOUT\n"
+            "Prime minister visits the northern ports, meets the dock workers\n"
+            "14:53, 12.12.2025\n"
+            "LATEST\n"
+            "Portugal and Ruritania sign an agreement on naval drones\n")
+    source = clean(Article("w", "seeds/w.txt", "Budget", body))
+    texts = [s.text for s in source.sentences]
+    assert texts[-1] == "\"We will not raise taxes,\" he said."
+    assert "Portugal and Ruritania sign an agreement on naval drones" in source.dropped
+
+
+def test_a_list_header_word_before_the_story_starts_ends_nothing():
+    body = ("Latest\n"
+            "The finance minister of Ruritania said on Monday that the budget would be balanced within two years, "
+            "and that the port tax would go.\n")
+    source = clean(Article("w", "seeds/w.txt", "Budget", body))
+    assert source.sentences[-1].text.startswith("The finance minister")

@@ -25,7 +25,7 @@ def _patterns() -> dict[str, list[re.Pattern]]:
     table = dict(load_table("boilerplate.yml"))
     # the agencies' names, longest first, fill the {agency} slot of the dateline patterns
     agencies = "|".join(re.escape(str(a)) for a in sorted(table.pop("wire_agencies", ()), key=len, reverse=True))
-    whole = ("furniture", "credit", "bio", "story_end")
+    whole = ("furniture", "credit", "bio", "story_end", "list_headers")
     return {name: [re.compile(f"(?:{p})\\Z" if name in whole else p.replace("{agency}", agencies),
                               re.IGNORECASE if name != "dateline" else 0)
                    for p in patterns] for name, patterns in table.items()}
@@ -88,7 +88,8 @@ def _paragraphs(body: str) -> tuple[list[tuple[str, str]], list[str]]:
                 kept.append(("caption", line))
             after_credit = not line  # a credit line alone: the caption is the next line
             continue
-        if ended or any(p.match(line) for p in patterns["story_end"]):
+        if ended or any(p.match(line) for p in patterns["story_end"]) or \
+                story_started and any(p.match(line) for p in patterns.get("list_headers", ())):
             ended = True  # the story is over: what follows is other stories' headlines
             dropped.append(line)
             continue
