@@ -863,3 +863,12 @@ def test_a_name_only_modifying_a_gathering_is_where_something_was_said_not_an_ac
         "The Hezbollah attack on the port killed two guards, the police said.")
     assert "G9" not in actors
     assert "Hezbollah" in actors  # a doer named before its act stays
+
+
+def test_a_platform_where_something_was_posted_is_no_actor(nlp):
+    actors, _, _, _ = _actors(
+        nlp, "Port attack",
+        "Late on Saturday, the minister directly blamed Ruritania for the attack on Twitter, without offering evidence.",
+        "The foreign minister, Ana Costa, took to Twitter to put the blame for the attack on Ruritania.")
+    assert "Twitter" not in actors
+    assert "Ruritania" in actors

@@ -158,3 +158,19 @@ def test_a_list_header_word_before_the_story_starts_ends_nothing():
             "and that the port tax would go.\n")
     source = clean(Article("w", "seeds/w.txt", "Budget", body))
     assert source.sentences[-1].text.startswith("The finance minister")
+
+
+def test_links_under_a_bare_read_more_header_are_dropped_and_the_story_goes_on():
+    body = ("The finance minister of Ruritania said on Monday that the budget would be balanced within two years, "
+            "and that the port tax would go.\n"
+            "READ MORE:\n"
+            "OPINION: From Lisbon to Lima: why the port tax matters to everyone\n"
+            "Pressure grows in Ruritania for a firm answer to the port strike\n"
+            "*********\n"
+            "The opposition said the plan would fail.\n"
+            "Copyright 2024 Nordpress Media Inc. All rights reserved. This material may not be published, broadcast, "
+            "rewritten, or redistributed.\n")
+    source = clean(Article("w", "seeds/w.txt", "Budget", body))
+    texts = [s.text for s in source.sentences]
+    assert not any("Lima" in t or "Pressure grows" in t or "Copyright" in t for t in texts), texts
+    assert texts[-1] == "The opposition said the plan would fail."

@@ -25,7 +25,7 @@ def _patterns() -> dict[str, list[re.Pattern]]:
     table = dict(load_table("boilerplate.yml"))
     # the agencies' names, longest first, fill the {agency} slot of the dateline patterns
     agencies = "|".join(re.escape(str(a)) for a in sorted(table.pop("wire_agencies", ()), key=len, reverse=True))
-    whole = ("furniture", "credit", "bio", "story_end", "list_headers")
+    whole = ("furniture", "credit", "bio", "story_end", "list_headers", "promo_headers")
     return {name: [re.compile(f"(?:{p})\\Z" if name in whole else p.replace("{agency}", agencies),
                               re.IGNORECASE if name != "dateline" else 0)
                    for p in patterns] for name, patterns in table.items()}
@@ -71,6 +71,7 @@ def _paragraphs(body: str) -> tuple[list[tuple[str, str]], list[str]]:
     story_started = False
     after_credit = False
     ended = False
+    promo_links = False  # under a bare "READ MORE:": the lines that follow are links to other stories
     dateline_open = DATELINE_PARAGRAPHS  # body paragraphs left that may open with a dateline
     for raw in body.split("\n"):
         for placeholder in patterns.get("inline", ()):
@@ -98,7 +99,11 @@ def _paragraphs(body: str) -> tuple[list[tuple[str, str]], list[str]]:
                 dropped.append(kept.pop()[1])  # the author's name above the bio
             dropped.append(line)
             continue
-        if any(p.match(line) for p in patterns["furniture"]):
+        if promo_links and _headline_like(line):
+            dropped.append(line)  # a link under "READ MORE:": another story's headline
+            continue
+        promo_links = any(p.match(line) for p in patterns.get("promo_headers", ()))
+        if promo_links or any(p.match(line) for p in patterns["furniture"]):
             dropped.append(line)
             continue
         if len(line.split()) <= 15 and any(p.match(line) for p in patterns["credit"]):
@@ -131,6 +136,15 @@ def _paragraphs(body: str) -> tuple[list[tuple[str, str]], list[str]]:
                 dateline_open = 0
         kept.append(("body", line))
     return kept, dropped
+
+
+PROMO_WORDS = 20  # a link's headline is shorter than this
+
+
+def _headline_like(line: str) -> bool:
+    """A headline, not a sentence: words, no sentence's end, short."""
+    return any(c.isalpha() for c in line) and line.rstrip()[-1] not in TERMINALS + "\"”’" \
+        and len(line.split()) < PROMO_WORDS
 
 
 def _is_name_line(line: str) -> bool:

@@ -867,6 +867,8 @@ def _agency(span) -> int:
             return max(PARTICIPANT, _agency(span.doc[head.head.i:head.head.i + 1]))
         if prep == "of" and (head.head.lemma_.lower() in w["act_nouns"] or head.head.lower_ in w["act_nouns"]):
             return PARTICIPANT  # "the policy of NATO", like "NATO's policy"
+        if prep in {"on", "to", "via", "through"} and span.text.lower() in w["platforms"]:
+            return NONE  # "blamed Iran for the attack on Twitter", "took to Telegram": where it was posted
         if _speech_recipient(t):
             return PARTICIPANT  # "said to Sputnik", "in an interview with CTV"
         if prep == "on" and (head.head.lemma_.lower() in w["media_cues"] or head.head.lower_ in w["media_cues"]):
