@@ -872,3 +872,19 @@ def test_a_platform_where_something_was_posted_is_no_actor(nlp):
         "The foreign minister, Ana Costa, took to Twitter to put the blame for the attack on Ruritania.")
     assert "Twitter" not in actors
     assert "Ruritania" in actors
+
+
+def test_a_capital_owning_a_facility_is_where_it_happened_not_its_country_acting(nlp):
+    actors, _, review, _ = _actors(
+        nlp, "Port attack",
+        "The envoy was killed in a drone strike near Lima's airport four years ago, the ministry of Ruritania said.")
+    assert "Peru" not in actors
+
+
+def test_a_clause_describing_a_title_holder_is_no_part_of_the_title(nlp):
+    actors, _, _, mentions = _actors(
+        nlp, "Memorial attack",
+        "The bombs went off at a memorial service for Karim Nasser, a senior military commander assassinated "
+        "in Peru in a 2020 drone strike, the ministry of Ruritania said.")
+    assert "Peru" not in actors
+    assert [m.role for m in mentions if m.text == "Karim Nasser"] == ["senior military commander"]

@@ -854,6 +854,8 @@ def _agency(span) -> int:
     head = t.head
     if dep in SUBJECTS and _obliged(head):
         return NONE  # "If the administration won't act, Congress must": what someone says it must do
+    if dep == "poss" and head.lemma_.lower() in w["facilities"] and (capital_of(span.text) or is_place(span.text)):
+        return NONE  # "near Baghdad's airport", "Kyiv's central square": a city's place, where it happened
     if dep in SUBJECTS or dep == "poss":
         return AGENT
     if dep == "pobj":
@@ -1191,7 +1193,7 @@ def _role_after(doc, start: int, end: int) -> tuple[str | None, str | None]:
     root = doc[start:end].root
     for child in root.children:
         if child.dep_ == "appos" and child.i >= end:
-            sub = list(child.subtree)
+            sub = _before_a_clause(list(child.subtree))
             while sub and sub[0].lower_ in {"the", "a", "an", ","}:
                 sub.pop(0)
             if not sub or len(sub) > 14 or not any(t.lower_ in titles for t in sub):
@@ -1202,6 +1204,15 @@ def _role_after(doc, start: int, end: int) -> tuple[str | None, str | None]:
             org = _clean_name(orgs[0].text) if orgs else None
             return role, org
     return None, None
+
+
+def _before_a_clause(tokens: list) -> list:
+    """The title's words before a participle or relative clause that describes its holder ("a senior
+    commander assassinated in Iraq in a 2020 drone strike"): where he died is no part of his title."""
+    for k, t in enumerate(tokens):
+        if t.dep_ in {"acl", "relcl"} and t.pos_ in {"VERB", "AUX"}:
+            return tokens[:k]
+    return tokens
 
 
 def _role_org(tokens) -> str | None:
