@@ -193,3 +193,19 @@ def test_one_speakers_different_words_on_consecutive_days_are_two_events():
                         date_text="")
     found = resolve_events([tuesday, wednesday], _voices(), _sources(), [])
     assert sorted(e.date.start for e in found) == [date(2023, 6, 6), date(2023, 6, 7)]
+
+
+def test_a_report_naming_nobody_joins_the_one_same_day_event_whose_participant_its_words_name():
+    """Two killings reported on one day; 'Nasser was killed on Saturday night' names no participant the
+    parse found, but its words name one event's victim by surname: it is that killing."""
+    people = {"Karim Nasser": "karim-nasser", "Ana Costa": "ana-costa"}
+    acts = tuple(Actor(id=i, name=n, kind="person") for n, i in people.items())
+    index = ActorIndex(acts, {}, {n.lower(): i for n, i in people.items()})
+    day = date(2023, 6, 3)
+    found = resolve_events([_report("a", day, "attack", ("Karim Nasser",), agents=0, title="{0} killed"),
+                            _report("b", day, "attack", ("Ana Costa",), agents=0, title="{0} killed"),
+                            replace(_report("c", day, "attack", (), agents=0, title="Killing"),
+                                    text="Nasser was killed on Saturday night")],
+                           index, _sources(), [])
+    assert sorted(len(e.reports) for e in found) == [1, 2]
+    assert [e.participants for e in found if len(e.reports) == 2] == [("karim-nasser",)]

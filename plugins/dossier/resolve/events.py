@@ -271,12 +271,11 @@ def _place_bare(groups: list[_Group]) -> list[_Group]:
         best = g.best()
         fits = [o for o in out if o.participants() and best.kind in o.kinds() and compatible(o.best().date, best.date)]
         exact = [o for o in fits if o.best().date == best.date]
-        if len(fits) == 1 or len(exact) == 1:
-            (fits[0] if len(fits) == 1 else exact[0]).reports.extend(g.reports)
+        named = [o for o in fits if _names_one_of(g, o)]
+        if len(fits) == 1 or len(exact) == 1 or len(named) == 1:
+            (fits[0] if len(fits) == 1 else exact[0] if len(exact) == 1 else named[0]).reports.extend(g.reports)
             continue
-        if fits:
-            out.append(g)
-            continue
+        # several events it could be: it stays apart, one with the other reports of that day naming nobody
         kinds = {best.kind} | RELATED_KINDS.get(best.kind, set())
         same = next((b for b in bare if kinds & b.kinds() and _same_day(b, best)), None)
         if same is not None:
@@ -284,6 +283,25 @@ def _place_bare(groups: list[_Group]) -> list[_Group]:
         else:
             bare.append(g)
     return out + bare
+
+
+def _names_one_of(bare: _Group, group: _Group) -> bool:
+    """Do a bare group's sentences name one of the group's participants, by a name or alias the parse did
+    not take for a participant ("Dugina was killed on Saturday", "a car bomb killed Dugina")?"""
+    index = _ACTORS.get("index")
+    if index is None:
+        return False
+    by_id = {a.id: a for a in index.actors}
+    names = set()
+    for ident in group.participants():
+        actor = by_id.get(ident)
+        if actor is None:
+            continue
+        names |= {actor.name, *actor.aliases}
+        if actor.kind == "person" and len(actor.name.split()) > 1:
+            names.add(actor.name.split()[-1])  # the surname alone
+    texts = " ".join(r.text for r, _ in bare.reports)
+    return any(len(n) > 3 and re.search(rf"\b{re.escape(n)}\b", texts) for n in names)
 
 
 def _same_day(group: _Group, report: EventReport) -> bool:
