@@ -888,3 +888,10 @@ def test_a_clause_describing_a_title_holder_is_no_part_of_the_title(nlp):
         "in Peru in a 2020 drone strike, the ministry of Ruritania said.")
     assert "Peru" not in actors
     assert [m.role for m in mentions if m.text == "Karim Nasser"] == ["senior military commander"]
+
+
+def test_a_clause_about_another_title_holder_before_the_name_is_not_its_title(nlp):
+    actors, _, _, mentions = _actors(
+        nlp, "Envoy",
+        "Asked about the possibility of the Ruritanian ambassador being expelled, Piotr Nowak refused to rule it out.")
+    assert [m.role for m in mentions if m.text == "Piotr Nowak"] == [None]

@@ -1147,7 +1147,9 @@ def _role_headed(doc, start: int, end: int) -> tuple[str | None, str | None]:
         sub.pop(0)
     while sub and sub[-1].is_punct:
         sub.pop()
-    if not sub or len(sub) > 14:
+    if not sub or len(sub) > 14 or any(t.pos_ in {"VERB", "AUX"} for t in sub):
+        # "Asked about the Russian ambassador being expelled, Jablonski ...": a clause about someone
+        # else, not the name's title
         return None, None
     role = doc[sub[0].i:sub[-1].i + 1].text
     orgs = [e for e in doc.ents if e.start >= sub[0].i and e.end <= sub[-1].i + 1 and e.label_ in {"ORG", "GPE", "FAC"}]
