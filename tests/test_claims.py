@@ -331,3 +331,14 @@ def test_taking_responsibility_at_another_s_urging_is_no_claim_of_it_by_the_spea
     [own] = [c for c in claims if "Islamic State" in c.claimant_texts]
     assert "Ivan Horak" not in own.claimant_texts
     assert any("Ivan Horak" in c.claimant_texts and "@CHL" in c.charged for c in claims)
+
+
+def test_a_backing_or_an_answer_is_a_response_not_one_of_the_claims_wordings(nlp):
+    statements, claims, responses = run(
+        nlp, "Attack in Lima\nDaesh claimed responsibility for the attack on the concert hall on Friday.\n"
+             "A French minister, Anne Roux, said Islamic State gunmen carried out the shooting.\n")
+    [claim] = claims
+    backing = [r.statement_index for r in responses if r.stance == "supports"]
+    assert backing and not set(backing) & set(claim.statement_indexes)
+    assert [statements[i].text for i in claim.statement_indexes] == \
+        ["claimed responsibility for the attack on the concert hall on Friday"]

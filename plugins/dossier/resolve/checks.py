@@ -226,7 +226,9 @@ class Checks:
             return
         label = self.label("claims")
         n = len(lost) + len(answers)
-        first = self.statements.get((lost or [a.statement for a in answers])[0] or "")
+        # in reading order, wordings and answers alike: the editor finds them in the article as listed
+        shown = sorted(dict.fromkeys([*lost, *(r.statement for r in answers if r.statement)]), key=self._reading_order)
+        first = self.statements.get(shown[0] if shown else "")
         fix = [f"# {label}, line {cur.line}: give them a claim (a curated one they belong to, or a new one)",
                "- id: <claim id>", f"  text: {claim.text}"]
         if lost:
@@ -236,9 +238,16 @@ class Checks:
             fix += [f"    - {{actor: {r.actor}, stance: {r.stance}, statement: {r.statement}}}" for r in answers]
         self.add("claims", cur.line,
                  f"claim {cur.id!r} is hidden, but it now holds {n} statement{'s' * (n != 1)} or response"
-                 f"{'s' * (n != 1)} no curated claim places ({', '.join([*lost, *(r.statement or '' for r in answers)][:SHOWN_REFS])}"
+                 f"{'s' * (n != 1)} no curated claim places ({', '.join(shown[:SHOWN_REFS])}"
                  f"{' …' if n > SHOWN_REFS else ''}): hidden with it, they reach no page but the sources",
                  "\n".join(fix), (first.source, first.sentence) if first else None)
+
+    def _reading_order(self, statement_id: str) -> tuple:
+        st = self.statements.get(statement_id)
+        if st is None:
+            return ("", 0, statement_id)
+        number = re.sub(r"\D", "", st.sentence)
+        return (st.source, int(number) if number else 0, statement_id)
 
     def _says(self, statement_id: str, quote: str) -> bool:
         """Whether a quote is (still) in the statement or its sentence, quote marks and spacing aside."""

@@ -24,7 +24,11 @@ def _records(state: ClaimState) -> tuple[list[ClaimRecord], list[ResponseRecord]
     opposing |= {(c.key, m) for c in state.claims for m in c.makers
                  if all((c.key, p.statement) in backing for p in c.props if m in p.makers)}
     # nor does a side make a charge against itself: its speakers' words joined it as answers do
-    records = [ClaimRecord(c.key, claim_text(c, state), tuple(c.statements),
+    # its statements are its makers' wordings: an answer or a backing is listed as a response, not as one
+    answering = backing | {(a.claim.key, a.statement) for a in state.answers
+                           if a.claim is not None and a.stance in OPPOSING}
+    records = [ClaimRecord(c.key, claim_text(c, state),
+                           tuple(s for s in c.statements if (c.key, s) not in answering) or tuple(c.statements),
                            tuple(m for m in c.makers if (c.key, m) not in opposing
                                  and not state.side_of([m]) & c.against),
                            c.counter_to if c.counter_to in keys else None,
