@@ -374,7 +374,7 @@ class Extraction:
 @dataclass(frozen=True)
 class ArticleMentions:
     """One article's actor mentions before the dossier-wide judgement of which names are only adjectives
-    of identity (extract/actors.py): each mention with how it stands in its sentence, and what the article
+    of identity (extract/actors/): each mention with how it stands in its sentence, and what the article
     says of each name's use. Cached per article; the judgement reads these, never the parsed docs."""
 
     mentions: tuple[Mention, ...] = ()

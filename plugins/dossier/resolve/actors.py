@@ -416,7 +416,7 @@ def _known_bodies(clusters: dict[str, Cluster]) -> None:
 
 def _units_to_bodies(clusters: dict[str, Cluster]) -> None:
     """A body's unit named in its article ("the SANAD team" where the article says "Al Jazeera's ... team",
-    extract/actors.py marks it UNIT): one actor with the body, when the body is an actor of its own."""
+    extract/actors/ marks it UNIT): one actor with the body, when the body is an actor of its own."""
     for key, c in list(clusters.items()):
         owners = {m.role_org for m in c.mentions if m.label == "UNIT"}
         if c.country or len(owners) != 1 or any(m.label != "UNIT" for m in c.mentions):

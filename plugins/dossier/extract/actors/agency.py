@@ -1,0 +1,191 @@
+"""What the sentence says about a name: it acts (subject, possessor, "by", "according to"), takes part
+(object, qualifier of an act or a title) or only places or describes; and whether a news agency only
+carries others' words."""
+from __future__ import annotations
+
+import re
+
+from ...data import load_table
+from ...world import capital_of, is_place
+from .vocab import AGENT, NONE, PARTICIPANT, SUBJECTS, _key, words
+
+# ---------------------------------------------------------------- what the sentence says about it
+
+
+def _agency(span) -> int:
+    """AGENT when the name does something here (subject, possessor, "by", "according to"), PARTICIPANT
+    when something is done with it or it qualifies an act or a title ("G7 summit", "Kremlin spokesman"),
+    NONE when it only places or describes ("in Tokyo", "named after Yuri Gagarin")."""
+    w = words()
+    t = span.root
+    seen = 0
+    while t.dep_ in {"conj", "appos", "flat"} and t.head is not t and seen < 6:
+        t = t.head
+        seen += 1
+    dep = t.dep_
+    head = t.head
+    if dep in SUBJECTS and _obliged(head):
+        return NONE  # "If the administration won't act, Congress must": what someone says it must do
+    if dep == "poss" and head.lemma_.lower() in w["facilities"] and (capital_of(span.text) or is_place(span.text)):
+        return NONE  # "near Baghdad's airport", "Kyiv's central square": a city's place, where it happened
+    if dep in SUBJECTS or dep == "poss":
+        return AGENT
+    if dep == "pobj":
+        prep = head.lower_
+        if prep == "by" or (prep == "to" and head.head.lower_ == "according"):
+            return AGENT
+        if head.head.lower_ in w["titles"] and head.head.i != t.i and prep not in w["place_preps"]:
+            # "Ambassador at Large Oleg Burmistrov", "a director for the World Sikh Organization": the
+            # name holds or gives the title, which does what the sentence says ("a commander in Syria" is
+            # where the commander was)
+            return max(PARTICIPANT, _agency(span.doc[head.head.i:head.head.i + 1]))
+        if prep == "of" and (head.head.lemma_.lower() in w["act_nouns"] or head.head.lower_ in w["act_nouns"]):
+            return PARTICIPANT  # "the policy of NATO", like "NATO's policy"
+        if prep in {"on", "to", "via", "through"} and span.text.lower() in w["platforms"]:
+            return NONE  # "blamed Iran for the attack on Twitter", "took to Telegram": where it was posted
+        if _speech_recipient(t):
+            return PARTICIPANT  # "said to Sputnik", "in an interview with CTV"
+        if prep == "on" and (head.head.lemma_.lower() in w["media_cues"] or head.head.lower_ in w["media_cues"]):
+            return NONE  # "said in a statement on Telegram", "posted on X": where it was said
+        if prep == "from" and head.head.pos_ in {"NOUN", "PROPN"} and head.head.lemma_.lower() not in w["act_nouns"] \
+                and head.head.lower_ not in w["act_nouns"]:
+            return NONE  # "athletes from Kenya": where people come from, not a letter or a call from a state
+        if prep in {"with", "between", "among", "against", "from", "on"} and head.head.lemma_.lower() not in w["place_verbs"]:
+            return PARTICIPANT if prep != "on" or head.head.lemma_.lower() in w["act_nouns"] else NONE
+        return NONE
+    if dep in {"dobj", "dative", "iobj", "attr", "oprd"}:
+        return NONE if head.lemma_.lower() in w["place_verbs"] else PARTICIPANT
+    if dep in {"compound", "nmod"} and head.is_lower and head.lower_ in w["org_heads"] \
+            and 0 <= head.i - span.end <= 1:
+        return _agency(span.doc[head.i:head.i + 1])  # "the KCNA news agency said": the name is the agency
+    if dep in {"compound", "nmod"} and head.lower_ in w["org_heads"] and head.i >= span.end:
+        return PARTICIPANT  # "White House" of "White House National Security Council": it holds the body
+    if dep in {"compound", "amod", "nmod", "npadvmod", "nummod"}:
+        noun = head.lower_
+        if noun in w["titles"] or noun in w["act_nouns"] or head.lemma_.lower() in w["act_nouns"]:
+            return PARTICIPANT
+        return NONE
+    if dep == "ROOT" and span.root.pos_ == "PROPN" and len(span.doc) > len(span) + 2:
+        return PARTICIPANT  # headline fragments: "Pyongyang slams Washington"
+    return NONE
+
+
+def _obliged(verb) -> bool:
+    """The verb is an obligation put on its subject, not an act: a modal of obligation (data/actor_words.yml
+    obligation_modals) standing alone ("Congress must.") or before it ("Congress must act")."""
+    modals = words()["obligation_modals"]
+    return verb.lower_ in modals or any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
+
+
+def _reported(t) -> bool:
+    """The token is inside a clause someone is said to have said ("he said U.S. officials had not ...")."""
+    say = {str(v).lower() for key in ("verbs", "say_verbs") for v in load_table("speech.yml").get(key, ())}
+    while t.head.i != t.i:
+        if t.dep_ in {"ccomp", "parataxis"} and t.head.lemma_.lower() in say:
+            return True
+        t = t.head
+    return False
+
+
+def _does(span) -> bool:
+    """The name itself is the subject of a verb that is an act, not of "be" or "have" or a passive."""
+    t = span.root
+    return t.dep_ == "nsubj" and t.head.lemma_.lower() not in {"be", "have", "remain", "become", "lie", "sit"}
+
+
+def _owns_an_act(span) -> bool:
+    """A possessive of an act, a title or a body ("Jackson's statement", "Lincoln's spokesman"), not of
+    people or things that belong to a place ("Crimea's residents")."""
+    w = words()
+    t = span.root
+    head = t.head
+    return t.dep_ == "poss" and (head.lemma_.lower() in w["act_nouns"] or head.lower_ in w["act_nouns"]
+                                 or head.lower_ in w["titles"] or head.lower_ in w["org_heads"])
+
+
+def _speech_recipient(t) -> bool:
+    """The token is told something: "told Sputnik", "said to reporters", "an interview with CTV"."""
+    w = words()
+    if t.dep_ in {"dobj", "dative", "iobj"}:
+        return t.head.lemma_.lower() in w["recipient_cues"]
+    if t.dep_ == "pobj" and t.head.lower_ in {"to", "with"}:
+        return t.head.head.lemma_.lower() in w["recipient_cues"]
+    return False
+
+
+def _titled_teller(t) -> bool:
+    """Who tells the outlet holds an office ("Ambassador ... Nowak told Nordpress"): an interview the outlet
+    was given, which makes it part of the story. A passer-by or a commentator telling the article's own
+    outlet ("Lidia Zubova, 67, told Reuters", "analyst Igor Eidman told The Messenger") is its reporting,
+    not the outlet acting."""
+    verb = t.head if t.dep_ in {"dobj", "dative", "iobj"} else t.head.head
+    w = words()
+    return any(tok.lower_ in w["titles"] and tok.lower_ not in w["commentator_titles"] | w["press_titles"]
+               for c in verb.children if c.dep_ in SUBJECTS for tok in c.subtree)
+
+
+def _news_agency(text: str, doc, start: int, end: int) -> bool:
+    """A news outlet: a wire or broadcaster named in the table, a name ending in 'News/Press Agency' or in a
+    newspaper's name word ("The Washington Post"), or one the words around it call an outlet ("the North's
+    KCNA news agency", "the ERR state broadcaster", "the state news agency, Ria-Novosti", "state media
+    publication Anadolu Agency")."""
+    w = words()
+    key = _key(text)
+    if key in w["news_agencies"] | w["broadcasters"] or re.search(r"\b(?:news|press) agency$", key):
+        return True
+    if len(text.split()) > 1 and text.split()[-1].lower() in w["newspaper_words"]:
+        return True
+    if [t.lower_ for t in doc[end:end + 2]] == ["news", "agency"]:
+        return True
+    after = [t for t in doc[end:end + 3] if t.is_lower]
+    if after and after[0].lemma_.lower() in w["media_nouns"] or \
+            any(t.lemma_.lower() in w["media_nouns"] and t.i == doc[start].head.i for t in after):
+        return True  # "the ERR state broadcaster"
+    root = doc[start:end].root
+    head = root.head
+    return root.dep_ in {"appos", "compound"} and head.i < start and (
+        head.lemma_.lower() in w["media_nouns"]
+        or head.lower_ == "agency" and any(c.lower_ in {"news", "press"} for c in head.children))
+
+
+def _relays(t) -> bool:
+    """The agency carries someone else's words: it is told them ("a Turkish official told Reuters"), they
+    are according to it or carried by it ("according to the Saudi Press Agency", "carried by KCNA"), or
+    what it reports is another's speech ("X denied ..., Reuters reported", "X said ..., reported Anadolu").
+    An agency that itself says a fact ("Tass news agency said the plane had caught fire") is a source
+    others answer, and stays."""
+    speech = load_table("speech.yml")
+    while t.dep_ in {"compound", "appos"} and t.head.i != t.i:
+        t = t.head  # "told Reuters news agency", "according to state media publication Anadolu Agency"
+    if t.dep_ == "poss" and t.head.lower_ in words()["broadcasts"]:
+        t = t.head  # "told CBS's 60 Minutes program": the network's programme is told
+    if _speech_recipient(t):
+        return True
+    head = t.head
+    if t.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
+        return True
+    if t.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.lower() in set(speech["frame_verbs"]) | {"carry"}:
+        return True
+    if t.dep_ in SUBJECTS and head.lemma_.lower() in set(speech["say_verbs"]) | set(speech["frame_verbs"]) and any(
+            c.lower_ == "as" and any(g.lemma_.lower() in speech["say_verbs"] for g in c.children) for c in head.children):
+        return True  # "Reuters quoted the minister as saying", "reported her as saying": another's words it carries
+    if t.dep_ in SUBJECTS | {"dobj"} and head.lemma_.lower() in set(speech["say_verbs"]):
+        if t.i > head.i:
+            return True  # "..., reported state-run Anadolu Agency": the agency credited after the verb
+        if any(c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in words()["citing_verbs"] for c in head.children):
+            return True  # "the Anadolu Agency said, citing the minister": another's words it carries
+        verbs = set(speech["verbs"]) | set(speech["say_verbs"])
+        if head.dep_ in {"ccomp", "parataxis"} and head.i > head.head.i and head.head.lemma_.lower() in verbs:
+            return True  # "X denied it and said ..., Reuters reported": a report tagged after the words
+        return any(c.dep_ == "ccomp" and any(x.lemma_.lower() in verbs and x.pos_ == "VERB"
+                                             and any(s.dep_ in SUBJECTS for s in x.children) for x in c.subtree)
+                   for c in head.children)  # a speaker of its own inside the report
+    return False
+
+
+def _acted_upon(t) -> bool:
+    """The name undergoes an act ("Moscow banned Nordpress", "Nordpress was fined"): an outlet that is part
+    of the story. Reporting, confirming or being told things is the outlet at work, not acting in it."""
+    if t.dep_ == "nsubjpass":
+        return True
+    return t.dep_ == "dobj" and t.head.pos_ == "VERB" and t.head.lemma_.lower() not in words()["recipient_cues"]

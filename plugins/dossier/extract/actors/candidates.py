@@ -1,0 +1,445 @@
+"""The spans of a sentence that may name an actor: spaCy's entities, trimmed and split where NER ran
+names together, and what NER misses in news copy (named groups, collectives, a country's bodies,
+names defined by their acronym)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from ...data import load_table
+from ...world import capital_of, country_of, demonym_country, is_place, seat_country
+from .vocab import LABEL_KINDS, NAME_LINKS, words
+
+
+def _candidates(doc) -> Iterator[tuple[int, int, str]]:
+    """Token ranges that may name an actor, longest evidence first: repaired entities, then acronyms
+    and group words NER missed."""
+    w = words()
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in LABEL_KINDS:
+            continue
+        if all(t.lower_ in w["titles"] | w["title_abbreviations"] or t.lower_.strip(".") in w["honorifics"]
+               for t in ent):
+            continue  # "Rear Adm." of "spokesperson Rear Adm. Daniel Hagari": a rank, no one's name
+        for start, end in (owned for span in _split_title(doc, *_trim(ent)) for part in _split_chain(doc, *span)
+                           for owned in _split_owner(doc, *part)):
+            if ent.label_ in {"ORG", "GPE", "FAC"} and end < len(doc) and doc[end].lower_ in w["titles"]:
+                end = _portfolio_cut(doc, start, end)
+            if ent.label_ == "ORG" and end - start >= 2 and demonym_country(doc[start].text) is not None \
+                    and re.fullmatch(r"[A-Z]{2,6}", doc[start + 1].text):
+                start += 1  # "Canadian CTV News" -> "CTV News"
+            if ent.label_ == "ORG" and _acronym_then_person(doc, start, end):
+                found.append((start, start + 1, "ORG"))  # "to the UN Vasily Nebenzya": a body, then a person
+                found.append((start + 1, end, "PERSON"))
+                continue
+            if ent.label_ == "PERSON" and end - start >= 3 and country_of(doc[start].text) is not None:
+                # "President of Belarus Alexander Lukashenko": NER ran the title's country into the name
+                found.append((start, start + 1, "GPE"))
+                start += 1
+            if ent.label_ == "ORG" and end - start >= 2:
+                end = _name_of(doc, start, end)
+            if ent.label_ == "ORG":
+                start, end = _to_defined_acronym(doc, start, end)
+            if start > 0 and doc[start - 1].is_title and doc[start - 1].lower_ in w["name_articles"] \
+                    and doc[start - 1].whitespace_:
+                start -= 1  # "Die Zeit", "Le Monde": NER leaves a foreign article out of the name it opens
+            if start < end:
+                label = ent.label_
+                if label == "PERSON":
+                    start, end = _extend_person(doc, start, end)
+                found.append((start, end, label))
+    for t in doc:
+        # a title word followed by capitalised names is a person whatever NER thought ("spokeswoman Ana Costa")
+        if t.lower_ in w["titles"] and t.i + 1 < len(doc):
+            first = t.i + 1
+            while first < len(doc) and (doc[first].lower_ in w["title_abbreviations"]
+                                        or doc[first].lower_.strip(".") in w["honorifics"]):
+                first += 1  # "spokesperson Gen. Pat Ryder", "spokesperson Dr. ...": a rank or honorific, no name
+            end = first
+            while end < len(doc) and end - first <= 3 and (_name_token(doc[end]) or (end > first and _particle_at(doc, end))):
+                end = _particle_at(doc, end) if not _name_token(doc[end]) else end + 1
+            if end > first and doc[end - 1].lower_ not in w["org_heads"] | w["events"] | w["facilities"]:
+                found = [f for f in found if f[1] <= first or f[0] >= end or f[2] == "PERSON"]
+                if not any(f[0] <= first < f[1] and f[2] == "PERSON" for f in found):
+                    found.append((first, end, "PERSON"))
+    found.extend(_collectives(doc))
+    found.extend(_defined_names(doc, found))
+    found.extend(_country_bodies(doc, found))
+    found.extend(_named_by_head(doc, found))
+    covered = {i for s, e, _ in found for i in range(s, e)}
+    for t in doc:  # seats of power NER missed ("Downing Street said")
+        for n in (3, 2, 1):
+            span = doc[t.i:t.i + n]
+            if len(span) == n and all(x.is_title and x.i not in covered for x in span) \
+                    and seat_country(span.text) is not None:
+                found.append((t.i, t.i + n, "ORG"))
+                covered.update(range(t.i, t.i + n))
+                break
+    for t in doc:
+        if t.i in covered:
+            continue
+        text = t.text.strip(".")
+        if (re.fullmatch(r"[A-Z][A-Z0-9]{1,5}", t.text) and t.pos_ in {"PROPN", "NOUN", "X"}
+                and text.lower() not in w["titles"]):
+            found.append((t.i, t.i + 1, "QUALIFIER" if _grades_a_name(t, found) else "ACRONYM"))
+        elif t.is_title and t.lower_ in w["groups"] and (t.i == 0 or doc[t.i - 1].lower_ in {"the", "collective"}
+                                                            or t.dep_ in {"nsubj", "amod"}):
+            start = t.i - 1 if t.i and doc[t.i - 1].lower_ == "collective" else t.i
+            found.append((start, t.i + 1, "GROUP"))
+    found.extend(_named_groups(doc))
+    return iter(sorted(found, key=lambda x: (x[0], -x[1])))
+
+
+def _named_groups(doc) -> Iterator[tuple[int, int, str]]:
+    """A group the table names in several words ("Arab states", "Gulf states", "Western allies"), written
+    capitalised and acting as a subject: NER leaves it out or keeps only its adjective."""
+    for name in words()["groups"]:
+        parts = name.split()
+        if len(parts) < 2 or parts[0] == "the":
+            continue
+        for t in doc[:len(doc) - len(parts) + 1]:
+            span = doc[t.i:t.i + len(parts)]
+            if t.is_title and [x.lower_ for x in span] == parts and span.root.dep_ in {"nsubj", "nsubjpass"}:
+                yield t.i, t.i + len(parts), "GROUP"
+
+
+def _grades_a_name(t, found) -> bool:
+    """An abbreviation right before a body's name, modifying it, and read as a common word or holding a
+    digit: it grades or classes that body ("the P4 Wuhan Institute of Virology": P4 is a biosafety
+    level), it is not a second body ("the UN Human Rights Council" keeps both)."""
+    named = next(((s, e) for s, e, label in found if s == t.i + 1 and label in {"ORG", "FAC"}), None)
+    return (named is not None and t.dep_ == "compound" and named[0] <= t.head.i < named[1]
+            and (t.pos_ == "NOUN" or any(c.isdigit() for c in t.text)))
+
+
+def _collectives(doc) -> Iterator[tuple[int, int, str]]:
+    """A country or its demonym, branch words and a collective noun: "British security sources", "U.S.
+    intelligence", "US defense officials". The unnamed people or bodies of one country that speak."""
+    w = words()
+    for t in doc:
+        if not (t.is_title or t.is_upper) or (country_of(t.text) is None and demonym_country(t.text) is None):
+            continue
+        end, last = t.i + 1, None
+        while end < len(doc) and end - t.i <= 3 and doc[end].is_lower \
+                and (doc[end].lower_ in w["unit_words"] or doc[end].lower_ in w["collectives"]):
+            if doc[end].lower_ in w["collectives"]:
+                last = end
+            end += 1
+        if last is not None and doc[last].dep_ not in {"compound", "amod", "nmod"}:  # not "intelligence agency"
+            yield t.i, last + 1, "COLLECTIVE"
+
+
+def _named_by_head(doc, found) -> Iterator[tuple[int, int, str]]:
+    """A proper name NER missed that a lowercase institution noun after it says is a body: "its Amaq news
+    agency", "the Baza news service" (a capitalised word, not opening the sentence, then up to two lowercase
+    words ending in an institution's head noun)."""
+    w = words()
+    covered = {i for s, e, _ in found for i in range(s, e)}
+    for t in doc[1:]:
+        if t.i in covered or not t.is_title or t.pos_ != "PROPN" or t.ent_type_ in {"GPE", "LOC", "DATE", "TIME"}:
+            continue
+        if doc[t.i - 1].is_title or country_of(t.text) or demonym_country(t.text) or capital_of(t.text) \
+                or t.lower_ in w["titles"] | w["not_names"]:
+            continue
+        rest = doc[t.i + 1:t.i + 3]
+        heads = [k for k, x in enumerate(rest) if x.is_lower and x.lower_ in w["org_heads"] and x.pos_ == "NOUN"]
+        if heads and all(x.is_lower for x in rest[:heads[0] + 1]) and t.dep_ in {"compound", "nmod", "amod"}:
+            yield t.i, t.i + 1, "ORG"
+    yield from _named_before_group_word(doc, found)
+
+
+def _named_before_group_word(doc, found) -> Iterator[tuple[int, int, str]]:
+    """A name of two or three capitalised words NER broke up ("Islamic" as a nationality, "State" missed)
+    that a lowercase group word right after it says is a body: "the Islamic State group", "the Shining
+    Path movement". Only where no name of a person, place or body covers its words."""
+    w = words()
+    kept = {i for s, e, label in found if label not in {"NORP"} for i in range(s, e)}
+    for t in doc:
+        if t.lower_ not in w["name_group_heads"] or not t.is_lower or t.pos_ != "NOUN":
+            continue
+        start = t.i
+        while start > 0 and t.i - start < 3 and doc[start - 1].is_title and doc[start - 1].dep_ in {"compound", "amod"} \
+                and doc[start - 1].head.i in range(start, t.i + 1) and doc[start - 1].i not in kept:
+            start -= 1
+        if t.i - start >= 2 and country_of(doc[start:t.i].text) is None:
+            yield start, t.i, "ORG"
+
+
+def _country_bodies(doc, found) -> Iterator[tuple[int, int, str]]:
+    """A country's body named in common words: "China's foreign ministry", "the Chinese foreign ministry",
+    "Canada's defense department". The body speaks, not the country (a country name or demonym, perhaps a
+    possessive, lowercase portfolio words, then the head noun of a state body)."""
+    w = words()
+    heads = set(w["body_heads"]) | w["national_bodies"]
+    for t in doc:
+        if not ((t.is_lower or t.is_title) and t.lower_ in heads) or t.i < 1:
+            continue
+        i = t.i
+        # "foreign ministry", or "Foreign Ministry" where NER saw only the demonym ("North Korean") and no
+        # body (where it saw "Defence Ministry" after "Russia's", that body stands, its owner read later)
+        while i > 0 and doc[i - 1].is_lower == t.is_lower and doc[i - 1].lower_ in w["portfolios"]:
+            i -= 1
+        if (i == t.i and t.lower_ not in w["missions"] | w["national_bodies"]) or i == 0:
+            continue  # "the ministry": which country's is unsaid; "the Chinese embassy" is one
+        owner = i - 1
+        if doc[owner].text in {"'s", "’s"} and owner > 0:
+            owner -= 1
+            ok = country_of(doc[owner].text) is not None or capital_of(doc[owner].text) is not None
+        else:
+            ok = demonym_country(doc[owner].text) is not None or country_of(doc[owner].text) is not None
+        while not ok and owner > 0 and doc[owner - 1].is_title and doc[owner].is_title:
+            owner -= 1  # "South Korea's", "the United States'"
+            name = doc[owner:i - (1 if doc[i - 1].text in {"'s", "’s"} else 0)].text
+            ok = country_of(name) is not None or demonym_country(name) is not None
+        described = t.dep_ == "appos" or (owner > 0 and doc[owner - 1].text == ",")  # "RAW, India's ... agency"
+        named = t.is_title and any(s <= t.i < e for s, e, label in found if label == "ORG")
+        if ok and not described and not named \
+                and not any(s < t.i + 1 and e > owner and label == "PERSON" for s, e, label in found):
+            yield owner, t.i + 1, "ORG"
+
+
+def _trim(ent) -> tuple[int, int]:
+    """Token range of the entity without a leading determiner or honorific and a trailing possessive."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    w = words()
+    while start < end and (doc[start].lower_ in {"the", "a", "an", "'s", "’s"}
+                           or doc[start].lower_.strip(".") in w["honorifics"]):
+        start += 1  # "The country’s Investigative Committee": NER began the name at the possessive
+    while end > start and doc[end - 1].text in {"'s", "’s", "'", "’", "-", "–", "—"}:
+        end -= 1
+    if ent.label_ in {"ORG", "PERSON"}:
+        # leading common words NER swallowed ("Allegations of Government of India")
+        while start < end - 1 and doc[start].pos_ in {"NOUN", "VERB", "ADJ"} and doc[start].is_title \
+                and doc[start].lower_ not in w["titles"] | w["government_words"] | w["portfolios"] \
+                and demonym_country(doc[start].text) is None:
+            start += 1
+            while start < end - 1 and doc[start].lower_ in {"of", "for", "the"}:
+                start += 1
+    if ent.label_ == "ORG" and end < len(doc) and doc[end - 1].lower_ in {"of", "for"} \
+            and doc[end].ent_type_ == "GPE":
+        # "Government of" + "India's": NER stopped at the possessive
+        end += 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+    if ent.label_ in {"ORG", "GPE", "FAC"}:
+        for i in range(end - 1, start, -1):
+            if doc[i].text in {"'s", "’s"} and i + 1 < end:
+                start = i + 1  # "the North's KCNA news agency": the owner is a separate mention
+                break
+        while end - 1 > start and doc[end - 1].is_lower and doc[end - 1].lower_ not in {"of", "and", "for"}:
+            end -= 1  # "KCNA news agency" -> "KCNA"
+        if end < len(doc) and doc[end].lower_ in w["titles"]:
+            # "White House Strategic Communications" Coordinator: the portfolio belongs to the title
+            end = _portfolio_cut(doc, start, end)
+    if ent.label_ in {"ORG", "FAC"} and end + 1 < len(doc) and doc[end - 1].lower_ in w["missions"] \
+            and doc[end].lower_ == "in" and doc[end + 1].ent_type_ == "GPE" and doc[end + 1].ent_iob_ == "B":
+        # a diplomatic mission is named with its seat: "the Indian Embassy in Ottawa"
+        end += 2
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+    if ent.label_ == "PERSON":
+        # titles NER swallowed at the front ("Commander Kulbhushan Yadav", "President Vladimir Putin")
+        while start < end - 1 and (doc[start].lower_.strip(".") in w["titles"]
+                                   or doc[start].lower_ in w["title_abbreviations"]):
+            start += 1
+    while start < end - 1 and not doc[start].is_alpha and not doc[start].text[:1].isalnum():
+        start += 1  # "• Darya Dugina": a list's bullet
+    for i in range(start + 1, end):
+        if doc[i].text in {"-", "–", "—"} and doc[i - 1].whitespace_ and doc[i].whitespace_:
+            end = i  # "Alexander Dugin - Daria": a spaced dash sets words apart; a name joins with none
+            break
+        if ent.label_ in {"PERSON", "ORG"} and doc[i].is_title and _reporting_form(doc[i].lower_):
+            end = i  # a headline's verb in title case: "Putin Blames 'Anglo-Saxons'", "Carlson Accuses"
+            break
+    return start, end
+
+
+def _reporting_form(word: str) -> bool:
+    """A third-person present form of a reporting verb ("says", "blames", "accuses", "denies") that is no
+    plural noun of names ("United States", "Court of Appeals")."""
+    return word in _reporting_forms() and word not in words()["name_plurals"]
+
+
+@lru_cache(maxsize=1)
+def _reporting_forms() -> frozenset[str]:
+    verbs = load_table("speech.yml")["verbs"]
+    return frozenset(f for v in verbs for f in (v + "s", v + "es", v[:-1] + "ies" if v.endswith("y") else v + "s"))
+
+
+def _name_of(doc, start: int, end: int) -> int:
+    """A body's name NER cut at "of" or "for" ("Federal Agency" for "Air Transport"): an ORG ending in an
+    institution's head noun, then "for"/"of" and capitalised words that are no place or person."""
+    w = words()
+    if doc[end - 1].lower_ not in w["org_heads"] or end + 1 >= len(doc) or doc[end].lower_ not in {"for", "of"}:
+        return end
+    stop = end + 1
+    while stop < len(doc) and stop - end <= 4 and doc[stop].is_title and doc[stop].ent_type_ in {"", "ORG"} \
+            and country_of(doc[stop].text) is None and demonym_country(doc[stop].text) is None:
+        stop += 1
+    return stop if stop > end + 1 else end
+
+
+def _portfolio_cut(doc, start: int, end: int) -> int:
+    """The end of a body's name before a title word, without the portfolio words that belong to the title
+    ("White House Strategic Communications" Coordinator -> "White House"); portfolio words after "of" are
+    the body's own ("Ministry of Foreign Affairs" spokesperson)."""
+    w = words()
+    cut = end
+    while cut - 1 > start and doc[cut - 1].lower_ in w["portfolios"] and doc[cut - 1].lower_ not in w["org_heads"]:
+        cut -= 1
+    return end if doc[cut - 1].lower_ in {"of", "for", "and", "on"} else cut
+
+
+def _to_defined_acronym(doc, start: int, end: int) -> tuple[int, int]:
+    """A body whose name the next words and a bracketed acronym complete: "the US Institute for the Study of
+    War (ISW)", which NER cut at "US Institute", is the Institute for the Study of War: the words whose
+    initials are the acronym (a leading country word outside them is where it is, not its name)."""
+    k = end
+    while k < len(doc) and k - end <= 6 and doc[k].text != "(" and (doc[k].is_title or doc[k].lower_ in NAME_LINKS):
+        k += 1
+    if k == end or not (k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")"
+                        and re.fullmatch(r"[A-Z]{2,6}", doc[k + 1].text)):
+        return start, end
+    letters = doc[k + 1].text.lower()
+    for first in (start, start + 1):
+        initials = "".join(x.lower_[0] for x in doc[first:k] if x.lower_ not in NAME_LINKS)
+        if initials == letters:
+            return first, k
+    return start, end
+
+
+def _defined_by_acronym(span) -> bool:
+    """Is the span followed by a bracketed acronym of its initials ("Institute for the Study of War (ISW)")?"""
+    doc, end = span.doc, span.end
+    if not (end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")"):
+        return False
+    return "".join(x.lower_[0] for x in span if x.lower_ not in NAME_LINKS) == doc[end + 1].lower_
+
+
+def _defined_names(doc, found) -> Iterator[tuple[int, int, str]]:
+    """A name defined by the bracketed acronym after it, which NER missed: "said the US Institute for the
+    Study of War (ISW)" names the Institute for the Study of War (its capitalised words, small words between,
+    whose initials are the acronym)."""
+    for t in doc[2:-1]:
+        if not (doc[t.i - 1].text == "(" and doc[t.i + 1].text == ")" and re.fullmatch(r"[A-Z]{2,6}", t.text)):
+            continue
+        k = t.i - 1
+        if any(s <= k - 1 < e and e == k and label in {"ORG", "FAC"} for s, e, label in found):
+            continue  # NER named it whole
+        first = k
+        while first > 0 and k - first < 2 * len(t.text) + 2 and (doc[first - 1].is_title or doc[first - 1].lower_ in NAME_LINKS):
+            first -= 1
+        for s in range(first, k - 1):
+            words_ = [x for x in doc[s:k] if x.lower_ not in NAME_LINKS]
+            if doc[s].is_title and doc[s].lower_ not in NAME_LINKS and len(words_) >= 2 \
+                    and "".join(x.lower_[0] for x in words_) == t.lower_:
+                yield s, k, "ORG"
+                break
+
+
+def _acronym_then_person(doc, start: int, end: int) -> bool:
+    """An ORG that is an acronym followed by a person's name, which NER ran together after a title ("Permanent
+    Representative to the UN Vasily Nebenzya"): two or three capitalised name words, none of them a word
+    of institutions, titles, places or happenings."""
+    w = words()
+    if end - start not in (3, 4) or not re.fullmatch(r"(?:[A-Z]\.?){2,6}", doc[start].text):
+        return False
+    rest = doc[start + 1:end]
+    banned = w["org_heads"] | w["titles"] | w["portfolios"] | w["events"] | w["facilities"]
+    return all(t.is_title and t.pos_ == "PROPN" and t.lower_ not in banned and country_of(t.text) is None
+               and demonym_country(t.text) is None for t in rest)
+
+
+def _split_title(doc, start: int, end: int) -> list[tuple[int, int]]:
+    """An ORG that runs into a title ("White House Coordinator for Strategic Communications") is the
+    part before the title word; the title itself names no organisation."""
+    w = words()
+    if doc[end - 1].lower_ in w["org_heads"]:
+        return [(start, end)]  # "UN General Assembly": the title word is part of the institution's name
+    for i in range(start, end):
+        if doc[i].lower_ in w["titles"] and doc[i].lower_ not in w["org_heads"] and i > start \
+                and not (doc[i].lower_ == "general" and doc[i - 1].lower_ in w["org_heads"]):  # "Consulate General"
+            return [(start, i)]
+        if doc[i].lower_ in w["titles"] and i == start and doc[i].ent_type_ == "ORG":
+            return []
+    return [(start, end)]
+
+
+def _split_owner(doc, start: int, end: int) -> list[tuple[int, int]]:
+    """A body named with the body it belongs to ("the Department of Foreign Relations of the Autonomous
+    Administration of North and East Syria"): two names, each holding an institution's head noun, joined by
+    "of the". A country after "of the" is no body ("Ministry of Foreign Affairs of the Russian Federation")."""
+    heads = words()["org_heads"]
+    for i in range(start + 2, end - 2):
+        if doc[i].lower_ == "of" and doc[i + 1].lower_ == "the" \
+                and any(t.lower_ in heads for t in doc[start:i]) and any(t.lower_ in heads for t in doc[i + 2:end]) \
+                and all(t.is_title or t.lower_ in NAME_LINKS for t in doc[i + 2:end]):
+            return [(start, i), (i + 2, end)]
+    return [(start, end)]
+
+
+def _split_chain(doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Two institutions written one after the other ("White House National Security Council"): each a
+    name of two words or more ending in an institution's head noun, the second inside the first."""
+    heads = words()["org_heads"]
+    if end - start < 4 or doc[end - 1].lower_ not in heads:
+        return [(start, end)]
+    for i in range(start + 1, end - 2):
+        if doc[i].lower_ in heads and all(t.is_title and t.lower_ not in heads for t in doc[i + 1:end - 1]):
+            return [(start, i + 1), (i + 1, end)]
+    return [(start, end)]
+
+
+def _name_token(t) -> bool:
+    w = words()
+    return (t.is_title and t.pos_ == "PROPN" and t.lower_ not in w["titles"] and t.lower_ not in w["portfolios"]
+            and t.lower_ not in w["title_abbreviations"]
+            and t.lower_ not in w["not_names"] and t.ent_type_ not in {"DATE", "TIME", "CARDINAL", "ORDINAL"}
+            and country_of(t.text) is None and demonym_country(t.text) is None and capital_of(t.text) is None)
+
+
+def _extend_person(doc, start: int, end: int) -> tuple[int, int]:
+    """NER often stops early or late inside names it has not seen: "Choe Son" Hui, "Pavan" Kumar Rai."""
+    w = words()
+
+    def name_like(t) -> bool:
+        return (t.is_title and t.pos_ == "PROPN" and not t.is_punct and t.lower_ not in w["titles"]
+                and not _reporting_form(t.lower_)
+                and t.lower_ not in w["not_names"] and t.lower_ not in w["title_abbreviations"] and t.ent_type_ in {"", "PERSON", "GPE", "NORP"}
+                and country_of(t.text) is None and demonym_country(t.text) is None)
+
+    while end < len(doc) and end - start < 5:
+        if name_like(doc[end]) and doc[end].dep_ not in {"ROOT"} and end - start < 4 and not _place_word(doc[end]):
+            end += 1
+        elif _particle_at(doc, end):
+            end = _particle_at(doc, end)  # "Abdel Fattah" el Sisi, "Ashraf" al-Qudra
+        else:
+            break
+    # an honorific, with its dot or without ("Mr. Khashoggi"), is not part of the name
+    while start > 0 and name_like(doc[start - 1]) and doc[start - 1].i > 0 and end - start < 4 \
+            and doc[start - 1].lower_.strip(".") not in w["honorifics"] and capital_of(doc[start - 1].text) is None:
+        start -= 1
+    return start, end
+
+
+def _place_word(t) -> bool:
+    """A word NER read as a place that the gazetteer knows as one: a headline's run of names ends before it
+    ("Biden tells Netanyahu Gaza hospital hit ...": Netanyahu, then Gaza)."""
+    return t.ent_type_ in {"GPE", "LOC"} and (is_place(t.text) or country_of(t.text) is not None
+                                               or capital_of(t.text) is not None)
+
+
+def _particle_at(doc, i: int) -> int:
+    """The end of a name particle and the capitalised name word it joins ("el Sisi", "al-Qudra", "bin
+    Salman"), starting at token i; 0 when there is none."""
+    if i >= len(doc) or doc[i].text not in words()["name_particles"]:
+        return 0
+    j = i + 1
+    if j < len(doc) and doc[j].text in {"-", "‑"} and not doc[i].whitespace_:
+        j += 1
+    if j < len(doc) and doc[j].is_title and doc[j].pos_ == "PROPN" and doc[j].lower_ not in words()["titles"]:
+        return j + 1
+    return 0

@@ -1,0 +1,207 @@
+"""The articles' mentions: each article's sentences read one by one, then judged across the dossier
+(a demonym that only qualifies, a surname that stands for a full name, a unit of a body)."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Iterable, Iterator
+
+from ...model import ArticleMentions, DroppedName, Mention, Ref, Source
+from ...parse import Parsed
+from ...world import country_of, demonym_country
+from .agency import _agency
+from .sentence import _defined_things, _sentence_mentions
+from .vocab import DESCRIPTOR, PARTICIPANT, _key, words
+
+
+def find_mentions(parsed: Iterable[Parsed], dropped: list[DroppedName] | None = None) -> Iterator[Mention]:
+    """Actor mentions of all articles, in reading order. Names found and judged not to be actors are
+    appended to dropped (when given) with the reason, so the review page can list them."""
+    parsed = list(parsed)
+    things = _defined_things(parsed)
+    yield from judge_mentions([article_mentions(item, things) for item in parsed], dropped)
+
+
+def _units(found: list[list[Mention]], docs) -> list[list[Mention]]:
+    """A body's unit named in the article ("The digital analysis SANAD team") where the article gives the unit
+    as one body's ("Al Jazeera's digital investigation team"): the name is that body's, so its mentions are
+    marked (label UNIT, the body as role_org) and resolve joins them to it. Only where exactly one body owns
+    a unit of that kind in the article."""
+    unit_nouns = words()["unit_nouns"]
+    owners: dict[str, set[str]] = {}
+    named: set[tuple[str, str]] = set()
+    for ms, doc in zip(found, docs):
+        at = {m.ref.start: m for m in ms}
+        for t in doc:
+            if t.lower_ not in unit_nouns or not t.is_lower:
+                continue
+            for c in t.children:
+                m = at.get(c.left_edge.idx) if c.dep_ == "poss" else None
+                if m is not None and m.kind == "organization":
+                    owners.setdefault(t.lower_, set()).add(m.text)
+                if c.dep_ == "compound" and c.idx in at and at[c.idx].kind == "organization" and c.i == t.i - 1:
+                    named.add((at[c.idx].text, t.lower_))
+    units = {name: next(iter(owners[noun])) for name, noun in named
+             if len(owners.get(noun, ())) == 1 and name not in owners[noun]}
+    if not units:
+        return found
+    return [[replace(m, label="UNIT", role_org=units[m.text]) if m.text in units else m for m in ms] for ms in found]
+
+
+def article_definitions(item: Parsed) -> dict[str, str]:
+    """The acronyms one article defines as no actor. A definition holds for the whole dossier: extract/
+    merges every article's, the first article's reason winning, as _defined_things does over all."""
+    return _defined_things([item])
+
+
+def article_mentions(item: Parsed, things: dict[str, str]) -> ArticleMentions:
+    """One article's mentions, with what judge_mentions needs to know of each (so it never reads a doc):
+    the article-level half of find_mentions, cached per article."""
+    drops: list[DroppedName] = []
+    describes: dict[str, bool] = {}  # name -> every use here only describes a noun
+    credits = _credits(item.source)
+    found = [list(_sentence_mentions(item.source.id, sentence, doc, credits, drops, things))
+             for sentence, doc in zip(item.source.sentences, item.docs)]
+    found = _units(found, item.docs)
+    found = _called_by_surname(found, item.docs)
+    # a person's short name: the surname, or the first word where names put the family name first or
+    # go by a given name ("Tedros" of "Tedros Adhanom Ghebreyesus", "Xi" of "Xi Jinping")
+    full = [m.text.split() for ms in found for m in ms if m.kind == "person" and len(m.text.split()) > 1]
+    surnames = {words_[-1] for words_ in full} | {words_[0] for words_ in full if len(words_[0]) >= 2}
+    out: list[tuple[Mention, object]] = []
+    for sentence, doc, ms in zip(item.source.sentences, item.docs, found):
+        for m in ms:
+            if sentence.kind == "body" and m.confidence >= 1.0:
+                key = m.text.lower()
+                describes[key] = describes.get(key, True) and bool(_describes(doc, sentence.text, m))
+        out.extend((m, doc) for m in ms)
+        out.extend((m, doc) for m in _surnames(item.source.id, sentence, doc, ms, surnames))
+    return ArticleMentions(tuple(m for m, _ in out), tuple(_adjectival(doc, m) for m, doc in out),
+                           tuple(" " in m.text and m.kind != "country" and _qualifies(doc, m) for m, doc in out),
+                           tuple(describes.items()), tuple(drops))
+
+
+def judge_mentions(articles: Iterable[ArticleMentions], dropped: list[DroppedName] | None = None
+                   ) -> Iterator[Mention]:
+    """The dossier-wide half of find_mentions: which names are only adjectives of identity, judged on every
+    article's uses at once."""
+    articles = list(articles)
+    drops = [d for a in articles for d in a.dropped]
+    descriptors: dict[str, bool] = {}  # name -> every use in the dossier only describes a noun
+    for a in articles:
+        for key, describes in a.describes:
+            descriptors[key] = descriptors.get(key, True) and describes
+    out = [(m, adjectival, qualifies) for a in articles
+           for m, adjectival, qualifies in zip(a.mentions, a.adjectival, a.qualifies)]
+    # a one-word name used only to qualify nouns, across all articles, is an adjective of identity
+    # ("Sikh leader", "Sikh community", "UN principle"), not an actor; so is a longer name ending in one
+    # and qualifying a noun ("B.C. Sikh leader"), and a group's adjective when the group itself is never
+    # named ("Western allied officials" with no "the West")
+    nouns = {_group_noun(m.text) for m, adjectival, _ in out if m.kind == "group" and not adjectival}
+    for m, adjectival, qualifies in out:
+        last = m.text.split()[-1].lower()
+        if descriptors.get(m.text.lower()) or (descriptors.get(last) and qualifies):
+            drops.append(DroppedName(m, DESCRIPTOR))
+        elif m.kind == "group" and adjectival and _group_noun(m.text) not in nouns:
+            drops.append(DroppedName(m, DESCRIPTOR))
+        else:
+            yield m
+    if dropped is not None:
+        dropped.extend(drops)
+
+
+def _token_at(doc, m: Mention):
+    return next((t for t in doc if t.idx == m.ref.start), None)
+
+
+def _qualifies(doc, m: Mention) -> bool:
+    """The name (its last word) modifies a common noun after it: "B.C. Sikh leader"."""
+    tokens = [t for t in doc if m.ref.start <= t.idx < m.ref.end]
+    if not tokens:
+        return False
+    t = tokens[-1]
+    return t.dep_ in {"amod", "compound", "nmod"} and t.head.i > t.i and t.head.is_lower and t.head.pos_ == "NOUN"
+
+
+def _adjectival(doc, m: Mention) -> bool:
+    """A group named by its adjective before a noun ("Western governments"), not as a noun ("the West")."""
+    t = _token_at(doc, m)
+    return t is not None and len(m.text.split()) == 1 and (t.pos_ == "ADJ" or t.dep_ == "amod") and t.head.i > t.i
+
+
+def _group_noun(text: str) -> str:
+    """The noun of a group's name: "Western" and "the collective West" -> "west"."""
+    words_ = [x for x in _key(text).split() if x not in {"collective", "so", "called", "entire", "whole"}]
+    return " ".join(x[:-3] if x.endswith("ern") and x[:-3] in {"west", "east", "north", "south"} else x
+                    for x in words_)
+
+
+def _describes(doc, text: str, m: Mention) -> bool:
+    """The mention is one word qualifying a common noun that is neither an institution nor an act."""
+    w = words()
+    if m.kind == "country" or " " in m.text:
+        return False
+    tokens = [t for t in doc if t.idx == m.ref.start]
+    if not tokens:
+        return False
+    t = tokens[0]
+    head = t.head
+    hyphened = t.i + 1 < len(doc) and doc[t.i + 1].text == "-"
+    return (t.dep_ in {"amod", "compound", "nmod"} and head.i > t.i and head.is_lower
+            and (head.pos_ == "NOUN" or (hyphened and head.pos_ == "ADJ"))
+            and head.lower_ not in w["org_heads"] and head.lemma_.lower() not in w["act_nouns"]
+            and head.lower_ not in w["act_nouns"]
+            and not (m.text.isupper() and head.lower_ in w["titles"]  # "the IMF chief": the body's officer;
+                     and not any(c.lower_ in {"former", "ex", "late"} for c in head.children)))  # a former one speaks for himself
+
+
+def _called_by_surname(found: list[list[Mention]], docs) -> list[list[Mention]]:
+    """A name NER took for a body ("Oleksiy Danilov" as ORG) is a person's where the article also calls it
+    by its last word alone ("Danilov said"): a body is not named by the last word of its name, save with an
+    article ("the Council", "the Post"). Only plain names qualify: two or three capitalised words,
+    none a word of institutions, titles, portfolios, happenings, places or countries."""
+    w = words()
+    banned = w["org_heads"] | w["titles"] | w["portfolios"] | w["events"] | w["facilities"]
+    alone = {t.text for ms, doc in zip(found, docs) for t in doc
+             if t.pos_ == "PROPN" and t.is_title and not _in_mention(ms, t)
+             and not (t.i and doc[t.i - 1].pos_ == "DET")}  # "the Post reported": an outlet's short name
+    def plain_name(m: Mention) -> bool:
+        parts = m.text.split()
+        return 2 <= len(parts) <= 3 and all(x.istitle() and x.isalpha() and x.lower() not in banned
+                                            and country_of(x) is None and demonym_country(x) is None for x in parts)
+    return [[replace(m, kind="person", label="PERSON") if m.kind == "organization" and m.label == "ORG"
+             and plain_name(m) and m.text.split()[-1] in alone else m for m in ms] for ms in found]
+
+
+def _in_mention(mentions: list[Mention], t) -> bool:
+    return any(m.ref.start <= t.idx < m.ref.end for m in mentions)
+
+
+def _surnames(source_id, sentence, doc, mentions, surnames) -> Iterator[Mention]:
+    """A person's surname that NER labelled a place or missed ("... drones to Shoigu"), in a source that
+    names the person in full."""
+    taken = {(m.ref.start, m.ref.end) for m in mentions}
+    starts = {m.ref.start for m in mentions}
+    for t in doc:
+        if t.text in surnames and t.idx not in starts and (t.idx, t.idx + len(t)) not in taken \
+                and (t.ent_type_ in {"", "GPE", "LOC", "ORG", "NORP"}) and t.pos_ == "PROPN" \
+                and not any(m.ref.start <= t.idx < m.ref.end for m in mentions):
+            yield Mention(Ref(source_id, sentence.id, t.idx, t.idx + len(t)), t.text, "SURNAME", "person",
+                          confidence=0.6 if sentence.kind == "caption" else 1.0,
+                          acts=_agency(doc[t.i:t.i + 1]) >= PARTICIPANT)
+
+
+def _credits(source: Source) -> tuple[set[str], set[str]]:
+    """Names that credit the article rather than act in it: its author, and the words of its outlet."""
+    author = {_key(a) for a in re.split(r",| and ", source.author or "") if a.strip()}
+    outlet = set()
+    for part in re.split(r"[()|,]", source.outlet or ""):
+        part = re.sub(r"\b(republished|by|feed|wire|via)\b", " ", part, flags=re.IGNORECASE)
+        if part.strip():
+            outlet.add(_key(part))
+            names = part.split()
+            # its leading words name it too ("Al Jazeera" of "Al Jazeera English")
+            outlet.update(_key(" ".join(names[:n])) for n in range(2, len(names)))
+            outlet.update(_key(w) for w in part.split() if len(w) > 3 and w[0].isupper()
+                          and country_of(w) is None)  # "The Japan News": Japan is no credit
+    return author, outlet

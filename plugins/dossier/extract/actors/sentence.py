@@ -1,0 +1,160 @@
+"""One sentence's mentions: its credits and furniture set aside, each candidate span judged by what the
+sentence says about it and given the title written with it."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ...model import DroppedName, Mention, Ref
+from ...world import country_of
+from .agency import _acted_upon, _agency, _news_agency, _relays, _speech_recipient, _titled_teller
+from .candidates import _candidates
+from .judge import _judge
+from .roles import _owner, _role_after, _role_before, _role_headed
+from .vocab import AGENT, BROADCAST, PARTICIPANT, PLACE, RELAY, THING, _clean_name, _key, words
+
+# ---------------------------------------------------------------- one sentence
+
+
+def _defined_things(parsed) -> dict[str, str]:
+    """Acronyms the articles define after a phrase that is no name or names a place or a thing ("multiple
+    launch rocket system (MLRS)", "Kakhovka Hydroelectric Power Plant (HPP)"): acronym -> why it is no
+    actor. A definition holds for the whole dossier."""
+    w = words()
+    found: dict[str, str] = {}
+    for item in parsed:
+        for doc in item.docs:
+            for t in doc[2:-1]:
+                if not (doc[t.i - 1].text == "(" and doc[t.i + 1].text == ")"
+                        and re.fullmatch(r"[A-Z]{2,6}", t.text)):
+                    continue
+                letters = t.text.lower()
+                before = doc[t.i - 2]
+                if before.is_lower and before.pos_ in {"NOUN", "ADJ", "PROPN"} and _abbreviates(letters, before.lower_):
+                    found.setdefault(t.text, THING)  # "trimetazidine (TMZ)": a substance, not a body
+                    continue
+                phrase = [x for x in doc[max(0, t.i - 1 - 2 * len(letters)):t.i - 1]
+                          if x.lower_ not in {"of", "and", "for", "the", "on", "-"}]
+                phrase = phrase[-len(letters):]
+                if len(phrase) != len(letters) or "".join(x.lower_[0] for x in phrase) != letters:
+                    continue
+                head = phrase[-1].lower_
+                if all(x.is_lower for x in phrase) or head in w["equipment"]:
+                    found.setdefault(t.text, THING)
+                elif head in w["facilities"] or head in w["broadcasts"]:
+                    found.setdefault(t.text, PLACE)
+    return found
+
+
+def _abbreviates(letters: str, word: str) -> bool:
+    """The acronym's letters, in order, from one word starting with its first: "tmz" of "trimetazidine"."""
+    if not word.startswith(letters[0]) or len(word) < 2 * len(letters):
+        return False
+    rest = iter(word)
+    return all(c in rest for c in letters)
+
+
+def _sentence_mentions(source_id: str, sentence, doc, credits=(set(), set()),
+                       dropped: list[DroppedName] | None = None,
+                       things: dict[str, str] | None = None) -> Iterator[Mention]:
+    """The sentence's actor mentions; names judged not to be actors (places, bare institution words) go
+    to dropped, with why, when the sentence is article text."""
+    w = words()
+    author, outlet = credits
+    furniture = _is_furniture(sentence, doc)
+    taken: set[int] = set()
+    signed = _signed_headline(sentence, doc, author)
+    for start, end, label in sorted([*signed, *_candidates(doc)], key=lambda x: (x[0], -x[1])):
+        if taken & set(range(start, end)):
+            continue
+        span = doc[start:end]
+        text = _clean_name(span.text)
+        if _photo_credit(doc, start, end) and country_of(text) is None:  # "the Israel/Palestine conflict" names two
+            continue  # "Russian Foreign Ministry Press Service/TASS": who took or supplied a picture
+        if label == "AUTHOR":  # a column's author, in their own voice: the name as a name is written
+            taken.update(range(start, end))
+            yield Mention(Ref(source_id, sentence.id, span.start_char, span.end_char),
+                          text.title() if text.isupper() else text, label, "person", confidence=1.0, acts=True)
+            continue
+        if not text or text.lower() in w["not_names"] | w["disease_names"] or not any(c.isalpha() for c in text):
+            continue
+        if re.fullmatch(r"[A-Z]{2,}s", text):
+            continue  # a plural acronym names things ("ICBMs"), not an actor
+        agency = _agency(span)
+        kind, why = _judge(text, label, span, agency)
+        if things and kind is not None and kind != "country" and text.split()[-1] in things:
+            kind, why = None, things[text.split()[-1]]  # "HPP", "Kakhovka HPP" where HPP is a power plant
+        if kind is not None and end < len(doc) and doc[end].lower_ in w["broadcasts"] and kind != "country":
+            kind, why = None, BROADCAST  # "on the United Morning telethon": the programme, not an actor
+        own_interview = _key(text) in outlet and _speech_recipient(span.root) and _titled_teller(span.root)
+        # "...: Global Times editorial": the outlet speaks in its own voice, it is no credit
+        own_voice = kind is not None and _key(text) in outlet and end < len(doc) and doc[end].lower_ in w["opinion_genres"]
+        if own_voice:
+            own_interview, label, kind, agency = True, "OUTLET", "organization", AGENT
+        if own_interview and kind in {None, "person"}:
+            kind = "organization"  # the outlet itself, told something by an official ("told Sputnik")
+        if kind == "organization" and text.split()[-1].lower() in words()["missions"] and agency < AGENT:
+            kind, why = None, PLACE  # "inside the Saudi consulate": the building; "the consulate said" acts
+        if kind is not None and not own_interview and _news_agency(text, doc, start, end) and _relays(span.root):
+            kind, why = None, RELAY  # "reported state-run Anadolu Agency": a wire carrying others' words
+        if kind is None:
+            if why and dropped is not None and sentence.kind != "caption" and not furniture:
+                dropped.append(DroppedName(Mention(Ref(source_id, sentence.id, span.start_char,
+                                                       span.start_char + len(text)), text, label), why))
+            continue
+        parenthesised = start > 0 and end < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")"
+        if _key(text) in author or (_key(text) in outlet and ((not own_interview and not _acted_upon(span.root))
+                                                             or parenthesised)) \
+                or (parenthesised and start < 10 and doc[0].is_upper and sentence.kind != "headline"):
+            continue  # byline or credit ("LISBON, May 3 (Globonews) --")
+        if _key(text) in outlet and kind == "person":
+            kind = "organization"  # the outlet itself ("Nordpress reported")
+        taken.update(range(start, end))
+        role, role_org = (None, None)
+        if kind == "person":
+            role, role_org = _role_before(doc, start)
+            if role is None:
+                role, role_org = _role_after(doc, start, end)
+            if role is None:
+                role, role_org = _role_headed(doc, start, end)
+        elif kind == "organization":
+            role, role_org = _owner(doc, start, end, text)
+        confidence = 1.0
+        if sentence.kind == "caption":
+            confidence = 0.6
+        if furniture:
+            confidence = 0.3
+        yield Mention(Ref(source_id, sentence.id, span.start_char, span.start_char + len(text)), text,
+                      label, kind, role, role_org, confidence, agency >= PARTICIPANT)
+
+
+def _photo_credit(doc, start: int, end: int) -> bool:
+    """A name joined by a slash, without spaces, to another name: the credit line of a picture ("AP
+    Photo/Hasan Jamali", "Press Service/TASS", "Liu Rui/GT"), never an actor."""
+    def slash(i: int) -> bool:
+        return 0 < i < len(doc) - 1 and doc[i].text == "/" and not doc[i - 1].whitespace_ \
+            and not doc[i].whitespace_ and doc[i + 1].text[:1].isupper() and doc[i - 1].text[:1].isupper()
+    return any(slash(i) for i in range(start, min(end + 1, len(doc)))) or slash(start - 1)
+
+
+def _signed_headline(sentence, doc, author: set[str]) -> list[tuple[int, int, str]]:
+    """The article's author named in its headline ("Khashoggi dying in a 'fistfight' - YASIN AKTAY"): a
+    column signed in its title, whose text is its author's own voice. A byline is a credit; a signed
+    headline makes the author an actor."""
+    if sentence.kind != "headline":
+        return []
+    found = []
+    for name in author:
+        n = len(name.split())
+        found += [(i, i + n, "AUTHOR") for i in range(len(doc) - n + 1) if n > 1 and _key(doc[i:i + n].text) == name
+                  and not (i > 0 and doc[i - 1].lower_ == "by")]  # "... by Jane Roe": a byline run into it
+    return found
+
+
+def _is_furniture(sentence, doc) -> bool:
+    """Bylines, credits and link lists that cleaning kept: no verb, or page separators."""
+    if sentence.kind == "headline":
+        return False
+    if re.search(r"\s[|/]\s|©|@\w", sentence.text):
+        return True
+    return len(doc) <= 8 and not any(t.pos_ in {"VERB", "AUX"} for t in doc)
