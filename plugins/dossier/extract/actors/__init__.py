@@ -10,7 +10,7 @@ For each candidate this stage records what the sentence says about it, and nothi
   ("Mukhbir Singh, a director for the World Sikh Organization"), and the organisation in that title.
 
 Places that do not act, named happenings ("G20 Summit"), credits (the article's author, its outlet in
-a dateline) and page furniture are not yielded. resolve/actors.py decides which mentions are one actor,
+a dateline) and page furniture are not yielded. resolve/actors/ decides which mentions are one actor,
 its kind and how sure we are.
 
 One module per concern, read in this order:

@@ -1,0 +1,383 @@
+"""Which mentions are one actor: countries by country knowledge, multi-word names by spelling variant,
+short forms (a surname, an acronym, a newspaper's last word) joined to the one full name they fit, then
+partial names, middle names, plurals, generic tails, a body's words in another order, acronyms and the
+bodies data/bodies.yml knows."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+from typing import Iterable
+
+from ...data import load_table
+from ...model import Mention, Source
+from ...world import capital_of, country_of, demonym_country, government_of
+from .index import Cluster, _fold_country, norm
+from .names import _best_form, _close, _head_before_of, _initials, _kind_of, _mostly, _same_surname, _unowned, romanized
+
+
+def _cluster(mentions: list[Mention], sources: Iterable[Source] = ()) -> list[Cluster]:
+    clusters: dict[str, Cluster] = {}
+    # 1. countries, by country knowledge
+    rest = []
+    for m in mentions:
+        country = _country(m)
+        if country is not None:
+            c = clusters.setdefault(f"country:{country.iso3}", Cluster(f"country:{country.iso3}"))
+            c.country, c.country_name = country.iso3, country.name
+            c.mentions.append(m)
+        else:
+            rest.append(m)
+    # 2. multi-word names by spelling variant
+    singles = []
+    for m in sorted(rest, key=lambda m: -len(m.text.split())):
+        key = _group_key(m) if m.kind == "group" else _owned_key(m)
+        if not key:
+            continue
+        if len(key.split()) == 1 and not m.text.isupper():
+            singles.append(m)
+            continue
+        target = _variant_of(key, clusters)
+        clusters.setdefault(target or key, Cluster(target or key)).mentions.append(m)
+    # 3. short forms: a surname or an acronym that fits exactly one longer name
+    for m in singles:
+        key = _group_key(m) if m.kind == "group" else norm(m.text)
+        if key in clusters:
+            clusters[key].mentions.append(m)
+            continue
+        fits = [c for c in clusters.values() if not c.country and _mostly(c, "person")
+                and romanized(key) in {romanized(w) for w in norm(_best_form(c)).split()}]
+        if len(fits) > 1:
+            # one name and the same name run on into the next words ("Tedros Adhanom Ghebreyesus World" of
+            # a caption): the name itself
+            fits = [c for c in fits if not any(o is not c and c.key.startswith(o.key + " ") for o in fits)]
+        if len(fits) > 1:
+            # two people share the surname ("Wang Yi", "Wang Wenbin"): "Wang" in an article is the one
+            # that article names in full
+            fits = [c for c in fits if any(x.ref.source == m.ref.source for x in c.mentions)] or fits
+        if not fits and m.kind == "organization":
+            # "Wagner" <- "Wagner Group": the proper name of exactly one body named with a generic head noun
+            fits = [c for k, c in clusters.items() if not c.country and _mostly(c, "organization")
+                    and len(k.split()) == 2 and k.split()[0] == key and k.split()[1] in _generic_heads()]
+        if not fits and m.kind == "organization" and key in _press_heads():
+            # "the Journal" <- "The Wall Street Journal": a newspaper called by its last word
+            fits = [c for k, c in clusters.items() if not c.country and _mostly(c, "organization")
+                    and len(k.split()) > 1 and k.split()[-1] == key]
+        if not fits and m.kind == "organization":
+            # "the House" <- "the US House of Representatives": a body called by the head noun its full
+            # name opens with, before "of"
+            fits = [c for k, c in clusters.items() if not c.country and _mostly(c, "organization")
+                    and _head_before_of(_best_form(c)) == key]
+        if len(fits) == 1:
+            fits[0].mentions.append(m)
+        else:
+            clusters.setdefault(key, Cluster(key)).mentions.append(m)
+    # partial names: "Security Council" <- "UN Security Council", "Kumar Rai" <- "Pavan Kumar Rai"; a short
+    # name a country owns ("the US Anti-Doping Agency") only joins a long one of that country
+    for key, c in sorted(clusters.items(), key=lambda kv: len(kv[0])):
+        if c.country or len(key.split()) < 2 or key not in clusters:
+            continue
+        fits = [o for k, o in clusters.items() if o is not c and not o.country
+                and len(k.split()) > len(key.split()) and _ends_with_name(k, key)
+                and (_kind_of(o) == _kind_of(c) or _particle_surname(key) and _mostly(o, "person"))
+                and _owners(c) <= _owners(o) and _one_owner(None, c, None, o)]
+        if len(fits) == 1:
+            fits[0].mentions.extend(c.mentions)
+            del clusters[key]
+    _middle_names(clusters)
+    _generic_tails(clusters)
+    _plural_names(clusters)
+    # one body's words in another order: "Federal Air Transport Agency" <- "Federal Agency for Air Transport"
+    for key, c in sorted(clusters.items(), key=lambda kv: kv[0]):
+        if c.country or len(key.split()) < 3 or key not in clusters or _kind_of(c) != "organization":
+            continue
+        owner, bag = _content_bag(key)
+        fits = [k for k, o in clusters.items() if o is not c and not o.country and _kind_of(o) == "organization"
+                and (_content_bag(k)[1] == bag and _one_owner(owner, c, _content_bag(k)[0], o)
+                     or _same_portfolio(bag, c, _content_bag(k)[1], o))]
+        if len(fits) == 1:
+            clusters[fits[0]].mentions.extend(c.mentions)
+            del clusters[key]
+    # acronyms: KCNA <- Korean Central News Agency, UNSC <- UN Security Council
+    for key, c in list(clusters.items()):
+        form = _best_form(c)
+        if form.replace(".", "").isupper() and 2 <= len(form) <= 6:
+            form = form.replace(".", "")
+            fits = [o for o in clusters.values() if o is not c and not o.country
+                    and form.lower() in {_initials(_best_form(o)), _initials(_best_form(o), expand=True),
+                                         _initials(_unowned(_best_form(o)))}]
+            if len(fits) == 1:
+                fits[0].mentions.extend(c.mentions)
+                del clusters[key]
+    _defined_acronyms(clusters, sources)
+    _known_bodies(clusters)
+    _units_to_bodies(clusters)
+    return [clusters[k] for k in sorted(clusters)]
+
+
+def _owned_key(m: Mention) -> str:
+    """The clustering key of a name: a body whose owner the sentence gives outside its name ("Israel's
+    Foreign Ministry", "the Russian" Foreign Ministry where NER left the demonym out) is keyed with that
+    country, so that two countries' foreign ministries are never one actor."""
+    key = norm(m.text)
+    if m.kind != "organization" or not m.role_org or m.role or len(key.split()) < 2 \
+            or _content_bag(key)[0] is not None:
+        return key
+    country = country_of(m.role_org)
+    return norm(f"{country.name} {m.text}") if country is not None else key
+
+
+@lru_cache(maxsize=1)
+def known_bodies() -> dict[str, tuple[int, str | None]]:
+    """norm(name) -> (entry, ISO3 or None) for the bodies of data/bodies.yml."""
+
+    out = {}
+    for number, entry in enumerate(load_table("bodies.yml").get("bodies", ())):
+        for name in entry.get("names", ()):
+            out[norm(str(name))] = (number, entry.get("country"))
+    return out
+
+
+def _known_body(c: Cluster) -> tuple[int, str | None] | None:
+    table = known_bodies()
+    return next((table[k] for k in [c.key, *(norm(f) for f in c.forms())] if k in table), None)
+
+
+def _known_bodies(clusters: dict[str, Cluster]) -> None:
+    """Names of one body that data/bodies.yml lists together ("the Pentagon", "the Department of Defense",
+    "DoD"): one cluster, unless a name says it is another country's ("Canada's defence department")."""
+    entries: dict[int, list[str]] = defaultdict(list)
+    for key, c in clusters.items():
+        if c.country or _kind_of(c) not in {"organization", "group", None}:
+            continue
+        found = _known_body(c)
+        if found is not None:
+            owner = _content_bag(key)[0]
+            if owner is None or owner == found[1]:
+                entries[found[0]].append(key)
+    for keys in entries.values():
+        if len(keys) < 2:
+            continue
+        keys.sort(key=lambda k: (-len(clusters[k].mentions), k))
+        for k in keys[1:]:
+            clusters[keys[0]].mentions.extend(clusters.pop(k).mentions)
+
+
+def _units_to_bodies(clusters: dict[str, Cluster]) -> None:
+    """A body's unit named in its article ("the SANAD team" where the article says "Al Jazeera's ... team",
+    extract/actors/ marks it UNIT): one actor with the body, when the body is an actor of its own."""
+    for key, c in list(clusters.items()):
+        owners = {m.role_org for m in c.mentions if m.label == "UNIT"}
+        if c.country or len(owners) != 1 or any(m.label != "UNIT" for m in c.mentions):
+            continue
+        owner = norm(owners.pop())
+        target = next((o for k, o in clusters.items() if o is not c and not o.country
+                       and (k == owner or owner in {norm(f) for f in o.forms()})), None)
+        if target is not None:
+            target.mentions.extend(clusters.pop(key).mentions)
+
+
+def _middle_names(clusters: dict[str, Cluster]) -> None:
+    """A person named with and without a middle name, initial or patronymic ("John F. Kirby", "Dalerdzhon
+    Barotovich Mirzoyev" / "Dalerdzhon Mirzoyev"): the same first and last name, the longer form having
+    words in between. Joined only when exactly one longer name fits."""
+    people = {k: c for k, c in clusters.items() if not c.country and _mostly(c, "person") and len(k.split()) == 2}
+    for key, c in people.items():
+        first, last = key.split()
+        fits = [k for k, o in clusters.items() if o is not c and not o.country and _mostly(o, "person")
+                and len(k.split()) > 2 and _close(k.split()[0], first) and _same_surname(k.split()[-1], last)]
+        if len(fits) == 1 and key in clusters:
+            clusters[fits[0]].mentions.extend(clusters.pop(key).mentions)
+
+
+def _ends_with_name(longer: str, key: str) -> bool:
+    """Does the longer name end with the words of `key`, its last word perhaps in another transliteration
+    ("turki al maliki" ends with "al malki")?"""
+    words, tail = longer.split(), key.split()
+    end = words[-len(tail):]
+    return end[:-1] == tail[:-1] and _same_surname(end[-1], tail[-1])
+
+
+def _particle_surname(key: str) -> bool:
+    """A surname with its particle ("al-Arouri", "bin Salman", "van der Berg"): a person's, however the
+    tagger labelled it alone."""
+    words = key.split()
+    return len(words) >= 2 and words[0] in _name_particles() and words[-1] not in _name_particles()
+
+
+@lru_cache(maxsize=1)
+def _name_particles() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_table("actor_words.yml").get("name_particles", ()))
+
+
+def _plural_names(clusters: dict[str, Cluster]) -> None:
+    """A group named in the singular and in the plural ("the Houthi movement said", "the Houthis"): the one
+    word, with and without its plural -s, is one group when no country claims either."""
+    for key in sorted(clusters):
+        c = clusters.get(key)
+        if c is None or c.country or len(key.split()) != 1 or _kind_of(c) not in {"organization", "group", None}:
+            continue
+        for plural in (f"group:{key}s", f"{key}s"):
+            o = clusters.get(plural)
+            if o is not None and o is not c and not o.country:  # (the tagger often takes "the Houthis" for a person)
+                o.mentions.extend(clusters.pop(key).mentions)
+                break
+
+
+def _generic_tails(clusters: dict[str, Cluster]) -> None:
+    """A body's name with and without a generic head noun ("Islamic State group", "Islamic State"; "Wagner
+    Group", "Wagner" is joined with the short forms): one body when exactly one name fits."""
+    generic = _generic_heads()
+    for key in sorted(clusters, key=len, reverse=True):
+        words = key.split()
+        c = clusters.get(key)
+        if c is None or c.country or len(words) < 3 or words[-1] not in generic or not _mostly(c, "organization"):
+            continue
+        short = " ".join(words[:-1])
+        o = clusters.get(short)
+        if o is not None and not o.country and _kind_of(o) in {"organization", None} and _one_owner(None, c, None, o):
+            o.mentions.extend(clusters.pop(key).mentions)
+
+DEFINITION = r"\s*(?:\(\s*(?:the\s+)?{a}\s*\)|,\s*(?:or|also known as|known as|also called)\s+(?:the\s+)?{a}\b)"
+
+
+def _defined_acronyms(clusters: dict[str, Cluster], sources: Iterable[Source]) -> None:
+    """An acronym the text defines for a name that its letters do not spell ("the Federal Security Service,
+    or the FSB", "Inter-Services Intelligence (ISI)"): one body. A definition holds for the whole dossier."""
+    acronyms = {k: c for k, c in clusters.items() if not c.country and _best_form(c).replace(".", "").isupper()
+                and 2 <= len(_best_form(c).replace(".", "")) <= 8}  # a defined acronym may be long (CHINADA)
+    if not acronyms:
+        return
+    texts = [x.text for src in sources for x in src.sentences]
+    for key, c in list(acronyms.items()):
+        acronym = re.escape(_best_form(c))
+        # a definition holds the acronym and the name as written: only sentences holding both are searched
+        holding = [t for t in texts if _best_form(c) in t]
+        fits: dict[str, set[tuple[int, int]]] = {}
+        for other_key, o in clusters.items():
+            if not holding:
+                break
+            if o is c or o.country or key not in clusters or len(other_key.split()) < 2:
+                continue
+            forms = sorted({m.text for m in o.mentions}, key=len, reverse=True)
+            named = [t for t in holding if any(f in t for f in forms)]
+            if not named:
+                continue
+            pattern = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")" + DEFINITION.format(a=acronym))
+            found = {(n, m.start()) for n, t in enumerate(holding) for m in pattern.finditer(t)}
+            if found:
+                fits[other_key] = found
+        # "the China Anti-Doping Agency, known as CHINADA" also ends in "Anti-Doping Agency": the longest name
+        # defined at a place wins there
+        fits = {k: v for k, v in fits.items()
+                if not any(o != k and any(n == n2 and s2 < s1 for n, s1 in v for n2, s2 in w) for o, w in fits.items())}
+        if len(fits) == 1:
+            clusters[next(iter(fits))].mentions.extend(c.mentions)
+            del clusters[key]
+
+FUNCTION = {"of", "for", "and", "on", "the", "in"}
+
+
+def _same_portfolio(bag: frozenset[str], c: Cluster, other_bag: frozenset[str], o: Cluster) -> bool:
+    """"China's Ministry of Foreign Affairs" and "the Chinese Foreign Ministry": a ministry "of X Affairs" is
+    the X ministry, when both names say it is the same country's (unowned, they may be two countries')."""
+    owners = _owners(c)
+    return bool(owners) and owners == _owners(o) and "affairs" in bag ^ other_bag \
+        and bag - {"affairs"} == other_bag - {"affairs"}
+
+
+def _one_owner(owner: str | None, c: Cluster, other_owner: str | None, o: Cluster) -> bool:
+    """Two names of one body belong to one country: never two different ones. A body data/bodies.yml knows
+    belongs to its country even where its name does not say so ("Department of Defense": the US one)."""
+    return len(_owners(c) | _owners(o)) <= 1
+
+
+def _owners(c: Cluster) -> set[str]:
+    """The countries a cluster's names say it belongs to (ISO3), and the one data/bodies.yml knows."""
+    found = {_content_bag(norm(f))[0] for f in c.forms()} | {(_known_body(c) or (None, None))[1]}
+    for m in c.mentions:  # "the US Anti-Doping Agency": the owner extraction read before the name
+        if m.kind == "organization" and m.role_org and not m.role:
+            country = country_of(m.role_org)
+            found.add(country.iso3 if country is not None else None)
+    return found - {None}
+
+
+def _content_bag(key: str) -> tuple[str | None, frozenset[str]]:
+    """The leading country of a name (ISO3 or None) and its other content words, order and "of"/"for"
+    ignored: "russian federal air transport agency" -> (RUS, {federal, air, transport, agency})."""
+    words = _fold_country(key).split()
+    owner = words[0][1:] if words and words[0].startswith("@") else None
+    return owner, frozenset(SPELLINGS.get(w, w) for w in words
+                            if w not in FUNCTION and not w.startswith("@"))
+
+
+# British and American spellings of one word ("Canada's defence department", "the Canadian defense
+# department"). Words such as "affairs" are not dropped: "Ministry of Foreign Affairs" in one article and
+# "Foreign Ministry" in another may be two countries' ministries.
+SPELLINGS = {"defence": "defense", "organisation": "organization", "labour": "labor"}
+
+
+@lru_cache(maxsize=1)
+def _press_heads() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_table("actor_words.yml").get("press_heads", ()))
+
+
+def _generic_heads() -> set[str]:
+    return {str(w).lower() for w in load_table("actor_words.yml").get("generic_heads", ())}
+
+
+def _group_key(m: Mention) -> str:
+    """Collective actors under one key: "the West", "the collective West", "Western" -> west; a country's
+    unnamed sources, officials or intelligence under the country and the noun, whatever branch words
+    stand between ("British security sources", "UK defense sources" -> @GBR sources)."""
+    if m.label == "COLLECTIVE":
+        folded = _fold_country(norm(m.text)).split()
+        first = m.text.split()[0]
+        country = country_of(first) or demonym_country(first)  # "US" as written: "us" alone is a pronoun
+        if country is not None and not (folded and folded[0].startswith("@")):
+            folded = ["@" + country.iso3, *norm(m.text).split()[1:]]
+        if folded and folded[0].startswith("@"):
+            noun = folded[-1]
+            return "group:" + folded[0] + " " + str(load_table("actor_words.yml").get("collective_forms", {}).get(noun, noun))
+    words = [w for w in norm(m.text).split() if w not in {"collective", "so called", "entire", "whole"}]
+    words = [w[:-3] if w.endswith("ern") and w[:-3] in {"west", "east", "north", "south"} else w for w in words]
+    return "group:" + " ".join(words)
+
+
+@lru_cache(maxsize=1)
+def _body_words() -> frozenset[str]:
+    return frozenset(load_table("actor_words.yml")["body_words"])
+
+
+def _country(m: Mention):
+    """The country a mention stands for: its name or official name, an acronym, its government, or its
+    capital acting ("Moscow said": extraction only marks a capital as a country when it acts)."""
+    if m.kind == "person":
+        return None
+    words = set(norm(m.text).split())
+    if m.label in {"GPE", "ORG", "NORP", "ACRONYM"} and not (words & _body_words()):
+        found = country_of(m.text)
+        if found is not None:
+            return found
+    if m.kind == "country":
+        return country_of(m.text) or government_of(m.text) or capital_of(m.text)
+    return None
+
+
+def _variant_of(key: str, clusters: dict[str, Cluster]) -> str | None:
+    """An existing cluster whose key differs by spelling only (Sergei/Sergey, Kim Jong-un/Kim Jong Un)."""
+    squashed = key.replace(" ", "")
+    for other in clusters:
+        if other.startswith("country:"):
+            continue
+        if other.replace(" ", "") == squashed:
+            return other
+        folded = _fold_country(key)
+        if folded != key and folded == _fold_country(other):
+            return other  # "china's foreign ministry" <- "chinese foreign ministry": one country, one body
+        a, b = key.split(), other.split()
+        if "@" in key or "@" in other:
+            continue  # a country's group is no spelling variant of another's ("@UKR", "@USA")
+        if len(a) == len(b) >= 2 and _same_surname(a[-1], b[-1]) and all(_close(x, y) for x, y in zip(a, b)):
+            return other
+    return None

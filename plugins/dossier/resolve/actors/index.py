@@ -1,0 +1,113 @@
+"""The cluster of mentions resolution builds, and the index of actors every later stage looks names and
+mentions up in; the comparison key for names (norm) and the confidence an actor needs to be kept."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ...extract.actors import BROADCAST, INSTITUTION_WORD, PLACE
+from ...model import Actor, Mention, Ref, name_key
+from ...world import country_of, demonym_country
+
+KEEP_CONFIDENCE = 0.5  # below this an actor goes to the review page instead of the dossier
+
+WEAK = 0.4  # one mention that neither acts nor carries a title: listed for review
+
+DROPPED_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "other", "LOC": "other", "FAC": "other",
+                 "NORP": "group", "GROUP": "group", "COLLECTIVE": "group", "ACRONYM": "organization", "SURNAME": "person",
+                 "OUTLET": "organization", "AUTHOR": "person", "UNIT": "organization"}
+
+REASON_KINDS = {PLACE: "other", INSTITUTION_WORD: "organization", BROADCAST: "organization"}
+
+norm = lru_cache(maxsize=1 << 16)(name_key)  # one comparison key for names, shared with curation and wikilinks
+
+
+@dataclass
+class Cluster:
+    key: str
+    mentions: list[Mention] = field(default_factory=list)
+    country: str | None = None  # ISO3 when the cluster is a country
+    country_name: str | None = None
+    # counts recomputed only when mentions were added (they are only appended or extended): clustering asks
+    # them of every cluster for every short form
+    _derived: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def _memo(self, name: str, compute) -> Counter:
+        version = (id(self.mentions), len(self.mentions), self.country)
+        held = self._derived.get(name)
+        if held is None or held[0] != version:
+            held = self._derived[name] = (version, compute())
+        return Counter(held[1])
+
+    def forms(self) -> Counter:
+        return self._memo("forms", lambda: Counter(m.text for m in self.mentions))
+
+    def kind_votes(self) -> Counter:
+        return self._memo("kind_votes", self._kind_votes)
+
+    def _kind_votes(self) -> Counter:
+        votes = Counter(m.kind for m in self.mentions if m.kind)
+        # a person's full name outweighs NER's guesses at the surname alone ("Tygart" as ORG twice)
+        votes["person"] += 2 * sum(m.kind == "person" and m.label == "PERSON" and len(m.text.split()) > 1
+                                   for m in self.mentions)
+        votes = +votes
+        if self.country:
+            votes["country"] += 100
+        return votes
+
+
+@dataclass(frozen=True)
+class ActorIndex:
+    """What later resolution needs: actors, and how to find the actor of a mention or a name."""
+
+    actors: tuple[Actor, ...]
+    by_ref: dict  # (source, sentence, start) -> actor id
+    by_name: dict  # norm(name or alias) -> actor id
+    hides: tuple = ()  # HideEffect: what each hidden name of the curation did, for the curation checks
+
+    def of_ref(self, ref: Ref | None) -> str | None:
+        return self.by_ref.get((ref.source, ref.sentence, ref.start)) if ref else None
+
+    def of_name(self, name: str | None) -> str | None:
+        if not name:
+            return None
+        key = norm(name)
+        if key in self.by_name:
+            return self.by_name[key]
+        country = country_of(name)
+        if country is not None:
+            return self.by_name.get(norm(country.name))
+        return self._of_surname(name) or self._of_folded(key)
+
+    def _of_surname(self, name: str) -> str | None:
+        """A single capitalised word that is a word of exactly one person's name ("Choe" -> Choe Son Hui)."""
+        word = name.strip()
+        if " " in word or not word[:1].isupper():
+            return None
+        key = norm(word)
+        fits = {a.id for a in self.actors if a.kind == "person"
+                and any(key in norm(form).split() for form in (a.name, *a.aliases))}
+        return fits.pop() if len(fits) == 1 else None
+
+    def _of_folded(self, key: str) -> str | None:
+        """A name that differs from exactly one actor's name only in how it names a country ("North Korean
+        Foreign Ministry" -> DPRK Foreign Ministry): the country words folded to the country on both sides."""
+        folded = _fold_country(key)
+        if folded == key:
+            return None
+        fits = {ident for name, ident in self.by_name.items() if _fold_country(name) == folded}
+        return fits.pop() if len(fits) == 1 else None
+
+
+def _fold_country(key: str) -> str:
+    """A normalised name with its leading country words (name, acronym or demonym) as '@ISO3'."""
+    words = key.split()
+    for n in (3, 2, 1):
+        if len(words) > n:
+            head = " ".join(words[:n])
+            found = next((c for form in (head.title(), head.upper()) if len(form) > 2 or n > 1
+                          for c in (country_of(form), demonym_country(form)) if c is not None), None)
+            if found is not None:
+                return " ".join(["@" + found.iso3, *words[n:]])
+    return key
