@@ -1,27 +1,17 @@
 """Claims and responses on short articles: cases as data in tests/cases/claims/*.yml."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
 from dossier.extract.actors import find_mentions
 from dossier.extract.claims import find_claims
 from dossier.extract.statements import find_statements
 
+from casefiles import case_params
 from test_statements import parse_text
 
-CASES = sorted((Path(__file__).parent / "cases" / "claims").glob("*.yml"))
 
-
-def _cases():
-    for path in CASES:
-        for case in yaml.safe_load(path.read_text(encoding="utf-8")):
-            yield pytest.param(case, id=f"{path.stem}: {case['name']}")
-
-
-@pytest.mark.parametrize("case", list(_cases()))
+@pytest.mark.parametrize("case", case_params("claims"))
 def test_claim_case(nlp, case):
     parsed = [parse_text(nlp, case["text"], "a0")]
     mentions = list(find_mentions(parsed))

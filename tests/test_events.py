@@ -6,10 +6,8 @@ mentions the actor stage finds. Merging reports into events is tests/test_event_
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
-import yaml
 
 from dossier.extract.actors import find_mentions
 from dossier.extract.dates import find_times
@@ -17,6 +15,7 @@ from dossier.extract.events import find_events, present
 from dossier.model import DateSpan, EventReport, Sentence, Source, parse_iso
 from dossier.parse import Parsed
 
+from casefiles import case_params
 from conftest import watch_rules
 
 SAT_11_NOV = date(2023, 11, 11)
@@ -266,11 +265,10 @@ def test_an_undated_charge_or_claim_of_responsibility_is_of_the_publication_day(
 
 # ---------------------------------------------------------------- cases as data: tests/cases/events/*.yml
 
-CASES = [(path.stem, case) for path in sorted((Path(__file__).parent / "cases" / "events").glob("*.yml"))
-         for case in yaml.safe_load(path.read_text(encoding="utf-8"))]
+CASES = [p.values[0] for p in case_params("events")]
 
 
-@pytest.mark.parametrize("case", [c for _, c in CASES], ids=[f"{stem}: {c['name']}" for stem, c in CASES])
+@pytest.mark.parametrize("case", case_params("events"))
 def test_case(nlp, case):
     found = reports(nlp, case["text"])
     assert [r.title for r in found] == [exp["title"] for exp in case["expect"]]
@@ -287,10 +285,10 @@ def test_case(nlp, case):
 
 def test_every_title_rule_has_a_case():
     from dossier.extract.events.titles import TITLE_RULES
-    assert {name for name, _ in TITLE_RULES} == {c["rule"] for _, c in CASES if "rule" in c}
+    assert {name for name, _ in TITLE_RULES} == {c["rule"] for c in CASES if "rule" in c}
 
 
-@pytest.mark.parametrize("case", [c for _, c in CASES if "rule" in c], ids=lambda c: c["rule"])
+@pytest.mark.parametrize("case", [c for c in CASES if "rule" in c], ids=lambda c: c["rule"])
 def test_a_title_rule_writes_its_cases_title(nlp, monkeypatch, case):
     from dossier.extract.events import titles
     answered = watch_rules(monkeypatch, titles, "TITLE_RULES")
@@ -304,12 +302,12 @@ DOER_RULES_UNCASED = {"adjective of nationality"}
 
 def test_every_doer_rule_has_a_case_or_is_named_uncased():
     from dossier.extract.events.arguments import DOER_RULES
-    cased = {c["doer_rule"] for _, c in CASES if "doer_rule" in c}
+    cased = {c["doer_rule"] for c in CASES if "doer_rule" in c}
     assert {name for name, _ in DOER_RULES} == cased | DOER_RULES_UNCASED
     assert not cased & DOER_RULES_UNCASED
 
 
-@pytest.mark.parametrize("case", [c for _, c in CASES if "doer_rule" in c], ids=lambda c: c["doer_rule"])
+@pytest.mark.parametrize("case", [c for c in CASES if "doer_rule" in c], ids=lambda c: c["doer_rule"])
 def test_a_doer_rule_answers_its_case(nlp, monkeypatch, case):
     from dossier.extract.events import arguments
     answered = watch_rules(monkeypatch, arguments, "DOER_RULES")

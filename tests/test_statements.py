@@ -1,10 +1,7 @@
 """Statements on short snippets: cases as data in tests/cases/statements/*.yml."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
 from dossier.clean import clean
 from dossier.extract.actors import find_mentions
@@ -12,9 +9,8 @@ from dossier.extract.statements import find_statements, quote_spans
 from dossier.model import Article
 from dossier.parse import Parsed
 
+from casefiles import case_params
 from conftest import watch_rules
-
-CASES = sorted((Path(__file__).parent / "cases" / "statements").glob("*.yml"))
 
 
 def parse_text(nlp, text: str, ident: str = "a") -> Parsed:
@@ -28,13 +24,7 @@ def statements(nlp, text: str):
     return list(find_statements(parsed, list(find_mentions(parsed))))
 
 
-def _cases():
-    for path in CASES:
-        for case in yaml.safe_load(path.read_text(encoding="utf-8")):
-            yield pytest.param(case, id=f"{path.stem}: {case['name']}")
-
-
-@pytest.mark.parametrize("case", list(_cases()))
+@pytest.mark.parametrize("case", case_params("statements"))
 def test_case(nlp, case):
     found = statements(nlp, case["text"])
     for exp in case["expect"]:
