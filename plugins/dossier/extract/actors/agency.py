@@ -7,7 +7,7 @@ import re
 
 from ...data import load_table
 from ...world import capital_of, is_place
-from .vocab import AGENT, NONE, PARTICIPANT, SUBJECTS, _key, words
+from .vocab import AGENT, NONE, PARTICIPANT, SUBJECTS, _key, speech_verbs, words
 
 # ---------------------------------------------------------------- what the sentence says about it
 
@@ -79,9 +79,8 @@ def _obliged(verb) -> bool:
 
 def _reported(t) -> bool:
     """The token is inside a clause someone is said to have said ("he said U.S. officials had not ...")."""
-    say = {str(v).lower() for key in ("verbs", "say_verbs") for v in load_table("speech.yml").get(key, ())}
     while t.head.i != t.i:
-        if t.dep_ in {"ccomp", "parataxis"} and t.head.lemma_.lower() in say:
+        if t.dep_ in {"ccomp", "parataxis"} and t.head.lemma_.lower() in speech_verbs():
             return True
         t = t.head
     return False

@@ -11,7 +11,7 @@ from .agency import _acted_upon, _agency, _news_agency, _relays, _speech_recipie
 from .candidates import _candidates
 from .judge import _judge
 from .roles import _owner, _role_after, _role_before, _role_headed
-from .vocab import AGENT, BROADCAST, PARTICIPANT, PLACE, RELAY, THING, _clean_name, _key, words
+from .vocab import AGENT, BROADCAST, PARTICIPANT, PLACE, RELAY, THING, _clean_name, _key, speech_verbs, words
 
 # ---------------------------------------------------------------- one sentence
 
@@ -43,7 +43,17 @@ def _defined_things(parsed) -> dict[str, str]:
                     found.setdefault(t.text, THING)
                 elif head in w["facilities"] or head in w["broadcasts"]:
                     found.setdefault(t.text, PLACE)
+            for ent in doc.ents:
+                root = ent.root
+                if root.dep_ == "compound" and root.head.lemma_.lower() in w["structure_nouns"] and root.head.i >= ent.end:
+                    found.setdefault(_clean_name(ent.text), PLACE)  # "the Nord Stream pipelines": a structure's name
     return found
+
+
+def _speaks(span) -> bool:
+    """Is the name the subject of a verb of saying ("Gazprom said")? A structure's owner named like it speaks."""
+    root = span.root
+    return root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in speech_verbs()
 
 
 def _abbreviates(letters: str, word: str) -> bool:
@@ -82,8 +92,11 @@ def _sentence_mentions(source_id: str, sentence, doc, credits=(set(), set()),
             continue  # a plural acronym names things ("ICBMs"), not an actor
         agency = _agency(span)
         kind, why = _judge(text, label, span, agency)
-        if things and kind is not None and kind != "country" and text.split()[-1] in things:
+        if things and kind is not None and kind != "country" and text.split()[-1] in things \
+                and re.fullmatch(r"[A-Z]{2,6}", text.split()[-1]):
             kind, why = None, things[text.split()[-1]]  # "HPP", "Kakhovka HPP" where HPP is a power plant
+        elif things and kind is not None and kind != "country" and text in things and not _speaks(span):
+            kind, why = None, things[text]  # "Nord Stream", named elsewhere as "the Nord Stream pipelines"
         if kind is not None and end < len(doc) and doc[end].lower_ in w["broadcasts"] and kind != "country":
             kind, why = None, BROADCAST  # "on the United Morning telethon": the programme, not an actor
         own_interview = _key(text) in outlet and _speech_recipient(span.root) and _titled_teller(span.root)

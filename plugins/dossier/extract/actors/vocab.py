@@ -61,3 +61,9 @@ LEADERS_GOVERNMENT = "names a government by its leader ('the X administration'),
 RELAY = "a news agency carrying the story (a credit), not an actor in it"
 
 INSTITUTION_WORD = "a kind of institution, not the name of one"
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    """The verbs of saying and reporting (data/speech.yml `verbs` and `say_verbs`)."""
+    return frozenset(str(v).lower() for key in ("verbs", "say_verbs") for v in load_table("speech.yml").get(key, ()))
