@@ -48,7 +48,10 @@ def _side_of_token(tok, people=None) -> frozenset[str]:
     Ukrainian side", "Kiev's attack", "Russian occupation forces"), with its conjuncts; given `people`
     (a name -> side lookup), also the state a named person or body acts for ("Putin" -> Russia)."""
     found = set()
+    allegations = {w.lower() for w in _stances().get("allegation_nouns") or ()}
     for t in (tok, *tok.conjuncts):
+        if t is not tok and t.lemma_.lower() in allegations:
+            continue  # "denounced the explosion and the Turkish accusations": whose allegation, not a doer
         if t.lower_ in {"other", "another"} or (t.lower_ == "each" and t.head.lower_ == "other"):
             found.add(RECIPROCAL)
             continue
@@ -156,14 +159,19 @@ def _involved_in(t, nouns: set[str], acts: "frozenset[str] | set[str]" = frozens
 def involvement_named(st: StatementRecord, docs, table) -> frozenset[str]:
     """The sides whose involvement a statement speaks of ("no evidence of Bolivian involvement", "Russia's
     role"), charged or not."""
+    return frozenset(x for t in involved_tokens(st, docs, table) for x in _side_of_token(t))
+
+
+def involved_tokens(st: StatementRecord, docs, table) -> list:
+    """The words naming whose involvement a statement speaks of ("denied SDF involvement", "Russia's
+    role"), whatever side they have."""
     found = docs.get((st.ref.source, st.ref.sentence))
     if found is None:
-        return frozenset()
+        return []
     _, doc, _ = found
     nouns = set(table.get("involvement_nouns") or ())
     acts = frozenset(w.lower() for w in table.get("act_nouns") or ())
-    return frozenset(x for t in doc if st.ref.start <= t.idx < st.ref.end and _involved_in(t, nouns, acts)
-                     for x in _side_of_token(t))
+    return [t for t in doc if st.ref.start <= t.idx < st.ref.end and _involved_in(t, nouns, acts)]
 
 
 def cleared(st: StatementRecord, docs, table, sides: "_Sides | None" = None) -> frozenset[str]:

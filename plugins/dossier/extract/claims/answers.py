@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from ..charges import _side_of_token, involvement_named, named_doers
-from ..topics import content_words
+from ..charges import _side_of_token, involved_tokens, involvement_named, named_doers
+from ...world import country_of, demonym_country
 from .compare import _by_makers, _clear_best, _dominant, _fit, _merged, _mutual, _speaks_of_involvement
 from .state import (
     BY_CONTEXT,
@@ -186,6 +186,9 @@ def _target(state: ClaimState, r: Reading, named_claim: dict) -> tuple[_Claim | 
             # "denied any involvement", "we did not do this": its part in the act, which the charge against
             # its side is about, not a charge it is only named in
             implicated = []
+        elif _speaks_of_involvement(r):
+            # a part in the act is what a charge says: not an account that charges no one
+            implicated = [c for c in implicated if c.against]
         pool = own + [c for c in implicated if (c.is_allegation and c.against) or _fit(words, c) >= MARGIN * best_own]
         # answering on another side's behalf ("no evidence of Ukrainian involvement"): the charge against the
         # side its words name, where they fit it; said in so many words, that is what it answers, even by a
@@ -228,7 +231,7 @@ def _target(state: ClaimState, r: Reading, named_claim: dict) -> tuple[_Claim | 
     if r.stance in OPPOSING and _speaks_of_involvement(r):
         # "denied SDF involvement in the attack": someone's part in the act is what a charge says, so it
         # answers only a claim that charges someone, however well its words fit another
-        candidates = [c for c in candidates if c.against]
+        candidates = [c for c in candidates if c.against and not _charges_another(state, c, r)]
     chosen = _clear_best(candidates, r, require=True, threshold=CLEAR_ANSWER)
     if chosen is not None:
         return chosen, BY_WORDS, "its words are the claim's"
@@ -245,6 +248,22 @@ def _denies_its_part(r: Reading) -> bool:
     """Does the answer deny its own side's part in the act ("denied any involvement")? A group's claim of
     responsibility charges no one else, so that answers it only where the answer names it."""
     return r.stance == "denies" or _speaks_of_involvement(r)
+
+
+def _charges_another(state: ClaimState, c: _Claim, r: Reading) -> bool:
+    """Does the claim charge a known side that is neither the answer's own nor one its words name or clear?
+    Someone denying a part in the act ("our forces have nothing to do with the bombing", "denied SDF
+    involvement in the attack") does not answer a charge against another side, however well the words fit."""
+    against = c.against - {OWN_ACT}
+    tokens = involved_tokens(r.statement, state.docs, state.table)
+    whose = frozenset(x for t in tokens for x in _side_of_token(t, state.sides.of))
+    if not against or not (r.side or tokens):
+        return False
+    # (a country by its name or its people's; a city only says where: "the Arequipa bombing")
+    named = _countries_named(r.statement.text) | r.side | r.cleared | r.charged | whose
+    # a party of no known side named as the one not involved ("denied SDF involvement"): no charge
+    # against a known side is about it
+    return not against & named
 
 
 def _doers_named(state: ClaimState, r: Reading) -> frozenset[str] | None:
@@ -293,7 +312,19 @@ def _defended(r: Reading) -> frozenset[str]:
 
 
 def _countries_named(text: str) -> frozenset[str]:
-    return frozenset(w for w in content_words(text) if w.startswith("@"))
+    """The countries a text names by their name or their people's ("Peru", "Peruvian", "the United States"),
+    not by a city, its capital included ("the Lima bombing" says where)."""
+    found = set()
+    for name in re.findall(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*", text):
+        words = name.split()
+        for n in range(len(words), 0, -1):  # the longest run of its words that names a country
+            country = next((c for k in range(len(words) - n + 1)
+                            for c in (country_of(" ".join(words[k:k + n])) or demonym_country(" ".join(words[k:k + n])),)
+                            if c is not None), None)
+            if country is not None:
+                found.add("@" + country.iso3)
+                break
+    return frozenset(found)
 
 
 def _endorsements(state: ClaimState) -> None:
