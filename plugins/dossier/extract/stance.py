@@ -32,6 +32,8 @@ def stance_of(st: StatementRecord, table: dict | None = None) -> str | None:
         stance = table["cue_verbs"][lemma]
         if stance != "supports":
             return stance
+    if cue in set(table.get("condemnation_words") or ()) and not negated and _condemns_an_allegation(text, table):
+        return "rejects"  # "denounced the explosion and the Turkish accusations": the accusations refused
     if negated:
         text = text[len(cue) + 1:]  # "did not confirm": the cue word in front of the words says nothing by itself
     if _labels_an_allegation(text, table):
@@ -64,6 +66,13 @@ def _unquoted(text: str) -> str:
     """The words without quotation marks: a cue the reporter quotes ('had "nothing to do" with it') is
     the same cue. An apostrophe inside a word ("didn't") stays."""
     return re.sub(r" {2,}", " ", _QUOTE_MARKS.sub(" ", text))
+
+
+def _condemns_an_allegation(text: str, table: dict) -> bool:
+    """Does a condemnation name an allegation among what it condemns ("the Turkish accusations",
+    "the claims")? The allegation words proper, not reports or statements."""
+    words = table.get("condemned_allegations") or ()
+    return any(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
 
 
 def _blame_called_futile(text: str, table: dict) -> bool:

@@ -7,7 +7,17 @@ import re
 
 from ..charges import _side_of_token, involved_tokens, involvement_named, named_doers
 from ...world import country_of, demonym_country
-from .compare import _by_makers, _clear_best, _dominant, _fit, _merged, _mutual, _speaks_of_involvement
+from .compare import (
+    _by_makers,
+    _clear_best,
+    _dominant,
+    _fit,
+    _makers_claims,
+    _merged,
+    _mutual,
+    _speaks_of_involvement,
+    _undecided,
+)
 from .state import (
     BY_CONTEXT,
     BY_WORDS,
@@ -154,6 +164,8 @@ def _target(state: ClaimState, r: Reading, named_claim: dict) -> tuple[_Claim | 
     if claim is not None and not set(r.speakers) & set(claim.makers):
         return claim, NAMED, "names the allegation"
     if r.named is not None and r.named[0] is None and r.named[1]:
+        if _undecided(_makers_claims(state, r, r.named[1]), r):
+            return None, 0.0, "names makers who charged several sides; only its own side would tell which"
         claim = _by_makers(state, r, r.named[1])  # "dismissed US claims"
         if claim is not None and not set(r.speakers) & set(claim.makers):
             return claim, NAMED, "names the allegation's makers"

@@ -28,6 +28,14 @@ def _other_side(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def _by_makers(state: ClaimState, r: Reading, makers) -> _Claim | None:
+    found = _makers_claims(state, r, makers)
+    if _undecided(found, r):
+        return None
+    return _clear_best(found, r, require=len(found) > 1) or _dominant(found) if found else None
+
+
+def _makers_claims(state: ClaimState, r: Reading, makers) -> list[_Claim]:
+    """The claims of the named makers an answer may answer."""
     named_side = state.side_of(makers)
     index = state.by_maker()
     near = {k for n in makers for k in (*index.get(n, ()), *(index.get(("last", n), ()) if len(n.split()) == 1 else ()))}
@@ -42,7 +50,19 @@ def _by_makers(state: ClaimState, r: Reading, makers) -> _Claim | None:
         # answer to what they alleged
         found = [c for c in found if c.against & r.side or r.side & c.involved] or \
             [c for c in found if not r.side & state.side_of(c.makers)]
-    return _clear_best(found, r, require=len(found) > 1) or _dominant(found) if found else None
+    return found
+
+
+def _undecided(found: list[_Claim], r: Reading) -> bool:
+    """"Turkey is making false accusations", by a speaker of no known side, of makers who charged two sides
+    and named by neither: which charge it answers only its side would tell (review/), not its words."""
+    return r.stance in OPPOSING and not r.side and _charges_several(found) \
+        and not any(c.against & (r.charged | r.cleared) for c in found)
+
+
+def _charges_several(claims: list[_Claim]) -> bool:
+    """Do the claims charge more than one side between them?"""
+    return len({side for c in claims for side in c.against if not side.startswith("#")}) > 1
 
 
 def _same_people(named, makers) -> bool:

@@ -82,6 +82,27 @@ def _consolidate(state: ClaimState) -> None:
     word (claims sharing neither cannot be one), in the claims' order."""
     while _merge_first_pair(state):
         pass
+    _bare_charges_joined(state)
+
+
+BARE_WORDS = 1  # topical words a charging wording may hold beyond the charged side and still say nothing of its own
+
+
+def _bare_charges_joined(state: ClaimState) -> None:
+    """A claim whose every wording only lays the charge ("blamed Kurdish militants for the attack": the side
+    and a word for the act) says nothing another could differ in: it is the one claim that charges the same
+    side by the same makers' side, when there is exactly one."""
+    for c in list(state.claims):
+        said = [p for p in c.props if p.charges] or c.props
+        if not c.against or c.against & {OWN_ACT} or any(len(_topical_words(p.words)) > BARE_WORDS for p in said):
+            continue
+        makers = state.side_of(c.makers)
+        others = [o for o in state.claims if o is not c and o.is_allegation and o.against == c.against
+                  and not _other_side(makers, state.side_of(o.makers))]
+        if len(others) == 1:
+            others[0].props.extend(c.props)
+            others[0].implied = others[0].implied and c.implied
+            state.claims.remove(c)
 
 
 def _merge_first_pair(state: ClaimState) -> bool:
