@@ -79,6 +79,11 @@ class Confidence:
     BY_WORDS = 0.6  # an answer placed by its words or by a rule of thumb (the main charge, a contrast)
     BY_CONTEXT = 0.5  # an answer placed by the sentences around it, or on a charge read from its denial
     PLAIN_CLAIM = 0.5  # a contested assertion that charges nobody, or a charge read from its denial
+    # actor mentions and the actors made of them (extract/actors/, resolve/actors/)
+    CAPTION_MENTION = 0.6  # a name in a photo caption: kept for the reader, trusted less
+    KEEP = 0.5  # an actor below this goes to review/, not into the dossier; a mention below it is no evidence
+    WEAK = 0.4  # an actor named once in passing, neither acting nor titled: listed on review/
+    FURNITURE = 0.3  # a name in a byline or page furniture, or an actor named only there: not in the story
 
 
 # ---------------------------------------------------------------- read / clean

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from typing import Iterable, Iterator
 
-from ...model import ArticleMentions, DroppedName, Mention, Ref, Source
+from ...model import ArticleMentions, Confidence, DroppedName, Mention, Ref, Source
 from ...parse import Parsed
 from ...world import country_of, demonym_country
 from .agency import _agency
@@ -187,7 +187,7 @@ def _surnames(source_id, sentence, doc, mentions, surnames) -> Iterator[Mention]
                 and (t.ent_type_ in {"", "GPE", "LOC", "ORG", "NORP"}) and t.pos_ == "PROPN" \
                 and not any(m.ref.start <= t.idx < m.ref.end for m in mentions):
             yield Mention(Ref(source_id, sentence.id, t.idx, t.idx + len(t)), t.text, "SURNAME", "person",
-                          confidence=0.6 if sentence.kind == "caption" else 1.0,
+                          confidence=Confidence.CAPTION_MENTION if sentence.kind == "caption" else Confidence.CERTAIN,
                           acts=_agency(doc[t.i:t.i + 1]) >= PARTICIPANT)
 
 

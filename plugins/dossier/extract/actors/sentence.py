@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ...model import DroppedName, Mention, Ref
+from ...model import Confidence, DroppedName, Mention, Ref
 from ...world import country_of
 from .agency import _acted_upon, _agency, _news_agency, _relays, _speech_recipient, _titled_teller
 from .candidates import _candidates
@@ -84,7 +84,8 @@ def _sentence_mentions(source_id: str, sentence, doc, credits=(set(), set()),
         if label == "AUTHOR":  # a column's author, in their own voice: the name as a name is written
             taken.update(range(start, end))
             yield Mention(Ref(source_id, sentence.id, span.start_char, span.end_char),
-                          text.title() if text.isupper() else text, label, "person", confidence=1.0, acts=True)
+                          text.title() if text.isupper() else text, label, "person", confidence=Confidence.CERTAIN,
+                          acts=True)
             continue
         if not text or text.lower() in w["not_names"] | w["disease_names"] or not any(c.isalpha() for c in text):
             continue
@@ -132,11 +133,11 @@ def _sentence_mentions(source_id: str, sentence, doc, credits=(set(), set()),
                 role, role_org = _role_headed(doc, start, end)
         elif kind == "organization":
             role, role_org = _owner(doc, start, end, text)
-        confidence = 1.0
+        confidence = Confidence.CERTAIN
         if sentence.kind == "caption":
-            confidence = 0.6
+            confidence = Confidence.CAPTION_MENTION
         if furniture:
-            confidence = 0.3
+            confidence = Confidence.FURNITURE
         yield Mention(Ref(source_id, sentence.id, span.start_char, span.start_char + len(text)), text,
                       label, kind, role, role_org, confidence, agency >= PARTICIPANT)
 

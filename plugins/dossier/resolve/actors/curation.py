@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable
 
 from ...config import CuratedActor
-from ...model import Actor, DroppedName, MentionRef, Source
+from ...model import Actor, Confidence, DroppedName, MentionRef, Source
 from .index import norm
 from .profiles import _mention_order, name_like
 
@@ -47,7 +47,7 @@ def _apply_curation(actors: list[Actor], refs: dict, curated: list[CuratedActor]
             id=cur.id, name=cur.name, kind=cur.kind or (base.kind if base else "other"),
             aliases=tuple(sorted(x for x in aliases if norm(x) != norm(cur.name))),
             role=cur.role or (base.role if base else None), affiliations=cur.affiliations,
-            curated=True, confidence=1.0,
+            curated=True, confidence=Confidence.CERTAIN,
             mentions=tuple(sorted(mentions, key=_mention_order))))
     effects = []
     for cur in (c for c in curated if c.hidden):

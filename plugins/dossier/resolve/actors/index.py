@@ -7,12 +7,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ...extract.actors import BROADCAST, INSTITUTION_WORD, PLACE
-from ...model import Actor, Mention, Ref, name_key
+from ...model import Actor, Confidence, Mention, Ref, name_key
 from ...world import country_of, demonym_country
 
-KEEP_CONFIDENCE = 0.5  # below this an actor goes to the review page instead of the dossier
-
-WEAK = 0.4  # one mention that neither acts nor carries a title: listed for review
+KEEP_CONFIDENCE = Confidence.KEEP  # below this an actor goes to the review page instead of the dossier
+WEAK = Confidence.WEAK  # one mention that neither acts nor carries a title: listed for review
 
 DROPPED_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "other", "LOC": "other", "FAC": "other",
                  "NORP": "group", "GROUP": "group", "COLLECTIVE": "group", "ACRONYM": "organization", "SURNAME": "person",

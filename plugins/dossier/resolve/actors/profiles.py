@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from ...model import Actor, MentionRef, slugify
+from ...model import Actor, Confidence, MentionRef, slugify
 from ...world import country_by_iso3, country_of, demonym_country, seat_country
 from .clusters import FUNCTION, known_bodies
 from .index import Cluster, KEEP_CONFIDENCE, WEAK, norm
@@ -26,9 +26,9 @@ def _actor(c: Cluster, body_refs: set) -> Actor:
     owned = Counter(m.role for m in c.mentions if m.role and m.role_org)
     body = [m for m in c.mentions if (m.ref.source, m.ref.sentence) in body_refs and m.confidence >= KEEP_CONFIDENCE]
     if not body:
-        confidence = 0.3  # named only in a photo caption or a byline: not part of the story
+        confidence = Confidence.FURNITURE  # named only in a photo caption or a byline: not part of the story
     elif kind == "country" or len(body) >= 2 or any(m.acts for m in body) or roles:
-        confidence = 1.0
+        confidence = Confidence.CERTAIN
     else:
         confidence = WEAK  # named once, in passing ("named after ...", "in the DPR, LPR ... regions")
     mentions = tuple(sorted({MentionRef(m.ref.source, m.ref.sentence, m.text, m.ref.start, m.ref.end)
