@@ -17,8 +17,20 @@ from .names import _best_form, _close, _head_before_of, _initials, _kind_of, _mo
 
 
 def _cluster(mentions: list[Mention], sources: Iterable[Source] = ()) -> list[Cluster]:
+    """Which mentions are one actor: the most certain evidence first (country knowledge, spelling), then
+    each of CLUSTER_PASSES in turn over the clusters so far."""
+    clusters, singles = _countries_and_spellings(mentions)
+    _short_forms(clusters, singles)
+    sources = list(sources)
+    for _name, rule in CLUSTER_PASSES:
+        rule(clusters, sources)
+    return [clusters[k] for k in sorted(clusters)]
+
+
+def _countries_and_spellings(mentions: list[Mention]) -> tuple[dict[str, Cluster], list[Mention]]:
+    """Countries by country knowledge; multi-word names by spelling variant. The one-word names left (a
+    surname, a short name) are returned for _short_forms."""
     clusters: dict[str, Cluster] = {}
-    # 1. countries, by country knowledge
     rest = []
     for m in mentions:
         country = _country(m)
@@ -28,7 +40,6 @@ def _cluster(mentions: list[Mention], sources: Iterable[Source] = ()) -> list[Cl
             c.mentions.append(m)
         else:
             rest.append(m)
-    # 2. multi-word names by spelling variant
     singles = []
     for m in sorted(rest, key=lambda m: -len(m.text.split())):
         key = _group_key(m) if m.kind == "group" else _owned_key(m)
@@ -39,41 +50,53 @@ def _cluster(mentions: list[Mention], sources: Iterable[Source] = ()) -> list[Cl
             continue
         target = _variant_of(key, clusters)
         clusters.setdefault(target or key, Cluster(target or key)).mentions.append(m)
-    # 3. short forms: a surname or an acronym that fits exactly one longer name
+    return clusters, singles
+
+
+def _short_forms(clusters: dict[str, Cluster], singles: list[Mention]) -> None:
+    """A surname or a short name joins the one longer name it fits; else it is a cluster of its own."""
     for m in singles:
         key = _group_key(m) if m.kind == "group" else norm(m.text)
         if key in clusters:
             clusters[key].mentions.append(m)
             continue
-        fits = [c for c in clusters.values() if not c.country and _mostly(c, "person")
-                and romanized(key) in {romanized(w) for w in norm(_best_form(c)).split()}]
-        if len(fits) > 1:
-            # one name and the same name run on into the next words ("Tedros Adhanom Ghebreyesus World" of
-            # a caption): the name itself
-            fits = [c for c in fits if not any(o is not c and c.key.startswith(o.key + " ") for o in fits)]
-        if len(fits) > 1:
-            # two people share the surname ("Wang Yi", "Wang Wenbin"): "Wang" in an article is the one
-            # that article names in full
-            fits = [c for c in fits if any(x.ref.source == m.ref.source for x in c.mentions)] or fits
-        if not fits and m.kind == "organization":
-            # "Wagner" <- "Wagner Group": the proper name of exactly one body named with a generic head noun
-            fits = [c for k, c in clusters.items() if not c.country and _mostly(c, "organization")
-                    and len(k.split()) == 2 and k.split()[0] == key and k.split()[1] in _generic_heads()]
-        if not fits and m.kind == "organization" and key in _press_heads():
-            # "the Journal" <- "The Wall Street Journal": a newspaper called by its last word
-            fits = [c for k, c in clusters.items() if not c.country and _mostly(c, "organization")
-                    and len(k.split()) > 1 and k.split()[-1] == key]
-        if not fits and m.kind == "organization":
-            # "the House" <- "the US House of Representatives": a body called by the head noun its full
-            # name opens with, before "of"
-            fits = [c for k, c in clusters.items() if not c.country and _mostly(c, "organization")
-                    and _head_before_of(_best_form(c)) == key]
+        fits = _short_form_fits(clusters, m, key)
         if len(fits) == 1:
             fits[0].mentions.append(m)
         else:
             clusters.setdefault(key, Cluster(key)).mentions.append(m)
-    # partial names: "Security Council" <- "UN Security Council", "Kumar Rai" <- "Pavan Kumar Rai"; a short
-    # name a country owns ("the US Anti-Doping Agency") only joins a long one of that country
+
+
+def _short_form_fits(clusters: dict[str, Cluster], m: Mention, key: str) -> list[Cluster]:
+    fits = [c for c in clusters.values() if not c.country and _mostly(c, "person")
+            and romanized(key) in {romanized(w) for w in norm(_best_form(c)).split()}]
+    if len(fits) > 1:
+        # one name and the same name run on into the next words ("Tedros Adhanom Ghebreyesus World" of
+        # a caption): the name itself
+        fits = [c for c in fits if not any(o is not c and c.key.startswith(o.key + " ") for o in fits)]
+    if len(fits) > 1:
+        # two people share the surname ("Wang Yi", "Wang Wenbin"): "Wang" in an article is the one
+        # that article names in full
+        fits = [c for c in fits if any(x.ref.source == m.ref.source for x in c.mentions)] or fits
+    if not fits and m.kind == "organization":
+        # "Wagner" <- "Wagner Group": the proper name of exactly one body named with a generic head noun
+        fits = [c for k, c in clusters.items() if not c.country and _mostly(c, "organization")
+                and len(k.split()) == 2 and k.split()[0] == key and k.split()[1] in _generic_heads()]
+    if not fits and m.kind == "organization" and key in _press_heads():
+        # "the Journal" <- "The Wall Street Journal": a newspaper called by its last word
+        fits = [c for k, c in clusters.items() if not c.country and _mostly(c, "organization")
+                and len(k.split()) > 1 and k.split()[-1] == key]
+    if not fits and m.kind == "organization":
+        # "the House" <- "the US House of Representatives": a body called by the head noun its full
+        # name opens with, before "of"
+        fits = [c for k, c in clusters.items() if not c.country and _mostly(c, "organization")
+                and _head_before_of(_best_form(c)) == key]
+    return fits
+
+
+def _partial_names(clusters: dict[str, Cluster], _sources=()) -> None:
+    """"Security Council" <- "UN Security Council", "Kumar Rai" <- "Pavan Kumar Rai"; a short name a country
+    owns ("the US Anti-Doping Agency") only joins a long one of that country."""
     for key, c in sorted(clusters.items(), key=lambda kv: len(kv[0])):
         if c.country or len(key.split()) < 2 or key not in clusters:
             continue
@@ -84,10 +107,10 @@ def _cluster(mentions: list[Mention], sources: Iterable[Source] = ()) -> list[Cl
         if len(fits) == 1:
             fits[0].mentions.extend(c.mentions)
             del clusters[key]
-    _middle_names(clusters)
-    _generic_tails(clusters)
-    _plural_names(clusters)
-    # one body's words in another order: "Federal Air Transport Agency" <- "Federal Agency for Air Transport"
+
+
+def _word_order(clusters: dict[str, Cluster], _sources=()) -> None:
+    """One body's words in another order: "Federal Air Transport Agency" <- "Federal Agency for Air Transport"."""
     for key, c in sorted(clusters.items(), key=lambda kv: kv[0]):
         if c.country or len(key.split()) < 3 or key not in clusters or _kind_of(c) != "organization":
             continue
@@ -98,7 +121,11 @@ def _cluster(mentions: list[Mention], sources: Iterable[Source] = ()) -> list[Cl
         if len(fits) == 1:
             clusters[fits[0]].mentions.extend(c.mentions)
             del clusters[key]
-    # acronyms: KCNA <- Korean Central News Agency, UNSC <- UN Security Council
+
+
+def _acronyms(clusters: dict[str, Cluster], _sources=()) -> None:
+    """KCNA <- Korean Central News Agency, UNSC <- UN Security Council: an acronym that is the initials of
+    exactly one longer name."""
     for key, c in list(clusters.items()):
         form = _best_form(c)
         if form.replace(".", "").isupper() and 2 <= len(form) <= 6:
@@ -109,10 +136,6 @@ def _cluster(mentions: list[Mention], sources: Iterable[Source] = ()) -> list[Cl
             if len(fits) == 1:
                 fits[0].mentions.extend(c.mentions)
                 del clusters[key]
-    _defined_acronyms(clusters, sources)
-    _known_bodies(clusters)
-    _units_to_bodies(clusters)
-    return [clusters[k] for k in sorted(clusters)]
 
 
 def _owned_key(m: Mention) -> str:
@@ -143,7 +166,7 @@ def _known_body(c: Cluster) -> tuple[int, str | None] | None:
     return next((table[k] for k in [c.key, *(norm(f) for f in c.forms())] if k in table), None)
 
 
-def _known_bodies(clusters: dict[str, Cluster]) -> None:
+def _known_bodies(clusters: dict[str, Cluster], _sources=()) -> None:
     """Names of one body that data/bodies.yml lists together ("the Pentagon", "the Department of Defense",
     "DoD"): one cluster, unless a name says it is another country's ("Canada's defence department")."""
     entries: dict[int, list[str]] = defaultdict(list)
@@ -163,7 +186,7 @@ def _known_bodies(clusters: dict[str, Cluster]) -> None:
             clusters[keys[0]].mentions.extend(clusters.pop(k).mentions)
 
 
-def _units_to_bodies(clusters: dict[str, Cluster]) -> None:
+def _units_to_bodies(clusters: dict[str, Cluster], _sources=()) -> None:
     """A body's unit named in its article ("the SANAD team" where the article says "Al Jazeera's ... team",
     extract/actors/ marks it UNIT): one actor with the body, when the body is an actor of its own."""
     for key, c in list(clusters.items()):
@@ -177,7 +200,7 @@ def _units_to_bodies(clusters: dict[str, Cluster]) -> None:
             target.mentions.extend(clusters.pop(key).mentions)
 
 
-def _middle_names(clusters: dict[str, Cluster]) -> None:
+def _middle_names(clusters: dict[str, Cluster], _sources=()) -> None:
     """A person named with and without a middle name, initial or patronymic ("John F. Kirby", "Dalerdzhon
     Barotovich Mirzoyev" / "Dalerdzhon Mirzoyev"): the same first and last name, the longer form having
     words in between. Joined only when exactly one longer name fits."""
@@ -210,7 +233,7 @@ def _name_particles() -> frozenset[str]:
     return frozenset(str(w).lower() for w in load_table("actor_words.yml").get("name_particles", ()))
 
 
-def _plural_names(clusters: dict[str, Cluster]) -> None:
+def _plural_names(clusters: dict[str, Cluster], _sources=()) -> None:
     """A group named in the singular and in the plural ("the Houthi movement said", "the Houthis"): the one
     word, with and without its plural -s, is one group when no country claims either."""
     for key in sorted(clusters):
@@ -224,7 +247,7 @@ def _plural_names(clusters: dict[str, Cluster]) -> None:
                 break
 
 
-def _generic_tails(clusters: dict[str, Cluster]) -> None:
+def _generic_tails(clusters: dict[str, Cluster], _sources=()) -> None:
     """A body's name with and without a generic head noun ("Islamic State group", "Islamic State"; "Wagner
     Group", "Wagner" is joined with the short forms): one body when exactly one name fits."""
     generic = _generic_heads()
@@ -381,3 +404,18 @@ def _variant_of(key: str, clusters: dict[str, Cluster]) -> str | None:
         if len(a) == len(b) >= 2 and _same_surname(a[-1], b[-1]) and all(_close(x, y) for x, y in zip(a, b)):
             return other
     return None
+
+
+# The passes after countries, spellings and short forms, in order: each joins clusters that the evidence it
+# reads says are one actor, and leaves the rest.
+CLUSTER_PASSES = [
+    ("partial names", _partial_names),
+    ("middle names", _middle_names),
+    ("generic tails", _generic_tails),
+    ("singular and plural", _plural_names),
+    ("words in another order", _word_order),
+    ("acronyms", _acronyms),
+    ("acronyms the articles define", _defined_acronyms),
+    ("bodies data/bodies.yml knows", _known_bodies),
+    ("units of bodies", _units_to_bodies),
+]
