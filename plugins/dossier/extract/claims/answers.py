@@ -4,6 +4,7 @@ claim it answers, or left unplaced (review/): a wrong cell is worse than an empt
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..charges import _side_of_token, involved_tokens, involvement_named, named_doers
 from ...world import country_of, demonym_country
@@ -158,85 +159,148 @@ def _answers_named(r: Reading, named_claim: dict) -> bool:
     return r.index in named_claim
 
 
-def _target(state: ClaimState, r: Reading, named_claim: dict) -> tuple[_Claim | None, float, str]:
-    """The claim an answer answers, how sure, and why; (None, 0, why) when none is clear."""
-    claim = named_claim.get(r.index)
-    if claim is not None and not set(r.speakers) & set(claim.makers):
-        return claim, NAMED, "names the allegation"
-    if r.named is not None and r.named[0] is None and r.named[1]:
-        if _undecided(_makers_claims(state, r, r.named[1]), r):
-            return None, 0.0, "names makers who charged several sides; only its own side would tell which"
-        claim = _by_makers(state, r, r.named[1])  # "dismissed US claims"
-        if claim is not None and not set(r.speakers) & set(claim.makers):
-            return claim, NAMED, "names the allegation's makers"
-    if r.stance in OPPOSING - {"denies"} and _names_denials(r.statement.text, state.table):
-        # "these efforts to deny it are ridiculous": it answers the denials of a charge, not a charge
-        return None, 0.0, "it answers the denials, not a claim"
-    # what can be answered: allegations, and assertions several sources report (a contested finding)
+@dataclass
+class _Asked:
+    """What the rules placing one answer read: the state, the answer, the allegations it names by their
+    words, and the claims it may answer (allegations and contested assertions made before it, not its own)."""
+    state: ClaimState
+    r: Reading
+    named_claim: dict
+    allegations: list
+
+
+Placement = tuple  # (claim or None, confidence, why)
+UNCLEAR: Placement = (None, 0.0, "its words fit no claim clearly")
+
+
+def _target(state: ClaimState, r: Reading, named_claim: dict) -> Placement:
+    """The claim an answer answers, how sure, and why; (None, 0, why) when none is clear: the first of
+    TARGET_RULES that decides."""
     speakers, day = set(r.speakers), state.days.get(r.statement.ref.source)
     allegations = [c for c, makers, first in state.answerable() if not speakers & makers
                    and not (first is not None and day is not None and first > day)]  # state.later_than, kept
-    if r.stance != "supports":
-        # the charge against its own side, or one its side is implicated in ("X supplied Y": Y answers);
-        # without a side of its own, the side its words defend ("I can't imagine that Putin did it")
-        sides = r.side | (_defended(r) if r.stance == "denies" else r.cleared)
-        if r.named is not None and r.named[1]:
-            # "Turkey is making false accusations": the side whose accusations it answers is no side it defends
-            sides = sides - (state.side_of(r.named[1]) - r.side)
-        own = [c for c in allegations if c.against & sides]
-        # a charge its side is only named in counts where the answer's words or context are about it; a
-        # claim that charges nobody, only where they fit it clearly better than any charge against it
-        words = _merged(r.words, r.context)
-        implicated = [c for c in allegations if c not in own and sides & c.involved
-                      and not r.side & state.side_of(c.makers)  # its makers' own side answers the denials
-                      and not (OWN_ACT in c.against and _denies_its_part(r))
-                      and max(_fit(r.words, c), _fit(words, c)) >= CLEAR_ANSWER]
-        best_own = max((_fit(words, c) for c in own), default=0.0)
-        # ... or its words clear a side in so many words ("no evidence that it was a rocket launched by Russia")
-        about_itself = bool(own) and (_speaks_of_involvement(r) or bool(r.cleared))
-        if about_itself:
-            # "denied any involvement", "we did not do this": its part in the act, which the charge against
-            # its side is about, not a charge it is only named in
-            implicated = []
-        elif _speaks_of_involvement(r):
-            # a part in the act is what a charge says: not an account that charges no one
-            implicated = [c for c in implicated if c.against]
-        pool = own + [c for c in implicated if (c.is_allegation and c.against) or _fit(words, c) >= MARGIN * best_own]
-        # answering on another side's behalf ("no evidence of Ukrainian involvement"): the charge against the
-        # side its words name, where they fit it; said in so many words, that is what it answers, even by a
-        # side that is charged with something else
-        named = involvement_named(r.statement, state.docs, state.table) - sides
-        on_behalf = [c for c in allegations if c.against & named and max(_fit(r.words, c), _fit(words, c)) > 0]
-        # a side merely named beside words of involvement ("no indication that Bolivia was involved"): the
-        # charge against it, where the answer's words fit it clearly
-        loosely = frozenset(w for w in r.words if w.startswith("@")) & _countries_named(r.statement.text) - sides \
-            if _speaks_of_involvement(r) and not about_itself else frozenset()
-        pool = on_behalf or pool + [c for c in allegations if c not in pool and c.against & loosely
-                                    and max(_fit(r.words, c), _fit(words, c)) >= CLEAR_ANSWER]
-        if pool:
-            chosen = _clear_best(pool, r, require=len(pool) > 1)
-            if chosen is not None and _about_its_own_charge(state, r, chosen):
-                return None, 0.0, "its words are about a charge its own side makes, not the one against it"
-            if chosen is not None:
-                if chosen.implied:
-                    return chosen, BY_CONTEXT, "answers what another side implied of its side"
-                return chosen, OWN_SIDE, "answers the charge against its own side"
-            main = _dominant(pool)
-            if main is not None:
-                return main, BY_WORDS, "answers the main charge against its own side"
-            return None, 0.0, "several charges against its side, and its words fit none clearly"
-        if r.side:
-            return None, 0.0, "no claim charges its side; the charge it answers was not found"
-    candidates = allegations
-    if r.stance == "declines-comment" and not r.side and not any(_fit(r.words, c) > 0 for c in allegations):
-        # "The Central Intelligence Agency declined to comment", by a speaker of no known side: only the
-        # sentences before say what on, and they often report another side's claim
-        return None, 0.0, "a refusal to comment on what its words do not say"
+    asked = _Asked(state, r, named_claim, allegations)
+    for _name, rule in TARGET_RULES:
+        found = rule(asked)
+        if found is not None:
+            return found
+    return UNCLEAR
+
+
+def _names_the_allegation(a: _Asked) -> Placement | None:
+    claim = a.named_claim.get(a.r.index)
+    if claim is not None and not set(a.r.speakers) & set(claim.makers):
+        return claim, NAMED, "names the allegation"
+    return None
+
+
+def _names_its_makers(a: _Asked) -> Placement | None:
+    """"dismissed US claims": the allegation of those makers, unless they charged several sides and only
+    the answer's own side would tell which."""
+    r = a.r
+    if r.named is None or r.named[0] is not None or not r.named[1]:
+        return None
+    if _undecided(_makers_claims(a.state, r, r.named[1]), r):
+        return None, 0.0, "names makers who charged several sides; only its own side would tell which"
+    claim = _by_makers(a.state, r, r.named[1])
+    if claim is not None and not set(r.speakers) & set(claim.makers):
+        return claim, NAMED, "names the allegation's makers"
+    return None
+
+
+def _answers_the_denials(a: _Asked) -> Placement | None:
+    """"these efforts to deny it are ridiculous": it answers the denials of a charge, not a charge."""
+    if a.r.stance in OPPOSING - {"denies"} and _names_denials(a.r.statement.text, a.state.table):
+        return None, 0.0, "it answers the denials, not a claim"
+    return None
+
+
+def _against_its_side(a: _Asked) -> Placement | None:
+    """The charge against its own side, or one its side is implicated in ("X supplied Y": Y answers);
+    without a side of its own, the side its words defend ("I can't imagine that Putin did it"); or the
+    charge against the side its words answer for ("no evidence of Ukrainian involvement")."""
+    state, r, allegations = a.state, a.r, a.allegations
     if r.stance == "supports":
-        # an endorsement backs a charge against another side, made by another side; its own words'
-        # charge, if any, says against whom
+        return None
+    sides = r.side | (_defended(r) if r.stance == "denies" else r.cleared)
+    if r.named is not None and r.named[1]:
+        # "Turkey is making false accusations": the side whose accusations it answers is no side it defends
+        sides = sides - (state.side_of(r.named[1]) - r.side)
+    own = [c for c in allegations if c.against & sides]
+    # a charge its side is only named in counts where the answer's words or context are about it; a
+    # claim that charges nobody, only where they fit it clearly better than any charge against it
+    words = _merged(r.words, r.context)
+    implicated = [c for c in allegations if c not in own and sides & c.involved
+                  and not r.side & state.side_of(c.makers)  # its makers' own side answers the denials
+                  and not (OWN_ACT in c.against and _denies_its_part(r))
+                  and max(_fit(r.words, c), _fit(words, c)) >= CLEAR_ANSWER]
+    best_own = max((_fit(words, c) for c in own), default=0.0)
+    # ... or its words clear a side in so many words ("no evidence that it was a rocket launched by Russia")
+    about_itself = bool(own) and (_speaks_of_involvement(r) or bool(r.cleared))
+    if about_itself:
+        # "denied any involvement", "we did not do this": its part in the act, which the charge against
+        # its side is about, not a charge it is only named in
+        implicated = []
+    elif _speaks_of_involvement(r):
+        # a part in the act is what a charge says: not an account that charges no one
+        implicated = [c for c in implicated if c.against]
+    pool = own + [c for c in implicated if (c.is_allegation and c.against) or _fit(words, c) >= MARGIN * best_own]
+    # answering on another side's behalf ("no evidence of Ukrainian involvement"): the charge against the
+    # side its words name, where they fit it; said in so many words, that is what it answers, even by a
+    # side that is charged with something else
+    named = involvement_named(r.statement, state.docs, state.table) - sides
+    on_behalf = [c for c in allegations if c.against & named and max(_fit(r.words, c), _fit(words, c)) > 0]
+    # a side merely named beside words of involvement ("no indication that Bolivia was involved"): the
+    # charge against it, where the answer's words fit it clearly
+    loosely = frozenset(w for w in r.words if w.startswith("@")) & _countries_named(r.statement.text) - sides \
+        if _speaks_of_involvement(r) and not about_itself else frozenset()
+    pool = on_behalf or pool + [c for c in allegations if c not in pool and c.against & loosely
+                                and max(_fit(r.words, c), _fit(words, c)) >= CLEAR_ANSWER]
+    if pool:
+        return _one_of_its_charges(state, r, pool)
+    if r.side:
+        return None, 0.0, "no claim charges its side; the charge it answers was not found"
+    return None
+
+
+def _one_of_its_charges(state: ClaimState, r: Reading, pool: list) -> Placement:
+    chosen = _clear_best(pool, r, require=len(pool) > 1)
+    if chosen is not None and _about_its_own_charge(state, r, chosen):
+        return None, 0.0, "its words are about a charge its own side makes, not the one against it"
+    if chosen is not None:
+        if chosen.implied:
+            return chosen, BY_CONTEXT, "answers what another side implied of its side"
+        return chosen, OWN_SIDE, "answers the charge against its own side"
+    main = _dominant(pool)
+    if main is not None:
+        return main, BY_WORDS, "answers the main charge against its own side"
+    return None, 0.0, "several charges against its side, and its words fit none clearly"
+
+
+def _refusal_on_nothing_said(a: _Asked) -> Placement | None:
+    """"The Central Intelligence Agency declined to comment", by a speaker of no known side: only the
+    sentences before say what on, and they often report another side's claim."""
+    r = a.r
+    if r.stance == "declines-comment" and not r.side and not any(_fit(r.words, c) > 0 for c in a.allegations):
+        return None, 0.0, "a refusal to comment on what its words do not say"
+    return None
+
+
+def _by_its_words(a: _Asked) -> Placement | None:
+    """The claim its words clearly are, among those it may answer."""
+    chosen = _clear_best(_word_candidates(a), a.r, require=True, threshold=CLEAR_ANSWER)
+    return (chosen, BY_WORDS, "its words are the claim's") if chosen is not None else None
+
+
+def _word_candidates(a: _Asked) -> list:
+    """The claims an answer's words may pick: for an endorsement, a charge against another side by another
+    side (its own words' charge, if any, says against whom); for a denial of a part in the act, a charge
+    against someone it is or names; else any it may answer."""
+    state, r = a.state, a.r
+    candidates = a.allegations
+    if r.stance == "supports":
         doers = None if r.charged else _doers_named(state, r)
-        candidates = [c for c in allegations if c.is_allegation and not c.against & r.side
+        candidates = [c for c in candidates if c.is_allegation and not c.against & r.side
                       and not state.side_of(c.makers) & r.side and (not r.charged or c.against & r.charged)
                       and not (doers is not None and c.against and OWN_ACT not in c.against
                                and not doers & c.against)]
@@ -244,16 +308,30 @@ def _target(state: ClaimState, r: Reading, named_claim: dict) -> tuple[_Claim | 
         # "denied SDF involvement in the attack": someone's part in the act is what a charge says, so it
         # answers only a claim that charges someone, however well its words fit another
         candidates = [c for c in candidates if c.against and not _charges_another(state, c, r)]
-    chosen = _clear_best(candidates, r, require=True, threshold=CLEAR_ANSWER)
-    if chosen is not None:
-        return chosen, BY_WORDS, "its words are the claim's"
-    if r.stance == "supports" and r.side:
-        # a third party's backing that names no claim: the story's main charge, if one stands well ahead
-        charges = [c for c in candidates if c.against]
-        main = _dominant(charges) if charges else None
-        if main is not None and _reach(main)[0] >= WIDELY_REPORTED and _fit(_merged(r.words, r.context), main) > 0:
-            return main, BY_CONTEXT, "backs the story's main charge"
-    return None, 0.0, "its words fit no claim clearly"
+    return candidates
+
+
+def _backs_the_main_charge(a: _Asked) -> Placement | None:
+    """A third party's backing that names no claim: the story's main charge, if one stands well ahead."""
+    r = a.r
+    if r.stance != "supports" or not r.side:
+        return None
+    charges = [c for c in _word_candidates(a) if c.against]
+    main = _dominant(charges) if charges else None
+    if main is not None and _reach(main)[0] >= WIDELY_REPORTED and _fit(_merged(r.words, r.context), main) > 0:
+        return main, BY_CONTEXT, "backs the story's main charge"
+    return None
+
+
+TARGET_RULES = [
+    ("names the allegation", _names_the_allegation),
+    ("names its makers", _names_its_makers),
+    ("answers the denials", _answers_the_denials),
+    ("the charge against its side", _against_its_side),
+    ("a refusal on nothing said", _refusal_on_nothing_said),
+    ("its words", _by_its_words),
+    ("backs the main charge", _backs_the_main_charge),
+]
 
 
 def _denies_its_part(r: Reading) -> bool:
