@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...world import body_names, country_of, demonym_country
 from ..charges import _side_of_token, involved_tokens, involvement_named, named_doers
-from ...world import country_of, demonym_country
 from .compare import (
     _by_makers,
     _clear_best,
@@ -277,6 +277,23 @@ def _one_of_its_charges(state: ClaimState, r: Reading, pool: list) -> Placement:
     return None, 0.0, "several charges against its side, and its words fit none clearly"
 
 
+def _named_in_the_charge(a: _Asked) -> Placement | None:
+    """A denial by someone a charge names in so many words ("The PKK denied any involvement", of "the PKK
+    and the YPG militia were responsible for the blast"): that charge, when it is the only one naming it."""
+    r = a.r
+    if r.stance not in OPPOSING - {"counter-accuses"} or not r.speakers:
+        return None
+    names = {n for s in r.speakers for n in body_names(s) if len(n) > 2}
+    if not names:
+        return None
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
+    named = [c for c in a.allegations if c.against and OWN_ACT not in c.against
+             and any(p.charges and p.statement is not None and pattern.search(p.text) for p in c.props)]
+    if len(named) == 1:
+        return named[0], OWN_SIDE, "denies a charge that names it"
+    return None
+
+
 def _refusal_on_nothing_said(a: _Asked) -> Placement | None:
     """"The Central Intelligence Agency declined to comment", by a speaker of no known side: only the
     sentences before say what on, and they often report another side's claim."""
@@ -286,14 +303,8 @@ def _refusal_on_nothing_said(a: _Asked) -> Placement | None:
     return None
 
 
-def _by_its_words(a: _Asked) -> Placement | None:
-    """The claim its words clearly are, among those it may answer."""
-    chosen = _clear_best(_word_candidates(a), a.r, require=True, threshold=CLEAR_ANSWER)
-    return (chosen, BY_WORDS, "its words are the claim's") if chosen is not None else None
-
-
 def _word_candidates(a: _Asked) -> list:
-    """The claims an answer's words may pick: for an endorsement, a charge against another side by another
+    """The claims an answer may back or answer by its words alone: for an endorsement, a charge against another side by another
     side (its own words' charge, if any, says against whom); for a denial of a part in the act, a charge
     against someone it is or names; else any it may answer."""
     state, r = a.state, a.r
@@ -323,13 +334,16 @@ def _backs_the_main_charge(a: _Asked) -> Placement | None:
     return None
 
 
+# An answer whose words merely fit a claim best, with nothing else to go by (no named allegation or makers,
+# no side of its own charged), is not placed: over the development stories one such placement in four was
+# right. It goes to review/ with the YAML that places it.
 TARGET_RULES = [
     ("names the allegation", _names_the_allegation),
     ("names its makers", _names_its_makers),
     ("answers the denials", _answers_the_denials),
     ("the charge against its side", _against_its_side),
+    ("a charge that names it", _named_in_the_charge),
     ("a refusal on nothing said", _refusal_on_nothing_said),
-    ("its words", _by_its_words),
     ("backs the main charge", _backs_the_main_charge),
 ]
 
