@@ -29,6 +29,7 @@ class WhoWords:
     speaker_state_nouns: frozenset[str]
     pair_nouns: frozenset[str]
     country_nouns: frozenset[str]
+    state_forms: frozenset[str]  # country nouns that name a form of state ("kingdom", "republic")
     titles: frozenset[str]  # role nouns ("minister", "spokesman"): data/actor_words.yml `titles`
 
 
@@ -44,6 +45,7 @@ def words() -> WhoWords:
                     doer_state_nouns=frozenset(t["doer_state_nouns"]),
                     speaker_state_nouns=frozenset(t["speaker_state_nouns"]),
                     pair_nouns=frozenset(t["pair_nouns"]), country_nouns=frozenset(t["country_nouns"]),
+                    state_forms=frozenset(t.get("state_forms") or ()),
                     titles=frozenset(w.lower() for w in load_table("actor_words.yml")["titles"]))
 
 

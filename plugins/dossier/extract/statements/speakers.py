@@ -158,13 +158,23 @@ def _state_with_nationality(p: _Phrase):
 
 
 def _the_country_word(p: _Phrase):
-    """"the kingdom said": the country last named in the article."""
+    """"the kingdom said": the country last named in the article; one whose official name has that word,
+    where the word is a form of state ("the kingdom": the Kingdom of Saudi Arabia, not Iran named since)."""
     if p.lemma in words().country_nouns and p.noun and p.focus is not None \
             and [c.lower_ for c in p.head.children] == ["the"]:
-        text, ref = _last_mention(p.focus, lambda m: m.kind == "country")
+        text, ref = _last_mention(p.focus, lambda m: m.kind == "country" and _officially(m.text, p.lemma))
         if text:
             return text, ref, "country", p.co
     return None
+
+
+def _officially(name: str, noun: str) -> bool:
+    """Is the country named a `noun` in its official name ("kingdom": Kingdom of Saudi Arabia)? Any country
+    is a "country" or a "nation"."""
+    if noun not in words().state_forms:
+        return True
+    country = country_of(name)
+    return country is not None and noun in country.official.lower().replace("emirates", "emirate emirates")
 
 
 def _office_of_a_person(p: _Phrase):
