@@ -872,3 +872,16 @@ def test_a_clause_about_another_title_holder_before_the_name_is_not_its_title(nl
         nlp, "Envoy",
         "Asked about the possibility of the Ruritanian ambassador being expelled, Piotr Nowak refused to rule it out.")
     assert [m.role for m in mentions if m.text == "Piotr Nowak"] == [None]
+
+
+def test_a_first_name_and_a_surnames_initial_is_the_one_person_of_that_name_and_an_acronym_no_person():
+    from dossier.model import Mention, Ref
+    from dossier.resolve.actors import _cluster
+    ms = [Mention(Ref("a", "s1", 0, 15), "Ahlam al-Bashir", "PERSON", "person", acts=True),
+          Mention(Ref("b", "s1", 0, 7), "Ahlam A", "PERSON", "person", acts=True),
+          Mention(Ref("b", "s2", 0, 7), "Ahlam A", "PERSON", "person", acts=True),
+          Mention(Ref("b", "s3", 0, 2), "AA", "ORG", "organization", acts=True),
+          Mention(Ref("b", "s4", 0, 8), "Bilal H", "PERSON", "person", acts=True)]
+    clusters = {c.key: sorted(m.text for m in c.mentions) for c in _cluster(ms)}
+    assert ["Ahlam A", "Ahlam A", "Ahlam al-Bashir"] in clusters.values()
+    assert ["AA"] in clusters.values() and ["Bilal H"] in clusters.values()

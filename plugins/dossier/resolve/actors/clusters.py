@@ -109,6 +109,21 @@ def _partial_names(clusters: dict[str, Cluster], _sources=()) -> None:
             del clusters[key]
 
 
+def _initialled_surnames(clusters: dict[str, Cluster], _sources=()) -> None:
+    """"Ahlam A." of "Ahlam al-Bashir": a person named by a first name and the initial of the surname (as
+    some presses name suspects) is the one person of that first name whose surname starts with it."""
+    for key in sorted(clusters):
+        c = clusters.get(key)
+        words = key.split()
+        if c is None or c.country or len(words) != 2 or len(words[1]) != 1 or not _mostly(c, "person"):
+            continue
+        fits = [o for k, o in clusters.items() if o is not c and not o.country and _mostly(o, "person")
+                and len(k.split()) >= 2 and _close(k.split()[0], words[0]) and k.split()[1][0] == words[1]
+                and len(k.split()[-1]) > 1]
+        if len(fits) == 1:
+            fits[0].mentions.extend(clusters.pop(key).mentions)
+
+
 def _word_order(clusters: dict[str, Cluster], _sources=()) -> None:
     """One body's words in another order: "Federal Air Transport Agency" <- "Federal Agency for Air Transport"."""
     for key, c in sorted(clusters.items(), key=lambda kv: kv[0]):
@@ -125,12 +140,12 @@ def _word_order(clusters: dict[str, Cluster], _sources=()) -> None:
 
 def _acronyms(clusters: dict[str, Cluster], _sources=()) -> None:
     """KCNA <- Korean Central News Agency, UNSC <- UN Security Council: an acronym that is the initials of
-    exactly one longer name."""
+    exactly one longer name, a body's (a person is not called by initials: "AA" is no "Ahlam A.")."""
     for key, c in list(clusters.items()):
         form = _best_form(c)
         if form.replace(".", "").isupper() and 2 <= len(form) <= 6:
             form = form.replace(".", "")
-            fits = [o for o in clusters.values() if o is not c and not o.country
+            fits = [o for o in clusters.values() if o is not c and not o.country and not _mostly(o, "person")
                     and form.lower() in {_initials(_best_form(o)), _initials(_best_form(o), expand=True),
                                          _initials(_unowned(_best_form(o)))}]
             if len(fits) == 1:
@@ -413,6 +428,7 @@ CLUSTER_PASSES = [
     ("middle names", _middle_names),
     ("generic tails", _generic_tails),
     ("singular and plural", _plural_names),
+    ("initialled surnames", _initialled_surnames),
     ("words in another order", _word_order),
     ("acronyms", _acronyms),
     ("acronyms the articles define", _defined_acronyms),

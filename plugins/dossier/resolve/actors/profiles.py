@@ -58,7 +58,8 @@ def _adjective_of(form: str, name: str) -> bool:
 
 def _display_name(forms: Counter, kind: str) -> str:
     if kind == "person":
-        return max(forms, key=lambda f: (len(f.split()), forms[f], f))
+        # the fullest name; a surname written whole over its initial ("Ahlam al-Bashir" over "Ahlam A.")
+        return max(forms, key=lambda f: (len(f.split()), len(f.split()[-1].strip(".")) > 1, forms[f], f))
     if kind == "group":  # "US officials" over "US defense officials": the group, not one branch of it
         return max(forms, key=lambda f: (forms[f], -len(f), f))
     # a name as a name is written ("Chinese Foreign Ministry") over a description ("China's foreign ministry")
