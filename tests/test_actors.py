@@ -885,3 +885,16 @@ def test_a_first_name_and_a_surnames_initial_is_the_one_person_of_that_name_and_
     clusters = {c.key: sorted(m.text for m in c.mentions) for c in _cluster(ms)}
     assert ["Ahlam A", "Ahlam A", "Ahlam al-Bashir"] in clusters.values()
     assert ["AA"] in clusters.values() and ["Bilal H"] in clusters.values()
+
+
+def test_a_mission_with_and_without_its_seat_is_one_body_and_the_bare_head_noun_is_it():
+    from dossier.model import Mention, Ref
+    from dossier.resolve.actors import _cluster
+    ms = [Mention(Ref("a", "s1", 0, 27), "U.S. Embassy in Ruritania", "ORG", "organization", acts=True),
+          Mention(Ref("b", "s1", 0, 11), "U.S. Embassy", "ORG", "organization", acts=True),
+          Mention(Ref("b", "s2", 0, 7), "Embassy", "PERSON", "person", acts=True),
+          Mention(Ref("b", "s3", 0, 22), "French Consulate in Lima", "ORG", "organization", acts=True),
+          Mention(Ref("b", "s4", 0, 24), "French Consulate in Cusco", "ORG", "organization", acts=True),
+          Mention(Ref("b", "s5", 0, 15), "French Consulate", "ORG", "organization", acts=True)]
+    sizes = sorted(len(c.mentions) for c in _cluster(ms))
+    assert sizes == [1, 1, 1, 3]  # two French consulates with seats: the bare one could be either

@@ -124,6 +124,30 @@ def _initialled_surnames(clusters: dict[str, Cluster], _sources=()) -> None:
             fits[0].mentions.extend(clusters.pop(key).mentions)
 
 
+def _missions_by_seat(clusters: dict[str, Cluster], _sources=()) -> None:
+    """"the U.S. Embassy" of "the U.S. Embassy in Turkey": a mission named with and without its seat is one
+    body, where one mission of that name has a seat; a bare "the Embassy" is that mission, where it is the
+    only one."""
+    missions = _missions()
+    seated = {}
+    for key, c in clusters.items():
+        words = key.split()
+        if not c.country and "in" in words[1:-1] and words[words.index("in") - 1] in missions:
+            seated.setdefault(" ".join(words[:words.index("in")]), []).append(key)
+    for base, keys in sorted(seated.items()):
+        if len(keys) == 1 and base in clusters and base != keys[0]:
+            clusters[keys[0]].mentions.extend(clusters.pop(base).mentions)
+    for noun in sorted(missions):
+        holding = [k for k, c in clusters.items() if not c.country and k != noun and noun in k.split()]
+        if noun in clusters and len(holding) == 1:
+            clusters[holding[0]].mentions.extend(clusters.pop(noun).mentions)
+
+
+@lru_cache(maxsize=1)
+def _missions() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_table("actor_words.yml").get("missions", ()))
+
+
 def _word_order(clusters: dict[str, Cluster], _sources=()) -> None:
     """One body's words in another order: "Federal Air Transport Agency" <- "Federal Agency for Air Transport"."""
     for key, c in sorted(clusters.items(), key=lambda kv: kv[0]):
@@ -429,6 +453,7 @@ CLUSTER_PASSES = [
     ("generic tails", _generic_tails),
     ("singular and plural", _plural_names),
     ("initialled surnames", _initialled_surnames),
+    ("missions with and without their seat", _missions_by_seat),
     ("words in another order", _word_order),
     ("acronyms", _acronyms),
     ("acronyms the articles define", _defined_acronyms),
