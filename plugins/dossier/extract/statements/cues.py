@@ -86,6 +86,9 @@ def _inverted(token, lemma, table):
 
 
 def _is_speech(token, lemma, table) -> bool:
+    actions = (table.get("action_objects") or {}).get(lemma)
+    if actions and any(c.dep_ == "dobj" and c.lemma_.lower() in actions for c in token.children):
+        return False  # "the blast claimed six lives": an act, not a claim
     need = table["needs_complement"].get(lemma)
     if need is None:
         return True
