@@ -342,3 +342,17 @@ def test_a_backing_or_an_answer_is_a_response_not_one_of_the_claims_wordings(nlp
     assert backing and not set(backing) & set(claim.statement_indexes)
     assert [statements[i].text for i in claim.statement_indexes] == \
         ["claimed responsibility for the attack on the concert hall on Friday"]
+
+
+def test_a_statement_is_dated_by_when_it_was_said_not_by_a_date_inside_its_words(make_site):
+    import json
+
+    seed = ("Minister blames Ruritania\n\n"
+            "LIMA, Nov 15, 2022 (Reuters) - In the past three years alone, Ruritania has sent $2 billion to the "
+            "rebels, Interior Minister Jorge Vega said on Monday.\n")
+    build = make_site({"000_wire.txt": seed},
+                      dossier={"sources.yml": "000_wire: {outlet: Reuters, published: 2022-11-15}\n"})
+    assert build.error is None, build.error
+    export = json.loads((build.site / "dossier.json").read_text())
+    [statement] = [s for s in export["statements"] if "past three years" in s["text"]]
+    assert statement["date"]["start"] == "2022-11-14"

@@ -188,10 +188,13 @@ def _digest(value) -> str:
 
 
 def _dated(statements, times: Sequence[TimeExpr]):
-    """A statement takes the date given in its own sentence, if one resolved."""
+    """A statement takes the date its sentence gives outside the words reported ("said on Monday"), if one
+    resolved: a date inside them ("in the past three years, the Senate has provided ...") is what they
+    speak of, not when they were said."""
     placed = by_sentence(t for t in times if t.span is not None)
     for st in statements:
-        found = placed.get((st.ref.source, st.ref.sentence), [None])[0]
+        found = next((t for t in placed.get((st.ref.source, st.ref.sentence), ())
+                      if not st.ref.start <= t.ref.start < st.ref.end), None)
         yield replace(st, date=found.span) if found and st.date is None else st
 
 
