@@ -52,9 +52,19 @@ def find_statements(parsed: Iterable[Parsed], mentions: Iterable[Mention]) -> It
                 yield from _flush(focus)
             said = list(_sentence_statements(item.source.id, sentence, doc, found, focus))
             yield from said
+            _main_speaker_last(focus, doc, found, said)
             focus.mentions.extend(found)
             focus.silent = [] if said else _subjects_named(doc, found)
         yield from _flush(focus)
+
+
+def _main_speaker_last(focus: _Focus, doc, found, said) -> None:
+    """"Asked about comments by Biden that ..., Jablonski called for patience. 'What has appeared ...,' he
+    said": the person the sentence is about, its main subject, is whom the next "he" means, though words
+    of another were read after his inside the sentence."""
+    main = [m for m in _subjects_named(doc, found) if m.kind == "person"]
+    if main and len({st.speaker_text for st in said}) > 1 and any(st.speaker_text == main[-1].text for st in said):
+        focus.remember(main[-1].text, "person", main[-1].ref)
 
 
 def _flush(focus: _Focus, speaker=None) -> Iterator[StatementRecord]:
