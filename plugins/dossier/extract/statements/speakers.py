@@ -434,6 +434,11 @@ def _subjects_of_saying(token) -> list:
     if token.dep_ in {"conj", "xcomp", "advcl"} and token.head != token:
         # "... and added", "was quoted as saying", "..., adding that"
         return _subjects_of_saying(_outside_dashes(token) or token.head)
+    if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.dep_ == "dobj" and token.head.head != token.head \
+            and token.lemma_.lower() in (_table().get("participle_cues") or ()):
+        # "Duda showed some restraint saying that ...": the parser hangs the participle on the object; its
+        # speaker is the subject of the clause
+        return _subjects_of_saying(token.head.head)
     if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.lemma_.lower() in _table()["frame_verbs"]:
         # "was quoted as saying" with "as saying" a phrase; active, "the paper quoted X as saying": X says
         frame = token.head.head
