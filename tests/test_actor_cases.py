@@ -7,9 +7,20 @@ from casefiles import case_params
 from test_actors import _actors
 
 
-@pytest.mark.parametrize("case", case_params("actors"))
+@pytest.mark.parametrize("case", case_params("actors", but="clusters.yml"))
 def test_actor_case(nlp, case):
     headline, *lines = case["text"].strip().splitlines()
     actors, _, _, _ = _actors(nlp, headline, *lines)
     assert set(case["actors"]) <= set(actors), sorted(actors)
     assert not set(case["not_actors"]) & set(actors), sorted(actors)
+
+
+@pytest.mark.parametrize("case", case_params("actors", "clusters.yml"))
+def test_cluster_case(case):
+    from dossier.model import Mention, Ref
+    from dossier.resolve.actors import _cluster
+
+    mentions = [Mention(Ref(source, f"s{n}", 0, len(text)), text, label, kind, acts=True)
+                for n, (text, label, kind, source) in enumerate(case["mentions"], start=1)]
+    found = sorted(sorted(m.text for m in c.mentions) for c in _cluster(mentions))
+    assert found == sorted(sorted(group) for group in case["clusters"])
