@@ -242,9 +242,10 @@ def _role_noun(p: _Phrase):
             any_title or lemma in m.role.lower() or (m.role_org or "").lower() in orgs and bool(m.role_org)) \
             and (country is None or _role_country(m) == country)
     text, ref = _last_mention(p.focus, holds_it)
-    if text is None and country is not None and not p.focus.mentions:
+    if text is None:
         # a headline or lede names by title whom the article names later ("Ukrainian defense minister
-        # denies ..." of Oleksii Reznikov): the one person of the article holding that country's title
+        # denies ..." of Oleksii Reznikov; "..., the president has said" of the article's one president): the
+        # one person of the article holding that title (that country's, where it names one)
         later = list(dict.fromkeys(m.text for m in p.focus.article if holds_it(m)))
         if len(later) == 1:
             m = next(m for m in p.focus.article if m.text == later[0])
