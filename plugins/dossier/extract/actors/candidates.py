@@ -89,7 +89,27 @@ def _candidates(doc) -> Iterator[tuple[int, int, str]]:
             start = t.i - 1 if t.i and doc[t.i - 1].lower_ == "collective" else t.i
             found.append((start, t.i + 1, "GROUP"))
     found.extend(_named_groups(doc))
+    found.extend(_led_coalitions(doc, found))
     return iter(sorted(found, key=lambda x: (x[0], -x[1])))
+
+
+def _led_coalitions(doc, found) -> Iterator[tuple[int, int, str]]:
+    """"the Saudi-led coalition", "a US-led alliance": a coalition named by the states that lead it (the
+    spelling news uses for them), which NER leaves out or keeps only the demonym of."""
+    nouns = words()["coalition_nouns"]
+    for t in doc:
+        if t.lower_ != "led" or t.i < 2 or doc[t.i - 1].text not in {"-", "–"} or t.head.lower_ not in nouns \
+                or t.head.i <= t.i:
+            continue
+        first = t.i - 2
+        while first >= 2 and doc[first - 1].text in {"-", "–"} and (country_of(doc[first - 2].text)
+                                                                    or demonym_country(doc[first - 2].text)):
+            first -= 2  # "Saudi-UAE-led"
+        if not (country_of(doc[first].text) or demonym_country(doc[first].text)):
+            continue
+        if not all(x.is_lower for x in doc[t.i + 1:t.head.i]):
+            continue  # "the US-led NATO military alliance": the alliance has a name of its own
+        yield first, t.head.i + 1, "GROUP"
 
 
 def _named_groups(doc) -> Iterator[tuple[int, int, str]]:

@@ -148,6 +148,23 @@ def _missions() -> frozenset[str]:
     return frozenset(str(w).lower() for w in load_table("actor_words.yml").get("missions", ()))
 
 
+def _led_by_the_same(clusters: dict[str, Cluster], _sources=()) -> None:
+    """"the Saudi-UAE-led coalition" and "the Saudi-led coalition": a coalition named by more of its leaders
+    is the one named by fewer, where exactly one such fits."""
+    def leaders(key: str) -> tuple[frozenset[str], str] | None:
+        words = key.split()
+        return (frozenset(words[:words.index("led")]), " ".join(words[words.index("led") + 1:])) \
+            if "led" in words[1:-1] else None
+    for key in sorted(clusters, key=len):
+        c, mine = clusters.get(key), leaders(key)
+        if c is None or c.country or mine is None:
+            continue
+        fits = [k for k in clusters if k != key and (lambda o: o is not None and o[1] == mine[1]
+                                                     and mine[0] < o[0])(leaders(k))]
+        if len(fits) == 1:
+            clusters[fits[0]].mentions.extend(clusters.pop(key).mentions)
+
+
 def _word_order(clusters: dict[str, Cluster], _sources=()) -> None:
     """One body's words in another order: "Federal Air Transport Agency" <- "Federal Agency for Air Transport"."""
     for key, c in sorted(clusters.items(), key=lambda kv: kv[0]):
@@ -454,6 +471,7 @@ CLUSTER_PASSES = [
     ("singular and plural", _plural_names),
     ("initialled surnames", _initialled_surnames),
     ("missions with and without their seat", _missions_by_seat),
+    ("coalitions led by the same", _led_by_the_same),
     ("words in another order", _word_order),
     ("acronyms", _acronyms),
     ("acronyms the articles define", _defined_acronyms),
