@@ -149,6 +149,8 @@ def _collectives(doc) -> Iterator[tuple[int, int, str]]:
             end += 1
         if last is not None and doc[last].dep_ not in {"compound", "amod", "nmod"}:  # not "intelligence agency"
             yield t.i, last + 1, "COLLECTIVE"
+        elif last is not None and doc[last].head.lower_ in w["press_titles"] and doc[last].head.i == last + 1:
+            yield t.i, last + 1, "COLLECTIVE"  # "a senior US intelligence official says": US intelligence speaks
 
 
 def _named_by_head(doc, found) -> Iterator[tuple[int, int, str]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ...world import capital_of, country_of, demonym_country, government_of, is_place, seat_country
-from .agency import _does, _owns_an_act, _reported
+from .agency import _agency, _does, _owns_an_act, _reported
 from .candidates import _defined_by_acronym
 from .vocab import (
     AGENT, DESCRIPTOR, INSTITUTION_WORD, JOB_WORD, LABEL_KINDS, LEADERS_GOVERNMENT, NONE, PARTICIPANT, PLACE,
@@ -38,6 +38,9 @@ def _judge(text: str, label: str, span, agency: int) -> tuple[str | None, str | 
         return "group", None
     if label == "COLLECTIVE":  # "British security sources claimed": a group when it speaks or acts itself,
         # not when someone else's words say what it did ("executed by Indian intelligence, she said")
+        if span.root.dep_ == "compound" and span.root.head.lower_ in w["press_titles"]:
+            # "a senior US intelligence official says": the official speaks for the collective
+            agency = _agency(span.doc[span.root.head.i:span.root.head.i + 1])
         return ("group", None) if agency >= AGENT and not _reported(span.root) else (None, None)
     if label == "NORP":
         if head in w["collectives"] and agency >= PARTICIPANT:

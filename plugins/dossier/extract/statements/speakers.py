@@ -322,6 +322,18 @@ def _institution_back(p: _Phrase):
     return text, ref, "organization", ()
 
 
+def _collective_of_an_official(p: _Phrase):
+    """"A senior US intelligence official says": an unnamed official of a country's service is that
+    service's voice (the collective named before the title), not the country's."""
+    if not p.noun or p.lemma not in words().titles:
+        return None
+    before = [m for m in p.inside if m.label == "COLLECTIVE" and m.ref.end <= p.head.idx]
+    if before and not p.persons:
+        m = before[-1]
+        return m.text, m.ref, m.kind, p.co
+    return None
+
+
 def _unnamed_voice(p: _Phrase):
     """"A spokesperson said" with nobody of that title named: the voice of the body, state or group that
     last spoke ("China's government is dismissing ... A spokesperson said ...")."""
@@ -381,6 +393,7 @@ NOUN_PHRASE_RULES = [
     ("not the owner", _not_the_owner),
     ("person inside", _person_inside),
     ("role noun", _role_noun),
+    ("an official of a country's service", _collective_of_an_official),
     ("unnamed spokesperson", _unnamed_voice),
     ("statement by", _statement_by),
     ("first of coordinated", _first_of_coordinated),
