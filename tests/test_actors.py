@@ -838,3 +838,14 @@ def test_a_clause_about_another_title_holder_before_the_name_is_not_its_title(nl
         nlp, "Envoy",
         "Asked about the possibility of the Ruritanian ambassador being expelled, Piotr Nowak refused to rule it out.")
     assert [m.role for m in mentions if m.text == "Piotr Nowak"] == [None]
+
+
+def test_a_hyphened_title_after_a_body_and_its_acronym_is_the_whole_title(nlp):
+    # "Commander-in-Chief" is one word of the title, "(BDF)" the body's short name: neither ends the title
+    _, _, _, mentions = _actors(
+        nlp, "Denial",
+        "Bolivian Democratic Forces (BDF) Commander-in-Chief Juan Mamani on Monday denied any involvement.",
+        "The well-known Kremlin spokesman Ivan Petrov said nothing.")
+    assert {(m.role, m.role_org) for m in mentions if m.text == "Juan Mamani"} == {
+        ("Bolivian Democratic Forces (BDF) Commander-in-Chief", "Bolivian Democratic Forces")}
+    assert {m.role for m in mentions if m.text == "Ivan Petrov"} == {"Kremlin spokesman"}

@@ -14,7 +14,7 @@ def _role_before(doc, start: int) -> tuple[str | None, str | None]:
     w = words()
     titles = w["titles"]
     i = start
-    while i > 0 and (doc[i - 1].is_title or doc[i - 1].is_upper or doc[i - 1].lower_ in titles
+    while i > 0 and (_in_a_hyphened_word(doc, i - 1) or doc[i - 1].is_title or doc[i - 1].is_upper or doc[i - 1].lower_ in titles
                      or doc[i - 1].lower_ in w["portfolios"]  # "Bolivian presidential adviser"
                      or doc[i - 1].lower_ in {"of", "for", "at", "-", "to"}
                      or (doc[i - 1].lower_ == "the" and i >= 2 and doc[i - 2].lower_ in {"to", "of", "for", "at"})
@@ -23,6 +23,8 @@ def _role_before(doc, start: int) -> tuple[str | None, str | None]:
         if doc[i - 1].lower_ in {"the", "a"} and not (i >= 2 and doc[i - 2].lower_ in {"to", "of", "for", "at"}):
             break  # "Representative to the UN" keeps its article
         i -= 1
+        if _acronym_in_brackets(doc, i):
+            i -= 3  # "Syrian Democratic Forces (SDF) Commander-in-Chief": the body's short name is no stop
     while i < start and doc[i].lower_ in {"of", "for", "at", "-", "to", "'s", "’s"}:
         i += 1
     if i == start:
@@ -35,6 +37,25 @@ def _role_before(doc, start: int) -> tuple[str | None, str | None]:
         tokens.pop(0)
     role = doc[tokens[0].i:start].text if tokens else None
     return role, _role_org(tokens)
+
+
+def _in_a_hyphened_word(doc, i: int) -> bool:
+    """The token is a piece of a capitalised word written with hyphens ("in" of "Commander-in-Chief"), not
+    of "well-known"."""
+    def joined(k: int) -> bool:  # token k is glued to a hyphen glued to token k + 2
+        return k + 2 < len(doc) and doc[k + 1].text == "-" and not doc[k].whitespace_ and not doc[k + 1].whitespace_
+    first = i if doc[i].text != "-" else i - 1
+    if not (joined(first) or (first >= 2 and joined(first - 2))):
+        return False
+    while first >= 2 and joined(first - 2):
+        first -= 2
+    return doc[first].is_title
+
+
+def _acronym_in_brackets(doc, i: int) -> bool:
+    """Tokens i-3..i-1 are "( SDF )", an acronym in brackets after the name it abbreviates."""
+    return i >= 4 and doc[i - 1].text == ")" and doc[i - 3].text == "(" and doc[i - 2].is_upper \
+        and doc[i - 4].is_title
 
 
 def _role_headed(doc, start: int, end: int) -> tuple[str | None, str | None]:

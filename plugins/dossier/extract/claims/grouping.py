@@ -206,6 +206,14 @@ def _implicated_in_a_charge(state: ClaimState, r: Reading, side: frozenset[str])
                and _fit(r.words, c) >= CLEAR_ANSWER for c in state.claims)
 
 
+def _charged_beside(state: ClaimState, makers: frozenset[str], side: frozenset[str]) -> bool:
+    """Do these makers' own charges against others name the side ("the PKK and the Syrian Kurdish YPG
+    militia were responsible", for a Syrian force)? Then a wording of theirs that only mentions it ("she
+    entered through Afrin, held by Syrian rebels") is no charge the side's denial shows."""
+    return any(c.is_allegation and c.against and not c.implied and side & c.involved and side.isdisjoint(c.against)
+               and state.side_of(c.makers) & makers for c in state.claims)
+
+
 def _imply(state: ClaimState, r: Reading, side: frozenset[str]) -> bool:
     """Charge `side` in the wordings of other sides' claims that name it; True if any did."""
     implied = False
@@ -216,6 +224,8 @@ def _imply(state: ClaimState, r: Reading, side: frozenset[str]) -> bool:
             continue
         if named_makers and not _same_people(named_makers, c.makers):
             continue  # "dismissed Lipa's report": what Lipa said, not what others said of its side
+        if _charged_beside(state, makers, side):
+            continue  # its accusers named it in their charge against others: that is what it answers
         for p in c.props:
             if side & {w for w in p.words if w.startswith("@")} and p.statement is not None:
                 p.charged, p.charges, implied = p.charged | side, True, True
