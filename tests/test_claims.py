@@ -175,6 +175,18 @@ def test_the_doer_named_by_is_behind_ordered_or_blamed_on_is_charged_as_its_stat
         assert side in _accused_in(doc, 0, len(doc.text), "", table, sides.of), text
 
 
+def test_where_a_weapon_was_fired_from_names_its_side_when_nothing_else_does(nlp):
+    from dossier.extract.charges import _accused_in, _stances
+
+    def doers(text, negated):
+        doc = parse_text(nlp, text, "a0").docs[-1]
+        return _accused_in(doc, 0, len(doc.text), "", _stances(), None, negated=negated)
+
+    assert doers("The president said the missile was probably not fired from Bolivia.", True) == {"@BOL"}
+    assert doers("Officials said the rockets were fired from Bolivia.", False) == {"@BOL"}
+    assert doers("Officials said Peru fired the rockets from Bolivia.", False) == {"@PER"}  # the doer first
+
+
 @pytest.mark.parametrize("text", [
     # an act inside a description of someone
     "The group said two gunmen staged the attack during a memorial for Ivan Horak, a general "
@@ -270,14 +282,38 @@ def test_an_institution_word_alone_is_nobodys_surname():
     assert sides.of("Department") is None  # another body's "Department" said it, not the State Department
 
 
+def test_a_body_named_without_its_owner_is_the_owner_every_other_mention_gives():
+    from dossier.extract.charges import _Sides
+    from dossier.model import Mention, Ref
+
+    spokesman = Mention(Ref("a0", "s1"), "Ivan Petrov", "PERSON", role="Defense Ministry spokesman",
+                        role_org="Defense Ministry")
+    owned = Mention(Ref("a1", "s1"), "Defense Ministry", "ORG", role_org="Russia")
+    assert _Sides([spokesman, owned]).of("Ivan Petrov") == "@RUS"
+    # two owners for the name: whose ministry he speaks for is not known
+    other = Mention(Ref("a2", "s1"), "Defense Ministry", "ORG", role_org="Poland")
+    assert _Sides([spokesman, owned, other]).of("Ivan Petrov") is None
+
+
+def test_a_word_and_its_inflections_are_one_word_whatever_their_silent_e():
+    from dossier.extract.topics import content_words
+
+    assert content_words("missiles") == content_words("missile") == content_words("missile's")
+    assert content_words("pipelines") == content_words("pipeline")
+    assert content_words("caused") == content_words("causes") == content_words("cause")
+    # a strike is an attack (WordNet's strike, n. 1), as the news writes of it
+    assert content_words("strikes") == content_words("attack")
+
+
 def test_the_storys_subject_words_weigh_less_than_a_propositions_own():
     from dossier.extract.claims import STORY_STATEMENTS, story_discounts
-    from dossier.extract.topics import weighted_words
+    from dossier.extract.topics import content_words, weighted_words
 
     texts = [weighted_words(f"the pipeline blast was the work of group {k}") for k in range(STORY_STATEMENTS)]
     texts.append(weighted_words("the navy laid the charges"))
     discounts = story_discounts(texts)
-    assert discounts["pipeline"] < 0.2 and "navy" not in discounts
+    (pipeline,), (navy,) = content_words("pipeline"), content_words("navy")
+    assert discounts[pipeline] < 0.2 and navy not in discounts
     # too few statements to tell a subject from a proposition: nothing is discounted
     assert story_discounts(texts[:3]) == {}
 

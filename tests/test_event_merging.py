@@ -209,3 +209,13 @@ def test_a_report_naming_nobody_joins_the_one_same_day_event_whose_participant_i
                            index, _sources(), [])
     assert sorted(len(e.reports) for e in found) == [1, 2]
     assert [e.participants for e in found if len(e.reports) == 2] == [("karim-nasser",)]
+
+
+def test_two_speakers_of_different_sides_speaking_of_one_side_on_one_day_are_two_statements(actors):
+    # "North Korea blamed Japan on Monday", "South Korea accused North Korea the same day": whom they
+    # spoke of is shared, who spoke is not
+    day = date(2023, 6, 6)
+    found = resolve_events([_report("a", day, "statement", ("North Korea", "Japan")),
+                            _report("b", day, "statement", ("South Korea", "North Korea")),
+                            _report("c", day, "statement", ("North Korea", "United States"))], actors, _sources(), [])
+    assert sorted(sorted(r.source for r in e.reports) for e in found) == [["a", "c"], ["b"]]

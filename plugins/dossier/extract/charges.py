@@ -208,13 +208,14 @@ def _accused_in(doc, start: int, end: int, cue: str, table, people=None, negated
         # cleared of the act only where the negated predicate names a doer: an agent, "behind"/"responsible",
         # or an act verb's subject ("Kyiv did not attack"), never any verb's ("would not grant an exemption")
         act_verbs = {w.lower() for w in table.get("act_verbs") or ()}
-        tiers = [tiers[1], tiers[5], [t for t in tiers[2] if t.head.lemma_.lower() in act_verbs], tiers[4]]
+        tiers = [tiers[1], tiers[5], [t for t in tiers[2] if t.head.lemma_.lower() in act_verbs], tiers[4], tiers[6]]
     return _sides_of_doers(tiers, people, negated)
 
 
 def _doer_tiers(doc, start: int, end: int, table, negated: bool = False) -> list[list]:
     """The tokens of a statement that may name the act's doer, by how surely: an accusing verb's object, an
-    agent, an act verb's subject, a cleft's focus, an act's possessor or modifier, a charged subject."""
+    agent, an act verb's subject, a cleft's focus, an act's possessor or modifier, a charged subject, the
+    place an act came from."""
     accusing = set(table["accuse_verbs"]) | set(table.get("charge_verbs") or ())
     toks = [t for t in doc if start <= t.idx < end]
     # the subject of a verb of saying or of finding ("the agency concluded that ...") reports the act; it
@@ -225,7 +226,8 @@ def _doer_tiers(doc, start: int, end: int, table, negated: bool = False) -> list
     preds = {w.lower() for w in table.get("charge_predicates") or ()}
     involvement = set(table.get("involvement_nouns") or ())
     attributing = set(table.get("attribution_verbs") or ())
-    tiers: list[list] = [[], [], [], [], [], []]
+    tiers: list[list] = [[], [], [], [], [], [], []]
+    act_verbs = {w.lower() for w in table.get("act_verbs") or ()}
     text = doc.text  # made from the tokens on each access: read once, not once per token
     for t in toks:
         if _negated(t, table, text) != negated:
@@ -255,6 +257,8 @@ def _doer_tiers(doc, start: int, end: int, table, negated: bool = False) -> list
             tiers[4].append(t)  # "Kiev's attack", "a Bolivian air strike": the act's doer
         elif _involved_in(t, involvement, acts):
             tiers[4].append(t)  # "Indian involvement in", "a link between agents of India and the killing"
+        elif t.dep_ == "pobj" and t.head.lower_ == "from" and t.head.head.lemma_.lower() in act_verbs:
+            tiers[6].append(t)  # "the missile was fired from Russia": where a weapon came from, if nothing else
         if _charged_subject(t, table):
             tiers[5].append(t)
     return tiers
@@ -437,12 +441,20 @@ class _Sides:
                 return side
         # the speaker's own mentions first, then other spellings of the same person: a surname alone, or a
         # full name whose surname it shares ("Dmitry Peskov" titled only as "Peskov, the Kremlin spokesman")
-        for text in self._spellings(speaker, words):
+        spellings = self._spellings(speaker, words)
+        for text in spellings:
             for r in self.roles[text]:
                 for w in [r, *re.split(r"\s+", re.sub(r"[’']s\b", "", r))]:
                     side = _side_of_name(w) if w[:1].isupper() else None
                     if side:
                         return side
+        # "Defense Ministry spokesman Igor Konashenkov": the body his title names, owned as the dossier's
+        # other mentions of it say ("Russia's Defense Ministry"), where they all agree
+        for text in spellings:
+            for r in self.roles[text]:
+                owners = {_side_of_name(o) for o in self.roles.get(r, ()) if o != r and o[:1].isupper()}
+                if len(owners) == 1 and None not in owners:
+                    return owners.pop()
         return None
 
     def _spellings(self, speaker: str, words: list[str]) -> list[str]:

@@ -62,8 +62,10 @@ def _equivalents() -> dict[str, str]:
 def _stem(w: str) -> str:
     for suffix in ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ed", "es", "s"):
         if w.endswith(suffix) and len(w) - len(suffix) >= 4:
-            return w[: -len(suffix)]
-    return w
+            w = w[: -len(suffix)]
+            break
+    # a silent final e goes too, as the suffixes take it ("missile" as "missiles", "strike" as "striking")
+    return w[:-1] if w.endswith("e") and len(w) > 4 else w
 
 
 def _overlap(a: set[str], b: set[str]) -> float:

@@ -122,6 +122,8 @@ def _affinity(group: _Group, report: EventReport, participants: tuple[str, ...])
             and any(r.kind == report.kind and r.date == report.date for r, _ in group.reports):
         return max(shared, 1)
     if compatible(best.date, report.date):
+        if shared and _other_speakers(group, report):
+            return 0
         if shared:
             return shared
         if report.kind in SPEECH_KINDS and _speaks_for(_doers(group.reports)) & _speaks_for(_doers([(report, ())])):
@@ -146,6 +148,17 @@ def _affinity(group: _Group, report: EventReport, participants: tuple[str, ...])
         # itself is preferred
         return shared - 0.5
     return 0
+
+
+def _other_speakers(group: _Group, report: EventReport) -> bool:
+    """Acts of speech by speakers neither of whom speaks for the other or for the other's side ("Turkey
+    blamed Kurdish militants", "the Kurdish administration accused Turkish intelligence"): two acts, however
+    much whom they spoke of is shared."""
+    if report.kind not in SPEECH_KINDS:
+        return False
+    doers = _doers([(report, ())])
+    theirs = _doers([(r, p) for r, p in group.reports if r.kind in SPEECH_KINDS])
+    return bool(doers and theirs) and not (_speaks_for(doers) & _speaks_for(theirs))
 
 
 SAME_WORDS = 0.3  # share of the shorter report's content words another must hold to report the same words
