@@ -849,3 +849,11 @@ def test_a_hyphened_title_after_a_body_and_its_acronym_is_the_whole_title(nlp):
     assert {(m.role, m.role_org) for m in mentions if m.text == "Juan Mamani"} == {
         ("Bolivian Democratic Forces (BDF) Commander-in-Chief", "Bolivian Democratic Forces")}
     assert {m.role for m in mentions if m.text == "Ivan Petrov"} == {"Kremlin spokesman"}
+
+
+def test_a_countrys_official_name_holding_a_possessive_is_that_country(nlp):
+    _, _, _, mentions = _actors(
+        nlp, "Rejection",
+        "A spokesperson for the Democratic People's Republic of Korea (DPRK) has officially rejected the claims.")
+    assert "Republic of Korea" not in {m.text for m in mentions}
+    assert "Democratic People's Republic of Korea" in {m.text for m in mentions}

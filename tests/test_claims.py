@@ -31,6 +31,12 @@ def test_stance_from_cue_and_words():
     assert stance_of(_st("the report was not unfounded", "said")) is None
 
 
+def test_calling_a_charge_a_circus_or_a_media_campaign_dismisses_it():
+    assert stance_of(_st("It is a circus show in the Ruritanian parliament.")) == "dismisses"
+    assert stance_of(_st("The conclusion is obvious, it's another political information campaign.")) == "dismisses"
+    assert stance_of(_st("a next political media campaign based on provocation")) == "dismisses"
+
+
 def test_denial_by_two_actors_answers_the_claim(nlp):
     statements, claims, responses = run(
         nlp,
@@ -166,6 +172,8 @@ def test_the_doer_named_by_is_behind_ordered_or_blamed_on_is_charged_as_its_stat
         "Peruvian President Carlos Vega is behind the bombing of the pipeline, officials said.": "@PER",
         "Bolivia's intelligence agency was most likely responsible for the pipeline blast, analysts said.": "@BOL",
         "Peruvian President Carlos Vega spoke on Monday. Bolivia has blamed Vega for the pipeline bombing.": "@PER",
+        # the possessor with its name words: North Korea, not the Korea of "Republic of Korea"
+        "Turnbull condemned North Korea’s cyber attack.": "@PRK",
     }
     for text, side in texts.items():
         parsed = parse_text(nlp, text, "a0")

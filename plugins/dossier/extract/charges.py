@@ -56,10 +56,11 @@ def _side_of_token(tok, people=None) -> frozenset[str]:
             found.add(RECIPROCAL)
             continue
         parts = [c for c in t.children if c.dep_ in {"compound", "amod", "poss", "nmod"} and c.i < t.i]
-        name = " ".join(x.text for x in sorted([*parts, t], key=lambda x: x.i) if x.dep_ != "poss")
+        # its possessors apart ("Kiev's attack"), not itself when it is one ("North Korea's attack": Korea)
+        name = " ".join(x.text for x in sorted([*parts, t], key=lambda x: x.i) if x.i == t.i or x.dep_ != "poss")
         whole = _side_of_name(name) or _side_of_name(t.text)
         by_part = [x for x in map(_side_of_name, (
-            *[c.text for c in parts],
+            *[_with_compounds(c) for c in parts],
             *[g.text for c in parts if c.dep_ == "poss" for g in c.children if g.dep_ == "compound"])) if x]
         # "the Syrian Kurdish YPG militia": a stateless nation's word, even inside the name it qualifies, is
         # the narrower identity; the country's word says where the group is
@@ -75,6 +76,12 @@ def _side_of_token(tok, people=None) -> frozenset[str]:
             if side:
                 found.add(side)
     return frozenset(found)
+
+
+def _with_compounds(t) -> str:
+    """A word with the name words before it ("North Korea" of "North Korea's attack")."""
+    return " ".join(x.text for x in sorted([t, *(c for c in t.children if c.dep_ == "compound" and c.i < t.i)],
+                                           key=lambda x: x.i))
 
 
 def _part_of_a_group(t) -> bool:

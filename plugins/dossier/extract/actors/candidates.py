@@ -23,6 +23,12 @@ def _candidates(doc) -> Iterator[tuple[int, int, str]]:
         if all(t.lower_ in w["titles"] | w["title_abbreviations"] or t.lower_.strip(".") in w["honorifics"]
                for t in ent):
             continue  # "Rear Adm." of "spokesperson Rear Adm. Daniel Hagari": a rank, no one's name
+        whole = (ent.start + (ent[0].lower_ == "the"), ent.end)
+        if ent.label_ in {"ORG", "GPE"} and whole[1] - whole[0] > 2 and country_of(doc[whole[0]:whole[1]].text) is not None:
+            # "the Democratic People's Republic of Korea": a country's official name, whatever it holds
+            # ("People's" owns nothing there)
+            found.append((*whole, "GPE"))
+            continue
         for start, end in (owned for span in _split_title(doc, *_trim(ent)) for part in _split_chain(doc, *span)
                            for owned in _split_owner(doc, *part)):
             if ent.label_ in {"ORG", "GPE", "FAC"} and end < len(doc) and doc[end].lower_ in w["titles"]:

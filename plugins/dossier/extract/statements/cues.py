@@ -253,6 +253,12 @@ def _headline_cues(doc, mentions, focus=None) -> Iterator[_Cue]:
         if forms[tok.lower_] in (_table().get("laid_on_verbs") or ()) and tok.i + 1 < len(doc) \
                 and doc[tok.i + 1].lower_ == "on":
             return  # "Crash blamed on Horak": the passive without its auxiliary; what is blamed says nothing
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "by":
+            # "Peru blamed by Chile for the attack": the name after "by" speaks, of the name before the verb
+            agent = next((m for m in mentions if m.ref.start >= doc[tok.i + 1].idx), None)
+            if agent is not None:
+                yield _Cue(tok, tok.text, agent.text, agent.ref, agent.kind, (0, _end(doc, len(doc) - 1)))
+            return
         colon = next((t for t in doc[:tok.i] if t.text == ":"), None)
         before = [m for m in mentions if m.ref.end <= (colon.idx if colon is not None else tok.idx)]
         lead = doc[:colon.i if colon is not None else tok.i]
