@@ -47,7 +47,16 @@ def _defined_things(parsed) -> dict[str, str]:
                 root = ent.root
                 if root.dep_ == "compound" and root.head.lemma_.lower() in w["structure_nouns"] and root.head.i >= ent.end:
                     found.setdefault(_clean_name(ent.text), PLACE)  # "the Nord Stream pipelines": a structure's name
+                elif _names_a_program(ent, w["software_nouns"]):
+                    found.setdefault(_clean_name(ent.text), THING)  # "the WannaCry ransomware": a program's name
     return found
+
+
+def _names_a_program(ent, kinds) -> bool:
+    """Is the name written before a kind of program ("the WannaCry ransomware", "the 'WannaCry' ransomware
+    attack", "WannaCry cyber worm"), with at most its quotation marks and one more word between?"""
+    after = [t for t in ent.doc[ent.end:ent.end + 4] if not t.is_quote]
+    return any(t.lower_ in kinds for t in after[:2])
 
 
 def _speaks(span) -> bool:
