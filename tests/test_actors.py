@@ -857,3 +857,11 @@ def test_a_countrys_official_name_holding_a_possessive_is_that_country(nlp):
         "A spokesperson for the Democratic People's Republic of Korea (DPRK) has officially rejected the claims.")
     assert "Republic of Korea" not in {m.text for m in mentions}
     assert "Democratic People's Republic of Korea" in {m.text for m in mentions}
+
+
+def test_a_name_in_apposition_to_a_title_is_a_person_whatever_ner_labels_it(nlp):
+    # the small model reads this name as an organisation
+    actors, _, _, _ = _actors(
+        nlp, "Council meets",
+        "Washington’s envoy, Nikki Haley, delivered the most unambiguous statement of support so far.")
+    assert actors["Nikki Haley"].kind == "person"

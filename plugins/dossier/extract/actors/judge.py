@@ -75,6 +75,8 @@ def _judge(text: str, label: str, span, agency: int) -> tuple[str | None, str | 
         if head in w["org_heads"] and len(lower) > 1:
             return "organization", None
         return "person", None
+    if label == "ORG" and _named_for_a_title(span, w["titles"]):
+        return "person", None  # "Washington's envoy, Nikki Haley": NER's body is the envoy's name
     if label == "ORG":
         if all(x in w["portfolios"] or demonym_country(x.title()) is not None for x in lower):
             return None, None  # "Defense" of "Russian Defense Minister": part of a title
@@ -83,3 +85,15 @@ def _judge(text: str, label: str, span, agency: int) -> tuple[str | None, str | 
             return None, INSTITUTION_WORD  # "Consulates", "told Parliament": which one is unsaid
         return "organization", None
     return LABEL_KINDS.get(label), None
+
+
+def _named_for_a_title(span, titles) -> bool:
+    """Is a two- or three-word capitalised name in apposition to a person's title ("the envoy, Nikki Haley",
+    "Nikki Haley, the ambassador")? Then it names the person, whatever NER labelled it."""
+    words_ = [t for t in span if not t.is_punct]
+    if not 2 <= len(words_) <= 3 or not all(t.is_title for t in words_):
+        return False
+    root = span.root
+    if root.dep_ == "appos" and root.head.lower_ in titles:
+        return True
+    return any(c.dep_ == "appos" and c.lower_ in titles for c in root.children)

@@ -3,7 +3,9 @@ the country written before it; and what a cluster's mentions say it is."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from ...data import load_table
 from ...world import country_of, demonym_country
 from .index import Cluster, norm
 
@@ -35,7 +37,7 @@ def _one_vowel_apart(a: str, b: str) -> bool:
 
 
 def _close(a: str, b: str) -> bool:
-    if a == b or romanized(a) == romanized(b):
+    if a == b or romanized(a) == romanized(b) or _one_given_name(a, b):
         return True
     if abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 4:
         return False
@@ -84,3 +86,15 @@ def _best_form(c: Cluster) -> str:
 def _mostly(c: Cluster, kind: str) -> bool:
     votes = c.kind_votes()
     return bool(votes) and votes.most_common(1)[0][0] == kind
+
+
+def _one_given_name(a: str, b: str) -> bool:
+    """A given name and its short form ("thomas", "tom"): data/actor_words.yml given_name_forms."""
+    forms = _given_name_forms()
+    return a in forms and forms[a] == forms.get(b)
+
+
+@lru_cache(maxsize=1)
+def _given_name_forms() -> dict[str, int]:
+    groups = load_table("actor_words.yml").get("given_name_forms") or ()
+    return {str(name).lower(): k for k, group in enumerate(groups) for name in group}
