@@ -865,3 +865,10 @@ def test_a_name_in_apposition_to_a_title_is_a_person_whatever_ner_labels_it(nlp)
         nlp, "Council meets",
         "Washington’s envoy, Nikki Haley, delivered the most unambiguous statement of support so far.")
     assert actors["Nikki Haley"].kind == "person"
+
+
+def test_a_bodys_owner_is_the_possessors_whole_name(nlp):
+    _, _, _, mentions = _actors(
+        nlp, "Denial",
+        "North Korea’s Ministry of Foreign Affairs on Wednesday fiercely denied the assertion.")
+    assert {m.role_org for m in mentions if m.text == "Ministry of Foreign Affairs"} == {"North Korea"}

@@ -99,7 +99,8 @@ def _owner(doc, start: int, end: int, text: str) -> tuple[str | None, str | None
                 country = country_of(owner[0].text) or demonym_country(owner[0].text)
                 return doc[sub[0].i:sub[-1].i + 1].text, country.name
     if start >= 2 and doc[start - 1].text in {"'s", "’s"}:
-        country = country_of(doc[start - 2].text)
+        owner = doc[start - 2]  # with its name words before it: "North Korea's", not the Korea of the South
+        country = country_of(" ".join(t.text for t in doc[owner.left_edge.i:owner.i + 1])) or country_of(owner.text)
         if country is not None:
             return None, country.name
     lead = text.split()[0]
