@@ -77,6 +77,8 @@ NOUN_PHRASE_CASES = {
                                "Russian Foreign Ministry"),
     "an official of a country's service": ("Missiles\nA senior US intelligence official says Chilean missiles "
                                            "crossed into Peru.", "US intelligence"),
+    "an official of a nationality": ("Missiles\nA British official said Chilean missiles crossed into Peru.",
+                                     "United Kingdom"),
     "unnamed spokesperson": ("Talks stall\nThe Russian Foreign Ministry said the talks had failed. A spokesperson said "
                              "the talks would resume next week.", "Russian Foreign Ministry"),
     "proper name": ("Talks stall\nBakhmut Commander said the town would never fall to the enemy.", "Bakhmut Commander"),

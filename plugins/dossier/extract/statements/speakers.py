@@ -334,6 +334,33 @@ def _collective_of_an_official(p: _Phrase):
     return None
 
 
+def _official_of_a_nationality(p: _Phrase):
+    """"A British official said", "a Saudi military spokesman said": an unnamed official whose title only
+    a nationality qualifies (no person, body or collective named) speaks for that country, as "a US
+    official" does (a name inside the phrase is left to the rules that read names). Only titles that speak
+    for a state (state_voice_titles): "a British analyst" does not."""
+    if not p.noun or p.inside or p.lemma not in (_table().get("state_voice_titles") or ()):
+        return None
+    for t in p.toks:
+        if t.i >= p.head.i or not t.text[:1].isupper() or not _qualifies(t, p.head):
+            continue
+        country = demonym_country(t.text) or (country_of(t.text) if t.pos_ == "PROPN" else None)
+        if country is not None:
+            return country.name, None, "country", p.co
+    return None
+
+
+def _qualifies(t, head) -> bool:
+    """Is the word a modifier of the head, directly or through other modifiers ("Saudi" in "a Saudi
+    military spokesman"), not inside a phrase of its own ("a spokesman for the Saudi-led coalition")?"""
+    node, steps = t, 0
+    while node.dep_ in {"amod", "compound", "nmod"} and node.head.i != node.i and steps < 4:
+        node, steps = node.head, steps + 1
+        if node.i == head.i:
+            return True
+    return False
+
+
 def _unnamed_voice(p: _Phrase):
     """"A spokesperson said" with nobody of that title named: the voice of the body, state or group that
     last spoke ("China's government is dismissing ... A spokesperson said ...")."""
@@ -394,6 +421,7 @@ NOUN_PHRASE_RULES = [
     ("person inside", _person_inside),
     ("role noun", _role_noun),
     ("an official of a country's service", _collective_of_an_official),
+    ("an official of a nationality", _official_of_a_nationality),
     ("unnamed spokesperson", _unnamed_voice),
     ("statement by", _statement_by),
     ("first of coordinated", _first_of_coordinated),
