@@ -23,6 +23,7 @@ from .state import (
     BY_CONTEXT,
     BY_WORDS,
     CLEAR_ANSWER,
+    FAINT_FIT,
     MARGIN,
     NAMED,
     OPPOSING,
@@ -264,7 +265,9 @@ def _against_its_side(a: _Asked) -> Placement | None:
 
 
 def _one_of_its_charges(state: ClaimState, r: Reading, pool: list) -> Placement:
-    chosen = _clear_best(pool, r, require=len(pool) > 1)
+    # of several charges against its side, one that shares only a stray word with the answer ("gas" in "the
+    # prices of gas will stay low") is not the one it answers: below FAINT_FIT, no choice is made on words
+    chosen = _clear_best(pool, r, require=len(pool) > 1, threshold=FAINT_FIT)
     if chosen is not None and _about_its_own_charge(state, r, chosen):
         return None, 0.0, "its words are about a charge its own side makes, not the one against it"
     if chosen is not None:

@@ -20,6 +20,7 @@ PLAIN_JOINS = 0.5  # the same, for a plain assertion (no charge) to join a claim
 WIDELY_REPORTED = 2  # sources an assertion that charges nobody needs before an answer is placed on it by words
 DOMINANT = 2  # a charge reported by this many times the sources of the next is the story's main one
 CLEAR_ANSWER = 0.2  # weighted share of an answer's words a claim must hold to be what it answers
+FAINT_FIT = 0.1  # a share of an answer's weighted words below this is a stray word in common, no sign of its subject
 MARGIN = 1.5  # the best claim must beat the next by this factor for an answer to be placed
 TURNED_CLAIM = 4.0  # weighted words a counter-accusation needs to be a claim of its own (two rare ones)
 CONTEXT_SENTENCES = 3  # preceding sentences of the same article read for what an answer is about
