@@ -400,3 +400,22 @@ def test_a_statement_is_dated_by_when_it_was_said_not_by_a_date_inside_its_words
     export = json.loads((build.site / "dossier.json").read_text())
     [statement] = [s for s in export["statements"] if "past three years" in s["text"]]
     assert statement["date"]["start"] == "2022-11-14"
+
+
+def test_an_answer_to_reports_its_article_never_gives_is_not_put_under_a_charge_reported_elsewhere(nlp):
+    statements, claims, responses = run(
+        nlp,
+        "Pipeline row\nPeru accused Bolivia of bombing the gas pipeline near the border town of Desaguadero.",
+        "Summit ends\nThe leaders of Bolivia and Brazil met in La Paz on Monday to discuss trade and tourism.\n"
+        "There are many such reports, and they are all groundless, Bolivian President Ana Ruiz told reporters.")
+    dismissal = next(k for k, s in enumerate(statements) if "groundless" in s.text)
+    assert not [r for r in responses if r.statement_index == dismissal]
+
+
+def test_an_answer_to_the_charge_in_its_own_article_is_placed_whatever_its_words(nlp):
+    statements, claims, responses = run(
+        nlp,
+        "Pipeline row\nPeru accused Bolivia of bombing the gas pipeline near the border town of Desaguadero.\n"
+        "There are many such reports, and they are all groundless, Bolivian President Ana Ruiz told reporters.")
+    dismissal = next(k for k, s in enumerate(statements) if "groundless" in s.text)
+    assert [r.stance for r in responses if r.statement_index == dismissal] == ["dismisses"]

@@ -270,6 +270,8 @@ def _one_of_its_charges(state: ClaimState, r: Reading, pool: list) -> Placement:
     chosen = _clear_best(pool, r, require=len(pool) > 1, threshold=FAINT_FIT)
     if chosen is not None and _about_its_own_charge(state, r, chosen):
         return None, 0.0, "its words are about a charge its own side makes, not the one against it"
+    if chosen is not None and _about_something_else(r, chosen):
+        return None, 0.0, "the charge against its side is not in its article, and its words say nothing of it"
     if chosen is not None:
         if chosen.implied:
             return chosen, BY_CONTEXT, "answers what another side implied of its side"
@@ -278,6 +280,18 @@ def _one_of_its_charges(state: ClaimState, r: Reading, pool: list) -> Placement:
     if main is not None:
         return main, BY_WORDS, "answers the main charge against its own side"
     return None, 0.0, "several charges against its side, and its words fit none clearly"
+
+
+def _about_something_else(r: Reading, chosen: _Claim) -> bool:
+    """"There are many such reports. They are all groundless", in an article that never reports the one
+    charge against the speaker's side, in words that share nothing with it (nor do the sentences before):
+    what "such reports" are, that article would say, not a charge reported elsewhere. A denial of a part in
+    the act ("we had nothing to do with it") or one clearing a side needs no words of the charge."""
+    if _speaks_of_involvement(r) or r.cleared or r.stance == "denies":
+        return False
+    if any(p.source == r.statement.ref.source for p in chosen.props if p.statement is not None):
+        return False
+    return max(_fit(r.words, chosen), _fit(_merged(r.words, r.context), chosen)) < FAINT_FIT
 
 
 def _named_in_the_charge(a: _Asked) -> Placement | None:
