@@ -168,6 +168,9 @@ def _named_allegation(st: StatementRecord, docs, by_sentence, table) -> tuple[st
             claimants += [m for g in _subjects_of(tok.head) for m in _heads(g, mentions)]
         if not content:
             content = _detached_content(tok)
+        owned = _responsibility_claimed(content, mentions, table)
+        if owned:
+            return None, claimants + owned
         if content:
             labels = {t.i for c in content for t in c.subtree if _labels_the_allegation(t, table) for t in t.subtree}
             toks = sorted((t for c in content for t in c.subtree if t.i not in labels), key=lambda t: t.i)
@@ -180,6 +183,37 @@ def _named_allegation(st: StatementRecord, docs, by_sentence, table) -> tuple[st
                     return text, claimants
         if claimants:
             return None, claimants
+    return _makers_said_otherwise(st, doc, mentions, table)
+
+
+def _responsibility_claimed(content, mentions, table) -> list[str]:
+    """'a claim of responsibility for the attacks by Houthi rebels': what the claim says is that its makers
+    did the act, so it names its makers (the doers the "by" phrase names), not a content of its own."""
+    nouns = set(table.get("responsibility_nouns") or ())
+    heads = [t for c in content for t in (c, *c.children) if t.lemma_.lower() in nouns and t.pos_ == "NOUN"]
+    if not heads:
+        return []
+    return [m for h in heads for t in h.subtree if t.dep_ == "agent" or (t.dep_ == "prep" and t.lower_ == "by")
+            for g in t.children if g.dep_ == "pobj" for m in _named_by(g, mentions)]
+
+
+def _named_by(tok, mentions) -> list[str]:
+    """The mentions at a noun, else at the names compounded with it ("the Houthi militia": Houthi)."""
+    return _heads(tok, mentions) or [m for c in tok.children if c.dep_ == "compound" for m in _heads(c, mentions)]
+
+
+def _makers_said_otherwise(st: StatementRecord, doc, mentions, table) -> tuple[None, list[str]] | None:
+    """'This strike didn't come from Yemen as the Houthis are pretending': an 'as' clause whose verb asserts
+    ("as X claim", "as X pretend") names whose claim the statement answers."""
+    verbs = set(table.get("as_claimed_verbs") or ())
+    for tok in doc:
+        if not (st.ref.start <= tok.idx < st.ref.end) or tok.lemma_.lower() not in verbs or tok.dep_ != "advcl":
+            continue
+        if not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+            continue
+        makers = [m for c in tok.children if c.dep_ == "nsubj" for m in _named_by(c, mentions)]
+        if makers:
+            return None, makers
     return None
 
 
