@@ -3,6 +3,7 @@ side its speakers act for.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Sequence
 
@@ -170,7 +171,7 @@ def _neither_confirms_nor_denies(st: StatementRecord, docs, table: dict) -> bool
     if found is None:
         return False
     clause = found[0].text[:st.ref.end].lower().replace("’", "'")
-    return any(c in clause for c in table["cues"]["declines-comment"] if "deny" in c)
+    return any(c in clause for c in table["cues"]["declines-comment"] if re.search(r"\bden(?:y|ies|ied|ying)\b", c))
 
 
 def _context(st: StatementRecord, docs) -> str:
