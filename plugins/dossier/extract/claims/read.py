@@ -33,7 +33,8 @@ def read(state: ClaimState) -> None:
             # "the blast was not caused by Israel": a denial by Israel's side, a rejection by another side
             stance = "rejects" if side and not side & defended else "denies"
         names_group = False
-        if stance is None and _claims_responsibility(st, state.docs, state.table):
+        if stance is None and (_claims_responsibility(st, state.docs, state.table)
+                               or _says_it_did_it(state, st, speakers, side)):
             charged = frozenset({OWN_ACT})  # "IS claimed responsibility": its makers charge themselves
         elif stance in {None, "supports"} and not charged and _names_a_group(state, st, speakers):
             # "ISIS bears sole responsibility", said by another: the charge a claim of responsibility makes
@@ -70,6 +71,19 @@ def _claims_responsibility(st: StatementRecord, docs, table: dict) -> bool:
         if owned and not negated and not _done_by_another(t):
             return True
     return False
+
+
+def _says_it_did_it(state: ClaimState, st: StatementRecord, speakers: tuple[str, ...], side) -> bool:
+    """'The Houthis said they had carried out the attack', 'claims by the rebels that they were responsible':
+    a group of no state naming itself (a pronoun: "we", or "it"/"they" for the group) as the act's doer
+    claims the act, as "claimed responsibility" does. A person's "they" is someone else; a state saying
+    it did something answers for its conduct, which is no claim of responsibility."""
+    found = state.docs.get((st.ref.source, st.ref.sentence))
+    if found is None or not speakers or side or set(speakers) & state.people:
+        return False
+    _, doc, _ = found
+    selves = {w.lower() for w in state.table.get("self_doer_pronouns") or ()}
+    return any(t.lower_ in selves for t in named_doers(doc, st.ref.start, st.ref.end, state.table))
 
 
 def _done_by_another(verb) -> bool:
