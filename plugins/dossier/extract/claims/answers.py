@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ...world import body_names, country_of, demonym_country
-from ..charges import _side_of_token, involved_tokens, involvement_named, named_doers
+from ..charges import NATION, _side_of_token, involved_tokens, involvement_named, named_doers
 from .compare import (
     _by_makers,
     _clear_best,
@@ -201,11 +201,26 @@ def _names_its_makers(a: _Asked) -> Placement | None:
     r = a.r
     if r.named is None or r.named[0] is not None or not r.named[1]:
         return None
-    if _undecided(_makers_claims(a.state, r, r.named[1]), r):
+    found = _makers_claims(a.state, r, r.named[1])
+    if _undecided(found, r):
+        stateless = _against_a_stateless_nation(found)
+        if stateless is not None and not set(r.speakers) & set(stateless.makers):
+            return stateless, BY_CONTEXT, "names makers who charged states and a nation of no state; it is of none"
         return None, 0.0, "names makers who charged several sides; only its own side would tell which"
     claim = _by_makers(a.state, r, r.named[1])
     if claim is not None and not set(r.speakers) & set(claim.makers):
         return claim, NAMED, "names the allegation's makers"
+    return None
+
+
+def _against_a_stateless_nation(found: list[_Claim]) -> _Claim | None:
+    """Of makers' charges against states and against one nation of no state ("Kurdish militants"), the one
+    against that nation: a speaker the dossier knows no state for is not a state's voice (its officials
+    are known by their titles), so it answers for the nation, not for a state."""
+    stateless = [c for c in found if c.against and all(x.startswith(NATION) for x in c.against)]
+    if len(stateless) == 1 and all(c is stateless[0] or not any(x.startswith(NATION) for x in c.against)
+                                   for c in found):
+        return stateless[0]
     return None
 
 
