@@ -8,7 +8,7 @@ from ...world import capital_of, country_of, demonym_country, government_of, is_
 from .agency import _agency, _does, _owns_an_act, _reported
 from .candidates import _defined_by_acronym
 from .vocab import (
-    AGENT, DESCRIPTOR, INSTITUTION_WORD, JOB_WORD, LABEL_KINDS, LEADERS_GOVERNMENT, NONE, PARTICIPANT, PLACE,
+    AGENT, DESCRIPTOR, INSTITUTION_WORD, INSTRUMENT, JOB_WORD, LABEL_KINDS, LEADERS_GOVERNMENT, NONE, PARTICIPANT, PLACE,
     _job_word, words,
 )
 
@@ -34,6 +34,8 @@ def _judge(text: str, label: str, span, agency: int) -> tuple[str | None, str | 
         return None, None  # "at the G20 meeting in Bali": the name of a happening, where something was said
     if label == "ACRONYM":
         return "organization", None
+    if len(lower) > 1 and head in w["instrument_nouns"]:
+        return None, INSTRUMENT  # "a violation of the Chemical Weapons Convention": what was broken, not who
     if label == "GROUP" or text.lower() in w["groups"]:
         return "group", None
     if label == "COLLECTIVE":  # "British security sources claimed": a group when it speaks or acts itself,

@@ -62,6 +62,8 @@ RELAY = "a news agency carrying the story (a credit), not an actor in it"
 
 INSTITUTION_WORD = "a kind of institution, not the name of one"
 
+INSTRUMENT = "names a treaty, law or document (what parties sign or break), not an actor"
+
 
 @lru_cache(maxsize=1)
 def speech_verbs() -> frozenset[str]:
