@@ -174,3 +174,16 @@ def test_links_under_a_bare_read_more_header_are_dropped_and_the_story_goes_on()
     texts = [s.text for s in source.sentences]
     assert not any("Lima" in t or "Pressure grows" in t or "Copyright" in t for t in texts), texts
     assert texts[-1] == "The opposition said the plan would fail."
+
+
+def test_the_headline_repeated_above_the_story_is_dropped_once_and_a_later_line_like_it_stays():
+    body = ("Clues Point to Port Strike, Minister Says\n\n"
+            "The port minister of Ruritania said on Monday that the clues found in the harbour after the blast "
+            "pointed to a strike by the rebels who have attacked the coast twice this year.\n\n"
+            "Clues point to port strike, minister says.\n")
+    source = clean(Article("h", "seeds/h.txt", "Clues Point to Port Strike, Minister Says", body))
+    texts = [s.text for s in source.sentences]
+    assert texts[0] == "Clues Point to Port Strike, Minister Says"
+    assert texts[1].startswith("The port minister")
+    assert "Clues Point to Port Strike, Minister Says" in source.dropped
+    assert texts[-1] == "Clues point to port strike, minister says."  # story text, though it repeats the headline

@@ -37,8 +37,8 @@ def _abbreviations() -> frozenset[str]:
 
 
 def clean(article: Article) -> Source:
-    paragraphs, dropped = _paragraphs(article.body)
     headline = _without_label(_squash(article.headline))
+    paragraphs, dropped = _paragraphs(article.body, headline)
     sentences = [Sentence("s1", headline, 0, "headline")] if headline else []
     for number, (kind, text) in enumerate(paragraphs, start=1):
         for piece in split_sentences(text):
@@ -59,12 +59,18 @@ def _without_label(headline: str) -> str:
     return headline
 
 
+def _same_words(a: str, b: str) -> bool:
+    """The same words, whatever the case, spacing and punctuation."""
+    return re.findall(r"\w+", a.lower()) == re.findall(r"\w+", b.lower())
+
+
 def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _paragraphs(body: str) -> tuple[list[tuple[str, str]], list[str]]:
-    """Non-empty lines as paragraphs, each marked body or caption; furniture and credits dropped."""
+def _paragraphs(body: str, headline: str = "") -> tuple[list[tuple[str, str]], list[str]]:
+    """Non-empty lines as paragraphs, each marked body or caption; furniture and credits dropped, and the
+    headline where the page repeats it above the story (its title case would read as names)."""
     patterns = _patterns()
     kept: list[tuple[str, str]] = []
     dropped: list[str] = []
@@ -78,6 +84,9 @@ def _paragraphs(body: str) -> tuple[list[tuple[str, str]], list[str]]:
             raw = placeholder.sub("", raw)  # "al-Assiri.{mosads}": the page's template token, not its text
         line = _squash(raw)
         if not line:
+            continue
+        if not story_started and headline and _same_words(line, headline):
+            dropped.append(line)  # the page's title printed again above the story
             continue
         line, carried_by = _cut_at_end(line, patterns.get("trailing_credit", ()))
         if carried_by:
