@@ -20,6 +20,8 @@ def _candidates(doc) -> Iterator[tuple[int, int, str]]:
     for ent in doc.ents:
         if ent.label_ not in LABEL_KINDS:
             continue
+        if not any(c.isupper() for c in ent.text):
+            continue  # "a fox smells its own lair": a name is capitalised in running text; NER guessed from context
         if all(t.lower_ in w["titles"] | w["title_abbreviations"] or t.lower_.strip(".") in w["honorifics"]
                for t in ent):
             continue  # "Rear Adm." of "spokesperson Rear Adm. Daniel Hagari": a rank, no one's name
