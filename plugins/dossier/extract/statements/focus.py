@@ -20,12 +20,22 @@ class _Focus:
     open_para: int | None = None  # the paragraph whose quotation is still open at the last sentence's end
     article: list = field(default_factory=list)  # every mention of the article
     held: list = field(default_factory=list)  # statements of an open quotation, waiting for its attribution
+    voice: tuple | None = None  # (title, text, ref) of the last unnamed spokesperson and whose voice they are
 
     def last_speaker(self, kinds: set[str] | None = None):
         for text, kind, ref in reversed(self.speakers):
             if kinds is None or kind in kinds:
                 return text, ref
         return None, None
+
+    def voice_spoke_last(self):
+        """The body an unnamed spokesperson spoke for, if theirs were the last words reported ("a spokesman
+        told KCNA ... 'However, ...,' he said"): (text, ref), else (None, None)."""
+        if self.voice is None or not self.speakers:
+            return None, None
+        _, text, ref = self.voice
+        last_text, _, last_ref = self.speakers[-1]
+        return (text, ref) if (last_text, last_ref) == (text, ref) else (None, None)
 
     def remember(self, text: str | None, kind: str | None, ref) -> None:
         if text:

@@ -82,6 +82,9 @@ def _person_pronoun(subject, focus):
         # subject of the sentence before, which reported no words, speaks
         m = next(iter(acting.values()))
         return m.text, m.ref, "person", ()
+    voice, voice_ref = focus.voice_spoke_last()
+    if voice is not None:
+        return voice, voice_ref, None, ()  # "a spokesman told KCNA ... '...,' he said": the spokesman again
     if text is None:
         text, ref = _last_mention(focus, lambda m: m.kind == "person")
     return text, ref, "person", ()
@@ -364,11 +367,19 @@ def _qualifies(t, head) -> bool:
 def _unnamed_voice(p: _Phrase):
     """"A spokesperson said" with nobody of that title named: the voice of the body, state or group that
     last spoke ("China's government is dismissing ... A spokesperson said ...")."""
-    if p.focus is None or p.inside or p.lemma not in _table()["voice_titles"] or not p.noun \
-            or not any(t.dep_ == "det" and t.lower_ in {"a", "an"} for t in p.head.children):
+    if p.focus is None or p.inside or p.lemma not in _table()["voice_titles"] or not p.noun:
+        return None
+    if any(t.dep_ == "det" and t.lower_ == "the" for t in p.head.children):
+        # "the spokesman said", nobody of that title named: the spokesperson introduced before, if any
+        voice = p.focus.voice
+        return (voice[1], voice[2], None, ()) if voice is not None and voice[0] == p.lemma else None
+    if not any(t.dep_ == "det" and t.lower_ in {"a", "an"} for t in p.head.children):
         return None
     text, ref = p.focus.last_speaker({"organization", "country", "group"})
-    return (text, ref, None, ()) if text else None
+    if not text:
+        return None
+    p.focus.voice = (p.lemma, text, ref)
+    return text, ref, None, ()
 
 
 def _statement_back(p: _Phrase):
