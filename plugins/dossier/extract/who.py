@@ -31,6 +31,7 @@ class WhoWords:
     country_nouns: frozenset[str]
     state_forms: frozenset[str]  # country nouns that name a form of state ("kingdom", "republic")
     titles: frozenset[str]  # role nouns ("minister", "spokesman"): data/actor_words.yml `titles`
+    title_spellings: dict[str, str]  # a title's other spelling -> the one it is compared as ("advisor": "adviser")
 
 
 @lru_cache(maxsize=None)
@@ -46,7 +47,16 @@ def words() -> WhoWords:
                     speaker_state_nouns=frozenset(t["speaker_state_nouns"]),
                     pair_nouns=frozenset(t["pair_nouns"]), country_nouns=frozenset(t["country_nouns"]),
                     state_forms=frozenset(t.get("state_forms") or ()),
-                    titles=frozenset(w.lower() for w in load_table("actor_words.yml")["titles"]))
+                    titles=frozenset(w.lower() for w in load_table("actor_words.yml")["titles"]),
+                    title_spellings={str(k).lower(): str(v).lower() for k, v in
+                                     (load_table("actor_words.yml").get("title_spellings") or {}).items()})
+
+
+def same_spelling(text: str) -> str:
+    """A title in lowercase with each word in the spelling titles are compared in ("an advisor to the
+    president" -> "an adviser to the president")."""
+    spellings = words().title_spellings
+    return " ".join(spellings.get(x, x) for x in text.lower().split())
 
 
 def state_noun_of_doer(token) -> bool:

@@ -22,6 +22,9 @@ def _role_before(doc, start: int) -> tuple[str | None, str | None]:
             and not (doc[i - 1].is_punct and doc[i - 1].text != "-"):
         if doc[i - 1].lower_ in {"the", "a"} and not (i >= 2 and doc[i - 2].lower_ in {"to", "of", "for", "at"}):
             break  # "Representative to the UN" keeps its article
+        if doc[i - 1].lower_ == "to" and doc[start - 1].lower_ in titles \
+                and not any(t.lower_ in {"the", "a"} for t in doc[i:start]):
+            break  # "an advisor to Iranian President Ebrahim Raisi": Raisi is the president; the advisor is another
         i -= 1
         if _acronym_in_brackets(doc, i):
             i -= 3  # "Syrian Democratic Forces (SDF) Commander-in-Chief": the body's short name is no stop

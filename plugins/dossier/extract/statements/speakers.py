@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...world import country_of, demonym_country
-from ..who import words
+from ..who import same_spelling, words
 from .focus import _last_mention
 from .tables import SUBJECT_DEPS, _table
 
@@ -240,16 +240,22 @@ def _role_noun(p: _Phrase):
     # "the Russian leader": whoever holds a title of that country's (its president, its prime minister)
     any_title = country is not None and lemma in _table()["leader_nouns"]
 
-    def holds_it(m) -> bool:
-        return m.kind == "person" and bool(m.role) and (
-            any_title or lemma in m.role.lower() or (m.role_org or "").lower() in orgs and bool(m.role_org)) \
+    def titled(m) -> bool:
+        return m.kind == "person" and bool(m.role) and (any_title or same_spelling(lemma) in same_spelling(m.role)) \
             and (country is None or _role_country(m) == country)
+
+    def holds_it(m) -> bool:
+        return titled(m) or m.kind == "person" and bool(m.role) and (m.role_org or "").lower() in orgs \
+            and bool(m.role_org) and (country is None or _role_country(m) == country)
     text, ref = _last_mention(p.focus, holds_it)
     if text is None:
         # a headline or lede names by title whom the article names later ("Ukrainian defense minister
         # denies ..." of Oleksii Reznikov; "..., the president has said" of the article's one president): the
-        # one person of the article holding that title (that country's, where it names one)
-        later = list(dict.fromkeys(m.text for m in p.focus.article if holds_it(m)))
+        # one person of the article holding that title (that country's, where it names one); a person whose
+        # title only names the same body ("adviser to Iran's president": Iran's president) counts only
+        # where nobody holds the title itself
+        later = list(dict.fromkeys(m.text for m in p.focus.article if titled(m))) or \
+            list(dict.fromkeys(m.text for m in p.focus.article if holds_it(m)))
         if len(later) == 1:
             m = next(m for m in p.focus.article if m.text == later[0])
             return m.text, m.ref, "person", ()
