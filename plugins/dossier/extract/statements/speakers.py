@@ -4,7 +4,9 @@ noun ("the minister"), a state noun with its nationality ("the Indian government
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
+from ...data import load_table
 from ...world import country_of, demonym_country
 from ..who import same_spelling, words
 from .focus import _last_mention
@@ -229,6 +231,23 @@ def _person_inside(p: _Phrase):
     return None
 
 
+def _leaders_government(p: _Phrase):
+    """"The Trump administration blamed ...": the government of the country whose leader the article titles
+    with that surname ("U.S. President Donald Trump"), not the person (the actor stage drops the name)."""
+    if p.focus is None or p.lemma not in _leader_governments():
+        return None
+    names = {t.text for t in p.head.children if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i < p.head.i}
+    countries = {_role_country(m) for m in p.focus.article
+                 if m.kind == "person" and m.text.split()[-1] in names and m.role} - {None}
+    return (countries.pop(), None, "country", ()) if len(countries) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _leader_governments() -> frozenset[str]:
+    """The words for a government its leader's name may stand before (actor_words.yml government_words)."""
+    return frozenset(str(w).lower() for w in load_table("actor_words.yml")["government_words"])
+
+
 def _role_noun(p: _Phrase):
     """"the minister", "the Kremlin spokesman": the last person of the article with that role, or whose
     role names the organisation written here."""
@@ -436,6 +455,7 @@ NOUN_PHRASE_RULES = [
     ("office of a person", _office_of_a_person),
     ("not the owner", _not_the_owner),
     ("person inside", _person_inside),
+    ("a leader's government", _leaders_government),
     ("role noun", _role_noun),
     ("an official of a country's service", _collective_of_an_official),
     ("an official of a nationality", _official_of_a_nationality),
