@@ -64,6 +64,8 @@ NOUN_PHRASE_CASES = {
                       "Prigozhin's allies and Western officials blamed Moscow for the crash.", None),
     "person inside": ("Talks stall\nThe foreign minister of Ruritania, Anna Kowal, said the talks would resume next "
                       "week.", "Anna Kowal"),
+    "a leader's government": ("Cyber row\nU.S. President Donald Trump spoke on Monday. The Trump administration said "
+                              "North Korea had launched the attack.", "United States"),
     "role noun": ("Talks stall\nKremlin spokesman Dmitry Peskov spoke on Monday. The spokesman said the talks would "
                   "resume next week.", "Dmitry Peskov"),
     "statement by": ("Talks stall\nA statement by the Foreign Ministry said the talks would resume next week.",
