@@ -103,8 +103,8 @@ def main() -> None:
         build(config)
         total = time.perf_counter() - started
         stats = plugin.parser.stats
-        stages = dict(plugin.result.timings)
-        extracted = plugin.result.extraction.extracted
+        stages = dict(plugin.built.timings)
+        extracted = plugin.built.extraction.extracted
         rows.append((label, total, stats.parsed, stats.from_disk, stats.from_memory, extracted, stages))
         print(f"{label:<14} {total:6.2f}s  parsed {stats.parsed:>3}, from disk {stats.from_disk:>3}, "
               f"from memory {stats.from_memory:>3}, extracted {extracted:>3}  ("

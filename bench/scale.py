@@ -51,9 +51,9 @@ def one_build(root: Path) -> dict:
     config.plugins.on_shutdown()
     plugin = config.plugins["dossier"]
     stats = plugin.parser.stats
-    return {"total": time.perf_counter() - started, "stages": plugin.result.timings,
+    return {"total": time.perf_counter() - started, "stages": plugin.built.timings,
             "parsed": stats.parsed, "from_disk": stats.from_disk,
-            "extracted": plugin.result.extraction.extracted, "redone": plugin.result.extraction.redone,
+            "extracted": plugin.built.extraction.extracted, "redone": plugin.built.extraction.redone,
             "rss_self_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             "rss_workers_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
 

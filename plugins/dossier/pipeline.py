@@ -43,6 +43,19 @@ class Result:
         return (f"{len(d.sources)} sources, {len(d.actors)} actors, {len(d.events)} events, "
                 f"{len(d.statements)} statements, {len(d.claims)} claims")
 
+    def report(self) -> "BuildReport":
+        return BuildReport(dict(self.timings), self.extraction, self.counts())
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build did, without the dossier it made: the figures a log line or a benchmark reads after
+    the build, which need not keep every record of a large corpus in memory."""
+
+    timings: dict[str, float]
+    extraction: ExtractStats
+    counts: str
+
 
 @dataclass
 class Memo:
