@@ -81,8 +81,13 @@ def test_a_one_shot_build_forgets_what_only_a_rebuild_reuses_and_serve_keeps_it(
     for command, kept in (("build", False), ("serve", True)):
         config = load_config(str(corpus / "mkdocs.yml"), site_dir=str(corpus / "site"))
         plugin = config.plugins["dossier"]
-        plugin.on_startup(command=command, dirty=False)
-        build(config)
+        # MkDocs keeps one instance of a plugin with on_startup for the whole process: leave it as found
+        was = plugin.command, plugin.one_shot
+        try:
+            plugin.on_startup(command=command, dirty=False)
+            build(config)
+        finally:
+            plugin.command, plugin.one_shot = was
         assert plugin.built.counts.startswith("3 sources")  # the build's figures stay for its log and benchmarks
         assert (plugin.cache.memo.extraction is not None) is kept
         assert (plugin.cache.rendered is not None) is kept
