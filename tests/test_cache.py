@@ -70,7 +70,7 @@ def test_a_one_shot_build_keeps_no_parse_in_memory_and_serve_does(corpus):
         assert plugin.one_shot is not kept
 
 
-def test_a_one_shot_build_forgets_what_only_a_rebuild_reuses_and_serve_keeps_it(corpus):
+def test_a_one_shot_build_forgets_what_only_a_rebuild_reuses_and_a_preview_keeps_it(corpus):
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
