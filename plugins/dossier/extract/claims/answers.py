@@ -195,6 +195,38 @@ def _names_the_allegation(a: _Asked) -> Placement | None:
     return None
 
 
+def _answers_its_sentence(a: _Asked) -> Placement | None:
+    """"X blamed Ukraine for the attack, a claim Kyiv strongly denies": the allegation noun the answer
+    hangs on stands for what its sentence reported just before it, so it answers that statement's claim."""
+    state, st = a.state, a.r.statement
+    found = state.docs.get((st.ref.source, st.ref.sentence))
+    if found is None or not _opens_with_answered_noun(found[1], st.ref.start, state.table):
+        return None
+    for k in range(a.r.index - 1, -1, -1):
+        other = state.statements[k]
+        if (other.ref.source, other.ref.sentence) != (st.ref.source, st.ref.sentence):
+            return None
+        claim = state.claim_of(k)
+        if other.ref.end <= st.ref.start and claim is not None and claim.is_allegation:
+            if set(a.r.speakers) & set(claim.makers):
+                return None
+            return claim, NAMED, "answers the allegation its sentence reports"
+    return None
+
+
+def _opens_with_answered_noun(doc, start: int, table: dict) -> bool:
+    """Do the words at `start` open with an allegation noun whose relative clause answers it ("a claim
+    Kyiv denies", "an allegation that Tehran rejects")?"""
+    nouns = set(table["allegation_nouns"])
+    for t in doc:
+        if t.idx < start:
+            continue
+        if t.dep_ == "det" or t.is_punct:
+            continue
+        return t.lemma_.lower() in nouns and any(c.dep_ == "relcl" and c.i > t.i for c in t.children)
+    return False
+
+
 def _names_its_makers(a: _Asked) -> Placement | None:
     """"dismissed US claims": the allegation of those makers, unless they charged several sides and only
     the answer's own side would tell which."""
@@ -371,6 +403,7 @@ def _backs_the_main_charge(a: _Asked) -> Placement | None:
 # right. It goes to review/ with the YAML that places it.
 TARGET_RULES = [
     ("names the allegation", _names_the_allegation),
+    ("answers the allegation its sentence reports", _answers_its_sentence),
     ("names its makers", _names_its_makers),
     ("answers the denials", _answers_the_denials),
     ("the charge against its side", _against_its_side),

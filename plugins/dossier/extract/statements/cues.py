@@ -136,10 +136,20 @@ def _reported_span(token, lemma, table) -> tuple[int, int] | None:
             c.dep_ == "prep" and c.lower_ in table["topic_preps"]) for c in token.children):
         return None  # "said on Monday", "told reporters in Ottawa": the words are elsewhere (a quotation)
     args = [c for c in token.children if c.dep_ in ARG_DEPS and c.i > token.i]
+    if not args and _answers_own_noun(token, table):
+        # "..., an allegation Tehran denies": the words are the allegation, as the sentence names it
+        return token.head.left_edge.idx, _end(doc, token.right_edge.i)
     if not args:
         return None
     end = max(t.i for c in args for t in c.subtree)
     return _left_edge(token).idx, _end(doc, end)
+
+
+def _answers_own_noun(token, table) -> bool:
+    """A verb in a relative clause on an allegation noun, with a subject of its own: "a claim Kyiv
+    strongly denies", "a charge that Tehran rejects". The subject answers the allegation."""
+    return token.dep_ == "relcl" and token.head.lemma_.lower() in table["allegation_nouns"] and any(
+        c.dep_ in SUBJECT_DEPS and c.lower_ not in table["relative_pronouns"] for c in token.children)
 
 
 def _left_edge(token):
@@ -298,6 +308,14 @@ def _headline_cues(doc, mentions, focus=None) -> Iterator[_Cue]:
         yield _Cue(tok, "headline", speaker, ref, kind, (0, len(m.group(1))))
 
 
+def _closes_quote(doc, i: int) -> bool:
+    """The token closes a quotation opened before it in the sentence."""
+    mark = doc[i].text
+    if mark in "”’":
+        return True
+    return mark == '"' and doc.text[:doc[i].idx].count('"') % 2 == 1
+
+
 def _cut_relative_clauses(cues) -> None:
     """A cue in a relative or adverbial clause at the end of another cue's reported words ("accused X of
     ..., which was rejected by Y", "claimed that A, while Y said B") speaks for itself: the clause is not
@@ -310,9 +328,12 @@ def _cut_relative_clauses(cues) -> None:
                 continue
             first = min(o.token.subtree, key=lambda t: t.i)
             last = max(o.token.subtree, key=lambda t: t.i)
+            if _answers_own_noun(o.token, _table()):
+                first = o.token.head.left_edge  # "..., a claim Kyiv denies": the noun goes with its answer
             if last.idx + len(last.text) >= c.span[1] - 1 and first.i > 0:
                 end = first.i - 1
-                while end > 0 and (first.doc[end].is_punct or first.doc[end].dep_ == "cc"):
+                while end > 0 and (first.doc[end].is_punct and not _closes_quote(first.doc, end)
+                                   or first.doc[end].dep_ == "cc"):
                     end -= 1
                 if first.doc[end].idx > c.span[0]:
                     c.span = (c.span[0], _end(first.doc, end))
