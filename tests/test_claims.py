@@ -37,6 +37,13 @@ def test_calling_a_charge_a_circus_or_a_media_campaign_dismisses_it():
     assert stance_of(_st("a next political media campaign based on provocation")) == "dismisses"
 
 
+def test_labelling_or_denouncing_a_named_makers_allegation_rejects_it():
+    assert stance_of(_st("Anna Kowal’s allegations ‘shocking and an inexcusable breach of diplomatic rules’",
+                         "called")) == "rejects"
+    assert stance_of(_st("denounced Kowal’s claim that the president ordered the attack", "denounced")) == "rejects"
+    assert stance_of(_st("called for the claims to be investigated", "called")) is None
+
+
 def test_denial_by_two_actors_answers_the_claim(nlp):
     statements, claims, responses = run(
         nlp,

@@ -86,7 +86,10 @@ def _labels_an_allegation(text: str, table: dict) -> bool:
     verbs = "|".join(re.escape(v) for v in table.get("label_verbs") or ())
     nouns = "|".join(re.escape(n) for n in table.get("claim_nouns") or ())
     return bool(verbs and nouns and re.search(
-        rf"\b(?:{verbs})\s+(?:(?:the|these|those|such|this|that|their|his|her|its|all|any)\s+)?(?:\w+\s+)?(?:{nouns})\b"
+        rf"\b(?:{verbs})\s+(?:(?:the|these|those|such|this|that|their|his|her|its|all|any)\s+)?"
+        # up to three words of modifiers or makers ("Boris Johnson's allegations"), none a preposition
+        # ("called for claims to be investigated" labels nothing)
+        rf"(?:(?!(?:for|on|upon|to|in|at)\b)[\w'.-]+\s+){{0,3}}(?:{nouns})\b"
         r"(?!\s+(?:that|of|about|by|on))", text))
 
 
