@@ -28,7 +28,7 @@ from typing import Iterable, Iterator
 from ...model import Confidence, Mention, Ref, StatementRecord
 from ...parse import Parsed
 from ..index import by_sentence, by_source
-from .cues import _according_cues, _cut_relative_clauses, _headline_cues, _noun_cues, _verb_cues
+from .cues import _according_cues, _cut_relative_clauses, _headline_cues, _labelled_headline, _noun_cues, _verb_cues
 from .focus import _Cue, _Focus, _remember
 from .quotes import _owner, _words_outside, quote_spans, runs_on
 from .speakers import _subjects_named
@@ -113,7 +113,11 @@ def _cues(doc, text, quotes, mentions, focus, kind: str) -> list[_Cue]:
     cues = [c for c in cues if c.own or not any(
         o is not c and o.span and o.span[0] < c.token.idx < o.span[1] and o.token.i < c.token.i for o in cues)]
     _cut_relative_clauses(cues)
-    if kind == "headline" and not any(c.speaker for c in cues):
+    labelled = _labelled_headline(doc, mentions, focus) if kind == "headline" else None
+    if labelled is not None:
+        # "Podolyak: Drone attack on Kremlin may indicate ...": the label speaks the words, not their subject
+        cues = [labelled]
+    elif kind == "headline" and not any(c.speaker for c in cues):
         # "Putin Blames 'Anglo-Saxons' For ...": title case misleads the parser; the name before the verb speaks
         cues = list(_headline_cues(doc, mentions, focus)) or cues
     return cues

@@ -253,6 +253,59 @@ def _noun_cues(doc, quotes, mentions, focus) -> Iterator[_Cue]:
         yield _Cue(tok, tok.text, speaker, ref, kind, (toks[0].idx, _end(doc, toks[-1].i)), co, own=True)
 
 
+def _labelled_headline(doc, mentions, focus=None) -> _Cue | None:
+    """A headline led or closed by its speaker's name or title and a colon gives its words to the speaker,
+    with or without a verb: "Pompeo: Saudi oil attack an 'act of war' by Iran", "Putin's spokesman: US
+    behind Kremlin drone attack", "US should give responsible explanation on blasts: Chinese FM". A topic
+    beside the colon ("Spy poisoning: ...", "Ukraine war: ...") is no name the article gives anyone, and
+    gives nothing."""
+    colons = [t for t in doc if t.text == ":"]
+    if len(colons) != 1:
+        return None
+    colon = colons[0]
+    lead, rest = doc[:colon.i], doc[colon.i + 1:]
+    for label, words in ((lead, rest), (rest, lead)):
+        if not 0 < len(label) <= LABEL_WORDS or len([t for t in words if not t.is_punct]) < 3:
+            continue
+        if any(t.pos_ in {"VERB", "AUX"} for t in label):
+            continue  # "Russia says: ..." is read from its verb
+        if words[0].lower_ in {"we", "i"}:
+            continue  # "Interior Minister: We reject ...": the label's own verb says what it did
+        found = _label_speaker(label, mentions, focus)
+        if found is not None:
+            speaker, ref, kind = found
+            span = (words[0].idx, _end(doc, words[-1].i))
+            return _Cue(colon, "headline", speaker, ref, kind, span)
+    return None
+
+
+LABEL_WORDS = 6  # a speaker's label beside a headline's colon is a name or a title, a few words at most
+
+
+def _label_speaker(label, mentions, focus):
+    """(text, ref, kind) of the speaker a headline label names: a mention that is the whole label, a name
+    the article gives someone in full ("Pompeo" for "Mike Pompeo"), or a title the article names someone
+    by ("Putin's spokesman"); else None."""
+    text = label.text.strip(" '\"‘’“”")
+    end = label[-1].idx + len(label[-1].text)
+    # the name that heads the label and stays inside it ("Pompeo", "Russia's FSB"; not "Ukraine war")
+    whole = [m for m in mentions if label[0].idx <= m.ref.start and m.ref.end <= end
+             and m.ref.start <= label.root.idx < m.ref.end and label.root.i == label[-1].i]
+    if whole:
+        return whole[0].text, whole[0].ref, whole[0].kind
+    article = focus.article if focus is not None else []
+    named = [m for m in article if m.text == text or m.text.endswith(" " + text)]
+    if named:
+        best = next((m for m in named if m.kind == "person"), named[0])
+        return best.text, best.ref, best.kind
+    speaker, ref, kind, _ = _of_noun_phrase(label.root, mentions, focus, before=end)
+    if speaker is None or ref is None or any(m.ref == ref for m in mentions):
+        # a title stands for someone the article names elsewhere; a name in the headline itself is a
+        # modifier of the label ("Ukraine war") or part of the words beside it
+        return None
+    return speaker, ref, kind
+
+
 def _headline_cues(doc, mentions, focus=None) -> Iterator[_Cue]:
     """A headline: the first reporting verb form after a name; the name before it speaks. In "Title: we
     reject ...", the label before the colon speaks."""
