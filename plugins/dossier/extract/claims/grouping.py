@@ -118,9 +118,10 @@ def _merge_first_pair(state: ClaimState) -> bool:
         near = sorted({j for side in against[id(a)] for w in a.topics for j in block.get((side, w), ()) if j != k})
         for j in near:
             b = state.claims[j]
-            if _other_side(state.side_of(a.makers), state.side_of(b.makers)):
-                continue
-            if _claim_similarity(a, b) >= SAME_CHARGE:
+            # a third side's own wording of the charge is often a charge of its own ("and its network of
+            # killings has gone global"): it is the same claim only when it says much the same
+            needed = SAME_CLAIM if _other_side(state.side_of(a.makers), state.side_of(b.makers)) else SAME_CHARGE
+            if _claim_similarity(a, b) >= needed:
                 a.props.extend(b.props)
                 a.implied = a.implied and b.implied
                 state.claims.remove(b)
