@@ -220,6 +220,20 @@ def test_a_side_named_only_in_a_description_charges_nobody(nlp, text):
     assert "@BOL" not in _accused_in(doc, 0, len(doc.text), "", _stances(), _Sides(find_mentions([parsed])).of)
 
 
+def test_a_victim_before_a_headlines_bare_past_form_is_not_its_doer(nlp):
+    """"Khashoggi killed inside Saudi consulate": headline English drops the passive's auxiliary."""
+    from dossier.extract.charges import _Sides, _accused_in, _stances
+
+    def doers(text):
+        parsed = parse_text(nlp, text, "a0")
+        doc = parsed.docs[-1]
+        return _accused_in(doc, 0, len(doc.text), "", _stances(), _Sides(find_mentions([parsed])).of)
+
+    intro = "Peruvian President Carlos Vega spoke on Monday. "
+    assert "@PER" not in doers(intro + "Police believe Vega killed inside the Chilean embassy.")
+    assert "@PER" in doers(intro + "Police believe Vega killed the guard inside the Chilean embassy.")
+
+
 def test_a_claims_id_survives_a_changed_number_in_its_sentence(make_site):
     import json
 

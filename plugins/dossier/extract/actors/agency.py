@@ -176,9 +176,12 @@ def _relays(t) -> bool:
         verbs = set(speech["verbs"]) | set(speech["say_verbs"])
         if head.dep_ in {"ccomp", "parataxis"} and head.i > head.head.i and head.head.lemma_.lower() in verbs:
             return True  # "X denied it and said ..., Reuters reported": a report tagged after the words
-        return any(c.dep_ == "ccomp" and any(x.lemma_.lower() in verbs and x.pos_ == "VERB"
+        # a speaker of its own inside the report; a finding it reports ("reported that the department had
+        # concluded ...") is the report's own news, which others answer
+        findings = set(load_table("stances.yml").get("finding_verbs") or ())
+        return any(c.dep_ == "ccomp" and any(x.lemma_.lower() in verbs - findings and x.pos_ == "VERB"
                                              and any(s.dep_ in SUBJECTS for s in x.children) for x in c.subtree)
-                   for c in head.children)  # a speaker of its own inside the report
+                   for c in head.children)
     return False
 
 
