@@ -140,6 +140,8 @@ def _named_allegation(st: StatementRecord, docs, by_sentence, table) -> tuple[st
             continue
         if tok.dep_ == "pobj" and tok.head.lower_ in set(table.get("circumstance_preps") or ()):
             continue  # "denied trying to provoke India with claims that ...": the means, not what is answered
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in set(table.get("reception_verbs") or ()):
+            continue  # "we heard the royal family's statements": what was taken in, not what is answered
         claimants, content = [], []
         for c in tok.children:
             if c.dep_ in {"amod", "compound", "poss", "nmod"}:

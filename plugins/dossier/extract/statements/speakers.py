@@ -325,11 +325,25 @@ def _of_or_owner(p: _Phrase):
             for t in p.head.children):
         return NOBODY
     of = [m for m in p.inside if any(t.dep_ in {"pobj", "poss", "compound"} and p.lo <= t.idx < p.hi
-                                     and m.ref.start <= t.idx < m.ref.end for t in p.head.subtree)]
+                                     and m.ref.start <= t.idx < m.ref.end and not _in_a_clause(t, p.head)
+                                     for t in p.head.subtree)]
     if of:
         m = of[0]
         return m.text, m.ref, m.kind, _coordinated_from(m, p.head, p.mentions)
     return None
+
+
+def _in_a_clause(t, head) -> bool:
+    """Is the word inside a clause that describes the head ("the coalition fighting in Yemen", "the
+    group that attacked Israel")? What such a clause names is where or whom the body acts on, not whose
+    body it is; its agent is whose it is ("intercepts collected by the United States")."""
+    node, agent = t, False
+    while node.i != head.i and node.head.i != node.i:
+        agent = agent or node.dep_ == "agent"
+        if node.dep_ in {"acl", "relcl"}:
+            return not agent
+        node = node.head
+    return False
 
 
 def _institution_back(p: _Phrase):
