@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ...world import body_names, country_of, demonym_country
 from ..charges import NATION, _side_of_token, involved_tokens, involvement_named, named_doers
+from .read import groups_named
 from .compare import (
     _by_makers,
     _clear_best,
@@ -84,7 +85,22 @@ def place_answers(state: ClaimState) -> None:
             # who will not say who did it answers both sides of a mutual accusation
             other = next(c for c in state.claims if c.key == partners[claim.key])
             state.answers.append(Answer(r.index, stance, other, confidence, "one side of a mutual accusation"))
+        backed = _group_said_to_have_done_it(state, r) if stance in OPPOSING - {"counter-accuses"} else None
+        if backed is not None:
+            state.answers.append(Answer(r.index, "supports", backed, BY_WORDS, "names the group that claimed it"))
     _endorsements(state)
+
+
+def _group_said_to_have_done_it(state: ClaimState, r: Reading) -> _Claim | None:
+    """"There is no evidence of Bolivian involvement; the Andean Front was responsible": an answer clearing
+    a side that names, as the doer, the group that claimed the act backs that group's claim of
+    responsibility too."""
+    if not r.cleared or not r.side:
+        return None
+    named = {n for g in groups_named(state, r.statement, r.speakers) for n in body_names(g)}
+    found = [c for c in state.claims if OWN_ACT in c.against and not set(r.speakers) & set(c.makers)
+             and named & {n for m in c.makers for n in body_names(m)} and not state.later_than(c, r)]
+    return found[0] if len(found) == 1 else None
 
 
 def _refuses_a_gesture(state: ClaimState, r: Reading) -> bool:

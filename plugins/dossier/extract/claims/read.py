@@ -95,17 +95,23 @@ def _done_by_another(verb) -> bool:
 def _names_a_group(state: ClaimState, st: StatementRecord, speakers: tuple[str, ...]) -> bool:
     """Does the statement name as the act's doer a body or group that acts for no state ("ISIS bears sole
     responsibility for this attack"), other than its speakers?"""
+    return bool(groups_named(state, st, speakers))
+
+
+def groups_named(state: ClaimState, st: StatementRecord, speakers: tuple[str, ...]) -> list[str]:
+    """The bodies or groups of no state the statement names as the act's doers, other than its speakers."""
     found = state.docs.get((st.ref.source, st.ref.sentence))
     if found is None:
-        return False
+        return []
     _, doc, _ = found
     mentions = state.by_sentence.get((st.ref.source, st.ref.sentence), [])
+    named = []
     for t in named_doers(doc, st.ref.start, st.ref.end, state.table):
         m = next((m for m in mentions if m.ref.start <= t.idx < m.ref.end), None)
         if m is not None and m.kind in {"organization", "group"} and m.text not in speakers \
                 and state.sides.of(m.text) is None:
-            return True
-    return False
+            named.append(m.text)
+    return named
 
 
 def _unless_someone_claimed_it(readings: list[Reading]) -> None:
