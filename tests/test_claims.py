@@ -440,3 +440,22 @@ def test_an_answer_to_the_charge_in_its_own_article_is_placed_whatever_its_words
         "There are many such reports, and they are all groundless, Bolivian President Ana Ruiz told reporters.")
     dismissal = next(k for k, s in enumerate(statements) if "groundless" in s.text)
     assert [r.stance for r in responses if r.statement_index == dismissal] == ["dismisses"]
+
+
+def test_of_a_mutual_accusation_the_earlier_charge_is_not_an_answer_to_the_later_one(make_site):
+    import json
+
+    first = ("Peru blames Bolivia for parade attack\n\n"
+             "Peruvian President Ana Ruiz accused Bolivia of arming the gunmen who attacked the military parade in Cusco.\n")
+    later = ("Bolivia hits back over parade attack\n\n"
+             "Bolivian envoy Jan Lipa accused Peru of staging the attack on the military parade in Cusco itself.\n")
+    build = make_site({"000_first.txt": first, "001_later.txt": later},
+                      dossier={"sources.yml": "000_first: {outlet: Reuters, published: 2022-09-23}\n"
+                                              "001_later: {outlet: AFP, published: 2022-09-25}\n"})
+    assert build.error is None, build.error
+    export = json.loads((build.site / "dossier.json").read_text())
+    said = {s["id"]: s["text"] for s in export["statements"]}
+    answers = [(said[r["statement"]], r["stance"]) for c in export["claims"] for r in c.get("responses") or []]
+    assert any("arming the gunmen" not in text and "staging" in text and stance == "counter-accuses"
+               for text, stance in answers), answers
+    assert not any("arming the gunmen" in text for text, _ in answers), answers

@@ -28,7 +28,9 @@ def counter_accusations(state: ClaimState) -> None:
     an answer to that claim, and its claim points back at it."""
     keyed = {c.key: c for c in state.claims}
     partners = _mutual(state)
-    for c in state.claims:
+    for c in sorted(state.claims, key=lambda c: _reported_after(state, c, keyed.get(partners.get(c.key, ""))),
+                    reverse=True):
+        # of a mutual accusation, the charge first reported later turns the earlier one back
         if c.key in partners and c.counter_to is None:
             c.counter_to = partners[c.key] if keyed[partners[c.key]].counter_to != c.key else None
     answered = {(a.statement, a.claim.key) for a in state.answers if a.claim is not None}
@@ -42,8 +44,8 @@ def counter_accusations(state: ClaimState) -> None:
             r = state.readings[i]
             # the charged side turning it back: its own speakers, charging the other's makers
             if (i, other.key) in answered or not r.charged & state.side_of(other.makers) \
-                    or not r.side & other.against:
-                continue
+                    or not r.side & other.against or state.later_than(other, r):
+                continue  # (a charge reported before the other was cannot have turned it back)
             answered.add((i, other.key))
             state.answers.append(Answer(i, "counter-accuses", other, OWN_SIDE, "turns the charge back"))
     for a in state.answers:
@@ -84,6 +86,14 @@ def counter_accusations(state: ClaimState) -> None:
             if facing:
                 claim = max(facing, key=lambda c: len(c.props))
                 state.answers.append(Answer(i, "counter-accuses", claim, BY_WORDS, "each accused the other", actor))
+
+
+def _reported_after(state: ClaimState, c: _Claim, other: _Claim | None) -> bool:
+    """Was the claim first reported on a later day than the other?"""
+    if other is None:
+        return False
+    mine, theirs = state.first_reported(c), state.first_reported(other)
+    return mine is not None and theirs is not None and mine > theirs
 
 
 def _said_to_be_their_own_doing(state: ClaimState) -> None:
