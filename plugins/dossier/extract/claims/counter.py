@@ -148,8 +148,12 @@ def _topical_weight(words: dict[str, float]) -> float:
 
 def _turns_back(state: ClaimState, r: Reading, claim: _Claim) -> bool:
     """Whataboutism cues ("double standards") turn a charge back by themselves; "itself", "their own" only
-    where the answer names the claim's makers."""
-    low = r.statement.text.lower()
+    where the answer names the claim's makers. Words of the allegation it quotes are the makers' own ("described
+    X's statement that Pakistan itself has been the victim as false"), not the answer's."""
+    text = r.statement.text
+    if r.named is not None and r.named[0] and r.named[0] in text:
+        text = text.replace(r.named[0], " ")
+    low = text.lower()
     found = [c for c in state.table["cues"].get("counter-accuses") or () if re.search(rf"\b{re.escape(c)}\b", low)]
     weak = set(state.table.get("counter_needs_name") or ())
-    return any(c not in weak for c in found) or (bool(found) and _names_any(r.statement.text, claim.makers))
+    return any(c not in weak for c in found) or (bool(found) and _names_any(text, claim.makers))

@@ -56,6 +56,8 @@ def group_propositions(state: ClaimState) -> None:
                 best, best_score = c, score
         if best is None and p.named_by is not None:
             best = _made_by_named_makers(p, state)
+            if best is not None and _says_something_else(p, best):
+                best = None  # "Khan's statement that Pakistan has been the biggest victim": a proposition of its own
             if best is None and not (p.makers or p.charged):
                 continue  # "claims over the leader's death": names no claim we can build; placed by its words
         if best is None:
@@ -134,6 +136,12 @@ def _made_by_named_makers(p: Proposition, state: ClaimState) -> _Claim | None:
     for a denial), when the answer's own words for it differ from theirs."""
     r = state.readings[p.named_by]
     return _by_makers(state, r, p.makers)
+
+
+def _says_something_else(p: Proposition, c: _Claim) -> bool:
+    """Does an allegation an answer quotes in a clause of its own share no word with the claim its makers made?
+    Then it is another thing they said, not that claim in the answer's words."""
+    return len(_topical_words(p.words)) >= PLAIN_SHARED and _fit(p.words, c) == 0.0
 
 
 def _same_side(p: Proposition, c: _Claim, state: ClaimState) -> bool:

@@ -29,6 +29,8 @@ def read(state: ClaimState) -> None:
             defended, charged = defended | charged, frozenset()  # "trying to pin it on X": X is defended
         if stance == "denies" and seen.neither_confirms:
             stance = "declines-comment"  # "would not confirm or deny the report": the cue split it off
+        if stance == "counter-accuses" and _only_its_own_side_turned(st.text, seen.words, side, state.table):
+            stance = None  # "Pakistan itself has been the biggest victim": said of its own side, it turns nothing back
         if stance is None and defended and not charged:
             # "the blast was not caused by Israel": a denial by Israel's side, a rejection by another side
             stance = "rejects" if side and not side & defended else "denies"
@@ -47,6 +49,16 @@ def read(state: ClaimState) -> None:
     state.story_words = story_discounts([r.words for r in state.readings])
     for r in state.readings:
         r.words, r.context = _discounted(r.words, state.story_words), _discounted(r.context, state.story_words)
+
+
+def _only_its_own_side_turned(text: str, words, side: frozenset[str], table: dict) -> bool:
+    """Is the statement a counter-accusation only by a cue that needs another side named ("itself", "their
+    own"), while the only side it names is the speaker's own?"""
+    low = text.lower()
+    found = [c for c in table["cues"].get("counter-accuses") or () if re.search(rf"\b{re.escape(c)}\b", low)]
+    weak = set(table.get("counter_needs_name") or ())
+    named = {w for w, _ in words if w.startswith("@")}
+    return bool(side) and bool(found) and all(c in weak for c in found) and named <= side
 
 
 def _claims_responsibility(st: StatementRecord, docs, table: dict) -> bool:

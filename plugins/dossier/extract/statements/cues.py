@@ -247,12 +247,22 @@ def _noun_cues(doc, quotes, mentions, focus) -> Iterator[_Cue]:
             speaker, ref, kind, co = demonym_country(makers[0].text).name, None, "country", ()
         if speaker is None:
             continue
-        toks = sorted(content.subtree, key=lambda t: t.i)
+        toks = _without_the_label(tok, sorted(content.subtree, key=lambda t: t.i), table)
         while toks and (toks[0].dep_ == "mark" or toks[0].is_punct):
             toks = toks[1:]
         if len(toks) < 3:
             continue
         yield _Cue(tok, tok.text, speaker, ref, kind, (toks[0].idx, _end(doc, toks[-1].i)), co, own=True)
+
+
+def _without_the_label(noun, toks: list, table) -> list:
+    """"described Khan's statement that Pakistan has been the victim as far from the truth": the last "as"
+    phrase is the describing verb's label for what Khan said, not Khan's words."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in table["as_label_verbs"]:
+        return toks
+    label = next((t for t in reversed(toks) if t.dep_ == "prep" and t.lower_ == "as"), None)
+    return toks if label is None else [t for t in toks if t.i < label.i]
 
 
 def _labelled_headline(doc, mentions, focus=None) -> _Cue | None:
