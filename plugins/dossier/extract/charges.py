@@ -50,7 +50,7 @@ def _side_of_token(tok, people=None) -> frozenset[str]:
     found = set()
     allegations = {w.lower() for w in _stances().get("allegation_nouns") or ()}
     for t in (tok, *tok.conjuncts):
-        if t is not tok and t.lemma_.lower() in allegations:
+        if t.lemma_.lower() in allegations:
             continue  # "denounced the explosion and the Turkish accusations": whose allegation, not a doer
         if t.lower_ in {"other", "another"} or (t.lower_ == "each" and t.head.lower_ == "other"):
             found.add(RECIPROCAL)
@@ -266,11 +266,23 @@ def _doer_tiers(doc, start: int, end: int, table, negated: bool = False) -> list
             tiers[4].append(t)  # "Kiev's attack", "a Bolivian air strike": the act's doer
         elif _involved_in(t, involvement, acts):
             tiers[4].append(t)  # "Indian involvement in", "a link between agents of India and the killing"
-        elif t.dep_ == "pobj" and t.head.lower_ == "from" and t.head.head.lemma_.lower() in act_verbs:
-            tiers[6].append(t)  # "the missile was fired from Russia": where a weapon came from, if nothing else
+        elif t.dep_ == "pobj" and t.head.lower_ == "from" and (t.head.head.lemma_.lower() in act_verbs
+                                                                or _sent_to_a_side(t.head)):
+            # "the missile was fired from Russia": where a weapon came from, if nothing else; "arms from
+            # Pyongyang to Moscow": who sent what went from one side to another
+            tiers[6].append(t)
         if _charged_subject(t, table):
             tiers[5].append(t)
     return tiers
+
+
+def _sent_to_a_side(source_prep) -> bool:
+    """Does a "from" phrase pair with a "to" phrase naming a state ("from Pyongyang to Moscow")? The parser
+    hangs the "to" on the same noun, on the "from" or on its object."""
+    near = [*source_prep.head.children, *source_prep.children,
+            *(g for c in source_prep.children if c.dep_ == "pobj" for g in c.children)]
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(_side_of_token(g) for g in c.children if g.dep_ == "pobj")
+               for c in near)
 
 
 def _reduced_passive(subject) -> bool:
@@ -347,10 +359,17 @@ def _in_apposition(t) -> bool:
     while node.head.i != node.i and (node.pos_ not in {"VERB", "AUX"} or node.dep_ in {"acl", "relcl"}):
         if node.dep_ == "appos":
             return True
-        if node.dep_ == "relcl" and node.head.dep_ == "pobj":
-            return True  # "through the town of Afrin, which has been occupied by X": a place described
+        if node.dep_ == "relcl" and node.head.dep_ == "pobj" and not _reports(node):
+            # "through the town of Afrin, which has been occupied by X": a place described; not "the statement
+            # of Kirby, who reported containers being supplied from Pyongyang": what he said
+            return True
         node = node.head
     return False
+
+
+def _reports(verb) -> bool:
+    from .statements import verb_lemma  # (the statements stage's table of reporting verbs)
+    return verb_lemma(verb.text) is not None
 
 
 @lru_cache(maxsize=16)

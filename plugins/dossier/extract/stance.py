@@ -182,13 +182,21 @@ def _named_allegation(st: StatementRecord, docs, by_sentence, table) -> tuple[st
             toks = [t for t in toks if not (t.dep_ == "mark" or (t == toks[0] and t.dep_ == "prep"))]
             # a content that is one name ("the new Saudi narrative about Mr. Khashoggi") says whom it is
             # about, not what it asserts
-            if toks and not _only_a_name(toks, mentions):
+            # nor does a bare noun phrase after "on", "over", "about" ("Haley's remark on the terrorist attack in
+            # Ahvaz"): the topic, not a proposition; "of" may hold one ("allegations of Iranian involvement")
+            if toks and not _only_a_name(toks, mentions) and not _only_a_topic(content):
                 text = doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
                 if len(text.split()) >= 2:
                     return text, claimants
         if claimants:
             return None, claimants
     return _makers_said_otherwise(st, doc, mentions, table)
+
+
+def _only_a_topic(content) -> bool:
+    """Is the content a preposition other than "of" with a noun phrase and no verb in it?"""
+    return all(c.dep_ == "prep" and c.lower_ != "of" and not any(t.pos_ in {"VERB", "AUX"} for t in c.subtree)
+               for c in content)
 
 
 def _responsibility_claimed(content, mentions, table) -> list[str]:

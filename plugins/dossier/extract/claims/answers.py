@@ -250,6 +250,13 @@ def _names_its_makers(a: _Asked) -> Placement | None:
     if r.named is None or r.named[0] is not None or not r.named[1]:
         return None
     found = _makers_claims(a.state, r, r.named[1])
+    # (a possessor is the maker; a modifier may be the subject: "Khashoggi accusations")
+    makers_known = all((m in a.state.people or a.state.side_of([m]))
+                       and re.search(re.escape(m) + r"[’']s\b", r.statement.text) for m in r.named[1])
+    if not found and makers_known and not a.state.side_of(r.named[1]) & r.side:
+        # "criticized the envoy's remark on the attack": what those makers (a person or a state) said was not
+        # found; it is no answer to a charge others made
+        return None, 0.0, "names makers none of whose claims were found"
     if _undecided(found, r):
         stateless = _against_a_stateless_nation(found)
         if stateless is not None and not set(r.speakers) & set(stateless.makers):
