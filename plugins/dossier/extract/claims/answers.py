@@ -346,10 +346,22 @@ def _one_of_its_charges(state: ClaimState, r: Reading, pool: list) -> Placement:
         if chosen.implied:
             return chosen, BY_CONTEXT, "answers what another side implied of its side"
         return chosen, OWN_SIDE, "answers the charge against its own side"
+    if _blames_another_on_its_own(r, pool):
+        return None, 0.0, "it charges another side with something none of the charges against its side speak of"
     main = _dominant(pool)
     if main is not None:
         return main, BY_WORDS, "answers the main charge against its own side"
     return None, 0.0, "several charges against its side, and its words fit none clearly"
+
+
+def _blames_another_on_its_own(r: Reading, pool: list) -> bool:
+    """"It is unacceptable for the UAE to show indifference to this": an answer charging another side, of no
+    part in the act and naming no allegation, whose words (and the sentences before) share nothing with any
+    charge against its side, is its own charge, not the rebuttal of one of those."""
+    if not (r.charged - r.side) or r.named is not None or r.cleared or _speaks_of_involvement(r):
+        return False
+    words = _merged(r.words, r.context)
+    return all(max(_fit(r.words, c), _fit(words, c)) < FAINT_FIT for c in pool)
 
 
 def _about_something_else(r: Reading, chosen: _Claim) -> bool:
