@@ -484,10 +484,9 @@ class _Sides:
         spellings = self._spellings(speaker, words)
         for text in spellings:
             for r in self.roles[text]:
-                for w in [r, *re.split(r"\s+", re.sub(r"[’']s\b", "", r))]:
-                    side = _side_of_name(w) if w[:1].isupper() else None
-                    if side:
-                        return side
+                side = (_side_of_name(r) if r[:1].isupper() else None) or _side_in_role(r)
+                if side:
+                    return side
         # "Defense Ministry spokesman Igor Konashenkov": the body his title names, owned as the dossier's
         # other mentions of it say ("Russia's Defense Ministry"), where they all agree
         for text in spellings:
@@ -510,6 +509,24 @@ class _Sides:
 
     def of_all(self, names: Iterable[str]) -> set[str]:
         return {s for s in map(self.of, names) if s}
+
+
+def _side_in_role(role: str) -> str | None:
+    """The state the first name in a role stands for, the longest name first where names run together ("a
+    spokesperson for the White House National Security Council": the White House; "Ukraine's ambassador to
+    the United States": Ukraine, named first)."""
+    words = re.split(r"\s+", re.sub(r"[’']s\b", "", role))
+    for start, word in enumerate(words):
+        if not word[:1].isupper():
+            continue
+        end = start
+        while end < len(words) and words[end][:1].isupper():
+            end += 1
+        for stop in range(end, start, -1):
+            side = _side_of_name(" ".join(words[start:stop]))
+            if side:
+                return side
+    return None
 
 
 @lru_cache(maxsize=1)
