@@ -308,9 +308,11 @@ def _against_its_side(a: _Asked) -> Placement | None:
     best_own = max((_fit(words, c) for c in own), default=0.0)
     # ... or its words clear a side in so many words ("no evidence that it was a rocket launched by Russia")
     about_itself = bool(own) and (_speaks_of_involvement(r) or bool(r.cleared))
-    if about_itself:
+    if about_itself or not r.side:
         # "denied any involvement", "we did not do this": its part in the act, which the charge against
-        # its side is about, not a charge it is only named in
+        # its side is about, not a charge it is only named in; and a speaker of no side (a newspaper: "the
+        # United States took no part in it, the Times reported") clearing a side answers no charge against
+        # another that only names it
         implicated = []
     elif _speaks_of_involvement(r):
         # a part in the act is what a charge says: not an account that charges no one
