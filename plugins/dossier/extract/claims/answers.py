@@ -69,8 +69,12 @@ def place_answers(state: ClaimState) -> None:
             own.props.append(Proposition(r.statement.text, r.speakers, r.charged, r.statement.ref.source,
                                          r.words, statement=r.index, charges=True))
             continue
-        if _refuses_a_gesture(state, r):
-            state.answers.append(Answer(r.index, stance, None, 0.0, "it refuses a gesture, not a claim"))
+        gesture = _refused_gesture(state, r)
+        if gesture is not None:
+            # refused in public, a gesture is contested: a row of its own, however many times it is refused
+            claim = _gesture_claim(state, r, gesture)
+            state.answers.append(Answer(r.index, "rejects", claim, NAMED if claim else 0.0,
+                                        "refuses the gesture" if claim else "it refuses a gesture of no one named"))
             continue
         claim, confidence, reason = _target(state, r, named_claim)
         if claim is not None and stance == "rejects" and claim.against and not claim.against & r.side \
@@ -103,14 +107,14 @@ def _group_said_to_have_done_it(state: ClaimState, r: Reading) -> _Claim | None:
     return found[0] if len(found) == 1 else None
 
 
-def _refuses_a_gesture(state: ClaimState, r: Reading) -> bool:
+def _refused_gesture(state: ClaimState, r: Reading):
     """'reject the condolences of the U.S. Embassy', 'rejected a statement of condolence', 'Ankara's
-    rejection of the US condolences': what is refused is a gesture, not an allegation, so the refusal
-    answers no charge against its side."""
+    rejection of the US condolences': the gesture refused (its noun's token), which is no allegation, so the
+    refusal answers no charge against its side; None if the statement refuses none."""
     st = r.statement
     found = state.docs.get((st.ref.source, st.ref.sentence))
     if found is None:
-        return False
+        return None
     _, doc, _ = found
     gestures = set(state.table.get("gesture_nouns") or ())
     refusals = set(state.table.get("refusal_heads") or ())
@@ -122,8 +126,53 @@ def _refuses_a_gesture(state: ClaimState, r: Reading) -> bool:
                     break
                 up = up.head
                 if up.lemma_.lower() in refusals:
-                    return True
-    return False
+                    return t
+    return None
+
+
+def _gesture_claim(state: ClaimState, r: Reading, gesture) -> _Claim | None:
+    """The row of a refused gesture, by who made it: "the condolences of the U.S. Embassy", "the US
+    Embassy's condolences" and "US condolences" are one row, whoever refuses them and however often; None
+    when the refusal does not say whose gesture it was ("rejected a statement of condolence")."""
+    giver = _gesture_giver(gesture)
+    if giver is None:
+        return None
+    mentions = state.by_sentence.get((r.statement.ref.source, r.statement.ref.sentence), [])
+    names = [m.text for m in mentions if giver.left_edge.idx <= m.ref.start < giver.right_edge.idx + len(giver.right_edge)]
+    side = _side_of_token(giver)
+    if not names and not side:
+        return None
+    makers = (max(names, key=len),) if names else (giver.text,)  # the fullest name ("the Chilean Embassy")
+    key = ("gesture", gesture.lemma_.lower(), tuple(sorted(side)) or tuple(n.lower() for n in makers))
+    claim = state.gestures.get(key)
+    doc = gesture.doc
+    first, last = min(gesture.left_edge.i, giver.left_edge.i), max(gesture.i, giver.right_edge.i)
+    text = doc[first:last + 1].text
+    prop = Proposition(text, makers, frozenset(), r.statement.ref.source, state.weigh(text), named_by=r.index)
+    if claim is None:
+        claim = state.gestures[key] = _Claim(f"c{len(state.claims)}", gesture=True)
+        state.claims.append(claim)
+    claim.props.append(prop)
+    return claim
+
+
+def _gesture_giver(gesture):
+    """Who a gesture is from: its possessor ("the Embassy's condolences"), the object of its "of" or "from"
+    ("condolences of the U.S. Embassy", "a statement of condolence from the U.S."), or a name compounded with
+    it ("US condolences")."""
+    for c in gesture.children:
+        if c.dep_ == "poss":
+            return c
+    for h in (gesture, gesture.head, gesture.head.head):
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in {"of", "from", "by"}:
+                for o in c.children:
+                    if o.dep_ == "pobj" and o is not gesture and o.pos_ in {"PROPN", "NOUN"} and o.text[:1].isupper():
+                        return o
+    for c in gesture.children:
+        if c.dep_ in {"compound", "amod"} and c.text[:1].isupper():
+            return c
+    return None
 
 
 def _condemns_the_act(text: str, table: dict) -> bool:

@@ -96,6 +96,7 @@ class _Claim:
     props: list[Proposition] = field(default_factory=lambda: _Wordings())
     counter_to: str | None = None
     implied: bool = False  # its charge was read from a denial of it, not from its own words
+    gesture: bool = False  # a gesture refused in public ("rejects US condolences"): answered by its refusals only
     # what the properties below make of the wordings, kept until a wording is added or changed: the passes
     # ask each claim for them once per statement, and reading every wording each time grows with the corpus
     _views: dict = field(default_factory=dict, repr=False, compare=False)
@@ -213,6 +214,7 @@ class ClaimState:
     known_sides: dict = field(default_factory=dict)  # names -> the sides they act for, asked once per build
     story_words: dict = field(default_factory=dict)  # a word most statements hold -> the share of its weight it keeps
     people: frozenset = frozenset()  # names the parse took for persons: each speaks for someone, known or not
+    gestures: dict = field(default_factory=dict)  # (gesture, whose) -> the row of a gesture refused in public
     views: dict = field(default_factory=dict, repr=False)  # what the passes ask of every claim, kept while no claim changes
 
     def weigh(self, text: str) -> Weighted:
@@ -240,7 +242,7 @@ class ClaimState:
         several sources report (a contested finding). Asked for every answer: kept until a claim or wording
         changes."""
         return self._kept("answerable", lambda: [(c, frozenset(c.makers), self.first_reported(c)) for c in self.claims
-                                                 if c.is_allegation or _reach(c)[0] >= WIDELY_REPORTED])
+                                                 if not c.gesture and (c.is_allegation or _reach(c)[0] >= WIDELY_REPORTED)])
 
     def by_maker(self) -> dict:
         """Positions of the claims each maker made, by name, by surname (("last", surname)) and by side
