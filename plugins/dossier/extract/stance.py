@@ -43,6 +43,8 @@ def stance_of(st: StatementRecord, table: dict | None = None) -> str | None:
         return "supports" if backed else "rejects"
     if _blame_called_futile(text, table):
         return "rejects"
+    if _no_such_act(text, table):
+        return "denies"
     for idiom, stance in (table.get("cue_idioms") or {}).items():
         if re.search(rf"\b{re.escape(idiom.lower())}\b", text):
             return stance  # "a false flag": the idiom, not the cue word inside it ("false")
@@ -80,6 +82,18 @@ def _blame_called_futile(text: str, table: dict) -> bool:
     gerunds = "|".join(re.escape(v[:-1] if v.endswith("e") else v) + "ing" for v in table["accuse_verbs"])
     negated = "|".join(re.escape(n) for n in table.get("futile_blame_negations") or ())
     return bool(negated and re.search(rf"\b(?:{gerunds})\s+(?:\w+\s+){{1,3}}?(?:{negated})\b", text))
+
+
+def _no_such_act(text: str, table: dict) -> bool:
+    """"There were no air force, ground or naval attacks in the area": saying the act did not happen at all
+    denies it (an existential "there was no" before one of the act nouns, a few modifiers between). Not "there
+    was no way the strikes could ...", nor "there were no Americans killed in this attack": the act noun must
+    be what there was none of, no preposition, clause or other head before it."""
+    nouns = "|".join(re.escape(n) for n in table.get("act_nouns") or ())
+    other = "|".join(re.escape(w) for w in table.get("no_such_act_breaks") or ())
+    modifier = rf"(?:(?!(?:{other})\b)[\w,-]+\s+)" if other else r"(?:[\w,-]+\s+)"
+    return bool(nouns and re.search(rf"\bthere\s+(?:was|were|has been|have been|had been)\s+no\s+"
+                                    rf"{modifier}{{0,5}}?(?:{nouns})\b", text))
 
 
 def _labels_an_allegation(text: str, table: dict) -> bool:
