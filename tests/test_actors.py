@@ -368,13 +368,16 @@ def _dossier_actors(nlp, *articles):
     return {a.name: a for a in index.actors}, index, review, statements
 
 
-def test_a_countrys_unnamed_officials_are_one_group_whatever_branch_words_stand_between(nlp):
+def test_a_countrys_unnamed_officials_are_the_country_whatever_branch_words_stand_between(nlp):
     actors, _, _, _ = _dossier_actors(
         nlp, ("Ferry talks stall", "US officials said on Monday that the ferry talks had stalled again."),
-        ("Ferry deal in doubt", "US defense officials said the ferry deal was in doubt after the talks."))
-    groups = [a for a in actors.values() if a.kind == "group"]
-    assert [g.name for g in groups] == ["US officials"]
-    assert "US defense officials" in groups[0].aliases
+        ("Ferry deal in doubt", "US defense officials said the ferry deal was in doubt after the talks."),
+        ("Ferry row", "US intelligence said the ferry row would go on, and Western officials agreed."))
+    # a branch's own collective is a body of its own; the officials of any branch are the state
+    assert [a.name for a in actors.values() if a.kind == "group" and "US" in a.name] == ["US intelligence"]
+    us = actors["United States"]
+    assert {"US officials", "US defense officials"} <= set(us.aliases)
+    assert {"US officials", "US defense officials"} <= {m.text for m in us.mentions}
 
 
 def test_a_surname_is_the_person_its_own_article_names_in_full(nlp):
@@ -802,14 +805,15 @@ def test_outlets_carrying_others_words_are_credits_however_the_text_calls_them_o
     assert "Peru" in actors
 
 
-def test_a_countrys_unnamed_officials_belong_to_that_country(nlp):
+def test_a_countrys_unnamed_officials_are_that_country_speaking(nlp):
     actors, _, _, _ = _actors(
         nlp, "US rejects blame for blasts",
         "The United States said on Wednesday it had no part in the blasts in Lima.",
         "U.S. officials rejected any suggestion that Washington was behind the blasts.",
         "U.S. officials also said the blasts looked like the work of a militant group.",
         outlet="Nordpress")
-    assert actors["U.S. officials"].affiliations == (actors["United States"].id,)
+    assert "U.S. officials" not in actors
+    assert "U.S. officials" in actors["United States"].aliases
 
 
 def test_a_group_named_in_the_singular_and_the_plural_is_one_group(nlp):

@@ -433,6 +433,8 @@ def _country(m: Mention):
     capital acting ("Moscow said": extraction only marks a capital as a country when it acts)."""
     if m.kind == "person":
         return None
+    if m.kind == "group":
+        return _state_voice(m.text)
     words = set(norm(m.text).split())
     if m.label in {"GPE", "ORG", "NORP", "ACRONYM"} and not (words & _body_words()):
         found = country_of(m.text)
@@ -441,6 +443,20 @@ def _country(m: Mention):
     if m.kind == "country":
         return country_of(m.text) or government_of(m.text) or capital_of(m.text)
     return None
+
+
+def _state_voice(text: str):
+    """The country whose unnamed officials a group is ("U.S. officials", "senior Iranian officials", "US
+    defense officials"): they speak for its government, as its government does, whatever branch they are of."""
+    table = load_table("actor_words.yml")
+    ranks = {str(w).lower() for w in table.get("official_ranks", ())}
+    words = [w for w in text.split() if w.lower() not in ranks | {"the"}]
+    if len(words) < 2 or words[-1].lower() not in {str(w).lower() for w in table.get("state_voices", ())}:
+        return None
+    units = {str(w).lower() for w in table.get("unit_words", ())}
+    if any(w.lower() not in units for w in words[1:-1]):
+        return None
+    return country_of(words[0]) or demonym_country(words[0])
 
 
 def _variant_of(key: str, clusters: dict[str, Cluster]) -> str | None:
