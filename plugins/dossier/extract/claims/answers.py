@@ -594,7 +594,7 @@ def _endorsements(state: ClaimState) -> None:
         # charges nobody, another side saying the same backs it, whatever its verb
         own_act = OWN_ACT in c.against  # a claim of responsibility: its makers have no side but their own
         sided = ([p for p in said if OWN_ACT in p.charged and not p.endorses] if own_act else
-                 [p for p in said if p.makers]) or said
+                 [p for p in said if p.makers and not _joins(state, p)] or [p for p in said if p.makers]) or said
         first = min(sided, key=lambda p: (state.days.get(p.source) is None, state.days.get(p.source) or 0,
                                           sided.index(p)))
         makers_side = state.side_of(first.makers)
@@ -619,19 +619,29 @@ NEWS_CYCLE = 1  # days after a charge's first report within which another side's
 
 def _takes_it_up(state: ClaimState, c: _Claim, p: Proposition, first: Proposition) -> bool:
     """Another side charging the same side in its own words backs the charge when it condemns the act (which
-    takes the charge as given: "condemned the Israeli bombing of the hospital") or speaks after the first
+    takes the charge as given: "condemned the Israeli bombing of the hospital"), says it joins a charge made
+    before ("also blamed it", "as did Egypt") or speaks after the first
     round of reporting. Within that round ("Russian missiles crossed into Poland, a US official said", the
     day the charge was first reported) it is one of the charge's makers, unless the round's only other
     makers are a newspaper or a reporter (no side), whose report a state taking it up backs. A person whose
     side the texts do not give is no newspaper: a leader or official speaking for a side unnamed."""
+    said = f"{state.statements[p.statement].cue} {p.text}"
     words = set(state.table.get("condemnation_words") or ())
-    if words & {w.lower() for w in re.findall(r"[\w']+", f"{state.statements[p.statement].cue} {p.text}")}:
+    if words & {w.lower() for w in re.findall(r"[\w']+", said)}:
+        return True
+    if _joins(state, p):
         return True
     if not _same_round(state, p, first):
         return True
     return not any(q is not p and q.statement is not None and _same_round(state, q, first)
                    and (state.side_of(q.makers) or set(q.makers) & state.people) and not _hedged(q.text, state.table)
                    for q in c.props)
+
+
+def _joins(state: ClaimState, p: Proposition) -> bool:
+    """Does a wording say it joins a charge made before ("Morocco also blamed it", "as did Egypt")?"""
+    said = f"{state.statements[p.statement].cue} {p.text}".lower()
+    return any(re.search(rf"\b{re.escape(w)}\b", said) for w in state.table.get("additive_words") or ())
 
 
 def _same_round(state: ClaimState, p: Proposition, q: Proposition) -> bool:

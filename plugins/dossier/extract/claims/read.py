@@ -46,9 +46,52 @@ def read(state: ClaimState) -> None:
             i, st, speakers, side, stance, frozenset(charged), named, Weighted(seen.words), Weighted(seen.context),
             cleared=defended, names_group=names_group))
     _unless_someone_claimed_it(state.readings)
+    _pronouns_blamed(state)
     state.story_words = story_discounts([r.words for r in state.readings])
     for r in state.readings:
         r.words, r.context = _discounted(r.words, state.story_words), _discounted(r.context, state.story_words)
+
+
+ANTECEDENT_SENTENCES = 3  # how far back "it" in "also blamed it for the strike" may find whom it stands for
+
+
+def _pronouns_blamed(state: ClaimState) -> None:
+    """'Morocco also blamed it for the strike': the side an accusing verb's pronoun object stands for is the
+    side charged last before it in the same article, a few sentences back at most. A reading that charges
+    nobody else and answers nothing takes that side as the one it charges."""
+    at = {r.index: _position(r.statement, state.docs) for r in state.readings}
+    for r in state.readings:
+        if r.charged or r.stance not in {None, "supports"} or at[r.index] is None \
+                or not _blames_a_pronoun(r.statement, state):
+            continue
+        here = at[r.index]
+        before = [q for q in state.readings if q.statement.ref.source == r.statement.ref.source
+                  and at[q.index] is not None and at[q.index] < here
+                  and here[0] - at[q.index][0] <= ANTECEDENT_SENTENCES
+                  and q.charged and OWN_ACT not in q.charged and q.stance in {None, "supports"}]
+        if before:
+            r.charged = max(before, key=lambda q: at[q.index]).charged - r.side
+
+
+def _position(st: StatementRecord, docs) -> tuple[int, int] | None:
+    """Where a statement stands in its article: its sentence's place, then its offset in the sentence."""
+    found = docs.get((st.ref.source, st.ref.sentence))
+    if found is None:
+        return None
+    sentence, _, source = found
+    return [s.id for s in source.sentences].index(sentence.id), st.ref.start
+
+
+def _blames_a_pronoun(st: StatementRecord, state: ClaimState) -> bool:
+    """Is the object of the statement's accusing verb a pronoun ("blamed it for", "accused them of")?"""
+    found = state.docs.get((st.ref.source, st.ref.sentence))
+    if found is None:
+        return False
+    _, doc, _ = found
+    accusing = set(state.table["accuse_verbs"]) | set(state.table.get("charge_verbs") or ())
+    pronouns = {str(w).lower() for w in state.table.get("object_pronouns") or ()}
+    return any(st.ref.start <= t.idx < st.ref.end and t.dep_ == "dobj" and t.lower_ in pronouns
+               and t.head.lemma_.lower() in accusing for t in doc)
 
 
 def _only_its_own_side_turned(text: str, words, side: frozenset[str], table: dict) -> bool:
