@@ -12,6 +12,7 @@ from .grouping import _consolidate
 from .state import (
     BY_WORDS,
     OPPOSING,
+    OWN_ACT,
     OWN_SIDE,
     SAME_CLAIM,
     TURNED_CLAIM,
@@ -61,6 +62,8 @@ def counter_accusations(state: ClaimState) -> None:
             r.charged - a.claim.against - r.side - _named_sides(a.claim)
         if charges_makers or other_culprit or _turns_back(state, r, a.claim):
             a.stance = "counter-accuses"
+    # (a rival account rejects a claim of responsibility: it charges neither its makers nor in their place)
+    _rival_accounts(state, answered)
     _said_to_be_their_own_doing(state)
     made: list[_Claim] = []
     for a in list(state.answers):
@@ -86,6 +89,39 @@ def counter_accusations(state: ClaimState) -> None:
             if facing:
                 claim = max(facing, key=lambda c: len(c.props))
                 state.answers.append(Answer(i, "counter-accuses", claim, BY_WORDS, "each accused the other", actor))
+
+
+def _rival_accounts(state: ClaimState, answered: set) -> None:
+    """Another side's charge against someone else for the act a group claimed as its own disputes that
+    claim ("Iran was behind the attack", of an attack the Houthis said they carried out): each such wording,
+    by a known speaker and reported no earlier than the claim of responsibility, is also its answer. Only
+    where the story has one claim of responsibility: of two, which one a charge disputes is not in its words."""
+    owned = [c for c in state.claims if OWN_ACT in c.against]
+    if len(owned) != 1:
+        return
+    claimed = owned[0]
+    claimers = state.side_of(claimed.makers)
+    for c in state.claims:
+        if c is claimed or not c.is_allegation or not c.against or c.against & claimers:
+            continue  # (a charge against the claimers agrees on who did it)
+        for p in c.props:
+            if not p.charges or p.statement is None or (p.statement, claimed.key) in answered:
+                continue
+            r = state.readings[p.statement]
+            side = state.side_of(r.speakers)
+            if not side or side & claimers or set(r.speakers) & set(claimed.makers) or state.later_than(claimed, r) \
+                    or not _names_claimers(r, claimed, claimers):
+                continue
+            answered.add((p.statement, claimed.key))
+            state.answers.append(Answer(p.statement, "rejects", claimed, BY_WORDS, "charges another with it"))
+
+
+def _names_claimers(r: Reading, claimed: _Claim, claimers: frozenset[str]) -> bool:
+    """Does the charge speak of the claim of responsibility, by its makers' names or side ("the raid did not
+    come from Yemen", "claims by the Houthis ... doesn't change the fingerprints")? A charge that does not is
+    as likely a charge against those who backed the claimers as a rival account."""
+    named = {w for w in r.words if w.startswith("@")}
+    return bool(claimers & named) or _names_any(r.statement.text, claimed.makers)
 
 
 def _reported_after(state: ClaimState, c: _Claim, other: _Claim | None) -> bool:
