@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ...data import load_table
-from ...world import capital_of, is_place
+from ...world import capital_of, country_of, is_place
 from .vocab import AGENT, NONE, PARTICIPANT, SUBJECTS, _key, speech_verbs, words
 
 # ---------------------------------------------------------------- what the sentence says about it
@@ -28,6 +28,8 @@ def _agency(span) -> int:
         return NONE  # "If the administration won't act, Congress must": what someone says it must do
     if dep == "poss" and head.lemma_.lower() in w["facilities"] and (capital_of(span.text) or is_place(span.text)):
         return NONE  # "near Baghdad's airport", "Kyiv's central square": a city's place, where it happened
+    if dep in SUBJECTS and _described(head) and (country_of(span.text) or is_place(span.text)):
+        return NONE  # "Russia, Ukraine and India were the worst affected countries": said of it, not done by it
     if dep in SUBJECTS or dep == "poss":
         return AGENT
     if dep == "pobj":
@@ -68,6 +70,11 @@ def _agency(span) -> int:
     if dep == "ROOT" and span.root.pos_ == "PROPN" and len(span.doc) > len(span) + 2:
         return PARTICIPANT  # headline fragments: "Pyongyang slams Washington"
     return NONE
+
+
+def _described(verb) -> bool:
+    """The verb only links its subject to a noun that describes it ("were the worst affected countries")."""
+    return verb.lemma_.lower() in {"be", "become", "remain"} and any(c.dep_ == "attr" for c in verb.children)
 
 
 def _obliged(verb) -> bool:
