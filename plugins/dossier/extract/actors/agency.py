@@ -168,6 +168,8 @@ def _relays(t) -> bool:
     if _speech_recipient(t):
         return True
     head = t.head
+    if t.dep_ in SUBJECTS and head.lemma_.lower() in words()["newsroom_verbs"]:
+        return True  # "The Guardian has not verified the claims": the outlet at work on the story
     if t.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
         return True
     if t.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.lower() in set(speech["frame_verbs"]) | {"carry"}:
