@@ -109,6 +109,27 @@ def _partial_names(clusters: dict[str, Cluster], _sources=()) -> None:
             del clusters[key]
 
 
+def _surnamed_bodies(clusters: dict[str, Cluster], _sources=()) -> None:
+    """"(Ukraine) Natalia Vovk" that NER took for a body, where the articles call a person "Vovk": a two-word name with
+    no word of a body's name, ending in the surname of exactly one person known by the surname alone, is
+    that person named in full."""
+    heads = _generic_heads() | _body_words() | _press_heads() | \
+        {str(w).lower() for w in load_table("actor_words.yml").get("org_heads", ())}
+    surnames = {romanized(k): c for k, c in clusters.items() if len(k.split()) == 1 and not c.country
+                and _mostly(c, "person")}
+    for key, c in list(clusters.items()):
+        parts = key.split()
+        if len(parts) == 3 and country_of(parts[0]) is not None:
+            parts = parts[1:]  # "citizen of Ukraine Natalia Vovk": NER ran the country into the name
+        if c.country or len(parts) != 2 or not _mostly(c, "organization") or heads & set(parts):
+            continue
+        person = surnames.get(romanized(parts[1]))
+        if person is not None and not any(o is not c and o is not person and _mostly(o, "person")
+                                          and k.split()[-1:] == parts[1:] for k, o in clusters.items()):
+            person.mentions.extend(c.mentions)
+            del clusters[key]
+
+
 def _initialled_surnames(clusters: dict[str, Cluster], _sources=()) -> None:
     """"Ahlam A." of "Ahlam al-Bashir": a person named by a first name and the initial of the surname (as
     some presses name suspects) is the one person of that first name whose surname starts with it."""
@@ -486,6 +507,7 @@ CLUSTER_PASSES = [
     ("generic tails", _generic_tails),
     ("singular and plural", _plural_names),
     ("initialled surnames", _initialled_surnames),
+    ("full names taken for bodies", _surnamed_bodies),
     ("missions with and without their seat", _missions_by_seat),
     ("coalitions led by the same", _led_by_the_same),
     ("words in another order", _word_order),
