@@ -16,6 +16,14 @@ import yaml
 from score_corpus import build_uncurated, corpora, scorer
 
 
+def keyword_hits(score, claim: dict, golds: list, statements: dict) -> str:
+    """Which gold claims' keywords the row's text and wordings hold: what files the row under one."""
+    text = score.norm(claim.get("text", "") + " " + " ".join(statements.get(s, "") for s in claim.get("statements") or []))
+    hits = {g["id"]: [k for k in g.get("keywords") or [] if score.norm(k) in text] for g in golds}
+    ranked = sorted(((len(v), k, v) for k, v in hits.items() if v), reverse=True)[:3]
+    return "; ".join(f"{k} {n} ({', '.join(v)})" for n, k, v in ranked) or "none"
+
+
 def report(name: str) -> None:
     folder, gold_path = corpora()[name]
     if (folder / "HELD_OUT").exists():
@@ -36,6 +44,7 @@ def report(name: str) -> None:
         responders = {r["actor"] for r in (g or {}).get("responses") or []}
         print(f"\n[{g['id'] if g else 'STRAY'}] {c['id']}: {c.get('text', '')[:110]}")
         print(f"   claimants: {', '.join(names.get(a, a) for a in c.get('claimants') or [])}")
+        print(f"   keywords: {keyword_hits(score, c, golds, statements)}")
         for r in c["responses"]:
             ok = bool(responders & pmap.get(r.get("actor"), set()))
             quote = statements.get(r.get("statement"), "")[:90]

@@ -204,6 +204,10 @@ def patterns() -> tuple[tuple[str, re.Pattern], ...]:
         "month": rf"{months('m1', full_only=True)}",
         "year": rf"{year_lead}(?P<year>{YEAR})(?:(?:{DASH}|\s+(?:to|and|until|through)\s+)(?P<year2>{YEAR}))?",
         "year_range": rf"(?<![\d,.-])(?P<year>{YEAR}){DASH}(?P<year2>{YEAR})",
+        # a year that dates the noun after it, after "the" or a possessive ("Iran's 2015 nuclear deal",
+        # "the 2018 poisoning"); a lower-case word must follow, so "the 2015 figure" is a year too but
+        # "Iran's 2015" alone is not read
+        "year_attributive": rf"(?:(?<=\bthe\s)|(?<=['’]s\s))(?P<year>{YEAR})(?=\s+[a-z])",
         "decade": rf"\bthe\s+(?P<decade>(?:18|19|20)\d0)s\b",
         "weekday": rf"(?:\b(?P<mod>{alternation(w['weekday_modifiers'])})\s+)?"
                    rf"\b(?P<wd>{weekday})\b(?:\s+(?P<pod>{alternation(w['parts_of_day'])})\b)?",
@@ -608,6 +612,7 @@ RESOLVERS: dict[str, Callable[[Candidate, Context], Reading]] = {
     "month": resolve_calendar,
     "year": resolve_year,
     "year_range": resolve_year,
+    "year_attributive": resolve_year,
     "decade": resolve_decade,
     "weekday": resolve_weekday,
     "relative": resolve_relative,

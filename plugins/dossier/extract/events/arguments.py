@@ -154,11 +154,14 @@ def _noun_doers(trigger):
 
 
 def _spoken_of(trigger, verb) -> bool:
-    """A happening that a speaker talks about ("Peskov said about an attempted drone attack"): the
-    speaker is not its doer."""
+    """A happening that a speaker talks about ("Peskov said about an attempted drone attack") or charges,
+    denies or condemns ("blamed Russia for the 2018 poisoning"): the speaker is not its doer."""
+    if trigger_kind(trigger) in SPEECH_KINDS:
+        return False
+    if verb.lemma_.lower() in table().charging_verbs:
+        return True
     return (trigger.dep_ == "pobj" and trigger.head.lower_ in table().topic_preps
-            and verb.lemma_.lower() in table().speech.verbs | table().speech.say_verbs
-            and trigger_kind(trigger) not in SPEECH_KINDS)
+            and verb.lemma_.lower() in table().speech.verbs | table().speech.say_verbs)
 
 
 def _prepositional(trigger, kind: str, heads: list, doers: list):
@@ -261,6 +264,11 @@ class _Resolver:
                             if m:
                                 found = [m]
                                 break
+                    elif c.dep_ == "prep" and t.pos_ == "PROPN":
+                        # "The Russian Ambassador to the UK Alexander Yakovenko": a title written as a name,
+                        # which the parser ends at the preposition, is the person named after it
+                        found = [m for x in c.children if x.dep_ == "pobj"
+                                 for m in [_mention_at(x, self.mentions)] if m and m.kind == "person"]
                     if found:
                         break
             for m in found:

@@ -41,6 +41,7 @@ class EventWords:
     relative_pronouns: frozenset[str]
     participant_preps: frozenset[str]
     topic_preps: frozenset[str]
+    charging_verbs: frozenset[str]
     place_preps: frozenset[str]
     noun_verbs: dict[str, str]
     kind_nouns: dict[str, str]
@@ -73,7 +74,7 @@ def table() -> EventWords:
     day = t["publication_day"]
     return EventWords(
         triggers=t["triggers"], light_verbs=words("light_verbs"), relative_pronouns=words("relative_pronouns"),
-        participant_preps=words("participant_preps"), topic_preps=words("topic_preps"), place_preps=words("place_preps"),
+        participant_preps=words("participant_preps"), topic_preps=words("topic_preps"), charging_verbs=words("charging_verbs"), place_preps=words("place_preps"),
         noun_verbs=t.get("noun_verbs") or {}, kind_nouns=t.get("kind_nouns") or {},
         kind_phrases=t.get("kind_phrases") or {}, verb_only=words("verb_only"), noun_only=words("noun_only"),
         flow_preps=t.get("flow_preps") or {}, verb_nouns=t.get("verb_nouns") or {}, hedges=words("hedges"),

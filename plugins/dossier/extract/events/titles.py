@@ -10,6 +10,7 @@ from ...world import demonym_country
 from ..who import state_noun_of_doer
 from .arguments import PLACE_LABELS, _flow, _governing_verb
 from .tables import table
+from .triggers import prepositional_phrase
 
 CLAUSES = {"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "csubj", "mark"}
 OBJECT_WORDS = 7  # words of an object phrase kept in a title
@@ -46,7 +47,9 @@ def _phrase(token, people: list[Mention], mentions_index: dict, limit: int = OBJ
     m = mentions_index.get(token.i)
     if m is not None:
         return f"{{{m}}}"
-    keep = [c for c in token.lefts if c.dep_ in {"amod", "compound", "nummod", "poss", "quantmod", "nmod"}]
+    # the date before a noun ("Iran's 2015 nuclear deal") is the event's date, which a title does not repeat
+    keep = [c for c in token.lefts if c.dep_ in {"amod", "compound", "nummod", "poss", "quantmod", "nmod"}
+            and c.ent_type_ != "DATE"]
     words = []
     for c in keep:
         sub = [t for t in c.subtree if t.dep_ != "punct" and t.dep_ != "case"]
@@ -258,9 +261,9 @@ def _named_doer(token, people: list[Mention], index: dict) -> bool:
 
 
 def _verb_phrase(trigger) -> str:
-    """A verb's lemma with its particle ("blow up")."""
+    """A verb's lemma with its particle ("blow up"), or with the phrase it is a trigger with ("come to power")."""
     prt = [c.lower_ for c in trigger.children if c.dep_ == "prt"]
-    return " ".join([trigger.lemma_.lower(), *prt])
+    return " ".join([trigger.lemma_.lower(), *prt, *filter(None, [prepositional_phrase(trigger)])])
 
 
 def participle(trigger) -> str:

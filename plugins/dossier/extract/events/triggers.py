@@ -24,6 +24,9 @@ def trigger_kind(token) -> str | None:
                 kind = triggers.get(f"{lemma} {child.lemma_.lower()}") or triggers.get(f"{lemma} {child.lower_}")
                 if kind:
                     return kind
+    phrase = prepositional_phrase(token)
+    if phrase:
+        return triggers[f"{lemma} {phrase}"]
     for child in token.children:
         if child.dep_ in {"compound", "amod"} and child.i == token.i - 1:
             kind = triggers.get(f"{child.lower_} {lemma}") or triggers.get(f"{child.lower_} {token.lower_}")
@@ -42,6 +45,16 @@ def trigger_kind(token) -> str | None:
     if kind is None and token.pos_ == "VERB" and _speech_verb(token):
         return "statement"  # a dated speech act ("termed", "urged", "called on") is a statement
     return kind
+
+
+def prepositional_phrase(verb) -> str | None:
+    """The words after a verb that make it a trigger with them ("came to power" -> "to power"), or None."""
+    if verb.pos_ != "VERB":
+        return None
+    lemma = verb.lemma_.lower()
+    return next((f"{prep.lower_} {obj.lower_}" for prep in verb.children if prep.dep_ == "prep"
+                 for obj in prep.children
+                 if obj.dep_ == "pobj" and f"{lemma} {prep.lower_} {obj.lower_}" in table().triggers), None)
 
 
 def _speech_verb(token) -> bool:
