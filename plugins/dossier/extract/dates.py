@@ -216,6 +216,9 @@ def patterns() -> tuple[tuple[str, re.Pattern], ...]:
         "span_back": rf"\b(?:{alternation(w['span_back'])})\s+(?:(?P<n>{number})\s+)?{units}\b",
         "span_ahead": rf"\b(?:{alternation(w['span_ahead'])})\s+(?:(?P<n>{number})\s+)?{units}\b",
         "same_day": rf"\b(?:{alternation(w['same_day'])})\b",
+        # "later that year", "the same month": the year or month of the latest date given
+        "same_period": rf"\b(?:(?:later|earlier)\s+(?:in\s+)?)?(?:the\s+same|that\s+same|that)\s+"
+                       rf"(?P<period>year|month)\b(?![’']s)",
         "that_time": rf"\b(?:{alternation(w['that_time'])})\b(?!\s+(?:{alternation(w['that_time_blockers'])})\b)",
         "season_rel": rf"\b(?P<smod>{alternation(w['season_modifiers'])})\s+(?P<season>{alternation(w['seasons'])})\b",
         "season_year": rf"\b(?:the\s+)?(?P<season>{alternation(w['seasons'])})\s+(?:of\s+)?(?P<year>{YEAR})",
@@ -571,6 +574,17 @@ def resolve_same_day(candidate: Candidate, context: Context) -> Reading:
                    reason=f"no earlier day named: the publication date ({focus.published.isoformat()})")
 
 
+def resolve_same_period(candidate: Candidate, context: Context) -> Reading:
+    """"later that year", "the same month": the year or month of the latest date given before, if that
+    date is at least as precise."""
+    latest, period = context.focus.latest, candidate.parts["period"].lower()
+    if latest is None or (period == "month" and latest.precision == "year"):
+        return Reading(None, relative=True, reason=f"no earlier {period} in the article to refer to")
+    first = latest.start.replace(day=1) if period == "month" else latest.start.replace(month=1, day=1)
+    return Reading(DateSpan(first, None, period), relative=True,
+                   reason=f"the {period} of the latest date given before ({format_span(latest)})")
+
+
 def resolve_that_time(candidate: Candidate, context: Context) -> Reading:
     latest = context.focus.latest
     if latest is None:
@@ -620,6 +634,7 @@ RESOLVERS: dict[str, Callable[[Candidate, Context], Reading]] = {
     "span_back": resolve_window,
     "span_ahead": resolve_window,
     "same_day": resolve_same_day,
+    "same_period": resolve_same_period,
     "that_time": resolve_that_time,
     "season_rel": resolve_season,
     "season_year": resolve_season,
