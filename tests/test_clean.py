@@ -96,6 +96,15 @@ def test_wire_datelines_of_every_common_style_are_cut(case):
         assert case["dropped"] in source.dropped
 
 
+def test_an_agency_photo_credit_line_naming_its_source_and_photographer_is_dropped():
+    body = ("Civilians take shelter during a military parade in the city of Tarvos, Ruritania, Saturday.\n"
+            "AP Photo/Tarvos News Agency, Jane Doe\n"
+            "The finance minister of Ruritania said on Monday that the budget would be balanced within two years.\n")
+    source = clean(Article("d", "seeds/d.txt", "Parade", body))
+    assert not any("Jane Doe" in s.text for s in source.sentences)
+    assert any("finance minister" in s.text for s in source.sentences)
+
+
 def test_wire_contributor_credits_are_dropped():
     body = ("The finance minister of Ruritania said on Monday that the budget would be balanced within two years.\n"
             "Associated Press writer Jane Roe in Tarvos, Ruritania, contributed to this report.\n"

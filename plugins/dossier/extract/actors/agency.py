@@ -30,10 +30,14 @@ def _agency(span) -> int:
         return NONE  # "near Baghdad's airport", "Kyiv's central square": a city's place, where it happened
     if dep in SUBJECTS and _described(head) and (country_of(span.text) or is_place(span.text)):
         return NONE  # "Russia, Ukraine and India were the worst affected countries": said of it, not done by it
+    if _outlets_journalist(t):
+        return NONE  # "an interview with CNN's Jake Tapper": the outlet's journalist works on the story
     if dep in SUBJECTS or dep == "poss":
         return AGENT
     if dep == "pobj":
         prep = head.lower_
+        if prep == "by" and _credits_an_image(head.head):
+            return NONE  # "In this photo provided by Mehr News Agency": a credit, not a doer
         if prep == "by" or (prep == "to" and head.head.lower_ == "according"):
             return AGENT
         if head.head.lower_ in w["titles"] and head.head.i != t.i and prep not in w["place_preps"]:
@@ -70,6 +74,20 @@ def _agency(span) -> int:
     if dep == "ROOT" and span.root.pos_ == "PROPN" and len(span.doc) > len(span) + 2:
         return PARTICIPANT  # headline fragments: "Pyongyang slams Washington"
     return NONE
+
+
+def _credits_an_image(word) -> bool:
+    """Is the word an image, or a participle on one ("photo provided by", "image taken by")?"""
+    images = words()["image_nouns"]
+    return word.lemma_.lower() in images or (word.dep_ == "acl" and word.head.lemma_.lower() in images)
+
+
+def _outlets_journalist(t) -> bool:
+    """A person an outlet owns ("CNN's Jake Tapper", "the BBC's Steve Rosenberg"): its reporter or host."""
+    w = words()
+    return t.ent_type_ == "PERSON" and any(
+        c.dep_ == "poss" and _key(" ".join(x.text for x in c.subtree if x.dep_ != "case"))
+        in w["news_agencies"] | w["broadcasters"] for c in t.children)
 
 
 def _described(verb) -> bool:

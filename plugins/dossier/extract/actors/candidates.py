@@ -31,8 +31,8 @@ def _candidates(doc) -> Iterator[tuple[int, int, str]]:
             # ("People's" owns nothing there)
             found.append((*whole, "GPE"))
             continue
-        for start, end in (owned for span in _split_title(doc, *_trim(ent)) for part in _split_chain(doc, *span)
-                           for owned in _split_owner(doc, *part)):
+        for start, end in (one for span in _split_title(doc, *_trim(ent)) for part in _split_chain(doc, *span)
+                           for owned in _split_owner(doc, *part) for one in _split_pair(doc, *owned, ent.label_)):
             if ent.label_ in {"ORG", "GPE", "FAC"} and end < len(doc) and doc[end].lower_ in w["titles"]:
                 end = _portfolio_cut(doc, start, end)
             if ent.label_ == "ORG" and end - start >= 2 and demonym_country(doc[start].text) is not None \
@@ -409,6 +409,19 @@ def _split_owner(doc, start: int, end: int) -> list[tuple[int, int]]:
                 and all(t.is_title or t.lower_ in NAME_LINKS for t in doc[i + 2:end]):
             return [(start, i), (i + 2, end)]
     return [(start, end)]
+
+
+def _split_pair(doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
+    """Two people NER took for one ("Tareq A. and Süleyman G."): a person's name holds no "and", so each
+    side of it that begins with a capital is a name of its own."""
+    if label != "PERSON":
+        return [(start, end)]
+    if end - start > 1 and doc[end - 1].lower_ == "and":
+        return [(start, end - 1)]  # "Tareq A. and" of "Tareq A. and Süleyman G.": NER ends in the middle
+    joins = [i for i in range(start + 1, end - 1) if doc[i].lower_ == "and"]
+    if len(joins) != 1 or not doc[start].is_title or not doc[joins[0] + 1].is_title:
+        return [(start, end)]
+    return [(start, joins[0]), (joins[0] + 1, end)]
 
 
 def _split_chain(doc, start: int, end: int) -> list[tuple[int, int]]:
