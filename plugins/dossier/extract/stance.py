@@ -204,7 +204,23 @@ def _named_allegation(st: StatementRecord, docs, by_sentence, table) -> tuple[st
                     return text, claimants
         if claimants:
             return None, claimants
-    return _makers_said_otherwise(st, doc, mentions, table)
+    return _faulted_for_saying(st, doc, mentions, table) or _makers_said_otherwise(st, doc, mentions, table)
+
+
+def _faulted_for_saying(st: StatementRecord, doc, mentions, table) -> tuple[str, list[str]] | None:
+    """'slammed Russia for claiming that the killer fled there': the clause after 'for claiming' is the
+    allegation answered, and the one faulted for saying it (the answering verb's object) is its maker."""
+    verbs = set(table.get("as_claimed_verbs") or ())
+    for tok in doc:
+        if not (st.ref.start <= tok.idx < st.ref.end) or tok.lemma_.lower() not in verbs or tok.dep_ != "pcomp":
+            continue
+        if tok.head.lower_ != "for" or tok.head.head.pos_ != "VERB":
+            continue
+        content = [t for c in tok.children if c.dep_ == "ccomp" for t in c.subtree if t.dep_ != "mark"]
+        makers = [m for c in tok.head.head.children if c.dep_ == "dobj" for m in _named_by(c, mentions)]
+        if len(content) >= 2 and makers:
+            return doc.text[content[0].idx: content[-1].idx + len(content[-1].text)], makers
+    return None
 
 
 def _only_a_topic(content) -> bool:

@@ -40,7 +40,7 @@ def group_propositions(state: ClaimState) -> None:
         best, best_score = None, 0.0
         found = {k: c for w in _topical_words(p.words) for k, c in by_word.get(w, {}).items()}
         for _, c in sorted(found.items()):
-            if not _same_side(p, c, state):
+            if not _same_side(p, c, state) or _a_third_sides_own_matter(p, c, state):
                 continue
             plain = not p.charges
             score = max((similarity(p.words, words) if not plain or _shared_topics(p.words, words) >= PLAIN_SHARED
@@ -56,7 +56,7 @@ def group_propositions(state: ClaimState) -> None:
                 best, best_score = c, score
         if best is None and p.named_by is not None:
             best = _made_by_named_makers(p, state)
-            if best is not None and _says_something_else(p, best):
+            if best is not None and (_says_something_else(p, best) or _a_third_sides_own_matter(p, best, state)):
                 best = None  # "Khan's statement that Pakistan has been the biggest victim": a proposition of its own
             if best is None and not (p.makers or p.charged):
                 continue  # "claims over the leader's death": names no claim we can build; placed by its words
@@ -142,6 +142,20 @@ def _says_something_else(p: Proposition, c: _Claim) -> bool:
     """Does an allegation an answer quotes in a clause of its own share no word with the claim its makers made?
     Then it is another thing they said, not that claim in the answer's words."""
     return len(_topical_words(p.words)) >= PLAIN_SHARED and _fit(p.words, c) == 0.0
+
+
+def _a_third_sides_own_matter(p: Proposition, c: _Claim, state: ClaimState) -> bool:
+    """Is p an allegation a third side answers in its own words, charging nobody and not naming the side c
+    charges ("Estonia slammed Russia for claiming that the killer fled there", beside Russia's charge against
+    Ukraine)? What the third side answers is what the makers said of it, a proposition of its own, not the
+    charge against another side."""
+    if p.named_by is None or p.charged or not c.against or OWN_ACT in c.against:
+        return False
+    if state.readings[p.named_by].stance not in OPPOSING:
+        return False  # a backing ("concerned about Canada's allegations concerning the killing") backs the charge
+    answerer = state.readings[p.named_by].side
+    named = {w for w in p.words if w.startswith("@")}
+    return bool(answerer) and answerer.isdisjoint(c.against) and named.isdisjoint(c.against)
 
 
 def _same_side(p: Proposition, c: _Claim, state: ClaimState) -> bool:
