@@ -161,8 +161,10 @@ def _named_allegation(st: StatementRecord, docs, by_sentence, table) -> tuple[st
             if c.dep_ in {"amod", "compound", "poss", "nmod"}:
                 # unnamed by the actor stage here, a capitalised modifier is its name with its own modifiers
                 # ("the Islamic State claim")
+                # (a date is no name: "dismissed on Saturday accusations that ...")
                 claimants += _heads(c, mentions) or ([c.doc[c.left_edge.i:c.i + 1].text]
-                                                     if c.pos_ in {"PROPN"} or c.text[:1].isupper() else [])
+                                                     if (c.pos_ in {"PROPN"} or c.text[:1].isupper())
+                                                     and c.ent_type_ not in {"DATE", "TIME"} else [])
             elif c.dep_ in {"acl", "relcl"}:
                 lemma = c.lemma_.lower()
                 reports = verb_lemma(c.text) is not None or lemma in table["attribution_verbs"]
