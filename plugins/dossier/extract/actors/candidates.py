@@ -42,6 +42,10 @@ def _candidates(doc) -> Iterator[tuple[int, int, str]]:
                 found.append((start, start + 1, "ORG"))  # "to the UN Vasily Nebenzya": a body, then a person
                 found.append((start + 1, end, "PERSON"))
                 continue
+            if ent.label_ in {"ORG", "NORP"} and _country_then_person(doc, start, end):
+                found.append((start, start + 1, "GPE"))  # "President of Ukraine Volodymyr Zelensky", as an ORG or NORP
+                found.append((start + 1, end, "PERSON"))
+                continue
             if ent.label_ == "PERSON" and end - start >= 3 and country_of(doc[start].text) is not None:
                 # "President of Belarus Alexander Lukashenko": NER ran the title's country into the name
                 found.append((start, start + 1, "GPE"))
@@ -228,6 +232,16 @@ def _country_bodies(doc, found) -> Iterator[tuple[int, int, str]]:
         if ok and not described and not named \
                 and not any(s < t.i + 1 and e > owner and label == "PERSON" for s, e, label in found):
             yield owner, t.i + 1, "ORG"
+
+
+def _country_then_person(doc, start: int, end: int) -> bool:
+    """Is an entity after "of" a country's name run into a person's ("of Ukraine Volodymyr Zelensky"): the
+    country, then two or three name words, none of them a body's head word?"""
+    w = words()
+    heads = w["org_heads"] | w["body_words"] | w["generic_heads"]
+    return start > 0 and doc[start - 1].lower_ == "of" and 3 <= end - start <= 4 \
+        and country_of(doc[start].text) is not None \
+        and all(_name_token(doc[i]) and doc[i].lower_ not in heads for i in range(start + 1, end))
 
 
 def _trim(ent) -> tuple[int, int]:

@@ -28,7 +28,7 @@ from typing import Iterable, Iterator
 from ...model import Confidence, Mention, Ref, StatementRecord
 from ...parse import Parsed
 from ..index import by_sentence, by_source
-from .cues import _according_cues, _cut_relative_clauses, _headline_cues, _labelled_headline, _noun_cues, _verb_cues
+from .cues import _according_cues, _belief_cues, _cut_relative_clauses, _headline_cues, _labelled_headline, _noun_cues, _verb_cues
 from .focus import _Cue, _Focus, _remember
 from .quotes import _owner, _words_outside, quote_spans, runs_on
 from .speakers import _subjects_named
@@ -106,7 +106,7 @@ def _quotations(text: str, open_before: bool) -> list[tuple[int, int]]:
 
 def _cues(doc, text, quotes, mentions, focus, kind: str) -> list[_Cue]:
     cues = list(_verb_cues(doc, text, quotes, mentions, focus)) + list(_according_cues(doc, mentions)) \
-        + list(_noun_cues(doc, quotes, mentions, focus))
+        + list(_noun_cues(doc, quotes, mentions, focus)) + list(_belief_cues(doc, quotes, mentions, focus))
     # a cue inside another cue's reported words ("condemned ..., saying they had confirmed ...") is part
     # of that statement; one with a speaker of its own named there ("after the West claimed that ...",
     # "the United States, which accuses ...", "Western allegations claiming that ...") is a statement too

@@ -39,6 +39,30 @@ def _verb_cues(doc, text, quotes, mentions, focus) -> Iterator[_Cue]:
         yield _Cue(token, _cue_text(token), speaker, ref, kind, span, co, own=own)
 
 
+def _belief_cues(doc, quotes, mentions, focus) -> Iterator[_Cue]:
+    """'Officials are very confident the Houthis do not have the weapons', 'Zelensky is convinced that the
+    rocket was not Ukrainian': a belief stated of someone, with the clause believed, is their statement
+    (data/speech.yml `belief_words`). Without the clause ("confident in the army") it states nothing."""
+    words = set(_table().get("belief_words") or ())
+    for token in doc:
+        if token.lemma_.lower() not in words and token.lower_ not in words:
+            continue
+        if any(a <= token.idx < b for a, b in quotes):
+            continue
+        holder = token if any(c.dep_ in SUBJECT_DEPS for c in token.children) else token.head
+        if holder.i != token.i and (token.dep_ != "acomp" or holder.lemma_ != "be"):
+            continue
+        clause = next((c for c in (*token.children, *holder.children) if c.dep_ == "ccomp" and c.i > token.i), None)
+        if clause is None or not any(c.dep_ in SUBJECT_DEPS for c in holder.children):
+            continue
+        speaker, ref, kind, co = _speaker(holder, doc, mentions, focus)
+        if speaker is None:
+            continue
+        toks = [t for t in clause.subtree if t.dep_ != "mark" or t.head.i != clause.i]
+        yield _Cue(holder, token.text, speaker, ref, kind, (toks[0].idx, _end(doc, toks[-1].i)), co,
+                   own=_named_subject(holder))
+
+
 def _nobody(subject) -> bool:
     """'no group', 'nobody', 'no one', 'none of them': a subject that says nobody."""
     return subject.lower_ in {"nobody", "none", "noone"} or any(
