@@ -83,6 +83,15 @@ def test_capital_acting_is_its_country_and_a_capital_as_place_is_not_an_actor(nl
     assert index.of_name("Nairobi") == actors["Kenya"].id
 
 
+def test_the_maker_of_claims_named_by_nationality_is_the_country(nlp):
+    actors, index, _, _ = _actors(
+        nlp, "Embassy bombing",
+        "Peru blamed Bolivia for the bombing of its embassy in Quito.",
+        "Ecuador condemned the Peruvian claims concerning its alleged support of the bombing.")
+    assert index.of_maker("Peruvian") == actors["Peru"].id
+    assert index.of_name("Peruvian") is None  # a speaker "Peruvian" is anyone of that nation, not the state
+
+
 def test_title_before_name_gives_role_and_organisation(nlp):
     actors, _, _, _ = _actors(
         nlp, "Ministry answers critics",

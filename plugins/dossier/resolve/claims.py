@@ -34,7 +34,7 @@ def resolve_claims(records: tuple[ClaimRecord, ...], responses: tuple[ResponseRe
         ids[rec.key] = ident
         members = [statements[i] for i in rec.statement_indexes]
         claimants = [s.speaker for s in members if s.speaker]
-        claimants += [a for a in (actors.of_name(t) for t in rec.claimant_texts) if a]
+        claimants += [a for a in (actors.of_maker(t) for t in rec.claimant_texts) if a]
         dates = [s.date for s in members if s.date]
         claims[ident] = Claim(id=ident, text=rec.text, claimants=tuple(dict.fromkeys(claimants)),
                               statements=tuple(s.id for s in members),

@@ -56,8 +56,11 @@ def group_propositions(state: ClaimState) -> None:
                 best, best_score = c, score
         if best is None and p.named_by is not None:
             best = _made_by_named_makers(p, state)
-            if best is not None and (_says_something_else(p, best) or _a_third_sides_own_matter(p, best, state)):
-                best = None  # "Khan's statement that Pakistan has been the biggest victim": a proposition of its own
+            if best is not None and (not _same_side(p, best, state) or _says_something_else(p, best)
+                                     or _a_third_sides_own_matter(p, best, state)):
+                # "Khan's statement that Pakistan has been the biggest victim", "Iran's claims concerning Saudi
+                # Arabia's alleged support" beside Iran's charge against the US: a proposition of its own
+                best = None
             if best is None and not (p.makers or p.charged):
                 continue  # "claims over the leader's death": names no claim we can build; placed by its words
         if best is None:

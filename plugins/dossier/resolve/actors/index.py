@@ -79,6 +79,15 @@ class ActorIndex:
             return self.by_name.get(norm(country.name))
         return self._of_surname(name) or self._of_folded(key)
 
+    def of_maker(self, name: str | None) -> str | None:
+        """Who made a claim an answer names: a name, or an adjective of nationality standing for its country
+        ("the Iranian claims" -> Iran), which as a speaker would be anyone of that nation."""
+        found = self.of_name(name)
+        if found is None and name:
+            country = demonym_country(name.strip())
+            found = self.by_name.get(norm(country.name)) if country is not None else None
+        return found
+
     def _of_surname(self, name: str) -> str | None:
         """A single capitalised word that is a word of exactly one person's name ("Choe" -> Choe Son Hui)."""
         word = name.strip()
