@@ -93,7 +93,14 @@ def _sentence_statements(source_id, sentence, doc, mentions, focus) -> Iterator[
     yield from _close_quotation(focus, cues, sentence.paragraph, runs, open_before)
     for c in cues:
         yield from _cue_statements(c, text, Ref(source_id, sentence.id, 0, 0))
+    # a later "a spokesperson said" or "it said" goes on from whoever spoke, not from a maker their words
+    # mention ("X rejected the U.S. accusation that ..."): the makers of allegation nouns are remembered first
+    for c in sorted(cues, key=lambda c: not _a_noun(c.token)):
         _remember(focus, c)
+
+
+def _a_noun(token) -> bool:
+    return getattr(token, "pos_", None) == "NOUN"
 
 
 def _quotations(text: str, open_before: bool) -> list[tuple[int, int]]:

@@ -409,9 +409,10 @@ def _unnamed_voice(p: _Phrase):
     if p.focus is None or p.inside or p.lemma not in _table()["voice_titles"] or not p.noun:
         return None
     if any(t.dep_ == "det" and t.lower_ == "the" for t in p.head.children):
-        # "the spokesman said", nobody of that title named: the spokesperson introduced before, if any
+        # "the spokesman said", nobody of that title named: the spokesperson introduced before, if any (by
+        # any word for the role: "a ministry spokesperson told KCNA ... said the spokesman")
         voice = p.focus.voice
-        return (voice[1], voice[2], None, ()) if voice is not None and voice[0] == p.lemma else None
+        return (voice[1], voice[2], None, ()) if voice is not None else None
     if not any(t.dep_ == "det" and t.lower_ in {"a", "an"} for t in p.head.children):
         return None
     text, ref = p.focus.last_speaker({"organization", "country", "group"})
@@ -536,7 +537,26 @@ def _subjects_of_saying(token) -> list:
         # "was quoted as saying" with "as saying" a phrase; active, "the paper quoted X as saying": X says
         frame = token.head.head
         return [c for c in frame.children if c.dep_ == "dobj"] or _subjects_of_saying(frame)
-    return []
+    return _stranded_subject(token)
+
+
+def _stranded_subject(token) -> list:
+    """"The Democratic People's Republic of Korea (DPRK) Thursday rejected ...": the parser may make the
+    name before a verb a sentence of its own and leave the verb with no subject. A noun phrase that ends just
+    before the verb (past the day it names) and hangs on nothing is its subject."""
+    if token.dep_ != "ROOT" or token.pos_ != "VERB":
+        return []
+    doc, i = token.doc, token.i - 1
+    while i >= 0 and doc[i].head.i == token.i and doc[i].ent_type_ in {"DATE", "TIME"}:
+        i -= 1
+    if i < 0:
+        return []
+    root = doc[i]
+    while root.head.i != root.i:
+        root = root.head
+    if root.i == token.i or root.pos_ not in {"PROPN", "NOUN"} or root.right_edge.i != i:
+        return []
+    return [root]
 
 
 DASHES = {"—", "–", "--"}
