@@ -161,14 +161,15 @@ def _demonym_table() -> dict[str, Country]:
 
 @lru_cache(maxsize=4096)
 def nation_of(word: str) -> str | None:
-    """The stateless nation a word names ("Kurdish", "Kurdistan" -> "Kurds"; demonyms.yml
-    `stateless_nations`), else None: a side in a conflict that no country stands for."""
+    """The stateless nation or bloc a word names ("Kurdish", "Kurdistan" -> "Kurds", "Western" -> "West";
+    demonyms.yml `stateless_nations`, `blocs`), else None: a side in a conflict that no country stands for."""
     return _nation_words().get(_fold(word)) if word[:1].isupper() else None
 
 
 @lru_cache(maxsize=1)
 def _nation_words() -> dict[str, str]:
-    table = load_table("demonyms.yml").get("stateless_nations") or {}
+    tables = load_table("demonyms.yml")
+    table = {**(tables.get("stateless_nations") or {}), **(tables.get("blocs") or {})}
     return {_fold(w): nation for nation, words in table.items() for w in words}
 
 
