@@ -7,6 +7,7 @@ A quotation that runs over several sentences stays one sentence unit, so a quote
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .data import load_lines, load_table
@@ -68,83 +69,159 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@dataclass
+class _Page:
+    """What the line rules know of a page as they read it top to bottom."""
+    patterns: dict
+    headline: str
+    kept: list[tuple[str, str]] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+    story_started: bool = False
+    after_credit: bool = False  # a credit line alone: the caption is the next line
+    ended: bool = False
+    promo_links: bool = False  # under a bare "READ MORE:": the lines that follow are links to other stories
+    dateline_open: int = DATELINE_PARAGRAPHS  # body paragraphs left that may open with a dateline
+
+    def matches(self, name: str, line: str) -> bool:
+        return any(p.match(line) for p in self.patterns.get(name, ()))
+
+
 def _paragraphs(body: str, headline: str = "") -> tuple[list[tuple[str, str]], list[str]]:
     """Non-empty lines as paragraphs, each marked body or caption; furniture and credits dropped, and the
-    headline where the page repeats it above the story (its title case would read as names)."""
-    patterns = _patterns()
-    kept: list[tuple[str, str]] = []
-    dropped: list[str] = []
-    story_started = False
-    after_credit = False
-    ended = False
-    promo_links = False  # under a bare "READ MORE:": the lines that follow are links to other stories
-    dateline_open = DATELINE_PARAGRAPHS  # body paragraphs left that may open with a dateline
+    headline where the page repeats it above the story (its title case would read as names). Each line
+    goes through the rules in order until one places it (keeps or drops it); a rule may also cut it."""
+    page = _Page(_patterns(), headline)
     for raw in body.split("\n"):
-        for placeholder in patterns.get("inline", ()):
+        for placeholder in page.patterns.get("inline", ()):
             raw = placeholder.sub("", raw)  # "al-Assiri.{mosads}": the page's template token, not its text
-        line = _squash(raw)
+        line: str | None = _squash(raw)
         if not line:
             continue
-        if not story_started and headline and _same_words(line, headline):
-            dropped.append(line)  # the page's title printed again above the story
-            continue
-        line, carried_by = _cut_at_end(line, patterns.get("trailing_credit", ()))
-        if carried_by:
-            dropped.append(carried_by)  # "... futile comments”.— AP": the wire that carried it
-        line, credit = _cut_at_end(line, patterns.get("caption_credit", ()))
-        if credit:
-            dropped.append(credit)  # "... REUTERS/Jane Doe": the photo credit goes, its caption stays
-            if line:
-                kept.append(("caption", line))
-            after_credit = not line  # a credit line alone: the caption is the next line
-            continue
-        if ended or any(p.match(line) for p in patterns["story_end"]) or \
-                story_started and any(p.match(line) for p in patterns.get("list_headers", ())):
-            ended = True  # the story is over: what follows is other stories' headlines
-            dropped.append(line)
-            continue
-        if story_started and any(p.match(line) for p in patterns["bio"]):
-            if kept and kept[-1][0] == "body" and _is_name_line(kept[-1][1]):
-                dropped.append(kept.pop()[1])  # the author's name above the bio
-            dropped.append(line)
-            continue
-        if promo_links and _headline_like(line):
-            dropped.append(line)  # a link under "READ MORE:": another story's headline
-            continue
-        promo_links = any(p.match(line) for p in patterns.get("promo_headers", ()))
-        if promo_links or any(p.match(line) for p in patterns["furniture"]):
-            dropped.append(line)
-            continue
-        if len(line.split()) <= 15 and any(p.match(line) for p in patterns["credit"]):
-            dropped.append(line)
-            after_credit = True
-            continue
-        if not story_started and dateline_open:
-            # a wire story's first paragraph opens with its dateline, however short the paragraph is
-            line, dateline = _strip_dateline(line, patterns)
-            if dateline:
-                dropped.append(dateline)
-                story_started, dateline_open, after_credit = True, 0, False
-                kept.append(("body", line))
-                continue
-        if not story_started and _looks_like_caption(line, after_credit, patterns):
-            kept.append(("caption", line))
-            after_credit = False
-            continue
-        after_credit = False
-        if not story_started and len(line.split()) >= LONG_PARAGRAPH_WORDS:
-            story_started = True
-        elif story_started and any(p.search(line) for p in patterns["caption_marker"]):
-            kept.append(("caption", line))
-            continue
-        if story_started and dateline_open:
-            dateline_open -= 1
-            line, dateline = _strip_dateline(line, patterns)
-            if dateline:
-                dropped.append(dateline)
-                dateline_open = 0
-        kept.append(("body", line))
-    return kept, dropped
+        for _name, rule in _LINE_RULES:
+            line = rule(page, line)
+            if line is None:
+                break
+    return page.kept, page.dropped
+
+
+def _repeated_headline(page: _Page, line: str) -> str | None:
+    if not page.story_started and page.headline and _same_words(line, page.headline):
+        page.dropped.append(line)  # the page's title printed again above the story
+        return None
+    return line
+
+
+def _trailing_credit(page: _Page, line: str) -> str | None:
+    line, carried_by = _cut_at_end(line, page.patterns.get("trailing_credit", ()))
+    if carried_by:
+        page.dropped.append(carried_by)  # "... futile comments”.— AP": the wire that carried it
+    return line
+
+
+def _caption_credit(page: _Page, line: str) -> str | None:
+    line, credit = _cut_at_end(line, page.patterns.get("caption_credit", ()))
+    if not credit:
+        return line
+    page.dropped.append(credit)  # "... REUTERS/Jane Doe": the photo credit goes, its caption stays
+    if line:
+        page.kept.append(("caption", line))
+    page.after_credit = not line
+    return None
+
+
+def _story_end(page: _Page, line: str) -> str | None:
+    if page.ended or page.matches("story_end", line) or page.story_started and page.matches("list_headers", line):
+        page.ended = True  # the story is over: what follows is other stories' headlines
+        page.dropped.append(line)
+        return None
+    return line
+
+
+def _author_bio(page: _Page, line: str) -> str | None:
+    if not (page.story_started and page.matches("bio", line)):
+        return line
+    if page.kept and page.kept[-1][0] == "body" and _is_name_line(page.kept[-1][1]):
+        page.dropped.append(page.kept.pop()[1])  # the author's name above the bio
+    page.dropped.append(line)
+    return None
+
+
+def _promo_link(page: _Page, line: str) -> str | None:
+    if page.promo_links and _headline_like(line):
+        page.dropped.append(line)  # a link under "READ MORE:": another story's headline
+        return None
+    return line
+
+
+def _furniture(page: _Page, line: str) -> str | None:
+    page.promo_links = page.matches("promo_headers", line)
+    if page.promo_links or page.matches("furniture", line):
+        page.dropped.append(line)
+        return None
+    return line
+
+
+def _credit_line(page: _Page, line: str) -> str | None:
+    if len(line.split()) <= 15 and page.matches("credit", line):
+        page.dropped.append(line)
+        page.after_credit = True
+        return None
+    return line
+
+
+def _opening_dateline(page: _Page, line: str) -> str | None:
+    """A wire story's first paragraph opens with its dateline, however short the paragraph is."""
+    if page.story_started or not page.dateline_open:
+        return line
+    line, dateline = _strip_dateline(line, page.patterns)
+    if not dateline:
+        return line
+    page.dropped.append(dateline)
+    page.story_started, page.dateline_open, page.after_credit = True, 0, False
+    page.kept.append(("body", line))
+    return None
+
+
+def _caption_before_story(page: _Page, line: str) -> str | None:
+    if not page.story_started and _looks_like_caption(line, page.after_credit, page.patterns):
+        page.kept.append(("caption", line))
+        page.after_credit = False
+        return None
+    return line
+
+
+def _body(page: _Page, line: str) -> None:
+    """The story's own paragraphs: the first long one starts it; a marked caption inside it stays a
+    caption; a dateline may still open one of its first paragraphs."""
+    page.after_credit = False
+    if not page.story_started and len(line.split()) >= LONG_PARAGRAPH_WORDS:
+        page.story_started = True
+    elif page.story_started and any(p.search(line) for p in page.patterns["caption_marker"]):
+        page.kept.append(("caption", line))
+        return None
+    if page.story_started and page.dateline_open:
+        page.dateline_open -= 1
+        line, dateline = _strip_dateline(line, page.patterns)
+        if dateline:
+            page.dropped.append(dateline)
+            page.dateline_open = 0
+    page.kept.append(("body", line))
+    return None
+
+
+_LINE_RULES = [
+    ("repeated headline", _repeated_headline),
+    ("trailing credit", _trailing_credit),
+    ("caption credit", _caption_credit),
+    ("story end", _story_end),
+    ("author bio", _author_bio),
+    ("promo link", _promo_link),
+    ("furniture", _furniture),
+    ("credit line", _credit_line),
+    ("opening dateline", _opening_dateline),
+    ("caption before story", _caption_before_story),
+    ("body", _body),
+]
 
 
 PROMO_WORDS = 20  # a link's headline is shorter than this

@@ -14,74 +14,105 @@ from .vocab import LABEL_KINDS, NAME_LINKS, words
 
 def _candidates(doc) -> Iterator[tuple[int, int, str]]:
     """Token ranges that may name an actor, longest evidence first: repaired entities, then acronyms
-    and group words NER missed."""
-    w = words()
-    found = []
+    and group words NER missed. Each pass reads what the passes before it found."""
+    found: list[tuple[int, int, str]] = []
+    for _name, find in _PASSES:
+        found = find(doc, found)
+    return iter(sorted(found, key=lambda x: (x[0], -x[1])))
+
+
+def _entities(doc, found: list) -> list:
+    """spaCy's entities of actor labels, trimmed and split where NER ran names together."""
     for ent in doc.ents:
-        if ent.label_ not in LABEL_KINDS:
-            continue
-        if not any(c.isupper() for c in ent.text):
-            continue  # "a fox smells its own lair": a name is capitalised in running text; NER guessed from context
-        if all(t.lower_ in w["titles"] | w["title_abbreviations"] or t.lower_.strip(".") in w["honorifics"]
-               for t in ent):
-            continue  # "Rear Adm." of "spokesperson Rear Adm. Daniel Hagari": a rank, no one's name
-        whole = (ent.start + (ent[0].lower_ == "the"), ent.end)
-        if ent.label_ in {"ORG", "GPE"} and whole[1] - whole[0] > 2 and country_of(doc[whole[0]:whole[1]].text) is not None:
-            # "the Democratic People's Republic of Korea": a country's official name, whatever it holds
-            # ("People's" owns nothing there)
-            found.append((*whole, "GPE"))
-            continue
-        for start, end in (one for span in _split_title(doc, *_trim(ent)) for part in _split_chain(doc, *span)
-                           for owned in _split_owner(doc, *part) for one in _split_pair(doc, *owned, ent.label_)):
-            if ent.label_ in {"ORG", "GPE", "FAC"} and end < len(doc) and doc[end].lower_ in w["titles"]:
-                end = _portfolio_cut(doc, start, end)
-            if ent.label_ == "ORG" and end - start >= 2 and demonym_country(doc[start].text) is not None \
-                    and re.fullmatch(r"[A-Z]{2,6}", doc[start + 1].text):
-                start += 1  # "Canadian CTV News" -> "CTV News"
-            if ent.label_ == "ORG" and _acronym_then_person(doc, start, end):
-                found.append((start, start + 1, "ORG"))  # "to the UN Vasily Nebenzya": a body, then a person
-                found.append((start + 1, end, "PERSON"))
-                continue
-            if ent.label_ in {"ORG", "NORP"} and _country_then_person(doc, start, end):
-                found.append((start, start + 1, "GPE"))  # "President of Ukraine Volodymyr Zelensky", as an ORG or NORP
-                found.append((start + 1, end, "PERSON"))
-                continue
-            if ent.label_ == "PERSON" and end - start >= 3 and country_of(doc[start].text) is not None:
-                # "President of Belarus Alexander Lukashenko": NER ran the title's country into the name
-                found.append((start, start + 1, "GPE"))
-                start += 1
-            if ent.label_ == "ORG" and end - start >= 2:
-                end = _name_of(doc, start, end)
-            if ent.label_ == "ORG":
-                start, end = _to_defined_acronym(doc, start, end)
-            if start > 0 and doc[start - 1].is_title and doc[start - 1].lower_ in w["name_articles"] \
-                    and doc[start - 1].whitespace_:
-                start -= 1  # "Die Zeit", "Le Monde": NER leaves a foreign article out of the name it opens
-            if start < end:
-                label = ent.label_
-                if label == "PERSON":
-                    start, end = _extend_person(doc, start, end)
-                found.append((start, end, label))
+        if _is_actor_entity(ent):
+            found.extend(_repaired_entity(doc, ent))
+    return found
+
+
+def _is_actor_entity(ent) -> bool:
+    w = words()
+    if ent.label_ not in LABEL_KINDS:
+        return False
+    if not any(c.isupper() for c in ent.text):
+        return False  # "a fox smells its own lair": a name is capitalised in running text; NER guessed from context
+    # "Rear Adm." of "spokesperson Rear Adm. Daniel Hagari": a rank, no one's name
+    return not all(t.lower_ in w["titles"] | w["title_abbreviations"] or t.lower_.strip(".") in w["honorifics"]
+                   for t in ent)
+
+
+def _repaired_entity(doc, ent) -> Iterator[tuple[int, int, str]]:
+    """One entity as the names it holds: a country's official name whole, else each part of it split at
+    titles, chains, owners and pairs, repaired at its edges."""
+    whole = (ent.start + (ent[0].lower_ == "the"), ent.end)
+    if ent.label_ in {"ORG", "GPE"} and whole[1] - whole[0] > 2 and country_of(doc[whole[0]:whole[1]].text) is not None:
+        # "the Democratic People's Republic of Korea": a country's official name, whatever it holds
+        # ("People's" owns nothing there)
+        yield (*whole, "GPE")
+        return
+    for start, end in (one for span in _split_title(doc, *_trim(ent)) for part in _split_chain(doc, *span)
+                       for owned in _split_owner(doc, *part) for one in _split_pair(doc, *owned, ent.label_)):
+        yield from _repaired_part(doc, start, end, ent.label_)
+
+
+def _repaired_part(doc, start: int, end: int, label: str) -> Iterator[tuple[int, int, str]]:
+    """A part of an entity, its edges moved where NER drew them wrong, or split in two where NER ran a
+    body or country into a person's name."""
+    w = words()
+    if label in {"ORG", "GPE", "FAC"} and end < len(doc) and doc[end].lower_ in w["titles"]:
+        end = _portfolio_cut(doc, start, end)
+    if label == "ORG" and end - start >= 2 and demonym_country(doc[start].text) is not None \
+            and re.fullmatch(r"[A-Z]{2,6}", doc[start + 1].text):
+        start += 1  # "Canadian CTV News" -> "CTV News"
+    if label == "ORG" and _acronym_then_person(doc, start, end):
+        yield start, start + 1, "ORG"  # "to the UN Vasily Nebenzya": a body, then a person
+        yield start + 1, end, "PERSON"
+        return
+    if label in {"ORG", "NORP"} and _country_then_person(doc, start, end):
+        yield start, start + 1, "GPE"  # "President of Ukraine Volodymyr Zelensky", as an ORG or NORP
+        yield start + 1, end, "PERSON"
+        return
+    if label == "PERSON" and end - start >= 3 and country_of(doc[start].text) is not None:
+        # "President of Belarus Alexander Lukashenko": NER ran the title's country into the name
+        yield start, start + 1, "GPE"
+        start += 1
+    if label == "ORG" and end - start >= 2:
+        end = _name_of(doc, start, end)
+    if label == "ORG":
+        start, end = _to_defined_acronym(doc, start, end)
+    if start > 0 and doc[start - 1].is_title and doc[start - 1].lower_ in w["name_articles"] \
+            and doc[start - 1].whitespace_:
+        start -= 1  # "Die Zeit", "Le Monde": NER leaves a foreign article out of the name it opens
+    if start < end:
+        if label == "PERSON":
+            start, end = _extend_person(doc, start, end)
+        yield start, end, label
+
+
+def _titled_persons(doc, found: list) -> list:
+    """A title word followed by capitalised names is a person whatever NER thought ("spokeswoman Ana
+    Costa"): it replaces what overlapped it."""
+    w = words()
     for t in doc:
-        # a title word followed by capitalised names is a person whatever NER thought ("spokeswoman Ana Costa")
-        if t.lower_ in w["titles"] and t.i + 1 < len(doc):
-            first = t.i + 1
-            while first < len(doc) and (doc[first].lower_ in w["title_abbreviations"]
-                                        or doc[first].lower_.strip(".") in w["honorifics"]):
-                first += 1  # "spokesperson Gen. Pat Ryder", "spokesperson Dr. ...": a rank or honorific, no name
-            end = first
-            while end < len(doc) and end - first <= 3 and (_name_token(doc[end]) or (end > first and _particle_at(doc, end))):
-                end = _particle_at(doc, end) if not _name_token(doc[end]) else end + 1
-            if end > first and doc[end - 1].lower_ not in w["org_heads"] | w["events"] | w["facilities"]:
-                found = [f for f in found if f[1] <= first or f[0] >= end or f[2] == "PERSON"]
-                if not any(f[0] <= first < f[1] and f[2] == "PERSON" for f in found):
-                    found.append((first, end, "PERSON"))
-    found.extend(_collectives(doc))
-    found.extend(_defined_names(doc, found))
-    found.extend(_country_bodies(doc, found))
-    found.extend(_named_by_head(doc, found))
+        if t.lower_ not in w["titles"] or t.i + 1 >= len(doc):
+            continue
+        first = t.i + 1
+        while first < len(doc) and (doc[first].lower_ in w["title_abbreviations"]
+                                    or doc[first].lower_.strip(".") in w["honorifics"]):
+            first += 1  # "spokesperson Gen. Pat Ryder", "spokesperson Dr. ...": a rank or honorific, no name
+        end = first
+        while end < len(doc) and end - first <= 3 and (_name_token(doc[end]) or (end > first and _particle_at(doc, end))):
+            end = _particle_at(doc, end) if not _name_token(doc[end]) else end + 1
+        if end > first and doc[end - 1].lower_ not in w["org_heads"] | w["events"] | w["facilities"]:
+            found = [f for f in found if f[1] <= first or f[0] >= end or f[2] == "PERSON"]
+            if not any(f[0] <= first < f[1] and f[2] == "PERSON" for f in found):
+                found.append((first, end, "PERSON"))
+    return found
+
+
+def _missed_seats(doc, found: list) -> list:
+    """Seats of power NER missed ("Downing Street said"), where nothing found covers them."""
     covered = {i for s, e, _ in found for i in range(s, e)}
-    for t in doc:  # seats of power NER missed ("Downing Street said")
+    for t in doc:
         for n in (3, 2, 1):
             span = doc[t.i:t.i + n]
             if len(span) == n and all(x.is_title and x.i not in covered for x in span) \
@@ -89,6 +120,14 @@ def _candidates(doc) -> Iterator[tuple[int, int, str]]:
                 found.append((t.i, t.i + n, "ORG"))
                 covered.update(range(t.i, t.i + n))
                 break
+    return found
+
+
+def _acronyms_and_group_words(doc, found: list) -> list:
+    """Uncovered acronyms ("IRGC"; a grade of a name found beside it is a qualifier) and group words
+    ("the Houthis", "Collective Rebels") NER missed."""
+    w = words()
+    covered = {i for s, e, _ in found for i in range(s, e)}
     for t in doc:
         if t.i in covered:
             continue
@@ -100,9 +139,15 @@ def _candidates(doc) -> Iterator[tuple[int, int, str]]:
                                                             or t.dep_ in {"nsubj", "amod"}):
             start = t.i - 1 if t.i and doc[t.i - 1].lower_ == "collective" else t.i
             found.append((start, t.i + 1, "GROUP"))
-    found.extend(_named_groups(doc))
-    found.extend(_led_coalitions(doc, found))
-    return iter(sorted(found, key=lambda x: (x[0], -x[1])))
+    return found
+
+
+def _adding(finder):
+    """A pass from a finder that only adds spans, given the spans found so far."""
+    def add(doc, found: list) -> list:
+        found.extend(finder(doc, found))
+        return found
+    return add
 
 
 def _led_coalitions(doc, found) -> Iterator[tuple[int, int, str]]:
@@ -500,3 +545,18 @@ def _particle_at(doc, i: int) -> int:
     if j < len(doc) and doc[j].is_title and doc[j].pos_ == "PROPN" and doc[j].lower_ not in words()["titles"]:
         return j + 1
     return 0
+
+
+# The passes in order: later ones only look where earlier ones found nothing, or repair what they found.
+_PASSES = [
+    ("entities", _entities),
+    ("titled persons", _titled_persons),
+    ("collectives", _adding(lambda doc, found: _collectives(doc))),
+    ("defined names", _adding(_defined_names)),
+    ("country bodies", _adding(_country_bodies)),
+    ("named by head", _adding(_named_by_head)),
+    ("seats of power", _missed_seats),
+    ("acronyms and group words", _acronyms_and_group_words),
+    ("named groups", _adding(lambda doc, found: _named_groups(doc))),
+    ("led coalitions", _adding(_led_coalitions)),
+]

@@ -78,7 +78,6 @@ def _sentence_mentions(source_id: str, sentence, doc, credits=(set(), set()),
                        things: dict[str, str] | None = None) -> Iterator[Mention]:
     """The sentence's actor mentions; names judged not to be actors (places, bare institution words) go
     to dropped, with why, when the sentence is article text."""
-    w = words()
     author, outlet = credits
     furniture = _is_furniture(sentence, doc)
     taken: set[int] = set()
@@ -96,59 +95,94 @@ def _sentence_mentions(source_id: str, sentence, doc, credits=(set(), set()),
                           text.title() if text.isupper() else text, label, "person", confidence=Confidence.CERTAIN,
                           acts=True)
             continue
-        if not text or text.lower() in w["not_names"] | w["disease_names"] or not any(c.isalpha() for c in text):
+        if not _name_like(text):
             continue
-        if re.fullmatch(r"[A-Z]{2,}s", text):
-            continue  # a plural acronym names things ("ICBMs"), not an actor
         agency = _agency(span)
-        kind, why = _judge(text, label, span, agency)
-        if things and kind is not None and kind != "country" and text.split()[-1] in things \
-                and re.fullmatch(r"[A-Z]{2,6}", text.split()[-1]):
-            kind, why = None, things[text.split()[-1]]  # "HPP", "Kakhovka HPP" where HPP is a power plant
-        elif things and kind is not None and kind != "country" and text in things and not _speaks(span):
-            kind, why = None, things[text]  # "Nord Stream", named elsewhere as "the Nord Stream pipelines"
-        if kind is not None and end < len(doc) and doc[end].lower_ in w["broadcasts"] and kind != "country":
-            kind, why = None, BROADCAST  # "on the United Morning telethon": the programme, not an actor
+        kind, why = _judged_here(text, label, span, agency, things or {})
         own_interview = _key(text) in outlet and _speech_recipient(span.root) and _titled_teller(span.root)
         # "...: Global Times editorial": the outlet speaks in its own voice, it is no credit
-        own_voice = kind is not None and _key(text) in outlet and end < len(doc) and doc[end].lower_ in w["opinion_genres"]
-        if own_voice:
+        if kind is not None and _key(text) in outlet and end < len(doc) and doc[end].lower_ in words()["opinion_genres"]:
             own_interview, label, kind, agency = True, "OUTLET", "organization", AGENT
         if own_interview and kind in {None, "person"}:
             kind = "organization"  # the outlet itself, told something by an official ("told Sputnik")
-        if kind == "organization" and text.split()[-1].lower() in words()["missions"] and agency < AGENT:
-            kind, why = None, PLACE  # "inside the Saudi consulate": the building; "the consulate said" acts
-        if kind is not None and not own_interview and _news_agency(text, doc, start, end) and _relays(span.root):
-            kind, why = None, RELAY  # "reported state-run Anadolu Agency": a wire carrying others' words
+        kind, why = _not_acting(text, span, kind, why, agency, own_interview)
         if kind is None:
             if why and dropped is not None and sentence.kind != "caption" and not furniture:
                 dropped.append(DroppedName(Mention(Ref(source_id, sentence.id, span.start_char,
                                                        span.start_char + len(text)), text, label), why))
             continue
-        parenthesised = start > 0 and end < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")"
-        if _key(text) in author or (_key(text) in outlet and ((not own_interview and not _acted_upon(span.root))
-                                                             or parenthesised)) \
-                or (parenthesised and start < 10 and doc[0].is_upper and sentence.kind != "headline"):
+        if _is_credit(text, span, sentence, credits, own_interview):
             continue  # byline or credit ("LISBON, May 3 (Globonews) --")
         if _key(text) in outlet and kind == "person":
             kind = "organization"  # the outlet itself ("Nordpress reported")
         taken.update(range(start, end))
-        role, role_org = (None, None)
-        if kind == "person":
-            role, role_org = _role_before(doc, start)
-            if role is None:
-                role, role_org = _role_after(doc, start, end)
-            if role is None:
-                role, role_org = _role_headed(doc, start, end)
-        elif kind == "organization":
-            role, role_org = _owner(doc, start, end, text)
-        confidence = Confidence.CERTAIN
-        if sentence.kind == "caption":
-            confidence = Confidence.CAPTION_MENTION
-        if furniture:
-            confidence = Confidence.FURNITURE
+        role, role_org = _role_of(doc, start, end, kind, text)
         yield Mention(Ref(source_id, sentence.id, span.start_char, span.start_char + len(text)), text,
-                      label, kind, role, role_org, confidence, agency >= PARTICIPANT)
+                      label, kind, role, role_org, _mention_confidence(sentence, furniture), agency >= PARTICIPANT)
+
+
+def _name_like(text: str) -> bool:
+    """Could the text be a name at all: not a listed non-name or disease, has letters, is no plural acronym
+    ("ICBMs" names things, not an actor)."""
+    w = words()
+    return bool(text) and text.lower() not in w["not_names"] | w["disease_names"] \
+        and any(c.isalpha() for c in text) and not re.fullmatch(r"[A-Z]{2,}s", text)
+
+
+def _judged_here(text: str, label: str, span, agency: int, things: dict[str, str]) -> tuple[str | None, str | None]:
+    """The name's kind as judged, unless the story calls it a thing or it names a programme."""
+    doc, end = span.doc, span.end
+    kind, why = _judge(text, label, span, agency)
+    last = text.split()[-1]
+    if things and kind is not None and kind != "country" and last in things and re.fullmatch(r"[A-Z]{2,6}", last):
+        kind, why = None, things[last]  # "HPP", "Kakhovka HPP" where HPP is a power plant
+    elif things and kind is not None and kind != "country" and text in things and not _speaks(span):
+        kind, why = None, things[text]  # "Nord Stream", named elsewhere as "the Nord Stream pipelines"
+    if kind is not None and end < len(doc) and doc[end].lower_ in words()["broadcasts"] and kind != "country":
+        kind, why = None, BROADCAST  # "on the United Morning telethon": the programme, not an actor
+    return kind, why
+
+
+def _not_acting(text: str, span, kind: str | None, why: str | None, agency: int,
+                own_interview: bool) -> tuple[str | None, str | None]:
+    """A body's building or a wire relaying others' words is named, but does not act here."""
+    if kind == "organization" and text.split()[-1].lower() in words()["missions"] and agency < AGENT:
+        return None, PLACE  # "inside the Saudi consulate": the building; "the consulate said" acts
+    if kind is not None and not own_interview and _news_agency(text, span.doc, span.start, span.end) \
+            and _relays(span.root):
+        return None, RELAY  # "reported state-run Anadolu Agency": a wire carrying others' words
+    return kind, why
+
+
+def _is_credit(text: str, span, sentence, credits, own_interview: bool) -> bool:
+    """The byline's author, the outlet carrying the story (unless it is acted upon or interviews), or a
+    parenthesised name in a wire dateline."""
+    author, outlet = credits
+    doc, start, end = span.doc, span.start, span.end
+    parenthesised = start > 0 and end < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")"
+    return _key(text) in author \
+        or (_key(text) in outlet and ((not own_interview and not _acted_upon(span.root)) or parenthesised)) \
+        or (parenthesised and start < 10 and doc[0].is_upper and sentence.kind != "headline")
+
+
+def _role_of(doc, start: int, end: int, kind: str, text: str) -> tuple[str | None, str | None]:
+    """A person's title (before, after or heading the name), or the owner a body is named with."""
+    if kind == "person":
+        found = _role_before(doc, start)
+        for find in (_role_after, _role_headed):
+            if found[0] is not None:
+                break
+            found = find(doc, start, end)
+        return found
+    if kind == "organization":
+        return _owner(doc, start, end, text)
+    return None, None
+
+
+def _mention_confidence(sentence, furniture: bool) -> float:
+    if furniture:
+        return Confidence.FURNITURE
+    return Confidence.CAPTION_MENTION if sentence.kind == "caption" else Confidence.CERTAIN
 
 
 def _photo_credit(doc, start: int, end: int) -> bool:
