@@ -6,7 +6,7 @@ Stances come from stances.yml: the reporting verb first ("denied"), then cue wor
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from ..data import load_table
 from ..model import StatementRecord
@@ -147,8 +147,25 @@ def _named_allegation(st: StatementRecord, docs, by_sentence, table) -> tuple[st
     if found is None:
         return None
     sentence, doc, _ = found
-    nouns = set(table["allegation_nouns"])
     mentions = by_sentence.get((st.ref.source, st.ref.sentence), [])
+    for tok in _answered_nouns(st, doc, table):
+        claimants, content = _makers_and_content(tok, mentions, table)
+        if not content:
+            content = _detached_content(tok)
+        owned = _responsibility_claimed(content, mentions, table)
+        if owned:
+            return None, claimants + owned
+        text = _content_text(content, doc, mentions, table) if content else None
+        if text is not None:
+            return text, claimants
+        if claimants:
+            return None, claimants
+    return _faulted_for_saying(st, doc, mentions, table) or _makers_said_otherwise(st, doc, mentions, table)
+
+
+def _answered_nouns(st: StatementRecord, doc, table) -> Iterator:
+    """The statement's allegation nouns ("claims", "accusations") that name what it answers."""
+    nouns = set(table["allegation_nouns"])
     for tok in doc:
         if not (st.ref.start <= tok.idx < st.ref.end) or tok.lemma_.lower() not in nouns or tok.pos_ != "NOUN":
             continue
@@ -156,57 +173,76 @@ def _named_allegation(st: StatementRecord, docs, by_sentence, table) -> tuple[st
             continue  # "denied trying to provoke India with claims that ...": the means, not what is answered
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in set(table.get("reception_verbs") or ()):
             continue  # "we heard the royal family's statements": what was taken in, not what is answered
-        claimants, content = [], []
-        for c in tok.children:
-            if c.dep_ in {"amod", "compound", "poss", "nmod"}:
-                # unnamed by the actor stage here, a capitalised modifier is its name with its own modifiers
-                # ("the Islamic State claim")
-                # (a date is no name: "dismissed on Saturday accusations that ...")
-                claimants += _heads(c, mentions) or ([c.doc[c.left_edge.i:c.i + 1].text]
-                                                     if (c.pos_ in {"PROPN"} or c.text[:1].isupper())
-                                                     and c.ent_type_ not in {"DATE", "TIME"} else [])
-            elif c.dep_ in {"acl", "relcl"}:
-                lemma = c.lemma_.lower()
-                reports = verb_lemma(c.text) is not None or lemma in table["attribution_verbs"]
-                for g in c.children:
-                    if g.dep_ == "agent":
-                        claimants += [m for g2 in g.children if g2.dep_ == "pobj" for m in _heads(g2, mentions)]
-                    elif not reports:
-                        continue  # "accusations linking X to Y": the clause is the content (below)
-                    elif g.dep_ in {"ccomp", "xcomp", "dobj"}:
-                        content.append(g)
-                    elif g.dep_ == "prep" and g.lower_ in {"of", "about", "on", "that"}:
-                        content.append(g)
-                infinitive = any(g.dep_ == "aux" and g.tag_ == "TO" for g in c.children)
-                if not content and c.dep_ == "acl" and lemma not in table["attribution_verbs"] and not infinitive:
-                    content.append(c)  # ("accusations to manipulate opinion": a purpose, not what they say)
-            elif c.dep_ == "prep" and c.lower_ in {"of", "about", "on", "over", "that", "regarding", "concerning"}:
-                content.append(c)
-            elif c.dep_ == "prep" and c.lower_ in {"by", "from"}:
-                claimants += [m for g in c.children if g.dep_ == "pobj" for m in _heads(g, mentions)]
-        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in set(table["attribution_verbs"]):
-            # "Turkey is making false accusations", "Moscow keeps spreading claims": the verb's subject
-            claimants += [m for g in _subjects_of(tok.head) for m in _heads(g, mentions)]
-        if not content:
-            content = _detached_content(tok)
-        owned = _responsibility_claimed(content, mentions, table)
-        if owned:
-            return None, claimants + owned
-        if content:
-            labels = {t.i for c in content for t in c.subtree if _labels_the_allegation(t, table) for t in t.subtree}
-            toks = sorted((t for c in content for t in c.subtree if t.i not in labels), key=lambda t: t.i)
-            toks = [t for t in toks if not (t.dep_ == "mark" or (t == toks[0] and t.dep_ == "prep"))]
-            # a content that is one name ("the new Saudi narrative about Mr. Khashoggi") says whom it is
-            # about, not what it asserts
-            # nor does a bare noun phrase after "on", "over", "about" ("Haley's remark on the terrorist attack in
-            # Ahvaz"): the topic, not a proposition; "of" may hold one ("allegations of Iranian involvement")
-            if toks and not _only_a_name(toks, mentions) and not _only_a_topic(content):
-                text = doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
-                if len(text.split()) >= 2:
-                    return text, claimants
-        if claimants:
-            return None, claimants
-    return _faulted_for_saying(st, doc, mentions, table) or _makers_said_otherwise(st, doc, mentions, table)
+        yield tok
+
+
+def _makers_and_content(tok, mentions, table) -> tuple[list[str], list]:
+    """Who made the allegation the noun names (its modifiers, its agent, "by"/"from", the subject of
+    "making accusations") and the parts of the parse that say what it asserts."""
+    claimants, content = [], []
+    for c in tok.children:
+        if c.dep_ in {"amod", "compound", "poss", "nmod"}:
+            claimants += _modifier_makers(c, mentions)
+        elif c.dep_ in {"acl", "relcl"}:
+            makers, said = _clause_makers_and_content(c, mentions, table)
+            claimants += makers
+            content += said
+        elif c.dep_ == "prep" and c.lower_ in {"of", "about", "on", "over", "that", "regarding", "concerning"}:
+            content.append(c)
+        elif c.dep_ == "prep" and c.lower_ in {"by", "from"}:
+            claimants += [m for g in c.children if g.dep_ == "pobj" for m in _heads(g, mentions)]
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in set(table["attribution_verbs"]):
+        # "Turkey is making false accusations", "Moscow keeps spreading claims": the verb's subject
+        claimants += [m for g in _subjects_of(tok.head) for m in _heads(g, mentions)]
+    return claimants, content
+
+
+def _modifier_makers(c, mentions) -> list[str]:
+    """A modifier's named makers; unnamed by the actor stage here, a capitalised modifier is its name with
+    its own modifiers ("the Islamic State claim"), but a date is no name ("dismissed on Saturday
+    accusations that ...")."""
+    named = _heads(c, mentions)
+    if named:
+        return named
+    if (c.pos_ in {"PROPN"} or c.text[:1].isupper()) and c.ent_type_ not in {"DATE", "TIME"}:
+        return [c.doc[c.left_edge.i:c.i + 1].text]
+    return []
+
+
+def _clause_makers_and_content(c, mentions, table) -> tuple[list[str], list]:
+    """A clause on the noun: its agent makes the allegation; a reporting clause's complement is what it
+    says ("claims made by X that ...", "accusations saying ..."); any other clause is the content itself
+    ("accusations linking X to Y"), unless it states a purpose ("accusations to manipulate opinion")."""
+    claimants, content = [], []
+    lemma = c.lemma_.lower()
+    reports = verb_lemma(c.text) is not None or lemma in table["attribution_verbs"]
+    for g in c.children:
+        if g.dep_ == "agent":
+            claimants += [m for g2 in g.children if g2.dep_ == "pobj" for m in _heads(g2, mentions)]
+        elif not reports:
+            continue
+        elif g.dep_ in {"ccomp", "xcomp", "dobj"}:
+            content.append(g)
+        elif g.dep_ == "prep" and g.lower_ in {"of", "about", "on", "that"}:
+            content.append(g)
+    infinitive = any(g.dep_ == "aux" and g.tag_ == "TO" for g in c.children)
+    if not content and c.dep_ == "acl" and lemma not in table["attribution_verbs"] and not infinitive:
+        content.append(c)
+    return claimants, content
+
+
+def _content_text(content: list, doc, mentions, table) -> str | None:
+    """The words of what the allegation asserts, without the labels on it, a leading "that" or
+    preposition; None where the content is one name ("the new Saudi narrative about Mr. Khashoggi" says
+    whom it is about) or a bare topic after "on", "over", "about" ("Haley's remark on the terrorist attack
+    in Ahvaz"); "of" may hold a proposition ("allegations of Iranian involvement")."""
+    labels = {t.i for c in content for t in c.subtree if _labels_the_allegation(t, table) for t in t.subtree}
+    toks = sorted((t for c in content for t in c.subtree if t.i not in labels), key=lambda t: t.i)
+    toks = [t for t in toks if not (t.dep_ == "mark" or (t == toks[0] and t.dep_ == "prep"))]
+    if not toks or _only_a_name(toks, mentions) or _only_a_topic(content):
+        return None
+    text = doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
+    return text if len(text.split()) >= 2 else None
 
 
 def _faulted_for_saying(st: StatementRecord, doc, mentions, table) -> tuple[str, list[str]] | None:
