@@ -15,15 +15,30 @@ from .vocab import AGENT, NONE, PARTICIPANT, SUBJECTS, _key, speech_verbs, words
 def _agency(span) -> int:
     """AGENT when the name does something here (subject, possessor, "by", "according to"), PARTICIPANT
     when something is done with it or it qualifies an act or a title ("G7 summit", "Kremlin spokesman"),
-    NONE when it only places or describes ("in Tokyo", "named after Yuri Gagarin")."""
+    NONE when it only places or describes ("in Tokyo", "named after Yuri Gagarin"). The first rule with a
+    level decides, read on the word that governs the name (through conjuncts and appositions)."""
     w = words()
-    t = span.root
+    t = _governing(span.root)
+    for _name, rule in _AGENCY_RULES:
+        level = rule(span, t, w)
+        if level is not None:
+            return level
+    return NONE
+
+
+def _governing(t):
+    """The word a name's role is read on: the head of the conjunction or apposition it is part of."""
     seen = 0
     while t.dep_ in {"conj", "appos", "flat"} and t.head is not t and seen < 6:
         t = t.head
         seen += 1
-    dep = t.dep_
-    head = t.head
+    return t
+
+
+def _only_said_of(span, t, w) -> int | None:
+    """A subject or possessor that does nothing: what someone says it must do, a city's place, what is
+    said of a country, an outlet's journalist."""
+    dep, head = t.dep_, t.head
     if dep in SUBJECTS and _obliged(head):
         return NONE  # "If the administration won't act, Congress must": what someone says it must do
     if dep == "poss" and head.lemma_.lower() in w["facilities"] and (capital_of(span.text) or is_place(span.text)):
@@ -32,35 +47,54 @@ def _agency(span) -> int:
         return NONE  # "Russia, Ukraine and India were the worst affected countries": said of it, not done by it
     if _outlets_journalist(t):
         return NONE  # "an interview with CNN's Jake Tapper": the outlet's journalist works on the story
-    if dep in SUBJECTS or dep == "poss":
+    return None
+
+
+def _subject_or_owner(span, t, w) -> int | None:
+    return AGENT if t.dep_ in SUBJECTS or t.dep_ == "poss" else None
+
+
+def _after_a_preposition(span, t, w) -> int | None:
+    """The object of a preposition: "by" and "according to" act; "of" an act, "with", "against" take
+    part; "in", "on Twitter", "from Kenya" only place."""
+    if t.dep_ != "pobj":
+        return None
+    head = t.head
+    prep, governor = head.lower_, head.head
+    if prep == "by" and _credits_an_image(governor):
+        return NONE  # "In this photo provided by Mehr News Agency": a credit, not a doer
+    if prep == "by" or (prep == "to" and governor.lower_ == "according"):
         return AGENT
-    if dep == "pobj":
-        prep = head.lower_
-        if prep == "by" and _credits_an_image(head.head):
-            return NONE  # "In this photo provided by Mehr News Agency": a credit, not a doer
-        if prep == "by" or (prep == "to" and head.head.lower_ == "according"):
-            return AGENT
-        if head.head.lower_ in w["titles"] and head.head.i != t.i and prep not in w["place_preps"]:
-            # "Ambassador at Large Oleg Burmistrov", "a director for the World Sikh Organization": the
-            # name holds or gives the title, which does what the sentence says ("a commander in Syria" is
-            # where the commander was)
-            return max(PARTICIPANT, _agency(span.doc[head.head.i:head.head.i + 1]))
-        if prep == "of" and (head.head.lemma_.lower() in w["act_nouns"] or head.head.lower_ in w["act_nouns"]):
-            return PARTICIPANT  # "the policy of NATO", like "NATO's policy"
-        if prep in {"on", "to", "via", "through"} and span.text.lower() in w["platforms"]:
-            return NONE  # "blamed Iran for the attack on Twitter", "took to Telegram": where it was posted
-        if _speech_recipient(t):
-            return PARTICIPANT  # "said to Sputnik", "in an interview with CTV"
-        if prep == "on" and (head.head.lemma_.lower() in w["media_cues"] or head.head.lower_ in w["media_cues"]):
-            return NONE  # "said in a statement on Telegram", "posted on X": where it was said
-        if prep == "from" and head.head.pos_ in {"NOUN", "PROPN"} and head.head.lemma_.lower() not in w["act_nouns"] \
-                and head.head.lower_ not in w["act_nouns"]:
-            return NONE  # "athletes from Kenya": where people come from, not a letter or a call from a state
-        if prep in {"with", "between", "among", "against", "from", "on"} and head.head.lemma_.lower() not in w["place_verbs"]:
-            return PARTICIPANT if prep != "on" or head.head.lemma_.lower() in w["act_nouns"] else NONE
-        return NONE
-    if dep in {"dobj", "dative", "iobj", "attr", "oprd"}:
-        return NONE if head.lemma_.lower() in w["place_verbs"] else PARTICIPANT
+    if governor.lower_ in w["titles"] and governor.i != t.i and prep not in w["place_preps"]:
+        # "Ambassador at Large Oleg Burmistrov", "a director for the World Sikh Organization": the
+        # name holds or gives the title, which does what the sentence says ("a commander in Syria" is
+        # where the commander was)
+        return max(PARTICIPANT, _agency(span.doc[governor.i:governor.i + 1]))
+    governs_act = governor.lemma_.lower() in w["act_nouns"] or governor.lower_ in w["act_nouns"]
+    if prep == "of" and governs_act:
+        return PARTICIPANT  # "the policy of NATO", like "NATO's policy"
+    if prep in {"on", "to", "via", "through"} and span.text.lower() in w["platforms"]:
+        return NONE  # "blamed Iran for the attack on Twitter", "took to Telegram": where it was posted
+    if _speech_recipient(t):
+        return PARTICIPANT  # "said to Sputnik", "in an interview with CTV"
+    if prep == "on" and (governor.lemma_.lower() in w["media_cues"] or governor.lower_ in w["media_cues"]):
+        return NONE  # "said in a statement on Telegram", "posted on X": where it was said
+    if prep == "from" and governor.pos_ in {"NOUN", "PROPN"} and not governs_act:
+        return NONE  # "athletes from Kenya": where people come from, not a letter or a call from a state
+    if prep in {"with", "between", "among", "against", "from", "on"} and governor.lemma_.lower() not in w["place_verbs"]:
+        return PARTICIPANT if prep != "on" or governor.lemma_.lower() in w["act_nouns"] else NONE
+    return NONE
+
+
+def _an_object(span, t, w) -> int | None:
+    if t.dep_ in {"dobj", "dative", "iobj", "attr", "oprd"}:
+        return NONE if t.head.lemma_.lower() in w["place_verbs"] else PARTICIPANT
+    return None
+
+
+def _a_modifier(span, t, w) -> int | None:
+    """A name modifying a noun: the body it names or holds, a title's or an act's party, else a description."""
+    dep, head = t.dep_, t.head
     if dep in {"compound", "nmod"} and head.is_lower and head.lower_ in w["org_heads"] \
             and 0 <= head.i - span.end <= 1:
         return _agency(span.doc[head.i:head.i + 1])  # "the KCNA news agency said": the name is the agency
@@ -71,9 +105,13 @@ def _agency(span) -> int:
         if noun in w["titles"] or noun in w["act_nouns"] or head.lemma_.lower() in w["act_nouns"]:
             return PARTICIPANT
         return NONE
-    if dep == "ROOT" and span.root.pos_ == "PROPN" and len(span.doc) > len(span) + 2:
+    return None
+
+
+def _a_headline_fragment(span, t, w) -> int | None:
+    if t.dep_ == "ROOT" and span.root.pos_ == "PROPN" and len(span.doc) > len(span) + 2:
         return PARTICIPANT  # headline fragments: "Pyongyang slams Washington"
-    return NONE
+    return None
 
 
 def _credits_an_image(word) -> bool:
@@ -218,3 +256,14 @@ def _acted_upon(t) -> bool:
     if t.dep_ == "nsubjpass":
         return True
     return t.dep_ == "dobj" and t.head.pos_ == "VERB" and t.head.lemma_.lower() not in words()["recipient_cues"]
+
+
+# In order: the first rule with a level decides (a subject that is only described does nothing).
+_AGENCY_RULES = [
+    ("only said of", _only_said_of),
+    ("subject or owner", _subject_or_owner),
+    ("after a preposition", _after_a_preposition),
+    ("object", _an_object),
+    ("modifier", _a_modifier),
+    ("headline fragment", _a_headline_fragment),
+]

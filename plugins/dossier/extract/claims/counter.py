@@ -26,35 +26,54 @@ from .state import (
 
 def counter_accusations(state: ClaimState) -> None:
     """A side charged by a claim that charges the claim's makers in turn counter-accuses: its statement is
-    an answer to that claim, and its claim points back at it."""
+    an answer to that claim, and its claim points back at it. The steps run in order over one state."""
     keyed = {c.key: c for c in state.claims}
-    partners = _mutual(state)
-    for c in sorted(state.claims, key=lambda c: _reported_after(state, c, keyed.get(partners.get(c.key, ""))),
-                    reverse=True):
-        # of a mutual accusation, the charge first reported later turns the earlier one back
-        if c.key in partners and c.counter_to is None:
-            c.counter_to = partners[c.key] if keyed[partners[c.key]].counter_to != c.key else None
+    partners = {k: keyed[o] for k, o in _mutual(state).items()}  # each claim of a mutual accusation -> the other
+    _link_mutual_accusations(state, partners)
     answered = {(a.statement, a.claim.key) for a in state.answers if a.claim is not None}
+    _answer_with_own_charges(state, partners, answered)
+    _turned_answers_counter_accuse(state)
+    # (a rival account rejects a claim of responsibility: it charges neither its makers nor in their place)
+    _rival_accounts(state, answered)
+    _said_to_be_their_own_doing(state)
+    _claims_of_counter_charges(state)
+    _reciprocal_accusations(state)
+
+
+def _link_mutual_accusations(state: ClaimState, partners: dict[str, _Claim]) -> None:
+    """Of a mutual accusation (each claim's partner charging its makers), the charge first reported later
+    turns the earlier one back."""
+    for c in sorted(state.claims, key=lambda c: _reported_after(state, c, partners.get(c.key)), reverse=True):
+        other = partners.get(c.key)
+        if other is not None and c.counter_to is None:
+            c.counter_to = other.key if other.counter_to != c.key else None
+
+
+def _answer_with_own_charges(state: ClaimState, partners: dict[str, _Claim], answered: set) -> None:
+    """The charged side turning a charge of the same act back, its own speakers charging the other's makers:
+    each such wording of its charge is also its answer to the other."""
     for c in state.claims:
-        other = keyed.get(partners.get(c.key, ""))
+        other = partners.get(c.key)
         if other is None or _claim_similarity(c, other) < SAME_CLAIM:
             continue  # no mutual accusation of the same act: a charge of its own, not this one turned back
         if _opposed_by(state, c, state.side_of(other.makers)) and not _opposed_by(state, other, state.side_of(c.makers)):
             continue  # the other's charge came with its denial of this one, which this one's makers never denied
         for i in c.statements:
             r = state.readings[i]
-            # the charged side turning it back: its own speakers, charging the other's makers
             if (i, other.key) in answered or not r.charged & state.side_of(other.makers) \
                     or not r.side & other.against or state.later_than(other, r):
                 continue  # (a charge reported before the other was cannot have turned it back)
             answered.add((i, other.key))
             state.answers.append(Answer(i, "counter-accuses", other, OWN_SIDE, "turns the charge back"))
+
+
+def _turned_answers_counter_accuse(state: ClaimState) -> None:
+    """A denial's charged side is the one it defends; a rejection charging the makers turns it back, and
+    one charging another side offers another culprit ("it was caused by a misfiring Palestinian rocket")."""
     for a in state.answers:
         if a.claim is None or a.stance not in {"denies", "rejects", "dismisses"}:
             continue
         r = state.readings[a.statement]
-        # a denial's charged side is the one it defends; a rejection charging the makers turns it back, and
-        # one charging another side offers another culprit ("it was caused by a misfiring Palestinian rocket")
         charges_makers = a.stance != "denies" and r.charged & state.side_of(a.claim.makers) \
             and not r.charged & a.claim.against
         # (not a side the claim itself names beside the charged one: "Russia-DPRK collaboration breach")
@@ -62,16 +81,16 @@ def counter_accusations(state: ClaimState) -> None:
             r.charged - a.claim.against - r.side - _named_sides(a.claim)
         if charges_makers or other_culprit or _turns_back(state, r, a.claim):
             a.stance = "counter-accuses"
-    # (a rival account rejects a claim of responsibility: it charges neither its makers nor in their place)
-    _rival_accounts(state, answered)
-    _said_to_be_their_own_doing(state)
+
+
+def _claims_of_counter_charges(state: ClaimState) -> None:
+    """The charge turned on its makers (or on another culprit) is a claim of the responder's own."""
     made: list[_Claim] = []
     for a in list(state.answers):
         r = state.readings[a.statement]
         if a.claim is None or a.stance != "counter-accuses" or state.claim_of(a.statement) is not None \
                 or not r.speakers or _topical_weight(r.words) < TURNED_CLAIM:
             continue
-        # the charge turned on its makers (or on another culprit) is a claim of the responder's own
         turned = _Claim(f"c{len(state.claims)}", counter_to=a.claim.key)
         charged = (r.charged - r.side) or state.side_of(a.claim.makers)
         turned.props.append(Proposition(r.statement.text, r.speakers, charged, r.statement.ref.source, r.words,
@@ -81,6 +100,10 @@ def counter_accusations(state: ClaimState) -> None:
     if made:
         _consolidate(state)
         _place_on_counter_charges(state)
+
+
+def _reciprocal_accusations(state: ClaimState) -> None:
+    """"Each accused the other": every speaker named counter-accuses the charge its side faces most."""
     for i in state.reciprocal:
         r = state.readings[i]
         for actor in r.speakers:
