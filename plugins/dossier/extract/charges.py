@@ -8,6 +8,7 @@ subject of an act verb, a cleft's focus, the possessor of an act noun.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
@@ -220,60 +221,115 @@ def _accused_in(doc, start: int, end: int, cue: str, table, people=None, negated
     return _sides_of_doers(tiers, people, negated)
 
 
+@dataclass(frozen=True)
+class _DoerWords:
+    """The word sets the doer rules read, taken from the stance table once per statement."""
+    table: dict
+    accusing: frozenset[str]
+    speech: frozenset[str]
+    acts: frozenset[str]
+    predicates: frozenset[str]
+    involvement: frozenset[str]
+    attributing: frozenset[str]
+    act_verbs: frozenset[str]
+
+    @classmethod
+    def of(cls, table) -> _DoerWords:
+        def listed(key: str) -> frozenset[str]:
+            return frozenset(table.get(key) or ())
+
+        # the subject of a verb of saying or of finding ("the agency concluded that ...") reports the act;
+        # it is not its doer
+        speech = listed("claim_verbs") | {"say", "tell"} | set(load_table("speech.yml")["verbs"]) \
+            | listed("finding_verbs") | listed("stative_verbs")
+        return cls(table, listed("accuse_verbs") | listed("charge_verbs"), speech, listed("act_nouns"),
+                   frozenset(w.lower() for w in table.get("charge_predicates") or ()), listed("involvement_nouns"),
+                   listed("attribution_verbs"), frozenset(w.lower() for w in table.get("act_verbs") or ()))
+
+
 def _doer_tiers(doc, start: int, end: int, table, negated: bool = False) -> list[list]:
     """The tokens of a statement that may name the act's doer, by how surely: an accusing verb's object, an
     agent, an act verb's subject, a cleft's focus, an act's possessor or modifier, a charged subject, the
     place an act came from."""
-    accusing = set(table["accuse_verbs"]) | set(table.get("charge_verbs") or ())
-    toks = [t for t in doc if start <= t.idx < end]
-    # the subject of a verb of saying or of finding ("the agency concluded that ...") reports the act; it
-    # is not its doer
-    speech = set(table["claim_verbs"]) | {"say", "tell"} | set(load_table("speech.yml")["verbs"]) | \
-        set(table.get("finding_verbs") or ()) | set(table.get("stative_verbs") or ())
-    acts = set(table.get("act_nouns") or ())
-    preds = {w.lower() for w in table.get("charge_predicates") or ()}
-    involvement = set(table.get("involvement_nouns") or ())
-    attributing = set(table.get("attribution_verbs") or ())
-    tiers: list[list] = [[], [], [], [], [], [], []]
-    act_verbs = {w.lower() for w in table.get("act_verbs") or ()}
+    w = _DoerWords.of(table)
+    tiers: list[list] = [[] for _ in range(7)]
     text = doc.text  # made from the tokens on each access: read once, not once per token
-    for t in toks:
+    for t in doc:
+        if not start <= t.idx < end:
+            continue
         if _negated(t, table, text) != negated:
             continue  # "was not caused by Israel", "Kyiv is not behind it": a defence, not a charge
         if _in_apposition(t):
             continue  # "the daughter of X, the ideologist behind Russia's invasion": who X is, not a charge
-        if t.dep_ == "dobj" and t.head.lemma_.lower() in accusing:
-            tiers[0].append(t)
-        elif t.dep_ == "pobj" and t.head.lower_ == "on" and _verb_above(t.head).lemma_.lower() in accusing:
-            tiers[0].append(t)  # "blamed it on Putin" (the parser may hang "on" on a noun between)
-        elif t.dep_ == "pobj" and ((t.head.dep_ == "agent" and t.head.head.lemma_.lower() not in attributing
-                                    and not _gathered_the_evidence(t.head.head, speech))
-                                   or (t.head.lower_ == "by" and t.head.head.pos_ == "NOUN"
-                                       and t.head.head.lemma_.lower() in acts)):
-            tiers[1].append(t)  # the doer of an act; not who made an allegation ("allegations made by Russia")
-        elif t.dep_ == "pobj" and t.head.lower_ in {"about", "of"} and t.head.head.lower_ == "same":
-            tiers[1].append(t)  # "said the same about Moscow"
-        elif (t.dep_ == "nsubj" or (t.dep_ == "nsubjpass" and t.head.lower_ in preds)) and t.head.pos_ == "VERB" \
-                and t.head.lemma_.lower() not in speech and t.head.lemma_.lower() != "be" and _does_to(t.head, table) \
-                and not _reduced_passive(t):
-            # the doer of an act; a passive's subject suffered it ("a Saudi journalist was killed"), unless
-            # the verb names the doer ("Russia was involved")
-            tiers[2].append(t)
-        elif t.dep_ == "attr" and t.head.lemma_.lower() == "be" and any(c.dep_ == "relcl" for c in t.children):
-            tiers[3].append(t)  # "it was Ukraine that had sabotaged the dam"
-        elif t.dep_ in {"poss", "amod", "compound"} and t.head.pos_ == "NOUN" and t.head.lemma_.lower() in acts \
-                and not (t.dep_ == "compound" and _names_a_place(t)):
-            tiers[4].append(t)  # "Kiev's attack", "a Bolivian air strike": the act's doer
-        elif _involved_in(t, involvement, acts):
-            tiers[4].append(t)  # "Indian involvement in", "a link between agents of India and the killing"
-        elif t.dep_ == "pobj" and t.head.lower_ == "from" and (t.head.head.lemma_.lower() in act_verbs
-                                                                or _sent_to_a_side(t.head)):
-            # "the missile was fired from Russia": where a weapon came from, if nothing else; "arms from
-            # Pyongyang to Moscow": who sent what went from one side to another
-            tiers[6].append(t)
+        tier = next((tier for tier, _name, rule in _DOER_RULES if rule(t, w)), None)
+        if tier is not None:
+            tiers[tier].append(t)
         if _charged_subject(t, table):
             tiers[5].append(t)
     return tiers
+
+
+def _object_of_accusing(t, w: _DoerWords) -> bool:
+    if t.dep_ == "dobj" and t.head.lemma_.lower() in w.accusing:
+        return True
+    # "blamed it on Putin" (the parser may hang "on" on a noun between)
+    return t.dep_ == "pobj" and t.head.lower_ == "on" and _verb_above(t.head).lemma_.lower() in w.accusing
+
+
+def _agent_of_act(t, w: _DoerWords) -> bool:
+    """The doer of an act; not who made an allegation ("allegations made by Russia"); "said the same about
+    Moscow"."""
+    if t.dep_ != "pobj":
+        return False
+    prep, governor = t.head, t.head.head
+    if prep.dep_ == "agent" and governor.lemma_.lower() not in w.attributing \
+            and not _gathered_the_evidence(governor, w.speech):
+        return True
+    if prep.lower_ == "by" and governor.pos_ == "NOUN" and governor.lemma_.lower() in w.acts:
+        return True
+    return prep.lower_ in {"about", "of"} and governor.lower_ == "same"
+
+
+def _subject_of_act(t, w: _DoerWords) -> bool:
+    """The doer of an act; a passive's subject suffered it ("a Saudi journalist was killed"), unless the verb
+    names the doer ("Russia was involved")."""
+    verb = t.head
+    return (t.dep_ == "nsubj" or (t.dep_ == "nsubjpass" and verb.lower_ in w.predicates)) and verb.pos_ == "VERB" \
+        and verb.lemma_.lower() not in w.speech and verb.lemma_.lower() != "be" and _does_to(verb, w.table) \
+        and not _reduced_passive(t)
+
+
+def _cleft_focus(t, w: _DoerWords) -> bool:
+    # "it was Ukraine that had sabotaged the dam"
+    return t.dep_ == "attr" and t.head.lemma_.lower() == "be" and any(c.dep_ == "relcl" for c in t.children)
+
+
+def _owner_of_act(t, w: _DoerWords) -> bool:
+    """"Kiev's attack", "a Bolivian air strike": the act's doer; "Indian involvement in", "a link between
+    agents of India and the killing"."""
+    if t.dep_ in {"poss", "amod", "compound"} and t.head.pos_ == "NOUN" and t.head.lemma_.lower() in w.acts \
+            and not (t.dep_ == "compound" and _names_a_place(t)):
+        return True
+    return _involved_in(t, w.involvement, w.acts)
+
+
+def _came_from(t, w: _DoerWords) -> bool:
+    """"the missile was fired from Russia": where a weapon came from, if nothing else; "arms from Pyongyang to
+    Moscow": who sent what went from one side to another."""
+    return t.dep_ == "pobj" and t.head.lower_ == "from" and (t.head.head.lemma_.lower() in w.act_verbs
+                                                             or _sent_to_a_side(t.head))
+
+
+# (tier, name, rule), surest first: a token takes the first tier whose rule holds. Tier 5, a charged
+# subject, is read beside these (charges._charged_subject).
+_DOER_RULES = [
+    (0, "object of an accusing verb", _object_of_accusing),
+    (1, "agent of an act", _agent_of_act),
+    (2, "subject of an act", _subject_of_act),
+    (3, "cleft focus", _cleft_focus),
+    (4, "owner of an act", _owner_of_act),
+    (6, "came from", _came_from),
+]
 
 
 def _sent_to_a_side(source_prep) -> bool:

@@ -290,59 +290,90 @@ def _country_then_person(doc, start: int, end: int) -> bool:
 
 
 def _trim(ent) -> tuple[int, int]:
-    """Token range of the entity without a leading determiner or honorific and a trailing possessive."""
-    start, end = ent.start, ent.end
-    doc = ent.doc
+    """Token range of the entity without a leading determiner or honorific and a trailing possessive: each
+    edge rule in turn moves the edges NER drew, for the labels it applies to."""
+    span = (ent.start, ent.end)
     w = words()
+    for labels, _name, rule in _EDGE_RULES:
+        if labels is None or ent.label_ in labels:
+            span = rule(ent.doc, *span, w)
+    return span
+
+
+def _without_determiner(doc, start: int, end: int, w) -> tuple[int, int]:
     while start < end and (doc[start].lower_ in {"the", "a", "an", "'s", "’s"}
                            or doc[start].lower_.strip(".") in w["honorifics"]):
         start += 1  # "The country’s Investigative Committee": NER began the name at the possessive
     while end > start and doc[end - 1].text in {"'s", "’s", "'", "’", "-", "–", "—"}:
         end -= 1
-    if ent.label_ in {"ORG", "PERSON"}:
-        # leading common words NER swallowed ("Allegations of Government of India")
-        while start < end - 1 and doc[start].pos_ in {"NOUN", "VERB", "ADJ"} and doc[start].is_title \
-                and doc[start].lower_ not in w["titles"] | w["government_words"] | w["portfolios"] \
-                and demonym_country(doc[start].text) is None:
+    return start, end
+
+
+def _without_common_words(doc, start: int, end: int, w) -> tuple[int, int]:
+    """Leading common words NER swallowed ("Allegations of Government of India")."""
+    while start < end - 1 and doc[start].pos_ in {"NOUN", "VERB", "ADJ"} and doc[start].is_title \
+            and doc[start].lower_ not in w["titles"] | w["government_words"] | w["portfolios"] \
+            and demonym_country(doc[start].text) is None:
+        start += 1
+        while start < end - 1 and doc[start].lower_ in {"of", "for", "the"}:
             start += 1
-            while start < end - 1 and doc[start].lower_ in {"of", "for", "the"}:
-                start += 1
-    if ent.label_ == "ORG" and end < len(doc) and doc[end - 1].lower_ in {"of", "for"} \
-            and doc[end].ent_type_ == "GPE":
-        # "Government of" + "India's": NER stopped at the possessive
-        end += 1
+    return start, end
+
+
+def _through_country(doc, start: int, end: int, w) -> tuple[int, int]:
+    if end < len(doc) and doc[end - 1].lower_ in {"of", "for"} and doc[end].ent_type_ == "GPE":
+        end += 1  # "Government of" + "India's": NER stopped at the possessive
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
-    if ent.label_ in {"ORG", "GPE", "FAC"}:
-        for i in range(end - 1, start, -1):
-            if doc[i].text in {"'s", "’s"} and i + 1 < end:
-                start = i + 1  # "the North's KCNA news agency": the owner is a separate mention
-                break
-        while end - 1 > start and doc[end - 1].is_lower and doc[end - 1].lower_ not in {"of", "and", "for"}:
-            end -= 1  # "KCNA news agency" -> "KCNA"
-        if end < len(doc) and doc[end].lower_ in w["titles"]:
-            # "White House Strategic Communications" Coordinator: the portfolio belongs to the title
-            end = _portfolio_cut(doc, start, end)
-    if ent.label_ in {"ORG", "FAC"} and end + 1 < len(doc) and doc[end - 1].lower_ in w["missions"] \
-            and doc[end].lower_ == "in" and doc[end + 1].ent_type_ == "GPE" and doc[end + 1].ent_iob_ == "B":
-        # a diplomatic mission is named with its seat: "the Indian Embassy in Ottawa"
-        end += 2
+    return start, end
+
+
+def _without_owner_or_kind(doc, start: int, end: int, w) -> tuple[int, int]:
+    for i in range(end - 1, start, -1):
+        if doc[i].text in {"'s", "’s"} and i + 1 < end:
+            start = i + 1  # "the North's KCNA news agency": the owner is a separate mention
+            break
+    while end - 1 > start and doc[end - 1].is_lower and doc[end - 1].lower_ not in {"of", "and", "for"}:
+        end -= 1  # "KCNA news agency" -> "KCNA"
+    if end < len(doc) and doc[end].lower_ in w["titles"]:
+        # "White House Strategic Communications" Coordinator: the portfolio belongs to the title
+        end = _portfolio_cut(doc, start, end)
+    return start, end
+
+
+def _with_mission_seat(doc, start: int, end: int, w) -> tuple[int, int]:
+    if end + 1 < len(doc) and doc[end - 1].lower_ in w["missions"] and doc[end].lower_ == "in" \
+            and doc[end + 1].ent_type_ == "GPE" and doc[end + 1].ent_iob_ == "B":
+        end += 2  # a diplomatic mission is named with its seat: "the Indian Embassy in Ottawa"
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
-    if ent.label_ == "PERSON":
-        # titles NER swallowed at the front ("Commander Kulbhushan Yadav", "President Vladimir Putin")
-        while start < end - 1 and (doc[start].lower_.strip(".") in w["titles"]
-                                   or doc[start].lower_ in w["title_abbreviations"]):
-            start += 1
+    return start, end
+
+
+def _without_title(doc, start: int, end: int, w) -> tuple[int, int]:
+    # titles NER swallowed at the front ("Commander Kulbhushan Yadav", "President Vladimir Putin")
+    while start < end - 1 and (doc[start].lower_.strip(".") in w["titles"] or doc[start].lower_ in w["title_abbreviations"]):
+        start += 1
+    return start, end
+
+
+def _without_bullet(doc, start: int, end: int, w) -> tuple[int, int]:
     while start < end - 1 and not doc[start].is_alpha and not doc[start].text[:1].isalnum():
         start += 1  # "• Darya Dugina": a list's bullet
+    return start, end
+
+
+def _before_spaced_dash(doc, start: int, end: int, w) -> tuple[int, int]:
     for i in range(start + 1, end):
         if doc[i].text in {"-", "–", "—"} and doc[i - 1].whitespace_ and doc[i].whitespace_:
-            end = i  # "Alexander Dugin - Daria": a spaced dash sets words apart; a name joins with none
-            break
-        if ent.label_ in {"PERSON", "ORG"} and doc[i].is_title and _reporting_form(doc[i].lower_):
-            end = i  # a headline's verb in title case: "Putin Blames 'Anglo-Saxons'", "Carlson Accuses"
-            break
+            return start, i  # "Alexander Dugin - Daria": a spaced dash sets words apart; a name joins with none
+    return start, end
+
+
+def _before_headline_verb(doc, start: int, end: int, w) -> tuple[int, int]:
+    for i in range(start + 1, end):
+        if doc[i].is_title and _reporting_form(doc[i].lower_):
+            return start, i  # a headline's verb in title case: "Putin Blames 'Anglo-Saxons'", "Carlson Accuses"
     return start, end
 
 
@@ -559,4 +590,17 @@ _PASSES = [
     ("acronyms and group words", _acronyms_and_group_words),
     ("named groups", _adding(lambda doc, found: _named_groups(doc))),
     ("led coalitions", _adding(_led_coalitions)),
+]
+
+# (labels it applies to, or None for every label; name; rule), in order: each moves the edges the last left.
+_EDGE_RULES = [
+    (None, "determiner", _without_determiner),
+    ({"ORG", "PERSON"}, "common words", _without_common_words),
+    ({"ORG"}, "through a country", _through_country),
+    ({"ORG", "GPE", "FAC"}, "owner or kind", _without_owner_or_kind),
+    ({"ORG", "FAC"}, "mission's seat", _with_mission_seat),
+    ({"PERSON"}, "title", _without_title),
+    (None, "bullet", _without_bullet),
+    (None, "spaced dash", _before_spaced_dash),
+    ({"PERSON", "ORG"}, "headline verb", _before_headline_verb),
 ]
