@@ -11,9 +11,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 BUILD = """
-import json, sys, tempfile
+import json, tempfile
 from pathlib import Path
-sys.path.insert(0, "tests")
 from score_corpus import build_uncurated, corpora
 folder, _ = corpora()["kakhovka"]
 with tempfile.TemporaryDirectory() as tmp:
@@ -24,7 +23,7 @@ print(json.dumps(export, sort_keys=True))
 
 
 def _export(seed: str) -> dict:
-    env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT / "plugins")}
+    env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": os.pathsep.join([str(ROOT / "plugins"), str(ROOT / "tests")])}
     done = subprocess.run([sys.executable, "-c", BUILD], cwd=ROOT, env=env, capture_output=True, text=True,
                           check=True)
     return json.loads(done.stdout)

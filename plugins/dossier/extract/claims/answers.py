@@ -40,59 +40,102 @@ from .state import (
 )
 
 
+@dataclass(frozen=True)
+class _Known:
+    """What every answer's placing reads: the claims that answers name, by naming statement, and each
+    claim of a mutual accusation's partner."""
+    named_claim: dict
+    partners: dict[str, str]
+
+
 def place_answers(state: ClaimState) -> None:
-    named_claim = {p.named_by: c for c in state.claims for p in c.props if p.named_by is not None}
-    partners = _mutual(state)
+    """Each reading with a stance, through the rules in order until one settles it: set against a claim in
+    its sentence, no answer at all (a charge or a wording of its own), its side's own charge restated, a
+    refused gesture, else an answer placed on the claim it targets. Endorsements are settled last."""
+    known = _Known({p.named_by: c for c in state.claims for p in c.props if p.named_by is not None}, _mutual(state))
     for r in state.readings:
-        stance = r.stance
-        contrasted = _contrasted(state, r) if stance is None else None
-        if contrasted is not None and not (r.side & (contrasted.against | contrasted.involved)
-                                           or _fit(r.words, contrasted) > 0):
-            contrasted = None  # a side the charge does not name, on another subject: no answer to it
-        if contrasted is not None:
-            # "X claimed that A, while Y said B": Y speaks past X's charge
-            own = state.claim_of(r.index)
-            makers_side = state.side_of(contrasted.makers)
-            turned = (r.charged & makers_side) or (own is not None and own.against & makers_side)
-            state.answers.append(Answer(r.index, "counter-accuses" if turned else state.table["contrast_stance"],
-                                        contrasted, BY_WORDS, "set against the claim in the same sentence"))
-            continue
-        if stance is None or stance == "counter-accuses" and state.claim_of(r.index) is not None \
-                and r.charged and not _answers_named(r, named_claim):
-            continue  # a charge of its own; pass 5 links it to what it turns back
-        if stance == "supports" and state.claim_of(r.index) is not None:
-            continue  # its words are a wording of a claim; endorsements are settled below
-        own = _own_charge_restated(state, r, named_claim)
-        if own is not None:
-            # "any Indian government involvement would be unacceptable", said by the side that alleges it:
-            # what it rejects is the act it charges, not a charge against itself
-            own.props.append(Proposition(r.statement.text, r.speakers, r.charged, r.statement.ref.source,
-                                         r.words, statement=r.index, charges=True))
-            continue
-        gesture = _refused_gesture(state, r)
-        if gesture is not None:
-            # refused in public, a gesture is contested: a row of its own, however many times it is refused
-            claim = _gesture_claim(state, r, gesture)
-            state.answers.append(Answer(r.index, "rejects", claim, NAMED if claim else 0.0,
-                                        "refuses the gesture" if claim else "it refuses a gesture of no one named"))
-            continue
-        claim, confidence, reason = _target(state, r, named_claim)
-        if claim is not None and stance == "rejects" and claim.against and not claim.against & r.side \
-                and _condemns_the_act(r.statement.text, state.table):
-            stance = "supports"  # "if the report is true, this is unacceptable": the act condemned, the charge taken up
-        if claim is None and stance == "declines-comment":
-            claim = _either_side(state, r, partners)
-            confidence, reason = (BY_WORDS, "will not say which side did it") if claim else (confidence, reason)
-        state.answers.append(Answer(r.index, stance, claim, confidence, reason))
-        if claim is not None and stance == "declines-comment" and claim.key in partners \
-                and not r.side & (claim.against | claim.involved | state.side_of(claim.makers)):
-            # who will not say who did it answers both sides of a mutual accusation
-            other = next(c for c in state.claims if c.key == partners[claim.key])
-            state.answers.append(Answer(r.index, stance, other, confidence, "one side of a mutual accusation"))
-        backed = _group_said_to_have_done_it(state, r) if stance in OPPOSING - {"counter-accuses"} else None
-        if backed is not None:
-            state.answers.append(Answer(r.index, "supports", backed, BY_WORDS, "names the group that claimed it"))
+        for _name, rule in _ANSWER_RULES:
+            if rule(state, r, known):
+                break
     _endorsements(state)
+
+
+def _set_against_a_claim(state: ClaimState, r: Reading, known: _Known) -> bool:
+    """"X claimed that A, while Y said B": Y speaks past X's charge (or turns it back on X)."""
+    contrasted = _contrasted(state, r) if r.stance is None else None
+    if contrasted is None or not (r.side & (contrasted.against | contrasted.involved) or _fit(r.words, contrasted) > 0):
+        return False  # (a side the charge does not name, on another subject: no answer to it)
+    own = state.claim_of(r.index)
+    makers_side = state.side_of(contrasted.makers)
+    turned = (r.charged & makers_side) or (own is not None and own.against & makers_side)
+    state.answers.append(Answer(r.index, "counter-accuses" if turned else state.table["contrast_stance"],
+                                contrasted, BY_WORDS, "set against the claim in the same sentence"))
+    return True
+
+
+def _no_answer(state: ClaimState, r: Reading, known: _Known) -> bool:
+    """No stance; a charge of its own (pass 5 links it to what it turns back); a supporting wording of a
+    claim (endorsements are settled last)."""
+    if r.stance is None:
+        return True
+    own = state.claim_of(r.index)
+    if r.stance == "counter-accuses" and own is not None and r.charged and not _answers_named(r, known.named_claim):
+        return True
+    return r.stance == "supports" and own is not None
+
+
+def _restates_own_charge(state: ClaimState, r: Reading, known: _Known) -> bool:
+    """"any Indian government involvement would be unacceptable", said by the side that alleges it: what it
+    rejects is the act it charges, not a charge against itself."""
+    own = _own_charge_restated(state, r, known.named_claim)
+    if own is None:
+        return False
+    own.props.append(Proposition(r.statement.text, r.speakers, r.charged, r.statement.ref.source,
+                                 r.words, statement=r.index, charges=True))
+    return True
+
+
+def _refuses_gesture(state: ClaimState, r: Reading, known: _Known) -> bool:
+    """Refused in public, a gesture is contested: a row of its own, however many times it is refused."""
+    gesture = _refused_gesture(state, r)
+    if gesture is None:
+        return False
+    claim = _gesture_claim(state, r, gesture)
+    state.answers.append(Answer(r.index, "rejects", claim, NAMED if claim else 0.0,
+                                "refuses the gesture" if claim else "it refuses a gesture of no one named"))
+    return True
+
+
+def _placed_answer(state: ClaimState, r: Reading, known: _Known) -> bool:
+    """The answer on the claim it targets; a refusal to comment of no clear target goes to a mutual
+    accusation's either side, and answers both; an answer naming the group that claimed the act backs it."""
+    stance = r.stance
+    claim, confidence, reason = _target(state, r, known.named_claim)
+    if claim is not None and stance == "rejects" and claim.against and not claim.against & r.side \
+            and _condemns_the_act(r.statement.text, state.table):
+        stance = "supports"  # "if the report is true, this is unacceptable": the act condemned, the charge taken up
+    if claim is None and stance == "declines-comment":
+        claim = _either_side(state, r, known.partners)
+        confidence, reason = (BY_WORDS, "will not say which side did it") if claim else (confidence, reason)
+    state.answers.append(Answer(r.index, stance, claim, confidence, reason))
+    if claim is not None and stance == "declines-comment" and claim.key in known.partners \
+            and not r.side & (claim.against | claim.involved | state.side_of(claim.makers)):
+        # who will not say who did it answers both sides of a mutual accusation
+        other = next(c for c in state.claims if c.key == known.partners[claim.key])
+        state.answers.append(Answer(r.index, stance, other, confidence, "one side of a mutual accusation"))
+    backed = _group_said_to_have_done_it(state, r) if stance in OPPOSING - {"counter-accuses"} else None
+    if backed is not None:
+        state.answers.append(Answer(r.index, "supports", backed, BY_WORDS, "names the group that claimed it"))
+    return True
+
+
+_ANSWER_RULES = [
+    ("set against a claim", _set_against_a_claim),
+    ("no answer", _no_answer),
+    ("own charge restated", _restates_own_charge),
+    ("refused gesture", _refuses_gesture),
+    ("placed", _placed_answer),
+]
 
 
 def _group_said_to_have_done_it(state: ClaimState, r: Reading) -> _Claim | None:

@@ -344,7 +344,8 @@ def _label_speaker(label, mentions, focus):
 
 def _headline_cues(doc, mentions, focus=None) -> Iterator[_Cue]:
     """A headline: the first reporting verb form after a name; the name before it speaks. In "Title: we
-    reject ...", the label before the colon speaks."""
+    reject ...", the label before the colon speaks. Without such a verb, a name that ends the headline
+    signs it."""
     forms = _table()["forms"]
     for tok in doc:
         if tok.i == 0 or tok.lower_ not in forms:
@@ -358,43 +359,54 @@ def _headline_cues(doc, mentions, focus=None) -> Iterator[_Cue]:
             if agent is not None:
                 yield _Cue(tok, tok.text, agent.text, agent.ref, agent.kind, (0, _end(doc, len(doc) - 1)))
             return
-        colon = next((t for t in doc[:tok.i] if t.text == ":"), None)
-        before = [m for m in mentions if m.ref.end <= (colon.idx if colon is not None else tok.idx)]
-        lead = doc[:colon.i if colon is not None else tok.i]
-        if colon is not None and not before and lead:
-            # "Turkish Interior Minister: We reject ...": the title stands for whom the article names
-            speaker, ref, kind, _ = _of_noun_phrase(lead.root, mentions, focus, before=colon.idx)
-            if speaker is None:
-                continue
-        elif before:
-            m = before[-1] if not any(x.kind == "person" for x in before) else \
-                [x for x in before if x.kind == "person"][-1]
-            speaker, ref, kind = m.text, m.ref, m.kind
-        elif all(t.is_title or t.is_upper or t.pos_ == "PROPN" for t in lead if not t.is_punct):
-            speaker, ref, kind = lead.text.strip(), None, None
-        else:
+        speaker = _headline_speaker(doc, tok, mentions, focus)
+        if speaker is None:
             continue
-        end = len(doc) - 1
-        for t in doc[tok.i + 1:]:
-            if t.text in {":", "|", "—", " - "}:
-                end = t.i - 1
-                break
-        yield _Cue(tok, tok.text, speaker, ref, kind, (tok.idx, _end(doc, end)))
+        yield _Cue(tok, tok.text, *speaker, (tok.idx, _end(doc, _headline_clause_end(doc, tok))))
         return
-    # "India's network ... has gone global: FO", "US 'deeply concerned' ... -White House": a headline
-    # whose words end with the name of who said them
+    yield from _signed_headline_end(doc, mentions)
+
+
+def _headline_speaker(doc, tok, mentions, focus) -> tuple | None:
+    """(speaker, ref, kind) of a headline's verb: the label before a colon, else the last name before the
+    verb (a person's, if any), else a title-case lead; None if nothing before it can speak."""
+    colon = next((t for t in doc[:tok.i] if t.text == ":"), None)
+    before = [m for m in mentions if m.ref.end <= (colon.idx if colon is not None else tok.idx)]
+    lead = doc[:colon.i if colon is not None else tok.i]
+    if colon is not None and not before and lead:
+        # "Turkish Interior Minister: We reject ...": the title stands for whom the article names
+        speaker, ref, kind, _ = _of_noun_phrase(lead.root, mentions, focus, before=colon.idx)
+        return None if speaker is None else (speaker, ref, kind)
+    if before:
+        people = [x for x in before if x.kind == "person"]
+        m = people[-1] if people else before[-1]
+        return m.text, m.ref, m.kind
+    if all(t.is_title or t.is_upper or t.pos_ == "PROPN" for t in lead if not t.is_punct):
+        return lead.text.strip(), None, None
+    return None
+
+
+def _headline_clause_end(doc, tok) -> int:
+    """The last token of the headline's clause after its verb: up to a colon, a bar or a dash."""
+    return next((t.i - 1 for t in doc[tok.i + 1:] if t.text in {":", "|", "—", " - "}), len(doc) - 1)
+
+
+def _signed_headline_end(doc, mentions) -> Iterator[_Cue]:
+    """"India's network ... has gone global: FO", "US 'deeply concerned' ... -White House": a headline whose
+    words end with the name of who said them."""
     m = re.match(r"^(.*\S)\s*(?::|\s[-–—]|[-–—]\s)\s*([A-Z][\w.’' -]{1,40})$", doc.text.strip())
-    if m and len(m.group(1).split()) >= 4:
-        at = doc.text.index(m.group(2), m.start(2))
-        found = [x for x in mentions if x.ref.start >= at]
-        if found:
-            speaker, ref, kind = found[0].text, found[0].ref, found[0].kind
-        elif all(w[:1].isupper() for w in m.group(2).split()):
-            speaker, ref, kind = m.group(2).strip(), None, None
-        else:
-            return
-        tok = next((t for t in doc if t.idx >= at), doc[-1])
-        yield _Cue(tok, "headline", speaker, ref, kind, (0, len(m.group(1))))
+    if not m or len(m.group(1).split()) < 4:
+        return
+    at = doc.text.index(m.group(2), m.start(2))
+    found = [x for x in mentions if x.ref.start >= at]
+    if found:
+        speaker, ref, kind = found[0].text, found[0].ref, found[0].kind
+    elif all(w[:1].isupper() for w in m.group(2).split()):
+        speaker, ref, kind = m.group(2).strip(), None, None
+    else:
+        return
+    tok = next((t for t in doc if t.idx >= at), doc[-1])
+    yield _Cue(tok, "headline", speaker, ref, kind, (0, len(m.group(1))))
 
 
 def _closes_quote(doc, i: int) -> bool:
