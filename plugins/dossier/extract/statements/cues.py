@@ -387,8 +387,11 @@ def _headline_speaker(doc, tok, mentions, focus) -> tuple | None:
 
 
 def _headline_clause_end(doc, tok) -> int:
-    """The last token of the headline's clause after its verb: up to a colon, a bar or a dash."""
-    return next((t.i - 1 for t in doc[tok.i + 1:] if t.text in {":", "|", "—", " - "}), len(doc) - 1)
+    """The last token of the headline's clause after its verb: up to a colon, a bar or a dash; after
+    "claims", up to a comma too ("Daesh Claims Kerman Terror Attack, Clues Point to Israel": what is claimed
+    is one noun phrase, and the clause after the comma is the headline's own)."""
+    stops = {":", "|", "—", " - "} | ({","} if _table()["forms"].get(tok.lower_) == "claim" else set())
+    return next((t.i - 1 for t in doc[tok.i + 1:] if t.text in stops), len(doc) - 1)
 
 
 def _signed_headline_end(doc, mentions) -> Iterator[_Cue]:

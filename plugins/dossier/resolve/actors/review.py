@@ -56,10 +56,12 @@ HEADLINE_ONLY = ("named only in a headline, never in an article's text: a headli
 def _only_in_headlines(c: Cluster, kind: str, text_refs: set) -> bool:
     """No article's text names it: what a headline in Title Case makes NER run together ("Beijing Slams US",
     "Kremlin Denies Blame"), or a headline's short form ("Russian intelligence") of a body the text names
-    in full. A country or a person is always named in the text as well, and kept; so is an outlet whose
-    own piece it is ("...: Global Times editorial"), which its own text does not name."""
-    return kind not in {"country", "person"} and not any((m.ref.source, m.ref.sentence) in text_refs
-                                                        or m.label == "OUTLET" for m in c.mentions)
+    in full. A country is always named in the text as well, and kept; so is an outlet whose own piece it is
+    ("...: Global Times editorial"), which its own text does not name. A person the text names joins the
+    headline's name for them ("Miller" of "Matthew Miller"): one named only in headlines is Title Case that
+    NER took for a name ("Daesh Claims Kerman Terror Attack, Clues Point to Israel")."""
+    return kind != "country" and not any((m.ref.source, m.ref.sentence) in text_refs
+                                         or m.label in {"OUTLET", "AUTHOR"} for m in c.mentions)
 
 
 def _only_a_place(c: Cluster, role_orgs: set[str]) -> bool:
