@@ -66,7 +66,12 @@ def _same_words(a: str, b: str) -> bool:
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    """Runs of white space as one space; a possessive typed twice ("North Korea’s ’s Foreign Ministry", a
+    slip of the page's editing) as one, so that the parser reads the body as the country's."""
+    return _DOUBLE_POSSESSIVE.sub(r"\1", re.sub(r"\s+", " ", text)).strip()
+
+
+_DOUBLE_POSSESSIVE = re.compile(r"(['’]s) \1(?!\w)")
 
 
 @dataclass

@@ -11,6 +11,8 @@ from ...data import load_table
 from ...world import capital_of, country_of, demonym_country, is_place, seat_country
 from .vocab import LABEL_KINDS, NAME_LINKS, words
 
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
 
 def _candidates(doc) -> Iterator[tuple[int, int, str]]:
     """Token ranges that may name an actor, longest evidence first: repaired entities, then acronyms
@@ -268,11 +270,15 @@ def _country_bodies(doc, found) -> Iterator[tuple[int, int, str]]:
             ok = country_of(doc[owner].text) is not None or capital_of(doc[owner].text) is not None
         else:
             ok = demonym_country(doc[owner].text) is not None or country_of(doc[owner].text) is not None
+        if ok and owner > 0 and doc[owner - 1].is_title and country_of(doc[owner - 1:owner + 1].text) is not None:
+            owner -= 1  # "South Sudan's": the longer name, not "Sudan" inside it
         while not ok and owner > 0 and doc[owner - 1].is_title and doc[owner].is_title:
             owner -= 1  # "South Korea's", "the United States'"
             name = doc[owner:i - (1 if doc[i - 1].text in {"'s", "’s"} else 0)].text
             ok = country_of(name) is not None or demonym_country(name) is not None
-        described = t.dep_ == "appos" or (owner > 0 and doc[owner - 1].text == ",")  # "RAW, India's ... agency"
+        # "RAW, India's ... agency": a description of the name before; after an opening phrase ("In a
+        # statement carried by state media, China's foreign ministry said") the body is the clause's subject
+        described = t.dep_ == "appos" or (owner > 0 and doc[owner - 1].text == "," and t.dep_ not in SUBJECTS)
         named = t.is_title and any(s <= t.i < e for s, e, label in found if label == "ORG")
         if ok and not described and not named \
                 and not any(s < t.i + 1 and e > owner and label == "PERSON" for s, e, label in found):

@@ -83,6 +83,8 @@ def _reporting_verb(token, lemma: str, quotes, table) -> bool:
         return False  # "No group has claimed responsibility": nobody said anything
     if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in token.children):
         return False  # "asked whether the Kremlin believed ...": a question put, not what anyone said
+    if lemma in (table.get("predicate_infinitives") or ()) and token.dep_ == "xcomp" and token.head.lemma_ == "be":
+        return False  # "Russia was to blame": who is answerable for the act, not a word anyone said
     inner = (*token.children, *(g for p in token.children if p.dep_ == "prep" for g in p.children))
     if lemma in table["frame_verbs"] and any(c.dep_ in {"xcomp", "advcl", "pcomp"}
                                              and c.lemma_.lower() in table["verbs"] for c in inner):
