@@ -335,6 +335,7 @@ class ResponseRecord:
     quote: str
     actor_text: str | None = None  # for responses with several actors ("Russia and North Korea denied")
     confidence: float = 1.0
+    actor_ref: Ref | None = None  # where that actor is named, so resolve links the mention, not the name
 
 
 @dataclass(frozen=True)

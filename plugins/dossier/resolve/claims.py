@@ -43,7 +43,7 @@ def resolve_claims(records: tuple[ClaimRecord, ...], responses: tuple[ResponseRe
     for resp in responses:
         ident = ids.get(resp.claim_key)
         st = statements[resp.statement_index]
-        actor = actors.of_name(resp.actor_text) if resp.actor_text else st.speaker
+        actor = (actors.of_ref(resp.actor_ref) or actors.of_name(resp.actor_text)) if resp.actor_text else st.speaker
         if ident is None or actor is None:
             continue
         claim = claims[ident]

@@ -12,6 +12,7 @@ from ...world import capital_of, country_of, demonym_country, is_place, seat_cou
 from .vocab import LABEL_KINDS, NAME_LINKS, words
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})  # "China's", "the United States' defense department"
 
 
 def _candidates(doc) -> Iterator[tuple[int, int, str]]:
@@ -265,7 +266,7 @@ def _country_bodies(doc, found) -> Iterator[tuple[int, int, str]]:
         if (i == t.i and t.lower_ not in w["missions"] | w["national_bodies"]) or i == 0:
             continue  # "the ministry": which country's is unsaid; "the Chinese embassy" is one
         owner = i - 1
-        if doc[owner].text in {"'s", "’s"} and owner > 0:
+        if doc[owner].text in POSSESSIVE and owner > 0:
             owner -= 1
             ok = country_of(doc[owner].text) is not None or capital_of(doc[owner].text) is not None
         else:
@@ -274,7 +275,7 @@ def _country_bodies(doc, found) -> Iterator[tuple[int, int, str]]:
             owner -= 1  # "South Sudan's": the longer name, not "Sudan" inside it
         while not ok and owner > 0 and doc[owner - 1].is_title and doc[owner].is_title:
             owner -= 1  # "South Korea's", "the United States'"
-            name = doc[owner:i - (1 if doc[i - 1].text in {"'s", "’s"} else 0)].text
+            name = doc[owner:i - (1 if doc[i - 1].text in POSSESSIVE else 0)].text
             ok = country_of(name) is not None or demonym_country(name) is not None
         # "RAW, India's ... agency": a description of the name before; after an opening phrase ("In a
         # statement carried by state media, China's foreign ministry said") the body is the clause's subject

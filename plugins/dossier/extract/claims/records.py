@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ...model import ClaimRecord, Confidence, ResponseRecord, UnplacedAnswer
+from ...model import ClaimRecord, Confidence, Ref, ResponseRecord, UnplacedAnswer
 from ..charges import side_name
 from ..topics import surface_form, weighted_words
 from .state import OPPOSING, OWN_ACT, ClaimState, _Claim
@@ -53,8 +53,14 @@ def _records(state: ClaimState) -> tuple[list[ClaimRecord], list[ResponseRecord]
                 continue
             seen.add(key)
             responses.append(ResponseRecord(a.statement, a.stance, a.claim.key, st.text,
-                                            actor_text=actor if k else None, confidence=a.confidence))
+                                            actor_text=actor if k else None, confidence=a.confidence,
+                                            actor_ref=_co_speaker_ref(st, actor) if k else None))
     return records, responses, unplaced
+
+
+def _co_speaker_ref(st, name: str) -> Ref | None:
+    """Where the statement names a co-speaker ("Russia and North Korea denied"): its mention's span."""
+    return next((ref for text, ref in zip(st.co_speakers, st.co_speaker_refs) if text == name), None)
 
 
 IDENTITY_WORDS = 3  # topic words in a claim's identity
