@@ -300,8 +300,10 @@ def _subject_of_act(t, w: _DoerWords) -> bool:
 
 
 def _cleft_focus(t, w: _DoerWords) -> bool:
-    # "it was Ukraine that had sabotaged the dam"
-    return t.dep_ == "attr" and t.head.lemma_.lower() == "be" and any(c.dep_ == "relcl" for c in t.children)
+    # "it was Ukraine that had sabotaged the dam"; only after the cleft's empty "it": in "Ortiz is a Bolivian
+    # citizen whose safety is a priority" the clause describes the noun, it does not single out a doer
+    return t.dep_ == "attr" and t.head.lemma_.lower() == "be" and any(c.dep_ == "relcl" for c in t.children) \
+        and any(c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in t.head.children)
 
 
 def _owner_of_act(t, w: _DoerWords) -> bool:

@@ -326,11 +326,18 @@ def _of_or_owner(p: _Phrase):
         return NOBODY
     of = [m for m in p.inside if any(t.dep_ in {"pobj", "poss", "compound"} and p.lo <= t.idx < p.hi
                                      and m.ref.start <= t.idx < m.ref.end and not _in_a_clause(t, p.head)
-                                     for t in p.head.subtree)]
+                                     and not _posted_to(t) for t in p.head.subtree)]
     if of:
         m = of[0]
         return m.text, m.ref, m.kind, _coordinated_from(m, p.head, p.mentions)
     return None
+
+
+def _posted_to(t) -> bool:
+    """"the Bolivian ambassador to Peru", "the envoy to the United Nations": where the title's holder serves,
+    not whom they speak for."""
+    return any(a.dep_ == "pobj" and a.head.lower_ == "to" and a.head.head.lower_ in _table()["posted_titles"]
+               for a in (t, *t.ancestors))
 
 
 def _in_a_clause(t, head) -> bool:
@@ -381,7 +388,7 @@ def _official_of_a_nationality(p: _Phrase):
     a nationality qualifies (no person, body or collective named) speaks for that country, as "a US
     official" does (a name inside the phrase is left to the rules that read names). Only titles that speak
     for a state (state_voice_titles): "a British analyst" does not."""
-    if not p.noun or p.inside or p.lemma not in (_table().get("state_voice_titles") or ()):
+    if not p.noun or _named_where_not_posted(p) or p.lemma not in (_table().get("state_voice_titles") or ()):
         return None
     for t in p.toks:
         if t.i >= p.head.i or not t.text[:1].isupper() or not _qualifies(t, p.head):
@@ -390,6 +397,11 @@ def _official_of_a_nationality(p: _Phrase):
         if country is not None:
             return country.name, None, "country", p.co
     return None
+
+
+def _named_where_not_posted(p: _Phrase) -> list:
+    """The mentions inside the phrase but for where its holder is posted ("the Saudi ambassador to DC")."""
+    return [m for m in p.inside if any(m.ref.start <= t.idx < m.ref.end and not _posted_to(t) for t in p.toks)]
 
 
 def _qualifies(t, head) -> bool:

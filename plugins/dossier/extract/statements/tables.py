@@ -16,7 +16,8 @@ CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis"}
 def _table() -> dict:
     t = dict(load_table("speech.yml"))
     for key in ("verbs", "say_verbs", "statement_nouns", "allegation_nouns", "institution_nouns",
-                "frame_verbs", "relative_pronouns", "topic_preps", "addressee_verbs", "as_label_verbs"):
+                "frame_verbs", "relative_pronouns", "topic_preps", "addressee_verbs", "as_label_verbs",
+                "posted_titles"):
         t[key] = frozenset(t.get(key) or ())
     t["forms"] = _verb_forms(t["verbs"])
     return t
