@@ -134,6 +134,8 @@ class ActorWords:
     portfolios: tuple[str, ...]
     government_words: tuple[str, ...]
     collectives: tuple[str, ...]
+    group_qualifiers: tuple[str, ...]
+    compass_points: tuple[str, ...]
     collective_forms: Mapping[str, str]
     state_voices: tuple[str, ...]
     official_ranks: tuple[str, ...]
@@ -148,6 +150,9 @@ class ActorWords:
     act_nouns: tuple[str, ...]
     obligation_modals: tuple[str, ...]
     place_verbs: tuple[str, ...]
+    former_words: tuple[str, ...]
+    alias_cues: tuple[str, ...]
+    name_links: tuple[str, ...]
     honorifics: tuple[str, ...]
     title_abbreviations: tuple[str, ...]
     name_particles: tuple[str, ...]
@@ -318,6 +323,7 @@ class Speech:
     voice_titles: tuple[str, ...]
     state_voice_titles: tuple[str, ...]
     relative_pronouns: tuple[str, ...]
+    nobody_words: tuple[str, ...]
     topic_preps: tuple[str, ...]
     according_to: tuple[str, ...]
     quote_pairs: tuple[tuple[str, str], ...]  # opening and closing mark
@@ -383,6 +389,7 @@ class Stances:
     attempt_words: tuple[str, ...]
     involvement_nouns: tuple[str, ...]
     label_verbs: tuple[str, ...]
+    stem_suffixes: tuple[str, ...]
 
 
 @dataclass(frozen=True)

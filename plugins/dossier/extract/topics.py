@@ -56,7 +56,7 @@ def _equivalents() -> dict[str, str]:
 
 
 def _stem(w: str) -> str:
-    for suffix in ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ed", "es", "s"):
+    for suffix in stances_table().stem_suffixes:
         if w.endswith(suffix) and len(w) - len(suffix) >= 4:
             w = w[: -len(suffix)]
             break

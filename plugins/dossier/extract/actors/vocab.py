@@ -33,7 +33,7 @@ def _key(text: str) -> str:
 
 THING = "an abbreviation of a thing (a weapon, a system, a common noun), not a name"
 
-NAME_LINKS = {"of", "for", "the", "and", "on", "in"}  # small words inside a body's name, left out of its initials
+NAME_LINKS = frozenset(actor_words_table().name_links)  # small words inside a body's name, left out of its initials
 
 
 def _clean_name(text: str) -> str:

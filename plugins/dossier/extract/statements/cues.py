@@ -65,7 +65,7 @@ def _belief_cues(doc, quotes, mentions, focus) -> Iterator[_Cue]:
 
 def _nobody(subject) -> bool:
     """'no group', 'nobody', 'no one', 'none of them': a subject that says nobody."""
-    return subject.lower_ in {"nobody", "none", "noone"} or any(
+    return subject.lower_ in speech_words().nobody_words or any(
         c.dep_ == "det" and c.lower_ == "no" for c in subject.children) or (
         subject.lower_ == "one" and any(c.lower_ == "no" for c in subject.children))
 

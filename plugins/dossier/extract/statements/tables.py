@@ -38,6 +38,7 @@ class SpeechWords:
     voice_titles: tuple[str, ...]
     state_voice_titles: tuple[str, ...]
     relative_pronouns: frozenset[str]
+    nobody_words: tuple[str, ...]
     topic_preps: frozenset[str]
     according_to: tuple[str, ...]
     quote_pairs: tuple[tuple[str, str], ...]

@@ -338,7 +338,12 @@ def _generic_tails(clusters: dict[str, Cluster], _sources=()) -> None:
         if o is not None and not o.country and _kind_of(o) in {"organization", None} and _one_owner(None, c, None, o):
             o.mentions.extend(clusters.pop(key).mentions)
 
-DEFINITION = r"\s*(?:\(\s*(?:the\s+)?{a}\s*\)|,\s*(?:or|also known as|known as|also called)\s+(?:the\s+)?{a}\b)"
+@lru_cache(maxsize=1)
+def _definition() -> str:
+    """What defines an acronym {a} after a name: "(the FSB)", ", known as FSB" (data/actor_words.yml
+    `alias_cues`)."""
+    cues = "|".join(re.escape(c) for c in actor_words_table().alias_cues)
+    return r"\s*(?:\(\s*(?:the\s+)?{a}\s*\)|,\s*(?:" + cues + r")\s+(?:the\s+)?{a}\b)"
 
 
 def _defined_acronyms(clusters: dict[str, Cluster], sources: Iterable[Source]) -> None:
@@ -363,7 +368,7 @@ def _defined_acronyms(clusters: dict[str, Cluster], sources: Iterable[Source]) -
             named = [t for t in holding if any(f in t for f in forms)]
             if not named:
                 continue
-            pattern = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")" + DEFINITION.format(a=acronym))
+            pattern = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")" + _definition().format(a=acronym))
             found = {(n, m.start()) for n, t in enumerate(holding) for m in pattern.finditer(t)}
             if found:
                 fits[other_key] = found
@@ -375,7 +380,7 @@ def _defined_acronyms(clusters: dict[str, Cluster], sources: Iterable[Source]) -
             clusters[next(iter(fits))].mentions.extend(c.mentions)
             del clusters[key]
 
-FUNCTION = {"of", "for", "and", "on", "the", "in"}
+FUNCTION = frozenset(actor_words_table().name_links)  # a name's small words
 
 
 def _same_portfolio(bag: frozenset[str], c: Cluster, other_bag: frozenset[str], o: Cluster) -> bool:
@@ -439,8 +444,9 @@ def _group_key(m: Mention) -> str:
         if folded and folded[0].startswith("@"):
             noun = folded[-1]
             return "group:" + folded[0] + " " + actor_words_table().collective_forms.get(noun, noun)
-    words = [w for w in norm(m.text).split() if w not in {"collective", "so called", "entire", "whole"}]
-    words = [w[:-3] if w.endswith("ern") and w[:-3] in {"west", "east", "north", "south"} else w for w in words]
+    table = actor_words_table()  # group_qualifiers, compass_points
+    words = [w for w in norm(m.text).split() if w not in table.group_qualifiers]
+    words = [w[:-3] if w.endswith("ern") and w[:-3] in table.compass_points else w for w in words]
     return "group:" + " ".join(words)
 
 

@@ -67,7 +67,7 @@ def _initials(name: str, expand: bool = False) -> str:
     """Initials of a name; with expand, an acronym inside it counts whole ("UN Security Council": unsc)."""
     out = []
     for word in name.replace("-", " ").split():
-        if word.lower() in {"of", "and", "for", "the", "on", "in"}:
+        if word.lower() in actor_words_table().name_links:
             continue
         out.append(word.lower() if expand and word.isupper() and len(word) <= 4 else word[0].lower())
     return "".join(out)
