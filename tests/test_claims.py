@@ -172,9 +172,10 @@ def test_a_denial_for_a_side_nobody_charged_is_left_for_review_not_put_under_ano
 
 
 def test_the_doer_named_by_is_behind_ordered_or_blamed_on_is_charged_as_its_state(nlp):
-    from dossier.extract.charges import _Sides, _accused_in, _stances
+    from dossier.data import stances_table
+    from dossier.extract.charges import _Sides, _accused_in
 
-    table = _stances()
+    table = stances_table()
     texts = {
         "Peruvian President Carlos Vega is behind the bombing of the pipeline, officials said.": "@PER",
         "Bolivia's intelligence agency was most likely responsible for the pipeline blast, analysts said.": "@BOL",
@@ -191,11 +192,12 @@ def test_the_doer_named_by_is_behind_ordered_or_blamed_on_is_charged_as_its_stat
 
 
 def test_where_a_weapon_was_fired_from_names_its_side_when_nothing_else_does(nlp):
-    from dossier.extract.charges import _accused_in, _stances
+    from dossier.data import stances_table
+    from dossier.extract.charges import _accused_in
 
     def doers(text, negated):
         doc = parse_text(nlp, text, "a0").docs[-1]
-        return _accused_in(doc, 0, len(doc.text), "", _stances(), None, negated=negated)
+        return _accused_in(doc, 0, len(doc.text), "", stances_table(), None, negated=negated)
 
     assert doers("The president said the missile was probably not fired from Bolivia.", True) == {"@BOL"}
     assert doers("Officials said the rockets were fired from Bolivia.", False) == {"@BOL"}
@@ -213,21 +215,23 @@ def test_where_a_weapon_was_fired_from_names_its_side_when_nothing_else_does(nlp
     "Communications intercepts collected by Bolivia confirmed that the Andean Front carried out the bombings in Lima.",
 ])
 def test_a_side_named_only_in_a_description_charges_nobody(nlp, text):
-    from dossier.extract.charges import _Sides, _accused_in, _stances
+    from dossier.data import stances_table
+    from dossier.extract.charges import _Sides, _accused_in
 
     parsed = parse_text(nlp, text, "a0")
     doc = parsed.docs[-1]
-    assert "@BOL" not in _accused_in(doc, 0, len(doc.text), "", _stances(), _Sides(find_mentions([parsed])).of)
+    assert "@BOL" not in _accused_in(doc, 0, len(doc.text), "", stances_table(), _Sides(find_mentions([parsed])).of)
 
 
 def test_a_victim_before_a_headlines_bare_past_form_is_not_its_doer(nlp):
     """"Khashoggi killed inside Saudi consulate": headline English drops the passive's auxiliary."""
-    from dossier.extract.charges import _Sides, _accused_in, _stances
+    from dossier.data import stances_table
+    from dossier.extract.charges import _Sides, _accused_in
 
     def doers(text):
         parsed = parse_text(nlp, text, "a0")
         doc = parsed.docs[-1]
-        return _accused_in(doc, 0, len(doc.text), "", _stances(), _Sides(find_mentions([parsed])).of)
+        return _accused_in(doc, 0, len(doc.text), "", stances_table(), _Sides(find_mentions([parsed])).of)
 
     intro = "Peruvian President Carlos Vega spoke on Monday. "
     assert "@PER" not in doers(intro + "Police believe Vega killed inside the Chilean embassy.")
@@ -359,19 +363,20 @@ def test_a_third_side_backing_a_charge_is_listed_as_supporting_it_not_as_its_mak
 
 
 def test_a_stateless_nation_is_a_side_of_its_own(nlp):
-    from dossier.extract.charges import _Sides, _accused_in, _stances
+    from dossier.data import stances_table
+    from dossier.extract.charges import _Sides, _accused_in
 
     parsed = parse_text(nlp, "Peru blamed Kurdish militants for the bombing in Lima.", "a0")
     doc = parsed.docs[-1]
     sides = _Sides(find_mentions([parsed]))
-    assert _accused_in(doc, 0, len(doc.text), "", _stances(), sides.of) == {"@~Kurds"}
+    assert _accused_in(doc, 0, len(doc.text), "", stances_table(), sides.of) == {"@~Kurds"}
     assert sides.of("Kurdistan Workers' Party") == "@~Kurds" and sides.of("Peru") == "@PER"
 
 
 @pytest.mark.parametrize("says", ["Peru is making false accusations to manipulate public opinion",
                                   "Peru continues to make up false scenarios to manipulate public opinion"])
 def test_the_subject_of_making_accusations_is_their_maker_and_a_purpose_is_no_content(nlp, says):
-    from dossier.extract.charges import _stances
+    from dossier.data import stances_table
     from dossier.extract.index import by_sentence
     from dossier.extract.stance import _named_allegation
 
@@ -379,7 +384,7 @@ def test_the_subject_of_making_accusations_is_their_maker_and_a_purpose_is_no_co
     mentions = list(find_mentions([parsed]))
     [st] = [s for s in find_statements([parsed], mentions) if "false" in s.text]
     docs = {(parsed.source.id, s.id): (s, d, parsed.source) for s, d in zip(parsed.source.sentences, parsed.docs)}
-    assert _named_allegation(st, docs, by_sentence(mentions), _stances()) == (None, ["Peru"])
+    assert _named_allegation(st, docs, by_sentence(mentions), stances_table()) == (None, ["Peru"])
 
 
 def test_a_claim_of_responsibility_reads_with_who_claimed_it(nlp):

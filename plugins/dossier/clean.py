@@ -7,10 +7,10 @@ A quotation that runs over several sentences stays one sentence unit, so a quote
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
-from .data import load_lines, load_table
+from .data import boilerplate_table, date_words_table, load_lines
 from .model import Article, Sentence, Source
 
 OPENERS = "“"
@@ -23,13 +23,14 @@ DATELINE_PARAGRAPHS = 3  # a dateline opens one of the story's first paragraphs 
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, list[re.Pattern]]:
-    table = dict(load_table("boilerplate.yml"))
+    table = boilerplate_table()
     # the agencies' names, longest first, fill the {agency} slot of the dateline patterns
-    agencies = "|".join(re.escape(str(a)) for a in sorted(table.pop("wire_agencies", ()), key=len, reverse=True))
+    agencies = "|".join(re.escape(a) for a in sorted(table.wire_agencies, key=len, reverse=True))
     whole = ("furniture", "credit", "bio", "story_end", "list_headers", "promo_headers")
     return {name: [re.compile(f"(?:{p})\\Z" if name in whole else p.replace("{agency}", agencies),
                               re.IGNORECASE if name != "dateline" else 0)
-                   for p in patterns] for name, patterns in table.items()}
+                   for p in getattr(table, name)]
+            for name in (f.name for f in fields(table)) if name != "wire_agencies"}
 
 
 @lru_cache(maxsize=1)
@@ -354,8 +355,8 @@ def _boundary_follows(text: str, end: int) -> bool:
 @lru_cache(maxsize=1)
 def _day_words() -> frozenset[str]:
     """Weekday and month names: after a clock time ("1 a.m. Saturday") they go on the sentence."""
-    table = load_table("date_words.yml")
-    return frozenset([*table["weekdays"], *(m for names in table["months"] for m in names)])
+    table = date_words_table()
+    return frozenset([*table.weekdays, *(m for names in table.months for m in names)])
 
 
 def _is_abbreviation(text: str, i: int) -> bool:

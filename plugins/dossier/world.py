@@ -20,23 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .data import load_table
-
-
-
-@dataclass(frozen=True)
-class NameWords:
-    """The words data/demonyms.yml gives for reading country names, fields named as its keys."""
-
-    suffixes: tuple[str, ...]  # of regular demonyms: russia/russian
-    function_words: frozenset[str]  # not content words of a name: "of", "and", "the"
-    government_words: tuple[str, ...]  # "the Indian government", "Government of Canada"
-
-
-@lru_cache(maxsize=1)
-def name_words() -> NameWords:
-    t = load_table("demonyms.yml")
-    return NameWords(tuple(t["suffixes"]), frozenset(t["function_words"]), tuple(t["government_words"]))
+from .data import bodies_table, demonyms_table, regions_table, seats_table, stances_table
 
 
 @dataclass(frozen=True)
@@ -84,7 +68,7 @@ def _fold(text: str) -> str:
 
 
 def _content_words(text: str) -> list[str]:
-    return [w for w in _fold(text).split() if w not in name_words().function_words]
+    return [w for w in _fold(text).split() if w not in demonyms_table().function_words]
 
 
 def _initials(text: str) -> str:
@@ -103,7 +87,7 @@ def _exact() -> dict[str, Country]:
     for c in countries():
         for form in (c.name, c.official):
             table.setdefault(_fold(form), c)
-    for other, name in (load_table("demonyms.yml").get("other_names") or {}).items():
+    for other, name in demonyms_table().other_names.items():
         if _fold(name) in table:
             table.setdefault(_fold(other), table[_fold(name)])  # "Turkey": Türkiye
     return table
@@ -151,7 +135,7 @@ def _covers(text: str, c: Country) -> bool:
 @lru_cache(maxsize=1)
 def _demonym_table() -> dict[str, Country]:
     table = {}
-    irregular = load_table("demonyms.yml").get("irregular", {})
+    irregular = demonyms_table().irregular
     by_iso2 = {c.iso2: c for c in countries()}
     for word, iso2 in irregular.items():
         if iso2 in by_iso2:
@@ -168,8 +152,8 @@ def nation_of(word: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _nation_words() -> dict[str, str]:
-    tables = load_table("demonyms.yml")
-    table = {**(tables.get("stateless_nations") or {}), **(tables.get("blocs") or {})}
+    tables = demonyms_table()
+    table = {**tables.stateless_nations, **tables.blocs}
     return {_fold(w): nation for nation, words in table.items() for w in words}
 
 
@@ -199,7 +183,7 @@ def demonym_country(word: str) -> Country | None:
 @lru_cache(maxsize=1)
 def _country_words() -> tuple[tuple[Country, tuple[list[str], ...]], ...]:
     """Each country with the content words of its name and official name, folded once (not per word asked)."""
-    function_words = name_words().function_words
+    function_words = demonyms_table().function_words
     return tuple((c, tuple([w for w in _fold(form).split() if w not in function_words] for form in (c.name, c.official)))
                  for c in countries())
 
@@ -212,7 +196,7 @@ def _demonym_of(adjective: str, name: str) -> bool:
     for cut in (0, 1):
         stem = name[: len(name) - cut]
         rest = adjective[len(stem):]
-        if adjective.startswith(stem) and (rest in name_words().suffixes or (cut and rest == "")):
+        if adjective.startswith(stem) and (rest in demonyms_table().suffixes or (cut and rest == "")):
             return True
     return False
 
@@ -240,8 +224,8 @@ def capital_of(name: str) -> Country | None:
 
 @lru_cache(maxsize=1)
 def _former_capitals() -> dict[str, Country]:
-    table = load_table("stances.yml").get("former_names") or {}
-    return {_fold(old): c for old, new in table.items() if (c := country_of(str(new))) is not None}
+    table = stances_table().former_names
+    return {_fold(old): c for old, new in table.items() if (c := country_of(new)) is not None}
 
 
 @lru_cache(maxsize=1)
@@ -261,7 +245,7 @@ def _places() -> frozenset[str]:
             for row in json.loads(path.read_text(encoding="utf-8")).values():
                 if row.get("name"):
                     names.add(_fold(row["name"]))
-    names.update(_fold(str(r)) for r in load_table("regions.yml").get("regions", ()))
+    names.update(_fold(r) for r in regions_table().regions)
     return frozenset(names)
 
 
@@ -280,8 +264,8 @@ def is_place(name: str) -> bool:
 @lru_cache(maxsize=1)
 def _seats() -> dict[str, Country]:
     by_iso3 = {c.iso3: c for c in countries()}
-    table = load_table("seats.yml").get("seats", {})
-    return {_fold(str(seat)): by_iso3[iso3] for seat, iso3 in table.items() if iso3 in by_iso3}
+    table = seats_table().seats
+    return {_fold(seat): by_iso3[iso3] for seat, iso3 in table.items() if iso3 in by_iso3}
 
 
 def seat_country(name: str) -> Country | None:
@@ -299,7 +283,7 @@ def government_of(name: str) -> Country | None:
     "the US administration", "North Korean authorities"."""
     text = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
     text = re.sub(r"[’']s$", "", text)
-    m = re.fullmatch(r"(?i)(?:(.+?)[’']s\s+|(.+?)\s+)?(" + "|".join(name_words().government_words) + r")(?:\s+of\s+(.+))?", text)
+    m = re.fullmatch(r"(?i)(?:(.+?)[’']s\s+|(.+?)\s+)?(" + "|".join(demonyms_table().government_words) + r")(?:\s+of\s+(.+))?", text)
     if not m:
         return None
     owner = m.group(1) or m.group(2) or m.group(4)
@@ -338,8 +322,8 @@ def city_country(name: str) -> Country | None:
 def _body_names() -> dict[str, tuple[str, ...]]:
     """folded name -> every name of the body data/bodies.yml lists it under."""
     out: dict[str, tuple[str, ...]] = {}
-    for entry in load_table("bodies.yml").get("bodies", ()):
-        names = tuple(str(n) for n in entry.get("names", ()))
+    for body in bodies_table().bodies:
+        names = body.names
         for name in names:
             out.setdefault(_fold(name), names)
     return out

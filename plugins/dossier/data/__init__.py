@@ -1,16 +1,19 @@
-"""Language knowledge as data: tables read once, with where each list comes from in its header."""
+"""Language knowledge as data: tables read once, with where each list comes from in its header. The YAML
+tables are read as typed records (tables.py): `speech_table().verbs`."""
 from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from .tables import (TABLES, ActorWords, Bodies, Body, Boilerplate, DateWords, Demonyms, Events, Pronouns,
+                     PublicationDay, Regions, Seats, Speech, Stances, TableError, Who, actor_words_table,
+                     bodies_table, boilerplate_table, date_words_table, demonyms_table, events_table,
+                     regions_table, seats_table, speech_table, stances_table, who_table)
 
-
-@lru_cache(maxsize=None)
-def load_table(name: str) -> dict:
-    """A YAML table shipped in this folder."""
-    return yaml.safe_load(resources.files(__name__).joinpath(name).read_text(encoding="utf-8")) or {}
+__all__ = ["TABLES", "ActorWords", "Bodies", "Body", "Boilerplate", "DateWords", "Demonyms", "Events", "Pronouns",
+           "PublicationDay", "Regions", "Seats", "Speech", "Stances", "TableError", "Who", "actor_words_table",
+           "bodies_table", "boilerplate_table", "date_words_table", "demonyms_table", "events_table",
+           "load_lines", "regions_table", "seats_table", "speech_table", "stances_table", "who_table"]
 
 
 @lru_cache(maxsize=None)

@@ -12,13 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from ..data import load_table
+from ..data import Stances, actor_words_table, speech_table, stances_table
 from ..model import Mention, StatementRecord
 from ..world import capital_of, nation_of, seat_country
-
-
-def _stances() -> dict:
-    return load_table("stances.yml")
 
 
 NATION = "@~"  # a stateless nation's side: '@~Kurds' (sides are '@' and a country's ISO code)
@@ -41,7 +37,7 @@ def _side_of_name(name: str) -> str | None:
 @lru_cache(maxsize=None)
 def _former_names() -> dict[str, str]:
     """Old spellings news still uses for a capital ("Kiev", "Peking"): the country's name."""
-    return {k.lower(): v for k, v in (_stances().get("former_names") or {}).items()}
+    return {k.lower(): v for k, v in stances_table().former_names.items()}
 
 
 def _side_of_token(tok, people=None) -> frozenset[str]:
@@ -49,7 +45,7 @@ def _side_of_token(tok, people=None) -> frozenset[str]:
     Ukrainian side", "Kiev's attack", "Russian occupation forces"), with its conjuncts; given `people`
     (a name -> side lookup), also the state a named person or body acts for ("Putin" -> Russia)."""
     found = set()
-    allegations = {w.lower() for w in _stances().get("allegation_nouns") or ()}
+    allegations = {w.lower() for w in stances_table().allegation_nouns}
     for t in (tok, *tok.conjuncts):
         if t.lemma_.lower() in allegations:
             continue  # "denounced the explosion and the Turkish accusations": whose allegation, not a doer
@@ -88,7 +84,7 @@ def _with_compounds(t) -> str:
 def _part_of_a_group(t) -> bool:
     """Is the noun a part of an organisation its possessor or its "of" names ("Islamic State's Afghanistan
     branch", "the Afghan affiliate of al-Qaeda")? A country's word on it is a place."""
-    if t.lemma_.lower() not in {w.lower() for w in _stances().get("branch_nouns") or ()}:
+    if t.lemma_.lower() not in {w.lower() for w in stances_table().branch_nouns}:
         return False
     owners = [c for c in t.children if c.dep_ == "poss"] + \
         [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
@@ -127,17 +123,17 @@ def _charged_subject(t, table) -> bool:
     """The subject of a predicate that names the doer ("Putin is behind", "the FSB was responsible",
     "Putin is to blame"), or a noun a headline puts behind the act ("Russian intelligence behind crash"),
     or the subject of an act verb ("Putin would kill him", "the FSB ordered ...")."""
-    preds = {w.lower() for w in table.get("charge_predicates") or ()}
+    preds = {w.lower() for w in table.charge_predicates}
     if t.dep_ in {"nsubj", "nsubjpass"}:
         head = t.head
-        if head.lemma_.lower() in {w.lower() for w in table.get("act_verbs") or ()}:
+        if head.lemma_.lower() in {w.lower() for w in table.act_verbs}:
             # "Khashoggi was killed", "Khashoggi killed inside ...": a passive's subject suffered the act
             return t.dep_ == "nsubj" and not _reduced_passive(t)
         if t.dep_ == "nsubj" and head.lemma_.lower() == "have" and any(
-                c.dep_ == "dobj" and c.lemma_.lower() in set(table.get("involvement_nouns") or ()) for c in head.children):
+                c.dep_ == "dobj" and c.lemma_.lower() in set(table.involvement_nouns) for c in head.children):
             return True  # "X had a hand / a role / links in it"
-        if t.dep_ == "nsubj" and head.lemma_.lower() in set(table.get("responsibility_bearing") or ()) and any(
-                c.dep_ == "dobj" and c.lemma_.lower() in set(table.get("responsibility_nouns") or ()) for c in head.children):
+        if t.dep_ == "nsubj" and head.lemma_.lower() in set(table.responsibility_bearing) and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in set(table.responsibility_nouns) for c in head.children):
             return True  # "ISIS bears sole responsibility for this attack"
         if head.lemma_.lower() == "be" or head.lower_ in preds:
             return head.lower_ in preds or any(c.lower_ in preds or (c.dep_ == "xcomp" and c.lemma_.lower() in preds)
@@ -178,8 +174,8 @@ def involved_tokens(st: StatementRecord, docs, table) -> list:
     if found is None:
         return []
     _, doc, _ = found
-    nouns = set(table.get("involvement_nouns") or ())
-    acts = frozenset(w.lower() for w in table.get("act_nouns") or ())
+    nouns = set(table.involvement_nouns)
+    acts = frozenset(w.lower() for w in table.act_nouns)
     return [t for t in doc if st.ref.start <= t.idx < st.ref.end and _involved_in(t, nouns, acts)]
 
 
@@ -195,7 +191,7 @@ def cleared(st: StatementRecord, docs, table, sides: "_Sides | None" = None) -> 
 
 
 def _accused_in(doc, start: int, end: int, cue: str, table, people=None, negated: bool = False) -> frozenset[str]:
-    accusing = set(table["accuse_verbs"]) | set(table.get("charge_verbs") or ())
+    accusing = set(table.accuse_verbs) | set(table.charge_verbs)
     toks = [t for t in doc if start <= t.idx < end]
     if not toks:
         return frozenset()
@@ -216,7 +212,7 @@ def _accused_in(doc, start: int, end: int, cue: str, table, people=None, negated
     if negated:
         # cleared of the act only where the negated predicate names a doer: an agent, "behind"/"responsible",
         # or an act verb's subject ("Kyiv did not attack"), never any verb's ("would not grant an exemption")
-        act_verbs = {w.lower() for w in table.get("act_verbs") or ()}
+        act_verbs = {w.lower() for w in table.act_verbs}
         tiers = [tiers[1], tiers[5], [t for t in tiers[2] if t.head.lemma_.lower() in act_verbs], tiers[4], tiers[6]]
     return _sides_of_doers(tiers, people, negated)
 
@@ -224,7 +220,7 @@ def _accused_in(doc, start: int, end: int, cue: str, table, people=None, negated
 @dataclass(frozen=True)
 class _DoerWords:
     """The word sets the doer rules read, taken from the stance table once per statement."""
-    table: dict
+    table: Stances
     accusing: frozenset[str]
     speech: frozenset[str]
     acts: frozenset[str]
@@ -234,17 +230,15 @@ class _DoerWords:
     act_verbs: frozenset[str]
 
     @classmethod
-    def of(cls, table) -> _DoerWords:
-        def listed(key: str) -> frozenset[str]:
-            return frozenset(table.get(key) or ())
-
+    def of(cls, table: Stances) -> _DoerWords:
         # the subject of a verb of saying or of finding ("the agency concluded that ...") reports the act;
         # it is not its doer
-        speech = listed("claim_verbs") | {"say", "tell"} | set(load_table("speech.yml")["verbs"]) \
-            | listed("finding_verbs") | listed("stative_verbs")
-        return cls(table, listed("accuse_verbs") | listed("charge_verbs"), speech, listed("act_nouns"),
-                   frozenset(w.lower() for w in table.get("charge_predicates") or ()), listed("involvement_nouns"),
-                   listed("attribution_verbs"), frozenset(w.lower() for w in table.get("act_verbs") or ()))
+        speech = frozenset(table.claim_verbs) | {"say", "tell"} | set(speech_table().verbs) \
+            | frozenset(table.finding_verbs) | frozenset(table.stative_verbs)
+        return cls(table, frozenset(table.accuse_verbs) | frozenset(table.charge_verbs), speech,
+                   frozenset(table.act_nouns),
+                   frozenset(w.lower() for w in table.charge_predicates), frozenset(table.involvement_nouns),
+                   frozenset(table.attribution_verbs), frozenset(w.lower() for w in table.act_verbs))
 
 
 def _doer_tiers(doc, start: int, end: int, table, negated: bool = False) -> list[list]:
@@ -367,8 +361,8 @@ def _does_to(verb, table) -> bool:
     "Russia supplied the weapons", "Kyiv attacked")? An act verb does; so does any verb with an object.
     An intransitive one tells where someone went or how they are ("the Saudi officials flew into Istanbul"):
     its subject is no doer of the act, unless it is a weapon ("Russian missiles crossed into Poland")."""
-    weapons = {w.lower() for w in table.get("weapon_nouns") or ()}
-    return verb.lemma_.lower() in {w.lower() for w in table.get("act_verbs") or ()} or any(
+    weapons = {w.lower() for w in table.weapon_nouns}
+    return verb.lemma_.lower() in {w.lower() for w in table.act_verbs} or any(
         c.dep_ in {"dobj", "prt", "ccomp", "xcomp", "dative"} or (c.dep_ == "nsubj" and c.lemma_.lower() in weapons)
         for c in verb.children)
 
@@ -385,8 +379,8 @@ def named_doers(doc, start: int, end: int, table) -> list:
     act verb's subject, the subject of a verb whose object is an act ("carried out the bombing"), the subject
     of "behind"/"responsible"/"bears responsibility"."""
     tiers = _doer_tiers(doc, start, end, table)
-    act_verbs = {w.lower() for w in table.get("act_verbs") or ()}
-    acts = {w.lower() for w in table.get("act_nouns") or ()}
+    act_verbs = {w.lower() for w in table.act_verbs}
+    acts = {w.lower() for w in table.act_nouns}
 
     def does_an_act(verb) -> bool:
         return verb.lemma_.lower() in act_verbs or any(
@@ -450,7 +444,7 @@ def _negated(t, table, text: str | None = None) -> bool:
     ("not much happens that Putin is not behind") turns the negation back. `text` is the doc's text, if the
     caller has it."""
     before = (t.doc.text if text is None else text)[:t.idx].lower()
-    litotes = _litotes_pattern(tuple(table.get("litotes") or ()))
+    litotes = _litotes_pattern(table.litotes)
     if litotes is not None and litotes.search(before):
         return False
     node, steps = t, 0
@@ -469,8 +463,8 @@ def _doubted(verb, table) -> bool:
     """Is the clause naming the doer one the sentence says there is no ground for ("it's unlikely Russia
     fired it", "no evidence that Russia fired it", "no evidence that it was a rocket launched by Russian
     forces")? Climbs from the clause's verb through the noun it describes to the clause it completes."""
-    doubt = {w.lower() for w in table.get("doubt_words") or ()}
-    absent = {w.lower() for w in table.get("absence_nouns") or ()}
+    doubt = {w.lower() for w in table.doubt_words}
+    absent = {w.lower() for w in table.absence_nouns}
 
     def none_of(noun) -> bool:  # "no evidence", "no indication"
         return noun.lemma_.lower() in absent and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
@@ -589,7 +583,7 @@ def _side_in_role(role: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _institution_words() -> frozenset[str]:
-    return frozenset(load_table("actor_words.yml")["org_heads"])
+    return frozenset(actor_words_table().org_heads)
 
 
 @lru_cache(maxsize=4096)

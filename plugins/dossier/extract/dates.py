@@ -10,18 +10,15 @@ Public interface: `find_times`, `parse_iso` (curation files), `format_span` (pag
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
-from pathlib import Path
 
-import yaml
 from dateutil.relativedelta import relativedelta
 
+from ..data import date_words_table
 from ..model import DateSpan, Ref, Sentence, TimeExpr, cut, format_span, last_day  # noqa: F401 (re-exported)
-
-WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "date_words.yml"
 
 NO_PUBLICATION_DATE = "no publication date"
 NO_YEAR = "no year given and no publication date to infer it from"
@@ -53,15 +50,9 @@ def iter_times(sentences: Sequence[Sentence], source_id: str, published: date | 
 
 
 @cache
-def words() -> dict:
-    with WORDS_FILE.open(encoding="utf-8") as f:
-        return yaml.safe_load(f)
-
-
-@cache
 def month_numbers() -> dict[str, int]:
     """Every spelling of a month, full or abbreviated, to its number."""
-    return {name: number for number, names in enumerate(words()["months"], start=1) for name in names}
+    return {name: number for number, names in enumerate(date_words_table().months, start=1) for name in names}
 
 
 def month_number(written: str) -> int:
@@ -73,7 +64,7 @@ def count(written: str) -> int:
     written = written.lower()
     if written.isdigit():
         return int(written)
-    return 1 if written == "the" else words()["numbers"][written]
+    return 1 if written == "the" else date_words_table().numbers[written]
 
 
 def phrase_key(written: str) -> str:
@@ -154,7 +145,7 @@ def plausible(candidate: Candidate, text: str) -> bool:
     if month is None:
         return True
     lead = candidate.parts.get("lead")
-    ambiguous = month.rstrip(".") in words()["ambiguous_months"]
+    ambiguous = month.rstrip(".") in date_words_table().ambiguous_months
     # a weekday before it, or a day and a year with it, make the month a month: "in Beijing, Thursday, May
     # 14, 2020" (a caption's dateline) follows a name but is no one's name
     dated = bool(candidate.parts.get("wd")) or bool(candidate.parts.get("d1") and candidate.parts.get("year"))
@@ -184,12 +175,12 @@ LEAD_REACH = 48
 def patterns() -> tuple[tuple[str, re.Pattern], ...]:
     """(kind, pattern) for every form of expression this stage reads. Lead-ins are attached after
     finding (with_lead), except for a bare year, which is only a date after one."""
-    w = words()
-    year_lead = leads(w["year_lead_ins"])
-    weekday = alternation(w["weekdays"], ignore_case=False)
-    year_part = years_after_month(w["relative_years"])
-    number = rf"(?:\d+|{alternation(w['numbers'])})"
-    units = rf"(?P<unit>{alternation(w['units'])})s?"
+    w = date_words_table()
+    year_lead = leads(w.year_lead_ins)
+    weekday = alternation(w.weekdays, ignore_case=False)
+    year_part = years_after_month(w.relative_years)
+    number = rf"(?:\d+|{alternation(w.numbers)})"
+    units = rf"(?P<unit>{alternation(w.units)})s?"
     ordinal = r"(?:st|nd|rd|th)?(?![\d:])"
     day1, day2 = rf"(?<![\d,.])(?P<d1>[0-3]?\d){ordinal}", rf"(?P<d2>[0-3]?\d){ordinal}"
     on_weekday = rf"(?:(?P<wd>{weekday}),?\s+)?"
@@ -209,23 +200,23 @@ def patterns() -> tuple[tuple[str, re.Pattern], ...]:
         # "Iran's 2015" alone is not read
         "year_attributive": rf"(?:(?<=\bthe\s)|(?<=['’]s\s))(?P<year>{YEAR})(?=\s+[a-z])",
         "decade": rf"\bthe\s+(?P<decade>(?:18|19|20)\d0)s\b",
-        "weekday": rf"(?:\b(?P<mod>{alternation(w['weekday_modifiers'])})\s+)?"
-                   rf"\b(?P<wd>{weekday})\b(?:\s+(?P<pod>{alternation(w['parts_of_day'])})\b)?",
-        "relative": rf"\b(?P<rel>{alternation(w['relative'])})\b",
-        "ago": rf"\b(?P<n>{number})\s+{units}\s+(?:{alternation(w['ago'])})\b",
-        "span_back": rf"\b(?:{alternation(w['span_back'])})\s+(?:(?P<n>{number})\s+)?{units}\b",
-        "span_ahead": rf"\b(?:{alternation(w['span_ahead'])})\s+(?:(?P<n>{number})\s+)?{units}\b",
-        "same_day": rf"\b(?:{alternation(w['same_day'])})\b",
+        "weekday": rf"(?:\b(?P<mod>{alternation(w.weekday_modifiers)})\s+)?"
+                   rf"\b(?P<wd>{weekday})\b(?:\s+(?P<pod>{alternation(w.parts_of_day)})\b)?",
+        "relative": rf"\b(?P<rel>{alternation(w.relative)})\b",
+        "ago": rf"\b(?P<n>{number})\s+{units}\s+(?:{alternation(w.ago)})\b",
+        "span_back": rf"\b(?:{alternation(w.span_back)})\s+(?:(?P<n>{number})\s+)?{units}\b",
+        "span_ahead": rf"\b(?:{alternation(w.span_ahead)})\s+(?:(?P<n>{number})\s+)?{units}\b",
+        "same_day": rf"\b(?:{alternation(w.same_day)})\b",
         # "later that year", "the same month": the year or month of the latest date given
         "same_period": rf"\b(?:(?:later|earlier)\s+(?:in\s+)?)?(?:the\s+same|that\s+same|that)\s+"
                        rf"(?P<period>year|month)\b(?![’']s)",
-        "that_time": rf"\b(?:{alternation(w['that_time'])})\b(?!\s+(?:{alternation(w['that_time_blockers'])})\b)",
-        "season_rel": rf"\b(?P<smod>{alternation(w['season_modifiers'])})\s+(?P<season>{alternation(w['seasons'])})\b",
-        "season_year": rf"\b(?:the\s+)?(?P<season>{alternation(w['seasons'])})\s+(?:of\s+)?(?P<year>{YEAR})",
-        "offset": rf"\b(?:(?P<hedge>{alternation(w['offset_hedges'])})\s+)?"
-                  rf"(?P<n>{number}|the)\s+(?P<unit>{alternation(w['offset_units'])})s?\s+"
-                  rf"(?P<dir>{alternation(w['offset_directions'])})\b",
-        "offset_phrase": rf"\b(?P<phrase>{alternation(w['offset_phrases'])})\b",
+        "that_time": rf"\b(?:{alternation(w.that_time)})\b(?!\s+(?:{alternation(w.that_time_blockers)})\b)",
+        "season_rel": rf"\b(?P<smod>{alternation(w.season_modifiers)})\s+(?P<season>{alternation(w.seasons)})\b",
+        "season_year": rf"\b(?:the\s+)?(?P<season>{alternation(w.seasons)})\s+(?:of\s+)?(?P<year>{YEAR})",
+        "offset": rf"\b(?:(?P<hedge>{alternation(w.offset_hedges)})\s+)?"
+                  rf"(?P<n>{number}|the)\s+(?P<unit>{alternation(w.offset_units)})s?\s+"
+                  rf"(?P<dir>{alternation(w.offset_directions)})\b",
+        "offset_phrase": rf"\b(?P<phrase>{alternation(w.offset_phrases)})\b",
     }
     return tuple((kind, re.compile(form)) for kind, form in forms.items())
 
@@ -237,7 +228,7 @@ def alternation(phrases, ignore_case: bool = True) -> str:
     return f"(?i:{body})" if ignore_case else f"(?:{body})"
 
 
-def leads(phrases: list[str]) -> str:
+def leads(phrases: Iterable[str]) -> str:
     """One or two lead-ins ("since early"), each followed by space unless it ends in a hyphen ("mid-")."""
     ordered = sorted(phrases, key=len, reverse=True)
     pieces = [r"\s+".join(re.escape(part) for part in phrase.split()) + ("" if phrase.endswith("-") else r"\s+")
@@ -248,22 +239,22 @@ def leads(phrases: list[str]) -> str:
 @cache
 def lead_pattern() -> re.Pattern:
     """Lead-ins ending where a match starts; searched with endpos at the match, so \\Z anchors there."""
-    return re.compile(leads(words()["lead_ins"]) + r"\Z")
+    return re.compile(leads(date_words_table().lead_ins) + r"\Z")
 
 
 def months(group: str, full_only: bool = False) -> str:
     """A month name, case-sensitive so "may" and "march" stay verbs; abbreviations take a dot."""
-    names = [names[0] for names in words()["months"]] if full_only else list(month_numbers())
+    names = [names[0] for names in date_words_table().months] if full_only else list(month_numbers())
     spelled = [re.escape(name) + (r"\.?" if name not in full_month_names() else "")
                for name in sorted(names, key=len, reverse=True)]
     return rf"\b(?P<{group}>{'|'.join(spelled)})(?![A-Za-z])"
 
 
 def full_month_names() -> set[str]:
-    return {names[0] for names in words()["months"]}
+    return {names[0] for names in date_words_table().months}
 
 
-def years_after_month(relative_years: dict) -> str:
+def years_after_month(relative_years: Iterable[str]) -> str:
     """What may follow a month as its year: ", 2023", " of 2023", " last year"."""
     return (rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR})"
             rf"|\s+(?:of\s+)?(?P<yrel>{alternation(relative_years)})\b)")
@@ -271,7 +262,7 @@ def years_after_month(relative_years: dict) -> str:
 
 @cache
 def not_dates_pattern() -> re.Pattern:
-    return re.compile(rf"\b{alternation(words()['not_dates'], ignore_case=False)}\b")
+    return re.compile(rf"\b{alternation(date_words_table().not_dates, ignore_case=False)}\b")
 
 
 # ---------------------------------------------------------------- deciding
@@ -346,7 +337,7 @@ def resolve_calendar(candidate: Candidate, context: Context) -> Reading:
     if context.published is None:
         return Reading(None, reason=NO_PUBLICATION_DATE if "yrel" in parts else NO_YEAR)
     if "yrel" in parts:
-        offset = words()["relative_years"][phrase_key(parts["yrel"])]
+        offset = date_words_table().relative_years[phrase_key(parts["yrel"])]
         return Reading(make(context.published.year + offset), relative=True,
                        reason=f"year from publication ({context.published.isoformat()})")
     return place_in_year(make, context.published, context.looks_ahead())
@@ -429,14 +420,14 @@ def resolve_weekday(candidate: Candidate, context: Context) -> Reading:
     published = context.published
     if published is None:
         return no_publication_date()
-    weekday = words()["weekdays"].index(candidate.parts["wd"])
+    weekday = date_words_table().weekdays.index(candidate.parts["wd"])
     focus = context.focus
     if not candidate.parts.get("mod") and focus.day is not None and not focus.counted \
             and context.sentence - focus.day_sentence <= 1 and focus.day.start.weekday() == weekday:
         # "... in Beijing, Thursday, May 14, 2020. China reported three new cases Thursday": the weekday
         # of the day just named is that day, however long before publication
         return Reading(focus.day, relative=True, reason=f"the {candidate.parts['wd']} just named")
-    direction = words()["weekday_modifiers"].get(phrase_key(candidate.parts.get("mod", "")), "cue")
+    direction = date_words_table().weekday_modifiers.get(phrase_key(candidate.parts.get("mod", "")), "cue")
     if direction == "cue":
         direction = "after" if context.looks_ahead() else "before"
     back = (published.weekday() - weekday) % 7
@@ -455,7 +446,7 @@ def resolve_weekday(candidate: Candidate, context: Context) -> Reading:
 def resolve_relative(candidate: Candidate, context: Context) -> Reading:
     if context.published is None:
         return no_publication_date()
-    unit, offset = words()["relative"][phrase_key(candidate.parts["rel"])]
+    unit, offset = date_words_table().relative[phrase_key(candidate.parts["rel"])]
     focus = context.focus
     if unit == "day" and focus.day is not None and focus.day_sentence >= context.sentence - 1 \
             and focus.day.end is None and in_quotation(context.text, candidate.start):
@@ -494,7 +485,7 @@ def resolve_ago(candidate: Candidate, context: Context) -> Reading:
     anchor, how = context.published, f"from publication ({context.published.isoformat()})"
     day = context.focus.day
     if day is not None and day.end is None and not context.focus.counted and in_quotation(context.text, candidate.start) \
-            and timedelta(0) <= context.published - day.start <= timedelta(words()["quote_reach_days"]):
+            and timedelta(0) <= context.published - day.start <= timedelta(date_words_table().quote_reach_days):
         # "two days ago" in quoted words counts from the day they were said: the article's day in focus,
         # when it is a recent single day (a quote in the news is news of those days)
         anchor, how = day.start, f"quoted: from the day in focus ({cut(day.start, 'day')})"
@@ -506,7 +497,7 @@ def resolve_ago(candidate: Candidate, context: Context) -> Reading:
 
 
 def resolve_season(candidate: Candidate, context: Context) -> Reading:
-    first, last = words()["seasons"][candidate.parts["season"].lower()]
+    first, last = date_words_table().seasons[candidate.parts["season"].lower()]
 
     def span(year: int) -> DateSpan:
         return DateSpan(date(year, first, 1), date(year + (last < first), last, 1), "month")
@@ -516,7 +507,7 @@ def resolve_season(candidate: Candidate, context: Context) -> Reading:
     if context.published is None:
         return no_publication_date()
     published = context.published
-    mode = words()["season_modifiers"][phrase_key(candidate.parts["smod"])]
+    mode = date_words_table().season_modifiers[phrase_key(candidate.parts["smod"])]
     years = range(published.year - 2, published.year + 2)
     if mode == "last":
         chosen = [span(y) for y in years if last_day(span(y)) < published][-1]
@@ -535,7 +526,7 @@ def resolve_window(candidate: Candidate, context: Context) -> Reading:
         return no_publication_date()
     unit = unit_of(candidate)
     plural = context.text[candidate.start:candidate.end].lower().endswith("s")
-    n = count(candidate.parts["n"]) if "n" in candidate.parts else words()["vague_count"] if plural else 1
+    n = count(candidate.parts["n"]) if "n" in candidate.parts else date_words_table().vague_count if plural else 1
     sign = -1 if candidate.kind == "span_back" else 1
     other_end = context.published + sign * relativedelta(**{f"{unit}s": n})
     start, end = sorted((context.published, other_end))
@@ -548,7 +539,7 @@ def unit_of(candidate: Candidate) -> str:
 
 
 def precision_of(unit: str) -> str:
-    return words()["units"][unit]
+    return date_words_table().units[unit]
 
 
 def cut_span(start: date, end: date | None, precision: str) -> DateSpan:
@@ -609,10 +600,10 @@ def offset_of(candidate: Candidate, text: str) -> tuple[int, int]:
     """(days, sign) an offset expression moves from the day in focus."""
     parts = candidate.parts
     if "phrase" in parts:
-        days, sign = words()["offset_phrases"][phrase_key(parts["phrase"])]
+        days, sign = date_words_table().offset_phrases[phrase_key(parts["phrase"])]
         return days, sign
-    days = count(parts["n"]) * words()["offset_units"][unit_of(candidate)]
-    senses = words()["offset_directions"][parts["dir"].lower()]
+    days = count(parts["n"]) * date_words_table().offset_units[unit_of(candidate)]
+    senses = date_words_table().offset_directions[parts["dir"].lower()]
     governs = bool(re.match(r"\s+\w", text[candidate.end:])) and "governing" in senses
     return days, senses["governing" if governs else "alone"]
 
@@ -651,10 +642,10 @@ def looks_ahead(text: str, start: int, end: int) -> bool:
     be held"). An expression right beside a reporting verb dates the speaking, which is past ("said on
     Thursday that ... will"); past a barrier word the tense belongs to another clause."""
     before, after = word_list(text[:start]), word_list(text[end:])
-    barriers = set(words()["cue_barriers"])
+    barriers = set(date_words_table().cue_barriers)
     if (before and before[-1] in barriers) or (after and after[0] in barriers):
         return False
-    window = words()["cue_window"]
+    window = date_words_table().cue_window
     before = cut_after_last(before[-window:], barriers)
     after = cut_before_first(after[:window], barriers)
     return bool(lookahead_pattern().search(" ".join(before + ["|"] + after)))
@@ -678,5 +669,5 @@ def cut_before_first(tokens: list[str], barriers: set[str]) -> list[str]:
 def lookahead_pattern() -> re.Pattern:
     # "'ll" sits inside a word ("we'll"); every other cue is a whole word or phrase
     cues = [re.escape(cue) if cue.startswith("'") else rf"\b{re.escape(cue)}\b".replace(r"\ ", " ")
-            for cue in words()["lookahead_cues"]]
+            for cue in date_words_table().lookahead_cues]
     return re.compile("|".join(cues))

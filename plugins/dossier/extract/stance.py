@@ -8,47 +8,43 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
-from ..data import load_table
+from ..data import Stances, stances_table
 from ..model import StatementRecord
 from .statements import verb_lemma
 
 
-def _stances() -> dict:
-    return load_table("stances.yml")
-
-
-def stance_of(st: StatementRecord, table: dict | None = None) -> str | None:
+def stance_of(st: StatementRecord, table: Stances | None = None) -> str | None:
     """The stance a statement takes, from its reporting verb, then its words; None if it takes none."""
-    table = table or _stances()
+    table = table or stances_table()
     cue = st.cue.split()[0].lower() if st.cue else ""
     lemma = verb_lemma(cue) or cue
     text = _unquoted((st.cue + " " + st.text).lower().replace("’", "'"))
-    negation = "|".join(re.escape(w) for w in table["negations"])
+    negation = "|".join(re.escape(w) for w in table.negations)
     negated = bool(re.search(rf"\b(?:{negation})\s+(\w+\s+)?" + re.escape(cue), text)) if cue else False
-    if lemma in (table.get("refusal_verbs") or ()) and any(
-            re.search(rf"\b{re.escape(w)}\b", text) for w in table.get("refused_acts") or ()):
+    if lemma in table.refusal_verbs and any(
+            re.search(rf"\b{re.escape(w)}\b", text) for w in table.refused_acts):
         return "declines-comment"
-    if lemma in table["cue_verbs"] and not negated:
-        stance = table["cue_verbs"][lemma]
+    if lemma in table.cue_verbs and not negated:
+        stance = table.cue_verbs[lemma]
         if stance != "supports":
             return stance
-    if cue in set(table.get("condemnation_words") or ()) and not negated and _condemns_an_allegation(text, table):
+    if cue in set(table.condemnation_words) and not negated and _condemns_an_allegation(text, table):
         return "rejects"  # "denounced the explosion and the Turkish accusations": the accusations refused
     if negated:
         text = text[len(cue) + 1:]  # "did not confirm": the cue word in front of the words says nothing by itself
     if _labels_an_allegation(text, table):
         # "called the claims a deliberate provocation": labelling what others alleged answers it, and a
         # label no cue below backs ("credible") rejects it
-        backed = any(re.search(rf"\b{re.escape(c.lower())}\b", text) for c in table["cues"].get("supports") or ())
+        backed = any(re.search(rf"\b{re.escape(c.lower())}\b", text) for c in table.cues.get("supports") or ())
         return "supports" if backed else "rejects"
     if _blame_called_futile(text, table):
         return "rejects"
     if _no_such_act(text, table):
         return "denies"
-    for idiom, stance in (table.get("cue_idioms") or {}).items():
+    for idiom, stance in table.cue_idioms.items():
         if re.search(rf"\b{re.escape(idiom.lower())}\b", text):
             return stance  # "a false flag": the idiom, not the cue word inside it ("false")
-    for stance, cues in table["cues"].items():
+    for stance, cues in table.cues.items():
         for c in cues:
             for m in re.finditer(rf"\b{re.escape(c.lower())}\b", text):
                 if stance in {"denies", "rejects", "dismisses", "supports"} and _negated_before(text, m.start()):
@@ -56,8 +52,8 @@ def stance_of(st: StatementRecord, table: dict | None = None) -> str | None:
                 if stance == "denies" and _litotes_before(text, m.start(), table):
                     continue  # "there is not much that Putin is not behind": he is behind it all
                 return stance
-    if lemma in table["cue_verbs"] and not negated:
-        return table["cue_verbs"][lemma]
+    if lemma in table.cue_verbs and not negated:
+        return table.cue_verbs[lemma]
     return None
 
 
@@ -70,35 +66,35 @@ def _unquoted(text: str) -> str:
     return re.sub(r" {2,}", " ", _QUOTE_MARKS.sub(" ", text))
 
 
-def _condemns_an_allegation(text: str, table: dict) -> bool:
+def _condemns_an_allegation(text: str, table: Stances) -> bool:
     """Does a condemnation name an allegation among what it condemns ("the Turkish accusations",
     "the claims")? The allegation words proper, not reports or statements."""
-    words = table.get("condemned_allegations") or ()
+    words = table.condemned_allegations
     return any(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
 
 
-def _blame_called_futile(text: str, table: dict) -> bool:
+def _blame_called_futile(text: str, table: Stances) -> bool:
     """"Blaming Iran won't end the disaster": blame whose doing is said to achieve nothing is rejected."""
-    gerunds = "|".join(re.escape(v[:-1] if v.endswith("e") else v) + "ing" for v in table["accuse_verbs"])
-    negated = "|".join(re.escape(n) for n in table.get("futile_blame_negations") or ())
+    gerunds = "|".join(re.escape(v[:-1] if v.endswith("e") else v) + "ing" for v in table.accuse_verbs)
+    negated = "|".join(re.escape(n) for n in table.futile_blame_negations)
     return bool(negated and re.search(rf"\b(?:{gerunds})\s+(?:\w+\s+){{1,3}}?(?:{negated})\b", text))
 
 
-def _no_such_act(text: str, table: dict) -> bool:
+def _no_such_act(text: str, table: Stances) -> bool:
     """"There were no air force, ground or naval attacks in the area": saying the act did not happen at all
     denies it (an existential "there was no" before one of the act nouns, a few modifiers between). Not "there
     was no way the strikes could ...", nor "there were no Americans killed in this attack": the act noun must
     be what there was none of, no preposition, clause or other head before it."""
-    nouns = "|".join(re.escape(n) for n in table.get("act_nouns") or ())
-    other = "|".join(re.escape(w) for w in table.get("no_such_act_breaks") or ())
+    nouns = "|".join(re.escape(n) for n in table.act_nouns)
+    other = "|".join(re.escape(w) for w in table.no_such_act_breaks)
     modifier = rf"(?:(?!(?:{other})\b)[\w,-]+\s+)" if other else r"(?:[\w,-]+\s+)"
     return bool(nouns and re.search(rf"\bthere\s+(?:was|were|has been|have been|had been)\s+no\s+"
                                     rf"{modifier}{{0,5}}?(?:{nouns})\b", text))
 
 
-def _labels_an_allegation(text: str, table: dict) -> bool:
-    verbs = "|".join(re.escape(v) for v in table.get("label_verbs") or ())
-    nouns = "|".join(re.escape(n) for n in table.get("claim_nouns") or ())
+def _labels_an_allegation(text: str, table: Stances) -> bool:
+    verbs = "|".join(re.escape(v) for v in table.label_verbs)
+    nouns = "|".join(re.escape(n) for n in table.claim_nouns)
     return bool(verbs and nouns and re.search(
         rf"\b(?:{verbs})\s+(?:(?:the|these|those|such|this|that|their|his|her|its|all|any)\s+)?"
         # up to three words of modifiers or makers ("Boris Johnson's allegations"), none a preposition
@@ -110,35 +106,35 @@ def _labels_an_allegation(text: str, table: dict) -> bool:
 def _negated_before(text: str, at: int) -> bool:
     """"did not deny", "not unfounded": a negation right before a cue word turns it."""
     before = text[max(0, at - 16):at].split()
-    negations = set(_stances()["negations"]) | set(_stances()["negated_auxiliaries"])
+    negations = set(stances_table().negations) | set(stances_table().negated_auxiliaries)
     return any(w in negations for w in before[-2:])
 
 
-def _litotes_before(text: str, at: int, table: dict) -> bool:
+def _litotes_before(text: str, at: int, table: Stances) -> bool:
     """A quantifier of negation earlier in the words ("not much", "nothing", "little") that a later negation
     turns into an assertion."""
     before = text[:at]
-    return any(re.search(rf"\b{re.escape(w)}\b", before) for w in table.get("litotes") or ())
+    return any(re.search(rf"\b{re.escape(w)}\b", before) for w in table.litotes)
 
 
-def _is_claim(st: StatementRecord, table: dict) -> bool:
+def _is_claim(st: StatementRecord, table: Stances) -> bool:
     lemma = verb_lemma(st.cue.split()[0].lower()) if st.cue else None
-    if lemma in table["claim_verbs"] or st.cue in {"quoted", "according to", "headline"}:
+    if lemma in table.claim_verbs or st.cue in {"quoted", "according to", "headline"}:
         return True
-    if st.cue and st.cue.lower() in table["claim_nouns"]:  # "Trudeau's comments that ...", "Western allegations claiming ..."
+    if st.cue and st.cue.lower() in table.claim_nouns:  # "Trudeau's comments that ...", "Western allegations claiming ..."
         return True
-    return any(w in st.text.lower() for w in table["claim_words"])
+    return any(w in st.text.lower() for w in table.claim_words)
 
 
-def _supports_verb(st: StatementRecord, table: dict) -> bool:
+def _supports_verb(st: StatementRecord, table: Stances) -> bool:
     """The reporting verb itself supports ("confirmed", "backed"): the speaker backs someone's claim."""
     lemma = verb_lemma(st.cue.split()[0].lower()) if st.cue else None
-    return table["cue_verbs"].get(lemma) == "supports"
+    return table.cue_verbs.get(lemma) == "supports"
 
 
-def _accuses(st: StatementRecord, table: dict) -> bool:
+def _accuses(st: StatementRecord, table: Stances) -> bool:
     lemma = verb_lemma(st.cue.split()[0].lower()) if st.cue else None
-    return lemma in table["accuse_verbs"]
+    return lemma in table.accuse_verbs
 
 
 def _named_allegation(st: StatementRecord, docs, by_sentence, table) -> tuple[str | None, list[str]] | None:
@@ -165,13 +161,13 @@ def _named_allegation(st: StatementRecord, docs, by_sentence, table) -> tuple[st
 
 def _answered_nouns(st: StatementRecord, doc, table) -> Iterator:
     """The statement's allegation nouns ("claims", "accusations") that name what it answers."""
-    nouns = set(table["allegation_nouns"])
+    nouns = set(table.allegation_nouns)
     for tok in doc:
         if not (st.ref.start <= tok.idx < st.ref.end) or tok.lemma_.lower() not in nouns or tok.pos_ != "NOUN":
             continue
-        if tok.dep_ == "pobj" and tok.head.lower_ in set(table.get("circumstance_preps") or ()):
+        if tok.dep_ == "pobj" and tok.head.lower_ in set(table.circumstance_preps):
             continue  # "denied trying to provoke India with claims that ...": the means, not what is answered
-        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in set(table.get("reception_verbs") or ()):
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in set(table.reception_verbs):
             continue  # "we heard the royal family's statements": what was taken in, not what is answered
         yield tok
 
@@ -191,7 +187,7 @@ def _makers_and_content(tok, mentions, table) -> tuple[list[str], list]:
             content.append(c)
         elif c.dep_ == "prep" and c.lower_ in {"by", "from"}:
             claimants += [m for g in c.children if g.dep_ == "pobj" for m in _heads(g, mentions)]
-    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in set(table["attribution_verbs"]):
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in set(table.attribution_verbs):
         # "Turkey is making false accusations", "Moscow keeps spreading claims": the verb's subject
         claimants += [m for g in _subjects_of(tok.head) for m in _heads(g, mentions)]
     return claimants, content
@@ -215,7 +211,7 @@ def _clause_makers_and_content(c, mentions, table) -> tuple[list[str], list]:
     ("accusations linking X to Y"), unless it states a purpose ("accusations to manipulate opinion")."""
     claimants, content = [], []
     lemma = c.lemma_.lower()
-    reports = verb_lemma(c.text) is not None or lemma in table["attribution_verbs"]
+    reports = verb_lemma(c.text) is not None or lemma in table.attribution_verbs
     for g in c.children:
         if g.dep_ == "agent":
             claimants += [m for g2 in g.children if g2.dep_ == "pobj" for m in _heads(g2, mentions)]
@@ -226,7 +222,7 @@ def _clause_makers_and_content(c, mentions, table) -> tuple[list[str], list]:
         elif g.dep_ == "prep" and g.lower_ in {"of", "about", "on", "that"}:
             content.append(g)
     infinitive = any(g.dep_ == "aux" and g.tag_ == "TO" for g in c.children)
-    if not content and c.dep_ == "acl" and lemma not in table["attribution_verbs"] and not infinitive:
+    if not content and c.dep_ == "acl" and lemma not in table.attribution_verbs and not infinitive:
         content.append(c)
     return claimants, content
 
@@ -248,7 +244,7 @@ def _content_text(content: list, doc, mentions, table) -> str | None:
 def _faulted_for_saying(st: StatementRecord, doc, mentions, table) -> tuple[str, list[str]] | None:
     """'slammed Russia for claiming that the killer fled there': the clause after 'for claiming' is the
     allegation answered, and the one faulted for saying it (the answering verb's object) is its maker."""
-    verbs = set(table.get("as_claimed_verbs") or ())
+    verbs = set(table.as_claimed_verbs)
     for tok in doc:
         if not (st.ref.start <= tok.idx < st.ref.end) or tok.lemma_.lower() not in verbs or tok.dep_ != "pcomp":
             continue
@@ -270,7 +266,7 @@ def _only_a_topic(content) -> bool:
 def _responsibility_claimed(content, mentions, table) -> list[str]:
     """'a claim of responsibility for the attacks by Houthi rebels': what the claim says is that its makers
     did the act, so it names its makers (the doers the "by" phrase names), not a content of its own."""
-    nouns = set(table.get("responsibility_nouns") or ())
+    nouns = set(table.responsibility_nouns)
     heads = [t for c in content for t in (c, *c.children) if t.lemma_.lower() in nouns and t.pos_ == "NOUN"]
     if not heads:
         return []
@@ -286,7 +282,7 @@ def _named_by(tok, mentions) -> list[str]:
 def _makers_said_otherwise(st: StatementRecord, doc, mentions, table) -> tuple[None, list[str]] | None:
     """'This strike didn't come from Yemen as the Houthis are pretending': an 'as' clause whose verb asserts
     ("as X claim", "as X pretend") names whose claim the statement answers."""
-    verbs = set(table.get("as_claimed_verbs") or ())
+    verbs = set(table.as_claimed_verbs)
     for tok in doc:
         if not (st.ref.start <= tok.idx < st.ref.end) or tok.lemma_.lower() not in verbs or tok.dep_ != "advcl":
             continue
@@ -322,7 +318,7 @@ def _labels_the_allegation(t, table) -> bool:
         return False
     words = " ".join(x.lower_ for x in t.subtree)
     return any(re.search(rf"\b{re.escape(c.lower())}\b", words)
-               for stance in ("dismisses", "rejects", "denies") for c in table["cues"].get(stance) or ())
+               for stance in ("dismisses", "rejects", "denies") for c in table.cues.get(stance) or ())
 
 
 def _detached_content(noun) -> list:

@@ -8,14 +8,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..data import load_table
+from ..data import stances_table
 from .charges import _country
 
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z-]+")
-
-
-def _stances() -> dict:
-    return load_table("stances.yml")
 
 
 def content_words(text: str) -> set[str]:
@@ -26,8 +22,8 @@ def content_words(text: str) -> set[str]:
 
 @lru_cache(maxsize=4096)
 def _content_words(text: str) -> tuple[str, ...]:
-    table = _stances()
-    stop = set(table["stopwords"])
+    table = stances_table()
+    stop = set(table.stopwords)
     # "Russia-DPRK": a compound of names is the names
     words = [part for w in WORD_RE.findall(text)
              for part in (w.split("-") if all(x[:1].isupper() for x in w.split("-")) else [w]) if part]
@@ -56,11 +52,11 @@ def _content_words(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=None)
 def _equivalents() -> dict[str, str]:
-    return {w: group[0] for group in _stances().get("equivalents") or () for w in group}
+    return {w: group[0] for group in stances_table().equivalents for w in group}
 
 
 def _stem(w: str) -> str:
-    for suffix in ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ed", "es", "s"):
+    for suffix in stances_table().stem_suffixes:
         if w.endswith(suffix) and len(w) - len(suffix) >= 4:
             w = w[: -len(suffix)]
             break

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..data import load_table
+from ..data import actor_words_table, tables, who_table
 from ..world import Country, capital_of, country_of, demonym_country
 
 
@@ -21,7 +21,7 @@ class Pronouns:
 
 @dataclass(frozen=True)
 class WhoWords:
-    """data/who.yml, fields named as its keys."""
+    """data/who.yml, fields named as its keys, as sets (and the titles of data/actor_words.yml)."""
 
     doer_pronouns: Pronouns
     speaker_pronouns: Pronouns
@@ -36,20 +36,18 @@ class WhoWords:
 
 @lru_cache(maxsize=None)
 def words() -> WhoWords:
-    t = load_table("who.yml")
+    t = who_table()
 
-    def pronouns(key: str) -> Pronouns:
-        return Pronouns(frozenset(t[key]["person"]), frozenset(t[key]["thing"]),
-                        frozenset(t[key].get("first_person") or ()))
+    def pronouns(p: tables.Pronouns) -> Pronouns:
+        return Pronouns(frozenset(p.person), frozenset(p.thing), frozenset(p.first_person))
 
-    return WhoWords(doer_pronouns=pronouns("doer_pronouns"), speaker_pronouns=pronouns("speaker_pronouns"),
-                    doer_state_nouns=frozenset(t["doer_state_nouns"]),
-                    speaker_state_nouns=frozenset(t["speaker_state_nouns"]),
-                    pair_nouns=frozenset(t["pair_nouns"]), country_nouns=frozenset(t["country_nouns"]),
-                    state_forms=frozenset(t.get("state_forms") or ()),
-                    titles=frozenset(w.lower() for w in load_table("actor_words.yml")["titles"]),
-                    title_spellings={str(k).lower(): str(v).lower() for k, v in
-                                     (load_table("actor_words.yml").get("title_spellings") or {}).items()})
+    return WhoWords(doer_pronouns=pronouns(t.doer_pronouns), speaker_pronouns=pronouns(t.speaker_pronouns),
+                    doer_state_nouns=frozenset(t.doer_state_nouns),
+                    speaker_state_nouns=frozenset(t.speaker_state_nouns),
+                    pair_nouns=frozenset(t.pair_nouns), country_nouns=frozenset(t.country_nouns),
+                    state_forms=frozenset(t.state_forms),
+                    titles=frozenset(w.lower() for w in actor_words_table().titles),
+                    title_spellings={k.lower(): v.lower() for k, v in actor_words_table().title_spellings.items()})
 
 
 def same_spelling(text: str) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from ..config import CuratedEvent
-from ..data import load_table
+from ..data import events_table
 from ..model import Confidence, DateSpan, Event, EventReport, Report, Source, cut, last_day, slugify
 from ..extract.topics import content_words
 from ..world import capital_of, country_of, demonym_country
@@ -23,12 +23,12 @@ from .actors import ActorIndex
 
 # Which kinds resolve may join into one event (data/events.yml `speech_kinds`, `speech_occasions`,
 # `kind_relations`, where each is explained): kinds of one group may name one happening.
-_KINDS = load_table("events.yml")
-SPEECH_KINDS = frozenset(_KINDS["speech_kinds"]) | frozenset(_KINDS["speech_occasions"])
-DAMAGE_KINDS = frozenset(_KINDS["kind_relations"]["damage"])
+_KINDS = events_table()
+SPEECH_KINDS = frozenset(_KINDS.speech_kinds) | frozenset(_KINDS.speech_occasions)
+DAMAGE_KINDS = frozenset(_KINDS.kind_relations["damage"])
 RELATED_KINDS = {k: SPEECH_KINDS - {k} for k in SPEECH_KINDS} | {k: DAMAGE_KINDS - {k} for k in DAMAGE_KINDS}
-ONCE_A_DAY_KINDS = frozenset(_KINDS["kind_relations"]["once_a_day"])
-GATHERING_KINDS = frozenset(_KINDS["kind_relations"]["gathering"])
+ONCE_A_DAY_KINDS = frozenset(_KINDS.kind_relations["once_a_day"])
+GATHERING_KINDS = frozenset(_KINDS.kind_relations["gathering"])
 CAPTION_CONFIDENCE = Confidence.CAPTION  # reports below this (photo captions) join events but never make one alone
 NEAR_DAYS = 1  # single-day reports this far apart may be one happening, reported with a disagreement
 NEAR_SHARED = 2  # ... when they share at least this many participants
@@ -182,7 +182,7 @@ def _said(report: EventReport) -> set[str]:
     return {w for w in content_words(report.text) - names if not w.startswith("@")}
 
 
-COUNT_WORDS = {str(k).lower(): int(v) for k, v in (_KINDS.get("count_words") or {}).items()}
+COUNT_WORDS = {k.lower(): v for k, v in _KINDS.count_words.items()}
 
 
 def _counted_then_named(counted: EventReport, named: EventReport) -> bool:
@@ -383,7 +383,7 @@ def _unattached_spokesman(ids) -> bool:
         return False
     actor = next((a for a in index.actors if a.id == ids[0]), None)
 
-    titles = {str(t) for t in load_table("events.yml").get("spokesman_titles") or ()}
+    titles = set(events_table().spokesman_titles)
     role = (actor.role or "").lower().split() if actor is not None else []
     return actor is not None and not actor.affiliations and bool(role) \
         and (role[-1] in titles or " ".join(role[-2:]) in titles)

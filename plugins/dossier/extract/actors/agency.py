@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ...data import load_table
+from ...data import speech_table, stances_table
 from ...world import capital_of, country_of, is_place
 from .vocab import AGENT, NONE, PARTICIPANT, SUBJECTS, _key, speech_verbs, words
 
@@ -216,7 +216,7 @@ def _relays(t) -> bool:
     what it reports is another's speech ("X denied ..., Reuters reported", "X said ..., reported Anadolu").
     An agency that itself says a fact ("Tass news agency said the plane had caught fire") is a source
     others answer, and stays."""
-    speech = load_table("speech.yml")
+    speech = speech_table()
     while t.dep_ in {"compound", "appos"} and t.head.i != t.i:
         t = t.head  # "told Reuters news agency", "according to state media publication Anadolu Agency"
     if t.dep_ == "poss" and t.head.lower_ in words()["broadcasts"]:
@@ -228,22 +228,22 @@ def _relays(t) -> bool:
         return True  # "The Guardian has not verified the claims": the outlet at work on the story
     if t.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
         return True
-    if t.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.lower() in set(speech["frame_verbs"]) | {"carry"}:
+    if t.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.lower() in set(speech.frame_verbs) | {"carry"}:
         return True
-    if t.dep_ in SUBJECTS and head.lemma_.lower() in set(speech["say_verbs"]) | set(speech["frame_verbs"]) and any(
-            c.lower_ == "as" and any(g.lemma_.lower() in speech["say_verbs"] for g in c.children) for c in head.children):
+    if t.dep_ in SUBJECTS and head.lemma_.lower() in set(speech.say_verbs) | set(speech.frame_verbs) and any(
+            c.lower_ == "as" and any(g.lemma_.lower() in speech.say_verbs for g in c.children) for c in head.children):
         return True  # "Reuters quoted the minister as saying", "reported her as saying": another's words it carries
-    if t.dep_ in SUBJECTS | {"dobj"} and head.lemma_.lower() in set(speech["say_verbs"]):
+    if t.dep_ in SUBJECTS | {"dobj"} and head.lemma_.lower() in set(speech.say_verbs):
         if t.i > head.i:
             return True  # "..., reported state-run Anadolu Agency": the agency credited after the verb
         if any(c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in words()["citing_verbs"] for c in head.children):
             return True  # "the Anadolu Agency said, citing the minister": another's words it carries
-        verbs = set(speech["verbs"]) | set(speech["say_verbs"])
+        verbs = set(speech.verbs) | set(speech.say_verbs)
         if head.dep_ in {"ccomp", "parataxis"} and head.i > head.head.i and head.head.lemma_.lower() in verbs:
             return True  # "X denied it and said ..., Reuters reported": a report tagged after the words
         # a speaker of its own inside the report; a finding it reports ("reported that the department had
         # concluded ...") is the report's own news, which others answer
-        findings = set(load_table("stances.yml").get("finding_verbs") or ())
+        findings = set(stances_table().finding_verbs)
         return any(c.dep_ == "ccomp" and any(x.lemma_.lower() in verbs - findings and x.pos_ == "VERB"
                                              and any(s.dep_ in SUBJECTS for s in x.children) for x in c.subtree)
                    for c in head.children)

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from ...data import load_table
+from ...data import speech_table
 from ...world import capital_of, country_of, demonym_country, is_place, seat_country
 from .vocab import LABEL_KINDS, NAME_LINKS, words
 
@@ -392,7 +392,7 @@ def _reporting_form(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _reporting_forms() -> frozenset[str]:
-    verbs = load_table("speech.yml")["verbs"]
+    verbs = speech_table().verbs
     return frozenset(f for v in verbs for f in (v + "s", v + "es", v[:-1] + "ies" if v.endswith("y") else v + "s"))
 
 

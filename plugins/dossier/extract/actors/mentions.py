@@ -130,10 +130,12 @@ def _adjectival(doc, m: Mention) -> bool:
 
 
 def _group_noun(text: str) -> str:
-    """The noun of a group's name: "Western" and "the collective West" -> "west"."""
-    words_ = [x for x in _key(text).split() if x not in {"collective", "so", "called", "entire", "whole"}]
-    return " ".join(x[:-3] if x.endswith("ern") and x[:-3] in {"west", "east", "north", "south"} else x
-                    for x in words_)
+    """The noun of a group's name: "Western" and "the collective West" -> "west" (data/actor_words.yml
+    `group_qualifiers`, `compass_points`)."""
+    w = words()
+    qualifiers = {x for q in w["group_qualifiers"] for x in q.split()}  # "so-called" is keyed as "so called"
+    words_ = [x for x in _key(text).split() if x not in qualifiers]
+    return " ".join(x[:-3] if x.endswith("ern") and x[:-3] in w["compass_points"] else x for x in words_)
 
 
 def _describes(doc, text: str, m: Mention) -> bool:
@@ -152,7 +154,7 @@ def _describes(doc, text: str, m: Mention) -> bool:
             and head.lower_ not in w["org_heads"] and head.lemma_.lower() not in w["act_nouns"]
             and head.lower_ not in w["act_nouns"]
             and not (m.text.isupper() and head.lower_ in w["titles"]  # "the IMF chief": the body's officer;
-                     and not any(c.lower_ in {"former", "ex", "late"} for c in head.children)))  # a former one speaks for himself
+                     and not any(c.lower_ in w["former_words"] for c in head.children)))  # a former one speaks for himself
 
 
 def _called_by_surname(found: list[list[Mention]], docs) -> list[list[Mention]]:

@@ -3,9 +3,10 @@ given on review/ for a name set aside."""
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 from functools import lru_cache
 
-from ...data import load_table
+from ...data import actor_words_table, speech_table
 
 # NER labels that can name an actor, and the kind each suggests. DATE, CARDINAL, WORK_OF_ART, LAW,
 # EVENT and the like name things that do not act; LOC and FAC act only as seats of power ("the White
@@ -20,8 +21,9 @@ AGENT, PARTICIPANT, NONE = 2, 1, 0
 
 @lru_cache(maxsize=1)
 def words() -> dict[str, set[str]]:
-    table = load_table("actor_words.yml")
-    return {key: {str(w).lower() for w in value} for key, value in table.items()}
+    """data/actor_words.yml's lists as sets of lowercase words, by their keys (`words()["titles"]`)."""
+    table = actor_words_table()
+    return {f.name: {str(w).lower() for w in getattr(table, f.name)} for f in fields(table)}
 
 DESCRIPTOR = "only qualifies a noun (an adjective of identity, not an actor)"
 
@@ -31,7 +33,7 @@ def _key(text: str) -> str:
 
 THING = "an abbreviation of a thing (a weapon, a system, a common noun), not a name"
 
-NAME_LINKS = {"of", "for", "the", "and", "on", "in"}  # small words inside a body's name, left out of its initials
+NAME_LINKS = frozenset(actor_words_table().name_links)  # small words inside a body's name, left out of its initials
 
 
 def _clean_name(text: str) -> str:
@@ -68,4 +70,4 @@ INSTRUMENT = "names a treaty, law or document (what parties sign or break), not 
 @lru_cache(maxsize=1)
 def speech_verbs() -> frozenset[str]:
     """The verbs of saying and reporting (data/speech.yml `verbs` and `say_verbs`)."""
-    return frozenset(str(v).lower() for key in ("verbs", "say_verbs") for v in load_table("speech.yml").get(key, ()))
+    return frozenset(v.lower() for v in (*speech_table().verbs, *speech_table().say_verbs))

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
+from ...data import stances_table
 from ...model import ClaimRecord, Mention, ResponseRecord, StatementReading, StatementRecord, UnplacedAnswer
 from ..charges import _Sides
 from ..index import by_sentence
@@ -31,7 +32,7 @@ from .counter import counter_accusations
 from .grouping import group_propositions, implied_charges
 from .read import STORY_STATEMENTS, article_readings, read, read_statement, reading_holds, story_discounts
 from .records import _records
-from .state import ClaimState, _stances
+from .state import ClaimState
 
 __all__ = ["PASSES", "STORY_STATEMENTS", "article_readings", "find_claims", "read_statement", "reading_holds",
            "stance_of", "story_discounts"]
@@ -53,7 +54,7 @@ def _state(statements, parsed, mentions, readings=()) -> ClaimState:
     docs = {(p.source.id, s.id): (s, d, p.source) for p in parsed for s, d in zip(p.source.sentences, p.docs)}
     days = {p.source.id: p.source.published for p in parsed if p.source.published is not None}
     people = frozenset(m.text for m in mentions if m.label == "PERSON")
-    return ClaimState(statements, docs, by_sentence(mentions), _Sides(mentions), _stances(), days=days,
+    return ClaimState(statements, docs, by_sentence(mentions), _Sides(mentions), stances_table(), days=days,
                       stored=readings, people=people)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...data import Stances
 from ...world import body_names, country_of, demonym_country
 from ..charges import NATION, _side_of_token, involved_tokens, involvement_named, named_doers
 from .read import groups_named
@@ -68,7 +69,7 @@ def _set_against_a_claim(state: ClaimState, r: Reading, known: _Known) -> bool:
     own = state.claim_of(r.index)
     makers_side = state.side_of(contrasted.makers)
     turned = (r.charged & makers_side) or (own is not None and own.against & makers_side)
-    state.answers.append(Answer(r.index, "counter-accuses" if turned else state.table["contrast_stance"],
+    state.answers.append(Answer(r.index, "counter-accuses" if turned else state.table.contrast_stance,
                                 contrasted, BY_WORDS, "set against the claim in the same sentence"))
     return True
 
@@ -159,8 +160,8 @@ def _refused_gesture(state: ClaimState, r: Reading):
     if found is None:
         return None
     _, doc, _ = found
-    gestures = set(state.table.get("gesture_nouns") or ())
-    refusals = set(state.table.get("refusal_heads") or ())
+    gestures = set(state.table.gesture_nouns)
+    refusals = set(state.table.refusal_heads)
     for t in doc:
         if st.ref.start <= t.idx < st.ref.end and t.lemma_.lower() in gestures and t.pos_ == "NOUN":
             up = t
@@ -218,9 +219,9 @@ def _gesture_giver(gesture):
     return None
 
 
-def _condemns_the_act(text: str, table: dict) -> bool:
+def _condemns_the_act(text: str, table: Stances) -> bool:
     low = text.lower()
-    return any(re.search(rf"\b{re.escape(w)}\b", low) for w in table.get("act_condemnations") or ())
+    return any(re.search(rf"\b{re.escape(w)}\b", low) for w in table.act_condemnations)
 
 
 def _own_charge_restated(state: ClaimState, r: Reading, named_claim: dict) -> _Claim | None:
@@ -250,7 +251,7 @@ def _contrasted(state: ClaimState, r: Reading) -> _Claim | None:
     if found is None or not st.speaker_text:
         return None
     _, doc, _ = found
-    marks = [t for t in doc if t.dep_ == "mark" and t.lower_ in state.table["contrast_marks"]
+    marks = [t for t in doc if t.dep_ == "mark" and t.lower_ in state.table.contrast_marks
              and t.idx < st.ref.start and t.head.dep_ == "advcl" and t.head.idx < st.ref.start]
     if not marks:
         return None
@@ -322,10 +323,10 @@ def _answers_its_sentence(a: _Asked) -> Placement | None:
     return None
 
 
-def _opens_with_answered_noun(doc, start: int, table: dict) -> bool:
+def _opens_with_answered_noun(doc, start: int, table: Stances) -> bool:
     """Do the words at `start` open with an allegation noun whose relative clause answers it ("a claim
     Kyiv denies", "an allegation that Tehran rejects")?"""
-    nouns = set(table["allegation_nouns"])
+    nouns = set(table.allegation_nouns)
     for t in doc:
         if t.idx < start:
             continue
@@ -589,10 +590,10 @@ def _about_its_own_charge(state: ClaimState, r: Reading, chosen: _Claim) -> bool
     return any(_fit(r.words, c) >= CLEAR_ANSWER for c in made)
 
 
-def _names_denials(text: str, table: dict) -> bool:
+def _names_denials(text: str, table: Stances) -> bool:
     """An answer to the denials themselves ("their denials are absurd", "efforts to deny it are ridiculous")."""
-    nouns = "|".join(re.escape(w) for w in table.get("denial_nouns") or ())
-    tries = "|".join(re.escape(w) for w in table.get("attempt_words") or ())
+    nouns = "|".join(re.escape(w) for w in table.denial_nouns)
+    tries = "|".join(re.escape(w) for w in table.attempt_words)
     return bool(nouns and re.search(rf"(?i)\b(?:{nouns}|(?:{tries})\s+to\s+deny)\b", text))
 
 
@@ -669,7 +670,7 @@ def _takes_it_up(state: ClaimState, c: _Claim, p: Proposition, first: Propositio
     makers are a newspaper or a reporter (no side), whose report a state taking it up backs. A person whose
     side the texts do not give is no newspaper: a leader or official speaking for a side unnamed."""
     said = f"{state.statements[p.statement].cue} {p.text}"
-    words = set(state.table.get("condemnation_words") or ())
+    words = set(state.table.condemnation_words)
     if words & {w.lower() for w in re.findall(r"[\w']+", said)}:
         return True
     if _joins(state, p):
@@ -684,7 +685,7 @@ def _takes_it_up(state: ClaimState, c: _Claim, p: Proposition, first: Propositio
 def _joins(state: ClaimState, p: Proposition) -> bool:
     """Does a wording say it joins a charge made before ("Morocco also blamed it", "as did Egypt")?"""
     said = f"{state.statements[p.statement].cue} {p.text}".lower()
-    return any(re.search(rf"\b{re.escape(w)}\b", said) for w in state.table.get("additive_words") or ())
+    return any(re.search(rf"\b{re.escape(w)}\b", said) for w in state.table.additive_words)
 
 
 def _same_round(state: ClaimState, p: Proposition, q: Proposition) -> bool:
@@ -695,9 +696,9 @@ def _same_round(state: ClaimState, p: Proposition, q: Proposition) -> bool:
     return a is not None and b is not None and abs((a - b).days) <= NEWS_CYCLE
 
 
-def _hedged(text: str, table: dict) -> bool:
+def _hedged(text: str, table: Stances) -> bool:
     """Does a wording assert less than it says ("it was important to distinguish if the group acted alone",
     "may have been involved")? Such a wording asserts nothing a reader could count as backing."""
     low = text.lower()
-    words = [*(table.get("hedges") or ()), *(table.get("conditionals") or ())]
+    words = [*table.hedges, *table.conditionals]
     return any(re.search(rf"\b{re.escape(w)}\b", low) for w in words)

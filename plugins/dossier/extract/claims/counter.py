@@ -213,6 +213,6 @@ def _turns_back(state: ClaimState, r: Reading, claim: _Claim) -> bool:
     if r.named is not None and r.named[0] and r.named[0] in text:
         text = text.replace(r.named[0], " ")
     low = text.lower()
-    found = [c for c in state.table["cues"].get("counter-accuses") or () if re.search(rf"\b{re.escape(c)}\b", low)]
-    weak = set(state.table.get("counter_needs_name") or ())
+    found = [c for c in state.table.cues.get("counter-accuses") or () if re.search(rf"\b{re.escape(c)}\b", low)]
+    weak = set(state.table.counter_needs_name)
     return any(c not in weak for c in found) or (bool(found) and _names_any(text, claim.makers))

@@ -8,12 +8,13 @@ import re
 from collections import Counter
 from typing import Sequence
 
+from ...data import Stances, stances_table
 from ...model import Mention, StatementReading, StatementRecord
 from ..charges import _accused, _Sides, cleared, named_doers
 from ..index import by_sentence
 from ..stance import _named_allegation, stance_of
 from ..topics import Weighted, weighted_words
-from .state import CONTEXT_SENTENCES, OWN_ACT, ClaimState, Reading, _discounted, _stances
+from .state import CONTEXT_SENTENCES, OWN_ACT, ClaimState, Reading, _discounted
 
 
 def read(state: ClaimState) -> None:
@@ -89,32 +90,32 @@ def _blames_a_pronoun(st: StatementRecord, state: ClaimState) -> bool:
     if found is None:
         return False
     _, doc, _ = found
-    accusing = set(state.table["accuse_verbs"]) | set(state.table.get("charge_verbs") or ())
-    pronouns = {str(w).lower() for w in state.table.get("object_pronouns") or ()}
+    accusing = set(state.table.accuse_verbs) | set(state.table.charge_verbs)
+    pronouns = {str(w).lower() for w in state.table.object_pronouns}
     return any(st.ref.start <= t.idx < st.ref.end and t.dep_ == "dobj" and t.lower_ in pronouns
                and t.head.lemma_.lower() in accusing for t in doc)
 
 
-def _only_its_own_side_turned(text: str, words, side: frozenset[str], table: dict) -> bool:
+def _only_its_own_side_turned(text: str, words, side: frozenset[str], table: Stances) -> bool:
     """Is the statement a counter-accusation only by a cue that needs another side named ("itself", "their
     own"), while the only side it names is the speaker's own?"""
     low = text.lower()
-    found = [c for c in table["cues"].get("counter-accuses") or () if re.search(rf"\b{re.escape(c)}\b", low)]
-    weak = set(table.get("counter_needs_name") or ())
+    found = [c for c in table.cues.get("counter-accuses") or () if re.search(rf"\b{re.escape(c)}\b", low)]
+    weak = set(table.counter_needs_name)
     named = {w for w, _ in words if w.startswith("@")}
     return bool(side) and bool(found) and all(c in weak for c in found) and named <= side
 
 
-def _claims_responsibility(st: StatementRecord, docs, table: dict) -> bool:
+def _claims_responsibility(st: StatementRecord, docs, table: Stances) -> bool:
     """'IS claimed responsibility for the attack', 'the group took credit', 'IS claims Kerman attack':
     its speakers say they did the act. Not 'no group has claimed responsibility', nor a denial of it."""
     found = docs.get((st.ref.source, st.ref.sentence))
     if found is None or not st.speaker_text:
         return False
     sentence, doc, _ = found
-    verbs = set(table.get("responsibility_verbs") or ())
-    nouns = set(table.get("responsibility_nouns") or ())
-    acts = {w.lower() for w in table.get("act_nouns") or ()}
+    verbs = set(table.responsibility_verbs)
+    nouns = set(table.responsibility_nouns)
+    acts = {w.lower() for w in table.act_nouns}
     if sentence.kind == "headline" and _headline_claims_the_act(st, doc, nouns | acts):
         return True
     for t in doc:
@@ -153,7 +154,7 @@ def _says_it_did_it(state: ClaimState, st: StatementRecord, speakers: tuple[str,
     if found is None or not speakers or side or set(speakers) & state.people:
         return False
     _, doc, _ = found
-    selves = {w.lower() for w in state.table.get("self_doer_pronouns") or ()}
+    selves = {w.lower() for w in state.table.self_doer_pronouns}
     return any(t.lower_ in selves for t in named_doers(doc, st.ref.start, st.ref.end, state.table))
 
 
@@ -209,7 +210,7 @@ def story_discounts(texts: Sequence[dict[str, float]]) -> dict[str, float]:
     return {w: STORY_SHARE * len(texts) / n for w, n in held.items() if n > STORY_SHARE * len(texts)}
 
 
-def read_statement(st: StatementRecord, docs, by_sentence, table: dict, sides: _Sides) -> StatementReading:
+def read_statement(st: StatementRecord, docs, by_sentence, table: Stances, sides: _Sides) -> StatementReading:
     """What a statement says read from its own article alone (its sentence's parse, the sentences before
     it, the article's mentions), and the sides of the people it names, from the dossier: kept with the
     article (extract/__init__.py) while those sides stay the same (reading_holds)."""
@@ -229,7 +230,7 @@ def article_readings(item, statements: Sequence[StatementRecord], mentions: Sequ
     """The readings of one article's statements (parsed article, its statements and its mentions), for
     extract/__init__.py to keep with the article."""
     docs = {(item.source.id, s.id): (s, d, item.source) for s, d in zip(item.source.sentences, item.docs)}
-    placed, table = by_sentence(mentions), _stances()
+    placed, table = by_sentence(mentions), stances_table()
     return tuple(read_statement(st, docs, placed, table, sides) for st in statements)
 
 
@@ -252,17 +253,17 @@ class _Asked:
         return side
 
 
-def _shifts_blame(text: str, table: dict) -> bool:
+def _shifts_blame(text: str, table: Stances) -> bool:
     low = text.lower()
-    return any(c in low for c in table.get("blame_shift_cues") or ())
+    return any(c in low for c in table.blame_shift_cues)
 
 
-def _neither_confirms_nor_denies(st: StatementRecord, docs, table: dict) -> bool:
+def _neither_confirms_nor_denies(st: StatementRecord, docs, table: Stances) -> bool:
     found = docs.get((st.ref.source, st.ref.sentence))
     if found is None:
         return False
     clause = found[0].text[:st.ref.end].lower().replace("’", "'")
-    return any(c in clause for c in table["cues"]["declines-comment"] if re.search(r"\bden(?:y|ies|ied|ying)\b", c))
+    return any(c in clause for c in table.cues["declines-comment"] if re.search(r"\bden(?:y|ies|ied|ying)\b", c))
 
 
 def _context(st: StatementRecord, docs) -> str:

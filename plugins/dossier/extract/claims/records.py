@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ...data import Stances
 from ...model import ClaimRecord, Confidence, Ref, ResponseRecord, UnplacedAnswer
 from ..charges import side_name
 from ..topics import surface_form, weighted_words
@@ -81,8 +82,8 @@ def claim_identity(c: _Claim, state: ClaimState) -> str:
                                                                        for w in top)])
 
 
-def _number_words(table: dict) -> frozenset[str]:
-    return frozenset(table.get("number_words") or ())
+def _number_words(table: Stances) -> frozenset[str]:
+    return frozenset(table.number_words)
 
 
 def claim_text(c: _Claim, state: ClaimState) -> str:

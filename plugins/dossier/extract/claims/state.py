@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-from ...data import load_table
+from ...data import Stances
 from ...model import Confidence, StatementReading, StatementRecord
 from ..charges import RECIPROCAL, _Sides
 from ..topics import Weighted, weighted_words
@@ -28,10 +28,6 @@ CONTEXT_WEIGHT = 0.5  # words of those sentences count half
 # how sure a placement is, by how it was made (dossier.json and review/ show it): model.Confidence
 NAMED, OWN_SIDE, BY_WORDS, BY_CONTEXT = (Confidence.NAMED_ANSWER, Confidence.OWN_SIDE, Confidence.BY_WORDS,
                                          Confidence.BY_CONTEXT)
-
-
-def _stances() -> dict:
-    return load_table("stances.yml")
 
 
 
@@ -203,7 +199,7 @@ class ClaimState:
     docs: dict
     by_sentence: dict
     sides: _Sides
-    table: dict
+    table: Stances
     readings: list[Reading] = field(default_factory=list)
     propositions: list[Proposition] = field(default_factory=list)
     claims: list[_Claim] = field(default_factory=list)

@@ -4,10 +4,10 @@ A light verb hands its kind to the noun it governs ("paid a visit"); a reporting
 statement; a speech verb over a trigger makes what it governs someone's account."""
 from __future__ import annotations
 
-from ...data import load_table
+from ...data import events_table
 from .tables import table
 
-SPEECH_KINDS = frozenset(load_table("events.yml")["speech_kinds"])  # acts of speech: statement, denial, ...
+SPEECH_KINDS = frozenset(events_table().speech_kinds)  # acts of speech: statement, denial, ...
 
 
 def trigger_kind(token) -> str | None:

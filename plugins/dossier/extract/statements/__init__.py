@@ -32,7 +32,7 @@ from .cues import _according_cues, _belief_cues, _cut_relative_clauses, _headlin
 from .focus import _Cue, _Focus, _remember
 from .quotes import _owner, _words_outside, quote_spans, runs_on
 from .speakers import _subjects_named
-from .tables import _table, verb_lemma
+from .tables import speech_words, verb_lemma
 
 __all__ = ["find_statements", "quote_spans", "runs_on", "verb_lemma"]
 
@@ -106,7 +106,7 @@ def _a_noun(token) -> bool:
 def _quotations(text: str, open_before: bool) -> list[tuple[int, int]]:
     """Quotations long enough to be someone's words (data/speech.yml `min_quote_words`), and the rest of
     a quotation still open from the sentence before."""
-    least = _table()["min_quote_words"]
+    least = speech_words().min_quote_words
     return [q for q in quote_spans(text, open_before) if len(text[q[0]:q[1]].split()) >= least
             or open_before and q[0] == 0]
 

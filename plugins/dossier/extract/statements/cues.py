@@ -11,12 +11,12 @@ from ...world import demonym_country
 from .focus import _Cue
 from .quotes import quote_spans
 from .speakers import _named_after_quote, _named_subject, _of_noun_phrase, _relative_subject, _speaker
-from .tables import ARG_DEPS, CLAUSE_DEPS, SUBJECT_DEPS, _table
+from .tables import ARG_DEPS, CLAUSE_DEPS, SUBJECT_DEPS, speech_words
 
 
 def _verb_cues(doc, text, quotes, mentions, focus) -> Iterator[_Cue]:
     """A cue for each reporting verb used as one (see _reporting_verb), with its speaker and words."""
-    table = _table()
+    table = speech_words()
     for token in doc:
         lemma = token.lemma_.lower()
         if not _reporting_verb(token, lemma, quotes, table):
@@ -43,7 +43,7 @@ def _belief_cues(doc, quotes, mentions, focus) -> Iterator[_Cue]:
     """'Officials are very confident the Houthis do not have the weapons', 'Zelensky is convinced that the
     rocket was not Ukrainian': a belief stated of someone, with the clause believed, is their statement
     (data/speech.yml `belief_words`). Without the clause ("confident in the army") it states nothing."""
-    words = set(_table().get("belief_words") or ())
+    words = set(speech_words().belief_words)
     for token in doc:
         if token.lemma_.lower() not in words and token.lower_ not in words:
             continue
@@ -65,7 +65,7 @@ def _belief_cues(doc, quotes, mentions, focus) -> Iterator[_Cue]:
 
 def _nobody(subject) -> bool:
     """'no group', 'nobody', 'no one', 'none of them': a subject that says nobody."""
-    return subject.lower_ in {"nobody", "none", "noone"} or any(
+    return subject.lower_ in speech_words().nobody_words or any(
         c.dep_ == "det" and c.lower_ == "no" for c in subject.children) or (
         subject.lower_ == "one" and any(c.lower_ == "no" for c in subject.children))
 
@@ -75,7 +75,7 @@ def _reporting_verb(token, lemma: str, quotes, table) -> bool:
     words (there it is the speaker's, not the attribution), not a frame around an inner cue ("was quoted
     as saying"), and not a participle on an allegation noun ("allegations claiming that ...": the noun's
     maker says it, _noun_cues)."""
-    if lemma not in table["verbs"] or token.pos_ not in {"VERB", "AUX"}:
+    if lemma not in table.verbs or token.pos_ not in {"VERB", "AUX"}:
         return False
     if any(a <= token.idx < b for a, b in quotes) or not _is_speech(token, lemma, table):
         return False
@@ -83,15 +83,15 @@ def _reporting_verb(token, lemma: str, quotes, table) -> bool:
         return False  # "No group has claimed responsibility": nobody said anything
     if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in token.children):
         return False  # "asked whether the Kremlin believed ...": a question put, not what anyone said
-    if lemma in (table.get("predicate_infinitives") or ()) and token.dep_ == "xcomp" and token.head.lemma_ == "be":
+    if lemma in table.predicate_infinitives and token.dep_ == "xcomp" and token.head.lemma_ == "be":
         return False  # "Russia was to blame": who is answerable for the act, not a word anyone said
     inner = (*token.children, *(g for p in token.children if p.dep_ == "prep" for g in p.children))
-    if lemma in table["frame_verbs"] and any(c.dep_ in {"xcomp", "advcl", "pcomp"}
-                                             and c.lemma_.lower() in table["verbs"] for c in inner):
+    if lemma in table.frame_verbs and any(c.dep_ in {"xcomp", "advcl", "pcomp"}
+                                             and c.lemma_.lower() in table.verbs for c in inner):
         return False
-    nouns = table["allegation_nouns"] | table["statement_nouns"]
+    nouns = table.allegation_nouns | table.statement_nouns
     return not (token.dep_ in {"amod", "acl", "relcl"} and token.head.lemma_.lower() in nouns
-                and not any(c.dep_ in SUBJECT_DEPS and c.lower_ not in table["relative_pronouns"]
+                and not any(c.dep_ in SUBJECT_DEPS and c.lower_ not in table.relative_pronouns
                             or c.dep_ == "agent" for c in token.children))
 
 
@@ -99,7 +99,7 @@ def _inverted(token, lemma, table):
     """(speaker head, span) of an attribution after its words with the speaker after the verb, parsed as a
     verb coordinated with the clause it reports and taking the name as object: "..., reported Russian
     Foreign Minister Sergei Lavrov"; else None."""
-    if lemma not in table["say_verbs"] or token.dep_ not in {"conj", "parataxis"} or token.i == 0:
+    if lemma not in table.say_verbs or token.dep_ not in {"conj", "parataxis"} or token.i == 0:
         return None
     if any(c.dep_ in SUBJECT_DEPS for c in token.children) or token.doc[token.i - 1].text != ",":
         return None
@@ -114,10 +114,10 @@ def _inverted(token, lemma, table):
 
 
 def _is_speech(token, lemma, table) -> bool:
-    actions = (table.get("action_objects") or {}).get(lemma)
+    actions = table.action_objects.get(lemma)
     if actions and any(c.dep_ == "dobj" and c.lemma_.lower() in actions for c in token.children):
         return False  # "the blast claimed six lives": an act, not a claim
-    need = table["needs_complement"].get(lemma)
+    need = table.needs_complement.get(lemma)
     if need is None:
         return True
     for c in token.children:
@@ -137,10 +137,10 @@ def _reported_span(token, lemma, table) -> tuple[int, int] | None:
     coordinated clauses are left out."""
     doc = token.doc
     clauses = [c for c in token.children if c.dep_ in CLAUSE_DEPS and c.i > token.i]
-    if not clauses and lemma in table["say_verbs"]:
+    if not clauses and lemma in table.say_verbs:
         # "The U.S. is concerned ..., the White House said": a clause before the verb and its subject
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
-        quoted = [q for q in quote_spans(doc.text) if len(doc.text[q[0]:q[1]].split()) >= table["min_quote_words"]]
+        quoted = [q for q in quote_spans(doc.text) if len(doc.text[q[0]:q[1]].split()) >= table.min_quote_words]
         clauses = [c for c in token.children if c.dep_ == "ccomp" and c.i < token.i and subjects
                    and c.pos_ in {"VERB", "AUX"}
                    and all(max(t.i for t in c.subtree) < s.i for s in subjects)
@@ -149,7 +149,7 @@ def _reported_span(token, lemma, table) -> tuple[int, int] | None:
     if not clauses:  # "said in a statement that ...": the clause hangs off the statement noun
         clauses = [t for c in token.children if c.dep_ == "prep" for t in c.subtree
                    if t.dep_ in {"ccomp", "acl"} and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children)][:1]
-    if lemma in table["say_verbs"] and clauses:
+    if lemma in table.say_verbs and clauses:
         toks = [t for c in clauses for t in c.subtree]
         start = min(toks, key=lambda t: t.i)
         while start.dep_ == "mark" or start.is_punct:
@@ -159,9 +159,9 @@ def _reported_span(token, lemma, table) -> tuple[int, int] | None:
         end = max(t.i for t in toks)
         return start.idx, _end(doc, end)
     negated = any(c.dep_ == "neg" for c in token.children)  # "did not respond to a request": no words, an act
-    if lemma in table["say_verbs"] and not negated and not any(
-            (c.dep_ in {"dobj", "oprd", "attr"} and lemma not in table["addressee_verbs"]) or (
-            c.dep_ == "prep" and c.lower_ in table["topic_preps"]) for c in token.children):
+    if lemma in table.say_verbs and not negated and not any(
+            (c.dep_ in {"dobj", "oprd", "attr"} and lemma not in table.addressee_verbs) or (
+            c.dep_ == "prep" and c.lower_ in table.topic_preps) for c in token.children):
         return None  # "said on Monday", "told reporters in Ottawa": the words are elsewhere (a quotation)
     args = [c for c in token.children if c.dep_ in ARG_DEPS and c.i > token.i]
     if not args and _answers_own_noun(token, table):
@@ -176,8 +176,8 @@ def _reported_span(token, lemma, table) -> tuple[int, int] | None:
 def _answers_own_noun(token, table) -> bool:
     """A verb in a relative clause on an allegation noun, with a subject of its own: "a claim Kyiv
     strongly denies", "a charge that Tehran rejects". The subject answers the allegation."""
-    return token.dep_ == "relcl" and token.head.lemma_.lower() in table["allegation_nouns"] and any(
-        c.dep_ in SUBJECT_DEPS and c.lower_ not in table["relative_pronouns"] for c in token.children)
+    return token.dep_ == "relcl" and token.head.lemma_.lower() in table.allegation_nouns and any(
+        c.dep_ in SUBJECT_DEPS and c.lower_ not in table.relative_pronouns for c in token.children)
 
 
 def _left_edge(token):
@@ -206,7 +206,7 @@ def _according_cues(doc, mentions) -> Iterator[_Cue]:
     """'according to X', 'in the words of X': the speaker is the phrase's object; the reported words are
     the clause it is attached to, without the phrase."""
     text = doc.text.lower()
-    for phrase in _table()["according_to"]:
+    for phrase in speech_words().according_to:
         for m in re.finditer(rf"\b{re.escape(phrase)}\b", text):
             words = phrase.split()
             tok = next((t for t in doc if t.idx == m.start()), None)
@@ -238,15 +238,15 @@ def _according_cues(doc, mentions) -> Iterator[_Cue]:
 
 def _reports_with_speaker(token) -> bool:
     """A reporting verb with a subject of its own ("said X")."""
-    return token.lemma_.lower() in _table()["verbs"] and token.pos_ in {"VERB", "AUX"} and \
+    return token.lemma_.lower() in speech_words().verbs and token.pos_ in {"VERB", "AUX"} and \
         any(c.dep_ in SUBJECT_DEPS for c in token.children)
 
 
 def _noun_cues(doc, quotes, mentions, focus) -> Iterator[_Cue]:
     """A statement or allegation noun with its maker and its content: "Western allegations claiming that
     X", "Trudeau's comments that X", "accusations by Y that X". The maker said X."""
-    table = _table()
-    nouns = table["allegation_nouns"] | table["statement_nouns"]
+    table = speech_words()
+    nouns = table.allegation_nouns | table.statement_nouns
     for tok in doc:
         if tok.pos_ != "NOUN" or tok.lower_ not in nouns and tok.lemma_.lower() not in nouns:
             continue
@@ -262,7 +262,7 @@ def _noun_cues(doc, quotes, mentions, focus) -> Iterator[_Cue]:
                 makers += [g for g in c.children if g.dep_ == "pobj"]
             elif c.dep_ in {"acl", "ccomp"} and c.i > tok.i:
                 makers += [g2 for g in c.children if g.dep_ == "agent" for g2 in g.children if g2.dep_ == "pobj"]
-                if c.lemma_.lower() in table["verbs"]:
+                if c.lemma_.lower() in table.verbs:
                     content = next((g for g in c.children if g.dep_ == "ccomp" and g.i > c.i), content)
                 elif any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
                     content = c
@@ -285,7 +285,7 @@ def _without_the_label(noun, toks: list, table) -> list:
     """"described Khan's statement that Pakistan has been the victim as far from the truth": the last "as"
     phrase is the describing verb's label for what Khan said, not Khan's words."""
     verb = noun.head
-    if noun.dep_ != "dobj" or verb.lemma_.lower() not in table["as_label_verbs"]:
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in table.as_label_verbs:
         return toks
     label = next((t for t in reversed(toks) if t.dep_ == "prep" and t.lower_ == "as"), None)
     return toks if label is None else [t for t in toks if t.i < label.i]
@@ -348,11 +348,11 @@ def _headline_cues(doc, mentions, focus=None) -> Iterator[_Cue]:
     """A headline: the first reporting verb form after a name; the name before it speaks. In "Title: we
     reject ...", the label before the colon speaks. Without such a verb, a name that ends the headline
     signs it."""
-    forms = _table()["forms"]
+    forms = speech_words().forms
     for tok in doc:
         if tok.i == 0 or tok.lower_ not in forms:
             continue
-        if forms[tok.lower_] in (_table().get("laid_on_verbs") or ()) and tok.i + 1 < len(doc) \
+        if forms[tok.lower_] in speech_words().laid_on_verbs and tok.i + 1 < len(doc) \
                 and doc[tok.i + 1].lower_ == "on":
             return  # "Crash blamed on Horak": the passive without its auxiliary; what is blamed says nothing
         if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "by":
@@ -392,7 +392,7 @@ def _headline_clause_end(doc, tok) -> int:
     """The last token of the headline's clause after its verb: up to a colon, a bar or a dash; after
     "claims", up to a comma too ("Daesh Claims Kerman Terror Attack, Clues Point to Israel": what is claimed
     is one noun phrase, and the clause after the comma is the headline's own)."""
-    stops = {":", "|", "—", " - "} | ({","} if _table()["forms"].get(tok.lower_) == "claim" else set())
+    stops = {":", "|", "—", " - "} | ({","} if speech_words().forms.get(tok.lower_) == "claim" else set())
     return next((t.i - 1 for t in doc[tok.i + 1:] if t.text in stops), len(doc) - 1)
 
 
@@ -434,7 +434,7 @@ def _cut_relative_clauses(cues) -> None:
                 continue
             first = min(o.token.subtree, key=lambda t: t.i)
             last = max(o.token.subtree, key=lambda t: t.i)
-            if _answers_own_noun(o.token, _table()):
+            if _answers_own_noun(o.token, speech_words()):
                 first = o.token.head.left_edge  # "..., a claim Kyiv denies": the noun goes with its answer
             if last.idx + len(last.text) >= c.span[1] - 1 and first.i > 0:
                 end = first.i - 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...model import Ref
-from .tables import _table
+from .tables import speech_words
 
 
 @dataclass
@@ -63,7 +63,7 @@ def _remember(focus: _Focus, c: _Cue) -> None:
 
 def _in_statement(token) -> bool:
     """"said in a statement", "issued a statement saying": the cue names its statement."""
-    nouns = _table()["statement_nouns"]
+    nouns = speech_words().statement_nouns
     for c in token.children:
         if c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lemma_.lower() in nouns for g in c.children):
             return True

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .focus import _Cue
-from .tables import _table
+from .tables import speech_words
 
 
 def quote_spans(text: str, open_before: bool = False) -> list[tuple[int, int]]:
@@ -16,7 +16,7 @@ def quote_spans(text: str, open_before: bool = False) -> list[tuple[int, int]]:
     the paragraph is still open), the words up to the first closing mark, or the whole sentence when it
     has none, are quoted."""
     spans = []
-    pairs = _table()["quote_pairs"]
+    pairs = speech_words().quote_pairs
     openers = {p[0] for p in pairs}
     i = 0
     if open_before:

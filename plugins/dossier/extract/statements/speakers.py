@@ -6,11 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...data import load_table
+from ...data import actor_words_table
 from ...world import country_of, demonym_country
 from ..who import same_spelling, words
 from .focus import _last_mention
-from .tables import SUBJECT_DEPS, _table
+from .tables import SUBJECT_DEPS, speech_words
 
 
 def _speaker(token, doc, mentions, focus):
@@ -21,7 +21,7 @@ def _speaker(token, doc, mentions, focus):
     # of several subjects ("Coordinator ... John Kirby claimed"), the one nearest the verb
     subject = max(subjects, key=lambda s: s.i if s.i < token.i else -s.i)
     verb = subject.head
-    if subject.dep_ == "nsubjpass" and verb.lemma_.lower() not in _table()["frame_verbs"]:
+    if subject.dep_ == "nsubjpass" and verb.lemma_.lower() not in speech_words().frame_verbs:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is None:
             return None, None, None, ()  # "the claims were rejected": nobody said anything here
@@ -29,7 +29,7 @@ def _speaker(token, doc, mentions, focus):
         if pobj is None:
             return None, None, None, ()
         subject = pobj
-    elif verb.lemma_.lower() in (_table().get("laid_on_verbs") or ()) and _laid_on(verb):
+    elif verb.lemma_.lower() in speech_words().laid_on_verbs and _laid_on(verb):
         return None, None, None, ()  # "Crash blamed on Horak": what is blamed does not speak
     elif subject == _relative_subject(verb):
         # "the United States, which accuses ...": the antecedent speaks; names in the clause are not it
@@ -185,7 +185,7 @@ def _officially(name: str, noun: str) -> bool:
 def _office_of_a_person(p: _Phrase):
     """"Modi's office", "Trudeau's government": the state the person heads, when the article's titles
     say which ("Indian Prime Minister Narendra Modi"); else the person (a later rule)."""
-    if not (p.lemma in _table()["institution_nouns"] and p.noun and any(
+    if not (p.lemma in speech_words().institution_nouns and p.noun and any(
             t.dep_ == "poss" and any(m.kind == "person" and m.ref.start <= t.idx < m.ref.end for m in p.inside)
             for t in p.head.children)):
         return None
@@ -203,13 +203,13 @@ def _not_the_owner(p: _Phrase):
     """The owner of the head noun does not speak: "Putin's spokesman" (a title: the person holding it
     does); "Prigozhin's allies, the Ukrainian government and Western officials blamed ..." (the
     coordinated speakers do). Strikes owners from p.persons."""
-    table = _table()
+    table = speech_words()
     head = p.head
     if p.lemma in words().titles and p.noun:
         owners = [t for t in head.children if t.dep_ == "poss"]
         p.persons = [m for m in p.persons
                      if not any(m.ref.start <= t.idx < m.ref.end for o in owners for t in o.subtree)]
-    elif p.noun and p.lemma not in table["institution_nouns"] | table["statement_nouns"]:
+    elif p.noun and p.lemma not in table.institution_nouns | table.statement_nouns:
         owners = [t for t in head.children if t.dep_ == "poss" and any(
             m.kind == "person" and m.ref.start <= t.idx < m.ref.end for m in p.inside)]
         if owners:
@@ -245,7 +245,7 @@ def _leaders_government(p: _Phrase):
 @lru_cache(maxsize=1)
 def _leader_governments() -> frozenset[str]:
     """The words for a government its leader's name may stand before (actor_words.yml government_words)."""
-    return frozenset(str(w).lower() for w in load_table("actor_words.yml")["government_words"])
+    return frozenset(w.lower() for w in actor_words_table().government_words)
 
 
 def _role_noun(p: _Phrase):
@@ -257,7 +257,7 @@ def _role_noun(p: _Phrase):
     lemma = p.lemma
     country = _nationality(p.head)
     # "the Russian leader": whoever holds a title of that country's (its president, its prime minister)
-    any_title = country is not None and lemma in _table()["leader_nouns"]
+    any_title = country is not None and lemma in speech_words().leader_nouns
 
     def titled(m) -> bool:
         return m.kind == "person" and bool(m.role) and (any_title or same_spelling(lemma) in same_spelling(m.role)) \
@@ -302,7 +302,7 @@ def _role_country(m):
 
 def _statement_by(p: _Phrase):
     """"a statement by the ministry": who made it."""
-    if p.lemma in _table()["statement_nouns"] and p.inside:
+    if p.lemma in speech_words().statement_nouns and p.inside:
         m = p.inside[0]
         return m.text, m.ref, m.kind, p.co
     return None
@@ -336,7 +336,7 @@ def _of_or_owner(p: _Phrase):
 def _posted_to(t) -> bool:
     """"the Bolivian ambassador to Peru", "the envoy to the United Nations": where the title's holder serves,
     not whom they speak for."""
-    return any(a.dep_ == "pobj" and a.head.lower_ == "to" and a.head.head.lower_ in _table()["posted_titles"]
+    return any(a.dep_ == "pobj" and a.head.lower_ == "to" and a.head.head.lower_ in speech_words().posted_titles
                for a in (t, *t.ancestors))
 
 
@@ -356,7 +356,7 @@ def _in_a_clause(t, head) -> bool:
 def _institution_back(p: _Phrase):
     """"the ministry said": the last organisation of the article with that word, else the last one
     that spoke."""
-    if p.focus is None or p.lemma not in _table()["institution_nouns"] or not p.noun:
+    if p.focus is None or p.lemma not in speech_words().institution_nouns or not p.noun:
         return None
     text, ref = _last_mention(p.focus, lambda m: p.lemma in m.text.lower())
     if text is None:
@@ -388,7 +388,7 @@ def _official_of_a_nationality(p: _Phrase):
     a nationality qualifies (no person, body or collective named) speaks for that country, as "a US
     official" does (a name inside the phrase is left to the rules that read names). Only titles that speak
     for a state (state_voice_titles): "a British analyst" does not."""
-    if not p.noun or _named_where_not_posted(p) or p.lemma not in (_table().get("state_voice_titles") or ()):
+    if not p.noun or _named_where_not_posted(p) or p.lemma not in speech_words().state_voice_titles:
         return None
     for t in p.toks:
         if t.i >= p.head.i or not t.text[:1].isupper() or not _qualifies(t, p.head):
@@ -418,7 +418,7 @@ def _qualifies(t, head) -> bool:
 def _unnamed_voice(p: _Phrase):
     """"A spokesperson said" with nobody of that title named: the voice of the body, state or group that
     last spoke ("China's government is dismissing ... A spokesperson said ...")."""
-    if p.focus is None or p.inside or p.lemma not in _table()["voice_titles"] or not p.noun:
+    if p.focus is None or p.inside or p.lemma not in speech_words().voice_titles or not p.noun:
         return None
     if any(t.dep_ == "det" and t.lower_ == "the" for t in p.head.children):
         # "the spokesman said", nobody of that title named: the spokesperson introduced before, if any (by
@@ -437,7 +437,7 @@ def _unnamed_voice(p: _Phrase):
 def _statement_back(p: _Phrase):
     """"the statement said": the author of the last statement named as one, else the last institution
     that spoke, else the last speaker."""
-    if p.focus is None or p.lemma not in _table()["statement_nouns"]:
+    if p.focus is None or p.lemma not in speech_words().statement_nouns:
         return None
     if p.focus.stated:
         text, kind, ref = p.focus.stated
@@ -541,11 +541,11 @@ def _subjects_of_saying(token) -> list:
         # "... and added", "was quoted as saying", "..., adding that"
         return _subjects_of_saying(_outside_dashes(token) or token.head)
     if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.dep_ == "dobj" and token.head.head != token.head \
-            and token.lemma_.lower() in (_table().get("participle_cues") or ()):
+            and token.lemma_.lower() in speech_words().participle_cues:
         # "Duda showed some restraint saying that ...": the parser hangs the participle on the object; its
         # speaker is the subject of the clause
         return _subjects_of_saying(token.head.head)
-    if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.lemma_.lower() in _table()["frame_verbs"]:
+    if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.lemma_.lower() in speech_words().frame_verbs:
         # "was quoted as saying" with "as saying" a phrase; active, "the paper quoted X as saying": X says
         frame = token.head.head
         return [c for c in frame.children if c.dep_ == "dobj"] or _subjects_of_saying(frame)
@@ -616,4 +616,4 @@ def _relative_subject(token):
     if token.dep_ != "relcl":
         return None
     return next((c for c in token.children if c.dep_ in SUBJECT_DEPS
-                 and c.lower_ in _table()["relative_pronouns"]), None)
+                 and c.lower_ in speech_words().relative_pronouns), None)

@@ -1,10 +1,13 @@
-"""The word tables of the statements stage (data/speech.yml, the titles of data/actor_words.yml), read
-once, and the reporting verbs' word forms."""
+"""The word tables of the statements stage (data/speech.yml), read once, and the reporting verbs' word
+forms."""
 from __future__ import annotations
 
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
 from functools import lru_cache
 
-from ...data import load_table
+from ...data import speech_table
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 ARG_DEPS = {"ccomp", "dobj", "xcomp", "prep", "attr", "oprd", "dative", "prt", "advmod", "npadvmod", "acomp",
@@ -12,15 +15,44 @@ ARG_DEPS = {"ccomp", "dobj", "xcomp", "prep", "attr", "oprd", "dative", "prt", "
 CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis"}
 
 
+@dataclass(frozen=True)
+class SpeechWords:
+    """data/speech.yml as the statements stage reads it, fields named as its keys: the word lists it asks of
+    every token as sets, the rest as the table holds them; and `forms`, the reporting verbs' word forms."""
+
+    verbs: frozenset[str]
+    belief_words: tuple[str, ...]
+    say_verbs: frozenset[str]
+    addressee_verbs: frozenset[str]
+    participle_cues: tuple[str, ...]
+    needs_complement: Mapping[str, tuple[str, ...]]
+    action_objects: Mapping[str, tuple[str, ...]]
+    predicate_infinitives: tuple[str, ...]
+    frame_verbs: frozenset[str]
+    laid_on_verbs: tuple[str, ...]
+    as_label_verbs: frozenset[str]
+    statement_nouns: frozenset[str]
+    allegation_nouns: frozenset[str]
+    institution_nouns: frozenset[str]
+    leader_nouns: tuple[str, ...]
+    voice_titles: tuple[str, ...]
+    state_voice_titles: tuple[str, ...]
+    posted_titles: frozenset[str]
+    relative_pronouns: frozenset[str]
+    nobody_words: tuple[str, ...]
+    topic_preps: frozenset[str]
+    according_to: tuple[str, ...]
+    quote_pairs: tuple[tuple[str, str], ...]
+    min_quote_words: int
+    irregular_forms: Mapping[str, str]
+    forms: Mapping[str, str]  # a reporting verb's word form -> the verb ("denied" -> "deny")
+
+
 @lru_cache(maxsize=None)
-def _table() -> dict:
-    t = dict(load_table("speech.yml"))
-    for key in ("verbs", "say_verbs", "statement_nouns", "allegation_nouns", "institution_nouns",
-                "frame_verbs", "relative_pronouns", "topic_preps", "addressee_verbs", "as_label_verbs",
-                "posted_titles"):
-        t[key] = frozenset(t.get(key) or ())
-    t["forms"] = _verb_forms(t["verbs"])
-    return t
+def speech_words() -> SpeechWords:
+    t, types = speech_table(), typing.get_type_hints(SpeechWords)
+    return SpeechWords(**{f.name: frozenset(getattr(t, f.name)) if types[f.name] == frozenset[str]
+                          else getattr(t, f.name) for f in fields(t)}, forms=_verb_forms(t.verbs))
 
 
 def _verb_forms(lemmas) -> dict[str, str]:
@@ -38,11 +70,11 @@ def _verb_forms(lemmas) -> dict[str, str]:
                   doubled and doubled + "ed", doubled and doubled + "ing"):
             if f:
                 forms.setdefault(f, v)
-    for irregular, lemma in load_table("speech.yml")["irregular_forms"].items():
+    for irregular, lemma in speech_table().irregular_forms.items():
         forms[irregular] = lemma
     return forms
 
 
 def verb_lemma(word: str) -> str | None:
     """The reporting verb a word form is ("denied" -> "deny"), or None."""
-    return _table()["forms"].get(word.lower())
+    return speech_words().forms.get(word.lower())

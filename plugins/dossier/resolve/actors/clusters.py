@@ -9,7 +9,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Iterable
 
-from ...data import load_table
+from ...data import actor_words_table, bodies_table
 from ...model import Mention, Source
 from ...world import capital_of, country_of, demonym_country, government_of
 from .index import Cluster, _fold_country, norm
@@ -114,7 +114,7 @@ def _surnamed_bodies(clusters: dict[str, Cluster], _sources=()) -> None:
     no word of a body's name, ending in the surname of exactly one person known by the surname alone, is
     that person named in full."""
     heads = _generic_heads() | _body_words() | _press_heads() | \
-        {str(w).lower() for w in load_table("actor_words.yml").get("org_heads", ())}
+        {w.lower() for w in actor_words_table().org_heads}
     surnames = {romanized(k): c for k, c in clusters.items() if len(k.split()) == 1 and not c.country
                 and _mostly(c, "person")}
     for key, c in list(clusters.items()):
@@ -166,7 +166,7 @@ def _missions_by_seat(clusters: dict[str, Cluster], _sources=()) -> None:
 
 @lru_cache(maxsize=1)
 def _missions() -> frozenset[str]:
-    return frozenset(str(w).lower() for w in load_table("actor_words.yml").get("missions", ()))
+    return frozenset(w.lower() for w in actor_words_table().missions)
 
 
 def _led_by_the_same(clusters: dict[str, Cluster], _sources=()) -> None:
@@ -232,9 +232,9 @@ def known_bodies() -> dict[str, tuple[int, str | None]]:
     """norm(name) -> (entry, ISO3 or None) for the bodies of data/bodies.yml."""
 
     out = {}
-    for number, entry in enumerate(load_table("bodies.yml").get("bodies", ())):
-        for name in entry.get("names", ()):
-            out[norm(str(name))] = (number, entry.get("country"))
+    for number, body in enumerate(bodies_table().bodies):
+        for name in body.names:
+            out[norm(name)] = (number, body.country)
     return out
 
 
@@ -307,7 +307,7 @@ def _particle_surname(key: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _name_particles() -> frozenset[str]:
-    return frozenset(str(w).lower() for w in load_table("actor_words.yml").get("name_particles", ()))
+    return frozenset(w.lower() for w in actor_words_table().name_particles)
 
 
 def _plural_names(clusters: dict[str, Cluster], _sources=()) -> None:
@@ -338,7 +338,12 @@ def _generic_tails(clusters: dict[str, Cluster], _sources=()) -> None:
         if o is not None and not o.country and _kind_of(o) in {"organization", None} and _one_owner(None, c, None, o):
             o.mentions.extend(clusters.pop(key).mentions)
 
-DEFINITION = r"\s*(?:\(\s*(?:the\s+)?{a}\s*\)|,\s*(?:or|also known as|known as|also called)\s+(?:the\s+)?{a}\b)"
+@lru_cache(maxsize=1)
+def _definition() -> str:
+    """What defines an acronym {a} after a name: "(the FSB)", ", known as FSB" (data/actor_words.yml
+    `alias_cues`)."""
+    cues = "|".join(re.escape(c) for c in actor_words_table().alias_cues)
+    return r"\s*(?:\(\s*(?:the\s+)?{a}\s*\)|,\s*(?:" + cues + r")\s+(?:the\s+)?{a}\b)"
 
 
 def _defined_acronyms(clusters: dict[str, Cluster], sources: Iterable[Source]) -> None:
@@ -363,7 +368,7 @@ def _defined_acronyms(clusters: dict[str, Cluster], sources: Iterable[Source]) -
             named = [t for t in holding if any(f in t for f in forms)]
             if not named:
                 continue
-            pattern = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")" + DEFINITION.format(a=acronym))
+            pattern = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")" + _definition().format(a=acronym))
             found = {(n, m.start()) for n, t in enumerate(holding) for m in pattern.finditer(t)}
             if found:
                 fits[other_key] = found
@@ -375,7 +380,7 @@ def _defined_acronyms(clusters: dict[str, Cluster], sources: Iterable[Source]) -
             clusters[next(iter(fits))].mentions.extend(c.mentions)
             del clusters[key]
 
-FUNCTION = {"of", "for", "and", "on", "the", "in"}
+FUNCTION = frozenset(actor_words_table().name_links)  # a name's small words
 
 
 def _same_portfolio(bag: frozenset[str], c: Cluster, other_bag: frozenset[str], o: Cluster) -> bool:
@@ -419,11 +424,11 @@ SPELLINGS = {"defence": "defense", "organisation": "organization", "labour": "la
 
 @lru_cache(maxsize=1)
 def _press_heads() -> frozenset[str]:
-    return frozenset(str(w).lower() for w in load_table("actor_words.yml").get("press_heads", ()))
+    return frozenset(w.lower() for w in actor_words_table().press_heads)
 
 
 def _generic_heads() -> set[str]:
-    return {str(w).lower() for w in load_table("actor_words.yml").get("generic_heads", ())}
+    return {w.lower() for w in actor_words_table().generic_heads}
 
 
 def _group_key(m: Mention) -> str:
@@ -438,15 +443,16 @@ def _group_key(m: Mention) -> str:
             folded = ["@" + country.iso3, *norm(m.text).split()[1:]]
         if folded and folded[0].startswith("@"):
             noun = folded[-1]
-            return "group:" + folded[0] + " " + str(load_table("actor_words.yml").get("collective_forms", {}).get(noun, noun))
-    words = [w for w in norm(m.text).split() if w not in {"collective", "so called", "entire", "whole"}]
-    words = [w[:-3] if w.endswith("ern") and w[:-3] in {"west", "east", "north", "south"} else w for w in words]
+            return "group:" + folded[0] + " " + actor_words_table().collective_forms.get(noun, noun)
+    table = actor_words_table()  # group_qualifiers, compass_points
+    words = [w for w in norm(m.text).split() if w not in table.group_qualifiers]
+    words = [w[:-3] if w.endswith("ern") and w[:-3] in table.compass_points else w for w in words]
     return "group:" + " ".join(words)
 
 
 @lru_cache(maxsize=1)
 def _body_words() -> frozenset[str]:
-    return frozenset(load_table("actor_words.yml")["body_words"])
+    return frozenset(actor_words_table().body_words)
 
 
 def _country(m: Mention):
@@ -469,12 +475,12 @@ def _country(m: Mention):
 def _state_voice(text: str):
     """The country whose unnamed officials a group is ("U.S. officials", "senior Iranian officials", "US
     defense officials"): they speak for its government, as its government does, whatever branch they are of."""
-    table = load_table("actor_words.yml")
-    ranks = {str(w).lower() for w in table.get("official_ranks", ())}
+    table = actor_words_table()
+    ranks = {w.lower() for w in table.official_ranks}
     words = [w for w in text.split() if w.lower() not in ranks | {"the"}]
-    if len(words) < 2 or words[-1].lower() not in {str(w).lower() for w in table.get("state_voices", ())}:
+    if len(words) < 2 or words[-1].lower() not in {w.lower() for w in table.state_voices}:
         return None
-    units = {str(w).lower() for w in table.get("unit_words", ())}
+    units = {w.lower() for w in table.unit_words}
     if any(w.lower() not in units for w in words[1:-1]):
         return None
     return country_of(words[0]) or demonym_country(words[0])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ...data import load_table
+from ...data import actor_words_table
 from ...world import country_of, demonym_country
 from .index import Cluster, norm
 
@@ -67,7 +67,7 @@ def _initials(name: str, expand: bool = False) -> str:
     """Initials of a name; with expand, an acronym inside it counts whole ("UN Security Council": unsc)."""
     out = []
     for word in name.replace("-", " ").split():
-        if word.lower() in {"of", "and", "for", "the", "on", "in"}:
+        if word.lower() in actor_words_table().name_links:
             continue
         out.append(word.lower() if expand and word.isupper() and len(word) <= 4 else word[0].lower())
     return "".join(out)
@@ -96,5 +96,5 @@ def _one_given_name(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _given_name_forms() -> dict[str, int]:
-    groups = load_table("actor_words.yml").get("given_name_forms") or ()
-    return {str(name).lower(): k for k, group in enumerate(groups) for name in group}
+    groups = actor_words_table().given_name_forms
+    return {name.lower(): k for k, group in enumerate(groups) for name in group}
