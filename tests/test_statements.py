@@ -83,6 +83,8 @@ NOUN_PHRASE_CASES = {
                                      "United Kingdom"),
     "unnamed spokesperson": ("Talks stall\nThe Russian Foreign Ministry said the talks had failed. A spokesperson said "
                              "the talks would resume next week.", "Russian Foreign Ministry"),
+    "spokesperson of a body": ("Talks stall\nThe Peruvian Defence Ministry denied the report. The strikes were far from "
+                               "the border, representatives for the ministry said.", "Peruvian Defence Ministry"),
     "proper name": ("Talks stall\nBakhmut Commander said the town would never fall to the enemy.", "Bakhmut Commander"),
 }
 # rules no short case reaches yet (the corpora do): a case for each is welcome

@@ -3,7 +3,7 @@ antecedent), resolved to an actor as written: a name, a pronoun or "the latter" 
 noun ("the minister"), a state noun with its nationality ("the Indian government")."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ...data import actor_words_table
@@ -293,11 +293,7 @@ def _nationality(head):
 
 def _role_country(m):
     """The country a person's title names ("Russian President", "Iran's Supreme Leader"), or None."""
-    for w in f"{m.role or ''} {m.role_org or ''}".replace("’s", "").replace("'s", "").split():
-        found = demonym_country(w) or country_of(w)
-        if found is not None:
-            return found.name
-    return None
+    return _named_country(f"{m.role or ''} {m.role_org or ''}")
 
 
 def _statement_by(p: _Phrase):
@@ -356,8 +352,13 @@ def _in_a_clause(t, head) -> bool:
 def _institution_back(p: _Phrase):
     """"the ministry said": the last organisation of the article with that word, else the last one
     that spoke."""
-    if p.focus is None or p.lemma not in speech_words().institution_nouns or not p.noun:
+    if p.focus is None or p.lemma not in speech_words().institution_nouns or not _common_noun(p.head):
         return None
+    country = _nationality(p.head)
+    if country is not None:
+        # "the Polish diplomatic department said": a body of that country, never the last ministry of another
+        text, ref = _last_mention(p.focus, lambda m: p.lemma in m.text.lower() and _named_country(m.text) == country)
+        return (text, ref, "organization", ()) if text else (country, None, "country", p.co)
     text, ref = _last_mention(p.focus, lambda m: p.lemma in m.text.lower())
     if text is None:
         # "the domestic security agency said" of the Federal Security Service: the body whose name holds a
@@ -369,6 +370,32 @@ def _institution_back(p: _Phrase):
     if text is None:
         text, ref = p.focus.last_speaker({"organization"})
     return text, ref, "organization", ()
+
+
+def _common_noun(t) -> bool:
+    """A common noun, or one the tagger took for a name for the word before it ("the foreign ministry")."""
+    return t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.is_lower)
+
+
+def _named_country(name: str) -> str | None:
+    """The country a body's name holds ("Russian Defence Ministry": Russia), or None."""
+    for w in name.replace("’s", "").replace("'s", "").split():
+        found = demonym_country(w) or country_of(w)
+        if found is not None:
+            return found.name
+    return None
+
+
+def _voice_of_an_institution(p: _Phrase):
+    """"representatives for the ministry said", "a spokesman of the ministry": those who speak for a body
+    written by its common noun are that body (as "the ministry said" is)."""
+    if p.inside or p.lemma not in {*speech_words().voice_titles, *speech_words().posted_titles} or not p.noun:
+        return None
+    body = next((g for c in p.head.children if c.dep_ == "prep" and c.lower_ in {"for", "of"}
+                 for g in c.children if g.dep_ == "pobj"), None)
+    if body is None:
+        return None
+    return _institution_back(replace(p, head=body))
 
 
 def _collective_of_an_official(p: _Phrase):
@@ -452,7 +479,8 @@ def _surname(p: _Phrase):
     """"Zelenskyy said" with the surname tagged as a common noun and missed by NER: the person of the
     article with that surname."""
     head = p.head
-    if p.focus is None or p.inside or not head.text[:1].isupper() or head.pos_ not in {"NOUN", "PROPN"}:
+    if p.focus is None or p.inside or not head.text[:1].isupper() or not (
+            head.pos_ in {"NOUN", "PROPN"} or head.tag_ == "MD"):  # "May said": a surname read as a modal
         return None
     same = [m for m in (*p.focus.mentions, *p.focus.article) if m.kind == "person" and len(m.text.split()) > 1
             and m.text.split()[-1] == head.text]
@@ -487,6 +515,7 @@ NOUN_PHRASE_RULES = [
     ("an official of a country's service", _collective_of_an_official),
     ("an official of a nationality", _official_of_a_nationality),
     ("unnamed spokesperson", _unnamed_voice),
+    ("spokesperson of a body", _voice_of_an_institution),
     ("statement by", _statement_by),
     ("first of coordinated", _first_of_coordinated),
     ("of or owner", _of_or_owner),
@@ -537,6 +566,9 @@ def _subjects_of_saying(token) -> list:
     found = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
     if found:
         return found
+    name = _modal_taken_for_a_name(token)
+    if name is not None:
+        return [name]
     if token.dep_ in {"conj", "xcomp", "advcl"} and token.head != token:
         # "... and added", "was quoted as saying", "..., adding that"
         return _subjects_of_saying(_outside_dashes(token) or token.head)
@@ -550,6 +582,16 @@ def _subjects_of_saying(token) -> list:
         frame = token.head.head
         return [c for c in frame.children if c.dep_ == "dobj"] or _subjects_of_saying(frame)
     return _stranded_subject(token)
+
+
+def _modal_taken_for_a_name(token):
+    """"In a statement, May accused the diplomats ...": the tagger reads a surname spelled as a modal verb
+    as one (or tags it a name and still hangs it on the verb as a modal). A modal never comes before a past
+    tense ("may accused"), so there it is the verb's subject."""
+    if token.tag_ != "VBD":
+        return None
+    return next((c for c in token.children if c.dep_ == "aux" and c.tag_ in {"MD", "NNP"} and c.i < token.i
+                 and c.text[:1].isupper() and c.text[1:].islower()), None)
 
 
 def _stranded_subject(token) -> list:
