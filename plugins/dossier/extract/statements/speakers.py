@@ -253,7 +253,9 @@ def _role_noun(p: _Phrase):
     role names the organisation written here."""
     if p.lemma not in words().titles or p.focus is None:
         return None
-    orgs = {m.text.lower() for m in p.inside}
+    # a body written in the phrase ("the Kremlin spokesman"); a country there is whose title it is, and any
+    # official of the country does not hold it ("Iran's army chief" is not Iran's foreign minister)
+    orgs = {m.text.lower() for m in p.inside if m.kind != "country"}
     lemma = p.lemma
     country = _nationality(p.head)
     # "the Russian leader": whoever holds a title of that country's (its president, its prime minister)
@@ -354,6 +356,13 @@ def _institution_back(p: _Phrase):
     that spoke."""
     if p.focus is None or p.lemma not in speech_words().institution_nouns or not _common_noun(p.head):
         return None
+    named = next((c for c in p.head.children if c.dep_ == "appos" and c.pos_ in {"PROPN", "NOUN"}
+                  and c.text[:1].isupper()), None)
+    if named is not None:
+        # "the Palestinian group Hamas which controls ...": the phrase names its body
+        m = next((m for m in p.inside if m.ref.start <= named.idx < m.ref.end), None)
+        return (m.text, m.ref, m.kind, p.co) if m else (
+            _proper_name(replace(p, head=named)) or (named.text, None, None, p.co))
     country = _nationality(p.head)
     if country is not None:
         # "the Polish diplomatic department said": a body of that country, never the last ministry of another
