@@ -222,6 +222,7 @@ class DateWords:
     same_day: tuple[str, ...]
     that_time: tuple[str, ...]
     that_time_blockers: tuple[str, ...]
+    holidays: tuple[str, ...]
     seasons: Mapping[str, tuple[int, int]]  # first and last month
     season_modifiers: Mapping[str, str]
     offset_directions: Mapping[str, Mapping[str, int]]

@@ -260,7 +260,15 @@ def _doer_tiers(doc, start: int, end: int, table, negated: bool = False) -> list
             tiers[tier].append(t)
         if _charged_subject(t, table):
             tiers[5].append(t)
-    return tiers
+    return [[_antecedent(t) for t in tier] for tier in tiers]
+
+
+def _antecedent(t):
+    """"the group Jaish-e-Mohammad that was responsible": the doer a relative pronoun stands for is the noun
+    its clause describes."""
+    if t.tag_ in {"WDT", "WP"} and t.head.dep_ == "relcl" and t.head.head.i != t.head.i:
+        return t.head.head
+    return t
 
 
 def _object_of_accusing(t, w: _DoerWords) -> bool:

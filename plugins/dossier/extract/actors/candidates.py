@@ -7,7 +7,9 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from ...data import speech_table
+from spacy.tokens import Span
+
+from ...data import date_words_table, speech_table
 from ...world import capital_of, country_of, demonym_country, is_place, seat_country
 from .vocab import LABEL_KINDS, NAME_LINKS, words
 
@@ -27,9 +29,28 @@ def _candidates(doc) -> Iterator[tuple[int, int, str]]:
 def _entities(doc, found: list) -> list:
     """spaCy's entities of actor labels, trimmed and split where NER ran names together."""
     for ent in doc.ents:
+        if ent.label_ == "DATE" and _name_read_as_a_date(ent):
+            ent = Span(doc, ent.start, ent.end, label="ORG")
         if _is_actor_entity(ent):
             found.extend(_repaired_entity(doc, ent))
     return found
+
+
+def _name_read_as_a_date(ent) -> bool:
+    """"the terror group Jaish-e-Mohammad" tagged a date: a span with no digit and no word of a date
+    (data/date_words.yml, holidays included), of two or more words all capitalised names, is a name."""
+    words = [t for t in ent if t.is_alpha and len(t.text) > 1]
+    return len(words) > 1 and not any(c.isdigit() for c in ent.text) and all(
+        t.pos_ == "PROPN" and t.text[:1].isupper() for t in words) and not any(
+        t.lower_ in _date_words() for t in ent)
+
+
+@lru_cache(maxsize=1)
+def _date_words() -> frozenset[str]:
+    table = date_words_table()
+    return frozenset(w.lower() for w in (*(m for names in table.months for m in names), *table.weekdays,
+                                         *table.parts_of_day, *table.relative, *table.seasons, *table.numbers,
+                                         *table.units, *table.relative_years, *table.holidays))
 
 
 def _is_actor_entity(ent) -> bool:

@@ -45,7 +45,7 @@ def _countries_and_spellings(mentions: list[Mention]) -> tuple[dict[str, Cluster
         key = _group_key(m) if m.kind == "group" else _owned_key(m)
         if not key:
             continue
-        if len(key.split()) == 1 and not m.text.isupper():
+        if len(_name_words(key)) == 1 and not m.text.isupper():
             singles.append(m)
             continue
         target = _variant_of(key, clusters)
@@ -205,7 +205,7 @@ def _acronyms(clusters: dict[str, Cluster], _sources=()) -> None:
     exactly one longer name, a body's (a person is not called by initials: "AA" is no "Ahlam A.")."""
     for key, c in list(clusters.items()):
         form = _best_form(c)
-        if form.replace(".", "").isupper() and 2 <= len(form) <= 6:
+        if _acronym(form.replace(".", "")) and 2 <= len(form) <= 6:
             form = form.replace(".", "")
             fits = [o for o in clusters.values() if o is not c and not o.country and not _mostly(o, "person")
                     and form.lower() in {_initials(_best_form(o)), _initials(_best_form(o), expand=True),
@@ -213,6 +213,13 @@ def _acronyms(clusters: dict[str, Cluster], _sources=()) -> None:
             if len(fits) == 1:
                 fits[0].mentions.extend(c.mentions)
                 del clusters[key]
+
+
+def _acronym(form: str) -> bool:
+    """"KCNA", and "JeM" of "Jaish-e-Mohammed": capitals, with no two small letters together (the small
+    one is a particle's initial)."""
+    return form.isupper() or (form.isalpha() and sum(ch.isupper() for ch in form) >= 2
+                              and re.search("[a-z]{2}", form) is None)
 
 
 def _owned_key(m: Mention) -> str:
@@ -497,12 +504,18 @@ def _variant_of(key: str, clusters: dict[str, Cluster]) -> str | None:
         folded = _fold_country(key)
         if folded != key and folded == _fold_country(other):
             return other  # "china's foreign ministry" <- "chinese foreign ministry": one country, one body
-        a, b = key.split(), other.split()
+        a, b = _name_words(key), _name_words(other)
         if "@" in key or "@" in other:
             continue  # a country's group is no spelling variant of another's ("@UKR", "@USA")
         if len(a) == len(b) >= 2 and _same_surname(a[-1], b[-1]) and all(_close(x, y) for x, y in zip(a, b)):
             return other
     return None
+
+
+def _name_words(key: str) -> list[str]:
+    """A name's words, those joined by hyphens too: "jaish-e-mohammad" and "jaish-e-mohammed" are one name in
+    two transliterations, word for word."""
+    return [w for w in re.split(r"[\s-]+", key) if w]
 
 
 # The passes after countries, spellings and short forms, in order: each joins clusters that the evidence it
