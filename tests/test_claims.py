@@ -182,6 +182,8 @@ def test_the_doer_named_by_is_behind_ordered_or_blamed_on_is_charged_as_its_stat
         "Peruvian President Carlos Vega spoke on Monday. Bolivia has blamed Vega for the pipeline bombing.": "@PER",
         # the possessor with its name words: North Korea, not the Korea of "Republic of Korea"
         "Turnbull condemned North Korea’s cyber attack.": "@PRK",
+        # the body a weapon is named for, as its state
+        "Bolivia's Andean Front spoke on Monday. Officials said a failed Andean Front rocket caused the blast at the hospital.": "@BOL",
     }
     for text, side in texts.items():
         parsed = parse_text(nlp, text, "a0")
@@ -189,6 +191,15 @@ def test_the_doer_named_by_is_behind_ordered_or_blamed_on_is_charged_as_its_stat
         doc = parsed.docs[-1]  # the last sentence: an earlier one may only introduce the person
         sides = _Sides(mentions)
         assert side in _accused_in(doc, 0, len(doc.text), "", table, sides.of), text
+
+
+def test_a_speaker_titled_by_an_acronym_acts_for_the_state_its_spelled_out_name_names(nlp):
+    """"IDF spokesperson Daniel Hagari": the texts spell out "Israel Defense Forces (IDF)" elsewhere."""
+    from dossier.extract.charges import _Sides
+
+    text = ("The Bolivian Defence Forces (BDF) said the border was quiet. "
+            "BDF spokesman Ivan Horak said radar tracked the rockets.")
+    assert _Sides(find_mentions([parse_text(nlp, text, "a0")])).of("Ivan Horak") == "@BOL"
 
 
 def test_where_a_weapon_was_fired_from_names_its_side_when_nothing_else_does(nlp):

@@ -68,8 +68,11 @@ def _side_of_token(tok, people=None) -> frozenset[str]:
         side = whole or nation or (by_part[0] if by_part else None)
         if side:
             found.add(side)
-        else:
-            side = people(t.text) if people is not None and t.pos_ == "PROPN" else None
+        elif people is not None:
+            # "Putin", or the body a weapon or act is named for ("a failed Islamic Jihad rocket")
+            names = [t.text] if t.pos_ == "PROPN" else \
+                [_with_compounds(c) for c in parts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            side = next(filter(None, map(people, names)), None)
             if side:
                 found.add(side)
     return frozenset(found)
@@ -402,7 +405,11 @@ def _sides_of_doers(tiers: list[list], people, negated: bool) -> frozenset[str]:
             side = _side_of_token(t)
             if side:
                 return side
-    for tier in ((tiers[0], tiers[1], tiers[5]) if not negated else tiers[:2]):  # then a person or body named as the doer, as its state
+    # then a person or body named as the doer, as its state; or as the owner of the weapon that did it ("a
+    # failed Islamic Jihad rocket caused the blast")
+    weapons = {w.lower() for w in stances_table().weapon_nouns}
+    owned = [t for t in tiers[2] if t.lemma_.lower() in weapons]
+    for tier in ((tiers[0], tiers[1], tiers[5], owned) if not negated else tiers[:2]):
         for t in tier:
             side = _side_of_token(t, people)
             if side:
@@ -535,16 +542,15 @@ class _Sides:
         if speaker.isupper() and self.spelled.get(speaker, speaker) != speaker:
             return self.of(self.spelled[speaker])  # "IDF": the Israel Defense Forces
         words = speaker.split()
-        for n in range(len(words), 0, -1):  # "Ukraine", "the Kremlin", "DPRK Foreign Ministry", "Russian forces"
-            side = _side_of_name(" ".join(words[:n])) or (demonym_side(" ".join(words[:n])) if n <= 2 else None)
-            if side:
-                return side
+        side = _side_of_leading_words(words)
+        if side:
+            return side
         # the speaker's own mentions first, then other spellings of the same person: a surname alone, or a
         # full name whose surname it shares ("Dmitry Peskov" titled only as "Peskov, the Kremlin spokesman")
         spellings = self._spellings(speaker, words)
         for text in spellings:
             for r in self.roles[text]:
-                side = (_side_of_name(r) if r[:1].isupper() else None) or _side_in_role(r)
+                side = (_side_of_name(r) if r[:1].isupper() else None) or _side_in_role(r) or self._side_of_acronym_in(r)
                 if side:
                     return side
         # "Defense Ministry spokesman Igor Konashenkov": the body his title names, owned as the dossier's
@@ -554,6 +560,16 @@ class _Sides:
                 owners = {_side_of_name(o) for o in self.roles.get(r, ()) if o != r and o[:1].isupper()}
                 if len(owners) == 1 and None not in owners:
                     return owners.pop()
+        return None
+
+    def _side_of_acronym_in(self, role: str) -> str | None:
+        """"IDF spokesperson": the state an acronym of the role stands for, as the texts spell it out ("the
+        Israel Defense Forces (IDF)")."""
+        for word in re.findall(r"\b[A-Z]{2,}\b", role):
+            full = self.spelled.get(word)
+            side = _side_of_leading_words(full.split()) if full else None
+            if side:
+                return side
         return None
 
     def _spellings(self, speaker: str, words: list[str]) -> list[str]:
@@ -569,6 +585,16 @@ class _Sides:
 
     def of_all(self, names: Iterable[str]) -> set[str]:
         return {s for s in map(self.of, names) if s}
+
+
+def _side_of_leading_words(words: list[str]) -> str | None:
+    """The state a name's first words stand for: "Ukraine", "the Kremlin", "DPRK Foreign Ministry",
+    "Russian forces"."""
+    for n in range(len(words), 0, -1):
+        side = _side_of_name(" ".join(words[:n])) or (demonym_side(" ".join(words[:n])) if n <= 2 else None)
+        if side:
+            return side
+    return None
 
 
 def _side_in_role(role: str) -> str | None:
