@@ -437,6 +437,8 @@ def _one_of_its_charges(state: ClaimState, r: Reading, pool: list) -> Placement:
         return None, 0.0, "its words are about a charge its own side makes, not the one against it"
     if chosen is not None and _about_something_else(r, chosen):
         return None, 0.0, "the charge against its side is not in its article, and its words say nothing of it"
+    if chosen is not None and _clears_of_another_act(r, chosen):
+        return None, 0.0, "a third side clears the charged side of an act the claim's words say nothing of"
     if chosen is not None:
         if chosen.implied:
             return chosen, BY_CONTEXT, "answers what another side implied of its side"
@@ -467,6 +469,15 @@ def _about_something_else(r: Reading, chosen: _Claim) -> bool:
     if _speaks_of_involvement(r) or r.cleared or r.stance == "denies":
         return False
     if any(p.source == r.statement.ref.source for p in chosen.props if p.statement is not None):
+        return False
+    return max(_fit(r.words, chosen), _fit(_merged(r.words, r.context), chosen)) < FAINT_FIT
+
+
+def _clears_of_another_act(r: Reading, chosen: _Claim) -> bool:
+    """"The missile was probably not fired from Russia", said by a third side, beside a claim that "Russia
+    bears ultimate responsibility as it continues its war": clearing another side of an act is an answer
+    to the charge that names that act, not to any charge against that side."""
+    if not r.cleared or r.side & chosen.against:
         return False
     return max(_fit(r.words, chosen), _fit(_merged(r.words, r.context), chosen)) < FAINT_FIT
 

@@ -18,6 +18,7 @@ from .state import (
     OPPOSING,
     OWN_ACT,
     PLAIN_JOINS,
+    RECIPROCAL,
     SAME_CHARGE,
     SAME_CLAIM,
     ClaimState,
@@ -126,10 +127,29 @@ def _merge_first_pair(state: ClaimState) -> bool:
             # a third side's own wording of the charge is often a charge of its own ("and its network of
             # killings has gone global"): it is the same claim only when it says much the same
             needed = SAME_CLAIM if _other_side(state.side_of(a.makers), state.side_of(b.makers)) else SAME_CHARGE
-            if _claim_similarity(a, b) >= needed:
+            if _claim_similarity(a, b) >= needed or _same_act_on_the_same_side(a, b, state):
                 a.props.extend(b.props)
                 a.implied = a.implied and b.implied
                 state.claims.remove(b)
+                return True
+    return False
+
+
+def _same_act_on_the_same_side(a: _Claim, b: _Claim, state: ClaimState) -> bool:
+    """"Russian missiles crossed into Poland" and "the explosions in Poland were caused by Russian missiles":
+    one side charged, the same other sides named as where or whom it struck (not the makers' own: a
+    counter-accusation names its makers' side as its target), and a word for the act or its instrument in
+    common. Who is charged with what, done to whom, is the proposition, however else the wordings differ."""
+    if len(a.against) != 1 or a.against != b.against:
+        return False
+    makers = state.side_of(a.makers) | state.side_of(b.makers)
+
+    def struck(p: Proposition) -> set[str]:
+        return {w for w in p.words if w.startswith("@")} - a.against - makers - {RECIPROCAL}
+
+    for p in [p for p in a.props if p.charges and p.charged == a.against]:
+        for q in [q for q in b.props if q.charges and q.charged == b.against]:
+            if struck(p) and struck(p) == struck(q) and set(_topical_words(p.words)) & set(_topical_words(q.words)):
                 return True
     return False
 
