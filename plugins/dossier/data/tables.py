@@ -386,6 +386,8 @@ class Stances:
     circumstance_preps: tuple[str, ...]
     reception_verbs: tuple[str, ...]
     litotes: tuple[str, ...]
+    withheld_things: tuple[str, ...]
+    answer_verbs_also_topics: tuple[str, ...]
     number_words: tuple[str, ...]
     denial_nouns: tuple[str, ...]
     attempt_words: tuple[str, ...]

@@ -399,6 +399,66 @@ def named_doers(doc, start: int, end: int, table) -> list:
     return [*tiers[1], *[t for t in tiers[2] if does_an_act(t.head)], *tiers[5]]
 
 
+def charged_bodies(st: StatementRecord, docs, table, people: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The named bodies of a charged state a statement puts forward as the doers ("accused Pakistan's main
+    spy agency, the Inter-Services Intelligence (ISI), of involvement", "controlled by ISI and Pakistan",
+    "Indian intelligence agency RAW"), as the lowercased words of their names. A charge against a named
+    agency of a state is narrower than one against the state: not the same proposition. A force named
+    for its state ("the Israeli Air Force") is the state's own by its name."""
+    found = docs.get((st.ref.source, st.ref.sentence))
+    if found is None:
+        return frozenset()
+    _, doc, _ = found
+    names: set[str] = set()
+    for tier in _doer_tiers(doc, st.ref.start, st.ref.end, table):
+        for t in tier:
+            group = (t, *t.conjuncts)
+            if not any(_is_a_state(x) for g in group for x in _side_of_token(g)):
+                continue  # no state charged by these words (a stateless nation's groups are its own)
+            for x in group:
+                for body in (x, *(c for c in x.children if c.dep_ == "appos")):
+                    names |= _body_name(body, people)
+    return frozenset(names)
+
+
+def _is_a_state(side: str) -> bool:
+    return side.startswith("@") and not side.startswith(NATION)
+
+
+def _body_name(t, people: frozenset[str]) -> set[str]:
+    """The words of the proper name a noun is or bears ("ISI", "the Inter-Services (ISI) agency", "agency RAW"),
+    when it names a body: not a state, its capital or seat, not named for its state ("Israeli Air Force"),
+    and not a person."""
+    words = sorted((x for x in _name_parts(t) if x.pos_ == "PROPN" and x.is_alpha), key=lambda x: x.i)
+    # the small model's entity types waver within one name ("the Directorate of General Intelligence (DGI)":
+    # DGI a person): a name with any word typed an organisation is one
+    if not any(x.ent_type_ == "ORG" for x in words):
+        name = " ".join(x.text for x in words)
+        if not words or name in people or any(x.ent_type_ == "PERSON" for x in words):
+            return set()
+    qualifiers = [c for x in words for c in x.children if c.dep_ in {"amod", "compound"} and c not in words]
+    if _names_a_state(" ".join(x.text for x in words)) or any(_names_a_state(x.text) for x in [*words, *qualifiers]):
+        return set()
+    return {x.lower_ for x in words}
+
+
+def _names_a_state(word: str) -> bool:
+    """A state's name, capital, seat or demonym, in the singular or plural ("the Saudis")."""
+    return any(_side_of_name(w) or demonym_side(w) for w in {word, re.sub(r"s$", "", word)})
+
+
+def _name_parts(t) -> list:
+    """A noun and the words its name is made of: compounds, a bracketed or appended short name, and a
+    proper name's "of" ("Directorate of General Intelligence")."""
+    parts = [t]
+    for c in t.children:
+        if c.dep_ in {"compound", "nmod"} or (c.dep_ == "appos" and c.pos_ == "PROPN"):
+            parts.extend(_name_parts(c))
+        elif c.dep_ == "prep" and c.lower_ == "of" and t.pos_ == "PROPN":
+            parts.extend(x for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN" for x in _name_parts(g))
+    return parts
+
+
 def _sides_of_doers(tiers: list[list], people, negated: bool) -> frozenset[str]:
     for tier in tiers:
         for t in tier:

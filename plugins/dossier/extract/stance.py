@@ -51,6 +51,8 @@ def stance_of(st: StatementRecord, table: Stances | None = None) -> str | None:
                     continue
                 if stance == "denies" and _litotes_before(text, m.start(), table):
                     continue  # "there is not much that Putin is not behind": he is behind it all
+                if stance == "denies" and _withholds(text, m.end(), table):
+                    continue  # "deny safe haven to terrorists": a thing refused, no claim denied
                 return stance
     if lemma in table.cue_verbs and not negated:
         return table.cue_verbs[lemma]
@@ -108,6 +110,16 @@ def _negated_before(text: str, at: int) -> bool:
     before = text[max(0, at - 16):at].split()
     negations = set(stances_table().negations) | set(stances_table().negated_auxiliaries)
     return any(w in negations for w in before[-2:])
+
+
+def _withholds(text: str, at: int, table: Stances) -> bool:
+    """Is the word just before `at` "deny" refusing a thing ("deny safe haven", "denied them entry"), a
+    withheld thing within its next three words?"""
+    word = re.findall(r"\w+$", text[:at])
+    if not word or verb_lemma(word[0]) != "deny":
+        return False
+    after = re.findall(r"[\w'-]+", text[at:])[:3]
+    return any(w in set(table.withheld_things) for w in after)
 
 
 def _litotes_before(text: str, at: int, table: Stances) -> bool:

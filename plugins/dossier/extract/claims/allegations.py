@@ -50,7 +50,7 @@ def find_allegations(state: ClaimState) -> None:
             continue  # an endorsement of what someone else alleged, placed in pass 4
         state.propositions.append(Proposition(
             st.text, r.speakers, charged, st.ref.source, r.words, statement=r.index,
-            charges=bool(charged) or accusing, endorses=r.stance == "supports"))
+            charges=bool(charged) or accusing, endorses=r.stance == "supports", bodies=r.bodies))
 
 
 def _named_content(state: ClaimState, r: Reading) -> Proposition | None:

@@ -430,6 +430,7 @@ def _against_its_side(a: _Asked) -> Placement | None:
 
 
 def _one_of_its_charges(state: ClaimState, r: Reading, pool: list) -> Placement:
+    pool = _bodies_it_names(r, pool)
     # of several charges against its side, one that shares only a stray word with the answer ("gas" in "the
     # prices of gas will stay low") is not the one it answers: below FAINT_FIT, no choice is made on words
     chosen = _clear_best(pool, r, require=len(pool) > 1, threshold=FAINT_FIT)
@@ -449,6 +450,15 @@ def _one_of_its_charges(state: ClaimState, r: Reading, pool: list) -> Placement:
     if main is not None:
         return main, BY_WORDS, "answers the main charge against its own side"
     return None, 0.0, "several charges against its side, and its words fit none clearly"
+
+
+def _bodies_it_names(r: Reading, pool: list) -> list:
+    """"Denying any involvement" answers the charge against the state, not the one against an agency of it
+    ("Pakistan's spy agency, the ISI") that it does not name: of a choice between them, a charge naming an
+    agency is kept only where the answer names it too."""
+    said = set(re.findall(r"\w+", r.statement.text.lower()))
+    named = [c for c in pool if not c.bodies or c.bodies & said]
+    return named if named else pool
 
 
 def _blames_another_on_its_own(r: Reading, pool: list) -> bool:

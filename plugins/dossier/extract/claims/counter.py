@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..charges import _side_of_token
 from ..stance import _names_any
 from .answers import _target
 from .compare import _claim_similarity, _clear_best, _dominant, _mutual
@@ -133,7 +134,7 @@ def _rival_accounts(state: ClaimState, answered: set) -> None:
             r = state.readings[p.statement]
             side = state.side_of(r.speakers)
             if not side or side & claimers or set(r.speakers) & set(claimed.makers) or state.later_than(claimed, r) \
-                    or not _names_claimers(r, claimed, claimers):
+                    or not _names_claimers(r, claimed, claimers) or _acts_on_the_claimers(state, r, claimed, c.against):
                 continue
             answered.add((p.statement, claimed.key))
             state.answers.append(Answer(p.statement, "rejects", claimed, BY_WORDS, "charges another with it"))
@@ -145,6 +146,25 @@ def _names_claimers(r: Reading, claimed: _Claim, claimers: frozenset[str]) -> bo
     as likely a charge against those who backed the claimers as a rival account."""
     named = {w for w in r.words if w.startswith("@")}
     return bool(claimers & named) or _names_any(r.statement.text, claimed.makers)
+
+
+def _acts_on_the_claimers(state: ClaimState, r: Reading, claimed: _Claim, charged: frozenset[str]) -> bool:
+    """Does the wording name the claimers as what the charged side does something to ("Pakistan must crack
+    down on JeM", "Iran arms the Houthis")? It ties the side to them; it does not say someone else did it."""
+    found = state.docs.get((r.statement.ref.source, r.statement.ref.sentence))
+    if found is None:
+        return False
+    _, doc, _ = found
+    names = {w for m in claimed.makers for w in m.split() if w[:1].isupper()}
+    for t in doc:
+        if not (r.statement.ref.start <= t.idx < r.statement.ref.end) or t.text not in names:
+            continue
+        verb = t.head.head if t.dep_ == "pobj" else t.head if t.dep_ == "dobj" else None
+        if verb is not None and verb.pos_ in {"VERB", "ADP", "ADV"}:
+            verb = verb if verb.pos_ == "VERB" else verb.head
+            if any(c.dep_ == "nsubj" and _side_of_token(c) & charged for c in verb.children):
+                return True
+    return False
 
 
 def _reported_after(state: ClaimState, c: _Claim, other: _Claim | None) -> bool:

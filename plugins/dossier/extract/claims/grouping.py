@@ -41,7 +41,8 @@ def group_propositions(state: ClaimState) -> None:
         best, best_score = None, 0.0
         found = {k: c for w in _topical_words(p.words) for k, c in by_word.get(w, {}).items()}
         for _, c in sorted(found.items()):
-            if not _same_side(p, c, state) or _a_third_sides_own_matter(p, c, state):
+            if not _same_side(p, c, state) or _a_third_sides_own_matter(p, c, state) \
+                    or not _same_doers(p.bodies if p.charges else frozenset(), c.bodies):
                 continue
             plain = not p.charges
             score = max((similarity(p.words, words) if not plain or _shared_topics(p.words, words) >= PLAIN_SHARED
@@ -104,7 +105,7 @@ def _bare_charges_joined(state: ClaimState) -> None:
             continue
         makers = state.side_of(c.makers)
         others = [o for o in state.claims if o is not c and o.is_allegation and o.against == c.against
-                  and not _other_side(makers, state.side_of(o.makers))]
+                  and not _other_side(makers, state.side_of(o.makers)) and _same_doers(c.bodies, o.bodies)]
         if len(others) == 1:
             others[0].props.extend(c.props)
             others[0].implied = others[0].implied and c.implied
@@ -126,6 +127,8 @@ def _merge_first_pair(state: ClaimState) -> bool:
             b = state.claims[j]
             # a third side's own wording of the charge is often a charge of its own ("and its network of
             # killings has gone global"): it is the same claim only when it says much the same
+            if not _same_doers(a.bodies, b.bodies):
+                continue
             needed = SAME_CLAIM if _other_side(state.side_of(a.makers), state.side_of(b.makers)) else SAME_CHARGE
             if _claim_similarity(a, b) >= needed or _same_act_on_the_same_side(a, b, state):
                 a.props.extend(b.props)
@@ -152,6 +155,13 @@ def _same_act_on_the_same_side(a: _Claim, b: _Claim, state: ClaimState) -> bool:
             if struck(p) and struck(p) == struck(q) and set(_topical_words(p.words)) & set(_topical_words(q.words)):
                 return True
     return False
+
+
+def _same_doers(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Do two charges name the same doers: the state alone in both, or one agency of it in both ("the ISI" /
+    "the Inter-Services Intelligence (ISI)")? "Pakistan had a hand in it" and "it was controlled by the ISI"
+    are two propositions: the second names who in the state did it."""
+    return a == b or bool(a & b)
 
 
 def _made_by_named_makers(p: Proposition, state: ClaimState) -> _Claim | None:

@@ -10,10 +10,10 @@ from typing import Sequence
 
 from ...data import Stances, stances_table
 from ...model import Mention, StatementReading, StatementRecord
-from ..charges import _accused, _Sides, cleared, named_doers
+from ..charges import _accused, _Sides, charged_bodies, cleared, named_doers
 from ..index import by_sentence
 from ..stance import _named_allegation, stance_of
-from ..topics import Weighted, weighted_words
+from ..topics import Weighted, content_words, weighted_words
 from .state import CONTEXT_SENTENCES, OWN_ACT, ClaimState, Reading, _discounted
 
 
@@ -46,12 +46,31 @@ def read(state: ClaimState) -> None:
         named = seen.named if seen.named is None else (seen.named[0], list(seen.named[1]))
         state.readings.append(Reading(
             i, st, speakers, side, stance, frozenset(charged), named, Weighted(seen.words), Weighted(seen.context),
-            cleared=defended, names_group=names_group))
+            cleared=defended, names_group=names_group,
+            bodies=charged_bodies(st, state.docs, state.table, state.people) if charged - {OWN_ACT} else frozenset()))
     _unless_someone_claimed_it(state.readings)
     _pronouns_blamed(state)
     state.story_words = story_discounts([r.words for r in state.readings])
+    answering = _answering_verbs(state.table)
     for r in state.readings:
-        r.words, r.context = _discounted(r.words, state.story_words), _discounted(r.context, state.story_words)
+        r.words = _discounted(_without(r.words, answering), state.story_words)
+        r.context = _discounted(_without(r.context, answering), state.story_words)
+
+
+def _without(words: dict[str, float], dropped: frozenset[str]) -> dict[str, float]:
+    return words if dropped.isdisjoint(words) else {w: v for w, v in words.items() if w not in dropped}
+
+
+def _answering_verbs(table: Stances) -> frozenset[str]:
+    """The word forms of the verbs that deny, reject or dismiss ("denying", "rejects"): they say how one
+    answers, never what about, so an answer's "deny" is no word in common with a charge's "deny safe haven"."""
+    verbs = [v for v, stance in table.cue_verbs.items() if stance in {"denies", "rejects", "dismisses"}
+             and v not in table.answer_verbs_also_topics]
+    forms = set()
+    for v in verbs:
+        stem = v[:-1] if v.endswith(("e", "y")) else v
+        forms |= {v, v + "s", v + "es", stem + "ing", stem + "ies", stem + "ied", v + "ing", v + "ed"}
+    return frozenset(w for f in forms for w in content_words(f))
 
 
 ANTECEDENT_SENTENCES = 3  # how far back "it" in "also blamed it for the strike" may find whom it stands for

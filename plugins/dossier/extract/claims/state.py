@@ -47,6 +47,7 @@ class Reading:
     context: dict[str, float] = field(default_factory=dict)  # words of the sentences before it
     cleared: frozenset[str] = frozenset()  # the sides its words say did not do the act
     names_group: bool = False  # it says a group of no state did the act ("ISIS bears sole responsibility")
+    bodies: frozenset[str] = frozenset()  # words of the named agencies of the charged state it names as doers
 
 
 @dataclass
@@ -62,6 +63,7 @@ class Proposition:
     named_by: int | None = None
     charges: bool = False  # it charges someone or is said with an accusing verb: an allegation
     endorses: bool = False  # said by a third party with a supporting verb ("confirmed that ...")
+    bodies: frozenset[str] = frozenset()  # words of the named agencies of the charged state it names as doers
 
     edits = 0  # (not a field) wordings changed so far: a claim's views of its wordings are kept until then
 
@@ -136,6 +138,12 @@ class _Claim:
     def topics(self) -> frozenset[str]:
         """Every topical word (no side) of its wordings."""
         return self._view("topics", lambda: frozenset(w for words in self.distinct_words for w in _topical_words(words)))
+
+    @property
+    def bodies(self) -> frozenset[str]:
+        """The words of the named agencies its charging wordings name as the doers ("the ISI"): empty for a
+        charge against a state itself."""
+        return self._view("bodies", lambda: frozenset(w for p in self.props if p.charges for w in p.bodies))
 
     @property
     def is_allegation(self) -> bool:
