@@ -354,6 +354,7 @@ class Stances:
     act_verbs: tuple[str, ...]
     branch_nouns: tuple[str, ...]
     weapon_nouns: tuple[str, ...]
+    speaker_owner_words: tuple[str, ...]
     blame_shift_cues: tuple[str, ...]
     charge_verbs: tuple[str, ...]
     accuse_verbs: tuple[str, ...]

@@ -19,6 +19,7 @@ from ..world import capital_of, nation_of, seat_country
 
 NATION = "@~"  # a stateless nation's side: '@~Kurds' (sides are '@' and a country's ISO code)
 RECIPROCAL = "<each other>"  # "X and Y accuse each other": each charges the other
+SPEAKER = "<the speaker>"  # "it was not our rocket": the speaker's own side, which the reader of the statement knows
 
 
 def _side_of_name(name: str) -> str | None:
@@ -231,6 +232,7 @@ class _DoerWords:
     involvement: frozenset[str]
     attributing: frozenset[str]
     act_verbs: frozenset[str]
+    weapons: frozenset[str]
 
     @classmethod
     def of(cls, table: Stances) -> _DoerWords:
@@ -241,7 +243,8 @@ class _DoerWords:
         return cls(table, frozenset(table.accuse_verbs) | frozenset(table.charge_verbs), speech,
                    frozenset(table.act_nouns),
                    frozenset(w.lower() for w in table.charge_predicates), frozenset(table.involvement_nouns),
-                   frozenset(table.attribution_verbs), frozenset(w.lower() for w in table.act_verbs))
+                   frozenset(table.attribution_verbs), frozenset(w.lower() for w in table.act_verbs),
+                   frozenset(w.lower() for w in table.weapon_nouns))
 
 
 def _doer_tiers(doc, start: int, end: int, table, negated: bool = False) -> list[list]:
@@ -329,12 +332,24 @@ def _came_from(t, w: _DoerWords) -> bool:
 
 # (tier, name, rule), surest first: a token takes the first tier whose rule holds. Tier 5, a charged
 # subject, is read beside these (charges._charged_subject).
+def _owner_of_weapon(t, w: _DoerWords) -> bool:
+    """"The rocket was not Ukrainian", "it was not our rocket", "the missile was not ours", "these were Russian
+    missiles": whose a weapon was, said in a copula's predicate, names who used it. Not a weapon named
+    elsewhere ("a Russian-made missile struck"), where the maker need not be the user."""
+    if t.dep_ in {"acomp", "attr"} and t.head.lemma_ == "be":
+        return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in w.weapons for c in t.head.children)
+    noun = t.head
+    return t.dep_ in {"poss", "amod"} and noun.lemma_.lower() in w.weapons and noun.dep_ == "attr" \
+        and noun.head.lemma_ == "be"
+
+
 _DOER_RULES = [
     (0, "object of an accusing verb", _object_of_accusing),
     (1, "agent of an act", _agent_of_act),
     (2, "subject of an act", _subject_of_act),
     (3, "cleft focus", _cleft_focus),
     (4, "owner of an act", _owner_of_act),
+    (4, "owner of a weapon", _owner_of_weapon),
     (6, "came from", _came_from),
 ]
 
@@ -460,9 +475,10 @@ def _name_parts(t) -> list:
 
 
 def _sides_of_doers(tiers: list[list], people, negated: bool) -> frozenset[str]:
+    own = {w.lower() for w in stances_table().speaker_owner_words}
     for tier in tiers:
         for t in tier:
-            side = _side_of_token(t)
+            side = _side_of_token(t) or (frozenset({SPEAKER}) if t.lower_ in own else None)
             if side:
                 return side
     # then a person or body named as the doer, as its state; or as the owner of the weapon that did it ("a

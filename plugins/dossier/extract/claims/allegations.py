@@ -4,7 +4,7 @@ accuse, allegations an answer names in its own words, and plain assertions that 
 from __future__ import annotations
 
 from ...model import StatementRecord
-from ..charges import RECIPROCAL, _accused_in
+from ..charges import RECIPROCAL, SPEAKER, _accused_in
 from ..stance import _accuses, _is_claim
 from ..topics import weighted_words
 from .compare import _says_they_did_it
@@ -87,4 +87,5 @@ def _named_charged(state: ClaimState, st: StatementRecord, text: str) -> frozens
         return frozenset()
     _, doc, _ = found
     at = doc.text.find(text)
-    return _accused_in(doc, at, at + len(text), "", state.table) if at >= 0 else frozenset()
+    # whose "our" the named words say is the named makers', not the reporter's: no side read from it
+    return _accused_in(doc, at, at + len(text), "", state.table) - {SPEAKER} if at >= 0 else frozenset()

@@ -10,7 +10,7 @@ from typing import Sequence
 
 from ...data import Stances, stances_table
 from ...model import Mention, StatementReading, StatementRecord
-from ..charges import _accused, _Sides, charged_bodies, cleared, named_doers
+from ..charges import SPEAKER, _accused, _Sides, charged_bodies, cleared, named_doers
 from ..index import by_sentence
 from ..stance import _named_allegation, stance_of
 from ..topics import Weighted, content_words, weighted_words
@@ -24,8 +24,8 @@ def read(state: ClaimState) -> None:
         seen = state.stored[i] if i < len(state.stored) else None
         if seen is None:
             seen = read_statement(st, state.docs, state.by_sentence, state.table, state.sides)
-        charged = seen.accused - side
-        defended = seen.cleared
+        charged = _as_said_by(seen.accused, side) - side
+        defended = _as_said_by(seen.cleared, side)
         stance = seen.stance
         if stance == "rejects" and seen.shifts_blame:
             defended, charged = defended | charged, frozenset()  # "trying to pin it on X": X is defended
@@ -55,6 +55,11 @@ def read(state: ClaimState) -> None:
     for r in state.readings:
         r.words = _discounted(_without(r.words, answering), state.story_words)
         r.context = _discounted(_without(r.context, answering), state.story_words)
+
+
+def _as_said_by(sides: frozenset[str], side: frozenset[str]) -> frozenset[str]:
+    """The sides a reading names, the speaker's own ("not our rocket") resolved to the speaker's side."""
+    return sides - {SPEAKER} | side if SPEAKER in sides else sides
 
 
 def _without(words: dict[str, float], dropped: frozenset[str]) -> dict[str, float]:
