@@ -202,6 +202,8 @@ def _accused_in(doc, start: int, end: int, cue: str, table, people=None, negated
     head = next((t for t in doc if cue and t.lower_ == cue.split()[0].lower() and t.idx < end), None)
     steps = 0
     while head is not None and steps < 3:  # the accusing verb a cue hangs from ("blamed Ukraine, saying")
+        if steps == 0 and head.lemma_.lower() not in accusing and any(c.dep_ == "dobj" for c in head.children):
+            break  # "blamed Israel and rejected Israeli calls for ...": the cue's verb says its own thing
         if head.lemma_.lower() in accusing:
             obj = [c for c in head.children if c.dep_ == "dobj"]
             if obj:

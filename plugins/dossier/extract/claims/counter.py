@@ -43,8 +43,13 @@ def counter_accusations(state: ClaimState) -> None:
 
 def _link_mutual_accusations(state: ClaimState, partners: dict[str, _Claim]) -> None:
     """Of a mutual accusation (each claim's partner charging its makers), the charge first reported later
-    turns the earlier one back."""
-    for c in sorted(state.claims, key=lambda c: _reported_after(state, c, partners.get(c.key)), reverse=True):
+    turns the earlier one back; of two first reported the same day, the one whose makers answered the other
+    ("pushed back on claims by X that ..."), where the other's makers answered nothing."""
+    def turns_back(c: _Claim) -> tuple[bool, bool]:
+        other = partners.get(c.key)
+        return _reported_after(state, c, other), other is not None \
+            and _opposed_by(state, other, state.side_of(c.makers)) and not _opposed_by(state, c, state.side_of(other.makers))
+    for c in sorted(state.claims, key=turns_back, reverse=True):
         other = partners.get(c.key)
         if other is not None and c.counter_to is None:
             c.counter_to = other.key if other.counter_to != c.key else None

@@ -121,7 +121,8 @@ def _is_speech(token, lemma, table) -> bool:
     if need is None:
         return True
     for c in token.children:
-        if c.dep_ in need or (c.dep_ in {"prep", "prt"} and c.lower_ in need):
+        # a particle may come parsed as an adverb ("pushed back on claims": "back" advmod)
+        if c.dep_ in need or (c.dep_ in {"prep", "prt", "advmod"} and c.lower_ in need):
             return True
     return False
 

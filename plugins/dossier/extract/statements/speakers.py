@@ -258,8 +258,11 @@ def _role_noun(p: _Phrase):
     orgs = {m.text.lower() for m in p.inside if m.kind != "country"}
     lemma = p.lemma
     country = _nationality(p.head)
-    # "the Russian leader": whoever holds a title of that country's (its president, its prime minister)
+    # "the Russian leader": whoever holds a title of that country's (its president, its prime minister);
+    # "Israeli leaders" are several of them, the state's voice (_official_of_a_nationality)
     any_title = country is not None and lemma in speech_words().leader_nouns
+    if any_title and p.head.tag_ in {"NNS", "NNPS"}:
+        return None
 
     def titled(m) -> bool:
         return m.kind == "person" and bool(m.role) and (any_title or same_spelling(lemma) in same_spelling(m.role)) \
