@@ -258,15 +258,31 @@ def _faulted_for_saying(st: StatementRecord, doc, mentions, table) -> tuple[str,
     allegation answered, and the one faulted for saying it (the answering verb's object) is its maker."""
     verbs = set(table.as_claimed_verbs)
     for tok in doc:
-        if not (st.ref.start <= tok.idx < st.ref.end) or tok.lemma_.lower() not in verbs or tok.dep_ != "pcomp":
+        if not (st.ref.start <= tok.idx < st.ref.end) or tok.dep_ != "pcomp":
             continue
         if tok.head.lower_ != "for" or tok.head.head.pos_ != "VERB":
             continue
-        content = [t for c in tok.children if c.dep_ == "ccomp" for t in c.subtree if t.dep_ != "mark"]
-        makers = [m for c in tok.head.head.children if c.dep_ == "dobj" for m in _named_by(c, mentions)]
+        if tok.lemma_.lower() in verbs:
+            content = [t for c in tok.children if c.dep_ == "ccomp" for t in c.subtree if t.dep_ != "mark"]
+        elif _lays_blame(tok, table):
+            # "slams Abbas for throwing blame at Peru", "for blaming Peru": the charge itself is what is faulted
+            content = list(tok.subtree)
+        else:
+            continue
+        objects = [c for c in tok.head.head.children if c.dep_ == "dobj"]
+        makers = [m for c in objects for m in _named_by(c, mentions)] if tok.lemma_.lower() in verbs else \
+            [m.text for c in objects for m in mentions if m.ref.start <= c.idx < m.ref.end] or \
+            [c.text for c in objects if c.pos_ == "PROPN"]  # (a title-case headline's parse runs on past a ";")
         if len(content) >= 2 and makers:
             return doc.text[content[0].idx: content[-1].idx + len(content[-1].text)], makers
     return None
+
+
+def _lays_blame(tok, table) -> bool:
+    """An accusing verb ("blaming", "accusing"), or a verb whose object is the blame ("throwing blame at",
+    "pointing the finger at", "laying the blame on")."""
+    return tok.lemma_.lower() in set(table.accuse_verbs) or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in set(table.blame_nouns) for c in tok.children)
 
 
 def _only_a_topic(content) -> bool:

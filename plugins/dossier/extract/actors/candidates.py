@@ -356,11 +356,15 @@ def _through_country(doc, start: int, end: int, w) -> tuple[int, int]:
     return start, end
 
 
-def _without_owner_or_kind(doc, start: int, end: int, w) -> tuple[int, int]:
+def _without_owner(doc, start: int, end: int, w) -> tuple[int, int]:
     for i in range(end - 1, start, -1):
         if doc[i].text in {"'s", "’s"} and i + 1 < end:
-            start = i + 1  # "the North's KCNA news agency": the owner is a separate mention
-            break
+            return i + 1, end  # "the North's KCNA news agency", "Bolivia’s Ruiz": the owner is a separate mention
+    return start, end
+
+
+def _without_owner_or_kind(doc, start: int, end: int, w) -> tuple[int, int]:
+    start, end = _without_owner(doc, start, end, w)
     while end - 1 > start and doc[end - 1].is_lower and doc[end - 1].lower_ not in {"of", "and", "for"}:
         end -= 1  # "KCNA news agency" -> "KCNA"
     if end < len(doc) and doc[end].lower_ in w["titles"]:
@@ -628,6 +632,7 @@ _EDGE_RULES = [
     ({"ORG", "GPE", "FAC"}, "owner or kind", _without_owner_or_kind),
     ({"ORG", "FAC"}, "mission's seat", _with_mission_seat),
     ({"PERSON"}, "title", _without_title),
+    ({"PERSON"}, "owner", _without_owner),
     (None, "bullet", _without_bullet),
     (None, "spaced dash", _before_spaced_dash),
     ({"PERSON", "ORG"}, "headline verb", _before_headline_verb),

@@ -64,6 +64,7 @@ def article_mentions(item: Parsed, things: dict[str, str]) -> ArticleMentions:
              for sentence, doc in zip(item.source.sentences, item.docs)]
     found = _units(found, item.docs)
     found = _called_by_surname(found, item.docs)
+    found = _without_title_case_lead(found, item.docs)
     # a person's short name: the surname, or the first word where names put the family name first or
     # go by a given name ("Tedros" of "Tedros Adhanom Ghebreyesus", "Xi" of "Xi Jinping")
     full = [m.text.split() for ms in found for m in ms if m.kind == "person" and len(m.text.split()) > 1]
@@ -173,6 +174,35 @@ def _called_by_surname(found: list[list[Mention]], docs) -> list[list[Mention]]:
                                             and country_of(x) is None and demonym_country(x) is None for x in parts)
     return [[replace(m, kind="person", label="PERSON") if m.kind == "organization" and m.label == "ORG"
              and plain_name(m) and m.text.split()[-1] in alone else m for m in ms] for ms in found]
+
+
+def _without_title_case_lead(found: list[list[Mention]], docs) -> list[list[Mention]]:
+    """In a title-case line (a headline, a repeated headline) NER runs a capitalised word into the name after
+    it ("Investigation Finding Abu Akleh Was Likely Killed": "Finding Abu Akleh"): where the rest is a
+    person's name the article's running text gives, and the running text never writes the leading words
+    inside a name, the mention is that name."""
+    running = [not _title_case(doc) for doc in docs]
+    people = {m.text for ms, plain in zip(found, running) if plain for m in ms if m.kind == "person"}
+    named_words = {x for ms, plain in zip(found, running) if plain for m in ms for x in m.text.split()}
+
+    def trimmed(m: Mention) -> Mention:
+        parts = m.text.split()
+        for k in range(1, len(parts) - 1):
+            rest = " ".join(parts[k:])
+            if rest in people and not set(parts[:k]) & named_words:
+                cut = m.text.index(rest)
+                return replace(m, text=rest, ref=replace(m.ref, start=m.ref.start + cut))
+        return m
+    return [ms if plain else [trimmed(m) if m.kind == "person" else m for m in ms]
+            for ms, plain in zip(found, running)]
+
+
+TITLE_CASE_SHARE = 0.7  # of a line's longer words capitalised: a headline's title case, not running text
+
+
+def _title_case(doc) -> bool:
+    longer = [t for t in doc if t.is_alpha and len(t) > 3]
+    return len(longer) >= 3 and sum(t.text[:1].isupper() for t in longer) >= TITLE_CASE_SHARE * len(longer)
 
 
 def _in_mention(mentions: list[Mention], t) -> bool:

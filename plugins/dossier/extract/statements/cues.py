@@ -367,7 +367,7 @@ def _headline_cues(doc, mentions, focus=None) -> Iterator[_Cue]:
             continue
         yield _Cue(tok, tok.text, *speaker, (tok.idx, _end(doc, _headline_clause_end(doc, tok))))
         return
-    yield from _signed_headline_end(doc, mentions)
+    yield from _signed_headline_end(doc, mentions, focus)
 
 
 def _headline_speaker(doc, tok, mentions, focus) -> tuple | None:
@@ -397,16 +397,20 @@ def _headline_clause_end(doc, tok) -> int:
     return next((t.i - 1 for t in doc[tok.i + 1:] if t.text in stops), len(doc) - 1)
 
 
-def _signed_headline_end(doc, mentions) -> Iterator[_Cue]:
+def _signed_headline_end(doc, mentions, focus=None) -> Iterator[_Cue]:
     """"India's network ... has gone global: FO", "US 'deeply concerned' ... -White House": a headline whose
-    words end with the name of who said them."""
+    words end with the name of who said them, or with a title the article names someone by ("... - PM")."""
     m = re.match(r"^(.*\S)\s*(?::|\s[-–—]|[-–—]\s)\s*([A-Z][\w.’' -]{1,40})$", doc.text.strip())
     if not m or len(m.group(1).split()) < 4:
         return
     at = doc.text.index(m.group(2), m.start(2))
     found = [x for x in mentions if x.ref.start >= at]
+    label = doc.char_span(at, len(doc.text.rstrip()), alignment_mode="expand")
+    titled = _label_speaker(label, mentions, focus) if not found and label is not None and len(label) else None
     if found:
         speaker, ref, kind = found[0].text, found[0].ref, found[0].kind
+    elif titled is not None:
+        speaker, ref, kind = titled
     elif all(w[:1].isupper() for w in m.group(2).split()):
         speaker, ref, kind = m.group(2).strip(), None, None
     else:

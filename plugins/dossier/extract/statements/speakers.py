@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ...data import actor_words_table
 from ...world import country_of, demonym_country
-from ..who import same_spelling, words
+from ..who import nationality, same_spelling, state_noun_of_doer, words
 from .focus import _last_mention
 from .tables import SUBJECT_DEPS, speech_words
 
@@ -223,6 +223,17 @@ def _not_the_owner(p: _Phrase):
     return None
 
 
+def _kin_of_a_person(p: _Phrase):
+    """"The Ruiz family", "Ruiz's widow": the kin speak, not the person named (who may be the victim the
+    story is about); they are named by the phrase itself."""
+    named = p.persons or [t for t in p.head.children if t.dep_ in {"compound", "poss"} and t.pos_ == "PROPN"]
+    if not (p.noun and p.lemma in speech_words().kin_nouns and named):
+        return None
+    words_ = [t for t in p.toks if t.dep_ not in {"det", "punct"} and t.i <= p.head.i]
+    text = " ".join(t.text for t in words_ if t.text not in {"'s", "’s"})
+    return (text, None, "group", p.co) if text[:1].isupper() else None
+
+
 def _person_inside(p: _Phrase):
     """"Russian Foreign Ministry spokeswoman Maria Zakharova": the person nearest the head."""
     if p.persons:
@@ -280,6 +291,10 @@ def _role_noun(p: _Phrase):
         # where nobody holds the title itself
         later = list(dict.fromkeys(m.text for m in p.focus.article if titled(m))) or \
             list(dict.fromkeys(m.text for m in p.focus.article if holds_it(m)))
+        if len(later) > 1:
+            # "... - PM" where the article has two prime ministers: the one it titles "PM" as written
+            later = list(dict.fromkeys(m.text for m in p.focus.article if m.text in later
+                                       and lemma in (m.role or "").lower().split()))
         if len(later) == 1:
             m = next(m for m in p.focus.article if m.text == later[0])
             return m.text, m.ref, "person", ()
@@ -307,6 +322,16 @@ def _statement_by(p: _Phrase):
         m = p.inside[0]
         return m.text, m.ref, m.kind, p.co
     return None
+
+
+def _state_organ_of_a_statement(p: _Phrase):
+    """"the Israeli military's report says", "the Bolivian army's findings": a statement or a finding
+    owned by a nationality's organ of state (its military, its government) is that country's."""
+    if not p.noun or p.lemma not in speech_words().statement_nouns | speech_words().finding_nouns:
+        return None
+    owner = next((t for t in p.head.children if t.dep_ == "poss"), None)
+    found = nationality(owner) if owner is not None and state_noun_of_doer(owner) else None
+    return (found[1].name, None, "country", p.co) if found is not None else None
 
 
 def _first_of_coordinated(p: _Phrase):
@@ -521,6 +546,7 @@ NOUN_PHRASE_RULES = [
     ("'the kingdom'", _the_country_word),
     ("office of a person", _office_of_a_person),
     ("not the owner", _not_the_owner),
+    ("kin of a person", _kin_of_a_person),
     ("person inside", _person_inside),
     ("a leader's government", _leaders_government),
     ("role noun", _role_noun),
@@ -531,6 +557,7 @@ NOUN_PHRASE_RULES = [
     ("statement by", _statement_by),
     ("first of coordinated", _first_of_coordinated),
     ("of or owner", _of_or_owner),
+    ("a state organ's statement", _state_organ_of_a_statement),
     ("institution named before", _institution_back),
     ("statement named before", _statement_back),
     ("surname", _surname),

@@ -32,6 +32,8 @@ class SpeechWords:
     laid_on_verbs: tuple[str, ...]
     as_label_verbs: frozenset[str]
     statement_nouns: frozenset[str]
+    finding_nouns: frozenset[str]
+    kin_nouns: frozenset[str]
     allegation_nouns: frozenset[str]
     institution_nouns: frozenset[str]
     leader_nouns: tuple[str, ...]
