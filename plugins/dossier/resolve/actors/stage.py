@@ -28,7 +28,7 @@ def resolve_actors(mentions: Iterable[Mention], sources: Iterable[Source], curat
     settled = set().union(*(_curated_keys(c) for c in curated))  # names the editor has decided on
     review: list[ReviewItem] = []
     body_refs = {(s.id, x.id) for s in sources for x in s.sentences if x.kind != "caption"}
-    text_refs = {(s.id, x.id) for s in sources for x in s.sentences if x.kind == "body"}
+    text_refs = {(s.id, x.id) for s in sources for x in s.sentences if x.kind == "body" and not _repeats_headline(s, x)}
     actors, index_refs = [], {}
     quoted = _quoted_spans(statements)
     role_orgs = {norm(m.role_org) for m in mentions if m.role_org}
@@ -71,3 +71,9 @@ def resolve_actors(mentions: Iterable[Mention], sources: Iterable[Source], curat
             by_name.setdefault(norm(m.text), actor.id)
     review += _dropped_review(dropped, set(by_name) | settled)
     return ActorIndex(tuple(sorted(actors, key=lambda a: a.id)), index_refs, by_name, tuple(hides)), review
+
+
+def _repeats_headline(source, sentence) -> bool:
+    """A body line that is the headline again (a page's title printed above the story) is no running text:
+    its Title Case runs words into names as the headline's does."""
+    return any(x.kind == "headline" and x.text.strip() == sentence.text.strip() for x in source.sentences)
