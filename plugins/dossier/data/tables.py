@@ -102,6 +102,7 @@ class Pronouns:
     person: tuple[str, ...]  # stand for the last person
     thing: tuple[str, ...]  # stand for the last organisation, country or group
     first_person: tuple[str, ...] = ()  # "we", "I": the speaker's own voice, no one named
+    plural: tuple[str, ...] = ()  # "they": several actors named together before, if they were the last
 
 
 @dataclass(frozen=True)

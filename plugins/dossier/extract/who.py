@@ -17,6 +17,7 @@ class Pronouns:
     person: frozenset[str]  # stand for the last person
     thing: frozenset[str]  # stand for the last organisation, country or group
     first_person: frozenset[str] = frozenset()  # "we", "I": the speaker's own voice, no one named
+    plural: frozenset[str] = frozenset()  # "they": several actors named together before, if they were the last
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ def words() -> WhoWords:
     t = who_table()
 
     def pronouns(p: tables.Pronouns) -> Pronouns:
-        return Pronouns(frozenset(p.person), frozenset(p.thing), frozenset(p.first_person))
+        return Pronouns(frozenset(p.person), frozenset(p.thing), frozenset(p.first_person), frozenset(p.plural))
 
     return WhoWords(doer_pronouns=pronouns(t.doer_pronouns), speaker_pronouns=pronouns(t.speaker_pronouns),
                     doer_state_nouns=frozenset(t.doer_state_nouns),

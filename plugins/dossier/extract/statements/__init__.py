@@ -32,7 +32,7 @@ from .cues import _according_cues, _belief_cues, _cut_relative_clauses, _headlin
 from .focus import _Cue, _Focus, _remember
 from .quotes import _owner, _words_outside, quote_spans, runs_on
 from .speakers import _subjects_named
-from .tables import speech_words, verb_lemma
+from .tables import SUBJECT_DEPS, speech_words, verb_lemma
 
 __all__ = ["find_statements", "quote_spans", "runs_on", "verb_lemma"]
 
@@ -53,6 +53,7 @@ def find_statements(parsed: Iterable[Parsed], mentions: Iterable[Mention]) -> It
             said = list(_sentence_statements(item.source.id, sentence, doc, found, focus))
             yield from said
             _main_speaker_last(focus, doc, found, said)
+            _actors_together_last(focus, doc, found)
             focus.mentions.extend(found)
             focus.silent = [] if said else _subjects_named(doc, found)
         yield from _flush(focus)
@@ -65,6 +66,18 @@ def _main_speaker_last(focus: _Focus, doc, found, said) -> None:
     main = [m for m in _subjects_named(doc, found) if m.kind == "person"]
     if main and len({st.speaker_text for st in said}) > 1 and any(st.speaker_text == main[-1].text for st in said):
         focus.remember(main[-1].text, "person", main[-1].ref)
+
+
+def _actors_together_last(focus: _Focus, doc, found) -> None:
+    """"US president Donald Trump, French president Emmanuel Macron and German chancellor Angela Merkel
+    issued a joint statement": a main subject naming several actors is whom a later "they" means."""
+    for subject in (c for t in doc if t.dep_ == "ROOT" for c in t.children if c.dep_ in SUBJECT_DEPS):
+        named = [m for t in (subject, *subject.conjuncts) for m in found if m.ref.start <= t.idx < m.ref.end]
+        named = list({m.text: m for m in named}.values())
+        if len(named) > 1:
+            first = named[0]
+            focus.group = ((first.text, first.kind, first.ref), tuple((m.text, m.ref) for m in named[1:]),
+                           len(focus.speakers))
 
 
 def _flush(focus: _Focus, speaker=None) -> Iterator[StatementRecord]:

@@ -21,6 +21,8 @@ class _Focus:
     article: list = field(default_factory=list)  # every mention of the article
     held: list = field(default_factory=list)  # statements of an open quotation, waiting for its attribution
     voice: tuple | None = None  # (title, text, ref) of the last unnamed spokesperson and whose voice they are
+    # ((text, kind, ref), co-speakers, len(speakers) then) of the last subject naming several actors together
+    group: tuple | None = None
 
     def last_speaker(self, kinds: set[str] | None = None):
         for text, kind, ref in reversed(self.speakers):
@@ -36,6 +38,20 @@ class _Focus:
         _, text, ref = self.voice
         last_text, _, last_ref = self.speakers[-1]
         return (text, ref) if (last_text, last_ref) == (text, ref) else (None, None)
+
+    def last_group(self, singular: set[str]):
+        """The actors a subject last named together ("Trump, Macron and Merkel issued ..."), as (text, ref,
+        kind, co-speakers), if no organisation, country or group has spoken since (persons and bare titles,
+        the singular words, do not count: "they" is not "the Prime Minister")."""
+        if self.group is None:
+            return None
+        (text, kind, ref), co, at = self.group
+        since = [k for t, k, _ in self.speakers[at:] if k in {"organization", "country", "group", "other"}
+                 and t.lower().split()[-1] not in singular]
+        if since:
+            return None
+        self.group = ((text, kind, ref), co, len(self.speakers) + 1)
+        return text, ref, kind, co
 
     def remember(self, text: str | None, kind: str | None, ref) -> None:
         if text:

@@ -49,6 +49,10 @@ def _resolve_subject(subject, mentions, focus):
     pronouns = words().speaker_pronouns
     if word in pronouns.person:
         return _person_pronoun(subject, focus)
+    if word in pronouns.plural and subject.pos_ == "PRON":
+        group = focus.last_group(words().titles)
+        if group is not None:
+            return group
     if word in pronouns.thing and subject.pos_ == "PRON":
         text, ref = focus.last_speaker({"organization", "country", "group", "other"})
         return text, ref, None, ()
