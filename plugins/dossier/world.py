@@ -150,6 +150,13 @@ def nation_of(word: str) -> str | None:
     return _nation_words().get(_fold(word)) if word[:1].isupper() else None
 
 
+@lru_cache(maxsize=64)
+def bloc_members(nation: str) -> frozenset[str]:
+    """The ISO 3166 alpha-3 codes of the states a bloc's name speaks for ("West": the United States,
+    Britain, ...; demonyms.yml `bloc_members`); empty for a stateless nation."""
+    return frozenset(demonyms_table().bloc_members.get(nation, ()))
+
+
 @lru_cache(maxsize=1)
 def _nation_words() -> dict[str, str]:
     tables = demonyms_table()

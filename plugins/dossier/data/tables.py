@@ -250,6 +250,7 @@ class Demonyms:
     other_names: Mapping[str, str]
     stateless_nations: Mapping[str, tuple[str, ...]]
     blocs: Mapping[str, tuple[str, ...]]
+    bloc_members: Mapping[str, tuple[str, ...]]
     function_words: tuple[str, ...]
     government_words: tuple[str, ...]
 
@@ -389,6 +390,7 @@ class Stances:
     gesture_nouns: tuple[str, ...]
     refusal_heads: tuple[str, ...]
     circumstance_preps: tuple[str, ...]
+    topic_participles: tuple[str, ...]
     reception_verbs: tuple[str, ...]
     litotes: tuple[str, ...]
     withheld_things: tuple[str, ...]
@@ -412,6 +414,7 @@ class Who:
     pair_nouns: tuple[str, ...]
     country_nouns: tuple[str, ...]
     state_forms: tuple[str, ...]
+    stateless_roles: tuple[str, ...] = ()
 
 
 

@@ -15,6 +15,7 @@ from typing import Iterable
 from ..data import Stances, actor_words_table, speech_table, stances_table
 from ..model import Mention, StatementRecord
 from ..world import capital_of, nation_of, seat_country
+from .who import words as who_words
 
 
 NATION = "@~"  # a stateless nation's side: '@~Kurds' (sides are '@' and a country's ISO code)
@@ -626,6 +627,8 @@ class _Sides:
         # the speaker's own mentions first, then other spellings of the same person: a surname alone, or a
         # full name whose surname it shares ("Dmitry Peskov" titled only as "Peskov, the Kremlin spokesman")
         spellings = self._spellings(speaker, words)
+        if any(_outside_the_state(r) for text in spellings for r in self.roles[text]):
+            return None  # "wife of the Russian opposition leader" speaks for no state, Russia least
         for text in spellings:
             for r in self.roles[text]:
                 side = (_side_of_name(r) if r[:1].isupper() else None) or _side_in_role(r) or self._side_of_acronym_in(r)
@@ -663,6 +666,12 @@ class _Sides:
 
     def of_all(self, names: Iterable[str]) -> set[str]:
         return {s for s in map(self.of, names) if s}
+
+
+def _outside_the_state(role: str) -> bool:
+    """"Kremlin critic", "the Russian opposition leader": a role outside or against the government of the
+    country it names (data/who.yml `stateless_roles`)."""
+    return any(w in who_words().stateless_roles for w in re.findall(r"[a-z]+", role.lower()))
 
 
 def _side_of_leading_words(words: list[str]) -> str | None:

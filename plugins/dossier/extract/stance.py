@@ -222,6 +222,8 @@ def _clause_makers_and_content(c, mentions, table) -> tuple[list[str], list]:
     says ("claims made by X that ...", "accusations saying ..."); any other clause is the content itself
     ("accusations linking X to Y"), unless it states a purpose ("accusations to manipulate opinion")."""
     claimants, content = [], []
+    if c.lower_ in table.topic_participles and not _names_an_act(c, table):
+        return claimants, content  # "statements concerning Navalny's death": a topic, no content
     lemma = c.lemma_.lower()
     reports = verb_lemma(c.text) is not None or lemma in table.attribution_verbs
     for g in c.children:
@@ -237,6 +239,14 @@ def _clause_makers_and_content(c, mentions, table) -> tuple[list[str], list]:
     if not content and c.dep_ == "acl" and lemma not in table.attribution_verbs and not infinitive:
         content.append(c)
     return claimants, content
+
+
+def _names_an_act(c, table) -> bool:
+    """"claims concerning Ecuador's alleged support of the bombing": words of an act, of someone's part in
+    one, or of its being alleged, make a topic phrase say what the claims assert."""
+    words = {*table.act_nouns, *table.involvement_nouns, *table.act_verbs, *table.charge_predicates,
+             *(w for w in table.claim_words if " " not in w)}
+    return any(t.lower_ in words or t.lemma_.lower() in words for t in c.subtree if t is not c)
 
 
 def _content_text(content: list, doc, mentions, table) -> str | None:
@@ -286,9 +296,10 @@ def _lays_blame(tok, table) -> bool:
 
 
 def _only_a_topic(content) -> bool:
-    """Is the content a preposition other than "of" with a noun phrase and no verb in it?"""
-    return all(c.dep_ == "prep" and c.lower_ != "of" and not any(t.pos_ in {"VERB", "AUX"} for t in c.subtree)
-               for c in content)
+    """Is the content a preposition other than "of" with a noun phrase and no verb in it? (The preposition
+    itself may be tagged a verb: "statements concerning Navalny's death".)"""
+    return all(c.dep_ == "prep" and c.lower_ != "of"
+               and not any(t.pos_ in {"VERB", "AUX"} for t in c.subtree if t is not c) for c in content)
 
 
 def _responsibility_claimed(content, mentions, table) -> list[str]:

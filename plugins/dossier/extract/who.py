@@ -31,6 +31,7 @@ class WhoWords:
     pair_nouns: frozenset[str]
     country_nouns: frozenset[str]
     state_forms: frozenset[str]  # country nouns that name a form of state ("kingdom", "republic")
+    stateless_roles: frozenset[str]  # "opposition", "critic": a role outside the state's government
     titles: frozenset[str]  # role nouns ("minister", "spokesman"): data/actor_words.yml `titles`
     title_spellings: dict[str, str]  # a title's other spelling -> the one it is compared as ("advisor": "adviser")
 
@@ -46,7 +47,7 @@ def words() -> WhoWords:
                     doer_state_nouns=frozenset(t.doer_state_nouns),
                     speaker_state_nouns=frozenset(t.speaker_state_nouns),
                     pair_nouns=frozenset(t.pair_nouns), country_nouns=frozenset(t.country_nouns),
-                    state_forms=frozenset(t.state_forms),
+                    state_forms=frozenset(t.state_forms), stateless_roles=frozenset(t.stateless_roles),
                     titles=frozenset(w.lower() for w in actor_words_table().titles),
                     title_spellings={k.lower(): v.lower() for k, v in actor_words_table().title_spellings.items()})
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from ...world import body_names
+from ...world import bloc_members, body_names
+from ..charges import NATION
 from ..topics import content_words, similarity
 from .state import (
     CONTEXT_WEIGHT,
@@ -37,6 +38,9 @@ def _by_makers(state: ClaimState, r: Reading, makers) -> _Claim | None:
 def _makers_claims(state: ClaimState, r: Reading, makers) -> list[_Claim]:
     """The claims of the named makers an answer may answer."""
     named_side = state.side_of(makers)
+    # "the West's statements": what the bloc's states' speakers alleged
+    named_side |= {"@" + code for side in named_side if side.startswith(NATION)
+                   for code in bloc_members(side[len(NATION):])}
     index = state.by_maker()
     near = {k for n in makers for k in (*index.get(n, ()), *(index.get(("last", n), ()) if len(n.split()) == 1 else ()))}
     near |= {k for side in named_side for k in index.get(("side", side), ())}
