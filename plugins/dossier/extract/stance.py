@@ -54,6 +54,8 @@ def stance_of(st: StatementRecord, table: Stances | None = None) -> str | None:
                 if stance == "denies" and _withholds(text, m.end(), table):
                     continue  # "deny safe haven to terrorists": a thing refused, no claim denied
                 return stance
+    if _without_grounds(text, table):
+        return "rejects"
     if lemma in table.cue_verbs and not negated:
         return table.cue_verbs[lemma]
     return None
@@ -92,6 +94,15 @@ def _no_such_act(text: str, table: Stances) -> bool:
     modifier = rf"(?:(?!(?:{other})\b)[\w,-]+\s+)" if other else r"(?:[\w,-]+\s+)"
     return bool(nouns and re.search(rf"\bthere\s+(?:was|were|has been|have been|had been)\s+no\s+"
                                     rf"{modifier}{{0,5}}?(?:{nouns})\b", text))
+
+
+def _without_grounds(text: str, table: Stances) -> bool:
+    """"Arrived at conclusions without forensic evidence", "without any proof": saying something was done
+    with nothing to ground it refuses it, whatever modifiers stand before the noun. Not "without providing
+    evidence": a reporter's gerund there describes how a charge was made, not an answer to one."""
+    nouns = "|".join(re.escape(n) for n in table.absence_nouns)
+    modifier = r"(?:(?![\w-]+ing\b)[\w-]+\s+)"
+    return bool(nouns and re.search(rf"\bwithout\s+{modifier}{{0,2}}(?:{nouns})\b", text))
 
 
 def _labels_an_allegation(text: str, table: Stances) -> bool:
