@@ -10,6 +10,7 @@ from ...model import ArticleMentions, Confidence, DroppedName, Mention, Ref, Sou
 from ...parse import Parsed
 from ...world import country_of, demonym_country
 from .agency import _agency
+from .roles import _role_org
 from .sentence import _defined_things, _sentence_mentions
 from .vocab import DESCRIPTOR, PARTICIPANT, _key, words
 
@@ -65,6 +66,7 @@ def article_mentions(item: Parsed, things: dict[str, str]) -> ArticleMentions:
     found = _units(found, item.docs)
     found = _called_by_surname(found, item.docs)
     found = _without_title_case_lead(found, item.docs)
+    found = _named_after_their_title(found, item.source.sentences, item.docs)
     # a person's short name: the surname, or the first word where names put the family name first or
     # go by a given name ("Tedros" of "Tedros Adhanom Ghebreyesus", "Xi" of "Xi Jinping")
     full = [m.text.split() for ms in found for m in ms if m.kind == "person" and len(m.text.split()) > 1]
@@ -195,6 +197,56 @@ def _without_title_case_lead(found: list[list[Mention]], docs) -> list[list[Ment
         return m
     return [ms if plain else [trimmed(m) if m.kind == "person" else m for m in ms]
             for ms, plain in zip(found, running)]
+
+
+def _named_after_their_title(found: list[list[Mention]], sentences, docs) -> list[list[Mention]]:
+    """Delayed identification, the news lede that titles a person and names them in the next paragraph ("The
+    speaker of Russia's lower house has claimed ..." / "'...,' Vyacheslav Volodin wrote"): the one person
+    the second sentence introduces, titled nowhere in the article, holds the lede subject's title."""
+    body = [k for k, (sentence, doc) in enumerate(zip(sentences, docs))
+            if sentence.kind == "body" and doc[:].root.pos_ in {"VERB", "AUX"}]
+    if len(body) < 2:
+        return found
+    lede, after = body[0], body[1]
+    title = _title_subject(docs[lede], found[lede])
+    if title is None:
+        return found
+    earlier = {m.text for ms in found[:after] for m in ms}
+    titled = {m.text for ms in found for m in ms if m.role}
+    new = list(dict.fromkeys(m.text for m in found[after] if m.kind == "person" and len(m.text.split()) > 1
+                             and m.text not in earlier and m.text not in titled))
+    if len(new) != 1:
+        return found
+    role, org = title
+    found = list(found)
+    found[after] = [replace(m, role=role, role_org=org) if m.text == new[0] else m for m in found[after]]
+    return found
+
+
+TITLE_COMPLEMENTS = {"of", "for", "to", "at", "in"}  # "the speaker of ...", "the adviser to ...", "the envoy to ..."
+
+
+def _title_subject(doc, mentions: list[Mention]) -> tuple[str, str | None] | None:
+    """The title a sentence opens with in place of a name ("The speaker of Russia's lower house of
+    parliament has claimed ..."): "the", a title word among the next three, and the words up to the verb, a
+    comma or a clause, naming no person; with the organisation in them. Read by position, not by the
+    parse: a possessive inside the phrase often breaks its subject arc."""
+    titles = words()["titles"]
+    title = next((t for t in doc[1:4] if t.lower_ in titles), None)
+    if title is None or doc[0].lower_ != "the":
+        return None
+    end = next((t.i for t in doc[1:] if t.pos_ in {"VERB", "AUX"} or t.is_punct and t.text not in "’'"
+                or t.dep_ in {"acl", "relcl"}), len(doc))
+    # the title heads the phrase ("the speaker of ...", "the foreign minister"), not "the minister's office"
+    if title.i + 1 < end and doc[title.i + 1].lower_ not in TITLE_COMPLEMENTS:
+        return None
+    tokens = list(doc[1:end])
+    if len(tokens) > 14:
+        return None
+    lo, hi = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    if any(m.kind == "person" and lo <= m.ref.start < hi for m in mentions):
+        return None
+    return doc[tokens[0].i:tokens[-1].i + 1].text, _role_org(tokens)
 
 
 TITLE_CASE_SHARE = 0.7  # of a line's longer words capitalised: a headline's title case, not running text
