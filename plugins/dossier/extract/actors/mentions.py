@@ -246,7 +246,10 @@ def _title_subject(doc, mentions: list[Mention]) -> tuple[str, str | None] | Non
     lo, hi = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     if any(m.kind == "person" and lo <= m.ref.start < hi for m in mentions):
         return None
-    return doc[tokens[0].i:tokens[-1].i + 1].text, _role_org(tokens)
+    # "the speaker of Russia's lower house": no body named before the title, the country after it is whose
+    org = _role_org(tokens) or next((country_of(t.text).name for t in tokens
+                                     if t.pos_ == "PROPN" and country_of(t.text) is not None), None)
+    return doc[tokens[0].i:tokens[-1].i + 1].text, org
 
 
 TITLE_CASE_SHARE = 0.7  # of a line's longer words capitalised: a headline's title case, not running text
