@@ -107,13 +107,10 @@ def test_title_before_name_gives_role_and_organisation(nlp):
 
 def test_a_lede_title_goes_to_the_person_the_next_paragraph_introduces(nlp):
     # delayed identification: the lede titles the speaker, the second paragraph names them
-    actors, _, _, _ = _actors(
-        nlp, "Speaker blames Lima",
-        "The speaker of Bolivia's lower house of parliament has claimed that Peruvian leaders were to blame.",
-        '"Lima is to blame," Pedro Vega wrote on Telegram.')
-    person = actors["Pedro Vega"]
-    assert person.role == "speaker of Bolivia's lower house of parliament"
-    assert actors["Bolivia"].id in person.affiliations
+    lede = "The speaker of Bolivia's lower house of parliament has claimed that Peruvian leaders were to blame."
+    actors = _actors(nlp, "Speaker blames Lima", lede, '"Lima is to blame," Pedro Vega wrote on Telegram.')[0]
+    vega = actors["Pedro Vega"]
+    assert (vega.role, vega.affiliations) == ("speaker of Bolivia's lower house of parliament", (actors["Bolivia"].id,))
 
 
 def test_org_swallowing_a_title_is_cut_at_the_title(nlp):
