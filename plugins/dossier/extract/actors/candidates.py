@@ -583,9 +583,11 @@ def _extend_person(doc, start: int, end: int) -> tuple[int, int]:
             end = _particle_at(doc, end)  # "Abdel Fattah" el Sisi, "Ashraf" al-Qudra
         else:
             break
-    # an honorific, with its dot or without ("Mr. Khashoggi"), is not part of the name
+    # an honorific, with its dot or without ("Mr. Khashoggi"), is not part of the name, nor is the portfolio
+    # of a title written before it ("Minister of Defense Benny Gantz")
     while start > 0 and name_like(doc[start - 1]) and doc[start - 1].i > 0 and end - start < 4 \
-            and doc[start - 1].lower_.strip(".") not in w["honorifics"] and capital_of(doc[start - 1].text) is None:
+            and doc[start - 1].lower_.strip(".") not in w["honorifics"] and capital_of(doc[start - 1].text) is None \
+            and doc[start - 1].lower_ not in w["portfolios"]:
         start -= 1
     return start, end
 
