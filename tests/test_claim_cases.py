@@ -13,7 +13,8 @@ from test_statements import parse_text
 
 @pytest.mark.parametrize("case", case_params("claims"))
 def test_claim_case(nlp, case):
-    parsed = [parse_text(nlp, case["text"], "a0")]
+    # several articles are written one after another, a line "===" between them
+    parsed = [parse_text(nlp, text, f"a{n}") for n, text in enumerate(case["text"].split("\n===\n"))]
     mentions = list(find_mentions(parsed))
     statements = list(find_statements(parsed, mentions))
     claims, responses, unplaced = find_claims(statements, parsed, mentions)

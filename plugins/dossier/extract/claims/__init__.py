@@ -12,6 +12,8 @@
                   it answers: the allegation it names; else the charge against the speaker's own side; else
                   the claim its words and the sentences before it are clearly about. An answer that fits no
                   claim clearly is left unplaced (review/): a wrong cell is worse than an empty one.
+   joined:        an account that charges no one in so many words, denied by the side it names, is a wording
+                  of its makers' one charge against that side with a word of the act in common.
 5. counters:      a responder's own charge against the makers' side of what it answers is a
                   counter-accusation, a claim of its own linked back by counter_to.
 
@@ -29,7 +31,7 @@ from ..stance import stance_of
 from .allegations import find_allegations
 from .answers import place_answers
 from .counter import counter_accusations
-from .grouping import group_propositions, implied_charges
+from .grouping import group_propositions, implied_charges, join_answered_accounts
 from .read import STORY_STATEMENTS, article_readings, read, read_statement, reading_holds, story_discounts
 from .records import _records
 from .state import ClaimState
@@ -58,4 +60,5 @@ def _state(statements, parsed, mentions, readings=()) -> ClaimState:
                       stored=readings, people=people)
 
 
-PASSES = (read, find_allegations, group_propositions, implied_charges, place_answers, counter_accusations)
+PASSES = (read, find_allegations, group_propositions, implied_charges, place_answers, join_answered_accounts,
+          counter_accusations)

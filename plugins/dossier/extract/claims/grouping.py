@@ -287,3 +287,37 @@ def _imply(state: ClaimState, r: Reading, side: frozenset[str]) -> bool:
                 p.charged, p.charges, implied = p.charged | side, True, True
                 c.implied = True
     return implied
+
+
+def join_answered_accounts(state: ClaimState) -> None:
+    """An account that charges no one in so many words ("he was killed at the consulate", "his body was
+    moved out") but that the side it names denies, made by the side that charges that side in exactly one
+    claim with a word of the act in common ("tortured and killed by a Saudi team"), is a wording of that
+    charge: one row, its answers with it, not two rows answered by the same side."""
+    for c in list(state.claims):
+        if c.against or c.counter_to is not None:
+            continue
+        answering = frozenset(x for a in state.answers if a.claim is c and a.stance in OPPOSING - {"counter-accuses"}
+                              for x in state.side_of(state.readings[a.statement].speakers))
+        makers = state.side_of(c.makers)
+        if not answering or not makers or makers & answering:
+            continue
+        charges = [o for o in state.claims if o is not c and o.is_allegation and o.against
+                   and o.against <= answering and state.side_of(o.makers) == makers
+                   and set(c.topics) & set(o.topics)]
+        if len(charges) == 1:
+            _join_into(state, c, charges[0])
+
+
+def _join_into(state: ClaimState, c: _Claim, into: _Claim) -> None:
+    """Move a claim's wordings and answers into another; an answer both had is kept once."""
+    into.props.extend(c.props)
+    into.implied = into.implied and c.implied
+    state.claims.remove(c)
+    had = {a.statement for a in state.answers if a.claim is into}
+    for a in list(state.answers):
+        if a.claim is c:
+            if a.statement in had:
+                state.answers.remove(a)
+            else:
+                a.claim = into
