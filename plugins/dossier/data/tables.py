@@ -344,6 +344,7 @@ class Stances:
     cue_verbs: Mapping[str, str]
     refusal_verbs: tuple[str, ...]
     refused_acts: tuple[str, ...]
+    question_nouns: tuple[str, ...]
     cues: Mapping[str, tuple[str, ...]]
     act_condemnations: tuple[str, ...]
     condemnation_words: tuple[str, ...]

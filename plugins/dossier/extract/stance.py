@@ -24,6 +24,8 @@ def stance_of(st: StatementRecord, table: Stances | None = None) -> str | None:
     if lemma in table.refusal_verbs and any(
             re.search(rf"\b{re.escape(w)}\b", text) for w in table.refused_acts):
         return "declines-comment"
+    if lemma in table.cue_verbs and not negated and _refuses_a_question(text, cue, table):
+        return "declines-comment"
     if lemma in table.cue_verbs and not negated:
         stance = table.cue_verbs[lemma]
         if stance != "supports":
@@ -62,6 +64,22 @@ def stance_of(st: StatementRecord, table: Stances | None = None) -> str | None:
 
 
 _QUOTE_MARKS = re.compile(r"[\"“”‘]|(?<![a-z])'|'(?![a-z])")
+
+
+def _refuses_a_question(text: str, cue: str, table: Stances) -> bool:
+    """The answering verb's object is a question put to the speaker, within its first few words ("dismissed
+    as inappropriate reporters' question whether ...", "brushed aside questions about ..."), not an
+    allegation it names first, nor "the question of their involvement", which is the allegation itself."""
+    m = re.search(rf"\b{re.escape(cue)}\b((?:\s+\S+){{0,6}})", text)
+    if not m:
+        return False
+    words = re.findall(r"[\w']+", m.group(1))
+    for i, w in enumerate(words[:-1]):
+        if w in table.question_nouns:
+            return words[i + 1] != "of"
+        if w in table.allegation_nouns or w in table.claim_nouns:
+            return False
+    return False
 
 
 def _unquoted(text: str) -> str:

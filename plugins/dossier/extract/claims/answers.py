@@ -379,6 +379,17 @@ def _answers_the_denials(a: _Asked) -> Placement | None:
     return None
 
 
+def _words_its_own(r: Reading) -> bool:
+    """Are the words reported its own? Not those of a question it declined ("dismissed as inappropriate
+    the question whether the royal family was not involved"): they are the asker's, and clear no one."""
+    return r.stance != "declines-comment"
+
+
+def _cleared_in_its_words(r: Reading) -> frozenset[str]:
+    """The sides its words clear, which it answers for."""
+    return r.cleared if _words_its_own(r) else frozenset()
+
+
 def _against_its_side(a: _Asked) -> Placement | None:
     """The charge against its own side, or one its side is implicated in ("X supplied Y": Y answers);
     without a side of its own, the side its words defend ("I can't imagine that Putin did it"); or the
@@ -386,7 +397,7 @@ def _against_its_side(a: _Asked) -> Placement | None:
     state, r, allegations = a.state, a.r, a.allegations
     if r.stance == "supports":
         return None
-    sides = r.side | (_defended(r) if r.stance == "denies" else r.cleared)
+    sides = r.side | (_defended(r) if r.stance == "denies" else _cleared_in_its_words(r))
     if r.named is not None and r.named[1]:
         # "Turkey is making false accusations": the side whose accusations it answers is no side it defends
         sides = sides - (state.side_of(r.named[1]) - r.side)
@@ -415,11 +426,13 @@ def _against_its_side(a: _Asked) -> Placement | None:
     # side its words name, where they fit it; said in so many words, that is what it answers, even by a
     # side that is charged with something else
     named = involvement_named(r.statement, state.docs, state.table) - sides
-    on_behalf = [c for c in allegations if c.against & named and max(_fit(r.words, c), _fit(words, c)) > 0]
+    # (the words of a question it declined are the askers': they tie it to a charge only where they fit it clearly)
+    least = 0.0 if _words_its_own(r) else CLEAR_ANSWER
+    on_behalf = [c for c in allegations if c.against & named and max(_fit(r.words, c), _fit(words, c)) > least]
     # a side merely named beside words of involvement ("no indication that Bolivia was involved"): the
     # charge against it, where the answer's words fit it clearly
     loosely = frozenset(w for w in r.words if w.startswith("@")) & _countries_named(r.statement.text) - sides \
-        if _speaks_of_involvement(r) and not about_itself else frozenset()
+        if _speaks_of_involvement(r) and not about_itself and _words_its_own(r) else frozenset()
     pool = on_behalf or pool + [c for c in allegations if c not in pool and c.against & loosely
                                 and max(_fit(r.words, c), _fit(words, c)) >= CLEAR_ANSWER]
     if pool:
@@ -441,6 +454,9 @@ def _one_of_its_charges(state: ClaimState, r: Reading, pool: list) -> Placement:
     if chosen is not None and _clears_of_another_act(r, chosen):
         return None, 0.0, "a third side clears the charged side of an act the claim's words say nothing of"
     if chosen is not None:
+        if chosen.implied and r.stance == "declines-comment":
+            # a refusal says nothing of what it refuses: tied to a charge only implied, the tie is a guess
+            return None, 0.0, "it declines to comment, and no charge against its side is made in so many words"
         if chosen.implied:
             return chosen, BY_CONTEXT, "answers what another side implied of its side"
         return chosen, OWN_SIDE, "answers the charge against its own side"
@@ -672,6 +688,8 @@ def _endorsements(state: ClaimState) -> None:
             side = state.side_of(p.makers)
             if not side or side & c.against or set(p.makers) & set(first.makers) or _hedged(p.text, state.table):
                 continue
+            if not makers_side and set(first.makers) <= state.people:
+                continue  # a person speaks for some side: unknown, it may be this one (an official untitled by state)
             # a side other than the first makers'; where theirs is unknown (a reporter, a newspaper), a side
             # that charges the same side itself
             if (not side & makers_side) if makers_side else (own_act or bool(p.charged & c.against)):

@@ -44,11 +44,13 @@ def counter_accusations(state: ClaimState) -> None:
 def _link_mutual_accusations(state: ClaimState, partners: dict[str, _Claim]) -> None:
     """Of a mutual accusation (each claim's partner charging its makers), the charge first reported later
     turns the earlier one back; of two first reported the same day, the one whose makers answered the other
-    ("pushed back on claims by X that ..."), where the other's makers answered nothing."""
-    def turns_back(c: _Claim) -> tuple[bool, bool]:
+    ("pushed back on claims by X that ..."), where the other's makers answered nothing; else the one the
+    articles come to later (a story opens with the charge, then gives the answer)."""
+    def turns_back(c: _Claim) -> tuple[bool, bool, int]:
         other = partners.get(c.key)
         return _reported_after(state, c, other), other is not None \
-            and _opposed_by(state, other, state.side_of(c.makers)) and not _opposed_by(state, c, state.side_of(other.makers))
+            and _opposed_by(state, other, state.side_of(c.makers)) and not _opposed_by(state, c, state.side_of(other.makers)), \
+            min(c.statements, default=0)
     for c in sorted(state.claims, key=turns_back, reverse=True):
         other = partners.get(c.key)
         if other is not None and c.counter_to is None:
@@ -221,9 +223,12 @@ def _named_sides(c: _Claim) -> frozenset[str]:
 
 def _opposed_by(state: ClaimState, claim: _Claim, side: frozenset[str]) -> bool:
     """Did speakers of this side deny, reject or dismiss the claim? Only then is their own charge, made
-    before or after, also their answer to it (a mutual accusation rather than a charge and its rebuttal)."""
-    return any(a.claim is claim and a.stance in OPPOSING - {"counter-accuses"}
-               and state.side_of(state.readings[a.statement].speakers) & side for a in state.answers)
+    before or after, also their answer to it (a mutual accusation rather than a charge and its rebuttal).
+    A speaker whose side no article names answers for the side the claim charges, which it defends."""
+    def answers_for(a: Answer) -> frozenset[str]:
+        return state.side_of(state.readings[a.statement].speakers) or claim.against
+    return any(a.claim is claim and a.stance in OPPOSING - {"counter-accuses"} and answers_for(a) & side
+               for a in state.answers)
 
 
 def _topical_weight(words: dict[str, float]) -> float:

@@ -124,7 +124,17 @@ def _is_speech(token, lemma, table) -> bool:
         # a particle may come parsed as an adverb ("pushed back on claims": "back" advmod)
         if c.dep_ in need or (c.dep_ in {"prep", "prt", "advmod"} and c.lower_ in need):
             return True
+        if "ccomp" in need and _that_clause(token, c):
+            return True
     return False
+
+
+def _that_clause(verb, child) -> bool:
+    """A clause opening with "that" after the verb, which the parser took for an adverbial clause when a
+    long sentence follows ("elaborated that findings showed ... whereas ..."): a complement all the same.
+    "so that ...", "now that ..." open with another word and stay adverbial."""
+    return (child.dep_ == "advcl" and child.i > verb.i and child.left_edge.lower_ == "that"
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children))
 
 
 def _cue_text(token) -> str:
@@ -137,7 +147,8 @@ def _reported_span(token, lemma, table) -> tuple[int, int] | None:
     verb with its arguments for a verb that carries meaning. Subjects, adverbial clauses and
     coordinated clauses are left out."""
     doc = token.doc
-    clauses = [c for c in token.children if c.dep_ in CLAUSE_DEPS and c.i > token.i]
+    clauses = [c for c in token.children
+               if (c.dep_ in CLAUSE_DEPS or _that_clause(token, c)) and c.i > token.i]
     if not clauses and lemma in table.say_verbs:
         # "The U.S. is concerned ..., the White House said": a clause before the verb and its subject
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
