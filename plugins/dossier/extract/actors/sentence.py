@@ -169,6 +169,11 @@ def _role_of(doc, start: int, end: int, kind: str, text: str) -> tuple[str | Non
     """A person's title (before, after or heading the name), or the owner a body is named with."""
     if kind == "person":
         found = _role_before(doc, start)
+        if found[0] is not None and found[1] is None:
+            # "Prince Khalid bin Salman, Saudi Arabia's ambassador to the US": a rank before the name, the
+            # office and whose it is in the apposition after it
+            after = _role_after(doc, start, end)
+            return after if after[1] is not None else found
         for find in (_role_after, _role_headed):
             if found[0] is not None:
                 break
