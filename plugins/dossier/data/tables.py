@@ -335,6 +335,7 @@ class Speech:
     quote_pairs: tuple[tuple[str, str], ...]  # opening and closing mark
     min_quote_words: int
     irregular_forms: Mapping[str, str]
+    aspect_verbs: tuple[str, ...]
 
 
 @dataclass(frozen=True)

@@ -32,11 +32,19 @@ def _verb_cues(doc, text, quotes, mentions, focus) -> Iterator[_Cue]:
         named = _named_after_quote(token, quotes, mentions)
         if named is not None:
             speaker, ref, kind, co = named.text, named.ref, named.kind, ()
-        if speaker is None and token.dep_ not in {"ROOT", "conj"}:
+        if speaker is None and not _main_verb(token):
             continue
         span = _reported_span(token, lemma, table)
         own = _named_subject(token) or (speaker is not None and _relative_subject(token) is not None)
         yield _Cue(token, _cue_text(token), speaker, ref, kind, span, co, own=own)
+
+
+def _main_verb(token) -> bool:
+    """The verb of the sentence's own clause, or the one it goes on ("officials have continued to accuse
+    ..."): what it reports is the sentence's news even where its speaker is left to the context."""
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in speech_words().aspect_verbs:
+        token = token.head
+    return token.dep_ in {"ROOT", "conj"}
 
 
 def _belief_cues(doc, quotes, mentions, focus) -> Iterator[_Cue]:

@@ -47,6 +47,7 @@ class SpeechWords:
     quote_pairs: tuple[tuple[str, str], ...]
     min_quote_words: int
     irregular_forms: Mapping[str, str]
+    aspect_verbs: frozenset[str]
     forms: Mapping[str, str]  # a reporting verb's word form -> the verb ("denied" -> "deny")
 
 
