@@ -19,9 +19,9 @@ from .names import _best_form, _close, _head_before_of, _initials, _kind_of, _mo
 def _cluster(mentions: list[Mention], sources: Iterable[Source] = ()) -> list[Cluster]:
     """Which mentions are one actor: the most certain evidence first (country knowledge, spelling), then
     each of CLUSTER_PASSES in turn over the clusters so far."""
-    clusters, singles = _countries_and_spellings(mentions)
-    _short_forms(clusters, singles)
     sources = list(sources)
+    clusters, singles = _countries_and_spellings(mentions)
+    _short_forms(clusters, singles, _headline_refs(sources))
     for _name, rule in CLUSTER_PASSES:
         rule(clusters, sources)
     return [clusters[k] for k in sorted(clusters)]
@@ -53,23 +53,42 @@ def _countries_and_spellings(mentions: list[Mention]) -> tuple[dict[str, Cluster
     return clusters, singles
 
 
-def _short_forms(clusters: dict[str, Cluster], singles: list[Mention]) -> None:
+def _headline_refs(sources: list[Source]) -> frozenset[tuple[str, str]]:
+    """Lines that are no running text (headlines, captions), where Title Case runs words into names."""
+    return frozenset((s.id, x.id) for s in sources for x in s.sentences if x.kind in ("headline", "caption"))
+
+
+def _short_forms(clusters: dict[str, Cluster], singles: list[Mention],
+                 headlines: frozenset[tuple[str, str]] = frozenset()) -> None:
     """A surname or a short name joins the one longer name it fits; else it is a cluster of its own."""
     for m in singles:
         key = _group_key(m) if m.kind == "group" else norm(m.text)
         if key in clusters:
             clusters[key].mentions.append(m)
             continue
-        fits = _short_form_fits(clusters, m, key)
+        fits = _headline_runs_dropped(_short_form_fits(clusters, m, key), key, headlines)
         if len(fits) == 1:
             fits[0].mentions.append(m)
         else:
             clusters.setdefault(key, Cluster(key)).mentions.append(m)
 
 
+def _headline_runs_dropped(fits: list[Cluster], key: str, headlines: frozenset[tuple[str, str]]) -> list[Cluster]:
+    """A headline's Title Case runs words into names ("Kremlin Calls Navalny", "Yulia Navalnaya Putin"): a
+    name read only in headlines and captions is a full name the short form fits only by its last word, and only where
+    no name of the running text fits it too."""
+    def headline_only(c: Cluster) -> bool:
+        return all((x.ref.source, x.ref.sentence) in headlines for x in c.mentions)
+
+    fits = [c for c in fits if not headline_only(c) or romanized(norm(_best_form(c)).split()[-1]) == romanized(key)]
+    return [c for c in fits if not headline_only(c)] or fits
+
+
 def _short_form_fits(clusters: dict[str, Cluster], m: Mention, key: str) -> list[Cluster]:
+    # the words of every form of the name: once its surname alone is its commonest form, the given name
+    # ("Alexei" of "Alexei Navalny") is only in the full forms
     fits = [c for c in clusters.values() if not c.country and _mostly(c, "person")
-            and romanized(key) in {romanized(w) for w in norm(_best_form(c)).split()}]
+            and romanized(key) in {romanized(w) for f in c.forms() for w in norm(f).split()}]
     if len(fits) > 1:
         # one name and the same name run on into the next words ("Tedros Adhanom Ghebreyesus World" of
         # a caption): the name itself
