@@ -47,6 +47,8 @@ def _only_said_of(span, t, w) -> int | None:
         return NONE  # "Russia, Ukraine and India were the worst affected countries": said of it, not done by it
     if _outlets_journalist(t):
         return NONE  # "an interview with CNN's Jake Tapper": the outlet's journalist works on the story
+    if dep == "poss" and _outlets_journalist(head):
+        return NONE  # and the outlet whose journalist he is carries the story, it does not act in it
     return None
 
 
