@@ -61,7 +61,7 @@ NOUN_PHRASE_CASES = {
     "office of a person": ("Talks stall\nIndian Prime Minister Narendra Modi met officials. Modi's office said the "
                            "talks would resume next week.", "India"),
     "not the owner": ("Crash kills mercenary chief\nWagner chief Yevgeny Prigozhin died on Wednesday. Yevgeny "
-                      "Prigozhin's allies and Western officials blamed Moscow for the crash.", None),
+                      "Prigozhin's backers and Western officials blamed Moscow for the crash.", None),
     "person inside": ("Talks stall\nThe foreign minister of Ruritania, Anna Kowal, said the talks would resume next "
                       "week.", "Anna Kowal"),
     "a leader's government": ("Cyber row\nU.S. President Donald Trump spoke on Monday. The Trump administration said "

@@ -135,6 +135,7 @@ class ActorWords:
     portfolios: tuple[str, ...]
     government_words: tuple[str, ...]
     collectives: tuple[str, ...]
+    entourage_nouns: tuple[str, ...]
     group_qualifiers: tuple[str, ...]
     compass_points: tuple[str, ...]
     collective_forms: Mapping[str, str]

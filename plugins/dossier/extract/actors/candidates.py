@@ -133,6 +133,21 @@ def _titled_persons(doc, found: list) -> list:
     return found
 
 
+def _entourages(doc, found: list) -> list:
+    """A person's possessive name and a noun of the people around them ("Navalny's team said", "Ortiz's
+    family"): the group speaks, not the person; it replaces the person's name it holds (which NER often
+    takes for a body's: "Navalny" as ORG)."""
+    nouns = words()["entourage_nouns"]
+    for start, end, label in list(found):
+        if label not in {"PERSON", "ORG"} or end + 1 >= len(doc) or doc[end].text not in {"'s", "’s"}:
+            continue
+        noun = doc[end + 1]
+        if noun.lower_ in nouns and noun.is_lower and noun.tag_ in {"NN", "NNS"}:
+            found = [f for f in found if f != (start, end, label)]
+            found.append((start, end + 2, "GROUP"))
+    return found
+
+
 def _missed_seats(doc, found: list) -> list:
     """Seats of power NER missed ("Downing Street said"), where nothing found covers them."""
     covered = {i for s, e, _ in found for i in range(s, e)}
@@ -616,6 +631,7 @@ def _particle_at(doc, i: int) -> int:
 _PASSES = [
     ("entities", _entities),
     ("titled persons", _titled_persons),
+    ("entourages", _entourages),
     ("collectives", _adding(lambda doc, found: _collectives(doc))),
     ("defined names", _adding(_defined_names)),
     ("country bodies", _adding(_country_bodies)),

@@ -205,7 +205,7 @@ def _office_of_a_person(p: _Phrase):
 
 def _not_the_owner(p: _Phrase):
     """The owner of the head noun does not speak: "Putin's spokesman" (a title: the person holding it
-    does); "Prigozhin's allies, the Ukrainian government and Western officials blamed ..." (the
+    does); "Prigozhin's backers, the Ukrainian government and Western officials blamed ..." (the
     coordinated speakers do). Strikes owners from p.persons."""
     table = speech_words()
     head = p.head
