@@ -66,12 +66,37 @@ def _set_against_a_claim(state: ClaimState, r: Reading, known: _Known) -> bool:
     contrasted = _contrasted(state, r) if r.stance is None else None
     if contrasted is None or not (r.side & (contrasted.against | contrasted.involved) or _fit(r.words, contrasted) > 0):
         return False  # (a side the charge does not name, on another subject: no answer to it)
+    if r.side & contrasted.against and _tells_its_own_act(state, r):
+        # "X says Y launched a strike that caused no casualties, while Y said it killed many militants": the
+        # charged side tells what it did, it does not dispute doing it; which account answers which is not
+        # in the words
+        return False
     own = state.claim_of(r.index)
     makers_side = state.side_of(contrasted.makers)
     turned = (r.charged & makers_side) or (own is not None and own.against & makers_side)
     state.answers.append(Answer(r.index, "counter-accuses" if turned else state.table.contrast_stance,
                                 contrasted, BY_WORDS, "set against the claim in the same sentence"))
     return True
+
+
+def _tells_its_own_act(state: ClaimState, r: Reading) -> bool:
+    """Is the wording its speakers' side saying what it did: an affirmed verb whose subject is "it" or "we",
+    or names the speakers' side ("India said it killed ...", "we struck the camps")?"""
+    found = state.docs.get((r.statement.ref.source, r.statement.ref.sentence))
+    if found is None:
+        return False
+    _, doc, _ = found
+    span = [t for t in doc if r.statement.ref.start <= t.idx < r.statement.ref.end]
+    verbs = [t for t in span if t.pos_ in {"VERB", "AUX"} and (t.head not in span or t.head is t)]
+    for verb in verbs:
+        if any(c.dep_ == "neg" for c in verb.children):
+            return False
+        if verb.lemma_ == "be":
+            continue  # "it was Ukraine that had sabotaged the dam": "it" opens a cleft, it is no doer
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and (subject.lower_ in {"it", "we"} or _side_of_token(subject) & r.side):
+            return True
+    return False
 
 
 def _no_answer(state: ClaimState, r: Reading, known: _Known) -> bool:
