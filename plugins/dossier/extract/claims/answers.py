@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ...data import Stances
+from ...model import Ref
 from ...world import body_names, country_of, demonym_country
 from ..charges import NATION, _side_of_token, involved_tokens, involvement_named, named_doers
 from .read import groups_named
@@ -474,7 +475,7 @@ def _one_of_its_charges(state: ClaimState, r: Reading, pool: list) -> Placement:
     chosen = _clear_best(pool, r, require=len(pool) > 1, threshold=FAINT_FIT)
     if chosen is not None and _about_its_own_charge(state, r, chosen):
         return None, 0.0, "its words are about a charge its own side makes, not the one against it"
-    if chosen is not None and _about_something_else(r, chosen):
+    if chosen is not None and _about_something_else(state, r, chosen):
         return None, 0.0, "the charge against its side is not in its article, and its words say nothing of it"
     if chosen is not None and _clears_of_another_act(r, chosen):
         return None, 0.0, "a third side clears the charged side of an act the claim's words say nothing of"
@@ -512,16 +513,28 @@ def _blames_another_on_its_own(r: Reading, pool: list) -> bool:
     return all(max(_fit(r.words, c), _fit(words, c)) < FAINT_FIT for c in pool)
 
 
-def _about_something_else(r: Reading, chosen: _Claim) -> bool:
-    """"There are many such reports. They are all groundless", in an article that never reports the one
-    charge against the speaker's side, in words that share nothing with it (nor do the sentences before):
-    what "such reports" are, that article would say, not a charge reported elsewhere. A denial of a part in
-    the act ("we had nothing to do with it") or one clearing a side needs no words of the charge."""
+def _about_something_else(state: ClaimState, r: Reading, chosen: _Claim) -> bool:
+    """"There are many such reports. They are all groundless", in an article that does not report, before it,
+    the one charge against the speaker's side, in words that share nothing with it (nor do the sentences
+    before): what "such reports" are, that article would say, not a charge reported elsewhere. A denial of a
+    part in the act ("we had nothing to do with it") or one clearing a side needs no words of the charge."""
     if _speaks_of_involvement(r) or r.cleared or r.stance == "denies":
         return False
-    if any(p.source == r.statement.ref.source for p in chosen.props if p.statement is not None):
+    if any(_reported_before(state.statements[p.statement].ref, r.statement.ref)
+           for p in chosen.props if p.statement is not None):
         return False
     return max(_fit(r.words, chosen), _fit(_merged(r.words, r.context), chosen)) < FAINT_FIT
+
+
+def _reported_before(charge: Ref, answer: Ref) -> bool:
+    """Is the charge in the answer's article, before it or in its sentence? One the article comes to only
+    later ("the EU has previously said Russia uses its gas as a weapon", closing a report on another charge)
+    is background, not what the answer's "the report" is."""
+    return charge.source == answer.source and _position(charge.sentence) <= _position(answer.sentence)
+
+
+def _position(sentence: str) -> int:
+    return int(sentence[1:]) if sentence[1:].isdigit() else 0
 
 
 def _clears_of_another_act(r: Reading, chosen: _Claim) -> bool:
