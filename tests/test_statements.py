@@ -85,8 +85,8 @@ NOUN_PHRASE_CASES = {
                              "the talks would resume next week.", "Russian Foreign Ministry"),
     "spokesperson of a body": ("Talks stall\nThe Peruvian Defence Ministry denied the report. The strikes were far from "
                                "the border, representatives for the ministry said.", "Peruvian Defence Ministry"),
-    "kin of a person": ("Family rejects report\nReporter Ana Ruiz was shot during a raid. The Ruiz family said the "
-                        "army had refused to take responsibility.", "Ruiz family"),
+    "kin of a person": ("Brothers reject report\nReporter Ana Ruiz was shot during a raid. The Ruiz brothers said "
+                        "the army had refused to take responsibility.", "Ruiz brothers"),
     "a state organ's statement": ("Inquiry\nThe Bolivian military's report says the shooting of the journalist was "
                                   "unintentional.", "Bolivia"),
     "proper name": ("Talks stall\nBakhmut Commander said the town would never fall to the enemy.", "Bakhmut Commander"),

@@ -134,17 +134,20 @@ def _titled_persons(doc, found: list) -> list:
 
 
 def _entourages(doc, found: list) -> list:
-    """A person's possessive name and a noun of the people around them ("Navalny's team said", "Ortiz's
-    family"): the group speaks, not the person; it replaces the person's name it holds (which NER often
+    """A person's name, possessive or not, and a noun of the people around them ("Navalny's team said", "the
+    Ortiz family"): the group speaks, not the person; it replaces the person's name it holds (which NER often
     takes for a body's: "Navalny" as ORG)."""
     nouns = words()["entourage_nouns"]
     for start, end, label in list(found):
-        if label not in {"PERSON", "ORG"} or end + 1 >= len(doc) or doc[end].text not in {"'s", "’s"}:
+        if label not in {"PERSON", "ORG"} or end >= len(doc) or doc[start:end].text.isupper():
+            continue  # (a body's acronym is no surname NER mistook: "NATO allies" are its members)
+        possessive = doc[end].text in {"'s", "’s"}
+        noun = doc[end + 1] if possessive and end + 1 < len(doc) else doc[end]
+        if noun.lower_ not in nouns or not (noun.is_lower or noun.is_title) or noun.tag_ not in {"NN", "NNS"}:
             continue
-        noun = doc[end + 1]
-        if noun.lower_ in nouns and noun.is_lower and noun.tag_ in {"NN", "NNS"}:
+        if possessive or doc[end - 1].head.i == noun.i:  # "Navalny's team", "the Abu Akleh family"
             found = [f for f in found if f != (start, end, label)]
-            found.append((start, end + 2, "GROUP"))
+            found.append((start, noun.i + 1, "GROUP"))
     return found
 
 

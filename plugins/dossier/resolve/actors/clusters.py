@@ -470,8 +470,10 @@ def _group_key(m: Mention) -> str:
         if folded and folded[0].startswith("@"):
             noun = folded[-1]
             return "group:" + folded[0] + " " + actor_words_table().collective_forms.get(noun, noun)
-    table = actor_words_table()  # group_qualifiers, compass_points
+    table = actor_words_table()  # group_qualifiers, compass_points, entourage_nouns
     words = [w for w in norm(m.text).split() if w not in table.group_qualifiers]
+    if len(words) > 2 and words[-1] in table.entourage_nouns:
+        words = words[-2:]  # "Carlos Ortiz's family", "the Ortiz family": the surname's family
     words = [w[:-3] if w.endswith("ern") and w[:-3] in table.compass_points else w for w in words]
     return "group:" + " ".join(words)
 
