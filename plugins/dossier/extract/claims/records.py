@@ -130,8 +130,9 @@ def _cut_at_clause(text: str) -> str:
 
 def _named_pronoun(text: str, maker: str | None, state: ClaimState) -> str:
     """A wording that starts with its speaker's pronoun ("his bureau has determined", "she had seen")
-    reads as a proposition with the speaker's name in its place."""
-    if not maker:
+    reads as a proposition with the speaker's name in its place. Only a person's: of a group or a body
+    ("Navalny's team also claimed that his body ...") "he" and "his" are someone else."""
+    if not maker or maker not in state.people:
         return text
     m = re.match(r"(?i)(he|she|his|her)\b", text)
     if m is None:
