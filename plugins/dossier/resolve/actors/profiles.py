@@ -57,6 +57,9 @@ def _adjective_of(form: str, name: str) -> bool:
 
 
 def _display_name(forms: Counter, kind: str) -> str:
+    # a form cut by an editor's bracket ("[Ukrainian President Volodymyr] Zelensky" read as "Volodymyr]
+    # Zelensky") names the actor only where it has no other
+    forms = Counter({f: n for f, n in forms.items() if "[" not in f and "]" not in f}) or forms
     if kind == "person":
         # the fullest name; a surname written whole over its initial ("Ahlam al-Bashir" over "Ahlam A.")
         return max(forms, key=lambda f: (len(f.split()), len(f.split()[-1].strip(".")) > 1, forms[f], f))
