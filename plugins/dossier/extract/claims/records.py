@@ -101,6 +101,7 @@ def claim_text(c: _Claim, state: ClaimState) -> str:
     prop = min(chosen, key=lambda p: (_starts_with_report(p.text), abs(len(p.text.split()) - 18), p.text))
     text = re.sub(r"^(?:that|whether)\s+", "", prop.text.strip(), flags=re.IGNORECASE)
     text = _named_pronoun(text, prop.makers[0] if len(prop.makers) == 1 else None, state)
+    text = _without_attribution(text)
     if OWN_ACT in against and prop.makers and _starts_with_report(text):
         text = f"{prop.makers[0]} {text}"  # "claimed responsibility for ...": who did, as the proposition says
     return _cut_at_clause(text.strip(" ,;:“”\"").rstrip("."))
@@ -126,6 +127,16 @@ def _cut_at_clause(text: str) -> str:
     cuts = [m.start() for m in re.finditer(r";|\s[—–]\s|,\s(?=(?:and|but|which|while|whereas|as)\b)", head)]
     cuts = [c for c in cuts if len(head[:c].split()) >= 8]
     return head[:cuts[-1]].rstrip(" ,;") if cuts else text
+
+
+def _without_attribution(text: str) -> str:
+    """A wording closing on whom it is according to ("..., according to Kira Yarmysh, his spokesperson")
+    reads as a proposition without it: who said it is listed under the row."""
+    m = re.search(r",\s+according to\s", text)
+    return text[:m.start()] if m is not None and len(text[:m.start()].split()) >= MIN_PROPOSITION else text
+
+
+MIN_PROPOSITION = 6  # words a wording keeps before an attribution it closes on, else it is left whole
 
 
 def _named_pronoun(text: str, maker: str | None, state: ClaimState) -> str:
