@@ -142,7 +142,11 @@ def _entourages(doc, found: list) -> list:
         if label not in {"PERSON", "ORG"} or end >= len(doc) or doc[start:end].text.isupper():
             continue  # (a body's acronym is no surname NER mistook: "NATO allies" are its members)
         possessive = doc[end].text in {"'s", "’s"}
-        noun = doc[end + 1] if possessive and end + 1 < len(doc) else doc[end]
+        after = end + 1 if possessive else end
+        while possessive and after + 1 < len(doc) and after - end <= 2 and doc[after].tag_ in {"JJ", "VBN"} \
+                and doc[after].is_lower:
+            after += 1  # "Navalny's exiled team": a word describing the group
+        noun = doc[after] if after < len(doc) else doc[end]
         if noun.lower_ not in nouns or not (noun.is_lower or noun.is_title) or noun.tag_ not in {"NN", "NNS"}:
             continue
         if possessive or doc[end - 1].head.i == noun.i:  # "Navalny's team", "the Abu Akleh family"

@@ -473,7 +473,9 @@ def _group_key(m: Mention) -> str:
     table = actor_words_table()  # group_qualifiers, compass_points, entourage_nouns
     words = [w for w in norm(m.text).split() if w not in table.group_qualifiers]
     if len(words) > 2 and words[-1] in table.entourage_nouns:
-        words = words[-2:]  # "Carlos Ortiz's family", "the Ortiz family": the surname's family
+        # "Carlos Ortiz's family", "Ortiz's grieving family", "the Ortiz family": the surname's family
+        owner = re.split(r"[’']s\b", m.text)[0] if re.search(r"[’']s\b", m.text) else " ".join(m.text.split()[:-1])
+        words = (norm(owner).split() or words)[-1:] + words[-1:]
     words = [w[:-3] if w.endswith("ern") and w[:-3] in table.compass_points else w for w in words]
     return "group:" + " ".join(words)
 
