@@ -202,6 +202,18 @@ def test_a_speaker_titled_by_an_acronym_acts_for_the_state_its_spelled_out_name_
     assert _Sides(find_mentions([parse_text(nlp, text, "a0")])).of("Ivan Horak") == "@BOL"
 
 
+def test_a_sides_foes_or_allies_are_charged_by_their_names_never_as_that_side(nlp):
+    from dossier.data import stances_table
+    from dossier.extract.charges import _accused_in
+
+    def charged(text: str) -> frozenset[str]:
+        doc = parse_text(nlp, text, "a0").docs[-1]
+        return _accused_in(doc, 0, len(doc.text), "", stances_table(), None)
+
+    assert charged("Officials accused Peru's arch foes Chile and Ecuador of complicity in the attack.") == {"@CHL", "@ECU"}
+    assert "@PER" not in charged("The minister blamed Peru's enemies for the attack.")
+
+
 def test_where_a_weapon_was_fired_from_names_its_side_when_nothing_else_does(nlp):
     from dossier.data import stances_table
     from dossier.extract.charges import _accused_in
@@ -475,3 +487,19 @@ def test_of_a_mutual_accusation_the_earlier_charge_is_not_an_answer_to_the_later
     assert any("arming the gunmen" not in text and "staging" in text and stance == "counter-accuses"
                for text, stance in answers), answers
     assert not any("arming the gunmen" in text for text, _ in answers), answers
+
+
+def test_a_charge_against_two_sides_together_is_one_claim_whichever_side_its_wordings_name_first():
+    from dossier.extract.claims.grouping import _jointly_charged
+    from dossier.extract.claims.state import Proposition, _Claim
+
+    def claim(*charged: set[str]) -> _Claim:
+        c = _Claim("c")
+        c.props.extend(Proposition("", ("Peru",), frozenset(x), "a0", {}, charges=True) for x in charged)
+        return c
+
+    both = frozenset({"@CHL", "@BOL"})
+    # "Chile and Bolivia were behind it", most wordings naming Chile first in one claim, Bolivia in the other
+    assert _jointly_charged(claim({"@CHL"}, both, both), claim({"@BOL"}, both), both)
+    # "Bolivia did it" beside "Chile and Bolivia were behind it": two propositions
+    assert not _jointly_charged(claim({"@BOL"}, {"@BOL"}, both), claim({"@CHL"}, both), both)

@@ -360,6 +360,7 @@ class Stances:
     charge_predicates: tuple[str, ...]
     act_verbs: tuple[str, ...]
     branch_nouns: tuple[str, ...]
+    counterpart_nouns: tuple[str, ...]
     weapon_nouns: tuple[str, ...]
     speaker_owner_words: tuple[str, ...]
     blame_shift_cues: tuple[str, ...]

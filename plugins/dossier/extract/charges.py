@@ -48,11 +48,16 @@ def _side_of_token(tok, people=None) -> frozenset[str]:
     (a name -> side lookup), also the state a named person or body acts for ("Putin" -> Russia)."""
     found = set()
     allegations = {w.lower() for w in stances_table().allegation_nouns}
+    counterparts = {w.lower() for w in stances_table().counterpart_nouns}
     for t in (tok, *tok.conjuncts):
         if t.lemma_.lower() in allegations:
             continue  # "denounced the explosion and the Turkish accusations": whose allegation, not a doer
         if t.lower_ in {"other", "another"} or (t.lower_ == "each" and t.head.lower_ == "other"):
             found.add(RECIPROCAL)
+            continue
+        if t.lemma_.lower() in counterparts:
+            # "Iran's arch foes Israel and the United States": the names in apposition, never the possessor
+            found.update(x for c in t.children if c.dep_ == "appos" for x in _side_of_token(c, people))
             continue
         parts = [c for c in t.children if c.dep_ in {"compound", "amod", "poss", "nmod"} and c.i < t.i]
         # its possessors apart ("Kiev's attack"), not itself when it is one ("North Korea's attack": Korea)

@@ -523,7 +523,9 @@ def _about_something_else(state: ClaimState, r: Reading, chosen: _Claim) -> bool
     if any(_reported_before(state.statements[p.statement].ref, r.statement.ref)
            for p in chosen.props if p.statement is not None):
         return False
-    return max(_fit(r.words, chosen), _fit(_merged(r.words, r.context), chosen)) < FAINT_FIT
+    # a refusal to say whether it did an act names the act, which must be the charge's clearly
+    least = CLEAR_ANSWER if r.stance == "declines-comment" else FAINT_FIT
+    return max(_fit(r.words, chosen), _fit(_merged(r.words, r.context), chosen)) < least
 
 
 def _reported_before(charge: Ref, answer: Ref) -> bool:

@@ -114,6 +114,7 @@ def _bare_charges_joined(state: ClaimState) -> None:
 
 def _merge_first_pair(state: ClaimState) -> bool:
     against = {id(c): c.against for c in state.claims}
+    charged = {id(c): _charged_by_wordings(c) for c in state.claims}
     block: dict[tuple[str, str], list[int]] = {}
     for k, c in enumerate(state.claims):
         for side in against[id(c)]:
@@ -122,9 +123,11 @@ def _merge_first_pair(state: ClaimState) -> bool:
     for k, a in enumerate(state.claims):
         if not against[id(a)]:
             continue
-        near = sorted({j for side in against[id(a)] for w in a.topics for j in block.get((side, w), ()) if j != k})
+        near = sorted({j for side in charged[id(a)] for w in a.topics for j in block.get((side, w), ()) if j != k})
         for j in near:
             b = state.claims[j]
+            if not against[id(a)] & against[id(b)] and not _jointly_charged(a, b, against[id(a)] | against[id(b)]):
+                continue  # one side charged, or two charged together by both ("the US and Israel"), not two sides
             # a third side's own wording of the charge is often a charge of its own ("and its network of
             # killings has gone global"): it is the same claim only when it says much the same
             if not _same_doers(a.bodies, b.bodies):
@@ -136,6 +139,22 @@ def _merge_first_pair(state: ClaimState) -> bool:
                 state.claims.remove(b)
                 return True
     return False
+
+
+def _charged_by_wordings(c: _Claim) -> frozenset[str]:
+    """Every side a claim's charging wordings charge."""
+    return frozenset(x for p in c.props if p.charges for x in p.charged) - {RECIPROCAL}
+
+
+def _jointly_charged(a: _Claim, b: _Claim, sides: frozenset[str]) -> bool:
+    """Do most charging wordings of both claims charge these sides together ("the US and Israel were behind
+    it")? Then the claims are one charge against both, whichever side more of each one's wordings name first.
+    A charge against one side that some wordings extend to another ("Ukraine did it"; "the US and Ukraine
+    were behind it") is two propositions."""
+    def together(c: _Claim) -> bool:
+        said = [p for p in c.props if p.charges and p.charged]
+        return 2 * sum(1 for p in said if sides <= p.charged) >= len(said) > 0
+    return together(a) and together(b)
 
 
 def _same_act_on_the_same_side(a: _Claim, b: _Claim, state: ClaimState) -> bool:
