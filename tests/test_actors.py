@@ -419,6 +419,17 @@ def test_a_countrys_ministry_in_common_words_is_the_ministry_not_the_country(nlp
     assert speakers == {ministry.id}
 
 
+def test_a_countrys_military_intelligence_is_one_body_of_that_country_however_written(nlp):
+    actors, index, _, statements = _dossier_actors(
+        nlp, ("Chile answers", "Chile's military intelligence said on Monday that the video was fake."),
+        ("Chile protests", "Chilean military intelligence called the claims a provocation.",
+         "Chile rejected the claims."))
+    body = actors["Chilean military intelligence"]
+    assert "Chile's military intelligence" in body.aliases
+    assert actors["Chile"].id in body.affiliations
+    assert {index.of_ref(s.speaker_ref) for s in statements} >= {body.id}
+
+
 def test_a_name_only_a_headline_runs_together_goes_to_review(nlp):
     # (a run ending in a reporting verb, "Kremlin Denies Blame", is cut at the verb: see
     # test_a_name_stops_at_a_bullet_a_spaced_dash_and_a_headlines_verb)

@@ -129,6 +129,7 @@ class ActorWords:
     job_nouns: tuple[str, ...]
     instrument_nouns: tuple[str, ...]
     body_heads: tuple[str, ...]
+    body_nouns: tuple[str, ...]
     national_bodies: tuple[str, ...]
     unit_nouns: tuple[str, ...]
     generic_heads: tuple[str, ...]

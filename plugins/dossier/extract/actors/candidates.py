@@ -15,6 +15,7 @@ from .vocab import LABEL_KINDS, NAME_LINKS, words
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})  # "China's", "the United States' defense department"
+CLOSING_QUOTES = frozenset({'"', "”", "’", "'"})
 
 
 def _candidates(doc) -> Iterator[tuple[int, int, str]]:
@@ -250,6 +251,9 @@ def _collectives(doc) -> Iterator[tuple[int, int, str]]:
             if doc[end].lower_ in w["collectives"]:
                 last = end
             end += 1
+        if last is not None and last > t.i + 1 and doc[last].lower_ in w["body_heads"] \
+                and doc[last - 1].lower_ in w["portfolios"]:
+            continue  # "Bolivian military intelligence": one body of the country (_country_bodies), not its people
         if last is not None and doc[last].dep_ not in {"compound", "amod", "nmod"}:  # not "intelligence agency"
             yield t.i, last + 1, "COLLECTIVE"
         elif last is not None and doc[last].head.lower_ in w["press_titles"] and doc[last].head.i == last + 1:
@@ -320,13 +324,18 @@ def _country_bodies(doc, found) -> Iterator[tuple[int, int, str]]:
             owner -= 1  # "South Korea's", "the United States'"
             name = doc[owner:i - (1 if doc[i - 1].text in POSSESSIVE else 0)].text
             ok = country_of(name) is not None or demonym_country(name) is not None
+        # "Bolivia's military intelligence agency": the head with the body noun it qualifies
+        head = t.head if t.dep_ == "compound" and t.head.i == t.i + 1 and t.head.lower_ in w["body_nouns"] else t
         # "RAW, India's ... agency": a description of the name before; after an opening phrase ("In a
         # statement carried by state media, China's foreign ministry said") the body is the clause's subject
-        described = t.dep_ == "appos" or (owner > 0 and doc[owner - 1].text == "," and t.dep_ not in SUBJECTS)
+        before = owner - 1
+        while before > 0 and doc[before].text in CLOSING_QUOTES:
+            before -= 1  # 'the Mossad," Israel's ... agency': a quotation closed before the description
+        described = head.dep_ == "appos" or (before >= 0 and doc[before].text == "," and head.dep_ not in SUBJECTS)
         named = t.is_title and any(s <= t.i < e for s, e, label in found if label == "ORG")
         if ok and not described and not named \
-                and not any(s < t.i + 1 and e > owner and label == "PERSON" for s, e, label in found):
-            yield owner, t.i + 1, "ORG"
+                and not any(s < head.i + 1 and e > owner and label == "PERSON" for s, e, label in found):
+            yield owner, head.i + 1, "ORG"
 
 
 def _country_then_person(doc, start: int, end: int) -> bool:

@@ -176,12 +176,20 @@ def _a_body(n: _Name, w) -> Verdict | None:
         return None
     if _named_for_a_title(n.span, w["titles"]):
         return "person", None  # "Washington's envoy, Nikki Haley": NER's body is the envoy's name
-    if all(x in w["portfolios"] or demonym_country(x.title()) is not None for x in n.lower):
+    if all(x in w["portfolios"] or demonym_country(x.title()) is not None for x in n.lower) \
+            and not _a_body_of_its_own(n, w):
         return None, None  # "Defense" of "Russian Defense Minister": part of a title
     plural = n.head.endswith("s") and (n.head[:-1] in w["org_heads"] or n.head[:-2] in w["org_heads"])
     if len(n.lower) == 1 and (plural or (n.head in w["org_heads"] and n.agency < AGENT)):
         return None, INSTITUTION_WORD  # "Consulates", "told Parliament": which one is unsaid
     return "organization", None
+
+
+def _a_body_of_its_own(n: _Name, w) -> bool:
+    """"Bolivian military intelligence said": a portfolio word that heads a state body, with no title after
+    it ("Bolivian Military Intelligence Chief" is the chief's title)."""
+    doc, end = n.span.doc, n.span.end
+    return n.lower[-1] in w["body_heads"] and not (end < len(doc) and doc[end].lower_ in w["titles"])
 
 
 def _named_for_a_title(span, titles) -> bool:
