@@ -103,6 +103,8 @@ class Pronouns:
     thing: tuple[str, ...]  # stand for the last organisation, country or group
     first_person: tuple[str, ...] = ()  # "we", "I": the speaker's own voice, no one named
     plural: tuple[str, ...] = ()  # "they": several actors named together before, if they were the last
+    # a person pronoun -> the words that refer to a person as it does ("she": her, Ms, Mrs): who "she" can be
+    gendered: Mapping[str, tuple[str, ...]] | None = None
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ knowledge dossier/world.py.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..data import actor_words_table, tables, who_table
@@ -18,6 +18,7 @@ class Pronouns:
     thing: frozenset[str]  # stand for the last organisation, country or group
     first_person: frozenset[str] = frozenset()  # "we", "I": the speaker's own voice, no one named
     plural: frozenset[str] = frozenset()  # "they": several actors named together before, if they were the last
+    gendered: dict = field(default_factory=dict)  # "she" -> the words that refer to a person as "she" does
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,8 @@ def words() -> WhoWords:
     t = who_table()
 
     def pronouns(p: tables.Pronouns) -> Pronouns:
-        return Pronouns(frozenset(p.person), frozenset(p.thing), frozenset(p.first_person), frozenset(p.plural))
+        return Pronouns(frozenset(p.person), frozenset(p.thing), frozenset(p.first_person), frozenset(p.plural),
+                        {k.lower(): frozenset(w.lower() for w in v) for k, v in (p.gendered or {}).items()})
 
     return WhoWords(doer_pronouns=pronouns(t.doer_pronouns), speaker_pronouns=pronouns(t.speaker_pronouns),
                     doer_state_nouns=frozenset(t.doer_state_nouns),

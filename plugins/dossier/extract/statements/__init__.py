@@ -25,11 +25,13 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
+from ...data import actor_words_table
 from ...model import Confidence, Mention, Ref, StatementRecord
 from ...parse import Parsed
 from ..index import by_sentence, by_source
+from ..who import words as who_words
 from .cues import _according_cues, _belief_cues, _cut_relative_clauses, _headline_cues, _labelled_headline, _noun_cues, _verb_cues
-from .focus import _Cue, _Focus, _remember
+from .focus import _Cue, _Focus, _remember, article_genders
 from .quotes import _owner, _words_outside, quote_spans, runs_on
 from .speakers import _subjects_named
 from .tables import SUBJECT_DEPS, speech_words, verb_lemma
@@ -40,9 +42,12 @@ __all__ = ["find_statements", "quote_spans", "runs_on", "verb_lemma"]
 def find_statements(parsed: Iterable[Parsed], mentions: Iterable[Mention]) -> Iterator[StatementRecord]:
     mentions = list(mentions)
     of_sentence, of_source = by_sentence(mentions), by_source(mentions)
+    gendered, honorifics = who_words().speaker_pronouns.gendered, frozenset(actor_words_table().honorifics)
     for item in parsed:
         focus = _Focus(article=sorted(of_source.get(item.source.id, ()),
                                       key=lambda m: (int(m.ref.sentence.lstrip("s") or 0), m.ref.start)))
+        focus.genders = article_genders([of_sentence.get((item.source.id, s.id), []) for s in item.source.sentences],
+                                        item.docs, gendered, honorifics)
         for sentence, doc in zip(item.source.sentences, item.docs):
             if sentence.kind == "caption":
                 continue

@@ -2,6 +2,7 @@
 record every finder yields."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ...model import Ref
@@ -23,6 +24,7 @@ class _Focus:
     voice: tuple | None = None  # (title, text, ref) of the last unnamed spokesperson and whose voice they are
     # ((text, kind, ref), co-speakers, len(speakers) then) of the last subject naming several actors together
     group: tuple | None = None
+    genders: dict = field(default_factory=dict)  # a person's last name word -> "he" or "she", as the article says
 
     def last_speaker(self, kinds: set[str] | None = None):
         for text, kind, ref in reversed(self.speakers):
@@ -92,3 +94,32 @@ def _last_mention(focus: _Focus, test):
         if test(m):
             return m.text, m.ref
     return None, None
+
+
+HONORIFIC_WEIGHT = 3  # "Ms Ruiz" says who she is; a pronoun in a sentence naming her is likelier, not sure
+
+
+def article_genders(mentions_by_sentence, docs, gendered, honorifics) -> dict[str, str]:
+    """How an article refers to each person it names, "he" or "she", by the last word of the name: from an
+    honorific before the name ("Ms Ruiz") and from the gendered pronouns of the sentences naming only that
+    person ("Ruiz said she ..."). A person the article marks both ways is left unknown. `gendered` maps
+    each person pronoun to its words (data/who.yml), `mentions_by_sentence` and `docs` run together."""
+    marks = {w: pronoun for pronoun, words in gendered.items() for w in words}
+    counts: dict[str, Counter] = {}
+    for found, doc in zip(mentions_by_sentence, docs):
+        persons = [m for m in found if m.kind == "person"]
+        names = {m.text.split()[-1].lower() for m in persons}
+        for m in persons:
+            before = doc.text[:m.ref.start].split()[-1:] + m.text.split()[:1]
+            for word in (w.lower().strip(".") for w in before):
+                if word in honorifics and word in marks:
+                    counts.setdefault(m.text.split()[-1].lower(), Counter())[marks[word]] += HONORIFIC_WEIGHT
+        if len(names) == 1:
+            said = Counter(marks[t.lower_] for t in doc if t.lower_ in marks and t.lower_ not in honorifics)
+            counts.setdefault(names.pop(), Counter()).update(said)
+    found = {}
+    for name, said in counts.items():
+        ranked = said.most_common()
+        if ranked and (len(ranked) == 1 or ranked[0][1] >= 3 * ranked[1][1]):
+            found[name] = ranked[0][0]
+    return found

@@ -65,24 +65,29 @@ def _resolve_subject(subject, mentions, focus):
 
 def _person_pronoun(subject, focus):
     """"he", "she": in a relative clause, the person named before it in the sentence; else the person
-    the sentence before was about, if it reported no words; else the last person who spoke, or was named."""
+    the sentence before was about, if it reported no words; else the last person who spoke, or was named.
+    Never a person the article refers to otherwise ("he" is not a woman it calls "she")."""
+    def agrees(text: str) -> bool:
+        return focus.genders.get(text.split()[-1].lower(), subject.lower_) == subject.lower_ \
+            if subject.lower_ in words().speaker_pronouns.gendered else True
+
     if subject.head.dep_ == "relcl":
         # "an interview with Ambassador X, during which he stated": in a relative clause, the
         # nearest person named before it in the sentence
-        before = [m for m in focus.pending if m.kind == "person" and m.ref.end <= subject.idx]
+        before = [m for m in focus.pending if m.kind == "person" and m.ref.end <= subject.idx and agrees(m.text)]
         if before:
             return before[-1].text, before[-1].ref, "person", ()
     # "Biden had been briefed on the crash and he told reporters ...": a person who is the subject of a
     # clause earlier in the same sentence (a subject antecedent is the likeliest one)
     doc = subject.doc
     # (not one inside the quotation the pronoun attributes: "'Jamal is a citizen,' he said")
-    subjects = [m for m in focus.pending if m.kind == "person" and m.ref.end <= subject.idx
+    subjects = [m for m in focus.pending if m.kind == "person" and m.ref.end <= subject.idx and agrees(m.text)
                 and any(t.dep_ in {"nsubj", "nsubjpass"} and m.ref.start <= t.idx < m.ref.end for t in doc)
                 and not QUOTE_MARKS & set(doc.text[m.ref.start:subject.idx])]
     if subjects:
         return subjects[-1].text, subjects[-1].ref, "person", ()
-    text, ref = focus.last_speaker({"person"})
-    acting = {m.text: m for m in focus.silent if m.kind == "person"}
+    text, ref = next(((t, r) for t, k, r in reversed(focus.speakers) if k == "person" and agrees(t)), (None, None))
+    acting = {m.text: m for m in focus.silent if m.kind == "person" and agrees(m.text)}
     if len(acting) == 1:
         # "Danilov addressed the accusations on TV. 'They are choking,' he said": the person who is the
         # subject of the sentence before, which reported no words, speaks
@@ -92,7 +97,7 @@ def _person_pronoun(subject, focus):
     if voice is not None:
         return voice, voice_ref, None, ()  # "a spokesman told KCNA ... '...,' he said": the spokesman again
     if text is None:
-        text, ref = _last_mention(focus, lambda m: m.kind == "person")
+        text, ref = _last_mention(focus, lambda m: m.kind == "person" and agrees(m.text))
     return text, ref, "person", ()
 
 
