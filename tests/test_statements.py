@@ -87,6 +87,8 @@ NOUN_PHRASE_CASES = {
                                "the border, representatives for the ministry said.", "Peruvian Defence Ministry"),
     "kin of a person": ("Brothers reject report\nReporter Ana Ruiz was shot during a raid. The Ruiz brothers said "
                         "the army had refused to take responsibility.", "Ruiz brothers"),
+    "a person's people named before": ("Family writes to president\nThe family of Maria Vega wrote to the president on "
+                                       "Monday. The family said the army had lied.", "family of Maria Vega"),
     "a state organ's statement": ("Inquiry\nThe Bolivian military's report says the shooting of the journalist was "
                                   "unintentional.", "Bolivia"),
     "proper name": ("Talks stall\nBakhmut Commander said the town would never fall to the enemy.", "Bakhmut Commander"),

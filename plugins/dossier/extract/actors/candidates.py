@@ -136,7 +136,7 @@ def _titled_persons(doc, found: list) -> list:
 
 def _entourages(doc, found: list) -> list:
     """A person's name, possessive or not, and a noun of the people around them ("Navalny's team said", "the
-    Ortiz family"): the group speaks, not the person; it replaces the person's name it holds (which NER often
+    Ortiz family", "the family of Carlos Ortiz"): the group speaks, not the person; it replaces the person's name it holds (which NER often
     takes for a body's: "Navalny" as ORG)."""
     nouns = words()["entourage_nouns"]
     for start, end, label in list(found):
@@ -153,6 +153,12 @@ def _entourages(doc, found: list) -> list:
         if possessive or doc[end - 1].head.i == noun.i:  # "Navalny's team", "the Abu Akleh family"
             found = [f for f in found if f != (start, end, label)]
             found.append((start, noun.i + 1, "GROUP"))
+    for start, end, label in list(found):
+        # "the family of Maria Vega": the noun, "of", then the person
+        if label == "PERSON" and start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in nouns \
+                and doc[start - 2].is_lower and doc[start - 2].tag_ in {"NN", "NNS"}:
+            found = [f for f in found if f != (start, end, label)]
+            found.append((start - 2, end, "GROUP"))
     return found
 
 

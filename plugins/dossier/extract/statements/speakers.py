@@ -243,6 +243,21 @@ def _kin_of_a_person(p: _Phrase):
     return (text, None, "group", p.co) if text[:1].isupper() else None
 
 
+def _entourage_back(p: _Phrase):
+    """"the family said", "the team said": the person's family or team the article named last ("the family
+    of Maria Vega", "the Vega family"), if it named one."""
+    if p.focus is None or not p.noun or p.lemma not in _entourage_nouns() or not _common_noun(p.head):
+        return None
+    named = [*p.focus.mentions, *(m for m in p.mentions if m.ref.end <= p.head.idx)]
+    m = next((m for m in reversed(named) if m.kind == "group" and p.lemma in m.text.lower().split()), None)
+    return (m.text, m.ref, "group", p.co) if m is not None else None
+
+
+@lru_cache(maxsize=1)
+def _entourage_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in actor_words_table().entourage_nouns)
+
+
 def _person_inside(p: _Phrase):
     """"Russian Foreign Ministry spokeswoman Maria Zakharova": the person nearest the head."""
     if p.persons:
@@ -556,6 +571,7 @@ NOUN_PHRASE_RULES = [
     ("office of a person", _office_of_a_person),
     ("not the owner", _not_the_owner),
     ("kin of a person", _kin_of_a_person),
+    ("a person's people named before", _entourage_back),
     ("person inside", _person_inside),
     ("a leader's government", _leaders_government),
     ("role noun", _role_noun),

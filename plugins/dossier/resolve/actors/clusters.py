@@ -472,7 +472,9 @@ def _group_key(m: Mention) -> str:
             return "group:" + folded[0] + " " + actor_words_table().collective_forms.get(noun, noun)
     table = actor_words_table()  # group_qualifiers, compass_points, entourage_nouns
     words = [w for w in norm(m.text).split() if w not in table.group_qualifiers]
-    if len(words) > 2 and words[-1] in table.entourage_nouns:
+    if len(words) > 2 and words[0] in table.entourage_nouns and words[1] == "of":
+        words = words[-1:] + words[:1]  # "the family of Carlos Ortiz": the Ortiz family
+    elif len(words) > 2 and words[-1] in table.entourage_nouns:
         # "Carlos Ortiz's family", "Ortiz's grieving family", "the Ortiz family": the surname's family
         owner = re.split(r"[’']s\b", m.text)[0] if re.search(r"[’']s\b", m.text) else " ".join(m.text.split()[:-1])
         words = (norm(owner).split() or words)[-1:] + words[-1:]
