@@ -389,6 +389,19 @@ def _headline_cues(doc, mentions, focus=None) -> Iterator[_Cue]:
     yield from _signed_headline_end(doc, mentions, focus)
 
 
+def _inverted_headline(doc, tok, mentions, focus) -> _Cue | None:
+    """"'Very likely' that Vega was killed by army fire, say military high command": the words come before
+    the comma, the speaker after the verb (the verb's own subject), never a name inside the words."""
+    if tok.lower_ not in speech_words().forms:
+        return None
+    subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.i > tok.i), None)
+    said = next((c for c in tok.children if c.dep_ in {"ccomp", "parataxis"} and c.i < tok.i), None)
+    if subject is None or said is None or doc[tok.i - 1].text != "," or tok.i < 2:
+        return None
+    speaker, ref, kind, _ = _of_noun_phrase(subject, mentions, focus)
+    return _Cue(tok, tok.text, speaker, ref, kind, (0, _end(doc, tok.i - 2)))
+
+
 def _headline_speaker(doc, tok, mentions, focus) -> tuple | None:
     """(speaker, ref, kind) of a headline's verb: the label before a colon, else the last name before the
     verb (a person's, if any), else a title-case lead; None if nothing before it can speak."""
