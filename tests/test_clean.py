@@ -37,6 +37,18 @@ def test_furniture_bios_and_what_follows_a_syndication_note_are_dropped():
         assert any(gone in line for line in source.dropped)
 
 
+def test_a_newsrooms_appeal_for_money_closing_the_article_is_dropped_with_what_follows():
+    body = ("The finance minister of Ruritania said on Monday that the budget would be balanced within two years.\n\n"
+            "… we have a small favor to ask.\n\n"
+            "As you may have heard, the Ruritania Herald, an independent news source, has been branded a foreign "
+            "agent by the government.\n\n"
+            "We, the journalists of the Ruritania Herald, refuse to be silenced. But we need your help.\n")
+    source = clean(Article("d", "seeds/d.txt", "Budget to be balanced", body))
+    text = " ".join(s.text for s in source.sentences)
+    assert "finance minister" in text
+    assert "favor to ask" not in text and "Herald" not in text
+
+
 def test_datelines_in_the_first_paragraphs_and_photo_credits_are_dropped():
     body = ("A resident looks at the flooded street of the town after the storm, in Tarvos, Ruritania May 6, 2024. "
             "REUTERS/Jane Doe\n"

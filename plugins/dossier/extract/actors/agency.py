@@ -199,6 +199,8 @@ def _news_agency(text: str, doc, start: int, end: int) -> bool:
         return True
     if len(text.split()) > 1 and text.split()[-1].lower() in w["newspaper_words"]:
         return True
+    if _titled_with_the(doc, start):
+        return True
     if [t.lower_ for t in doc[end:end + 2]] == ["news", "agency"]:
         return True
     after = [t for t in doc[end:end + 3] if t.is_lower]
@@ -210,6 +212,16 @@ def _news_agency(text: str, doc, start: int, end: int) -> bool:
     return root.dep_ in {"appos", "compound"} and head.i < start and (
         head.lemma_.lower() in w["media_nouns"]
         or head.lower_ == "agency" and any(c.lower_ in {"news", "press"} for c in head.children))
+
+
+def _titled_with_the(doc, start: int) -> bool:
+    """"according to The Guardian", "told The Messenger": a capital "The" inside running text is part of a
+    publication's title; a body's article is written small ("told the Kremlin"). Not at a sentence's or a
+    quotation's start, nor in a headline's title case."""
+    if start < 2 or doc[start - 1].text != "The" or doc[start - 2].text in {'"', "“", "'", "‘", ":", "—", "–", "-", "("}:
+        return False
+    alpha = [t for t in doc if t.is_alpha]
+    return sum(t.is_lower for t in alpha) > 0.4 * len(alpha)
 
 
 def _relays(t) -> bool:
