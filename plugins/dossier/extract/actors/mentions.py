@@ -61,7 +61,8 @@ def article_mentions(item: Parsed, things: dict[str, str]) -> ArticleMentions:
     drops: list[DroppedName] = []
     describes: dict[str, bool] = {}  # name -> every use here only describes a noun
     credits = _credits(item.source)
-    found = [list(_sentence_mentions(item.source.id, sentence, doc, credits, drops, things))
+    outlets: set[str] = set()  # names the article has called outlets so far
+    found = [list(_sentence_mentions(item.source.id, sentence, doc, credits, drops, things, outlets))
              for sentence, doc in zip(item.source.sentences, item.docs)]
     found = _units(found, item.docs)
     found = _called_by_surname(found, item.docs)

@@ -75,7 +75,7 @@ def _abbreviates(letters: str, word: str) -> bool:
 
 def _sentence_mentions(source_id: str, sentence, doc, credits=(set(), set()),
                        dropped: list[DroppedName] | None = None,
-                       things: dict[str, str] | None = None) -> Iterator[Mention]:
+                       things: dict[str, str] | None = None, outlets: set[str] | None = None) -> Iterator[Mention]:
     """The sentence's actor mentions; names judged not to be actors (places, bare institution words) go
     to dropped, with why, when the sentence is article text."""
     author, outlet = credits
@@ -105,7 +105,7 @@ def _sentence_mentions(source_id: str, sentence, doc, credits=(set(), set()),
             own_interview, label, kind, agency = True, "OUTLET", "organization", AGENT
         if own_interview and kind in {None, "person"}:
             kind = "organization"  # the outlet itself, told something by an official ("told Sputnik")
-        kind, why = _not_acting(text, span, kind, why, agency, own_interview)
+        kind, why = _not_acting(text, span, kind, why, agency, own_interview, outlets if outlets is not None else set())
         if kind is None:
             if why and dropped is not None and sentence.kind != "caption" and not furniture:
                 dropped.append(DroppedName(Mention(Ref(source_id, sentence.id, span.start_char,
@@ -144,12 +144,15 @@ def _judged_here(text: str, label: str, span, agency: int, things: dict[str, str
 
 
 def _not_acting(text: str, span, kind: str | None, why: str | None, agency: int,
-                own_interview: bool) -> tuple[str | None, str | None]:
-    """A body's building or a wire relaying others' words is named, but does not act here."""
+                own_interview: bool, outlets: set[str]) -> tuple[str | None, str | None]:
+    """A body's building or a wire relaying others' words is named, but does not act here. `outlets` holds
+    the names the article has called outlets so far ("the ERR state broadcaster", then "told ERR")."""
     if kind == "organization" and text.split()[-1].lower() in words()["missions"] and agency < AGENT:
         return None, PLACE  # "inside the Saudi consulate": the building; "the consulate said" acts
-    if kind is not None and not own_interview and _news_agency(text, span.doc, span.start, span.end) \
-            and _relays(span.root):
+    outlet = _key(text) in outlets or _news_agency(text, span.doc, span.start, span.end)
+    if outlet:
+        outlets.add(_key(text))
+    if kind is not None and not own_interview and outlet and _relays(span.root):
         return None, RELAY  # "reported state-run Anadolu Agency": a wire carrying others' words
     return kind, why
 
