@@ -4,6 +4,7 @@ carries others' words."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...data import speech_table, stances_table
 from ...world import capital_of, country_of, is_place
@@ -197,6 +198,8 @@ def _news_agency(text: str, doc, start: int, end: int) -> bool:
     key = _key(text)
     if key in w["news_agencies"] | w["broadcasters"] or re.search(r"\b(?:news|press) agency$", key):
         return True
+    if key.replace(" ", "") in _run_together(frozenset(w["news_agencies"] | w["broadcasters"])):
+        return True  # "Aljazeera" for "Al Jazeera"
     if len(text.split()) > 1 and text.split()[-1].lower() in w["newspaper_words"]:
         return True
     if _titled_with_the(doc, start):
@@ -212,6 +215,12 @@ def _news_agency(text: str, doc, start: int, end: int) -> bool:
     return root.dep_ in {"appos", "compound"} and head.i < start and (
         head.lemma_.lower() in w["media_nouns"]
         or head.lower_ == "agency" and any(c.lower_ in {"news", "press"} for c in head.children))
+
+
+@lru_cache(maxsize=1)
+def _run_together(names: frozenset[str]) -> frozenset[str]:
+    """Outlets' names with their words run together, as some pages write them ("aljazeera")."""
+    return frozenset(n.replace(" ", "") for n in names if " " in n)
 
 
 def _titled_with_the(doc, start: int) -> bool:
