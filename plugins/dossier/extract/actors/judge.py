@@ -168,7 +168,12 @@ def _a_person(n: _Name, w) -> Verdict | None:
         return None, PLACE  # a town or region NER took for a surname ("Kherson regions", "water to Crimea")
     if n.head in w["org_heads"] and len(n.lower) > 1:
         return "organization", None
+    if any(x.isdigit() for x in n.lower):
+        return None, NUMBERED_THING  # "Nord Stream 2": a person's name holds no number
     return "person", None
+
+
+NUMBERED_THING = "a numbered thing (a pipeline, a model, a mission), not a person's name"
 
 
 def _a_body(n: _Name, w) -> Verdict | None:
