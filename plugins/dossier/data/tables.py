@@ -314,6 +314,7 @@ class Speech:
 
     verbs: tuple[str, ...]
     belief_words: tuple[str, ...]
+    issuing_verbs: tuple[str, ...]
     say_verbs: tuple[str, ...]
     addressee_verbs: tuple[str, ...]
     participle_cues: tuple[str, ...]

@@ -34,7 +34,7 @@ from .cues import (_according_cues, _belief_cues, _cut_relative_clauses, _headli
                    _labelled_headline, _noun_cues, _verb_cues)
 from .focus import _Cue, _Focus, _remember, article_genders
 from .quotes import _owner, _words_outside, quote_spans, runs_on
-from .speakers import _subjects_named
+from .speakers import _of_noun_phrase, _subjects_named
 from .tables import SUBJECT_DEPS, speech_words, verb_lemma
 
 __all__ = ["find_statements", "quote_spans", "runs_on", "verb_lemma"]
@@ -59,6 +59,7 @@ def find_statements(parsed: Iterable[Parsed], mentions: Iterable[Mention]) -> It
             said = list(_sentence_statements(item.source.id, sentence, doc, found, focus))
             yield from said
             _main_speaker_last(focus, doc, found, said)
+            _statement_named_last(focus, doc, found)
             _actors_together_last(focus, doc, found)
             focus.mentions.extend(found)
             focus.silent = [] if said else _subjects_named(doc, found)
@@ -72,6 +73,25 @@ def _main_speaker_last(focus: _Focus, doc, found, said) -> None:
     main = [m for m in _subjects_named(doc, found) if m.kind == "person"]
     if main and len({st.speaker_text for st in said}) > 1 and any(st.speaker_text == main[-1].text for st in said):
         focus.remember(main[-1].text, "person", main[-1].ref)
+
+
+def _statement_named_last(focus: _Focus, doc, found) -> None:
+    """"The statement referenced is the 'Statement by the President on ...'. '...,' the statement read": a
+    statement named with its author ("by the President", "the ministry's statement", "the ministry issued a
+    statement") is the one a later "the statement said" means."""
+    nouns = speech_words().statement_nouns
+    for t in doc:
+        if t.lemma_.lower() not in nouns:
+            continue
+        owner = next((g for c in t.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children
+                      if g.dep_ == "pobj"), None) or next((c for c in t.children if c.dep_ == "poss"), None)
+        if owner is None and t.dep_ == "dobj" and t.head.lemma_.lower() in speech_words().issuing_verbs:
+            owner = next((c for c in t.head.children if c.dep_ in SUBJECT_DEPS), None)  # "X issued a statement"
+        if owner is None or owner.pos_ == "PRON":
+            continue
+        text, ref, kind, _ = _of_noun_phrase(owner, found, focus)
+        if text:
+            focus.stated = (text, kind, ref)
 
 
 def _actors_together_last(focus: _Focus, doc, found) -> None:

@@ -134,6 +134,8 @@ def _is_speech(token, lemma, table) -> bool:
             return True
         if "ccomp" in need and _that_clause(token, c):
             return True
+        if "statement_subject" in need and c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in table.statement_nouns:
+            return True  # "'...,' the statement read": a text says what it reads; "she read a book" says nothing
     return False
 
 

@@ -530,6 +530,10 @@ def _statement_back(p: _Phrase):
     if p.focus.stated:
         text, kind, ref = p.focus.stated
         return text, ref, kind, ()
+    if p.head.head.lemma_.lower() == "read":
+        # "'...,' the statement read", no statement named before: the words of whoever spoke last
+        text, ref = p.focus.last_speaker()
+        return text, ref, None, ()
     text, ref = p.focus.last_speaker({"organization", "country", "group"})
     if text is None:
         text, ref = p.focus.last_speaker()

@@ -22,6 +22,7 @@ class SpeechWords:
 
     verbs: frozenset[str]
     belief_words: tuple[str, ...]
+    issuing_verbs: frozenset[str]
     say_verbs: frozenset[str]
     addressee_verbs: frozenset[str]
     participle_cues: tuple[str, ...]
