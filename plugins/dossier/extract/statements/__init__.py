@@ -77,13 +77,13 @@ def _main_speaker_last(focus: _Focus, doc, found, said) -> None:
 
 def _statement_named_last(focus: _Focus, doc, found) -> None:
     """"The statement referenced is the 'Statement by the President on ...'. '...,' the statement read": a
-    statement named with its author ("by the President", "the ministry's statement", "the ministry issued a
-    statement") is the one a later "the statement said" means."""
+    statement named with its author ("by the President", "a statement from the Guards", "the ministry's
+    statement", "the ministry issued a statement") is the one a later "the statement said" means."""
     nouns = speech_words().statement_nouns
     for t in doc:
         if t.lemma_.lower() not in nouns:
             continue
-        owner = next((g for c in t.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children
+        owner = next((g for c in t.children if c.dep_ == "prep" and c.lower_ in {"by", "from"} for g in c.children
                       if g.dep_ == "pobj"), None) or next((c for c in t.children if c.dep_ == "poss"), None)
         if owner is None and t.dep_ == "dobj" and t.head.lemma_.lower() in speech_words().issuing_verbs:
             owner = next((c for c in t.head.children if c.dep_ in SUBJECT_DEPS), None)  # "X issued a statement"
