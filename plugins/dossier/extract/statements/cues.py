@@ -32,11 +32,21 @@ def _verb_cues(doc, text, quotes, mentions, focus) -> Iterator[_Cue]:
         named = _named_after_quote(token, quotes, mentions)
         if named is not None:
             speaker, ref, kind, co = named.text, named.ref, named.kind, ()
+        if speaker is not None and _its_own_object(token, speaker):
+            speaker, ref, kind, co = None, None, None, ()  # "seemed to blame Iran": whom it blames does not speak
         if speaker is None and not _main_verb(token):
             continue
         span = _reported_span(token, lemma, table)
         own = _named_subject(token) or (speaker is not None and _relative_subject(token) is not None)
         yield _Cue(token, _cue_text(token), speaker, ref, kind, span, co, own=own)
+
+
+def _its_own_object(token, speaker: str) -> bool:
+    """Is the speaker found the verb's own object ("seemed to blame Iran ...; Iran counters": a misparse
+    hangs the cue on the next clause's subject)? Whom a verb charges or addresses is not who says it."""
+    return any(c.dep_ in {"dobj", "dative"} and speaker == " ".join(
+        t.text for t in c.subtree if t.i == c.i or t.dep_ in {"compound", "flat"} and t.head.i == c.i)
+        for c in token.children)
 
 
 def _main_verb(token) -> bool:
