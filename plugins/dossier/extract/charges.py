@@ -55,6 +55,13 @@ def _side_of_token(tok, people=None) -> frozenset[str]:
         if t.lower_ in {"other", "another"} or (t.lower_ == "each" and t.head.lower_ == "other"):
             found.add(RECIPROCAL)
             continue
+        bracketed = _bracketed_name(t)
+        if bracketed:
+            # "proves that they [Saudi Arabia] were involved": the editor's bracket names whom the words mean
+            side = _side_of_name(bracketed)
+            if side:
+                found.add(side)
+                continue
         if t.lemma_.lower() in counterparts:
             # "Iran's arch foes Israel and the United States": the names in apposition, never the possessor
             found.update(x for c in t.children if c.dep_ == "appos" for x in _side_of_token(c, people))
@@ -83,6 +90,18 @@ def _side_of_token(tok, people=None) -> frozenset[str]:
             if side:
                 found.add(side)
     return frozenset(found)
+
+
+def _bracketed_name(t) -> str | None:
+    """The name an editor's bracket gives a pronoun or stands for ("they [Saudi Arabia]", the parser often
+    taking the bracket itself for the subject): the words inside it."""
+    doc = t.doc
+    start = t.i if t.text == "[" else t.i + 1 if t.pos_ == "PRON" and t.i + 1 < len(doc) and doc[t.i + 1].text == "[" \
+        else None
+    if start is None:
+        return None
+    end = next((x.i for x in doc[start + 1:start + 6] if x.text == "]"), None)
+    return doc[start + 1:end].text if end is not None and end > start + 1 else None
 
 
 def _with_compounds(t) -> str:
