@@ -54,6 +54,9 @@ def test_unclosed_quote_runs_to_end():
 
 NOUN_PHRASE_CASES = {
     "mention at the head": ("Talks stall\nRussia and China said the sanctions were illegal and would fail.", "Russia"),
+    "a group named before its group word": ("Attack\nThe Islamic State of Chile and the Andes (ISCA, also known as "
+                                            "ISAN) group claimed responsibility for the attacks via its online forum.",
+                                            "Islamic State of Chile"),
     "state noun with nationality": ("Talks stall\nThe Indian government said the talks would resume next week.",
                                     "India"),
     "'the kingdom'": ("Talks stall\nSaudi Arabia hosted the talks. The kingdom said the talks would resume next week.",

@@ -159,6 +159,20 @@ def _mention_at_head(p: _Phrase):
     return None
 
 
+def _named_group(p: _Phrase):
+    """"The Islamic State of Iraq and the Levant (ISIL, also known as ISIS) group claimed": a group word
+    heading the phrase, the group's name (and its other names) before it: the first body named there."""
+    if not p.noun or p.lemma not in _group_heads():
+        return None
+    named = [m for m in p.inside if m.ref.end <= p.head.idx and m.kind in {"organization", "group"}]
+    return (named[0].text, named[0].ref, named[0].kind, p.co) if named else None
+
+
+@lru_cache(maxsize=1)
+def _group_heads() -> frozenset[str]:
+    return frozenset(w.lower() for w in actor_words_table().name_group_heads)
+
+
 def _state_with_nationality(p: _Phrase):
     """"the Indian government", "the Indian side", "Canadian authorities": the country."""
     if p.lemma not in words().speaker_state_nouns or not p.noun:
@@ -570,6 +584,7 @@ def _proper_name(p: _Phrase):
 # In order: the first rule that answers names the speaker.
 NOUN_PHRASE_RULES = [
     ("mention at the head", _mention_at_head),
+    ("a group named before its group word", _named_group),
     ("state noun with nationality", _state_with_nationality),
     ("'the kingdom'", _the_country_word),
     ("office of a person", _office_of_a_person),
