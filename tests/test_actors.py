@@ -441,6 +441,16 @@ def test_a_name_only_a_headline_runs_together_goes_to_review(nlp):
     assert any("Blame" in item.message and "only in a headline" in item.message for item in review)
 
 
+def test_a_headlines_speaker_in_sentence_case_is_kept_though_only_the_headline_names_it(nlp):
+    actors, _, review, _ = _dossier_actors(
+        nlp, ("US intelligence confirms Andean Front behind Lima blasts",
+              "The Andean Front carried out the twin bombings in Lima, sources said on Friday."),
+        ("Russian intelligence 'most likely' behind Lima blasts: UK media",
+         "Russia's domestic intelligence agency, the Federal Security Service, was most likely behind the blasts."))
+    assert "US intelligence" in actors
+    assert "Russian intelligence" not in actors
+
+
 def test_a_country_named_only_as_a_place_goes_to_review_and_one_that_acts_stays(nlp):
     actors, _, review, _ = _dossier_actors(
         nlp, ("Runners finish the race", "Athletes from Kenya finished the race in heavy rain on Sunday.",

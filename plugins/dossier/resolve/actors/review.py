@@ -53,15 +53,26 @@ HEADLINE_ONLY = ("named only in a headline, never in an article's text: a headli
                  "('Kremlin Denies Blame') or its short name for a body the articles name otherwise")
 
 
-def _only_in_headlines(c: Cluster, kind: str, text_refs: set) -> bool:
+def _only_in_headlines(c: Cluster, kind: str, text_refs: set, speakers: set = frozenset()) -> bool:
     """No article's text names it: what a headline in Title Case makes NER run together ("Beijing Slams US",
     "Kremlin Denies Blame"), or a headline's short form ("Russian intelligence") of a body the text names
     in full. A country is always named in the text as well, and kept; so is an outlet whose own piece it is
     ("...: Global Times editorial"), which its own text does not name. A person the text names joins the
     headline's name for them ("Miller" of "Matthew Miller"): one named only in headlines is Title Case that
-    NER took for a name ("Daesh Claims Kerman Terror Attack, Clues Point to Israel")."""
+    NER took for a name ("Daesh Claims Kerman Terror Attack, Clues Point to Israel"). `speakers`: the
+    (source, sentence, start) of the statements' speakers' mentions."""
     return kind != "country" and not any((m.ref.source, m.ref.sentence) in text_refs
-                                         or m.label in {"OUTLET", "AUTHOR"} for m in c.mentions)
+                                         or m.label in {"OUTLET", "AUTHOR"} or _speaks_in_sentence_case(m, speakers)
+                                         for m in c.mentions)
+
+
+def _speaks_in_sentence_case(m: Mention, speakers: set) -> bool:
+    """A headline's speaker written with a word in lowercase ("US intelligence confirms ..."): the headline is
+    in sentence case, where NER runs no words together, and who speaks in it is an actor. Not one it only
+    names ("Russian intelligence 'most likely' behind crash: UK media"), which may be a body the text names
+    in full."""
+    return (m.ref.source, m.ref.sentence, m.ref.start) in speakers \
+        and any(w.isalpha() and w.islower() for w in m.text.split()[1:])
 
 
 def _only_a_place(c: Cluster, role_orgs: set[str]) -> bool:

@@ -30,7 +30,10 @@ def resolve_actors(mentions: Iterable[Mention], sources: Iterable[Source], curat
     body_refs = {(s.id, x.id) for s in sources for x in s.sentences if x.kind != "caption"}
     text_refs = {(s.id, x.id) for s in sources for x in s.sentences if x.kind == "body" and not _repeats_headline(s, x)}
     actors, index_refs = [], {}
+    statements = list(statements)
     quoted = _quoted_spans(statements)
+    speakers = {(st.speaker_ref.source, st.speaker_ref.sentence, st.speaker_ref.start)
+                for st in statements if st.speaker_ref is not None}
     role_orgs = {norm(m.role_org) for m in mentions if m.role_org}
     titled = _titled_countries(mentions)
     for cluster in clusters:
@@ -43,7 +46,7 @@ def resolve_actors(mentions: Iterable[Mention], sources: Iterable[Source], curat
                 actor, why = replace(actor, confidence=WEAK), "named once, only in someone's title ('Finland's President X'), never acting in the story"
             elif _only_a_place(cluster, role_orgs):
                 actor, why = replace(actor, confidence=WEAK), "a country named only as a place (where something happened, where someone went or comes from), never acting and in no one's title"
-            elif _only_in_headlines(cluster, actor.kind, text_refs):
+            elif _only_in_headlines(cluster, actor.kind, text_refs, speakers):
                 actor, why = replace(actor, confidence=WEAK), HEADLINE_ONLY
             elif _never_acts(cluster, role_orgs):
                 actor, why = replace(actor, confidence=WEAK), "never acts, holds no title and employs no one: a place, an idea or a cause?"
