@@ -31,7 +31,7 @@ from ...parse import Parsed
 from ..index import by_sentence, by_source
 from ..who import words as who_words
 from .cues import (_according_cues, _belief_cues, _cut_relative_clauses, _headline_cues, _inverted_headline,
-                   _labelled_headline, _noun_cues, _verb_cues)
+                   _labelled_headline, _noun_cues, _part_with_a_colon, _verb_cues)
 from .focus import _Cue, _Focus, _remember, article_genders
 from .quotes import _owner, _words_outside, quote_spans, runs_on
 from .speakers import _of_noun_phrase, _subjects_named
@@ -159,10 +159,16 @@ def _cues(doc, text, quotes, mentions, focus, kind: str) -> list[_Cue]:
     cues = [c for c in cues if c.own or not any(
         o is not c and o.span and o.span[0] < c.token.idx < o.span[1] and o.token.i < c.token.i for o in cues)]
     _cut_relative_clauses(cues)
-    labelled = _labelled_headline(doc, mentions, focus) if kind == "headline" else None
+    labelled = _labelled_headline(doc, mentions, focus) if kind == "headline" or _a_dek(text) else None
     if labelled is not None:
-        # "Podolyak: Drone attack on Kremlin may indicate ...": the label speaks the words, not their subject
-        cues = [labelled]
+        # "Podolyak: Drone attack on Kremlin may indicate ...": the label speaks the words, not their subject;
+        # a first part before a semicolon ("Bennett slams Abbas; Gantz: ...") keeps its own cues
+        start, end = _part_with_a_colon(doc)
+        cues = [c for c in cues if (c.token.i < start or c.token.i >= end) and c.speaker] + [labelled]
+        for c in cues[:-1]:  # the other parts' words end where the next part begins
+            cut = [t.idx for t in doc if t.text == ";" and t.idx > c.token.idx]
+            if c.span and cut and c.span[1] > cut[0]:
+                c.span = (c.span[0], cut[0])
     elif kind == "headline" and not any(c.speaker for c in cues):
         # "Putin Blames 'Anglo-Saxons' For ...": title case misleads the parser; the name before the verb speaks
         cues = list(_headline_cues(doc, mentions, focus)) or cues
@@ -170,6 +176,13 @@ def _cues(doc, text, quotes, mentions, focus, kind: str) -> list[_Cue]:
         # "'Very likely' that ..., say military high command": the words before the verb, its speaker after
         cues = [c for c in (_inverted_headline(doc, t, mentions, focus) for t in doc if t.i > 0) if c] or cues
     return cues
+
+
+def _a_dek(text: str) -> bool:
+    """A line under the headline that, like it, ends with no full stop ("Bennett slams Abbas; Gantz: initial
+    findings show ..."): written as a headline is, speakers and colons alike."""
+    end = text.rstrip().rstrip("\"'’”")
+    return bool(end) and end[-1] not in ".!?:;,"
 
 
 def _quotes_inside_cues(quotes, cues: list[_Cue], text: str) -> list[tuple[int, int]]:

@@ -329,11 +329,13 @@ def _labelled_headline(doc, mentions, focus=None) -> _Cue | None:
     behind Kremlin drone attack", "US should give responsible explanation on blasts: Chinese FM". A topic
     beside the colon ("Spy poisoning: ...", "Ukraine war: ...") is no name the article gives anyone, and
     gives nothing."""
-    colons = [t for t in doc if t.text == ":"]
+    # a headline of several parts ("Bennett slams Abbas; Gantz: initial findings show ..."): the part with the colon
+    start, end = _part_with_a_colon(doc)
+    colons = [t for t in doc[start:end] if t.text == ":"]
     if len(colons) != 1:
         return None
     colon = colons[0]
-    lead, rest = doc[:colon.i], doc[colon.i + 1:]
+    lead, rest = doc[start:colon.i], doc[colon.i + 1:end]
     for label, words in ((lead, rest), (rest, lead)):
         if not 0 < len(label) <= LABEL_WORDS or len([t for t in words if not t.is_punct]) < 3:
             continue
@@ -347,6 +349,14 @@ def _labelled_headline(doc, mentions, focus=None) -> _Cue | None:
             span = (words[0].idx, _end(doc, words[-1].i))
             return _Cue(colon, "headline", speaker, ref, kind, span)
     return None
+
+
+def _part_with_a_colon(doc) -> tuple[int, int]:
+    """The token range of the part of a headline, between semicolons, that holds a colon (the whole when none
+    does or there is no semicolon)."""
+    cuts = [-1, *(t.i for t in doc if t.text == ";"), len(doc)]
+    parts = [(a + 1, b) for a, b in zip(cuts, cuts[1:])]
+    return next((p for p in parts if any(t.text == ":" for t in doc[p[0]:p[1]])), (0, len(doc)))
 
 
 LABEL_WORDS = 6  # a speaker's label beside a headline's colon is a name or a title, a few words at most
