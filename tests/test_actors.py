@@ -451,6 +451,17 @@ def test_a_headlines_speaker_in_sentence_case_is_kept_though_only_the_headline_n
     assert "Russian intelligence" not in actors
 
 
+def test_an_outlet_taking_a_stand_in_its_own_press_release_acts_and_is_called_back_by_its_head_noun(nlp):
+    actors, index, _, mentions = _actors(
+        nlp, "Andes Media Network condemns the army's findings",
+        "Andes Media Network denounces the findings of this investigation into the killing of its reporter.",
+        "The Network demands that an independent body investigates the killing.",
+        "Andes Media Network reported on Monday that the army had published its findings.",
+        outlet="Andes Media Network (press room)")
+    assert "Andes Media Network" in actors
+    assert "Network" not in actors
+
+
 def test_a_country_named_only_as_a_place_goes_to_review_and_one_that_acts_stays(nlp):
     actors, _, review, _ = _dossier_actors(
         nlp, ("Runners finish the race", "Athletes from Kenya finished the race in heavy rain on Sunday.",

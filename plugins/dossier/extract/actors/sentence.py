@@ -164,8 +164,17 @@ def _is_credit(text: str, span, sentence, credits, own_interview: bool) -> bool:
     doc, start, end = span.doc, span.start, span.end
     parenthesised = start > 0 and end < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")"
     return _key(text) in author \
-        or (_key(text) in outlet and ((not own_interview and not _acted_upon(span.root)) or parenthesised)) \
+        or (_key(text) in outlet and ((not own_interview and not _acted_upon(span.root)
+                                       and not _takes_a_stand(span.root)) or parenthesised)) \
         or (parenthesised and start < 10 and doc[0].is_upper and sentence.kind != "headline")
+
+
+def _takes_a_stand(t) -> bool:
+    """The outlet is the subject of a verb that is no newsroom work ("Al Jazeera Media Network denounces the
+    findings", in its own press release): a party to the story speaking, not the outlet carrying it."""
+    verb = t.head
+    return t.dep_ in {"nsubj"} and verb.pos_ == "VERB" and verb.lemma_.lower() in speech_verbs() \
+        and verb.lemma_.lower() not in {"say", "report", "tell", "write", "add"} | words()["newsroom_verbs"]
 
 
 def _role_of(doc, start: int, end: int, kind: str, text: str) -> tuple[str | None, str | None]:

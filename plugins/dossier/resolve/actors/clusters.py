@@ -110,6 +110,11 @@ def _short_form_fits(clusters: dict[str, Cluster], m: Mention, key: str) -> list
         # name opens with, before "of"
         fits = [c for k, c in clusters.items() if not c.country and _mostly(c, "organization")
                 and _head_before_of(_best_form(c)) == key]
+    if not fits and m.kind == "organization" and key in _org_heads():
+        # "The Network demands" <- "Al Jazeera Media Network" in the same article: a body called back by the
+        # head noun its full name ends with
+        fits = [c for k, c in clusters.items() if not c.country and _mostly(c, "organization")
+                and len(k.split()) > 1 and k.split()[-1] == key and any(x.ref.source == m.ref.source for x in c.mentions)]
     return fits
 
 
@@ -359,10 +364,23 @@ def _generic_tails(clusters: dict[str, Cluster], _sources=()) -> None:
         c = clusters.get(key)
         if c is None or c.country or len(words) < 3 or words[-1] not in generic or not _mostly(c, "organization"):
             continue
-        short = " ".join(words[:-1])
-        o = clusters.get(short)
-        if o is not None and not o.country and _kind_of(o) in {"organization", None} and _one_owner(None, c, None, o):
-            o.mentions.extend(clusters.pop(key).mentions)
+        # "Al Jazeera Media Network": the name without its generic words, one or two ("media network")
+        for short in (" ".join(words[:-1]), " ".join(words[:-2]) if words[-2] in _media_words() else None):
+            o = clusters.get(short) if short else None
+            if o is not None and not o.country and _kind_of(o) in {"organization", None} and _one_owner(None, c, None, o):
+                o.mentions.extend(clusters.pop(key).mentions)
+                break
+
+@lru_cache(maxsize=1)
+def _org_heads() -> frozenset[str]:
+    return frozenset(w.lower() for w in actor_words_table().org_heads)
+
+
+@lru_cache(maxsize=1)
+def _media_words() -> frozenset[str]:
+    """Words before a generic head that name a body's trade, not the body ("Media" of "X Media Network")."""
+    return frozenset(w.lower() for w in actor_words_table().media_nouns) | {"media", "news"}
+
 
 @lru_cache(maxsize=1)
 def _definition() -> str:
