@@ -462,6 +462,16 @@ def test_an_outlet_taking_a_stand_in_its_own_press_release_acts_and_is_called_ba
     assert "Network" not in actors
 
 
+def test_a_persons_team_or_family_belongs_to_that_person(nlp):
+    actors, _, _, _ = _dossier_actors(
+        nlp, ("Team demands body", "Opposition leader Carlos Ortiz died in prison on Friday.",
+              "Ortiz's team said on Saturday that the authorities were hiding his body.",
+              "The Ortiz family said they had not been allowed to see him."))
+    person = actors["Carlos Ortiz"]
+    groups = [a for a in actors.values() if a.kind == "group"]
+    assert groups and all(person.id in g.affiliations for g in groups), [(g.name, g.affiliations) for g in groups]
+
+
 def test_a_country_named_only_as_a_place_goes_to_review_and_one_that_acts_stays(nlp):
     actors, _, review, _ = _dossier_actors(
         nlp, ("Runners finish the race", "Athletes from Kenya finished the race in heavy rain on Sunday.",

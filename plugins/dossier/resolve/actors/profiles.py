@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from ...data import actor_words_table
 from ...model import Actor, Confidence, MentionRef, slugify
 from ...world import country_by_iso3, country_of, demonym_country, seat_country
 from .clusters import FUNCTION, known_bodies
@@ -131,10 +132,24 @@ def _affiliations(actors: list[Actor], clusters: list[Cluster]) -> list[Actor]:
             country = _leading_country(a.name)  # "U.S. officials", "Iranian officials": that country's
             if country is not None and norm(country.name) in by_name:
                 found = [by_name[norm(country.name)]]
+        if not found and kinds.get(a.id) == "group":
+            found = _whose_people(a, actors)  # "Navalny's team", "the Abu Akleh family": that person's
         if kinds.get(a.id) == "country":
             found = []
         out.append(replace(a, affiliations=tuple(dict.fromkeys(list(a.affiliations) + found))))
     return out
+
+
+def _whose_people(group: Actor, actors: list[Actor]) -> list[str]:
+    """The one person whose team, family or supporters a group is, by the surname its name holds."""
+    nouns = {w.lower() for w in actor_words_table().entourage_nouns}
+    words = group.name.replace("’s", "").replace("'s", "").split()
+    if len(words) < 2 or not ({words[-1].lower(), words[0].lower()} & nouns):
+        return []
+    names = {w for w in words if w[:1].isupper() and w.lower() not in nouns and w.lower() not in {"the", "of"}}
+    people = [a.id for a in actors if a.kind == "person" and a.id != group.id and names
+              and names <= set(a.name.split())]
+    return people if len(people) == 1 else []
 
 
 def _leading_country(name: str):
