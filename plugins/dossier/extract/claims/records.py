@@ -113,8 +113,13 @@ LONGEST_ROW = 40  # words a row's text may have before it is cut at a clause bou
 def _starts_with_report(text: str) -> bool:
     from ..statements import verb_lemma
 
-    first = text.split()[0].lower() if text.split() else ""
+    # past an adverb before the verb ("quickly claimed responsibility")
+    words = [w.lower() for w in text.split()]
+    first = next((w for w in words if not (w.endswith("ly") or w in LEAD_ADVERBS)), "")
     return verb_lemma(first) is not None
+
+
+LEAD_ADVERBS = frozenset({"also", "later", "then", "again", "since", "previously", "swiftly", "soon", "once"})
 
 
 def _cut_at_clause(text: str) -> str:
