@@ -336,6 +336,16 @@ def _role_noun(p: _Phrase):
         if len(later) == 1:
             m = next(m for m in p.focus.article if m.text == later[0])
             return m.text, m.ref, "person", ()
+        if text is None and country is not None and p.head.tag_ not in {"NNS", "NNPS"} \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in p.head.children):
+            # "Iran denounced Donald Trump's reaction after the US president said ...": the one person the
+            # sentence named before the title (outside quotation marks), where the article titles nobody so
+            said = p.head.doc.text
+            before = {m.text: m for m in p.mentions if m.kind == "person" and m.ref.end <= p.head.idx
+                      and not QUOTE_MARKS & set(said[:m.ref.start])}
+            if len(before) == 1:
+                m = next(iter(before.values()))
+                return m.text, m.ref, "person", ()
     return (text, ref, "person", ()) if text else None
 
 
