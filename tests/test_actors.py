@@ -472,6 +472,12 @@ def test_a_persons_team_or_family_belongs_to_that_person(nlp):
     assert groups and all(person.id in g.affiliations for g in groups), [(g.name, g.affiliations) for g in groups]
 
 
+def test_a_name_before_news_agency_is_the_agency_whatever_ner_took_it_for(nlp):
+    actors, _, _, _ = _actors(nlp, "Siege ends", "Peru's semi-official Ortiz news agency said the siege at "
+                              "parliament was over and that four attackers had been killed.")
+    assert actors["Ortiz"].kind == "organization"
+
+
 def test_a_country_named_only_as_a_place_goes_to_review_and_one_that_acts_stays(nlp):
     actors, _, review, _ = _dossier_actors(
         nlp, ("Runners finish the race", "Athletes from Kenya finished the race in heavy rain on Sunday.",

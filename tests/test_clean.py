@@ -62,6 +62,14 @@ def test_datelines_in_the_first_paragraphs_and_photo_credits_are_dropped():
     assert "REUTERS/Jane Doe" in source.dropped
 
 
+def test_a_photo_credit_in_square_brackets_makes_its_line_a_caption_and_is_dropped():
+    body = ("Smoke was seen after an explosion rocked the parliament's building in central Lima [Reuters]\n"
+            "The government said on Tuesday that the attackers had been killed.\n")
+    source = clean(Article("e", "seeds/e.txt", "Attack in Lima", body))
+    smoke = [s for s in source.sentences if "Smoke" in s.text]
+    assert [s.kind for s in smoke] == ["caption"] and "Reuters" not in smoke[0].text
+
+
 def test_wire_dateline_with_region_and_date_is_dropped():
     body = ("KHERSA, Ruritania, June 6 (Nordwire) - A torrent of water burst through the dam on Tuesday, flooding "
             "villages on both banks of the river and forcing hundreds to flee.\n")

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ...world import capital_of, country_of, demonym_country, government_of, is_place, seat_country
-from .agency import _agency, _does, _owns_an_act, _reported
+from .agency import _agency, _does, _news_agency, _owns_an_act, _reported
 from .candidates import _defined_by_acronym
 from .vocab import (
     AGENT, DESCRIPTOR, INSTITUTION_WORD, INSTRUMENT, JOB_WORD, LABEL_KINDS, LEADERS_GOVERNMENT, NONE, PARTICIPANT, PLACE,
@@ -168,6 +168,8 @@ def _a_person(n: _Name, w) -> Verdict | None:
         return None, PLACE  # a town or region NER took for a surname ("Kherson regions", "water to Crimea")
     if n.head in w["org_heads"] and len(n.lower) > 1:
         return "organization", None
+    if _news_agency(n.text, n.span.doc, n.span.start, n.span.end):
+        return "organization", None  # "Iran's semi-official Tasnim news agency said": the agency
     if any(x.isdigit() for x in n.lower):
         return None, NUMBERED_THING  # "Nord Stream 2": a person's name holds no number
     return "person", None
