@@ -9,7 +9,7 @@ from typing import Iterator
 
 from spacy.tokens import Span
 
-from ...data import date_words_table, speech_table
+from ...data import bodies_table, date_words_table, speech_table
 from ...world import capital_of, country_of, demonym_country, is_place, seat_country
 from .vocab import LABEL_KINDS, NAME_LINKS, words
 
@@ -188,11 +188,19 @@ def _acronyms_and_group_words(doc, found: list) -> list:
         if (re.fullmatch(r"[A-Z][A-Z0-9]{1,5}", t.text) and t.pos_ in {"PROPN", "NOUN", "X"}
                 and text.lower() not in w["titles"]):
             found.append((t.i, t.i + 1, "QUALIFIER" if _grades_a_name(t, found) else "ACRONYM"))
+        elif t.is_title and len(t.text) >= 4 and t.text.upper() in _known_acronyms() and t.pos_ in {"PROPN", "NOUN"}:
+            found.append((t.i, t.i + 1, "ACRONYM"))  # "Isis", "Nato": a known body's acronym in a house style
         elif t.is_title and t.lower_ in w["groups"] and (t.i == 0 or doc[t.i - 1].lower_ in {"the", "collective"}
                                                             or t.dep_ in {"nsubj", "amod"}):
             start = t.i - 1 if t.i and doc[t.i - 1].lower_ == "collective" else t.i
             found.append((start, t.i + 1, "GROUP"))
     return found
+
+
+@lru_cache(maxsize=1)
+def _known_acronyms() -> frozenset[str]:
+    """The acronyms data/bodies.yml gives bodies, which some outlets write in title case ("Isis", "Nato")."""
+    return frozenset(n for b in bodies_table().bodies for n in b.names if re.fullmatch(r"[A-Z]{4,6}", n))
 
 
 def _adding(finder):

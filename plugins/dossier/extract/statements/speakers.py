@@ -54,6 +54,14 @@ def _resolve_subject(subject, mentions, focus):
         if group is not None:
             return group
     if word in pronouns.thing and subject.pos_ == "PRON":
+        # "Iran's Revolutionary Guards ratcheted up tensions as it accused ...": the body that is the subject
+        # of a clause before it in the same sentence; else the last body that spoke
+        doc = subject.doc
+        same = [m for m in focus.pending if m.kind in {"organization", "country", "group"} and m.ref.end <= subject.idx
+                and any(t.dep_ in {"nsubj", "nsubjpass"} and m.ref.start <= t.idx < m.ref.end for t in doc)
+                and not QUOTE_MARKS & set(doc.text[m.ref.start:subject.idx])]
+        if same:
+            return same[-1].text, same[-1].ref, same[-1].kind, ()
         text, ref = focus.last_speaker({"organization", "country", "group", "other"})
         return text, ref, None, ()
     if word in pronouns.first_person:
