@@ -3,8 +3,10 @@ sentence says about it and given the title written with it."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
+from ...data import bodies_table
 from ...model import Confidence, DroppedName, Mention, Ref
 from ...world import country_of
 from .agency import _acted_upon, _agency, _news_agency, _relays, _speech_recipient, _titled_teller
@@ -49,7 +51,26 @@ def _defined_things(parsed) -> dict[str, str]:
                     found.setdefault(_clean_name(ent.text), PLACE)  # "the Nord Stream pipelines": a structure's name
                 elif _names_a_program(ent, w["software_nouns"]):
                     found.setdefault(_clean_name(ent.text), THING)  # "the WannaCry ransomware": a program's name
+                elif root.dep_ == "compound" and root.head.lemma_.lower() in WEAPON_HEADS and root.head.i >= ent.end \
+                        and ent.text.lower() not in _body_names() and country_of(ent.text) is None:
+                    found.setdefault(_clean_name(ent.text), THING)  # "a Buk launcher": a weapon's name
     return found
+
+
+# a flight's or a model's designation: letters and a number ("MH17", "Su-25", "S-300"), not a group of
+# states named by its size ("G7", "G20")
+DESIGNATION = re.compile(r"[A-Z][A-Za-z]{1,2}\d{1,4}[A-Z]{0,3}|[A-Z][A-Za-z]{0,2}-\d{1,4}[A-Z]{0,3}")
+
+# heads that make the name before them a weapon's ("a Buk missile", "a Buk launcher"); not "system" or
+# "vehicle", which a body's name may stand before ("the UN system"), nor aircraft, named for their makers,
+# who act ("a private Embraer plane"; "Embraer said")
+WEAPON_HEADS = frozenset({"missile", "rocket", "launcher", "drone", "tank", "howitzer", "warhead", "munition",
+                          "interceptor"})
+
+
+@lru_cache(maxsize=1)
+def _body_names() -> frozenset[str]:
+    return frozenset(n.lower() for b in bodies_table().bodies for n in b.names)
 
 
 def _names_a_program(ent, kinds) -> bool:
@@ -140,6 +161,8 @@ def _judged_here(text: str, label: str, span, agency: int, things: dict[str, str
         kind, why = None, things[text]  # "Nord Stream", named elsewhere as "the Nord Stream pipelines"
     if kind is not None and end < len(doc) and doc[end].lower_ in words()["broadcasts"] and kind != "country":
         kind, why = None, BROADCAST  # "on the United Morning telethon": the programme, not an actor
+    if kind is not None and DESIGNATION.fullmatch(text):
+        kind, why = None, THING  # "MH17", "Su-25", "S-300": a flight's or a model's designation
     return kind, why
 
 
