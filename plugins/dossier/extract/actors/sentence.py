@@ -52,8 +52,10 @@ def _defined_things(parsed) -> dict[str, str]:
                 elif _names_a_program(ent, w["software_nouns"]):
                     found.setdefault(_clean_name(ent.text), THING)  # "the WannaCry ransomware": a program's name
                 elif root.dep_ == "compound" and root.head.lemma_.lower() in WEAPON_HEADS and root.head.i >= ent.end \
-                        and ent.text.lower() not in _body_names() and country_of(ent.text) is None:
-                    found.setdefault(_clean_name(ent.text), THING)  # "a Buk launcher": a weapon's name
+                        and ent.label_ not in {"ORG", "NORP"} and ent.text.lower() not in _body_names() \
+                        and country_of(ent.text) is None:
+                    # "a Buk launcher": a weapon's name; "an Andean Front rocket" is the body's rocket
+                    found.setdefault(_clean_name(ent.text), THING)
     return found
 
 
