@@ -134,6 +134,8 @@ class ActorWords:
     body_nouns: tuple[str, ...]
     national_bodies: tuple[str, ...]
     unit_nouns: tuple[str, ...]
+    proxy_nouns: tuple[str, ...]
+    backing_words: tuple[str, ...]
     generic_heads: tuple[str, ...]
     portfolios: tuple[str, ...]
     government_words: tuple[str, ...]

@@ -162,6 +162,26 @@ def _entourages(doc, found: list) -> list:
     return found
 
 
+def _proxies(doc) -> Iterator[tuple[int, int, str]]:
+    """"the pro-Russia separatists", "Russian-backed rebels": an armed group named by the state it sides with
+    (data/actor_words.yml proxy_nouns, backing_words); the group acts, not the state."""
+    w = words()
+    for t in doc:
+        if t.lower_ not in w["proxy_nouns"] or t.pos_ != "NOUN":
+            continue
+        left = [c for c in t.children if c.i < t.i and c.dep_ in {"amod", "compound", "npadvmod", "nmod"}]
+        states = [x for c in left for x in c.subtree if x.i < t.i and (country_of(x.text) or demonym_country(x.text))]
+        if not states:
+            continue
+        start = min(x.i for c in left for x in c.subtree)
+        if any(x.i < t.i and x.pos_ == "PROPN" and x not in states for c in left for x in c.subtree):
+            continue  # "Iran-allied Houthi rebels": a group with a name of its own
+        pro = any(x.lower_ == "pro" for c in left for x in c.subtree)
+        backed = any(x.lower_ in w["backing_words"] for c in left for x in c.subtree)
+        if pro or backed:
+            yield start, t.i + 1, "GROUP"
+
+
 def _missed_seats(doc, found: list) -> list:
     """Seats of power NER missed ("Downing Street said"), where nothing found covers them."""
     covered = {i for s, e, _ in found for i in range(s, e)}
@@ -662,6 +682,7 @@ _PASSES = [
     ("entities", _entities),
     ("titled persons", _titled_persons),
     ("entourages", _entourages),
+    ("proxies", _adding(lambda doc, found: _proxies(doc))),
     ("collectives", _adding(lambda doc, found: _collectives(doc))),
     ("defined names", _adding(_defined_names)),
     ("country bodies", _adding(_country_bodies)),

@@ -489,6 +489,9 @@ def _group_key(m: Mention) -> str:
             noun = folded[-1]
             return "group:" + folded[0] + " " + actor_words_table().collective_forms.get(noun, noun)
     table = actor_words_table()  # group_qualifiers, compass_points, entourage_nouns
+    proxies = _proxy_key(m.text, table)
+    if proxies:
+        return proxies
     words = [w for w in norm(m.text).split() if w not in table.group_qualifiers]
     if len(words) > 2 and words[0] in table.entourage_nouns and words[1] == "of":
         words = words[-1:] + words[:1]  # "the family of Carlos Ortiz": the Ortiz family
@@ -498,6 +501,22 @@ def _group_key(m: Mention) -> str:
         words = (norm(owner).split() or words)[-1:] + words[-1:]
     words = [w[:-3] if w.endswith("ern") and w[:-3] in table.compass_points else w for w in words]
     return "group:" + " ".join(words)
+
+
+def _proxy_key(name: str, table) -> str | None:
+    """"pro-Russian separatists", "the pro-Russia rebels", "Russian-backed rebels": one key, the proxies of the
+    state named, whatever the noun."""
+    words = re.split(r"[\s-]+", name)
+    if not words or words[-1].lower() not in {w.lower() for w in table.proxy_nouns}:
+        return None
+    backing = {"pro"} | {w.lower() for w in table.backing_words}
+    if not {w.lower() for w in words} & backing:
+        return None
+    # the state after "pro" or before "backed" ("Ukrainian pro-Russian rebels": Russia's), else the first named
+    near = [words[k + 1] for k, w in enumerate(words[:-1]) if w.lower() == "pro"] + \
+        [words[k - 1] for k, w in enumerate(words) if k and w.lower() in backing - {"pro"}]
+    state = next((c for w in [*near, *words] for c in (country_of(w) or demonym_country(w),) if c is not None), None)
+    return f"group:proxies of @{state.iso3}" if state is not None else None
 
 
 @lru_cache(maxsize=1)
