@@ -212,6 +212,9 @@ def test_a_sides_foes_or_allies_are_charged_by_their_names_never_as_that_side(nl
 
     assert charged("Officials accused Peru's arch foes Chile and Ecuador of complicity in the attack.") == {"@CHL", "@ECU"}
     assert "@PER" not in charged("The minister blamed Peru's enemies for the attack.")
+    # a place another holds is not its state's doing
+    assert "@CHL" not in charged("Investigators said the missile was fired from rebel-controlled Chile.")
+    assert charged("Investigators said the missile was fired from Chile.") == {"@CHL"}
     # an editor's bracket names whom a pronoun means
     assert charged("The statement said the claim proves that they [Chile] were involved in the attack.") == {"@CHL"}
 

@@ -55,6 +55,10 @@ def _side_of_token(tok, people=None) -> frozenset[str]:
         if t.lower_ in {"other", "another"} or (t.lower_ == "each" and t.head.lower_ == "other"):
             found.add(RECIPROCAL)
             continue
+        if any(c.dep_ == "amod" and c.lemma_.lower() in HELD_BY_ANOTHER for c in t.children):
+            # "fired from rebel-controlled Ukraine", "Russian-occupied Ukraine": the place is another's hold,
+            # its state is not who fired from it
+            continue
         bracketed = _bracketed_name(t)
         if bracketed:
             # "proves that they [Saudi Arabia] were involved": the editor's bracket names whom the words mean
@@ -90,6 +94,9 @@ def _side_of_token(tok, people=None) -> frozenset[str]:
             if side:
                 found.add(side)
     return frozenset(found)
+
+
+HELD_BY_ANOTHER = frozenset({"control", "controlled", "hold", "held", "occupy", "occupied", "run"})
 
 
 def _bracketed_name(t) -> str | None:
