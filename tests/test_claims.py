@@ -44,6 +44,13 @@ def test_labelling_or_denouncing_a_named_makers_allegation_rejects_it():
     assert stance_of(_st("called for the claims to be investigated", "called")) is None
 
 
+def test_saying_an_account_does_not_stand_up_or_shifts_the_blame_rejects_it():
+    assert stance_of(_st("The idea that Peru can say none of this has anything to do with it frankly does not stand "
+                         "up to any serious scrutiny.", "said")) == "rejects"
+    assert stance_of(_st("There can be no excuses, no buck-passing, no blame-shifting.", "said")) == "rejects"
+    assert stance_of(_st("the minister's statement was repugnant", "said")) == "rejects"
+
+
 def test_denial_by_two_actors_answers_the_claim(nlp):
     statements, claims, responses = run(
         nlp,
