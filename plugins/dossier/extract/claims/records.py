@@ -100,6 +100,8 @@ def claim_text(c: _Claim, state: ClaimState) -> str:
     # ("accused Canada of leaking ...")
     prop = min(chosen, key=lambda p: (_starts_with_report(p.text), abs(len(p.text.split()) - 18), p.text))
     text = re.sub(r"^(?:that|whether)\s+", "", prop.text.strip(), flags=re.IGNORECASE)
+    # "released what they say are intercepted conversations that prove ...": the noun phrase, without the copula
+    text = re.sub(r"^(?:are|is)\s+(?=[a-z])", "", text)
     text = _named_pronoun(text, prop.makers[0] if len(prop.makers) == 1 else None, state)
     text = _without_attribution(text)
     if OWN_ACT in against and prop.makers and _starts_with_report(text):
