@@ -321,9 +321,13 @@ def _role_noun(p: _Phrase):
     if any_title and p.head.tag_ in {"NNS", "NNPS"}:
         return None
 
+    # "the Prime Minister" is no foreign minister: the title's portfolio words must be in the role too
+    portfolio = {c.lower_ for c in p.head.children if c.dep_ in {"compound", "amod"} and c.i < p.head.i
+                 and c.lower_ in _portfolios()}
+
     def titled(m) -> bool:
         return m.kind == "person" and bool(m.role) and (any_title or same_spelling(lemma) in same_spelling(m.role)) \
-            and (country is None or _role_country(m) == country)
+            and (country is None or _role_country(m) == country) and portfolio <= set(m.role.lower().split())
 
     def holds_it(m) -> bool:
         return titled(m) or m.kind == "person" and bool(m.role) and (m.role_org or "").lower() in orgs \
@@ -355,6 +359,16 @@ def _role_noun(p: _Phrase):
                 m = next(iter(before.values()))
                 return m.text, m.ref, "person", ()
     return (text, ref, "person", ()) if text else None
+
+
+@lru_cache(maxsize=1)
+def _portfolios() -> frozenset[str]:
+    """Words naming a portfolio ("foreign", "prime", "defence"), not a grade ("senior", "deputy", "acting")."""
+    return frozenset(w.lower() for w in actor_words_table().portfolios) - GRADE_WORDS
+
+
+GRADE_WORDS = frozenset({"senior", "deputy", "acting", "first", "special", "executive", "assistant", "associate",
+                         "principal", "interim", "permanent", "general"})
 
 
 def _nationality(head):
