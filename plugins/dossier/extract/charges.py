@@ -49,13 +49,14 @@ def _side_of_token(tok, people=None) -> frozenset[str]:
     found = set()
     allegations = {w.lower() for w in stances_table().allegation_nouns}
     counterparts = {w.lower() for w in stances_table().counterpart_nouns}
+    held = {w.lower() for w in stances_table().held_by_another}
     for t in (tok, *tok.conjuncts):
         if t.lemma_.lower() in allegations:
             continue  # "denounced the explosion and the Turkish accusations": whose allegation, not a doer
         if t.lower_ in {"other", "another"} or (t.lower_ == "each" and t.head.lower_ == "other"):
             found.add(RECIPROCAL)
             continue
-        if any(c.dep_ == "amod" and c.lemma_.lower() in HELD_BY_ANOTHER for c in t.children):
+        if any(c.dep_ == "amod" and c.lemma_.lower() in held for c in t.children):
             # "fired from rebel-controlled Ukraine", "Russian-occupied Ukraine": the place is another's hold,
             # its state is not who fired from it
             continue
@@ -94,9 +95,6 @@ def _side_of_token(tok, people=None) -> frozenset[str]:
             if side:
                 found.add(side)
     return frozenset(found)
-
-
-HELD_BY_ANOTHER = frozenset({"control", "controlled", "hold", "held", "occupy", "occupied", "run"})
 
 
 def _bracketed_name(t) -> str | None:

@@ -51,7 +51,7 @@ def _defined_things(parsed) -> dict[str, str]:
                     found.setdefault(_clean_name(ent.text), PLACE)  # "the Nord Stream pipelines": a structure's name
                 elif _names_a_program(ent, w["software_nouns"]):
                     found.setdefault(_clean_name(ent.text), THING)  # "the WannaCry ransomware": a program's name
-                elif root.dep_ == "compound" and root.head.lemma_.lower() in WEAPON_HEADS and root.head.i >= ent.end \
+                elif root.dep_ == "compound" and root.head.lemma_.lower() in w["weapon_heads"] and root.head.i >= ent.end \
                         and ent.label_ not in {"ORG", "NORP"} and ent.text.lower() not in _body_names() \
                         and country_of(ent.text) is None:
                     # "a Buk launcher": a weapon's name; "an Andean Front rocket" is the body's rocket
@@ -62,12 +62,6 @@ def _defined_things(parsed) -> dict[str, str]:
 # a flight's or a model's designation: letters and a number ("MH17", "Su-25", "S-300"), not a group of
 # states named by its size ("G7", "G20")
 DESIGNATION = re.compile(r"[A-Z][A-Za-z]{1,2}\d{1,4}[A-Z]{0,3}|[A-Z][A-Za-z]{0,2}-\d{1,4}[A-Z]{0,3}")
-
-# heads that make the name before them a weapon's ("a Buk missile", "a Buk launcher"); not "system" or
-# "vehicle", which a body's name may stand before ("the UN system"), nor aircraft, named for their makers,
-# who act ("a private Embraer plane"; "Embraer said")
-WEAPON_HEADS = frozenset({"missile", "rocket", "launcher", "drone", "tank", "howitzer", "warhead", "munition",
-                          "interceptor"})
 
 
 @lru_cache(maxsize=1)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ...data import Stances
+from ...data import Stances, stances_table
 from ...model import ClaimRecord, Confidence, Ref, ResponseRecord, UnplacedAnswer
 from ..charges import side_name
 from ..topics import surface_form, weighted_words
@@ -117,11 +117,10 @@ def _starts_with_report(text: str) -> bool:
 
     # past an adverb before the verb ("quickly claimed responsibility")
     words = [w.lower() for w in text.split()]
-    first = next((w for w in words if not (w.endswith("ly") or w in LEAD_ADVERBS)), "")
+    adverbs = {w.lower() for w in stances_table().lead_adverbs}
+    first = next((w for w in words if not (w.endswith("ly") or w in adverbs)), "")
     return verb_lemma(first) is not None
 
-
-LEAD_ADVERBS = frozenset({"also", "later", "then", "again", "since", "previously", "swiftly", "soon", "once"})
 
 
 def _cut_at_clause(text: str) -> str:

@@ -364,11 +364,8 @@ def _role_noun(p: _Phrase):
 @lru_cache(maxsize=1)
 def _portfolios() -> frozenset[str]:
     """Words naming a portfolio ("foreign", "prime", "defence"), not a grade ("senior", "deputy", "acting")."""
-    return frozenset(w.lower() for w in actor_words_table().portfolios) - GRADE_WORDS
-
-
-GRADE_WORDS = frozenset({"senior", "deputy", "acting", "first", "special", "executive", "assistant", "associate",
-                         "principal", "interim", "permanent", "general"})
+    table = actor_words_table()
+    return frozenset(w.lower() for w in table.portfolios) - {w.lower() for w in table.grade_words}
 
 
 def _nationality(head):
