@@ -134,6 +134,7 @@ class ActorWords:
     body_nouns: tuple[str, ...]
     national_bodies: tuple[str, ...]
     unit_nouns: tuple[str, ...]
+    trade_words: tuple[str, ...]
     weapon_heads: tuple[str, ...]
     grade_words: tuple[str, ...]
     proxy_nouns: tuple[str, ...]

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from ...data import bodies_table
+from ...data import bodies_table, speech_table
 from ...model import Confidence, DroppedName, Mention, Ref
 from ...world import country_of
 from .agency import _acted_upon, _agency, _news_agency, _relays, _speech_recipient, _titled_teller
@@ -193,7 +193,7 @@ def _takes_a_stand(t) -> bool:
     findings", in its own press release): a party to the story speaking, not the outlet carrying it."""
     verb = t.head
     return t.dep_ in {"nsubj"} and verb.pos_ == "VERB" and verb.lemma_.lower() in speech_verbs() \
-        and verb.lemma_.lower() not in {"say", "report", "tell", "write", "add"} | words()["newsroom_verbs"]
+        and verb.lemma_.lower() not in set(speech_table().say_verbs) | words()["newsroom_verbs"]
 
 
 def _role_of(doc, start: int, end: int, kind: str, text: str) -> tuple[str | None, str | None]:

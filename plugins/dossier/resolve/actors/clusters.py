@@ -379,7 +379,8 @@ def _org_heads() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _media_words() -> frozenset[str]:
     """Words before a generic head that name a body's trade, not the body ("Media" of "X Media Network")."""
-    return frozenset(w.lower() for w in actor_words_table().media_nouns) | {"media", "news"}
+    table = actor_words_table()
+    return frozenset(w.lower() for w in (*table.media_nouns, *table.trade_words))
 
 
 @lru_cache(maxsize=1)
