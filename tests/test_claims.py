@@ -226,6 +226,22 @@ def test_a_sides_foes_or_allies_are_charged_by_their_names_never_as_that_side(nl
     assert charged("The statement said the claim proves that they [Chile] were involved in the attack.") == {"@CHL"}
 
 
+def test_an_accusing_verb_negated_charges_nobody_and_a_passage_from_a_side_into_another_charges_it(nlp):
+    from dossier.data import stances_table
+    from dossier.extract.charges import _accused_in
+
+    def charged(text: str, cue: str) -> frozenset[str]:
+        doc = parse_text(nlp, text, "a0").docs[-1]
+        start = doc.text.index(cue)
+        return _accused_in(doc, start, len(doc.text), cue, stances_table(), None)
+
+    assert charged("The investigators did not blame Chile directly.", "blame") == frozenset()
+    assert charged("The investigators blamed Chile directly.", "blamed") == {"@CHL"}
+    assert charged("Investigators did not blame Chile directly but said that the launcher was transported "
+                   "from Chile into Peru and later smuggled back.", "said") == {"@CHL"}
+    assert charged("Investigators said that the launcher was transported from Chile into Peru.", "said") == {"@CHL"}
+
+
 def test_where_a_weapon_was_fired_from_names_its_side_when_nothing_else_does(nlp):
     from dossier.data import stances_table
     from dossier.extract.charges import _accused_in

@@ -234,6 +234,8 @@ def _accused_in(doc, start: int, end: int, cue: str, table, people=None, negated
     while head is not None and steps < 3:  # the accusing verb a cue hangs from ("blamed Ukraine, saying")
         if steps == 0 and head.lemma_.lower() not in accusing and any(c.dep_ == "dobj" for c in head.children):
             break  # "blamed Israel and rejected Israeli calls for ...": the cue's verb says its own thing
+        if head.lemma_.lower() in accusing and any(c.dep_ == "neg" for c in head.children):
+            break  # "did not blame Russia directly": no charge
         if head.lemma_.lower() in accusing:
             obj = [c for c in head.children if c.dep_ == "dobj"]
             if obj:
@@ -387,11 +389,12 @@ _DOER_RULES = [
 
 
 def _sent_to_a_side(source_prep) -> bool:
-    """Does a "from" phrase pair with a "to" phrase naming a state ("from Pyongyang to Moscow")? The parser
-    hangs the "to" on the same noun, on the "from" or on its object."""
+    """Does a "from" phrase pair with a "to" or "into" phrase naming a state ("from Pyongyang to Moscow",
+    "transported from Russia into Ukraine")? The parser hangs it on the same noun, on the "from" or on its
+    object."""
     near = [*source_prep.head.children, *source_prep.children,
             *(g for c in source_prep.children if c.dep_ == "pobj" for g in c.children)]
-    return any(c.dep_ == "prep" and c.lower_ == "to" and any(_side_of_token(g) for g in c.children if g.dep_ == "pobj")
+    return any(c.dep_ == "prep" and c.lower_ in {"to", "into"} and any(_side_of_token(g) for g in c.children if g.dep_ == "pobj")
                for c in near)
 
 

@@ -19,8 +19,7 @@ def stance_of(st: StatementRecord, table: Stances | None = None) -> str | None:
     cue = st.cue.split()[0].lower() if st.cue else ""
     lemma = verb_lemma(cue) or cue
     text = _unquoted((st.cue + " " + st.text).lower().replace("’", "'"))
-    negation = "|".join(re.escape(w) for w in table.negations)
-    negated = bool(re.search(rf"\b(?:{negation})\s+(\w+\s+)?" + re.escape(cue), text)) if cue else False
+    negated = _cue_negated(st, table)
     if lemma in table.refusal_verbs and any(
             re.search(rf"\b{re.escape(w)}\b", text) for w in table.refused_acts):
         return "declines-comment"
@@ -174,8 +173,19 @@ def _supports_verb(st: StatementRecord, table: Stances) -> bool:
 
 
 def _accuses(st: StatementRecord, table: Stances) -> bool:
+    """Does its reporting verb accuse? Not where it is negated ("did not blame Russia directly")."""
     lemma = verb_lemma(st.cue.split()[0].lower()) if st.cue else None
-    return lemma in table.accuse_verbs
+    return lemma in table.accuse_verbs and not _cue_negated(st, table)
+
+
+def _cue_negated(st: StatementRecord, table: Stances) -> bool:
+    """Is the reporting verb negated ("did not confirm", "never denied")?"""
+    cue = st.cue.split()[0].lower() if st.cue else ""
+    if not cue:
+        return False
+    text = _unquoted((st.cue + " " + st.text).lower().replace("’", "'"))
+    negation = "|".join(re.escape(w) for w in table.negations)
+    return re.search(rf"\b(?:{negation})\s+(\w+\s+)?" + re.escape(cue), text) is not None
 
 
 def _named_allegation(st: StatementRecord, docs, by_sentence, table) -> tuple[str | None, list[str]] | None:

@@ -10,6 +10,7 @@ from ...data import Stances
 from ...model import Ref
 from ...world import body_names, country_of, demonym_country
 from ..charges import NATION, _side_of_token, involved_tokens, involvement_named, named_doers
+from ..statements import verb_lemma
 from .read import groups_named
 from .compare import (
     _by_makers,
@@ -659,12 +660,21 @@ def _doers_named(state: ClaimState, r: Reading) -> frozenset[str] | None:
 def _about_its_own_charge(state: ClaimState, r: Reading, chosen: _Claim) -> bool:
     """"These were not weapons the rebels had", said by the side that charges a third: words that fit its
     own side's charge clearly and the charge against its side not at all argue the former. That it is the
-    one charge against its side does not make it what they answer."""
-    if _fit(r.words, chosen) > 0:
+    one charge against its side does not make it what they answer. Words a denying verb governs ("denied
+    that a missile system crossed the border") are what it denies: never its own side's charge."""
+    if _fit(r.words, chosen) > 0 or _denied_by_its_verb(r, state.table):
         return False
     made = [c for c in state.claims if c.is_allegation and c.against and c is not chosen
             and (set(r.speakers) & set(c.makers) or r.side & state.side_of(c.makers))]
     return any(_fit(r.words, c) >= CLEAR_ANSWER for c in made)
+
+
+def _denied_by_its_verb(r: Reading, table: Stances) -> bool:
+    """Is the answer a clause a verb of denial or rejection governs ("denied that a missile system
+    crossed")? Not a thing rejected ("rejected Israeli calls for an inquiry"), which may be its own side's."""
+    cue = r.statement.cue.split()[-1] if r.statement.cue else ""
+    return table.cue_verbs.get(verb_lemma(cue) or "") in {"denies", "rejects"} \
+        and re.search(rf"\b{re.escape(cue)}\s+that\b", r.statement.text) is not None
 
 
 def _names_denials(text: str, table: Stances) -> bool:
