@@ -558,12 +558,31 @@ def _named_in_the_charge(a: _Asked) -> Placement | None:
     names = {n for s in r.speakers for n in body_names(s) if len(n) > 2}
     if not names:
         return None
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
     named = [c for c in a.allegations if c.against and OWN_ACT not in c.against
-             and any(p.charges and p.statement is not None and pattern.search(p.text) for p in c.props)]
+             and any(p.charges and p.statement is not None and any(_name_in(n, p.text) for n in names)
+                     for p in c.props)]
     if len(named) == 1:
         return named[0], OWN_SIDE, "denies a charge that names it"
     return None
+
+
+def _name_in(name: str, text: str) -> bool:
+    """Does the text name it, a country's word in either form ("pro-Russia separatists" in "shot down by
+    pro-Russian separatists")?"""
+    words = name.split()
+    tokens = re.findall(r"[\w'’.-]+", text)
+    return any(all(map(_same_word, words, tokens[k:k + len(words)])) for k in range(len(tokens) - len(words) + 1))
+
+
+def _same_word(a: str, b: str) -> bool:
+    if a.lower() == b.lower():
+        return True
+    lead_a, _, a = a.rpartition("-")
+    lead_b, _, b = b.rpartition("-")
+    if lead_a.lower() != lead_b.lower() or not a[:1].isupper() or not b[:1].isupper():
+        return False
+    country = country_of(a) or demonym_country(a)
+    return country is not None and country == (country_of(b) or demonym_country(b))
 
 
 def _refusal_on_nothing_said(a: _Asked) -> Placement | None:
