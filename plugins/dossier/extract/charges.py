@@ -690,7 +690,8 @@ class _Sides:
         as a word (a surname alone) or sharing its last word (a full name)."""
         if len(words) == 1 and speaker.lower() not in _institution_words():
             others = self.by_word.get(speaker, [])  # a surname; "Department" is no one's (any body's)
-        elif len(words) > 1 and words[0][:1].isupper():
+        elif len(words) > 1 and words[0][:1].isupper() and words[-1].lower() not in _institution_words():
+            # a person's surname; a body's last word ("Agency") is shared by bodies of every state
             others = self.by_last.get(words[-1], [])
         else:
             others = []

@@ -169,13 +169,23 @@ def _cues(doc, text, quotes, mentions, focus, kind: str) -> list[_Cue]:
             cut = [t.idx for t in doc if t.text == ";" and t.idx > c.token.idx]
             if c.span and cut and c.span[1] > cut[0]:
                 c.span = (c.span[0], cut[0])
-    elif kind == "headline" and not any(c.speaker for c in cues):
-        # "Putin Blames 'Anglo-Saxons' For ...": title case misleads the parser; the name before the verb speaks
+    elif kind == "headline" and (not any(c.speaker for c in cues) or any(map(_verb_read_as_noun, cues))):
+        # "Putin Blames 'Anglo-Saxons' For ...": title case misleads the parser; the name before the verb speaks.
+        # So does "Kremlin rejects report that ...", where the parser reads "rejects" as a noun and "report" as the verb
         cues = list(_headline_cues(doc, mentions, focus)) or cues
     elif kind == "headline" and not any(c.span for c in cues if c.speaker):
         # "'Very likely' that ..., say military high command": the words before the verb, its speaker after
         cues = [c for c in (_inverted_headline(doc, t, mentions, focus) for t in doc if t.i > 0) if c] or cues
     return cues
+
+
+def _verb_read_as_noun(cue) -> bool:
+    """Is the cue a noun for what is said, read as a verb whose subject is a reporting verb's form read as a
+    noun ("Kremlin rejects report that": "rejects" the subject of "report")? Not "Arab states condemn"."""
+    forms = speech_words().forms
+    return cue.token.lower_ in speech_words().statement_nouns and any(
+        c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.lower_ in forms and c.lower_.endswith("s")
+        and c.i == cue.token.i - 1 for c in cue.token.children)
 
 
 def _a_dek(text: str) -> bool:
