@@ -209,6 +209,17 @@ def test_a_speaker_titled_by_an_acronym_acts_for_the_state_its_spelled_out_name_
     assert _Sides(find_mentions([parse_text(nlp, text, "a0")])).of("Ivan Horak") == "@BOL"
 
 
+def test_a_body_sharing_only_its_last_word_with_a_states_body_is_not_that_states(nlp):
+    """"World Anti-Doping Agency" is not "Bolivia's Anti-Doping Agency" because both end in "Agency"."""
+    from dossier.extract.charges import _Sides
+
+    text = ("Doping row\nThe Bolivia Anti-Doping Agency said the tests were clean. "
+            "The World Anti-Doping Agency said it accepted the finding.")
+    sides = _Sides(find_mentions([parse_text(nlp, text, "a0")]))
+    assert sides.of("Bolivia Anti-Doping Agency") == "@BOL"
+    assert sides.of("World Anti-Doping Agency") is None
+
+
 def test_a_sides_foes_or_allies_are_charged_by_their_names_never_as_that_side(nlp):
     from dossier.data import stances_table
     from dossier.extract.charges import _accused_in
