@@ -693,7 +693,20 @@ def _subjects_of_saying(token) -> list:
         # "was quoted as saying" with "as saying" a phrase; active, "the paper quoted X as saying": X says
         frame = token.head.head
         return [c for c in frame.children if c.dep_ == "dobj"] or _subjects_of_saying(frame)
-    return _stranded_subject(token)
+    return _stranded_subject(token) or _verb_of_a_verbless_sentence(token)
+
+
+def _verb_of_a_verbless_sentence(token) -> list:
+    """"China's foreign ministry spokesman, Wang Wenbin, called the allegations 'fake news'": the parser may
+    read the verb as a clause describing the name ("a man called X") and leave the sentence with no verb.
+    A sentence needs one: the name it hangs on (the sentence's head or its apposition) is its subject."""
+    root = token.sent.root
+    if token.dep_ != "acl" or root.pos_ not in {"NOUN", "PROPN"} or any(c.dep_ == "agent" for c in token.children):
+        return []  # "North Korea blamed by US for ...": a passive, whose agent speaks
+    head = token.head
+    if head.i != root.i and not (head.dep_ == "appos" and head.head.i == root.i):
+        return []
+    return [head]
 
 
 def _modal_taken_for_a_name(token):
