@@ -333,6 +333,7 @@ class Speech:
     finding_nouns: tuple[str, ...]
     kin_nouns: tuple[str, ...]
     allegation_nouns: tuple[str, ...]
+    claimed_things: tuple[str, ...]
     institution_nouns: tuple[str, ...]
     leader_nouns: tuple[str, ...]
     voice_titles: tuple[str, ...]

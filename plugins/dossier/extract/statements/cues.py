@@ -146,6 +146,11 @@ def _is_speech(token, lemma, table) -> bool:
             return True
         if "statement_subject" in need and c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in table.statement_nouns:
             return True  # "'...,' the statement read": a text says what it reads; "she read a book" says nothing
+        if "quoted_label" in need and c.dep_ == "dobj" and token.text.islower() \
+                and any(t.is_quote for t in c.subtree if t.i > c.i):
+            # "called the assessment 'premature and speculative'": the parser hangs the label on the object
+            # (not in a title-case headline, whose parse is read by word form)
+            return True
     return False
 
 
@@ -190,6 +195,13 @@ def _reported_span(token, lemma, table) -> tuple[int, int] | None:
             start = doc[start.i + 1]
         end = max(t.i for t in toks)
         return start.idx, _end(doc, end)
+    said = table.allegation_nouns | table.statement_nouns | table.claimed_things
+    passive = next((c for c in token.children if c.dep_ == "nsubjpass" and c.i < token.i
+                    and c.lemma_.lower() in said), None)
+    if passive is not None and any(c.dep_ == "agent" for c in token.children) and not any(
+            c.dep_ in ARG_DEPS - {"agent"} and c.i > token.i for c in token.children):
+        # "Responsibility for the attack was claimed by X": what the agent said is the subject, with the verb
+        return passive.left_edge.idx, _end(doc, token.i)
     negated = any(c.dep_ == "neg" for c in token.children)  # "did not respond to a request": no words, an act
     if lemma in table.say_verbs and not negated and not any(
             (c.dep_ in {"dobj", "oprd", "attr"} and lemma not in table.addressee_verbs) or (

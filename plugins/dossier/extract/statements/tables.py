@@ -36,6 +36,7 @@ class SpeechWords:
     finding_nouns: frozenset[str]
     kin_nouns: frozenset[str]
     allegation_nouns: frozenset[str]
+    claimed_things: frozenset[str]
     institution_nouns: frozenset[str]
     leader_nouns: tuple[str, ...]
     voice_titles: tuple[str, ...]
