@@ -334,6 +334,7 @@ class Speech:
     kin_nouns: tuple[str, ...]
     allegation_nouns: tuple[str, ...]
     claimed_things: tuple[str, ...]
+    claimed_acts: tuple[str, ...]
     institution_nouns: tuple[str, ...]
     leader_nouns: tuple[str, ...]
     voice_titles: tuple[str, ...]

@@ -145,9 +145,11 @@ def _claims_responsibility(st: StatementRecord, docs, table: Stances) -> bool:
     for t in doc:
         if not (st.ref.start <= t.idx < st.ref.end) or t.lemma_.lower() not in verbs:
             continue
-        objects = [c.lemma_.lower() for c in t.children if c.dep_ == "dobj"]
-        owned = any(o in nouns for o in objects) or (t.lemma_.lower() == "claim" and any(
-            o in acts or c.lower_ in acts for o, c in zip(objects, (c for c in t.children if c.dep_ == "dobj"))))
+        # what is claimed: the object, or the subject of the passive ("the attacks were claimed by IS")
+        passive = any(c.dep_ == "agent" for c in t.children)
+        claimed = [c for c in t.children if c.dep_ == "dobj" or (passive and c.dep_ == "nsubjpass")]
+        owned = any(c.lemma_.lower() in nouns for c in claimed) or (t.lemma_.lower() == "claim" and any(
+            c.lemma_.lower() in acts or c.lower_ in acts for c in claimed))
         negated = any(c.dep_ == "neg" for c in t.children) or any(
             c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in {"nobody", "none"}
                                                   or any(d.lower_ == "no" for d in c.children)) for c in t.children)

@@ -195,11 +195,12 @@ def _reported_span(token, lemma, table) -> tuple[int, int] | None:
             start = doc[start.i + 1]
         end = max(t.i for t in toks)
         return start.idx, _end(doc, end)
-    said = table.allegation_nouns | table.statement_nouns | table.claimed_things
+    said = table.allegation_nouns | table.statement_nouns | table.claimed_things | (
+        table.claimed_acts if lemma == "claim" else frozenset())
     passive = next((c for c in token.children if c.dep_ == "nsubjpass" and c.i < token.i
-                    and c.lemma_.lower() in said), None)
+                    and (c.lemma_.lower() in said or c.lower_ in said)), None)
     if passive is not None and any(c.dep_ == "agent" for c in token.children) and not any(
-            c.dep_ in ARG_DEPS - {"agent"} and c.i > token.i for c in token.children):
+            c.dep_ in CLAUSE_DEPS | {"dobj", "oprd", "attr"} and c.i > token.i for c in token.children):
         # "Responsibility for the attack was claimed by X": what the agent said is the subject, with the verb
         return passive.left_edge.idx, _end(doc, token.i)
     negated = any(c.dep_ == "neg" for c in token.children)  # "did not respond to a request": no words, an act

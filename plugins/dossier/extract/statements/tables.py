@@ -37,6 +37,7 @@ class SpeechWords:
     kin_nouns: frozenset[str]
     allegation_nouns: frozenset[str]
     claimed_things: frozenset[str]
+    claimed_acts: frozenset[str]
     institution_nouns: frozenset[str]
     leader_nouns: tuple[str, ...]
     voice_titles: tuple[str, ...]
