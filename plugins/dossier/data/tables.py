@@ -152,6 +152,7 @@ class ActorWords:
     unit_words: tuple[str, ...]
     structure_nouns: tuple[str, ...]
     software_nouns: tuple[str, ...]
+    condition_nouns: tuple[str, ...]
     facilities: tuple[str, ...]
     equipment: tuple[str, ...]
     broadcasts: tuple[str, ...]

@@ -49,6 +49,8 @@ def _defined_things(parsed) -> dict[str, str]:
                 root = ent.root
                 if root.dep_ == "compound" and root.head.lemma_.lower() in w["structure_nouns"] and root.head.i >= ent.end:
                     found.setdefault(_clean_name(ent.text), PLACE)  # "the Nord Stream pipelines": a structure's name
+                elif ent.text.split()[-1].lower() in w["condition_nouns"]:
+                    found.setdefault(_clean_name(ent.text), THING)  # "Havana Syndrome": an illness's name
                 elif _names_a_program(ent, w["software_nouns"]):
                     found.setdefault(_clean_name(ent.text), THING)  # "the WannaCry ransomware": a program's name
                 elif root.dep_ == "compound" and root.head.lemma_.lower() in w["weapon_heads"] and root.head.i >= ent.end \
