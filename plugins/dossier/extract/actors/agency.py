@@ -20,6 +20,9 @@ def _agency(span) -> int:
     level decides, read on the word that governs the name (through conjuncts and appositions)."""
     w = words()
     t = _governing(span.root)
+    last = span[-1]
+    if last.dep_ == "compound" and last.head.tag_ == "NNS" and last.head.lemma_.lower() in w["body_nouns"]:
+        t = _governing(last.head)  # "US intelligence agencies conclude": the name acts through its agencies
     for _name, rule in _AGENCY_RULES:
         level = rule(span, t, w)
         if level is not None:

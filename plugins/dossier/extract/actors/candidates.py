@@ -277,21 +277,30 @@ def _collectives(doc) -> Iterator[tuple[int, int, str]]:
     intelligence", "US defense officials". The unnamed people or bodies of one country that speak."""
     w = words()
     for t in doc:
-        if not (t.is_title or t.is_upper) or (country_of(t.text) is None and demonym_country(t.text) is None):
+        if not (t.is_title or t.is_upper):
             continue
-        end, last = t.i + 1, None
+        # the country's name may run over several words ("United States intelligence agencies")
+        named = next((n for n in (3, 2, 1) if t.i + n <= len(doc) and all(x.is_title or x.is_upper for x in doc[t.i:t.i + n])
+                      and (country_of(doc[t.i:t.i + n].text) is not None
+                           or (n == 1 and demonym_country(t.text) is not None))), None)
+        if named is None:
+            continue
+        end, last = t.i + named, None
         while end < len(doc) and end - t.i <= 3 and doc[end].is_lower \
                 and (doc[end].lower_ in w["unit_words"] or doc[end].lower_ in w["collectives"]):
             if doc[end].lower_ in w["collectives"]:
                 last = end
             end += 1
-        if last is not None and last > t.i + 1 and doc[last].lower_ in w["body_heads"] \
+        if last is not None and last > t.i + named and doc[last].lower_ in w["body_heads"] \
                 and doc[last - 1].lower_ in w["portfolios"]:
             continue  # "Bolivian military intelligence": one body of the country (_country_bodies), not its people
         if last is not None and doc[last].dep_ not in {"compound", "amod", "nmod"}:  # not "intelligence agency"
             yield t.i, last + 1, "COLLECTIVE"
         elif last is not None and doc[last].head.lower_ in w["press_titles"] and doc[last].head.i == last + 1:
             yield t.i, last + 1, "COLLECTIVE"  # "a senior US intelligence official says": US intelligence speaks
+        elif last is not None and doc[last].head.i == last + 1 and doc[last].head.tag_ == "NNS" \
+                and doc[last].head.lemma_.lower() in w["body_nouns"]:
+            yield t.i, last + 2, "COLLECTIVE"  # "US intelligence agencies conclude": the country's agencies
 
 
 def _named_by_head(doc, found) -> Iterator[tuple[int, int, str]]:
