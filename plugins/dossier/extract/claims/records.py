@@ -98,7 +98,9 @@ def claim_text(c: _Claim, state: ClaimState) -> str:
     chosen = [p for p in chosen if len(p.text.split()) >= 4] or chosen
     # a wording that is the proposition itself reads better than one that starts with its reporting verb
     # ("accused Canada of leaking ...")
-    prop = min(chosen, key=lambda p: (_starts_with_report(p.text), abs(len(p.text.split()) - 18), p.text))
+    # ... and one that names who did it reads better than a passive that does not ("The attacks were claimed")
+    prop = min(chosen, key=lambda p: (_starts_with_report(p.text) or _agentless_passive(p.text),
+                                      abs(len(p.text.split()) - 18), p.text))
     text = re.sub(r"^(?:that|whether)\s+", "", prop.text.strip(), flags=re.IGNORECASE)
     # "released what they say are intercepted conversations that prove ...": the noun phrase, without the copula
     text = re.sub(r"^(?:are|is)\s+(?=[a-z])", "", text)
@@ -121,6 +123,11 @@ def _starts_with_report(text: str) -> bool:
     first = next((w for w in words if not (w.endswith("ly") or w in adverbs)), "")
     return verb_lemma(first) is not None
 
+
+
+def _agentless_passive(text: str) -> bool:
+    """A wording that ends on a passive verb, naming no one ("The attacks were claimed")."""
+    return re.search(r"\b(?:is|was|are|were|been)\s+\w+ed$", text.strip(" .,;:“”\"")) is not None
 
 
 def _cut_at_clause(text: str) -> str:
