@@ -542,3 +542,13 @@ def test_a_charge_against_two_sides_together_is_one_claim_whichever_side_its_wor
     assert _jointly_charged(claim({"@CHL"}, both, both), claim({"@BOL"}, both), both)
     # "Bolivia did it" beside "Chile and Bolivia were behind it": two propositions
     assert not _jointly_charged(claim({"@BOL"}, {"@BOL"}, both), claim({"@CHL"}, both), both)
+
+
+def test_the_quoted_label_an_answer_puts_on_an_allegation_is_no_part_of_the_row(nlp):
+    """'called recent allegations of widespread doping among Bolivian swimmers "fake news"': the row is what
+    was alleged, not the label the answer put on it."""
+    _, claims, responses = run(nlp, "Doping row\nPeru’s foreign ministry spokesman, Ivan Kral, called recent "
+                                    "allegations of widespread doping among Peruvian swimmers “fake news” on Monday.")
+    answered = {r.claim_key for r in responses}
+    rows = [c.text for c in claims if c.key in answered]
+    assert rows == ["widespread doping among Peruvian swimmers"]

@@ -298,8 +298,21 @@ def _content_text(content: list, doc, mentions, table) -> str | None:
     toks = [t for t in toks if not (t.dep_ == "mark" or (t == toks[0] and t.dep_ == "prep"))]
     if not toks or _only_a_name(toks, mentions) or _only_a_topic(content):
         return None
-    text = doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
+    text = _without_quoted_label(doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)], table)
     return text if len(text.split()) >= 2 else None
+
+
+def _without_quoted_label(text: str, table) -> str:
+    """'called allegations of doping among Chinese swimmers "fake news"': the parser may hang the quoted label
+    inside the allegation's words; a closing quotation holding a stance cue is the label, not what is alleged."""
+    m = re.search(r"\s+[“\"‘']([^“”\"‘’']+)[”\"’']?\s*$", text)
+    if m is None or not m.start():
+        return text
+    label = m.group(1).lower()
+    if any(re.search(rf"\b{re.escape(c.lower())}\b", label)
+           for stance in ("dismisses", "rejects", "denies") for c in table.cues.get(stance) or ()):
+        return text[:m.start()]
+    return text
 
 
 def _faulted_for_saying(st: StatementRecord, doc, mentions, table) -> tuple[str, list[str]] | None:
