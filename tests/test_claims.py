@@ -552,3 +552,9 @@ def test_the_quoted_label_an_answer_puts_on_an_allegation_is_no_part_of_the_row(
     answered = {r.claim_key for r in responses}
     rows = [c.text for c in claims if c.key in answered]
     assert rows == ["widespread doping among Peruvian swimmers"]
+
+
+def test_a_claim_called_biased_or_unsatisfactory_is_answered():
+    assert stance_of(_st("the report was biased towards Peru and was not decisive")) == "rejects"
+    assert stance_of(_st("I have to say that is deeply, deeply unsatisfactory")) == "dismisses"
+    assert stance_of(_st("This is such irresponsible simplification")) == "dismisses"
