@@ -159,6 +159,10 @@ def _cues(doc, text, quotes, mentions, focus, kind: str) -> list[_Cue]:
     cues = [c for c in cues if c.own or not any(
         o is not c and o.span and o.span[0] < c.token.idx < o.span[1] and o.token.i < c.token.i for o in cues)]
     _cut_relative_clauses(cues)
+    if kind == "headline" or _a_dek(text):
+        for c in cues:
+            if _speaker_in_another_part(doc, c):
+                c.speaker, c.speaker_ref, c.speaker_kind, c.co = None, None, None, ()
     labelled = _labelled_headline(doc, mentions, focus) if kind == "headline" or _a_dek(text) else None
     if labelled is not None:
         # "Podolyak: Drone attack on Kremlin may indicate ...": the label speaks the words, not their subject;
@@ -177,6 +181,14 @@ def _cues(doc, text, quotes, mentions, focus, kind: str) -> list[_Cue]:
         # "'Very likely' that ..., say military high command": the words before the verb, its speaker after
         cues = [c for c in (_inverted_headline(doc, t, mentions, focus) for t in doc if t.i > 0) if c] or cues
     return cues
+
+
+def _speaker_in_another_part(doc, cue) -> bool:
+    """In a headline of parts ("Israeli officials disappointed ...; Palestinians assail conclusions, say ..."),
+    is the speaker the parse found named in an earlier part than its verb? Each part has its own speaker."""
+    if cue.speaker_ref is None:
+        return False
+    return any(t.text == ";" and cue.speaker_ref.end <= t.idx < cue.token.idx for t in doc)
 
 
 def _verb_read_as_noun(cue) -> bool:

@@ -440,9 +440,14 @@ def _inverted_headline(doc, tok, mentions, focus) -> _Cue | None:
 def _headline_speaker(doc, tok, mentions, focus) -> tuple | None:
     """(speaker, ref, kind) of a headline's verb: the label before a colon, else the last name before the
     verb (a person's, if any), else a title-case lead; None if nothing before it can speak."""
-    colon = next((t for t in doc[:tok.i] if t.text == ":"), None)
-    before = [m for m in mentions if m.ref.end <= (colon.idx if colon is not None else tok.idx)]
-    lead = doc[:colon.i if colon is not None else tok.i]
+    # a headline of parts ("X disappointed ...; Palestinians assail conclusions, say ..."): the verb's own part
+    start = max((t.i + 1 for t in doc[:tok.i] if t.text == ";"), default=0)
+    colon = next((t for t in doc[start:tok.i] if t.text == ":"), None)
+    before = [m for m in mentions if doc[start].idx <= m.ref.start and
+              m.ref.end <= (colon.idx if colon is not None else tok.idx)]
+    lead = doc[start:colon.i if colon is not None else tok.i]
+    if start and not before and colon is None and lead and lead[0].ent_type_ == "NORP" and lead[0].tag_ == "NNPS":
+        return lead[0].text, None, None  # "...; Palestinians assail conclusions, say ...": a people speaks
     if colon is not None and not before and lead:
         # "Turkish Interior Minister: We reject ...": the title stands for whom the article names
         speaker, ref, kind, _ = _of_noun_phrase(lead.root, mentions, focus, before=colon.idx)
