@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ...data import actor_words_table
-from ...world import country_of, demonym_country
+from ...world import country_of, demonym_country, seat_country
 from ..who import nationality, same_spelling, state_noun_of_doer, words
 from .focus import _last_mention
 from .tables import SUBJECT_DEPS, speech_words
@@ -313,6 +313,8 @@ def _role_noun(p: _Phrase):
     # a body written in the phrase ("the Kremlin spokesman"); a country there is whose title it is, and any
     # official of the country does not hold it ("Iran's army chief" is not Iran's foreign minister)
     orgs = {m.text.lower() for m in p.inside if m.kind != "country"}
+    # the bodies written before the title ("a State Department spokesperson"), not after ("ambassador to DC")
+    bodies = {m.text for m in p.inside if m.kind == "organization" and m.ref.end <= p.head.idx}
     lemma = p.lemma
     country = _nationality(p.head)
     # "the Russian leader": whoever holds a title of that country's (its president, its prime minister);
@@ -327,7 +329,8 @@ def _role_noun(p: _Phrase):
 
     def titled(m) -> bool:
         return m.kind == "person" and bool(m.role) and (any_title or same_spelling(lemma) in same_spelling(m.role)) \
-            and (country is None or _role_country(m) == country) and portfolio <= set(m.role.lower().split())
+            and (country is None or _role_country(m) == country) and portfolio <= set(m.role.lower().split()) \
+            and _of_the_body_named(m, bodies)
 
     def holds_it(m) -> bool:
         return titled(m) or m.kind == "person" and bool(m.role) and (m.role_org or "").lower() in orgs \
@@ -359,6 +362,18 @@ def _role_noun(p: _Phrase):
                 m = next(iter(before.values()))
                 return m.text, m.ref, "person", ()
     return (text, ref, "person", ()) if text else None
+
+
+def _of_the_body_named(m, bodies: set[str]) -> bool:
+    """"A State Department spokesperson" is no spokesperson of the White House: where the phrase names a body,
+    the person's title must name it too, or, for a seat of power ("the Kremlin spokesman"), its country
+    ("Russian Presidential Spokesman")."""
+    role = f"{m.role or ''} {m.role_org or ''}".lower()
+    for body in bodies:
+        seat = seat_country(body)
+        if body.lower() not in role and not (seat is not None and _role_country(m) == seat.name):
+            return False
+    return True
 
 
 @lru_cache(maxsize=1)
