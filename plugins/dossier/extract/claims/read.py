@@ -50,11 +50,28 @@ def read(state: ClaimState) -> None:
             bodies=charged_bodies(st, state.docs, state.table, state.people) if charged - {OWN_ACT} else frozenset()))
     _unless_someone_claimed_it(state.readings)
     _pronouns_blamed(state)
+    _echoes(state)
     state.story_words = story_discounts([r.words for r in state.readings])
     answering = _answering_verbs(state.table)
     for r in state.readings:
         r.words = _discounted(_without(r.words, answering), state.story_words)
         r.context = _discounted(_without(r.context, answering), state.story_words)
+
+
+ECHO = re.compile(r"^(?:\w+\s+)?(?:the same|likewise|similarly)[.,]?$", re.IGNORECASE)
+
+
+def _echoes(state: ClaimState) -> None:
+    """"A State Department spokesperson said the same": words that only echo the statement before them in the
+    article take its stance and what it answers or charges, as that speaker's own."""
+    for r in state.readings:
+        if r.stance is not None or not ECHO.match(r.statement.text.strip()):
+            continue
+        before = [q for q in state.readings[:r.index] if q.statement.ref.source == r.statement.ref.source]
+        if before:
+            q = before[-1]
+            r.stance, r.charged, r.named, r.cleared = q.stance, q.charged, q.named, q.cleared
+            r.words, r.context = q.words, q.context
 
 
 def _as_said_by(sides: frozenset[str], side: frozenset[str]) -> frozenset[str]:
