@@ -687,7 +687,7 @@ def _coordinated_from(m, head, mentions) -> tuple:
     return _coordinated(tok, mentions) if tok is not None else ()
 
 
-def _subjects_of_saying(token) -> list:
+def _subjects_of_saying(token, continued: bool = False) -> list:
     """Who says: the subjects of a reporting verb, or of the verb it continues ("... and added", "was quoted
     as saying"). (Events read a verb's doers differently: events/arguments._subjects.)"""
     found = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
@@ -698,12 +698,16 @@ def _subjects_of_saying(token) -> list:
         return [name]
     if token.dep_ in {"conj", "xcomp", "advcl"} and token.head != token:
         # "... and added", "was quoted as saying", "..., adding that"
-        return _subjects_of_saying(_outside_dashes(token) or token.head)
+        return _subjects_of_saying(_outside_dashes(token) or token.head, continued=True)
     if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.dep_ == "dobj" and token.head.head != token.head \
             and token.lemma_.lower() in speech_words().participle_cues:
         # "Duda showed some restraint saying that ...": the parser hangs the participle on the object; its
         # speaker is the subject of the clause
         return _subjects_of_saying(token.head.head)
+    if token.dep_ == "pcomp" and token.head.lower_ == "in" and token.head.head.pos_ == "VERB" \
+            and not continued and token.head.head.lemma_.lower() not in speech_words().frame_verbs:
+        # "Britain joins U.S. in blaming North Korea": the subject of the verb the phrase hangs on does it
+        return [c for c in token.head.head.children if c.dep_ in SUBJECT_DEPS]
     if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.lemma_.lower() in speech_words().frame_verbs:
         # "was quoted as saying" with "as saying" a phrase; active, "the paper quoted X as saying": X says
         frame = token.head.head
