@@ -696,6 +696,9 @@ def _subjects_of_saying(token, continued: bool = False) -> list:
     name = _modal_taken_for_a_name(token)
     if name is not None:
         return [name]
+    name = _name_misread_before(token)
+    if name is not None:
+        return [name]
     if token.dep_ in {"conj", "xcomp", "advcl"} and token.head != token:
         # "... and added", "was quoted as saying", "..., adding that"
         return _subjects_of_saying(_outside_dashes(token) or token.head, continued=True)
@@ -726,6 +729,19 @@ def _verb_of_a_verbless_sentence(token) -> list:
     if head.i != root.i and not (head.dep_ == "appos" and head.head.i == root.i):
         return []
     return [head]
+
+
+def _name_misread_before(token):
+    """"..., but in mid-October Trump said that ...": the parser may take the name right before a coordinated
+    verb for the object of a date's preposition; a verb with no subject of its own after a name is that
+    name's."""
+    if token.dep_ != "conj" or token.i == 0:
+        return None
+    before = token.doc[token.i - 1]
+    if before.pos_ == "PROPN" and before.ent_type_ == "PERSON" and before.dep_ == "pobj" \
+            and any(t.ent_type_ in {"DATE", "TIME"} for t in before.head.subtree if t.i < before.i):
+        return before
+    return None
 
 
 def _modal_taken_for_a_name(token):
