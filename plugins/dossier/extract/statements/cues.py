@@ -478,6 +478,8 @@ def _signed_headline_end(doc, mentions, focus=None) -> Iterator[_Cue]:
     at = doc.text.index(m.group(2), m.start(2))
     found = [x for x in mentions if x.ref.start >= at]
     label = doc.char_span(at, len(doc.text.rstrip()), alignment_mode="expand")
+    if label is not None and len(label) and (label[0].pos_ == "CCONJ" or any(t.tag_ == "VBG" for t in label)):
+        return  # "... -- And US Avoiding the Evidence": a second clause of the headline, no one's signature
     titled = _label_speaker(label, mentions, focus) if not found and label is not None and len(label) else None
     if found:
         speaker, ref, kind = found[0].text, found[0].ref, found[0].kind
