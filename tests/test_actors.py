@@ -105,6 +105,13 @@ def test_title_before_name_gives_role_and_organisation(nlp):
     assert actors["Brazilian Foreign Ministry"].id in person.affiliations
 
 
+def test_a_sentence_opening_conjunction_is_no_part_of_the_title(nlp):
+    actors, _, _, _ = _actors(
+        nlp, "Expulsions denounced",
+        "Although Peruvian Foreign Minister Ana Costa had denounced the expulsions as unjustified, the talks went on.")
+    assert actors["Ana Costa"].role == "Peruvian Foreign Minister"
+
+
 def test_a_lede_title_goes_to_the_person_the_next_paragraph_introduces(nlp):
     # delayed identification: the lede titles the speaker, the second paragraph names them
     lede = "The speaker of Bolivia's lower house of parliament has claimed that Peruvian leaders were to blame."

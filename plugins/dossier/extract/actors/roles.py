@@ -36,8 +36,8 @@ def _role_before(doc, start: int) -> tuple[str | None, str | None]:
     if not any(t.lower_ in titles for t in tokens):
         return None, None
     # drop leading words that are not part of the title (sentence-initial verbs, place names)
-    while tokens and tokens[0].pos_ == "VERB":
-        tokens.pop(0)
+    while tokens and (tokens[0].pos_ in {"VERB", "SCONJ", "CCONJ", "ADV"} and tokens[0].lower_ not in titles):
+        tokens.pop(0)  # "Although Cuban Foreign Minister ...": the sentence's first word is no title
     role = doc[tokens[0].i:start].text if tokens else None
     return role, _role_org(tokens)
 
