@@ -558,3 +558,20 @@ def test_a_claim_called_biased_or_unsatisfactory_is_answered():
     assert stance_of(_st("the report was biased towards Peru and was not decisive")) == "rejects"
     assert stance_of(_st("I have to say that is deeply, deeply unsatisfactory")) == "dismisses"
     assert stance_of(_st("This is such irresponsible simplification")) == "dismisses"
+
+
+def test_an_answer_of_no_clear_words_goes_to_the_charge_its_own_article_reports():
+    """havana: Peskov's "baseless, unfounded accusations by the media" follows the Kremlin's dismissal of "a
+    report that Russian military intelligence may be behind" the illness; another article carries another
+    wording of a charge against Russia. The answer belongs under the charge its own article reported."""
+    import tempfile
+    from pathlib import Path
+
+    import score_corpus
+
+    folder, _ = score_corpus.corpora()["havana"]
+    with tempfile.TemporaryDirectory() as tmp:
+        export = score_corpus.build_uncurated(folder, Path(tmp))
+    row = next(c for c in export["claims"] if c["text"].startswith("Russian military intelligence may be behind"))
+    quotes = [r["quote"] for r in row["responses"]]
+    assert any(q.startswith("Therefore, all this is nothing more than baseless") for q in quotes), quotes

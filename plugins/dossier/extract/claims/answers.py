@@ -492,7 +492,22 @@ def _one_of_its_charges(state: ClaimState, r: Reading, pool: list) -> Placement:
     main = _dominant(pool)
     if main is not None:
         return main, BY_WORDS, "answers the main charge against its own side"
+    local = [c for c in pool if _reported_in_its_article(state, r, c)]
+    if len(local) == 1 and not local[0].implied:
+        # "these unfounded accusations", of the one charge against its side its own article reported before it
+        return local[0], BY_CONTEXT, "answers the charge against its side its article reports"
     return None, 0.0, "several charges against its side, and its words fit none clearly"
+
+
+def _reported_in_its_article(state: ClaimState, r: Reading, c: _Claim) -> bool:
+    """Is the claim reported in the answer's article, before it or in its sentence (a wording of its own, or
+    an allegation another answer there names)?"""
+    at = r.statement.ref
+    for p in c.props:
+        k = p.statement if p.statement is not None else p.named_by
+        if k is not None and _reported_before(state.statements[k].ref, at):
+            return True
+    return False
 
 
 def _bodies_it_names(r: Reading, pool: list) -> list:
