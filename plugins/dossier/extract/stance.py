@@ -6,9 +6,10 @@ Stances come from stances.yml: the reporting verb first ("denied"), then cue wor
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable, Iterator
 
-from ..data import Stances, stances_table
+from ..data import Stances, actor_words_table, stances_table
 from ..model import StatementRecord
 from .statements import verb_lemma
 
@@ -428,8 +429,18 @@ def _heads(tok, mentions) -> list[str]:
     # "the director of the FBI, Christopher Wray": the name in apposition (the parser may hang it on the
     # nearer noun) is who the noun is
     for t in (tok, *tok.conjuncts, *(c for c in tok.subtree if c.dep_ == "appos" and c.head.i >= tok.i)):
-        out += [m.text for m in mentions if m.ref.start <= t.idx < m.ref.end]
+        found = [m.text for m in mentions if m.ref.start <= t.idx < m.ref.end]
+        if not found and t.lemma_.lower() in _government_words():
+            # "the U.S. government", "Kyiv's authorities": the country whose government it is
+            found = [m.text for c in t.children if c.dep_ in {"compound", "amod", "poss"} and c.i < t.i
+                     for m in mentions if m.ref.start <= c.idx < m.ref.end]
+        out += found
     return out
+
+
+@lru_cache(maxsize=1)
+def _government_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in actor_words_table().government_words)
 
 
 def _names_any(text: str, names: Iterable[str]) -> bool:
