@@ -25,6 +25,7 @@ from test_statements import parse_text
     ("French Foreign Ministry", None), ("DC", None), ("D.C.", None), ("DRC", "DR Congo"),
     ("Turkey", "Türkiye"), ("Burma", "Myanmar"), ("Ivory Coast", "Côte d'Ivoire"),
     ("Turks", None), ("Turks and Caicos Islands", "Turks and Caicos Islands"), ("Bosnia", "Bosnia and Herzegovina"),
+    ("N Korea", "North Korea"), ("N. Korea", "North Korea"), ("S Korea", "South Korea"),
 ])
 def test_country_of(text, country):
     found = country_of(text)

@@ -10,7 +10,7 @@ from typing import Iterator
 from ...world import demonym_country
 from .focus import _Cue
 from .quotes import quote_spans
-from .speakers import _named_after_quote, _named_subject, _of_noun_phrase, _relative_subject, _speaker
+from .speakers import _inverted_subject, _named_after_quote, _named_subject, _of_noun_phrase, _relative_subject, _speaker
 from .tables import ARG_DEPS, CLAUSE_DEPS, SUBJECT_DEPS, speech_words
 
 
@@ -172,6 +172,8 @@ def _reported_span(token, lemma, table) -> tuple[int, int] | None:
     verb with its arguments for a verb that carries meaning. Subjects, adverbial clauses and
     coordinated clauses are left out."""
     doc = token.doc
+    if _inverted_subject(token) is not None:
+        return None  # '"...," added the spokesperson': the words are the quotation, its speaker after the verb
     clauses = [c for c in token.children
                if (c.dep_ in CLAUSE_DEPS or _that_clause(token, c)) and c.i > token.i]
     if not clauses and lemma in table.say_verbs:

@@ -102,7 +102,7 @@ def _person_pronoun(subject, focus):
         m = next(iter(acting.values()))
         return m.text, m.ref, "person", ()
     voice, voice_ref = focus.voice_spoke_last()
-    if voice is not None:
+    if voice is not None and not acting:  # (a sentence since that named persons moved the story to them)
         return voice, voice_ref, None, ()  # "a spokesman told KCNA ... '...,' he said": the spokesman again
     if text is None:
         text, ref = _last_mention(focus, lambda m: m.kind == "person" and agrees(m.text))
@@ -110,8 +110,10 @@ def _person_pronoun(subject, focus):
 
 
 def _subjects_named(doc, mentions) -> list:
-    """The mentions naming the subject of a sentence's main verb."""
+    """The mentions naming the subject of a sentence's main verb, or its apposition ("Trump's homeland
+    security advisor, Thomas P Bossert, had made the announcement")."""
     subjects = [c for t in doc if t.dep_ == "ROOT" for c in t.children if c.dep_ in SUBJECT_DEPS]
+    subjects += [a for s in subjects for a in s.children if a.dep_ == "appos"]
     return [m for m in mentions if any(m.ref.start <= s.idx < m.ref.end for s in subjects)]
 
 
@@ -437,6 +439,9 @@ def _of_or_owner(p: _Phrase):
                                      and not _posted_to(t) for t in p.head.subtree)]
     if of:
         m = of[0]
+        if p.focus is not None and p.noun and p.lemma in speech_words().voice_titles and m.kind != "person":
+            # "a spokesperson for X said ... 'the spokesman added'": the unnamed voice is X's from here on
+            p.focus.voice = (p.lemma, m.text, m.ref)
         return m.text, m.ref, m.kind, _coordinated_from(m, p.head, p.mentions)
     return None
 
@@ -696,7 +701,7 @@ def _subjects_of_saying(token, continued: bool = False) -> list:
     name = _modal_taken_for_a_name(token)
     if name is not None:
         return [name]
-    name = _name_misread_before(token)
+    name = _name_misread_before(token) or _inverted_subject(token)
     if name is not None:
         return [name]
     if token.dep_ in {"conj", "xcomp", "advcl"} and token.head != token:
@@ -742,6 +747,23 @@ def _name_misread_before(token):
             and any(t.ent_type_ in {"DATE", "TIME"} for t in before.head.subtree if t.i < before.i):
         return before
     return None
+
+
+CLOSING_QUOTES = {'"', "”", "’", "'", "»"}
+
+
+def _inverted_subject(token):
+    """'"...," added the spokesperson.': after its quotation a reporting verb may come before its subject,
+    which the parser then reads as the verb's object. A verb right after a closing quotation mark with
+    nothing but that noun phrase after it ends the sentence is said by it."""
+    if token.i == 0 or token.doc[token.i - 1].text not in CLOSING_QUOTES \
+            or token.lemma_.lower() not in speech_words().say_verbs:
+        return None
+    obj = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
+    if obj is None or obj.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    rest = [t for t in token.doc[obj.right_edge.i + 1:token.sent.end] if not t.is_punct]
+    return obj if not rest else None
 
 
 def _modal_taken_for_a_name(token):
