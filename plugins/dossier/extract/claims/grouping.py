@@ -47,8 +47,10 @@ def group_propositions(state: ClaimState) -> None:
             plain = not p.charges
             score = max((similarity(p.words, words) if not plain or _shared_topics(p.words, words) >= PLAIN_SHARED
                          else 0.0) for words in c.distinct_words)
-            if OWN_ACT in c.against and not p.charged and _names_as_doers(p, c.makers):
-                score = 1.0  # "Islamic State fighters carried out the attack": who claimed it, named as its doers
+            if OWN_ACT in c.against and (not p.charged or p.endorses) and _names_as_doers(p, c.makers):
+                # "Islamic State fighters carried out the attack", "Islamic State bore sole responsibility" (said
+                # by a third side): who claimed it, named as its doers
+                score = 1.0
             # the same charge from the same side needs little to be one claim; from a third side, what it
             # adds is often a charge of its own ("and its network of killings has gone global")
             same_makers = not _other_side(state.side_of(p.makers), state.side_of(c.makers))
