@@ -160,7 +160,7 @@ def _charged_subject(t, table) -> bool:
     preds = {w.lower() for w in table.charge_predicates}
     if t.dep_ in {"nsubj", "nsubjpass"}:
         head = t.head
-        if head.lemma_.lower() in {w.lower() for w in table.act_verbs}:
+        if _act_verb(head, {w.lower() for w in table.act_verbs}):
             # "Khashoggi was killed", "Khashoggi killed inside ...": a passive's subject suffered the act
             return t.dep_ == "nsubj" and not _reduced_passive(t)
         if t.dep_ == "nsubj" and head.lemma_.lower() == "have" and any(
@@ -251,7 +251,7 @@ def _accused_in(doc, start: int, end: int, cue: str, table, people=None, negated
         # cleared of the act only where the negated predicate names a doer: an agent, "behind"/"responsible",
         # or an act verb's subject ("Kyiv did not attack"), never any verb's ("would not grant an exemption")
         act_verbs = {w.lower() for w in table.act_verbs}
-        tiers = [tiers[1], tiers[5], [t for t in tiers[2] if t.head.lemma_.lower() in act_verbs], tiers[4], tiers[6]]
+        tiers = [tiers[1], tiers[5], [t for t in tiers[2] if _act_verb(t.head, act_verbs)], tiers[4], tiers[6]]
     return _sides_of_doers(tiers, people, negated)
 
 
@@ -423,9 +423,16 @@ def _does_to(verb, table) -> bool:
     An intransitive one tells where someone went or how they are ("the Saudi officials flew into Istanbul"):
     its subject is no doer of the act, unless it is a weapon ("Russian missiles crossed into Poland")."""
     weapons = {w.lower() for w in table.weapon_nouns}
-    return verb.lemma_.lower() in {w.lower() for w in table.act_verbs} or any(
+    return _act_verb(verb, {w.lower() for w in table.act_verbs}) or any(
         c.dep_ in {"dobj", "prt", "ccomp", "xcomp", "dative"} or (c.dep_ == "nsubj" and c.lemma_.lower() in weapons)
         for c in verb.children)
+
+
+def _act_verb(verb, act_verbs) -> bool:
+    """A verb of a hostile act, or a phrasal verb its particle makes one ("took down the airliner", "brought
+    down a plane"; stances.yml act_verbs lists these with their particle)."""
+    lemma = verb.lemma_.lower()
+    return lemma in act_verbs or any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in act_verbs for c in verb.children)
 
 
 def _names_a_place(t) -> bool:
@@ -444,7 +451,7 @@ def named_doers(doc, start: int, end: int, table) -> list:
     acts = {w.lower() for w in table.act_nouns}
 
     def does_an_act(verb) -> bool:
-        return verb.lemma_.lower() in act_verbs or any(
+        return _act_verb(verb, act_verbs) or any(
             c.dep_ == "dobj" and c.lemma_.lower() in acts for c in verb.children)
     return [*tiers[1], *[t for t in tiers[2] if does_an_act(t.head)], *tiers[5]]
 

@@ -231,6 +231,8 @@ def _makers_and_content(tok, mentions, table) -> tuple[list[str], list]:
     for c in tok.children:
         if c.dep_ in {"amod", "compound", "poss", "nmod"}:
             claimants += _modifier_makers(c, mentions)
+        elif c.dep_ == "ccomp" and c.i > tok.i:
+            content.append(c)  # "claims that militants brought down the airliner", parsed as the noun's complement
         elif c.dep_ in {"acl", "relcl"}:
             makers, said = _clause_makers_and_content(c, mentions, table)
             claimants += makers
@@ -239,6 +241,11 @@ def _makers_and_content(tok, mentions, table) -> tuple[list[str], list]:
             content.append(c)
         elif c.dep_ == "prep" and c.lower_ in {"by", "from"}:
             claimants += [m for g in c.children if g.dep_ == "pobj" for m in _heads(g, mentions)]
+    if tok.dep_ == "dobj":
+        # "dismissed claims by so-called Islamic State to have ...": the parser may hang the noun's "by" phrase,
+        # right after it, on the verb
+        claimants += [m for c in tok.head.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}
+                      and c.i == tok.right_edge.i + 1 for g in c.children if g.dep_ == "pobj" for m in _heads(g, mentions)]
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in set(table.attribution_verbs):
         # "Turkey is making false accusations", "Moscow keeps spreading claims": the verb's subject
         claimants += [m for g in _subjects_of(tok.head) for m in _heads(g, mentions)]
@@ -264,7 +271,15 @@ def _clause_makers_and_content(c, mentions, table) -> tuple[list[str], list]:
     claimants, content = [], []
     if c.lower_ in table.topic_participles and not _names_an_act(c, table):
         return claimants, content  # "statements concerning Navalny's death": a topic, no content
+    if any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children) \
+            and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children):
+        # "claims that militants brought down the airliner": a clause with "that" and a subject of its own is
+        # what the claims say, whatever its verb ("brought" is no "brought by X" of who made them)
+        return claimants, [c]
     lemma = c.lemma_.lower()
+    if c.dep_ == "acl" and c.tag_ == "VBN" and lemma not in table.attribution_verbs \
+            and verb_lemma(c.text) is not None and any(g.dep_ == "agent" for g in c.children):
+        return claimants, content  # "a claim rejected by Egyptian officials": its agent answers it, not makes it
     reports = verb_lemma(c.text) is not None or lemma in table.attribution_verbs
     for g in c.children:
         if g.dep_ == "agent":
@@ -295,6 +310,8 @@ def _content_text(content: list, doc, mentions, table) -> str | None:
     whom it is about) or a bare topic after "on", "over", "about" ("Haley's remark on the terrorist attack
     in Ahvaz"); "of" may hold a proposition ("allegations of Iranian involvement")."""
     labels = {t.i for c in content for t in c.subtree if _labels_the_allegation(t, table) for t in t.subtree}
+    # (with the quotation mark closing the label, which the parser may hang elsewhere: 'as "propaganda"')
+    labels |= {t.i for c in content for t in c.subtree if t.is_punct and t.i - 1 in labels}
     toks = sorted((t for c in content for t in c.subtree if t.i not in labels), key=lambda t: t.i)
     toks = [t for t in toks if not (t.dep_ == "mark" or (t == toks[0] and t.dep_ == "prep"))]
     if not toks or _only_a_name(toks, mentions) or _only_a_topic(content):

@@ -351,15 +351,17 @@ def _answers_its_sentence(a: _Asked) -> Placement | None:
 
 
 def _opens_with_answered_noun(doc, start: int, table: Stances) -> bool:
-    """Do the words at `start` open with an allegation noun whose relative clause answers it ("a claim
-    Kyiv denies", "an allegation that Tehran rejects")?"""
+    """Do the words at `start` open with an allegation noun whose relative clause or participle answers it
+    ("a claim Kyiv denies", "an allegation that Tehran rejects", "a claim rejected by Egyptian officials")?"""
     nouns = set(table.allegation_nouns)
     for t in doc:
         if t.idx < start:
             continue
         if t.dep_ == "det" or t.is_punct:
             continue
-        return t.lemma_.lower() in nouns and any(c.dep_ == "relcl" and c.i > t.i for c in t.children)
+        return t.lemma_.lower() in nouns and any(c.i > t.i and (c.dep_ == "relcl" or c.dep_ == "acl" and c.tag_ == "VBN"
+                                                             and any(g.dep_ == "agent" for g in c.children))
+                                                  for c in t.children)
     return False
 
 
@@ -386,6 +388,28 @@ def _names_its_makers(a: _Asked) -> Placement | None:
     if claim is not None and not set(r.speakers) & set(claim.makers):
         return claim, NAMED, "names the allegation's makers"
     return None
+
+
+def _names_who_claimed_it(a: _Asked) -> Placement | None:
+    """"dismissed claims of DAESH responsibility", "described claims that militants linked to Islamic State
+    brought down the airliner as propaganda": a dismissal or rejection whose named allegation names the group
+    that claimed the act, clearing no side and charging none, answers that group's claim of responsibility."""
+    r = a.r
+    if r.stance not in {"dismisses", "rejects"} or r.named is None or r.cleared or r.charged:
+        return None
+    said = " ".join([r.named[0] or "", *r.named[1]])
+    found = [c for c in a.allegations if OWN_ACT in c.against and not set(r.speakers) & set(c.makers)
+             and any(_body_in(n, said) for m in c.makers for n in body_names(m))]
+    if len(found) == 1:
+        return found[0], BY_WORDS, "names the group that claimed the act"
+    return None
+
+
+def _body_in(name: str, text: str) -> bool:
+    """Does the text name the body: an abbreviation as written ("IS" is no "is"), a name in either form?"""
+    if name.isupper() and len(name) <= 4:
+        return re.search(rf"\b{re.escape(name)}\b", text) is not None
+    return len(name) > 2 and _name_in(name, text)
 
 
 def _against_a_stateless_nation(found: list[_Claim]) -> _Claim | None:
@@ -647,6 +671,7 @@ TARGET_RULES = [
     ("names the allegation", _names_the_allegation),
     ("answers the allegation its sentence reports", _answers_its_sentence),
     ("names its makers", _names_its_makers),
+    ("names who claimed it", _names_who_claimed_it),
     ("answers the denials", _answers_the_denials),
     ("the charge against its side", _against_its_side),
     ("a charge that names it", _named_in_the_charge),

@@ -37,7 +37,8 @@ def _verb_cues(doc, text, quotes, mentions, focus) -> Iterator[_Cue]:
         if speaker is None and not _main_verb(token):
             continue
         span = _reported_span(token, lemma, table)
-        own = _named_subject(token) or (speaker is not None and _relative_subject(token) is not None)
+        own = _named_subject(token) or (speaker is not None and (_relative_subject(token) is not None
+                                                                  or _answers_own_noun(token, table)))
         yield _Cue(token, _cue_text(token), speaker, ref, kind, span, co, own=own)
 
 
@@ -210,6 +211,9 @@ def _reported_span(token, lemma, table) -> tuple[int, int] | None:
             (c.dep_ in {"dobj", "oprd", "attr"} and lemma not in table.addressee_verbs) or (
             c.dep_ == "prep" and c.lower_ in table.topic_preps) for c in token.children):
         return None  # "said on Monday", "told reporters in Ottawa": the words are elsewhere (a quotation)
+    if token.dep_ == "acl" and _answers_own_noun(token, table):
+        # "..., a claim rejected by Egyptian officials as not credible": the words are the noun with its label
+        return token.head.left_edge.idx, _end(doc, token.head.right_edge.i)
     args = [c for c in token.children if c.dep_ in ARG_DEPS and c.i > token.i]
     if not args and _answers_own_noun(token, table):
         # "..., an allegation Tehran denies": the words are the allegation, as the sentence names it
@@ -222,8 +226,13 @@ def _reported_span(token, lemma, table) -> tuple[int, int] | None:
 
 def _answers_own_noun(token, table) -> bool:
     """A verb in a relative clause on an allegation noun, with a subject of its own: "a claim Kyiv
-    strongly denies", "a charge that Tehran rejects". The subject answers the allegation."""
-    return token.dep_ == "relcl" and token.head.lemma_.lower() in table.allegation_nouns and any(
+    strongly denies", "a charge that Tehran rejects"; or a participle with its agent: "a claim rejected by
+    Egyptian officials". The subject (the agent) answers the allegation."""
+    if token.head.lemma_.lower() not in table.allegation_nouns:
+        return False
+    if token.dep_ == "acl":
+        return token.tag_ == "VBN" and any(c.dep_ == "agent" for c in token.children)
+    return token.dep_ == "relcl" and any(
         c.dep_ in SUBJECT_DEPS and c.lower_ not in table.relative_pronouns for c in token.children)
 
 
@@ -511,12 +520,16 @@ def _cut_relative_clauses(cues) -> None:
         if c.span is None:
             continue
         for o in cues:
-            if o is c or not o.own or o.token.dep_ not in {"relcl", "advcl"} or not (c.span[0] < o.token.idx < c.span[1]):
+            if o is c or not o.own or o.token.dep_ not in {"relcl", "advcl", "acl"} \
+                    or not (c.span[0] < o.token.idx < c.span[1]):
                 continue
             first = min(o.token.subtree, key=lambda t: t.i)
             last = max(o.token.subtree, key=lambda t: t.i)
             if _answers_own_noun(o.token, speech_words()):
-                first = o.token.head.left_edge  # "..., a claim Kyiv denies": the noun goes with its answer
+                # "..., a claim Kyiv denies", "..., a claim rejected by Y as not credible": the noun goes with its answer
+                first, last = o.token.head.left_edge, o.token.head.right_edge
+            elif o.token.dep_ == "acl":
+                continue
             if last.idx + len(last.text) >= c.span[1] - 1 and first.i > 0:
                 end = first.i - 1
                 while end > 0 and (first.doc[end].is_punct and not _closes_quote(first.doc, end)

@@ -701,7 +701,7 @@ def _subjects_of_saying(token, continued: bool = False) -> list:
     name = _modal_taken_for_a_name(token)
     if name is not None:
         return [name]
-    name = _name_misread_before(token) or _inverted_subject(token)
+    name = _name_misread_before(token) or _inverted_subject(token) or _agent_of_a_participle(token)
     if name is not None:
         return [name]
     if token.dep_ in {"conj", "xcomp", "advcl"} and token.head != token:
@@ -764,6 +764,14 @@ def _inverted_subject(token):
         return None
     rest = [t for t in token.doc[obj.right_edge.i + 1:token.sent.end] if not t.is_punct]
     return obj if not rest else None
+
+
+def _agent_of_a_participle(token):
+    """"a claim rejected by Egyptian officials": a participle on an allegation noun was said by its agent."""
+    if token.dep_ != "acl" or token.tag_ != "VBN" or token.head.lemma_.lower() not in speech_words().allegation_nouns:
+        return None
+    agent = next((c for c in token.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
 
 
 def _modal_taken_for_a_name(token):
