@@ -31,6 +31,13 @@ def test_stance_from_cue_and_words():
     assert stance_of(_st("the report was not unfounded", "said")) is None
 
 
+def test_denying_an_account_is_accurate_or_reliable_rejects_it():
+    assert stance_of(_st("the Andean Front's claims can't be considered accurate")) == "rejects"
+    assert stance_of(_st("the information that the plane was shot down must not be considered reliable")) == "rejects"
+    assert stance_of(_st("it is not clear whether the report is accurate")) is None
+    assert stance_of(_st("the report is accurate")) is None
+
+
 def test_calling_a_charge_a_circus_or_a_media_campaign_dismisses_it():
     assert stance_of(_st("It is a circus show in the Ruritanian parliament.")) == "dismisses"
     assert stance_of(_st("The conclusion is obvious, it's another political information campaign.")) == "dismisses"

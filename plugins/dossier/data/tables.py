@@ -393,6 +393,7 @@ class Stances:
     hedges: tuple[str, ...]
     doubt_words: tuple[str, ...]
     absence_nouns: tuple[str, ...]
+    truth_adjectives: tuple[str, ...]
     conditionals: tuple[str, ...]
     negations: tuple[str, ...]
     negated_auxiliaries: tuple[str, ...]

@@ -56,7 +56,7 @@ def stance_of(st: StatementRecord, table: Stances | None = None) -> str | None:
                 if stance == "denies" and _withholds(text, m.end(), table):
                     continue  # "deny safe haven to terrorists": a thing refused, no claim denied
                 return stance
-    if _without_grounds(text, table):
+    if _without_grounds(text, table) or _truth_denied(text, table):
         return "rejects"
     if lemma in table.cue_verbs and not negated:
         return table.cue_verbs[lemma]
@@ -121,6 +121,15 @@ def _without_grounds(text: str, table: Stances) -> bool:
     nouns = "|".join(re.escape(n) for n in table.absence_nouns)
     modifier = r"(?:(?![\w-]+ing\b)[\w-]+\s+)"
     return bool(nouns and re.search(rf"\bwithout\s+{modifier}{{0,2}}(?:{nouns})\b", text))
+
+
+def _truth_denied(text: str, table: Stances) -> bool:
+    """"DAESH's claims can't be considered accurate", "the information must not be considered reliable": a
+    negation a few words before an adjective of truth refuses the account; not across a clause ("it is not
+    clear whether the report is accurate")."""
+    adjectives = "|".join(re.escape(a) for a in table.truth_adjectives)
+    between = r"(?:(?!(?:whether|if|that|but|and|so)\b)[\w'-]+\s+)"
+    return bool(adjectives and re.search(rf"(?:\bnot|n't|\bcannot|\bnever)\s+{between}{{0,3}}?(?:{adjectives})\b", text))
 
 
 def _labels_an_allegation(text: str, table: Stances) -> bool:
