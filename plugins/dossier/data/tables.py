@@ -394,6 +394,7 @@ class Stances:
     doubt_words: tuple[str, ...]
     absence_nouns: tuple[str, ...]
     truth_adjectives: tuple[str, ...]
+    affiliation_links: tuple[str, ...]
     conditionals: tuple[str, ...]
     negations: tuple[str, ...]
     negated_auxiliaries: tuple[str, ...]

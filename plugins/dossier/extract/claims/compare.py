@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from ...data import stances_table
 from ...world import bloc_members, body_names
 from ..charges import NATION
 from ..topics import content_words, similarity
@@ -80,7 +81,10 @@ def _says_they_did_it(text: str, makers: Iterable[str]) -> bool:
     """Does the text open with the makers' name, or another name of the same body ("Islamic State's
     fighters", of a claim Daesh made)?"""
     names = {n for m in makers for n in body_names(m)}
-    return any(len(m) > 2 and re.match(rf"(?:the\s+)?{re.escape(m)}\b", text, re.IGNORECASE) for m in names)
+    # ... or opens with doers tied to it ("militants linked to Islamic State", "fighters loyal to ISIS")
+    links = "|".join(re.escape(w) for w in stances_table().affiliation_links)
+    lead = rf"(?:the\s+)?(?:(?:[\w-]+\s+){{1,3}}(?:{links})\s+(?:the\s+)?(?:so-called\s+)?)?"
+    return any(len(m) > 2 and re.match(rf"{lead}{re.escape(m)}\b", text, re.IGNORECASE) for m in names)
 
 
 def _speaks_of_involvement(r: Reading) -> bool:

@@ -251,7 +251,7 @@ def _same_side(p: Proposition, c: _Claim, state: ClaimState) -> bool:
 def _names_as_doers(p: Proposition, makers: list[str]) -> bool:
     """Does a wording that charges no state name these makers in so many words, as the subject of what it
     says ("Islamic State fighters carried out the attack")?"""
-    return p.statement is not None and _says_they_did_it(p.text, makers)
+    return (p.statement is not None or p.named_by is not None) and _says_they_did_it(p.text, makers)
 
 
 def implied_charges(state: ClaimState) -> None:
