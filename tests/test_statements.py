@@ -95,6 +95,9 @@ NOUN_PHRASE_CASES = {
     "a state organ's statement": ("Inquiry\nThe Bolivian military's report says the shooting of the journalist was "
                                   "unintentional.", "Bolivia"),
     "proper name": ("Talks stall\nBakhmut Commander said the town would never fall to the enemy.", "Bakhmut Commander"),
+    "officials of coordinated nationalities": ("Plane crash\nJorge Soto said a bomb brought down a flight packed with "
+                                               "Russian tourists -- a scenario that Russian and Egyptian officials "
+                                               "dismissed as premature speculation.", "Russia"),
 }
 # rules no short case reaches yet (the corpora do): a case for each is welcome
 NOUN_PHRASE_UNCASED = {"first of coordinated", "surname"}

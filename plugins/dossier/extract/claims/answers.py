@@ -343,7 +343,9 @@ def _answers_its_sentence(a: _Asked) -> Placement | None:
         if (other.ref.source, other.ref.sentence) != (st.ref.source, st.ref.sentence):
             return None
         claim = state.claim_of(k)
-        if other.ref.end <= st.ref.start and claim is not None and claim.is_allegation:
+        if other.ref.end <= st.ref.start and claim is not None:
+            # (an assertion charging nobody, answered here in so many words, is a contested claim all the same:
+            # "it was more likely than not that a bomb brought down the flight, a scenario that officials dismissed")
             if set(a.r.speakers) & set(claim.makers):
                 return None
             return claim, NAMED, "answers the allegation its sentence reports"

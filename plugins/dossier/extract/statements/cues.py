@@ -211,13 +211,12 @@ def _reported_span(token, lemma, table) -> tuple[int, int] | None:
             (c.dep_ in {"dobj", "oprd", "attr"} and lemma not in table.addressee_verbs) or (
             c.dep_ == "prep" and c.lower_ in table.topic_preps) for c in token.children):
         return None  # "said on Monday", "told reporters in Ottawa": the words are elsewhere (a quotation)
-    if token.dep_ == "acl" and _answers_own_noun(token, table):
-        # "..., a claim rejected by Egyptian officials as not credible": the words are the noun with its label
-        return token.head.left_edge.idx, _end(doc, token.head.right_edge.i)
+    if _answers_own_noun(token, table):
+        # "..., an allegation Tehran denies", "a scenario that officials dismissed as premature speculation",
+        # "a claim rejected by Egyptian officials as not credible": the words are the allegation, as the
+        # sentence names it, with the answer's label
+        return token.head.left_edge.idx, _end(doc, max(token.right_edge.i, token.head.right_edge.i))
     args = [c for c in token.children if c.dep_ in ARG_DEPS and c.i > token.i]
-    if not args and _answers_own_noun(token, table):
-        # "..., an allegation Tehran denies": the words are the allegation, as the sentence names it
-        return token.head.left_edge.idx, _end(doc, token.right_edge.i)
     if not args:
         return None
     end = max(t.i for c in args for t in c.subtree)

@@ -550,6 +550,30 @@ def _official_of_a_nationality(p: _Phrase):
     return None
 
 
+def _officials_of_nationalities(p: _Phrase):
+    """"Russian and Egyptian officials dismissed it": officials that coordinated nationalities qualify, no
+    other name in the phrase, speak for the first of those countries."""
+    if not p.noun or p.lemma not in speech_words().state_voice_titles:
+        return None
+    named = _named_where_not_posted(p)
+    if not named or any(not _a_nationality_of(m, p) for m in named):
+        return None
+    for t in p.toks:
+        if t.i < p.head.i and t.text[:1].isupper() and _qualifies(t, p.head) \
+                and any(c.dep_ == "conj" for c in t.children):
+            country = demonym_country(t.text)
+            if country is not None:
+                return country.name, None, "country", p.co
+    return None
+
+
+def _a_nationality_of(m, p: _Phrase) -> bool:
+    """Is the mention a country's word qualifying the title ("Russian and Egyptian officials"), not a name of
+    its own inside the phrase?"""
+    return m.kind == "country" and all(_qualifies(t, p.head) or t.dep_ == "conj" and _qualifies(t.head, p.head)
+                                       for t in p.toks if m.ref.start <= t.idx < m.ref.end)
+
+
 def _named_where_not_posted(p: _Phrase) -> list:
     """The mentions inside the phrase but for where its holder is posted ("the Saudi ambassador to DC")."""
     return [m for m in p.inside if any(m.ref.start <= t.idx < m.ref.end and not _posted_to(t) for t in p.toks)]
@@ -655,6 +679,7 @@ NOUN_PHRASE_RULES = [
     ("statement named before", _statement_back),
     ("surname", _surname),
     ("proper name", _proper_name),
+    ("officials of coordinated nationalities", _officials_of_nationalities),
 ]
 
 
