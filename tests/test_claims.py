@@ -582,3 +582,20 @@ def test_an_answer_of_no_clear_words_goes_to_the_charge_its_own_article_reports(
     row = next(c for c in export["claims"] if c["text"].startswith("Russian military intelligence may be behind"))
     quotes = [r["quote"] for r in row["responses"]]
     assert any(q.startswith("Therefore, all this is nothing more than baseless") for q in quotes), quotes
+
+
+def test_claims_by_a_maker_who_blamed_someone_say_what_the_relative_clause_says(nlp):
+    """'rejected claims by X, who blamed Y for the explosions, describing the incidents as ...': the parser
+    hangs the participle on the noun; the allegation is what X blamed Y for."""
+    from dossier.data import stances_table
+    from dossier.extract.index import by_sentence
+    from dossier.extract.stance import _named_allegation
+
+    parsed = parse_text(nlp, "Tanker row\nBolivian Foreign Ministry Spokesman Ivan Kral vehemently rejected claims by "
+                             "Peruvian Foreign Minister Jorge Soto, who blamed Bolivia for explosions hitting two oil "
+                             "tankers in the Pacific, describing the incidents as \"worrying\".", "a0")
+    mentions = list(find_mentions([parsed]))
+    st = next(s for s in find_statements([parsed], mentions) if s.speaker_text == "Ivan Kral")
+    docs = {(parsed.source.id, s.id): (s, d, parsed.source) for s, d in zip(parsed.source.sentences, parsed.docs)}
+    named = _named_allegation(st, docs, by_sentence(mentions), stances_table())
+    assert named == ("blamed Bolivia for explosions hitting two oil tankers in the Pacific", ["Jorge Soto"])

@@ -250,6 +250,11 @@ def _makers_and_content(tok, mentions, table) -> tuple[list[str], list]:
             content.append(c)
         elif c.dep_ == "prep" and c.lower_ in {"by", "from"}:
             claimants += [m for g in c.children if g.dep_ == "pobj" for m in _heads(g, mentions)]
+            told = [rc for g in c.children if g.dep_ == "pobj" for rc in g.children if _accusing_clause(rc, table)]
+            if told:
+                # "claims by X, who blamed Tehran for the explosions": what X is said to have charged is what
+                # the claims say, whatever else the parser hangs on the noun
+                return claimants, told
     if tok.dep_ == "dobj":
         # "dismissed claims by so-called Islamic State to have ...": the parser may hang the noun's "by" phrase,
         # right after it, on the verb
@@ -259,6 +264,13 @@ def _makers_and_content(tok, mentions, table) -> tuple[list[str], list]:
         # "Turkey is making false accusations", "Moscow keeps spreading claims": the verb's subject
         claimants += [m for g in _subjects_of(tok.head) for m in _heads(g, mentions)]
     return claimants, content
+
+
+def _accusing_clause(clause, table) -> bool:
+    """A relative clause on a maker whose verb accuses, its subject the relative pronoun ("who blamed
+    Tehran for ...")."""
+    return clause.dep_ == "relcl" and clause.lemma_.lower() in table.accuse_verbs and any(
+        g.dep_ == "nsubj" and g.lower_ in {"who", "which", "that"} for g in clause.children)
 
 
 def _modifier_makers(c, mentions) -> list[str]:
@@ -322,7 +334,8 @@ def _content_text(content: list, doc, mentions, table) -> str | None:
     # (with the quotation mark closing the label, which the parser may hang elsewhere: 'as "propaganda"')
     labels |= {t.i for c in content for t in c.subtree if t.is_punct and t.i - 1 in labels}
     toks = sorted((t for c in content for t in c.subtree if t.i not in labels), key=lambda t: t.i)
-    toks = [t for t in toks if not (t.dep_ == "mark" or (t == toks[0] and t.dep_ == "prep"))]
+    toks = [t for t in toks if not (t.dep_ == "mark" or (t == toks[0] and t.dep_ == "prep")
+                                    or (t == toks[0] and t.dep_ == "nsubj" and t.tag_ in {"WP", "WDT"}))]
     if not toks or _only_a_name(toks, mentions) or _only_a_topic(content):
         return None
     text = _without_quoted_label(doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)], table)
