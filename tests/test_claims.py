@@ -599,3 +599,24 @@ def test_claims_by_a_maker_who_blamed_someone_say_what_the_relative_clause_says(
     docs = {(parsed.source.id, s.id): (s, d, parsed.source) for s, d in zip(parsed.source.sentences, parsed.docs)}
     named = _named_allegation(st, docs, by_sentence(mentions), stances_table())
     assert named == ("blamed Bolivia for explosions hitting two oil tankers in the Pacific", ["Jorge Soto"])
+
+
+def test_no_evidence_insufficient_proof_and_hasty_conclusions_reject_the_charge():
+    assert stance_of(_st('there was no "direct evidence of any terrorist involvement yet"')) == "rejects"
+    assert stance_of(_st("there is no evidence so far of terrorist action in the crash")) == "rejects"
+    assert stance_of(_st("the video was insufficient proof to pin the attack on Bolivia")) == "rejects"
+    assert stance_of(_st("I think the military's claim is incorrect")) == "rejects"
+    assert stance_of(_st("I would take the opportunity to warn against hasty conclusions")) == "rejects"
+    assert stance_of(_st("there had been no shortage of evidence and that the report cast doubt on it")) is None
+
+
+def test_a_state_arresting_or_summoning_people_is_charged_with_nothing(nlp):
+    from dossier.data import stances_table
+    from dossier.extract.charges import _Sides, _accused_in
+
+    table = stances_table()
+    for text in ("Peru arrested two employees of Lima airport in connection with the plane crash, Reuters reported.",
+                 "Bolivia summoned the Peruvian ambassador over the remarks."):
+        parsed = parse_text(nlp, text, "a0")
+        doc = parsed.docs[-1]
+        assert not _accused_in(doc, 0, len(doc.text), "", table, _Sides(list(find_mentions([parsed]))).of), text

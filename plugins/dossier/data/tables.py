@@ -395,6 +395,7 @@ class Stances:
     absence_nouns: tuple[str, ...]
     truth_adjectives: tuple[str, ...]
     affiliation_links: tuple[str, ...]
+    authority_verbs: tuple[str, ...]
     conditionals: tuple[str, ...]
     negations: tuple[str, ...]
     negated_auxiliaries: tuple[str, ...]

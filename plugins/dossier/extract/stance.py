@@ -115,12 +115,19 @@ def _no_such_act(text: str, table: Stances) -> bool:
 
 
 def _without_grounds(text: str, table: Stances) -> bool:
-    """"Arrived at conclusions without forensic evidence", "without any proof": saying something was done
-    with nothing to ground it refuses it, whatever modifiers stand before the noun. Not "without providing
+    """"Arrived at conclusions without forensic evidence", "without any proof", "no direct evidence of": saying
+    something was done with nothing to ground it refuses it, whatever modifiers stand before the noun. Not "without providing
     evidence": a reporter's gerund there describes how a charge was made, not an answer to one."""
     nouns = "|".join(re.escape(n) for n in table.absence_nouns)
     modifier = r"(?:(?![\w-]+ing\b)[\w-]+\s+)"
-    return bool(nouns and re.search(rf"\bwithout\s+{modifier}{{0,2}}(?:{nouns})\b", text))
+    if nouns and re.search(rf"\bwithout\s+{modifier}{{0,2}}(?:{nouns})\b", text):
+        return True
+    # "there was no direct evidence of any terrorist involvement", "no evidence so far of terrorist action": the
+    # cue "no evidence of" with modifiers between
+    # (not "no shortage of evidence": no word of a phrase of its own between)
+    plain = r"(?:(?!(?:of|for|in|on|to|and|but|or)\b)(?![\w-]+ing\b)[\w-]+)"
+    return bool(nouns and re.search(rf"\bno\s+[\"“]?(?:{plain}\s+){{0,2}}(?:{nouns})(?:\s+{plain}){{0,2}}?\s+(?:of|that)\b",
+                                    text))
 
 
 def _truth_denied(text: str, table: Stances) -> bool:
