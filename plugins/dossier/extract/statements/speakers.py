@@ -353,6 +353,14 @@ def _role_noun(p: _Phrase):
         if len(later) == 1:
             m = next(m for m in p.focus.article if m.text == later[0])
             return m.text, m.ref, "person", ()
+        if not later and country is None and not orgs and p.head.tag_ == "NN" \
+                and any(t.dep_ == "det" and t.lower_ == "the" for t in p.head.children):
+            # "David Cameron declared ... The prime minister said ...": where nobody in the article holds the title,
+            # the person who spoke last, the article giving them no title of their own, is the one it refers to
+            # by it (the press's habit of naming a person, then their office)
+            last = _untitled_last_speaker(p.focus)
+            if last is not None:
+                return last.text, last.ref, "person", ()
         if text is None and country is not None and p.head.tag_ not in {"NNS", "NNPS"} \
                 and any(c.dep_ == "det" and c.lower_ == "the" for c in p.head.children):
             # "Iran denounced Donald Trump's reaction after the US president said ...": the one person the
@@ -364,6 +372,17 @@ def _role_noun(p: _Phrase):
                 m = next(iter(before.values()))
                 return m.text, m.ref, "person", ()
     return (text, ref, "person", ()) if text else None
+
+
+def _untitled_last_speaker(focus):
+    """The mention of the last person who spoke, if the article gives that person no title anywhere."""
+    text, ref = focus.last_speaker({"person"})
+    if text is None:
+        return None
+    named = [m for m in focus.article if m.kind == "person" and (m.text == text or m.text.split()[-1] == text.split()[-1])]
+    if not named or any(m.role for m in named):
+        return None
+    return next((m for m in named if m.text == text), named[0])
 
 
 def _of_the_body_named(m, bodies: set[str]) -> bool:
