@@ -329,10 +329,13 @@ def _role_noun(p: _Phrase):
     portfolio = {c.lower_ for c in p.head.children if c.dep_ in {"compound", "amod"} and c.i < p.head.i
                  and c.lower_ in _portfolios()}
 
+    # "Russia's Minister of Transport": nobody whose title names another country
+    owner = _owner_country(p.head)
+
     def titled(m) -> bool:
         return m.kind == "person" and bool(m.role) and (any_title or same_spelling(lemma) in same_spelling(m.role)) \
             and (country is None or _role_country(m) == country) and portfolio <= set(m.role.lower().split()) \
-            and _of_the_body_named(m, bodies)
+            and _of_the_body_named(m, bodies) and (owner is None or _role_country(m) in (owner, None))
 
     def holds_it(m) -> bool:
         return titled(m) or m.kind == "person" and bool(m.role) and (m.role_org or "").lower() in orgs \
@@ -409,6 +412,16 @@ def _nationality(head):
     for t in head.children:
         if t.dep_ in {"amod", "compound"} and t.i < head.i:
             found = demonym_country(t.text) or (country_of(t.text) if t.pos_ == "PROPN" else None)
+            if found is not None:
+                return found.name
+    return None
+
+
+def _owner_country(head):
+    """The country a title's possessor names ("Russia's Minister of Transport"), or None."""
+    for t in head.children:
+        if t.dep_ == "poss" and t.pos_ == "PROPN":
+            found = country_of(t.text)
             if found is not None:
                 return found.name
     return None
