@@ -227,6 +227,33 @@ def _named_allegation(st: StatementRecord, docs, by_sentence, table) -> tuple[st
     return _faulted_for_saying(st, doc, mentions, table) or _makers_said_otherwise(st, doc, mentions, table)
 
 
+CONCESSIVE = {"despite", "notwithstanding"}
+
+
+def conceded_claim_makers(st: StatementRecord, docs, by_sentence, table) -> list[str]:
+    """'Despite the claim from IS, officials have continued to accuse Israel': the makers of a claim the
+    sentence sets aside before the statement's words ("despite the claim from X", "despite X's claim")."""
+    found = docs.get((st.ref.source, st.ref.sentence))
+    if found is None:
+        return []
+    _, doc, _ = found
+    mentions = by_sentence.get((st.ref.source, st.ref.sentence), [])
+    nouns = set(table.allegation_nouns)
+    for prep in doc:
+        if prep.idx >= st.ref.start or prep.lower_ not in CONCESSIVE:
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and noun.lemma_.lower() in nouns:
+                makers, _ = _makers_and_content(noun, mentions, table)
+                # (a name the actor stage left unread there: "the claim from Islamic State")
+                makers = makers or [_modifier_makers(g, mentions)[0] for c in noun.children
+                                    if c.dep_ == "prep" and c.lower_ in {"by", "from"}
+                                    for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+                if makers:
+                    return makers
+    return []
+
+
 def _answered_nouns(st: StatementRecord, doc, table) -> Iterator:
     """The statement's allegation nouns ("claims", "accusations") that name what it answers."""
     nouns = set(table.allegation_nouns)

@@ -107,8 +107,9 @@ def _no_answer(state: ClaimState, r: Reading, known: _Known) -> bool:
     if r.stance is None:
         return True
     own = state.claim_of(r.index)
-    if r.stance == "counter-accuses" and own is not None and r.charged and not _answers_named(r, known.named_claim):
-        return True
+    if r.stance == "counter-accuses" and own is not None and r.charged and not _answers_named(r, known.named_claim) \
+            and not (r.named is not None and r.named[0] is None and r.named[1]):
+        return True  # (one naming whose claim it answers, "despite the claim from IS", is placed on it)
     return r.stance == "supports" and own is not None
 
 
@@ -256,6 +257,8 @@ def _own_charge_restated(state: ClaimState, r: Reading, named_claim: dict) -> _C
     charges, and the rejection's words fit it."""
     if r.stance not in OPPOSING - {"denies"} or not r.charged or not r.side or r.index in named_claim:
         return None
+    if r.stance == "counter-accuses" and r.named is not None and r.named[0] is None and r.named[1]:
+        return None  # "despite the claim from IS, officials accuse Israel": it answers IS's claim with its own charge
     found = [c for c in state.claims if c.is_allegation and c.against & r.charged and not c.against & r.side
              and r.side & state.side_of(c.makers) and _fit(r.words, c) >= CLEAR_ANSWER]
     return _clear_best(found, r, require=len(found) > 1)

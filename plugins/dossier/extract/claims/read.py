@@ -12,7 +12,7 @@ from ...data import Stances, stances_table
 from ...model import Mention, StatementReading, StatementRecord
 from ..charges import SPEAKER, _accused, _Sides, charged_bodies, cleared, named_doers
 from ..index import by_sentence
-from ..stance import _named_allegation, stance_of
+from ..stance import _named_allegation, conceded_claim_makers, stance_of
 from ..topics import Weighted, content_words, weighted_words
 from .state import CONTEXT_SENTENCES, OWN_ACT, ClaimState, Reading, _discounted
 
@@ -36,6 +36,12 @@ def read(state: ClaimState) -> None:
         if stance is None and defended and not charged:
             # "the blast was not caused by Israel": a denial by Israel's side, a rejection by another side
             stance = "rejects" if side and not side & defended else "denies"
+        named = seen.named if seen.named is None else (seen.named[0], list(seen.named[1]))
+        if stance is None and charged and named is None and speakers:
+            set_aside = conceded_claim_makers(st, state.docs, state.by_sentence, state.table)
+            if set_aside:
+                # "despite the claim from IS, officials accuse Israel": its own charge, set against that claim
+                stance, named = "counter-accuses", (None, set_aside)
         names_group = False
         if stance is None and (_claims_responsibility(st, state.docs, state.table)
                                or _says_it_did_it(state, st, speakers, side)):
@@ -43,7 +49,6 @@ def read(state: ClaimState) -> None:
         elif stance in {None, "supports"} and not charged and _names_a_group(state, st, speakers):
             # "ISIS bears sole responsibility", said by another: the charge a claim of responsibility makes
             charged, names_group = frozenset({OWN_ACT}), True
-        named = seen.named if seen.named is None else (seen.named[0], list(seen.named[1]))
         state.readings.append(Reading(
             i, st, speakers, side, stance, frozenset(charged), named, Weighted(seen.words), Weighted(seen.context),
             cleared=defended, names_group=names_group,
