@@ -321,6 +321,39 @@ def _middle_names(clusters: dict[str, Cluster], _sources=()) -> None:
             clusters[fits[0]].mentions.extend(clusters.pop(key).mentions)
 
 
+def _transliterations(clusters: dict[str, Cluster], _sources=()) -> None:
+    """A person's full name in two romanizations ("Abdel Fattah el-Sissi" / "Abdul Fattah al-Sisi"): the same
+    words, each written with other vowels or doubled letters, particles aside (al/el). Joined only when
+    exactly one other name fits."""
+    people = {k: c for k, c in clusters.items() if not c.country and _mostly(c, "person")}
+    for key, c in list(people.items()):
+        if key not in clusters:
+            continue
+        skeleton = _name_skeleton(key)
+        if skeleton is None:
+            continue
+        fits = [k for k, o in people.items() if o is not c and k in clusters and k != key
+                and _name_skeleton(k) == skeleton]
+        if len(fits) == 1:
+            clusters[key].mentions.extend(clusters.pop(fits[0]).mentions)
+
+
+def _name_skeleton(key: str) -> tuple[str, ...] | None:
+    """A full name's words without particles, each as its first and last letters with the consonants between,
+    doubled ones once ("abdel fattah el-sissi" and "abdul fattah al-sisi" -> ("abdl", "fth", "ssi")); None for
+    a name of fewer than two such words or of words too short to tell apart."""
+    words = [w for w in re.split(r"[\s-]+", key.lower()) if w and w not in _name_particles()]
+    if len(words) < 2:
+        return None
+    out = []
+    for w in words:
+        if len(w) < 4:
+            return None
+        # (the last letter kept: Petrov is not Petrova, Soto not Sota)
+        out.append(re.sub(r"(.)\1+", r"\1", w[0] + re.sub(r"[aeiouy]", "", w[1:-1]) + w[-1]))
+    return tuple(out)
+
+
 def _ends_with_name(longer: str, key: str) -> bool:
     """Does the longer name end with the words of `key`, its last word perhaps in another transliteration
     ("turki al maliki" ends with "al malki")?"""
@@ -586,6 +619,7 @@ def _name_words(key: str) -> list[str]:
 CLUSTER_PASSES = [
     ("partial names", _partial_names),
     ("middle names", _middle_names),
+    ("one name in two romanizations", _transliterations),
     ("generic tails", _generic_tails),
     ("singular and plural", _plural_names),
     ("initialled surnames", _initialled_surnames),
