@@ -621,3 +621,13 @@ def test_a_state_arresting_or_summoning_people_is_charged_with_nothing(nlp):
         parsed = parse_text(nlp, text, "a0")
         doc = parsed.docs[-1]
         assert not _accused_in(doc, 0, len(doc.text), "", table, _Sides(list(find_mentions([parsed]))).of), text
+
+
+def test_grounds_found_wanting():
+    from dossier.data import stances_table
+    from dossier.extract.stance import grounds_found_wanting
+
+    table = stances_table()
+    assert grounds_found_wanting("the video was insufficient proof to pin the attack on Bolivia", table)
+    assert grounds_found_wanting("there is not enough evidence that Peru did it", table)
+    assert not grounds_found_wanting("the video is proof that Peru did it", table)

@@ -130,6 +130,14 @@ def _without_grounds(text: str, table: Stances) -> bool:
                                     text))
 
 
+def grounds_found_wanting(text: str, table: Stances) -> bool:
+    """"the video was insufficient proof to pin the attack on Iran", "not enough evidence that X did it", "no
+    evidence that X did it": whom such words name as the doer is defended, not charged."""
+    nouns = "|".join(re.escape(n) for n in table.absence_nouns)
+    return bool(nouns and re.search(rf"\b(?:insufficient|not enough|no)\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b",
+                                    text.lower()))
+
+
 def _truth_denied(text: str, table: Stances) -> bool:
     """"DAESH's claims can't be considered accurate", "the information must not be considered reliable": a
     negation a few words before an adjective of truth refuses the account; not across a clause ("it is not

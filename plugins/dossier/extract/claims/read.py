@@ -12,7 +12,7 @@ from ...data import Stances, stances_table
 from ...model import Mention, StatementReading, StatementRecord
 from ..charges import SPEAKER, _accused, _Sides, charged_bodies, cleared, named_doers
 from ..index import by_sentence
-from ..stance import _named_allegation, conceded_claim_makers, stance_of
+from ..stance import _named_allegation, conceded_claim_makers, grounds_found_wanting, stance_of
 from ..topics import Weighted, content_words, weighted_words
 from .state import CONTEXT_SENTENCES, OWN_ACT, ClaimState, Reading, _discounted
 
@@ -27,8 +27,9 @@ def read(state: ClaimState) -> None:
         charged = _as_said_by(seen.accused, side) - side
         defended = _as_said_by(seen.cleared, side)
         stance = seen.stance
-        if stance == "rejects" and seen.shifts_blame:
-            defended, charged = defended | charged, frozenset()  # "trying to pin it on X": X is defended
+        if stance == "rejects" and (seen.shifts_blame or charged and grounds_found_wanting(st.text, state.table)):
+            # "trying to pin it on X", "insufficient proof to pin the attack on X": X is defended
+            defended, charged = defended | charged, frozenset()
         if stance == "denies" and seen.neither_confirms:
             stance = "declines-comment"  # "would not confirm or deny the report": the cue split it off
         if stance == "counter-accuses" and _only_its_own_side_turned(st.text, seen.words, side, state.table):
