@@ -664,7 +664,12 @@ def _backs_the_main_charge(a: _Asked) -> Placement | None:
         return None
     charges = [c for c in _word_candidates(a) if c.against]
     main = _dominant(charges) if charges else None
-    if main is not None and _reach(main)[0] >= WIDELY_REPORTED and _fit(_merged(r.words, r.context), main) > 0:
+    # a verb that backs what it reports ("confirmed that London passed on information") backs those words: they
+    # must be about the charge themselves; a backing in words ("expects accountability") may lean on its context
+    by_verb = a.state.table.cue_verbs.get(verb_lemma(r.statement.cue.split()[0]) or "") == "supports" \
+        if r.statement.cue else False
+    words = r.words if by_verb else _merged(r.words, r.context)
+    if main is not None and _reach(main)[0] >= WIDELY_REPORTED and _fit(words, main) > 0:
         return main, BY_CONTEXT, "backs the story's main charge"
     return None
 
