@@ -20,8 +20,10 @@ from .compare import (
     _makers_claims,
     _merged,
     _mutual,
+    _name_in,
     _speaks_of_involvement,
     _undecided,
+    names_its_claimants,
 )
 from .state import (
     BY_CONTEXT,
@@ -400,21 +402,12 @@ def _names_who_claimed_it(a: _Asked) -> Placement | None:
     brought down the airliner as propaganda": a dismissal or rejection whose named allegation names the group
     that claimed the act, clearing no side and charging none, answers that group's claim of responsibility."""
     r = a.r
-    if r.stance not in {"dismisses", "rejects"} or r.named is None or r.cleared or r.charged:
+    if r.stance not in {"dismisses", "rejects"} or r.cleared or r.charged:
         return None
-    said = " ".join([r.named[0] or "", *r.named[1]])
-    found = [c for c in a.allegations if OWN_ACT in c.against and not set(r.speakers) & set(c.makers)
-             and any(_body_in(n, said) for m in c.makers for n in body_names(m))]
+    found = [c for c in a.allegations if OWN_ACT in c.against and names_its_claimants(r, c)]
     if len(found) == 1:
         return found[0], BY_WORDS, "names the group that claimed the act"
     return None
-
-
-def _body_in(name: str, text: str) -> bool:
-    """Does the text name the body: an abbreviation as written ("IS" is no "is"), a name in either form?"""
-    if name.isupper() and len(name) <= 4:
-        return re.search(rf"\b{re.escape(name)}\b", text) is not None
-    return len(name) > 2 and _name_in(name, text)
 
 
 def _against_a_stateless_nation(found: list[_Claim]) -> _Claim | None:
@@ -608,25 +601,6 @@ def _named_in_the_charge(a: _Asked) -> Placement | None:
     if len(named) == 1:
         return named[0], OWN_SIDE, "denies a charge that names it"
     return None
-
-
-def _name_in(name: str, text: str) -> bool:
-    """Does the text name it, a country's word in either form ("pro-Russia separatists" in "shot down by
-    pro-Russian separatists")?"""
-    words = name.split()
-    tokens = re.findall(r"[\w'’.-]+", text)
-    return any(all(map(_same_word, words, tokens[k:k + len(words)])) for k in range(len(tokens) - len(words) + 1))
-
-
-def _same_word(a: str, b: str) -> bool:
-    if a.lower() == b.lower():
-        return True
-    lead_a, _, a = a.rpartition("-")
-    lead_b, _, b = b.rpartition("-")
-    if lead_a.lower() != lead_b.lower() or not a[:1].isupper() or not b[:1].isupper():
-        return False
-    country = country_of(a) or demonym_country(a)
-    return country is not None and country == (country_of(b) or demonym_country(b))
 
 
 def _refusal_on_nothing_said(a: _Asked) -> Placement | None:

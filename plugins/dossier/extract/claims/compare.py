@@ -6,7 +6,7 @@ import re
 from typing import Iterable
 
 from ...data import stances_table
-from ...world import bloc_members, body_names
+from ...world import bloc_members, body_names, country_of, demonym_country
 from ..charges import NATION
 from ..topics import content_words, similarity
 from .state import (
@@ -169,3 +169,39 @@ def _claim_similarity(a: _Claim, b: _Claim) -> float:
     value = max(similarity(p, q) for p in pa for q in pb)
     kept[id(b)] = (b, stamp, value)
     return value
+
+
+def names_its_claimants(r: Reading, c: _Claim) -> bool:
+    """Does the allegation an answer names (its words or its makers) name the group that claimed the act
+    ("claims of DAESH responsibility", "claims that militants linked to Islamic State brought it down"),
+    the answer not being theirs?"""
+    if r.named is None or set(r.speakers) & set(c.makers):
+        return False
+    said = " ".join([r.named[0] or "", *r.named[1]])
+    return any(_body_in(n, said) for m in c.makers for n in body_names(m))
+
+
+def _body_in(name: str, text: str) -> bool:
+    """Does the text name the body: an abbreviation as written ("IS" is no "is"), a name in either form?"""
+    if name.isupper() and len(name) <= 4:
+        return re.search(rf"\b{re.escape(name)}\b", text) is not None
+    return len(name) > 2 and _name_in(name, text)
+
+
+def _name_in(name: str, text: str) -> bool:
+    """Does the text name it, a country's word in either form ("pro-Russia separatists" in "shot down by
+    pro-Russian separatists")?"""
+    words = name.split()
+    tokens = re.findall(r"[\w'’.-]+", text)
+    return any(all(map(_same_word, words, tokens[k:k + len(words)])) for k in range(len(tokens) - len(words) + 1))
+
+
+def _same_word(a: str, b: str) -> bool:
+    if a.lower() == b.lower():
+        return True
+    lead_a, _, a = a.rpartition("-")
+    lead_b, _, b = b.rpartition("-")
+    if lead_a.lower() != lead_b.lower() or not a[:1].isupper() or not b[:1].isupper():
+        return False
+    country = country_of(a) or demonym_country(a)
+    return country is not None and country == (country_of(b) or demonym_country(b))

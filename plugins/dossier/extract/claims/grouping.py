@@ -12,6 +12,7 @@ from .compare import (
     _same_people,
     _says_they_did_it,
     _speaks_of_involvement,
+    names_its_claimants,
 )
 from .state import (
     CLEAR_ANSWER,
@@ -266,6 +267,8 @@ def implied_charges(state: ClaimState) -> None:
             continue
         # its own side, where it speaks of a part in the act or of an allegation ("called the accusation
         # ..."); the side its words clear, whoever speaks
+        if any(OWN_ACT in c.against and names_its_claimants(r, c) for c in state.claims):
+            continue  # "dismissed claims of DAESH responsibility": the group's claim, no charge against its side
         own = r.side if r.side and (_speaks_of_involvement(r) or r.named is not None) else frozenset()
         for side in (own, r.cleared - r.side):
             if side and not any(c.against & side for c in state.claims if c.is_allegation) \
