@@ -253,6 +253,22 @@ def test_matrix(pages):
     assert "us-breaches.md" in md.split("Claims with no answer found", 1)[1] and unanswered.strip()
 
 
+def test_matrix_columns_of_no_known_side_come_after_every_side():
+    """Actors of no known side are no group: however many answers they give, the sided groups come first."""
+    from dossier.render.lookup import Lookup
+
+    peru = Actor(id="peru", name="Peru", kind="country")
+    bolivia = Actor(id="bolivia", name="Bolivia", kind="country")
+    soto = Actor(id="jorge-soto", name="Jorge Soto", kind="person")
+    kral = Actor(id="ivan-kral", name="Ivan Kral", kind="person")
+    claim = Claim(id="c", text="Bolivia bombed the pipeline", claimants=("peru",),
+                  responses=(Response("bolivia", "denies", "a", "no"), Response("jorge-soto", "rejects", "a", "no"),
+                             Response("ivan-kral", "dismisses", "a", "no"), Response("jorge-soto", "denies", "a", "no")))
+    dossier = Dossier(title="t", sources=(), actors=(peru, bolivia, soto, kral), events=(), statements=(),
+                      claims=(claim,))
+    assert Lookup(dossier).responders() == ["bolivia", "jorge-soto", "ivan-kral"]
+
+
 def test_claim_page(pages):
     md = pages["claims/dprk-arms.md"]
     shown = visible(html_of(md))

@@ -119,12 +119,14 @@ class Lookup:
 
     def responders(self) -> list[str]:
         """Actors with at least one response, grouped by the side they act for (the side with most
-        answers first), most responses first within a side, then by id."""
+        answers first; those of no known side last, which are no group), most responses first within a
+        side, then by id."""
         counts = Counter(r.actor for c in self.dossier.claims for r in c.responses)
         by_side = Counter()
         for actor, n in counts.items():
             by_side[self.side(actor)] += n
-        return sorted(counts, key=lambda a: (-by_side[self.side(a)], self.side(a) or "~", -counts[a], a))
+        return sorted(counts, key=lambda a: (self.side(a) is None, -by_side[self.side(a)], self.side(a) or "~",
+                                             -counts[a], a))
 
     def side(self, actor_id: str) -> str | None:
         """The state or bloc an actor acts for: itself if it is a country, else its first affiliation that
