@@ -3,6 +3,7 @@ share, weighted by how rare they are in English); and the charges a denial shows
 """
 from __future__ import annotations
 
+from ..charges import _doer_tiers, _side_of_token, named_doers
 from ..topics import similarity
 from .compare import (
     _by_makers,
@@ -269,13 +270,28 @@ def implied_charges(state: ClaimState) -> None:
         # ..."); the side its words clear, whoever speaks
         if any(OWN_ACT in c.against and names_its_claimants(r, c) for c in state.claims):
             continue  # "dismissed claims of DAESH responsibility": the group's claim, no charge against its side
-        own = r.side if r.side and (_speaks_of_involvement(r) or r.named is not None) else frozenset()
+        own = r.side if r.side and (_speaks_of_involvement(r) or r.named is not None) \
+            and not _of_another_doer(state, r) else frozenset()
         for side in (own, r.cleared - r.side):
             if side and not any(c.against & side for c in state.claims if c.is_allegation) \
                     and not _implicated_in_a_charge(state, r, side):
                 implied = _imply(state, r, side) or implied
     if implied:
         _consolidate(state)
+
+
+def _of_another_doer(state: ClaimState, r: Reading) -> bool:
+    """Do the answer's words put forward a doer that is not its own side ("no evidence that a terrorist
+    action was behind the crash")? Then they speak of that doer's part, not of its own."""
+    st = r.statement
+    found = state.docs.get((st.ref.source, st.ref.sentence))
+    if found is None:
+        return False
+    # (who it says did it, or who it says did not: "no evidence that a terrorist action was behind it")
+    doers = [*named_doers(found[1], st.ref.start, st.ref.end, state.table),
+             *(t for tier in _doer_tiers(found[1], st.ref.start, st.ref.end, state.table, negated=True) for t in tier)]
+    selves = {w.lower() for w in state.table.self_doer_pronouns} | {"i", "us", "our"}
+    return bool(doers) and not any(t.lower_ in selves or _side_of_token(t) & r.side for t in doers)
 
 
 def _implicated_in_a_charge(state: ClaimState, r: Reading, side: frozenset[str]) -> bool:
