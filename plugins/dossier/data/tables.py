@@ -396,6 +396,7 @@ class Stances:
     truth_adjectives: tuple[str, ...]
     affiliation_links: tuple[str, ...]
     authority_verbs: tuple[str, ...]
+    courtesy_verbs: tuple[str, ...]
     conditionals: tuple[str, ...]
     negations: tuple[str, ...]
     negated_auxiliaries: tuple[str, ...]

@@ -423,9 +423,10 @@ def _does_to(verb, table) -> bool:
     An intransitive one tells where someone went or how they are ("the Saudi officials flew into Istanbul"):
     its subject is no doer of the act, unless it is a weapon ("Russian missiles crossed into Poland"). Nor is
     the subject of a lawful act of a state's authority ("Egypt arrested two airport employees", "Iran summoned
-    the ambassador"): it enforces or answers, it is charged with nothing."""
+    the ambassador"): it enforces or answers, it is charged with nothing; nor of an act of diplomacy or
+    courtesy ("Sisi and Putin discussed cooperation")."""
     weapons = {w.lower() for w in table.weapon_nouns}
-    if verb.lemma_.lower() in set(table.authority_verbs):
+    if verb.lemma_.lower() in {*table.authority_verbs, *table.courtesy_verbs}:
         return False
     return _act_verb(verb, {w.lower() for w in table.act_verbs}) or any(
         c.dep_ in {"dobj", "prt", "ccomp", "xcomp", "dative"} or (c.dep_ == "nsubj" and c.lemma_.lower() in weapons)
