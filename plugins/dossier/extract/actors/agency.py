@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ...data import speech_table, stances_table
+from ...data import events_table, speech_table, stances_table
 from ...world import capital_of, country_of, is_place
 from .vocab import AGENT, NONE, PARTICIPANT, SUBJECTS, _key, speech_verbs, words
 
@@ -106,6 +106,9 @@ def _a_modifier(span, t, w) -> int | None:
         return _agency(span.doc[head.i:head.i + 1])  # "the KCNA news agency said": the name is the agency
     if dep in {"compound", "nmod"} and head.lower_ in w["org_heads"] and head.i >= span.end:
         return PARTICIPANT  # "White House" of "White House National Security Council": it holds the body
+    if dep == "compound" and _happening(head) and not country_of(span.text) \
+            and (capital_of(span.text) or is_place(span.text)):
+        return NONE  # "the Paris attacks", "the Salisbury poisoning": where it happened, not who did it
     if dep in {"compound", "amod", "nmod", "npadvmod", "nummod"}:
         noun = head.lower_
         if noun in w["titles"] or noun in w["act_nouns"] or head.lemma_.lower() in w["act_nouns"]:
@@ -118,6 +121,12 @@ def _a_headline_fragment(span, t, w) -> int | None:
     if t.dep_ == "ROOT" and span.root.pos_ == "PROPN" and len(span.doc) > len(span) + 2:
         return PARTICIPANT  # headline fragments: "Pyongyang slams Washington"
     return None
+
+
+def _happening(noun) -> bool:
+    """A noun of violence or disaster (data/events.yml triggers of kind attack or crash)."""
+    kinds = events_table().triggers
+    return kinds.get(noun.lemma_.lower(), kinds.get(noun.lower_)) in {"attack", "crash"}
 
 
 def _credits_an_image(word) -> bool:
