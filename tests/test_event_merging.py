@@ -219,3 +219,14 @@ def test_two_speakers_of_different_sides_speaking_of_one_side_on_one_day_are_two
                             _report("b", day, "statement", ("South Korea", "North Korea")),
                             _report("c", day, "statement", ("North Korea", "United States"))], actors, _sources(), [])
     assert sorted(sorted(r.source for r in e.reports) for e in found) == [["a", "c"], ["b"]]
+
+
+def test_a_report_naming_nobody_that_fits_two_such_groups_makes_them_one(actors):
+    """'the terrorist attack' dated a day late by a later speech, 'many others injured' on the day, then
+    'Thursday's attack': the last is the same day as the second and shares a title word with the first, so
+    all three tell one happening."""
+    found = resolve_events([_report("a", date(2023, 6, 2), "attack", (), agents=0, title="Terrorist attack"),
+                            _report("b", date(2023, 6, 1), "attack", (), agents=0, title="Many others injured"),
+                            _report("c", date(2023, 6, 1), "attack", (), agents=0, title="Attack")],
+                           actors, _sources(), [])
+    assert len(found) == 1

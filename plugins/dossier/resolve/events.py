@@ -290,11 +290,16 @@ def _place_bare(groups: list[_Group]) -> list[_Group]:
             continue
         # several events it could be: it stays apart, one with the other reports of that day naming nobody
         kinds = {best.kind} | RELATED_KINDS.get(best.kind, set())
-        same = next((b for b in bare if kinds & b.kinds() and _same_day(b, best)), None)
-        if same is not None:
-            same.reports.extend(g.reports)
-        else:
+        same = [b for b in bare if kinds & b.kinds() and _same_day(b, best)]
+        if not same:
             bare.append(g)
+            continue
+        # it may tell the happening of two groups at once (the same day as one, a day apart with a word of
+        # the other's title): those were one happening all along
+        same[0].reports.extend(g.reports)
+        for other in same[1:]:
+            same[0].reports.extend(other.reports)
+            bare.remove(other)
     return out + bare
 
 
