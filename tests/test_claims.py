@@ -376,6 +376,22 @@ def test_a_speaker_is_found_under_the_other_spellings_of_their_name():
     assert sides.of("Ivanov") is None
 
 
+def test_a_role_in_an_armed_group_speaks_for_no_state_its_nationality_names():
+    """"Afghan terror chief", "a Peruvian militant commander": the nationality says where the person is from,
+    not a government they speak for; "Peruvian Foreign Minister" does."""
+    from dossier.extract.charges import _Sides
+    from dossier.model import Mention, Ref
+
+    def titled(text, role):
+        return Mention(Ref("a0", "s1"), text, "PERSON", role=role)
+
+    sides = _Sides([titled("Ivo Kral", "Afghan Terror Chief"), titled("Jan Horak", "Peruvian militant commander"),
+                    titled("Ana Ortiz", "Peruvian Foreign Minister")])
+    assert sides.of("Ivo Kral") is None
+    assert sides.of("Jan Horak") is None
+    assert sides.of("Ana Ortiz") == "@PER"
+
+
 def test_an_institution_word_alone_is_nobodys_surname():
     from dossier.extract.charges import _Sides
     from dossier.model import Mention, Ref

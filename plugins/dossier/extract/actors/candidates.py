@@ -135,15 +135,31 @@ def _titled_persons(doc, found: list) -> list:
 
 
 def _past_portfolio(doc, i: int, w) -> int:
-    """Where the name starts after a title's portfolio ("Minister of Transport Maxim Sokolov", "Secretary of
-    State Ana Costa"): past "of" and the capitalised portfolio words (data/actor_words.yml portfolios); i
-    itself when no portfolio follows."""
+    """Where the name starts after a title's portfolio or posting ("Minister of Transport Maxim Sokolov",
+    "Secretary of State Ana Costa", "ambassador to the United States Ana Costa"): past "of" and the
+    capitalised portfolio words (data/actor_words.yml portfolios), or past "to" and the country named; i
+    itself when neither follows."""
+    if i < len(doc) and doc[i].lower_ == "to":
+        return _past_posting(doc, i, w)
     if i >= len(doc) or doc[i].lower_ != "of":
         return i
     j = i + 1
     while j < len(doc) and doc[j].text[:1].isupper() and (doc[j].lower_ in w["portfolios"] or doc[j].lower_ == "and"):
         j += 1
     return j if j > i + 1 else i
+
+
+def _past_posting(doc, i: int, w) -> int:
+    """After "to": the country an envoy is posted to, the longest run of capitalised words that names one,
+    when capitalised words follow it (the envoy's name); else i."""
+    j = i + 1 + (i + 1 < len(doc) and doc[i + 1].lower_ == "the")
+    end = j
+    while end < len(doc) and doc[end].text[:1].isupper() and not doc[end].is_punct:
+        end += 1
+    for stop in range(end - 1, j, -1):  # leave at least one word for the name
+        if country_of(doc[j:stop].text) is not None:
+            return stop
+    return i
 
 
 def _entourages(doc, found: list) -> list:
