@@ -38,6 +38,13 @@ def test_denying_an_account_is_accurate_or_reliable_rejects_it():
     assert stance_of(_st("the report is accurate")) is None
 
 
+def test_asking_for_a_credible_inquiry_backs_nothing_and_proof_not_yet_given_refuses_the_charge():
+    assert stance_of(_st("Peru was open to participate in any neutral, transparent and credible investigation")) is None
+    assert stance_of(_st("Bolivia has yet to submit any credible proof for its serious allegations against Peru")) \
+        == "rejects"
+    assert stance_of(_st("the reports of Bolivian shelling were credible")) == "supports"
+
+
 def test_calling_a_charge_a_circus_or_a_media_campaign_dismisses_it():
     assert stance_of(_st("It is a circus show in the Ruritanian parliament.")) == "dismisses"
     assert stance_of(_st("The conclusion is obvious, it's another political information campaign.")) == "dismisses"

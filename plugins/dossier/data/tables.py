@@ -393,6 +393,8 @@ class Stances:
     hedges: tuple[str, ...]
     doubt_words: tuple[str, ...]
     absence_nouns: tuple[str, ...]
+    giving_verbs: tuple[str, ...]
+    inquiry_nouns: tuple[str, ...]
     truth_adjectives: tuple[str, ...]
     affiliation_links: tuple[str, ...]
     authority_verbs: tuple[str, ...]
