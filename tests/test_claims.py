@@ -45,6 +45,14 @@ def test_asking_for_a_credible_inquiry_backs_nothing_and_proof_not_yet_given_ref
     assert stance_of(_st("the reports of Bolivian shelling were credible")) == "supports"
 
 
+def test_calling_blame_unhelpful_or_a_charge_unwarranted_rejects_it():
+    assert stance_of(_st("The accusatory approach is unhelpful towards efforts to peace,", "said")) == "rejects"
+    assert stance_of(_st("Scapegoating Peru to deflect attention from the lapses in Lima is not helpful,", "said")) \
+        == "rejects"
+    assert stance_of(_st("Kowal's accusations and threats were unwarranted", "said")) == "rejects"
+    assert stance_of(_st("the rain was not helpful", "said")) is None
+
+
 def test_calling_a_charge_a_circus_or_a_media_campaign_dismisses_it():
     assert stance_of(_st("It is a circus show in the Ruritanian parliament.")) == "dismisses"
     assert stance_of(_st("The conclusion is obvious, it's another political information campaign.")) == "dismisses"

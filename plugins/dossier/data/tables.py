@@ -366,6 +366,8 @@ class Stances:
     no_such_act_breaks: tuple[str, ...]
     cue_idioms: Mapping[str, str]
     futile_blame_negations: tuple[str, ...]
+    blame_words: tuple[str, ...]
+    unhelpful_words: tuple[str, ...]
     claim_verbs: tuple[str, ...]
     former_names: Mapping[str, str]
     act_nouns: tuple[str, ...]

@@ -39,7 +39,7 @@ def stance_of(st: StatementRecord, table: Stances | None = None) -> str | None:
         # label no cue below backs ("credible") rejects it
         backed = any(re.search(rf"\b{re.escape(c.lower())}\b", text) for c in table.cues.get("supports") or ())
         return "supports" if backed else "rejects"
-    if _blame_called_futile(text, table):
+    if _blame_called_futile(text, table) or _blame_called_unhelpful(text, table):
         return "rejects"
     if _no_such_act(text, table):
         return "denies"
@@ -102,6 +102,17 @@ def _blame_called_futile(text: str, table: Stances) -> bool:
     gerunds = "|".join(re.escape(v[:-1] if v.endswith("e") else v) + "ing" for v in table.accuse_verbs)
     negated = "|".join(re.escape(n) for n in table.futile_blame_negations)
     return bool(negated and re.search(rf"\b(?:{gerunds})\s+(?:\w+\s+){{1,3}}?(?:{negated})\b", text))
+
+
+def _blame_called_unhelpful(text: str, table: Stances) -> bool:
+    """"The accusatory approach is unhelpful towards efforts to peace", "Scapegoating Pakistan ... is not
+    helpful": blame said to be of no help, in one clause, is refused."""
+    gerunds = [v[:-1] + "ing" if v.endswith("e") else v + "ing" for v in table.accuse_verbs]
+    blame = "|".join(re.escape(w) for w in (*gerunds, *table.blame_words, *table.allegation_nouns))
+    unhelpful = "|".join(re.escape(w) for w in table.unhelpful_words)
+    return bool(blame and unhelpful and re.search(
+        rf"\b(?:{blame})\b(?:\s+(?!(?:but|and|while|which|that)\b)[\w'-]+){{0,12}}?\s+(?:is|are|was|were)\s+(?:{unhelpful})\b",
+        text))
 
 
 def _no_such_act(text: str, table: Stances) -> bool:
