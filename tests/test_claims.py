@@ -53,6 +53,13 @@ def test_calling_blame_unhelpful_or_a_charge_unwarranted_rejects_it():
     assert stance_of(_st("the rain was not helpful", "said")) is None
 
 
+def test_not_a_shred_of_evidence_and_a_blame_game_refuse_the_charge():
+    assert stance_of(_st("no shred of evidence", "said")) == "rejects"
+    assert stance_of(_st("Lima has not provided even a \"shred of evidence\" to back its claims", "said")) == "rejects"
+    assert stance_of(_st("the tragedy is yet another example of this perpetual blame game", "said")) == "dismisses"
+    assert stance_of(_st("the account is replete with fabrications", "said")) == "dismisses"
+
+
 def test_calling_a_charge_a_circus_or_a_media_campaign_dismisses_it():
     assert stance_of(_st("It is a circus show in the Ruritanian parliament.")) == "dismisses"
     assert stance_of(_st("The conclusion is obvious, it's another political information campaign.")) == "dismisses"

@@ -396,6 +396,7 @@ class Stances:
     doubt_words: tuple[str, ...]
     absence_nouns: tuple[str, ...]
     giving_verbs: tuple[str, ...]
+    scrap_nouns: tuple[str, ...]
     inquiry_nouns: tuple[str, ...]
     truth_adjectives: tuple[str, ...]
     affiliation_links: tuple[str, ...]

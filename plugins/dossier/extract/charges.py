@@ -74,7 +74,7 @@ def _side_of_token(tok, people=None) -> frozenset[str]:
         parts = [c for c in t.children if c.dep_ in {"compound", "amod", "poss", "nmod"} and c.i < t.i]
         # its possessors apart ("Kiev's attack"), not itself when it is one ("North Korea's attack": Korea)
         name = " ".join(x.text for x in sorted([*parts, t], key=lambda x: x.i) if x.i == t.i or x.dep_ != "poss")
-        whole = _side_of_name(name) or _side_of_name(t.text)
+        whole = _side_of_name(name) or _side_of_name(t.text) or _people_of(t)
         by_part = [x for x in map(_side_of_name, (
             *[_with_compounds(c) for c in parts],
             *[g.text for c in parts if c.dep_ == "poss" for g in c.children if g.dep_ == "compound"])) if x]
@@ -95,6 +95,14 @@ def _side_of_token(tok, people=None) -> frozenset[str]:
             if side:
                 found.add(side)
     return frozenset(found)
+
+
+def _people_of(t) -> str | None:
+    """"three Pakistanis carried out the attack": a nationality's people, as "Pakistani militants" are, stand
+    for its state where a sentence charges them."""
+    if t.tag_ not in {"NNPS", "NNS"} or not t.text.endswith("s") or not t.text[:1].isupper():
+        return None
+    return demonym_side(t.text[:-1])
 
 
 def _bracketed_name(t) -> str | None:
@@ -325,11 +333,19 @@ def _agent_of_act(t, w: _DoerWords) -> bool:
         return False
     prep, governor = t.head, t.head.head
     if prep.dep_ == "agent" and governor.lemma_.lower() not in w.attributing \
-            and not _gathered_the_evidence(governor, w.speech):
+            and not _gathered_the_evidence(governor, w.speech) and not _on_an_account(governor, w):
         return True
     if prep.lower_ == "by" and governor.pos_ == "NOUN" and governor.lemma_.lower() in w.acts:
         return True
     return prep.lower_ in {"about", "of"} and governor.lower_ == "same"
+
+
+def _on_an_account(participle, w: _DoerWords) -> bool:
+    """"the account given by the interior minister", "the version put out by X": a participle on an
+    allegation noun names who gave it, not a doer."""
+    return participle.dep_ == "acl" and participle.tag_ == "VBN" \
+        and participle.head.lemma_.lower() in w.table.allegation_nouns \
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "mark"} for c in participle.children)  # not "claims that she was killed by X"
 
 
 def _subject_of_act(t, w: _DoerWords) -> bool:

@@ -58,7 +58,8 @@ def stance_of(st: StatementRecord, table: Stances | None = None) -> str | None:
                 if stance == "supports" and _asked_for(text, m.start(), m.end(), table):
                     continue  # "open to a neutral and credible investigation": an inquiry asked for
                 return stance
-    if _without_grounds(text, table) or _truth_denied(text, table) or _yet_to_give(text, table):
+    if _without_grounds(text, table) or _truth_denied(text, table) or _yet_to_give(text, table) \
+            or _not_a_shred(text, table):
         return "rejects"
     if lemma in table.cue_verbs and not negated:
         return table.cue_verbs[lemma]
@@ -135,6 +136,15 @@ def _asked_for(text: str, start: int, end: int, table: Stances) -> bool:
     if any(w in table.inquiry_nouns for w in after):
         return True
     return bool(re.search(r"\bany\s+(?:[\w-]+\s+)?$", text[max(0, start - 30):start]))
+
+
+def _not_a_shred(text: str, table: Stances) -> bool:
+    """"no shred of evidence", "has not provided even a shred of evidence": not the least ground, refused."""
+    scraps = "|".join(re.escape(n) for n in table.scrap_nouns)
+    nouns = "|".join(re.escape(n) for n in table.absence_nouns)
+    return bool(scraps and nouns and re.search(
+        rf"(?:\bno|\bnot|n't|\bwithout)\s+(?:[\w-]+\s+){{0,3}}?(?:a\s+)?[\"“]?(?:{scraps})\s+of\s+(?:[\w-]+\s+)?(?:{nouns})\b",
+        text))
 
 
 def _yet_to_give(text: str, table: Stances) -> bool:
@@ -384,7 +394,8 @@ def _clause_makers_and_content(c, mentions, table) -> tuple[list[str], list]:
         elif g.dep_ == "prep" and g.lower_ in {"of", "about", "on", "that"}:
             content.append(g)
     infinitive = any(g.dep_ == "aux" and g.tag_ == "TO" for g in c.children)
-    if not content and c.dep_ == "acl" and lemma not in table.attribution_verbs and not infinitive:
+    by_someone = any(g.dep_ == "agent" for g in c.children)  # "the account given by the minister": who gave it
+    if not content and c.dep_ == "acl" and lemma not in table.attribution_verbs and not infinitive and not by_someone:
         content.append(c)
     return claimants, content
 

@@ -487,7 +487,8 @@ def _against_its_side(a: _Asked) -> Placement | None:
     if pool:
         return _one_of_its_charges(state, r, pool)
     if r.side:
-        return None, 0.0, "no claim charges its side; the charge it answers was not found"
+        # a group its nationality gives a side ("the Afghan Taliban") is charged by its own name, not its country's
+        return _named_in_the_charge(a) or (None, 0.0, "no claim charges its side; the charge it answers was not found")
     return None
 
 

@@ -98,6 +98,8 @@ def _answering_verbs(table: Stances) -> frozenset[str]:
     for v in verbs:
         stem = v[:-1] if v.endswith(("e", "y")) else v
         forms |= {v, v + "s", v + "es", stem + "ing", stem + "ies", stem + "ied", v + "ing", v + "ed"}
+    # and the nouns of grounds wanting ("no shred of evidence", "without proof"): how one rejects, never what
+    forms |= {*table.absence_nouns, *table.scrap_nouns}
     return frozenset(w for f in forms for w in content_words(f))
 
 
