@@ -372,16 +372,22 @@ def _country_bodies(doc, found) -> Iterator[tuple[int, int, str]]:
     "Canada's defense department". The body speaks, not the country (a country name or demonym, perhaps a
     possessive, lowercase portfolio words, then the head noun of a state body)."""
     w = words()
-    heads = set(w["body_heads"]) | w["national_bodies"]
+    heads = set(w["body_heads"]) | w["national_bodies"] | w["service_words"]
     for t in doc:
         if not ((t.is_lower or t.is_title) and t.lower_ in heads) or t.i < 1:
             continue
+        service = t.lower_ in w["service_words"] and t.dep_ == "compound" and t.head.i == t.i + 1 \
+            and t.head.lower_ in w["body_nouns"]  # "spy agency", "intelligence service"
+        if t.lower_ in w["service_words"] and t.lower_ not in w["body_heads"] and not service:
+            continue  # "an Indian spy": a person, no body
+        if t.lower_ in w["national_bodies"] and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in w["titles"]:
+            continue  # "Peru's army chief": an officer of it, titled, whose country speaks
         i = t.i
         # "foreign ministry", or "Foreign Ministry" where NER saw only the demonym ("North Korean") and no
         # body (where it saw "Defence Ministry" after "Russia's", that body stands, its owner read later)
         while i > 0 and doc[i - 1].is_lower == t.is_lower and doc[i - 1].lower_ in w["portfolios"]:
             i -= 1
-        if (i == t.i and t.lower_ not in w["missions"] | w["national_bodies"]) or i == 0:
+        if (i == t.i and t.lower_ not in w["missions"] | w["national_bodies"] and not service) or i == 0:
             continue  # "the ministry": which country's is unsaid; "the Chinese embassy" is one
         owner = i - 1
         if doc[owner].text in POSSESSIVE and owner > 0:

@@ -616,6 +616,31 @@ def _name_words(key: str) -> list[str]:
 
 # The passes after countries, spellings and short forms, in order: each joins clusters that the evidence it
 # reads says are one actor, and leaves the rest.
+def _services_described(clusters: dict[str, Cluster], _sources=()) -> None:
+    """"Pakistan's spy agency", "Pakistan's main intelligence agency": a country's intelligence service named
+    in common words (actor_words service_words and body_nouns, and modifiers) is the one intelligence body of
+    that country the dossier names ("Inter-Services Intelligence"); with none or several, the descriptions of
+    one country's service are one actor among themselves."""
+    w = actor_words_table()
+    services = {x.lower() for x in w.service_words}
+    generic_words = services | {x.lower() for x in w.body_nouns} | {x.lower() for x in w.grade_words} | {"main", "national"}
+    by_owner: dict[str, list[str]] = defaultdict(list)
+    for key, c in clusters.items():
+        owners = _owners(c)
+        bag = _content_bag(key)[1]
+        if not c.country and len(owners) == 1 and bag & services and bag <= generic_words and not _mostly(c, "person"):
+            by_owner[next(iter(owners))].append(key)
+    for owner, keys in sorted(by_owner.items()):
+        targets = [k for k, o in clusters.items() if k not in keys and not o.country and _owners(o) == {owner}
+                   and _kind_of(o) == "organization"
+                   and any(_content_bag(norm(f))[1] & {"intelligence", "security"} for f in o.forms())]
+        into = targets[0] if len(targets) == 1 else keys[0]
+        for key in keys:
+            if key != into and key in clusters:
+                clusters[into].mentions.extend(clusters[key].mentions)
+                del clusters[key]
+
+
 CLUSTER_PASSES = [
     ("partial names", _partial_names),
     ("middle names", _middle_names),
@@ -631,4 +656,5 @@ CLUSTER_PASSES = [
     ("acronyms the articles define", _defined_acronyms),
     ("bodies data/bodies.yml knows", _known_bodies),
     ("units of bodies", _units_to_bodies),
+    ("intelligence services described", _services_described),
 ]
