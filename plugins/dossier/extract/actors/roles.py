@@ -12,10 +12,10 @@ from .vocab import _clean_name, words
 def _role_before(doc, start: int) -> tuple[str | None, str | None]:
     """Title words right before a name ("Kremlin spokesman Dmitry Peskov") -> (role, organisation)."""
     w = words()
-    titles = w["titles"]
+    titles = w.titles
     i = start
     while i > 0 and (_in_a_hyphened_word(doc, i - 1) or doc[i - 1].is_title or doc[i - 1].is_upper or doc[i - 1].lower_ in titles
-                     or doc[i - 1].lower_ in w["portfolios"]  # "Bolivian presidential adviser"
+                     or doc[i - 1].lower_ in w.portfolios  # "Bolivian presidential adviser"
                      or doc[i - 1].lower_ in {"of", "for", "at", "-", "to"}
                      or (doc[i - 1].lower_ == "the" and i >= 2 and doc[i - 2].lower_ in {"to", "of", "for", "at"})
                      or (doc[i - 1].text in {"'s", "’s"} and i > 1 and doc[i - 2].is_title)) \
@@ -64,7 +64,7 @@ def _acronym_in_brackets(doc, i: int) -> bool:
 def _role_headed(doc, start: int, end: int) -> tuple[str | None, str | None]:
     """A title the name stands in apposition to: "the official spokesperson of the Ministry of External
     Affairs, Arindam Bagchi said" -> ("official spokesperson of the Ministry of External Affairs", ...)."""
-    titles = words()["titles"]
+    titles = words().titles
     root = doc[start:end].root
     head = root.head
     if root.dep_ != "appos" or head.i >= start or head.lower_ not in titles:
@@ -123,7 +123,7 @@ def _owner(doc, start: int, end: int, text: str) -> tuple[str | None, str | None
 def _role_after(doc, start: int, end: int) -> tuple[str | None, str | None]:
     """An apposition after the name that holds a title: "Mukhbir Singh, a director for the World Sikh
     Organization of Canada" -> ("director for the World Sikh Organization of Canada", ...)."""
-    titles = words()["titles"]
+    titles = words().titles
     root = doc[start:end].root
     for child in root.children:
         if child.dep_ == "appos" and child.i >= end:
@@ -156,17 +156,17 @@ def _role_org(tokens) -> str | None:
     w = words()
     words_before = []
     for t in tokens:
-        if t.lower_ in w["titles"] and t.lower_ not in w["org_heads"]:
+        if t.lower_ in w.titles and t.lower_ not in w.org_heads:
             break
         words_before.append(t)
     if not words_before:
         return None
     text = " ".join(t.text for t in words_before)
     text = re.sub(r"\s+(['’]s)\b", r"\1", text)
-    last_head = max((k for k, t in enumerate(words_before) if t.lower_ in w["org_heads"]), default=None)
+    last_head = max((k for k, t in enumerate(words_before) if t.lower_ in w.org_heads), default=None)
     if last_head is not None:
         return _clean_name(" ".join(t.text for t in words_before[:last_head + 1]))
-    names = [t for t in words_before if t.lower_ not in w["portfolios"]]
+    names = [t for t in words_before if t.lower_ not in w.portfolios]
     if names:
         lead = _clean_name(" ".join(t.text for t in names))
         country = country_of(lead) or demonym_country(lead)
