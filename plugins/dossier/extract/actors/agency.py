@@ -79,7 +79,7 @@ def _after_a_preposition(span, t, w: ActorWordSets) -> int | None:
     governs_act = governor.lemma_.lower() in w.act_nouns or governor.lower_ in w.act_nouns
     if prep == "of" and governs_act:
         return PARTICIPANT  # "the policy of NATO", like "NATO's policy"
-    if prep in {"on", "to", "via", "through"} and span.text.lower() in w.platforms:
+    if prep in w.platform_preps and span.text.lower() in w.platforms:
         return NONE  # "blamed Iran for the attack on Twitter", "took to Telegram": where it was posted
     if _speech_recipient(t):
         return PARTICIPANT  # "said to Sputnik", "in an interview with CTV"
@@ -87,7 +87,7 @@ def _after_a_preposition(span, t, w: ActorWordSets) -> int | None:
         return NONE  # "said in a statement on Telegram", "posted on X": where it was said
     if prep == "from" and governor.pos_ in {"NOUN", "PROPN"} and not governs_act:
         return NONE  # "athletes from Kenya": where people come from, not a letter or a call from a state
-    if prep in {"with", "between", "among", "against", "from", "on"} and governor.lemma_.lower() not in w.place_verbs:
+    if prep in w.party_preps and governor.lemma_.lower() not in w.place_verbs:
         return PARTICIPANT if prep != "on" or governor.lemma_.lower() in w.act_nouns else NONE
     return NONE
 
@@ -145,7 +145,7 @@ def _outlets_journalist(t) -> bool:
 
 def _described(verb) -> bool:
     """The verb only links its subject to a noun that describes it ("were the worst affected countries")."""
-    return verb.lemma_.lower() in {"be", "become", "remain"} and any(c.dep_ == "attr" for c in verb.children)
+    return verb.lemma_.lower() in words().copulas and any(c.dep_ == "attr" for c in verb.children)
 
 
 def _obliged(verb) -> bool:
@@ -167,7 +167,7 @@ def _reported(t) -> bool:
 def _does(span) -> bool:
     """The name itself is the subject of a verb that is an act, not of "be" or "have" or a passive."""
     t = span.root
-    return t.dep_ == "nsubj" and t.head.lemma_.lower() not in {"be", "have", "remain", "become", "lie", "sit"}
+    return t.dep_ == "nsubj" and t.head.lemma_.lower() not in words().inert_verbs
 
 
 def _owns_an_act(span) -> bool:
@@ -185,7 +185,7 @@ def _speech_recipient(t) -> bool:
     w = words()
     if t.dep_ in {"dobj", "dative", "iobj"}:
         return t.head.lemma_.lower() in w.recipient_cues
-    if t.dep_ == "pobj" and t.head.lower_ in {"to", "with"}:
+    if t.dep_ == "pobj" and t.head.lower_ in w.recipient_preps:
         return t.head.head.lemma_.lower() in w.recipient_cues
     return False
 
@@ -226,7 +226,7 @@ def _news_agency(text: str, doc, start: int, end: int) -> bool:
     head = root.head
     return root.dep_ in {"appos", "compound"} and head.i < start and (
         head.lemma_.lower() in w.media_nouns
-        or head.lower_ == "agency" and any(c.lower_ in {"news", "press"} for c in head.children))
+        or head.lower_ == "agency" and any(c.lower_ in w.agency_kinds for c in head.children))
 
 
 @lru_cache(maxsize=1)
@@ -263,7 +263,7 @@ def _relays(t) -> bool:
         return True  # "The Guardian has not verified the claims": the outlet at work on the story
     if t.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
         return True
-    if t.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.lower() in set(speech.frame_verbs) | {"carry"}:
+    if t.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.lower() in set(speech.frame_verbs) | words().relay_verbs:
         return True
     if t.dep_ in SUBJECTS and head.lemma_.lower() in set(speech.say_verbs) | set(speech.frame_verbs) and any(
             c.lower_ == "as" and any(g.lemma_.lower() in speech.say_verbs for g in c.children) for c in head.children):

@@ -210,7 +210,7 @@ def _acronyms_and_group_words(doc, found: list) -> list:
             found.append((t.i, t.i + 1, "QUALIFIER" if _grades_a_name(t, found) else "ACRONYM"))
         elif t.is_title and len(t.text) >= 4 and t.text.upper() in _known_acronyms() and t.pos_ in {"PROPN", "NOUN"}:
             found.append((t.i, t.i + 1, "ACRONYM"))  # "Isis", "Nato": a known body's acronym in a house style
-        elif t.is_title and t.lower_ in w.groups and (t.i == 0 or doc[t.i - 1].lower_ in {"the", "collective"}
+        elif t.is_title and t.lower_ in w.groups and (t.i == 0 or doc[t.i - 1].lower_ in w.group_openers
                                                             or t.dep_ in {"nsubj", "amod"}):
             start = t.i - 1 if t.i and doc[t.i - 1].lower_ == "collective" else t.i
             found.append((start, t.i + 1, "GROUP"))
@@ -403,7 +403,7 @@ def _trim(ent) -> tuple[int, int]:
 
 
 def _without_determiner(doc, start: int, end: int, w: ActorWordSets) -> tuple[int, int]:
-    while start < end and (doc[start].lower_ in {"the", "a", "an", "'s", "’s"}
+    while start < end and (doc[start].lower_ in w.articles | {"'s", "’s"}
                            or doc[start].lower_.strip(".") in w.honorifics):
         start += 1  # "The country’s Investigative Committee": NER began the name at the possessive
     while end > start and doc[end - 1].text in {"'s", "’s", "'", "’", "-", "–", "—"}:
@@ -417,13 +417,13 @@ def _without_common_words(doc, start: int, end: int, w: ActorWordSets) -> tuple[
             and doc[start].lower_ not in w.titles | w.government_words | w.portfolios \
             and demonym_country(doc[start].text) is None:
         start += 1
-        while start < end - 1 and doc[start].lower_ in {"of", "for", "the"}:
+        while start < end - 1 and doc[start].lower_ in w.swallowed_links:
             start += 1
     return start, end
 
 
 def _through_country(doc, start: int, end: int, w: ActorWordSets) -> tuple[int, int]:
-    if end < len(doc) and doc[end - 1].lower_ in {"of", "for"} and doc[end].ent_type_ == "GPE":
+    if end < len(doc) and doc[end - 1].lower_ in w.body_preps and doc[end].ent_type_ == "GPE":
         end += 1  # "Government of" + "India's": NER stopped at the possessive
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
@@ -439,7 +439,7 @@ def _without_owner(doc, start: int, end: int, w: ActorWordSets) -> tuple[int, in
 
 def _without_owner_or_kind(doc, start: int, end: int, w: ActorWordSets) -> tuple[int, int]:
     start, end = _without_owner(doc, start, end, w)
-    while end - 1 > start and doc[end - 1].is_lower and doc[end - 1].lower_ not in {"of", "and", "for"}:
+    while end - 1 > start and doc[end - 1].is_lower and doc[end - 1].lower_ not in w.tail_links:
         end -= 1  # "KCNA news agency" -> "KCNA"
     if end < len(doc) and doc[end].lower_ in w.titles:
         # "White House Strategic Communications" Coordinator: the portfolio belongs to the title
@@ -499,7 +499,7 @@ def _name_of(doc, start: int, end: int) -> int:
     """A body's name NER cut at "of" or "for" ("Federal Agency" for "Air Transport"): an ORG ending in an
     institution's head noun, then "for"/"of" and capitalised words that are no place or person."""
     w = words()
-    if doc[end - 1].lower_ not in w.org_heads or end + 1 >= len(doc) or doc[end].lower_ not in {"for", "of"}:
+    if doc[end - 1].lower_ not in w.org_heads or end + 1 >= len(doc) or doc[end].lower_ not in w.body_preps:
         return end
     stop = end + 1
     while stop < len(doc) and stop - end <= 4 and doc[stop].is_title and doc[stop].ent_type_ in {"", "ORG"} \
@@ -516,7 +516,7 @@ def _portfolio_cut(doc, start: int, end: int) -> int:
     cut = end
     while cut - 1 > start and doc[cut - 1].lower_ in w.portfolios and doc[cut - 1].lower_ not in w.org_heads:
         cut -= 1
-    return end if doc[cut - 1].lower_ in {"of", "for", "and", "on"} else cut
+    return end if doc[cut - 1].lower_ in w.portfolio_links else cut
 
 
 def _to_defined_acronym(doc, start: int, end: int) -> tuple[int, int]:

@@ -120,9 +120,9 @@ def _a_happening(n: _Name, w: ActorWordSets) -> Verdict | None:
     end in one ("Institute for the Study of War (ISW)"), and one that opens with an institution's head noun
     is a body ("Department of Foreign Relations")."""
     lower = n.lower
-    if n.head in w.events and not (n.label == "ORG" and len(lower) > 1 and lower[-2] in {"security", "general"}) \
+    if n.head in w.events and not (n.label == "ORG" and len(lower) > 1 and lower[-2] in w.standing_body_words) \
             and not (any(x in w.org_heads for x in lower[:-1]) and _defined_by_acronym(n.span)) \
-            and not (len(lower) > 2 and lower[0] in w.org_heads and lower[1] in {"of", "for", "on"}):
+            and not (len(lower) > 2 and lower[0] in w.org_heads and lower[1] in w.head_links):
         return None, None
     return None
 

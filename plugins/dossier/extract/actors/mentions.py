@@ -224,9 +224,6 @@ def _named_after_their_title(found: list[list[Mention]], sentences, docs) -> lis
     return found
 
 
-TITLE_COMPLEMENTS = {"of", "for", "to", "at", "in"}  # "the speaker of ...", "the adviser to ...", "the envoy to ..."
-
-
 def _title_subject(doc, mentions: list[Mention]) -> tuple[str, str | None] | None:
     """The title a sentence opens with in place of a name ("The speaker of Russia's lower house of
     parliament has claimed ..."): "the", a title word among the next three, and the words up to the verb, a
@@ -239,7 +236,7 @@ def _title_subject(doc, mentions: list[Mention]) -> tuple[str, str | None] | Non
     end = next((t.i for t in doc[1:] if t.pos_ in {"VERB", "AUX"} or t.is_punct and t.text not in "’'"
                 or t.dep_ in {"acl", "relcl"}), len(doc))
     # the title heads the phrase ("the speaker of ...", "the foreign minister"), not "the minister's office"
-    if title.i + 1 < end and doc[title.i + 1].lower_ not in TITLE_COMPLEMENTS:
+    if title.i + 1 < end and doc[title.i + 1].lower_ not in words().title_complements:
         return None
     tokens = list(doc[1:end])
     if len(tokens) > 14:

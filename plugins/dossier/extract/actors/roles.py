@@ -16,19 +16,19 @@ def _role_before(doc, start: int) -> tuple[str | None, str | None]:
     i = start
     while i > 0 and (_in_a_hyphened_word(doc, i - 1) or doc[i - 1].is_title or doc[i - 1].is_upper or doc[i - 1].lower_ in titles
                      or doc[i - 1].lower_ in w.portfolios  # "Bolivian presidential adviser"
-                     or doc[i - 1].lower_ in {"of", "for", "at", "-", "to"}
-                     or (doc[i - 1].lower_ == "the" and i >= 2 and doc[i - 2].lower_ in {"to", "of", "for", "at"})
+                     or doc[i - 1].lower_ in w.title_preps | {"-"}
+                     or (doc[i - 1].lower_ == "the" and i >= 2 and doc[i - 2].lower_ in w.title_preps)
                      or (doc[i - 1].text in {"'s", "’s"} and i > 1 and doc[i - 2].is_title)) \
             and not (doc[i - 1].is_punct and doc[i - 1].text != "-"):
-        if doc[i - 1].lower_ in {"the", "a"} and not (i >= 2 and doc[i - 2].lower_ in {"to", "of", "for", "at"}):
+        if doc[i - 1].lower_ in w.title_articles and not (i >= 2 and doc[i - 2].lower_ in w.title_preps):
             break  # "Representative to the UN" keeps its article
         if doc[i - 1].lower_ == "to" and doc[start - 1].lower_ in titles \
-                and not any(t.lower_ in {"the", "a"} for t in doc[i:start]):
+                and not any(t.lower_ in w.title_articles for t in doc[i:start]):
             break  # "an advisor to Iranian President Ebrahim Raisi": Raisi is the president; the advisor is another
         i -= 1
         if _acronym_in_brackets(doc, i):
             i -= 3  # "Syrian Democratic Forces (SDF) Commander-in-Chief": the body's short name is no stop
-    while i < start and doc[i].lower_ in {"of", "for", "at", "-", "to", "'s", "’s"}:
+    while i < start and doc[i].lower_ in w.title_preps | {"-", "'s", "’s"}:
         i += 1
     if i == start:
         return None, None
@@ -74,7 +74,7 @@ def _role_headed(doc, start: int, end: int) -> tuple[str | None, str | None]:
         if head is None:
             return None, None
     sub = [t for t in head.subtree if t.i < start]
-    while sub and (sub[0].lower_ in {"the", "a", "an"} or sub[0].is_punct):
+    while sub and (sub[0].lower_ in words().articles or sub[0].is_punct):
         sub.pop(0)
     while sub and sub[-1].is_punct:
         sub.pop()
@@ -95,7 +95,7 @@ def _owner(doc, start: int, end: int, text: str) -> tuple[str | None, str | None
     for child in root.children:
         if child.dep_ == "appos" and child.i >= end:
             sub = list(child.subtree)
-            while sub and (sub[0].lower_ in {"the", "a", "an"} or sub[0].is_punct):
+            while sub and (sub[0].lower_ in words().articles or sub[0].is_punct):
                 sub.pop(0)
             owner = [t for t in sub if t.dep_ == "poss" and (country_of(t.text) or demonym_country(t.text))]
             if sub and len(sub) <= 8 and owner:
@@ -128,7 +128,7 @@ def _role_after(doc, start: int, end: int) -> tuple[str | None, str | None]:
     for child in root.children:
         if child.dep_ == "appos" and child.i >= end:
             sub = _before_a_clause(list(child.subtree))
-            while sub and sub[0].lower_ in {"the", "a", "an", ","}:
+            while sub and sub[0].lower_ in words().articles | {","}:
                 sub.pop(0)
             if not sub or len(sub) > 14 or not any(t.lower_ in titles for t in sub):
                 continue

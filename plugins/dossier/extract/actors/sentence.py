@@ -36,7 +36,7 @@ def _defined_things(parsed) -> dict[str, str]:
                     found.setdefault(t.text, THING)  # "trimetazidine (TMZ)": a substance, not a body
                     continue
                 phrase = [x for x in doc[max(0, t.i - 1 - 2 * len(letters)):t.i - 1]
-                          if x.lower_ not in {"of", "and", "for", "the", "on", "-"}]
+                          if x.lower_ not in w.acronym_links | {"-"}]
                 phrase = phrase[-len(letters):]
                 if len(phrase) != len(letters) or "".join(x.lower_[0] for x in phrase) != letters:
                     continue

@@ -547,7 +547,7 @@ def _voice_of_an_institution(p: _Phrase):
     written by its common noun are that body (as "the ministry said" is)."""
     if p.inside or p.lemma not in {*speech_words().voice_titles, *speech_words().posted_titles} or not p.noun:
         return None
-    body = next((g for c in p.head.children if c.dep_ == "prep" and c.lower_ in {"for", "of"}
+    body = next((g for c in p.head.children if c.dep_ == "prep" and c.lower_ in actor_words_table().body_preps
                  for g in c.children if g.dep_ == "pobj"), None)
     if body is None:
         return None
