@@ -318,6 +318,15 @@ class Events:
     present_forms: Mapping[str, Mapping[str, str]]
     gist_trailing_words: tuple[str, ...]
     gist_own_verbs: tuple[str, ...]
+    relative_adverbs: tuple[str, ...]
+    past_be_forms: tuple[str, ...]
+    perfect_auxiliaries: tuple[str, ...]
+    present_perfect_auxiliaries: tuple[str, ...]
+    present_be_forms: tuple[str, ...]
+    pair_determiners: tuple[str, ...]
+    occasion_compounds: tuple[str, ...]
+    naming_preps: tuple[str, ...]
+    occasion_preps: tuple[str, ...]
 
 
 @dataclass(frozen=True)
