@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-from ..data import Stances, actor_words_table, stances_table
+from ..data import Stances, actor_words_table, speech_table, stances_table
 from ..model import StatementRecord
 from .statements import verb_lemma
 
@@ -255,7 +255,7 @@ def conceded_claim_makers(st: StatementRecord, docs, by_sentence, table) -> list
                 makers, _ = _makers_and_content(noun, mentions, table)
                 # (a name the actor stage left unread there: "the claim from Islamic State")
                 makers = makers or [_modifier_makers(g, mentions)[0] for c in noun.children
-                                    if c.dep_ == "prep" and c.lower_ in {"by", "from"}
+                                    if c.dep_ == "prep" and c.lower_ in speech_table().maker_preps
                                     for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
                 if makers:
                     return makers
@@ -290,7 +290,7 @@ def _makers_and_content(tok, mentions, table) -> tuple[list[str], list]:
             content += said
         elif c.dep_ == "prep" and c.lower_ in {"of", "about", "on", "over", "that", "regarding", "concerning"}:
             content.append(c)
-        elif c.dep_ == "prep" and c.lower_ in {"by", "from"}:
+        elif c.dep_ == "prep" and c.lower_ in speech_table().maker_preps:
             claimants += [m for g in c.children if g.dep_ == "pobj" for m in _heads(g, mentions)]
             told = [rc for g in c.children if g.dep_ == "pobj" for rc in g.children if _accusing_clause(rc, table)]
             if told:
@@ -300,7 +300,7 @@ def _makers_and_content(tok, mentions, table) -> tuple[list[str], list]:
     if tok.dep_ == "dobj":
         # "dismissed claims by so-called Islamic State to have ...": the parser may hang the noun's "by" phrase,
         # right after it, on the verb
-        claimants += [m for c in tok.head.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}
+        claimants += [m for c in tok.head.children if c.dep_ == "prep" and c.lower_ in speech_table().maker_preps
                       and c.i == tok.right_edge.i + 1 for g in c.children if g.dep_ == "pobj" for m in _heads(g, mentions)]
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in set(table.attribution_verbs):
         # "Turkey is making false accusations", "Moscow keeps spreading claims": the verb's subject
@@ -312,7 +312,7 @@ def _accusing_clause(clause, table) -> bool:
     """A relative clause on a maker whose verb accuses, its subject the relative pronoun ("who blamed
     Tehran for ...")."""
     return clause.dep_ == "relcl" and clause.lemma_.lower() in table.accuse_verbs and any(
-        g.dep_ == "nsubj" and g.lower_ in {"who", "which", "that"} for g in clause.children)
+        g.dep_ == "nsubj" and g.lower_ in speech_table().relative_pronouns for g in clause.children)
 
 
 def _modifier_makers(c, mentions) -> list[str]:

@@ -66,7 +66,7 @@ def _resolve_subject(subject, mentions, focus):
         return text, ref, None, ()
     if word in pronouns.first_person:
         return NOBODY  # "we said", "I said": whose voice, the sentence does not say
-    if subject.lemma_.lower() in {"latter", "former"}:
+    if subject.lemma_.lower() in speech_words().former_latter:
         return _latter_former(subject, mentions)
     return _of_noun_phrase(subject, mentions, focus)
 
@@ -632,7 +632,7 @@ def _unnamed_voice(p: _Phrase):
         # any word for the role: "a ministry spokesperson told KCNA ... said the spokesman")
         voice = p.focus.voice
         return (voice[1], voice[2], None, ()) if voice is not None else None
-    if not any(t.dep_ == "det" and t.lower_ in {"a", "an"} for t in p.head.children):
+    if not any(t.dep_ == "det" and t.lower_ in speech_words().indefinite_articles for t in p.head.children):
         return None
     text, ref = p.focus.last_speaker({"organization", "country", "group"})
     if not text:
