@@ -457,6 +457,21 @@ class Stances:
     involvement_nouns: tuple[str, ...]
     label_verbs: tuple[str, ...]
     stem_suffixes: tuple[str, ...]
+    concessive_preps: tuple[str, ...]
+    claim_content_preps: tuple[str, ...]
+    clause_content_preps: tuple[str, ...]
+    courtesy_titles: tuple[str, ...]
+    reciprocal_words: tuple[str, ...]
+    involvement_preps: tuple[str, ...]
+    link_preps: tuple[str, ...]
+    same_preps: tuple[str, ...]
+    destination_preps: tuple[str, ...]
+    own_side_pronouns: tuple[str, ...]
+    giver_preps: tuple[str, ...]
+    speaker_self_words: tuple[str, ...]
+    nobody_subjects: tuple[str, ...]
+    headline_claim_cues: tuple[str, ...]
+    claim_complements: tuple[str, ...]
 
 
 @dataclass(frozen=True)

@@ -235,8 +235,6 @@ def _named_allegation(st: StatementRecord, docs, by_sentence, table) -> tuple[st
     return _faulted_for_saying(st, doc, mentions, table) or _makers_said_otherwise(st, doc, mentions, table)
 
 
-CONCESSIVE = {"despite", "notwithstanding"}
-
 
 def conceded_claim_makers(st: StatementRecord, docs, by_sentence, table) -> list[str]:
     """'Despite the claim from IS, officials have continued to accuse Israel': the makers of a claim the
@@ -248,7 +246,7 @@ def conceded_claim_makers(st: StatementRecord, docs, by_sentence, table) -> list
     mentions = by_sentence.get((st.ref.source, st.ref.sentence), [])
     nouns = set(table.allegation_nouns)
     for prep in doc:
-        if prep.idx >= st.ref.start or prep.lower_ not in CONCESSIVE:
+        if prep.idx >= st.ref.start or prep.lower_ not in table.concessive_preps:
             continue
         for noun in prep.children:
             if noun.dep_ == "pobj" and noun.lemma_.lower() in nouns:
@@ -288,7 +286,7 @@ def _makers_and_content(tok, mentions, table) -> tuple[list[str], list]:
             makers, said = _clause_makers_and_content(c, mentions, table)
             claimants += makers
             content += said
-        elif c.dep_ == "prep" and c.lower_ in {"of", "about", "on", "over", "that", "regarding", "concerning"}:
+        elif c.dep_ == "prep" and c.lower_ in table.claim_content_preps:
             content.append(c)
         elif c.dep_ == "prep" and c.lower_ in speech_table().maker_preps:
             claimants += [m for g in c.children if g.dep_ == "pobj" for m in _heads(g, mentions)]
@@ -351,7 +349,7 @@ def _clause_makers_and_content(c, mentions, table) -> tuple[list[str], list]:
             continue
         elif g.dep_ in {"ccomp", "xcomp", "dobj"}:
             content.append(g)
-        elif g.dep_ == "prep" and g.lower_ in {"of", "about", "on", "that"}:
+        elif g.dep_ == "prep" and g.lower_ in table.clause_content_preps:
             content.append(g)
     infinitive = any(g.dep_ == "aux" and g.tag_ == "TO" for g in c.children)
     if not content and c.dep_ == "acl" and lemma not in table.attribution_verbs and not infinitive:
@@ -481,7 +479,7 @@ def _only_a_name(toks, mentions) -> bool:
     """Are these words one actor's name, with at most a courtesy title ("Mr. Khashoggi")?"""
     named = [m for m in mentions if any(m.ref.start <= t.idx < m.ref.end for t in toks)]
     return len(named) == 1 and all(named[0].ref.start <= t.idx < named[0].ref.end or t.is_punct
-                                   or t.lower_.rstrip(".") in {"mr", "mrs", "ms", "dr"} for t in toks)
+                                   or t.lower_.rstrip(".") in stances_table().courtesy_titles for t in toks)
 
 
 def _labels_the_allegation(t, table) -> bool:
