@@ -5,7 +5,7 @@ from collections import Counter
 from dataclasses import replace
 
 from ..config import CuratedClaim, slugify
-from ..model import Claim, ClaimRecord, Response, ResponseRecord, Statement, StatementRecord
+from ..model import Claim, ClaimRecord, Ref, Response, ResponseRecord, Statement, StatementRecord
 from .actors import ActorIndex
 
 TITLE_WORDS = 8
@@ -17,11 +17,17 @@ def resolve_statements(records: tuple[StatementRecord, ...], actors: ActorIndex)
     for r in records:
         counts[(r.ref.source, r.ref.sentence)] += 1
         n = counts[(r.ref.source, r.ref.sentence)]
-        speaker = actors.of_ref(r.speaker_ref) or actors.of_name(r.speaker_text)
+        speaker = _actor_of(actors, r.speaker_ref, r.speaker_text)
         out.append(Statement(id=f"{r.ref.source}-{r.ref.sentence}-{n}", speaker=speaker, source=r.ref.source,
                              sentence=r.ref.sentence, text=r.text, direct=r.direct, cue=r.cue, date=r.date,
                              start=r.ref.start, end=r.ref.end))
     return out
+
+
+def _actor_of(actors: ActorIndex, ref: Ref | None, name: str | None) -> str | None:
+    """The actor a speaker or answerer stands for: the actor of its mention where extraction gave one (the
+    same name may be another actor's, or no actor's, in that sentence), else of its name as written."""
+    return actors.of_ref(ref) if ref is not None else actors.of_name(name)
 
 
 def resolve_claims(records: tuple[ClaimRecord, ...], responses: tuple[ResponseRecord, ...],
@@ -43,7 +49,7 @@ def resolve_claims(records: tuple[ClaimRecord, ...], responses: tuple[ResponseRe
     for resp in responses:
         ident = ids.get(resp.claim_key)
         st = statements[resp.statement_index]
-        actor = (actors.of_ref(resp.actor_ref) or actors.of_name(resp.actor_text)) if resp.actor_text else st.speaker
+        actor = _actor_of(actors, resp.actor_ref, resp.actor_text) if resp.actor_text else st.speaker
         if ident is None or actor is None:
             continue
         claim = claims[ident]
