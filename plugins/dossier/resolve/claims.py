@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 
 from ..config import CuratedClaim, slugify
@@ -31,8 +32,7 @@ def _actor_of(actors: ActorIndex, ref: Ref | None, name: str | None) -> str | No
 
 
 def resolve_claims(records: tuple[ClaimRecord, ...], responses: tuple[ResponseRecord, ...],
-                   statements: list[Statement], actors: ActorIndex,
-                   curated: list[CuratedClaim]) -> list[Claim]:
+                   statements: list[Statement], actors: ActorIndex) -> list[Claim]:
     ids: dict[str, str] = {}
     claims: dict[str, Claim] = {}
     for rec in records:
@@ -60,7 +60,7 @@ def resolve_claims(records: tuple[ClaimRecord, ...], responses: tuple[ResponseRe
     for rec in records:
         if rec.counter_to and rec.counter_to in ids:
             claims[ids[rec.key]] = replace(claims[ids[rec.key]], counter_to=ids[rec.counter_to])
-    return apply_curation(sorted(claims.values(), key=lambda c: c.id), curated, statements)
+    return sorted(claims.values(), key=lambda c: c.id)
 
 
 def _claim_id(text: str, taken: set[str]) -> str:
@@ -72,8 +72,12 @@ def _claim_id(text: str, taken: set[str]) -> str:
     return ident
 
 
-def apply_curation(machine: list[Claim], curated: list[CuratedClaim], statements: list[Statement]) -> list[Claim]:
-    """The machine's claims with dossier/claims.yml applied (merged, hidden, corrected, added)."""
+def apply_curation(machine: list[Claim], curated: list[CuratedClaim], statements: list[Statement],
+                   actor_id: Callable[[str], str | None]) -> list[Claim]:
+    """The machine's claims with dossier/claims.yml applied (merged, hidden, corrected, added). A curated
+    answer replaces the machine's answer of the same actor (to the same statement, or to any where it names
+    none): the actor it names is read by `actor_id` (checks.curated_actor_id), so an alias written for an id
+    still finds the machine's answer."""
     claims = {c.id: c for c in machine}
     by_statement = {s.id: s for s in statements}
     for cur in curated:
@@ -84,7 +88,8 @@ def apply_curation(machine: list[Claim], curated: list[CuratedClaim], statements
         responses = [r for c in merged for r in c.responses]
         for r in cur.responses:
             st = by_statement.get(r.statement) if r.statement else None
-            responses = [x for x in responses if not (x.actor == r.actor and (x.statement == r.statement or not r.statement))]
+            actor = actor_id(r.actor)
+            responses = [x for x in responses if not (x.actor == actor and (x.statement == r.statement or not r.statement))]
             responses.append(Response(actor=r.actor, stance=r.stance,
                                       source=r.source or (st.source if st else ""),
                                       quote=r.quote or (st.text if st else ""), statement=r.statement,
