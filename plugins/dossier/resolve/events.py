@@ -440,7 +440,7 @@ def _event(group: _Group, actors: ActorIndex, sources: dict[str, Source]) -> Eve
     reports = tuple(sorted(starts, key=lambda x: (x.source, _sentence_no(x.sentence), starts[x], x.text)))
     places = Counter(r.place for r, _ in group.reports if r.place)
     ident = slugify(f"{cut(best.date.start, best.date.precision) if best.date else 'undated'} {best.kind} "
-                    f"{names.get(participants[0], '') if participants else best.trigger}", "event")
+                    f"{participants[0] if participants else best.trigger}", "event")
     kind = best.kind if best.kind in group.kinds() & GATHERING_KINDS or not group.kinds() & GATHERING_KINDS \
         else sorted(group.kinds() & GATHERING_KINDS)[0]
     return Event(id=ident, title=title, kind=kind, date=best.date,
