@@ -191,12 +191,6 @@ def _is_claim(st: StatementRecord, table: Stances) -> bool:
     return any(w in st.text.lower() for w in table.claim_words)
 
 
-def _supports_verb(st: StatementRecord, table: Stances) -> bool:
-    """The reporting verb itself supports ("confirmed", "backed"): the speaker backs someone's claim."""
-    lemma = verb_lemma(st.cue.split()[0].lower()) if st.cue else None
-    return table.cue_verbs.get(lemma) == "supports"
-
-
 def _accuses(st: StatementRecord, table: Stances) -> bool:
     """Does its reporting verb accuse? Not where it is negated ("did not blame Russia directly")."""
     lemma = verb_lemma(st.cue.split()[0].lower()) if st.cue else None
