@@ -949,3 +949,13 @@ def test_a_bodys_owner_is_the_possessors_whole_name(nlp):
         nlp, "Denial",
         "North Korea’s Ministry of Foreign Affairs on Wednesday fiercely denied the assertion.")
     assert {m.role_org for m in mentions if m.text == "Ministry of Foreign Affairs"} == {"North Korea"}
+
+
+def test_a_demonym_before_a_groups_own_name_is_where_it_comes_from_not_its_owner(nlp):
+    _, _, _, mentions = _actors(
+        nlp, "Denial",
+        "The Peruvian Condor Network denied any role in the bombing.",
+        "The Peruvian Army said it had found the truck.")
+    owners = {m.text: m.role_org for m in mentions}
+    assert owners.get("Peruvian Condor Network", "absent") is None
+    assert owners.get("Peruvian Army") == "Peru"

@@ -38,6 +38,21 @@ def test_denying_an_account_is_accurate_or_reliable_rejects_it():
     assert stance_of(_st("the report is accurate")) is None
 
 
+def test_asking_for_a_credible_inquiry_backs_nothing_and_proof_not_yet_given_refuses_the_charge():
+    assert stance_of(_st("Peru was open to participate in any neutral, transparent and credible investigation")) is None
+    assert stance_of(_st("Bolivia has yet to submit any credible proof for its serious allegations against Peru")) \
+        == "rejects"
+    assert stance_of(_st("the reports of Bolivian shelling were credible")) == "supports"
+
+
+def test_calling_blame_unhelpful_or_a_charge_unwarranted_rejects_it():
+    assert stance_of(_st("The accusatory approach is unhelpful towards efforts to peace,", "said")) == "rejects"
+    assert stance_of(_st("Scapegoating Peru to deflect attention from the lapses in Lima is not helpful,", "said")) \
+        == "rejects"
+    assert stance_of(_st("Kowal's accusations and threats were unwarranted", "said")) == "rejects"
+    assert stance_of(_st("the rain was not helpful", "said")) is None
+
+
 def test_calling_a_charge_a_circus_or_a_media_campaign_dismisses_it():
     assert stance_of(_st("It is a circus show in the Ruritanian parliament.")) == "dismisses"
     assert stance_of(_st("The conclusion is obvious, it's another political information campaign.")) == "dismisses"
@@ -389,6 +404,22 @@ def test_a_speaker_is_found_under_the_other_spellings_of_their_name():
     assert sides.of("Dmitry Peskov") == "@RUS"  # the surname's title
     assert sides.of("Sergei Ivanov") is None  # untitled; "Sergei" alone is not Shoigu
     assert sides.of("Ivanov") is None
+
+
+def test_a_role_in_an_armed_group_speaks_for_no_state_its_nationality_names():
+    """"Afghan terror chief", "a Peruvian militant commander": the nationality says where the person is from,
+    not a government they speak for; "Peruvian Foreign Minister" does."""
+    from dossier.extract.charges import _Sides
+    from dossier.model import Mention, Ref
+
+    def titled(text, role):
+        return Mention(Ref("a0", "s1"), text, "PERSON", role=role)
+
+    sides = _Sides([titled("Ivo Kral", "Afghan Terror Chief"), titled("Jan Horak", "Peruvian militant commander"),
+                    titled("Ana Ortiz", "Peruvian Foreign Minister")])
+    assert sides.of("Ivo Kral") is None
+    assert sides.of("Jan Horak") is None
+    assert sides.of("Ana Ortiz") == "@PER"
 
 
 def test_an_institution_word_alone_is_nobodys_surname():

@@ -421,7 +421,8 @@ def _does_to(verb, table) -> bool:
     """Does the verb say its subject did something to something ("Ukrainian forces blew up the dam",
     "Russia supplied the weapons", "Kyiv attacked")? An act verb does; so does any verb with an object.
     An intransitive one tells where someone went or how they are ("the Saudi officials flew into Istanbul"):
-    its subject is no doer of the act, unless it is a weapon ("Russian missiles crossed into Poland"). Nor is
+    its subject is no doer of the act, unless it is a weapon ("Russian missiles crossed into Poland"); so does
+    a phrasal verb with no object ("the Russian plane going down"), unless it is an act verb. Nor is
     the subject of a lawful act of a state's authority ("Egypt arrested two airport employees", "Iran summoned
     the ambassador"): it enforces or answers, it is charged with nothing; nor of an act of diplomacy or
     courtesy ("Sisi and Putin discussed cooperation")."""
@@ -429,7 +430,7 @@ def _does_to(verb, table) -> bool:
     if verb.lemma_.lower() in {*table.authority_verbs, *table.courtesy_verbs}:
         return False
     return _act_verb(verb, {w.lower() for w in table.act_verbs}) or any(
-        c.dep_ in {"dobj", "prt", "ccomp", "xcomp", "dative"} or (c.dep_ == "nsubj" and c.lemma_.lower() in weapons)
+        c.dep_ in {"dobj", "ccomp", "xcomp", "dative"} or (c.dep_ == "nsubj" and c.lemma_.lower() in weapons)
         for c in verb.children)
 
 

@@ -39,7 +39,7 @@ def stance_of(st: StatementRecord, table: Stances | None = None) -> str | None:
         # label no cue below backs ("credible") rejects it
         backed = any(re.search(rf"\b{re.escape(c.lower())}\b", text) for c in table.cues.get("supports") or ())
         return "supports" if backed else "rejects"
-    if _blame_called_futile(text, table):
+    if _blame_called_futile(text, table) or _blame_called_unhelpful(text, table):
         return "rejects"
     if _no_such_act(text, table):
         return "denies"
@@ -55,8 +55,10 @@ def stance_of(st: StatementRecord, table: Stances | None = None) -> str | None:
                     continue  # "there is not much that Putin is not behind": he is behind it all
                 if stance == "denies" and _withholds(text, m.end(), table):
                     continue  # "deny safe haven to terrorists": a thing refused, no claim denied
+                if stance == "supports" and _asked_for(text, m.start(), m.end(), table):
+                    continue  # "open to a neutral and credible investigation": an inquiry asked for
                 return stance
-    if _without_grounds(text, table) or _truth_denied(text, table):
+    if _without_grounds(text, table) or _truth_denied(text, table) or _yet_to_give(text, table):
         return "rejects"
     if lemma in table.cue_verbs and not negated:
         return table.cue_verbs[lemma]
@@ -102,6 +104,17 @@ def _blame_called_futile(text: str, table: Stances) -> bool:
     return bool(negated and re.search(rf"\b(?:{gerunds})\s+(?:\w+\s+){{1,3}}?(?:{negated})\b", text))
 
 
+def _blame_called_unhelpful(text: str, table: Stances) -> bool:
+    """"The accusatory approach is unhelpful towards efforts to peace", "Scapegoating Pakistan ... is not
+    helpful": blame said to be of no help, in one clause, is refused."""
+    gerunds = [v[:-1] + "ing" if v.endswith("e") else v + "ing" for v in table.accuse_verbs]
+    blame = "|".join(re.escape(w) for w in (*gerunds, *table.blame_words, *table.allegation_nouns))
+    unhelpful = "|".join(re.escape(w) for w in table.unhelpful_words)
+    return bool(blame and unhelpful and re.search(
+        rf"\b(?:{blame})\b(?:\s+(?!(?:but|and|while|which|that)\b)[\w'-]+){{0,12}}?\s+(?:is|are|was|were)\s+(?:{unhelpful})\b",
+        text))
+
+
 def _no_such_act(text: str, table: Stances) -> bool:
     """"There were no air force, ground or naval attacks in the area": saying the act did not happen at all
     denies it (an existential "there was no" before one of the act nouns, a few modifiers between). Not "there
@@ -112,6 +125,23 @@ def _no_such_act(text: str, table: Stances) -> bool:
     modifier = rf"(?:(?!(?:{other})\b)[\w,-]+\s+)" if other else r"(?:[\w,-]+\s+)"
     return bool(nouns and re.search(rf"\bthere\s+(?:was|were|has been|have been|had been)\s+no\s+"
                                     rf"{modifier}{{0,5}}?(?:{nouns})\b", text))
+
+
+def _asked_for(text: str, start: int, end: int, table: Stances) -> bool:
+    """Is a word of belief said of an inquiry a few words on ("any neutral, transparent and credible
+    investigation"), or of "any" proof ("has yet to submit any credible proof"): what the speaker asks for,
+    not what it backs?"""
+    after = re.findall(r"[\w-]+", text[end:end + 60])[:4]
+    if any(w in table.inquiry_nouns for w in after):
+        return True
+    return bool(re.search(r"\bany\s+(?:[\w-]+\s+)?$", text[max(0, start - 30):start]))
+
+
+def _yet_to_give(text: str, table: Stances) -> bool:
+    """"India has yet to submit any credible proof for its allegations": the charge stands on nothing so far."""
+    verbs = "|".join(re.escape(v) for v in table.giving_verbs)
+    nouns = "|".join(re.escape(n) for n in table.absence_nouns)
+    return bool(verbs and nouns and re.search(rf"\byet to\s+(?:{verbs})\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\b", text))
 
 
 def _without_grounds(text: str, table: Stances) -> bool:

@@ -120,7 +120,7 @@ def _titled_persons(doc, found: list) -> list:
     for t in doc:
         if t.lower_ not in w.titles or t.i + 1 >= len(doc):
             continue
-        first = t.i + 1
+        first = _past_portfolio(doc, t.i + 1, w)
         while first < len(doc) and (doc[first].lower_ in w.title_abbreviations
                                     or doc[first].lower_.strip(".") in w.honorifics):
             first += 1  # "spokesperson Gen. Pat Ryder", "spokesperson Dr. ...": a rank or honorific, no name
@@ -132,6 +132,34 @@ def _titled_persons(doc, found: list) -> list:
             if not any(f[0] <= first < f[1] and f[2] == "PERSON" for f in found):
                 found.append((first, end, "PERSON"))
     return found
+
+
+def _past_portfolio(doc, i: int, w: ActorWordSets) -> int:
+    """Where the name starts after a title's portfolio or posting ("Minister of Transport Maxim Sokolov",
+    "Secretary of State Ana Costa", "ambassador to the United States Ana Costa"): past "of" and the
+    capitalised portfolio words (data/actor_words.yml portfolios), or past "to" and the country named; i
+    itself when neither follows."""
+    if i < len(doc) and doc[i].lower_ == "to":
+        return _past_posting(doc, i, w)
+    if i >= len(doc) or doc[i].lower_ != "of":
+        return i
+    j = i + 1
+    while j < len(doc) and doc[j].text[:1].isupper() and (doc[j].lower_ in w.portfolios or doc[j].lower_ == "and"):
+        j += 1
+    return j if j > i + 1 else i
+
+
+def _past_posting(doc, i: int, w: ActorWordSets) -> int:
+    """After "to": the country an envoy is posted to, the longest run of capitalised words that names one,
+    when capitalised words follow it (the envoy's name); else i."""
+    j = i + 1 + (i + 1 < len(doc) and doc[i + 1].lower_ == "the")
+    end = j
+    while end < len(doc) and doc[end].text[:1].isupper() and not doc[end].is_punct:
+        end += 1
+    for stop in range(end - 1, j, -1):  # leave at least one word for the name
+        if country_of(doc[j:stop].text) is not None:
+            return stop
+    return i
 
 
 def _entourages(doc, found: list) -> list:

@@ -107,7 +107,7 @@ def _owner(doc, start: int, end: int, text: str) -> tuple[str | None, str | None
         if country is not None:
             return None, country.name
     lead = text.split()[0]
-    if len(text.split()) > 1:
+    if len(text.split()) > 1 and not _origin_of_a_group(text):
         country = country_of(lead) or demonym_country(lead)
         if country is not None:
             return None, country.name
@@ -118,6 +118,15 @@ def _owner(doc, start: int, end: int, text: str) -> tuple[str | None, str | None
         if country is not None:
             return None, country.name
     return None, None
+
+
+def _origin_of_a_group(text: str) -> bool:
+    """"the Afghan Taliban", "the Lebanese Hezbollah", "the Kashmiri Liberation Front": a demonym before a
+    group's own name (data/actor_words.yml groups, name_group_heads) says where it comes from, not a state
+    that owns it, as it does before a state's body ("Indian Army", "Russian Foreign Ministry")."""
+    rest = text.split()[1:]
+    w = words()
+    return " ".join(rest).lower() in w.groups or rest[-1].lower() in w.name_group_heads
 
 
 def _role_after(doc, start: int, end: int) -> tuple[str | None, str | None]:

@@ -600,6 +600,10 @@ def _named_in_the_charge(a: _Asked) -> Placement | None:
                      for p in c.props)]
     if len(named) == 1:
         return named[0], OWN_SIDE, "denies a charge that names it"
+    main = _dominant(named) if named else None
+    if main is not None:
+        # named in several charges, one of which most sources report well ahead of the others: that one
+        return main, BY_WORDS, "denies the charge that names it most sources report"
     return None
 
 

@@ -758,7 +758,8 @@ def _subjects_of_saying(token, continued: bool = False) -> list:
     name = _modal_taken_for_a_name(token)
     if name is not None:
         return [name]
-    name = _name_misread_before(token) or _inverted_subject(token) or _agent_of_a_participle(token)
+    name = _name_misread_before(token) or _inverted_subject(token) or _agent_of_a_participle(token) \
+        or _subject_of_its_auxiliary(token)
     if name is not None:
         return [name]
     if token.dep_ in {"conj", "xcomp", "advcl"} and token.head != token:
@@ -829,6 +830,19 @@ def _agent_of_a_participle(token):
         return None
     agent = next((c for c in token.children if c.dep_ == "agent"), None)
     return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+
+
+def _subject_of_its_auxiliary(token):
+    """"Russia had, until Tuesday, refused to comment": with a phrase between the auxiliary and its verb, the
+    parser may hang the subject on the auxiliary; the verb's subject it is."""
+    return next((s for aux in token.children if aux.dep_ == "aux" and aux.i < token.i and _auxiliary(aux)
+                 for s in aux.children if s.dep_ in SUBJECT_DEPS), None)
+
+
+def _auxiliary(t) -> bool:
+    """A real auxiliary ("had", "has", "will"), not a verb the parser took for one ("Ukraine denies reported
+    link": a headline's verb)."""
+    return t.tag_ == "MD" or t.lemma_.lower() in {"have", "be", "do"}
 
 
 def _modal_taken_for_a_name(token):
