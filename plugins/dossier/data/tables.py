@@ -376,6 +376,7 @@ class Speech:
     quote_joiners: tuple[str, ...]
     former_latter: tuple[str, ...]
     indefinite_articles: tuple[str, ...]
+    primary_auxiliaries: tuple[str, ...]
     nobody_words: tuple[str, ...]
     topic_preps: tuple[str, ...]
     according_to: tuple[str, ...]

@@ -842,7 +842,7 @@ def _subject_of_its_auxiliary(token):
 def _auxiliary(t) -> bool:
     """A real auxiliary ("had", "has", "will"), not a verb the parser took for one ("Ukraine denies reported
     link": a headline's verb)."""
-    return t.tag_ == "MD" or t.lemma_.lower() in {"have", "be", "do"}
+    return t.tag_ == "MD" or t.lemma_.lower() in speech_words().primary_auxiliaries
 
 
 def _modal_taken_for_a_name(token):

@@ -49,6 +49,7 @@ class SpeechWords:
     quote_joiners: frozenset[str]
     former_latter: frozenset[str]
     indefinite_articles: frozenset[str]
+    primary_auxiliaries: frozenset[str]
     nobody_words: tuple[str, ...]
     topic_preps: frozenset[str]
     according_to: tuple[str, ...]
