@@ -152,6 +152,21 @@ def test_curated_hidden_or_merged_ids_that_do_not_exist_warn():
     assert [(p.line, "gone" in p.message or "machine-b" in p.message) for p in problems] == [(3, True), (5, True)]
 
 
+def test_a_curated_answer_replaces_the_machines_by_actor_id_though_written_by_alias():
+    from dossier.config import CuratedClaim, CuratedResponse, Curation
+    from dossier.model import Actor, Claim, Response
+    from dossier.resolve.actors import ActorIndex
+    from dossier.resolve.checks import curated_actor_id
+    from dossier.resolve.claims import apply_curation
+
+    actors = ActorIndex((Actor(id="maria-zakharova", name="Maria Zakharova", kind="person"),),
+                        {}, {"maria zakharova": "maria-zakharova", "zakharova": "maria-zakharova"})
+    machine = [Claim(id="c", text="...", responses=(Response("maria-zakharova", "denies", "a", "...", "a-s2-1"),))]
+    curation = Curation(claims=(CuratedClaim(id="c", responses=(CuratedResponse("Zakharova", "rejects"),)),))
+    claim, = apply_curation(machine, list(curation.claims), [], curated_actor_id(actors, curation))
+    assert [(r.actor, r.stance) for r in claim.responses] == [("Zakharova", "rejects")]  # one answer, not two
+
+
 def test_mutual_accusation_two_claims_each_turning_the_other(nlp):
     # each side denies the other's charge: a mutual accusation, each charge turned back on the other
     # (a charge only its target denied is answered by the counter-charge, not the reverse: cases file)

@@ -74,6 +74,15 @@ def test_title_names_resolved_actors(actors):
     assert event.title == "Sergei Shoigu visits Pyongyang"
 
 
+def test_an_event_id_is_made_of_its_first_participants_actor_id_not_its_name():
+    # a curated actor's name may be edited; its id, and the ids of its events, stay
+    acts = (Actor(id="kim", name="Kim Jong Un", kind="person"),)
+    index = ActorIndex(acts, {}, {"kim jong un": "kim"})
+    [event] = resolve_events([_report("a", date(2023, 9, 13), "visit", ("Kim Jong Un",), title="{0} visits Russia")],
+                             index, _sources(), [])
+    assert event.id == "2023-09-13-visit-kim" and event.title == "Kim Jong Un visits Russia"
+
+
 def test_reports_naming_nobody_on_one_day_are_one_happening(actors):
     day = date(2023, 6, 6)
     found = resolve_events([_report("a", day, "destruction", (), agents=0, title="Dam destroyed"),

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from dossier.data import TABLES, TableError, Speech, speech_table
 from dossier.data.tables import raw_table, read_table
+from dossier.extract.actors.vocab import words
 from dossier.extract.statements.cues import _is_speech
 from dossier.extract.statements.tables import speech_words
 from dossier.world import demonym_country
@@ -77,3 +78,13 @@ def test_a_missing_key_is_named(monkeypatch):
 def test_a_word_read_as_a_boolean_is_named(monkeypatch):
     with pytest.raises(TableError, match=r"data/speech\.yml: topic_preps\[1\]: True is not str \(quote the word"):
         _read_text(monkeypatch, _speech_yaml(topic_preps=["about", True]))
+
+
+def test_the_actor_stage_reads_its_words_by_field():
+    # words() is typed: a misspelled list fails where it is read, not as a KeyError deep in a rule
+    w = words()
+    assert "minister" in w.titles and isinstance(w.titles, frozenset)
+    assert all(x == x.lower() for f in fields(w) if isinstance(getattr(w, f.name), frozenset)
+               for x in getattr(w, f.name))
+    with pytest.raises(AttributeError):
+        w.tittles

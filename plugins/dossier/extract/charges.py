@@ -53,7 +53,7 @@ def _side_of_token(tok, people=None) -> frozenset[str]:
     for t in (tok, *tok.conjuncts):
         if t.lemma_.lower() in allegations:
             continue  # "denounced the explosion and the Turkish accusations": whose allegation, not a doer
-        if t.lower_ in {"other", "another"} or (t.lower_ == "each" and t.head.lower_ == "other"):
+        if t.lower_ in stances_table().reciprocal_words or (t.lower_ == "each" and t.head.lower_ == "other"):
             found.add(RECIPROCAL)
             continue
         if any(c.dep_ == "amod" and c.lemma_.lower() in held for c in t.children):
@@ -190,17 +190,17 @@ def _involved_in(t, nouns: set[str], acts: "frozenset[str] | set[str]" = frozens
     head = t.head
     if t.dep_ in {"poss", "amod", "compound"} and head.pos_ == "NOUN" and head.lemma_.lower() in nouns:
         return True
-    if t.dep_ == "pobj" and head.lower_ in {"to", "with", "in"} and head.head.lemma_.lower() in nouns:
+    if t.dep_ == "pobj" and head.lower_ in stances_table().involvement_preps and head.head.lemma_.lower() in nouns:
         # "links to Bolivia", "ties with Moscow", "contacts in Bolivia"; not the act itself ("involvement in
         # the Lima bomb attack": the place names where it was)
         return t.lemma_.lower() not in acts
-    if t.dep_ != "pobj" or head.lower_ not in {"of", "between"}:
+    if t.dep_ != "pobj" or head.lower_ not in stances_table().link_preps:
         return False
     owner = head.head
     if owner.lemma_.lower() in nouns:
         return True
     # "agents of the government of India" inside "a link between ...": climb one noun up
-    return owner.dep_ == "pobj" and owner.head.lower_ in {"of", "between"} and owner.head.head.lemma_.lower() in nouns
+    return owner.dep_ == "pobj" and owner.head.lower_ in stances_table().link_preps and owner.head.head.lemma_.lower() in nouns
 
 
 def involvement_named(st: StatementRecord, docs, table) -> frozenset[str]:
@@ -280,7 +280,7 @@ class _DoerWords:
     def of(cls, table: Stances) -> _DoerWords:
         # the subject of a verb of saying or of finding ("the agency concluded that ...") reports the act;
         # it is not its doer
-        speech = frozenset(table.claim_verbs) | {"say", "tell"} | set(speech_table().verbs) \
+        speech = frozenset(table.claim_verbs) | set(speech_table().verbs) \
             | frozenset(table.finding_verbs) | frozenset(table.stative_verbs)
         return cls(table, frozenset(table.accuse_verbs) | frozenset(table.charge_verbs), speech,
                    frozenset(table.act_nouns),
@@ -337,7 +337,7 @@ def _agent_of_act(t, w: _DoerWords) -> bool:
         return True
     if prep.lower_ == "by" and governor.pos_ == "NOUN" and governor.lemma_.lower() in w.acts:
         return True
-    return prep.lower_ in {"about", "of"} and governor.lower_ == "same"
+    return prep.lower_ in w.table.same_preps and governor.lower_ == "same"
 
 
 def _on_an_account(participle, w: _DoerWords) -> bool:
@@ -410,7 +410,7 @@ def _sent_to_a_side(source_prep) -> bool:
     object."""
     near = [*source_prep.head.children, *source_prep.children,
             *(g for c in source_prep.children if c.dep_ == "pobj" for g in c.children)]
-    return any(c.dep_ == "prep" and c.lower_ in {"to", "into"} and any(_side_of_token(g) for g in c.children if g.dep_ == "pobj")
+    return any(c.dep_ == "prep" and c.lower_ in stances_table().destination_preps and any(_side_of_token(g) for g in c.children if g.dep_ == "pobj")
                for c in near)
 
 

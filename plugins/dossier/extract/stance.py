@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-from ..data import Stances, actor_words_table, stances_table
+from ..data import Stances, actor_words_table, speech_table, stances_table
 from ..model import StatementRecord
 from .statements import verb_lemma
 
@@ -231,12 +231,6 @@ def _is_claim(st: StatementRecord, table: Stances) -> bool:
     return any(w in st.text.lower() for w in table.claim_words)
 
 
-def _supports_verb(st: StatementRecord, table: Stances) -> bool:
-    """The reporting verb itself supports ("confirmed", "backed"): the speaker backs someone's claim."""
-    lemma = verb_lemma(st.cue.split()[0].lower()) if st.cue else None
-    return table.cue_verbs.get(lemma) == "supports"
-
-
 def _accuses(st: StatementRecord, table: Stances) -> bool:
     """Does its reporting verb accuse? Not where it is negated ("did not blame Russia directly")."""
     lemma = verb_lemma(st.cue.split()[0].lower()) if st.cue else None
@@ -275,8 +269,6 @@ def _named_allegation(st: StatementRecord, docs, by_sentence, table) -> tuple[st
     return _faulted_for_saying(st, doc, mentions, table) or _makers_said_otherwise(st, doc, mentions, table)
 
 
-CONCESSIVE = {"despite", "notwithstanding"}
-
 
 def conceded_claim_makers(st: StatementRecord, docs, by_sentence, table) -> list[str]:
     """'Despite the claim from IS, officials have continued to accuse Israel': the makers of a claim the
@@ -288,14 +280,14 @@ def conceded_claim_makers(st: StatementRecord, docs, by_sentence, table) -> list
     mentions = by_sentence.get((st.ref.source, st.ref.sentence), [])
     nouns = set(table.allegation_nouns)
     for prep in doc:
-        if prep.idx >= st.ref.start or prep.lower_ not in CONCESSIVE:
+        if prep.idx >= st.ref.start or prep.lower_ not in table.concessive_preps:
             continue
         for noun in prep.children:
             if noun.dep_ == "pobj" and noun.lemma_.lower() in nouns:
                 makers, _ = _makers_and_content(noun, mentions, table)
                 # (a name the actor stage left unread there: "the claim from Islamic State")
                 makers = makers or [_modifier_makers(g, mentions)[0] for c in noun.children
-                                    if c.dep_ == "prep" and c.lower_ in {"by", "from"}
+                                    if c.dep_ == "prep" and c.lower_ in speech_table().maker_preps
                                     for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
                 if makers:
                     return makers
@@ -328,9 +320,9 @@ def _makers_and_content(tok, mentions, table) -> tuple[list[str], list]:
             makers, said = _clause_makers_and_content(c, mentions, table)
             claimants += makers
             content += said
-        elif c.dep_ == "prep" and c.lower_ in {"of", "about", "on", "over", "that", "regarding", "concerning"}:
+        elif c.dep_ == "prep" and c.lower_ in table.claim_content_preps:
             content.append(c)
-        elif c.dep_ == "prep" and c.lower_ in {"by", "from"}:
+        elif c.dep_ == "prep" and c.lower_ in speech_table().maker_preps:
             claimants += [m for g in c.children if g.dep_ == "pobj" for m in _heads(g, mentions)]
             told = [rc for g in c.children if g.dep_ == "pobj" for rc in g.children if _accusing_clause(rc, table)]
             if told:
@@ -340,7 +332,7 @@ def _makers_and_content(tok, mentions, table) -> tuple[list[str], list]:
     if tok.dep_ == "dobj":
         # "dismissed claims by so-called Islamic State to have ...": the parser may hang the noun's "by" phrase,
         # right after it, on the verb
-        claimants += [m for c in tok.head.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}
+        claimants += [m for c in tok.head.children if c.dep_ == "prep" and c.lower_ in speech_table().maker_preps
                       and c.i == tok.right_edge.i + 1 for g in c.children if g.dep_ == "pobj" for m in _heads(g, mentions)]
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in set(table.attribution_verbs):
         # "Turkey is making false accusations", "Moscow keeps spreading claims": the verb's subject
@@ -352,7 +344,7 @@ def _accusing_clause(clause, table) -> bool:
     """A relative clause on a maker whose verb accuses, its subject the relative pronoun ("who blamed
     Tehran for ...")."""
     return clause.dep_ == "relcl" and clause.lemma_.lower() in table.accuse_verbs and any(
-        g.dep_ == "nsubj" and g.lower_ in {"who", "which", "that"} for g in clause.children)
+        g.dep_ == "nsubj" and g.lower_ in speech_table().relative_pronouns for g in clause.children)
 
 
 def _modifier_makers(c, mentions) -> list[str]:
@@ -391,7 +383,7 @@ def _clause_makers_and_content(c, mentions, table) -> tuple[list[str], list]:
             continue
         elif g.dep_ in {"ccomp", "xcomp", "dobj"}:
             content.append(g)
-        elif g.dep_ == "prep" and g.lower_ in {"of", "about", "on", "that"}:
+        elif g.dep_ == "prep" and g.lower_ in table.clause_content_preps:
             content.append(g)
     infinitive = any(g.dep_ == "aux" and g.tag_ == "TO" for g in c.children)
     by_someone = any(g.dep_ == "agent" for g in c.children)  # "the account given by the minister": who gave it
@@ -522,7 +514,7 @@ def _only_a_name(toks, mentions) -> bool:
     """Are these words one actor's name, with at most a courtesy title ("Mr. Khashoggi")?"""
     named = [m for m in mentions if any(m.ref.start <= t.idx < m.ref.end for t in toks)]
     return len(named) == 1 and all(named[0].ref.start <= t.idx < named[0].ref.end or t.is_punct
-                                   or t.lower_.rstrip(".") in {"mr", "mrs", "ms", "dr"} for t in toks)
+                                   or t.lower_.rstrip(".") in stances_table().courtesy_titles for t in toks)
 
 
 def _labels_the_allegation(t, table) -> bool:

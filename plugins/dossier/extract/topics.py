@@ -64,14 +64,6 @@ def _stem(w: str) -> str:
     return w[:-1] if w.endswith("e") and len(w) > 4 else w
 
 
-def _overlap(a: set[str], b: set[str]) -> float:
-    return len(a & b) / max(1, min(len(a), len(b)))
-
-
-def _topical(shared: set[str]) -> int:
-    """Shared content words other than country names."""
-    return len([w for w in shared if not w.startswith("@")])
-
 RARE_CAP = 4.0  # a word wordfreq does not know (a name, a coinage) weighs as a rare word, no more
 COMMON_FLOOR = 0.3  # the commonest content words still count a little
 ZIPF_CEILING = 6.5  # words this frequent ("said", "people") say nothing of what a claim is about

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from ..config import Curation
 from ..model import Actor, Claim, Confidence, Dossier, Event, Extraction, Problem, ReviewItem, Source
 from .actors import ActorIndex, norm, resolve_actors
-from .checks import Checks
+from .checks import Checks, curated_actor_id
 from .claims import apply_curation, resolve_claims, resolve_statements
 from .events import apply_curation as apply_event_curation, resolve_events
 
@@ -27,8 +27,8 @@ def resolve(title: str, sources: list[Source], extraction: Extraction, curation:
     machine_events = resolve_events(list(extraction.events), actors, by_id, [])
     events = apply_event_curation(machine_events, list(curation.events), by_id)
     statements = resolve_statements(extraction.statements, actors)
-    machine = resolve_claims(extraction.claims, extraction.responses, statements, actors, [])
-    claims = apply_curation(machine, list(curation.claims), statements)
+    machine = resolve_claims(extraction.claims, extraction.responses, statements, actors)
+    claims = apply_curation(machine, list(curation.claims), statements, curated_actor_id(actors, curation))
     checks = Checks(curation, actors, sources, statements, machine_events, machine, claims)
     findings = checks.run()
     review = [f.review() for f in findings] + review

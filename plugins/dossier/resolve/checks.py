@@ -12,6 +12,7 @@ on the review page with the YAML that settles it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..config import CuratedActor, Curation, line_of
@@ -32,6 +33,23 @@ class Finding:
         return ReviewItem("curation-check", str(self.problem), self.source, self.sentence, self.fix)
 
 
+def curated_actor_id(actors: ActorIndex, curation: Curation) -> Callable[[str], str | None]:
+    """How a curated reference is read: as the id it stands for, itself when it is an actor id, else the
+    actor one of whose names it is (an alias written where the id belongs), else None (a hidden actor is
+    no one)."""
+    ids = {a.id for a in actors.actors}
+    hidden = {a.id for a in curation.actors if a.hidden}
+
+    def actor_id(ref: str) -> str | None:
+        if ref in ids:
+            return ref
+        if ref in hidden:
+            return None
+        return actors.of_name(ref)
+
+    return actor_id
+
+
 class Checks:
     """The checks of one build: curation, the actors as resolved, the sources, statements and the
     machine's own events and claims (before curation), and the final ones."""
@@ -48,6 +66,7 @@ class Checks:
         self.claims = claims
         self.actor_ids = {a.id for a in actors.actors}
         self.hidden_actors = {a.id for a in curation.actors if a.hidden}
+        self.actor_id = curated_actor_id(actors, curation)
         self.found: list[Finding] = []
 
     def label(self, kind: str) -> str:
@@ -65,15 +84,6 @@ class Checks:
         return self.found
 
     # ---------------------------------------------------------------- actors named by id
-
-    def actor_id(self, ref: str) -> str | None:
-        """The id a curated reference stands for: itself when it is an actor id, else the actor one of
-        whose names it is (an alias written where the id belongs), else None."""
-        if ref in self.actor_ids:
-            return ref
-        if ref in self.hidden_actors:
-            return None
-        return self.actors.of_name(ref)
 
     def actor_references(self) -> None:
         for a in self.c.actors:

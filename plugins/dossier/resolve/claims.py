@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 
 from ..config import CuratedClaim, slugify
-from ..model import Claim, ClaimRecord, Response, ResponseRecord, Statement, StatementRecord
+from ..model import Claim, ClaimRecord, Ref, Response, ResponseRecord, Statement, StatementRecord
 from .actors import ActorIndex
 
 TITLE_WORDS = 8
@@ -17,16 +18,21 @@ def resolve_statements(records: tuple[StatementRecord, ...], actors: ActorIndex)
     for r in records:
         counts[(r.ref.source, r.ref.sentence)] += 1
         n = counts[(r.ref.source, r.ref.sentence)]
-        speaker = actors.of_ref(r.speaker_ref) or actors.of_name(r.speaker_text)
+        speaker = _actor_of(actors, r.speaker_ref, r.speaker_text)
         out.append(Statement(id=f"{r.ref.source}-{r.ref.sentence}-{n}", speaker=speaker, source=r.ref.source,
                              sentence=r.ref.sentence, text=r.text, direct=r.direct, cue=r.cue, date=r.date,
                              start=r.ref.start, end=r.ref.end))
     return out
 
 
+def _actor_of(actors: ActorIndex, ref: Ref | None, name: str | None) -> str | None:
+    """The actor a speaker or answerer stands for: the actor of its mention where extraction gave one (the
+    same name may be another actor's, or no actor's, in that sentence), else of its name as written."""
+    return actors.of_ref(ref) if ref is not None else actors.of_name(name)
+
+
 def resolve_claims(records: tuple[ClaimRecord, ...], responses: tuple[ResponseRecord, ...],
-                   statements: list[Statement], actors: ActorIndex,
-                   curated: list[CuratedClaim]) -> list[Claim]:
+                   statements: list[Statement], actors: ActorIndex) -> list[Claim]:
     ids: dict[str, str] = {}
     claims: dict[str, Claim] = {}
     for rec in records:
@@ -43,7 +49,7 @@ def resolve_claims(records: tuple[ClaimRecord, ...], responses: tuple[ResponseRe
     for resp in responses:
         ident = ids.get(resp.claim_key)
         st = statements[resp.statement_index]
-        actor = (actors.of_ref(resp.actor_ref) or actors.of_name(resp.actor_text)) if resp.actor_text else st.speaker
+        actor = _actor_of(actors, resp.actor_ref, resp.actor_text) if resp.actor_text else st.speaker
         if ident is None or actor is None:
             continue
         claim = claims[ident]
@@ -54,7 +60,7 @@ def resolve_claims(records: tuple[ClaimRecord, ...], responses: tuple[ResponseRe
     for rec in records:
         if rec.counter_to and rec.counter_to in ids:
             claims[ids[rec.key]] = replace(claims[ids[rec.key]], counter_to=ids[rec.counter_to])
-    return apply_curation(sorted(claims.values(), key=lambda c: c.id), curated, statements)
+    return sorted(claims.values(), key=lambda c: c.id)
 
 
 def _claim_id(text: str, taken: set[str]) -> str:
@@ -66,8 +72,12 @@ def _claim_id(text: str, taken: set[str]) -> str:
     return ident
 
 
-def apply_curation(machine: list[Claim], curated: list[CuratedClaim], statements: list[Statement]) -> list[Claim]:
-    """The machine's claims with dossier/claims.yml applied (merged, hidden, corrected, added)."""
+def apply_curation(machine: list[Claim], curated: list[CuratedClaim], statements: list[Statement],
+                   actor_id: Callable[[str], str | None]) -> list[Claim]:
+    """The machine's claims with dossier/claims.yml applied (merged, hidden, corrected, added). A curated
+    answer replaces the machine's answer of the same actor (to the same statement, or to any where it names
+    none): the actor it names is read by `actor_id` (checks.curated_actor_id), so an alias written for an id
+    still finds the machine's answer."""
     claims = {c.id: c for c in machine}
     by_statement = {s.id: s for s in statements}
     for cur in curated:
@@ -78,7 +88,8 @@ def apply_curation(machine: list[Claim], curated: list[CuratedClaim], statements
         responses = [r for c in merged for r in c.responses]
         for r in cur.responses:
             st = by_statement.get(r.statement) if r.statement else None
-            responses = [x for x in responses if not (x.actor == r.actor and (x.statement == r.statement or not r.statement))]
+            actor = actor_id(r.actor)
+            responses = [x for x in responses if not (x.actor == actor and (x.statement == r.statement or not r.statement))]
             responses.append(Response(actor=r.actor, stance=r.stance,
                                       source=r.source or (st.source if st else ""),
                                       quote=r.quote or (st.text if st else ""), statement=r.statement,

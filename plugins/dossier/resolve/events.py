@@ -347,7 +347,7 @@ def _into_gatherings(groups: list[_Group]) -> list[_Group]:
     for g in groups:
         target = None
         if g.kinds() <= SPEECH_KINDS:
-            addressed = {_actor_of(r, n, []) for r, _ in g.reports for n in range(r.agents, len(r.participants))} - {None}
+            addressed = {_actor_of(r, n) for r, _ in g.reports for n in range(r.agents, len(r.participants))} - {None}
             target = next((m for m in meetings if m is not g and addressed & m.participants()
                            and any(mr.date == r.date and mr.date and mr.date.precision == "day"
                                    for mr, _ in m.reports for r, _ in g.reports)), None)
@@ -364,7 +364,7 @@ def _sentence_no(sid: str) -> int:
 
 def _doers(reports) -> set[str]:
     """The actor ids of the reports' doers (who spoke), not of whom they spoke about."""
-    return {x for r, _ in reports for x in (_actor_of(r, n, []) for n in range(r.agents)) if x}
+    return {x for r, _ in reports for x in (_actor_of(r, n) for n in range(r.agents)) if x}
 
 
 def _speaks_for(ids) -> set[str]:
@@ -417,7 +417,7 @@ def _actor_id(actors: ActorIndex, text: str, ref) -> str | None:
 _ACTORS: dict = {}
 
 
-def _actor_of(report: EventReport, n: int, resolved: list[str]) -> str | None:
+def _actor_of(report: EventReport, n: int) -> str | None:
     """The actor id of a report's n-th participant."""
     index = _ACTORS.get("index")
     if index is None or n >= len(report.participants):
@@ -440,7 +440,7 @@ def _event(group: _Group, actors: ActorIndex, sources: dict[str, Source]) -> Eve
     reports = tuple(sorted(starts, key=lambda x: (x.source, _sentence_no(x.sentence), starts[x], x.text)))
     places = Counter(r.place for r, _ in group.reports if r.place)
     ident = slugify(f"{cut(best.date.start, best.date.precision) if best.date else 'undated'} {best.kind} "
-                    f"{names.get(participants[0], '') if participants else best.trigger}", "event")
+                    f"{participants[0] if participants else best.trigger}", "event")
     kind = best.kind if best.kind in group.kinds() & GATHERING_KINDS or not group.kinds() & GATHERING_KINDS \
         else sorted(group.kinds() & GATHERING_KINDS)[0]
     return Event(id=ident, title=title, kind=kind, date=best.date,
@@ -450,25 +450,19 @@ def _event(group: _Group, actors: ActorIndex, sources: dict[str, Source]) -> Eve
 
 def _title(group: _Group, names: dict) -> str:
     """The title pattern of the report that says most (doers named, then most participants), filled in."""
-    def fill(report: EventReport, participants: tuple[str, ...]) -> str:
-        ids = {}
-        # the pattern counts mention texts; map each to its actor's name where it resolved
-        for n, text in enumerate(report.participants):
-            ids[n] = text
-        resolved = list(participants)
-        by_text = {}
-        for n, text in enumerate(report.participants):
-            by_text[n] = text
+    def fill(report: EventReport) -> str:
+        # the pattern counts mention texts: each is written as its actor's name where it resolved
         def name(m: re.Match) -> str:
             n = int(m.group(1))
-            actor = _actor_of(report, n, resolved)
-            return names.get(actor, by_text.get(n, "")) if actor else by_text.get(n, "")
+            text = report.participants[n] if n < len(report.participants) else ""
+            actor = _actor_of(report, n)
+            return names.get(actor, text) if actor else text
         return re.sub(r"\s+", " ", PLACEHOLDER.sub(name, report.title)).strip()
 
     def named(report: EventReport) -> bool:
         """Whether every doer the title names is an actor: a title never makes a stray word ("Kakhovka
         says ...") the doer."""
-        return all(_actor_of(report, int(n), []) for n in PLACEHOLDER.findall(report.title)
+        return all(_actor_of(report, int(n)) for n in PLACEHOLDER.findall(report.title)
                    if int(n) < report.agents)
 
     gathering = group.kinds() & GATHERING_KINDS  # a session with its speeches is titled as the session
@@ -477,10 +471,10 @@ def _title(group: _Group, names: dict) -> str:
                                                    -named(x[0]), -len(x[1]),
                                                    _precision_rank(x[0].date), -x[0].confidence,
                                                    x[0].ref.source, _sentence_no(x[0].ref.sentence)))
-    for report, participants in ranked:
+    for report, _ in ranked:
         if report.title and named(report):
-            return fill(report, participants)
-    report, participants = ranked[0]
+            return fill(report)
+    report, _ = ranked[0]
     clause = report.text[report.ref.start:report.ref.end].strip(" ,.;") or report.text
     words = clause.split()
     return " ".join(words[:12]) + (" …" if len(words) > 12 else "")

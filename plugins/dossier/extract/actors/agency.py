@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ...data import events_table, speech_table, stances_table
 from ...world import capital_of, country_of, is_place
-from .vocab import AGENT, NONE, PARTICIPANT, SUBJECTS, _key, speech_verbs, words
+from .vocab import AGENT, NONE, PARTICIPANT, SUBJECTS, ActorWordSets, _key, speech_verbs, words
 
 # ---------------------------------------------------------------- what the sentence says about it
 
@@ -21,7 +21,7 @@ def _agency(span) -> int:
     w = words()
     t = _governing(span.root)
     last = span[-1]
-    if last.dep_ == "compound" and last.head.tag_ == "NNS" and last.head.lemma_.lower() in w["body_nouns"]:
+    if last.dep_ == "compound" and last.head.tag_ == "NNS" and last.head.lemma_.lower() in w.body_nouns:
         t = _governing(last.head)  # "US intelligence agencies conclude": the name acts through its agencies
     for _name, rule in _AGENCY_RULES:
         level = rule(span, t, w)
@@ -39,13 +39,13 @@ def _governing(t):
     return t
 
 
-def _only_said_of(span, t, w) -> int | None:
+def _only_said_of(span, t, w: ActorWordSets) -> int | None:
     """A subject or possessor that does nothing: what someone says it must do, a city's place, what is
     said of a country, an outlet's journalist."""
     dep, head = t.dep_, t.head
     if dep in SUBJECTS and _obliged(head):
         return NONE  # "If the administration won't act, Congress must": what someone says it must do
-    if dep == "poss" and head.lemma_.lower() in w["facilities"] and (capital_of(span.text) or is_place(span.text)):
+    if dep == "poss" and head.lemma_.lower() in w.facilities and (capital_of(span.text) or is_place(span.text)):
         return NONE  # "near Baghdad's airport", "Kyiv's central square": a city's place, where it happened
     if dep in SUBJECTS and _described(head) and (country_of(span.text) or is_place(span.text)):
         return NONE  # "Russia, Ukraine and India were the worst affected countries": said of it, not done by it
@@ -56,11 +56,11 @@ def _only_said_of(span, t, w) -> int | None:
     return None
 
 
-def _subject_or_owner(span, t, w) -> int | None:
+def _subject_or_owner(span, t, w: ActorWordSets) -> int | None:
     return AGENT if t.dep_ in SUBJECTS or t.dep_ == "poss" else None
 
 
-def _after_a_preposition(span, t, w) -> int | None:
+def _after_a_preposition(span, t, w: ActorWordSets) -> int | None:
     """The object of a preposition: "by" and "according to" act; "of" an act, "with", "against" take
     part; "in", "on Twitter", "from Kenya" only place."""
     if t.dep_ != "pobj":
@@ -71,53 +71,53 @@ def _after_a_preposition(span, t, w) -> int | None:
         return NONE  # "In this photo provided by Mehr News Agency": a credit, not a doer
     if prep == "by" or (prep == "to" and governor.lower_ == "according"):
         return AGENT
-    if governor.lower_ in w["titles"] and governor.i != t.i and prep not in w["place_preps"]:
+    if governor.lower_ in w.titles and governor.i != t.i and prep not in w.place_preps:
         # "Ambassador at Large Oleg Burmistrov", "a director for the World Sikh Organization": the
         # name holds or gives the title, which does what the sentence says ("a commander in Syria" is
         # where the commander was)
         return max(PARTICIPANT, _agency(span.doc[governor.i:governor.i + 1]))
-    governs_act = governor.lemma_.lower() in w["act_nouns"] or governor.lower_ in w["act_nouns"]
+    governs_act = governor.lemma_.lower() in w.act_nouns or governor.lower_ in w.act_nouns
     if prep == "of" and governs_act:
         return PARTICIPANT  # "the policy of NATO", like "NATO's policy"
-    if prep in {"on", "to", "via", "through"} and span.text.lower() in w["platforms"]:
+    if prep in w.platform_preps and span.text.lower() in w.platforms:
         return NONE  # "blamed Iran for the attack on Twitter", "took to Telegram": where it was posted
     if _speech_recipient(t):
         return PARTICIPANT  # "said to Sputnik", "in an interview with CTV"
-    if prep == "on" and (governor.lemma_.lower() in w["media_cues"] or governor.lower_ in w["media_cues"]):
+    if prep == "on" and (governor.lemma_.lower() in w.media_cues or governor.lower_ in w.media_cues):
         return NONE  # "said in a statement on Telegram", "posted on X": where it was said
     if prep == "from" and governor.pos_ in {"NOUN", "PROPN"} and not governs_act:
         return NONE  # "athletes from Kenya": where people come from, not a letter or a call from a state
-    if prep in {"with", "between", "among", "against", "from", "on"} and governor.lemma_.lower() not in w["place_verbs"]:
-        return PARTICIPANT if prep != "on" or governor.lemma_.lower() in w["act_nouns"] else NONE
+    if prep in w.party_preps and governor.lemma_.lower() not in w.place_verbs:
+        return PARTICIPANT if prep != "on" or governor.lemma_.lower() in w.act_nouns else NONE
     return NONE
 
 
-def _an_object(span, t, w) -> int | None:
+def _an_object(span, t, w: ActorWordSets) -> int | None:
     if t.dep_ in {"dobj", "dative", "iobj", "attr", "oprd"}:
-        return NONE if t.head.lemma_.lower() in w["place_verbs"] else PARTICIPANT
+        return NONE if t.head.lemma_.lower() in w.place_verbs else PARTICIPANT
     return None
 
 
-def _a_modifier(span, t, w) -> int | None:
+def _a_modifier(span, t, w: ActorWordSets) -> int | None:
     """A name modifying a noun: the body it names or holds, a title's or an act's party, else a description."""
     dep, head = t.dep_, t.head
-    if dep in {"compound", "nmod"} and head.is_lower and head.lower_ in w["org_heads"] \
+    if dep in {"compound", "nmod"} and head.is_lower and head.lower_ in w.org_heads \
             and 0 <= head.i - span.end <= 1:
         return _agency(span.doc[head.i:head.i + 1])  # "the KCNA news agency said": the name is the agency
-    if dep in {"compound", "nmod"} and head.lower_ in w["org_heads"] and head.i >= span.end:
+    if dep in {"compound", "nmod"} and head.lower_ in w.org_heads and head.i >= span.end:
         return PARTICIPANT  # "White House" of "White House National Security Council": it holds the body
     if dep == "compound" and _happening(head) and not country_of(span.text) \
             and (capital_of(span.text) or is_place(span.text)):
         return NONE  # "the Paris attacks", "the Salisbury poisoning": where it happened, not who did it
     if dep in {"compound", "amod", "nmod", "npadvmod", "nummod"}:
         noun = head.lower_
-        if noun in w["titles"] or noun in w["act_nouns"] or head.lemma_.lower() in w["act_nouns"]:
+        if noun in w.titles or noun in w.act_nouns or head.lemma_.lower() in w.act_nouns:
             return PARTICIPANT
         return NONE
     return None
 
 
-def _a_headline_fragment(span, t, w) -> int | None:
+def _a_headline_fragment(span, t, w: ActorWordSets) -> int | None:
     if t.dep_ == "ROOT" and span.root.pos_ == "PROPN" and len(span.doc) > len(span) + 2:
         return PARTICIPANT  # headline fragments: "Pyongyang slams Washington"
     return None
@@ -131,7 +131,7 @@ def _happening(noun) -> bool:
 
 def _credits_an_image(word) -> bool:
     """Is the word an image, or a participle on one ("photo provided by", "image taken by")?"""
-    images = words()["image_nouns"]
+    images = words().image_nouns
     return word.lemma_.lower() in images or (word.dep_ == "acl" and word.head.lemma_.lower() in images)
 
 
@@ -140,18 +140,18 @@ def _outlets_journalist(t) -> bool:
     w = words()
     return t.ent_type_ == "PERSON" and any(
         c.dep_ == "poss" and _key(" ".join(x.text for x in c.subtree if x.dep_ != "case"))
-        in w["news_agencies"] | w["broadcasters"] for c in t.children)
+        in w.news_agencies | w.broadcasters for c in t.children)
 
 
 def _described(verb) -> bool:
     """The verb only links its subject to a noun that describes it ("were the worst affected countries")."""
-    return verb.lemma_.lower() in {"be", "become", "remain"} and any(c.dep_ == "attr" for c in verb.children)
+    return verb.lemma_.lower() in words().copulas and any(c.dep_ == "attr" for c in verb.children)
 
 
 def _obliged(verb) -> bool:
     """The verb is an obligation put on its subject, not an act: a modal of obligation (data/actor_words.yml
     obligation_modals) standing alone ("Congress must.") or before it ("Congress must act")."""
-    modals = words()["obligation_modals"]
+    modals = words().obligation_modals
     return verb.lower_ in modals or any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
 
 
@@ -167,7 +167,7 @@ def _reported(t) -> bool:
 def _does(span) -> bool:
     """The name itself is the subject of a verb that is an act, not of "be" or "have" or a passive."""
     t = span.root
-    return t.dep_ == "nsubj" and t.head.lemma_.lower() not in {"be", "have", "remain", "become", "lie", "sit"}
+    return t.dep_ == "nsubj" and t.head.lemma_.lower() not in words().inert_verbs
 
 
 def _owns_an_act(span) -> bool:
@@ -176,17 +176,17 @@ def _owns_an_act(span) -> bool:
     w = words()
     t = span.root
     head = t.head
-    return t.dep_ == "poss" and (head.lemma_.lower() in w["act_nouns"] or head.lower_ in w["act_nouns"]
-                                 or head.lower_ in w["titles"] or head.lower_ in w["org_heads"])
+    return t.dep_ == "poss" and (head.lemma_.lower() in w.act_nouns or head.lower_ in w.act_nouns
+                                 or head.lower_ in w.titles or head.lower_ in w.org_heads)
 
 
 def _speech_recipient(t) -> bool:
     """The token is told something: "told Sputnik", "said to reporters", "an interview with CTV"."""
     w = words()
     if t.dep_ in {"dobj", "dative", "iobj"}:
-        return t.head.lemma_.lower() in w["recipient_cues"]
-    if t.dep_ == "pobj" and t.head.lower_ in {"to", "with"}:
-        return t.head.head.lemma_.lower() in w["recipient_cues"]
+        return t.head.lemma_.lower() in w.recipient_cues
+    if t.dep_ == "pobj" and t.head.lower_ in w.recipient_preps:
+        return t.head.head.lemma_.lower() in w.recipient_cues
     return False
 
 
@@ -197,7 +197,7 @@ def _titled_teller(t) -> bool:
     not the outlet acting."""
     verb = t.head if t.dep_ in {"dobj", "dative", "iobj"} else t.head.head
     w = words()
-    return any(tok.lower_ in w["titles"] and tok.lower_ not in w["commentator_titles"] | w["press_titles"]
+    return any(tok.lower_ in w.titles and tok.lower_ not in w.commentator_titles | w.press_titles
                for c in verb.children if c.dep_ in SUBJECTS for tok in c.subtree)
 
 
@@ -208,25 +208,25 @@ def _news_agency(text: str, doc, start: int, end: int) -> bool:
     publication Anadolu Agency")."""
     w = words()
     key = _key(text)
-    if key in w["news_agencies"] | w["broadcasters"] or re.search(r"\b(?:news|press) agency$", key):
+    if key in w.news_agencies | w.broadcasters or re.search(r"\b(?:news|press) agency$", key):
         return True
-    if key.replace(" ", "") in _run_together(frozenset(w["news_agencies"] | w["broadcasters"])):
+    if key.replace(" ", "") in _run_together(frozenset(w.news_agencies | w.broadcasters)):
         return True  # "Aljazeera" for "Al Jazeera"
-    if len(text.split()) > 1 and text.split()[-1].lower() in w["newspaper_words"]:
+    if len(text.split()) > 1 and text.split()[-1].lower() in w.newspaper_words:
         return True
     if _titled_with_the(doc, start):
         return True
     if [t.lower_ for t in doc[end:end + 2]] == ["news", "agency"]:
         return True
     after = [t for t in doc[end:end + 3] if t.is_lower]
-    if after and after[0].lemma_.lower() in w["media_nouns"] or \
-            any(t.lemma_.lower() in w["media_nouns"] and t.i == doc[start].head.i for t in after):
+    if after and after[0].lemma_.lower() in w.media_nouns or \
+            any(t.lemma_.lower() in w.media_nouns and t.i == doc[start].head.i for t in after):
         return True  # "the ERR state broadcaster"
     root = doc[start:end].root
     head = root.head
     return root.dep_ in {"appos", "compound"} and head.i < start and (
-        head.lemma_.lower() in w["media_nouns"]
-        or head.lower_ == "agency" and any(c.lower_ in {"news", "press"} for c in head.children))
+        head.lemma_.lower() in w.media_nouns
+        or head.lower_ == "agency" and any(c.lower_ in w.agency_kinds for c in head.children))
 
 
 @lru_cache(maxsize=1)
@@ -254,16 +254,16 @@ def _relays(t) -> bool:
     speech = speech_table()
     while t.dep_ in {"compound", "appos"} and t.head.i != t.i:
         t = t.head  # "told Reuters news agency", "according to state media publication Anadolu Agency"
-    if t.dep_ == "poss" and t.head.lower_ in words()["broadcasts"]:
+    if t.dep_ == "poss" and t.head.lower_ in words().broadcasts:
         t = t.head  # "told CBS's 60 Minutes program": the network's programme is told
     if _speech_recipient(t):
         return True
     head = t.head
-    if t.dep_ in SUBJECTS and head.lemma_.lower() in words()["newsroom_verbs"]:
+    if t.dep_ in SUBJECTS and head.lemma_.lower() in words().newsroom_verbs:
         return True  # "The Guardian has not verified the claims": the outlet at work on the story
     if t.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
         return True
-    if t.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.lower() in set(speech.frame_verbs) | {"carry"}:
+    if t.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.lower() in set(speech.frame_verbs) | words().relay_verbs:
         return True
     if t.dep_ in SUBJECTS and head.lemma_.lower() in set(speech.say_verbs) | set(speech.frame_verbs) and any(
             c.lower_ == "as" and any(g.lemma_.lower() in speech.say_verbs for g in c.children) for c in head.children):
@@ -271,7 +271,7 @@ def _relays(t) -> bool:
     if t.dep_ in SUBJECTS | {"dobj"} and head.lemma_.lower() in set(speech.say_verbs):
         if t.i > head.i:
             return True  # "..., reported state-run Anadolu Agency": the agency credited after the verb
-        if any(c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in words()["citing_verbs"] for c in head.children):
+        if any(c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in words().citing_verbs for c in head.children):
             return True  # "the Anadolu Agency said, citing the minister": another's words it carries
         verbs = set(speech.verbs) | set(speech.say_verbs)
         if head.dep_ in {"ccomp", "parataxis"} and head.i > head.head.i and head.head.lemma_.lower() in verbs:
@@ -290,7 +290,7 @@ def _acted_upon(t) -> bool:
     of the story. Reporting, confirming or being told things is the outlet at work, not acting in it."""
     if t.dep_ == "nsubjpass":
         return True
-    return t.dep_ == "dobj" and t.head.pos_ == "VERB" and t.head.lemma_.lower() not in words()["recipient_cues"]
+    return t.dep_ == "dobj" and t.head.pos_ == "VERB" and t.head.lemma_.lower() not in words().recipient_cues
 
 
 # In order: the first rule with a level decides (a subject that is only described does nothing).

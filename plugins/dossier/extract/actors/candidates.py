@@ -11,7 +11,7 @@ from spacy.tokens import Span
 
 from ...data import bodies_table, date_words_table, speech_table
 from ...world import capital_of, country_of, demonym_country, is_place, seat_country
-from .vocab import LABEL_KINDS, NAME_LINKS, words
+from .vocab import LABEL_KINDS, NAME_LINKS, ActorWordSets, words
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})  # "China's", "the United States' defense department"
@@ -61,7 +61,7 @@ def _is_actor_entity(ent) -> bool:
     if not any(c.isupper() for c in ent.text):
         return False  # "a fox smells its own lair": a name is capitalised in running text; NER guessed from context
     # "Rear Adm." of "spokesperson Rear Adm. Daniel Hagari": a rank, no one's name
-    return not all(t.lower_ in w["titles"] | w["title_abbreviations"] or t.lower_.strip(".") in w["honorifics"]
+    return not all(t.lower_ in w.titles | w.title_abbreviations or t.lower_.strip(".") in w.honorifics
                    for t in ent)
 
 
@@ -83,7 +83,7 @@ def _repaired_part(doc, start: int, end: int, label: str) -> Iterator[tuple[int,
     """A part of an entity, its edges moved where NER drew them wrong, or split in two where NER ran a
     body or country into a person's name."""
     w = words()
-    if label in {"ORG", "GPE", "FAC"} and end < len(doc) and doc[end].lower_ in w["titles"]:
+    if label in {"ORG", "GPE", "FAC"} and end < len(doc) and doc[end].lower_ in w.titles:
         end = _portfolio_cut(doc, start, end)
     if label == "ORG" and end - start >= 2 and demonym_country(doc[start].text) is not None \
             and re.fullmatch(r"[A-Z]{2,6}", doc[start + 1].text):
@@ -104,7 +104,7 @@ def _repaired_part(doc, start: int, end: int, label: str) -> Iterator[tuple[int,
         end = _name_of(doc, start, end)
     if label == "ORG":
         start, end = _to_defined_acronym(doc, start, end)
-    if start > 0 and doc[start - 1].is_title and doc[start - 1].lower_ in w["name_articles"] \
+    if start > 0 and doc[start - 1].is_title and doc[start - 1].lower_ in w.name_articles \
             and doc[start - 1].whitespace_:
         start -= 1  # "Die Zeit", "Le Monde": NER leaves a foreign article out of the name it opens
     if start < end:
@@ -118,23 +118,23 @@ def _titled_persons(doc, found: list) -> list:
     Costa"): it replaces what overlapped it."""
     w = words()
     for t in doc:
-        if t.lower_ not in w["titles"] or t.i + 1 >= len(doc):
+        if t.lower_ not in w.titles or t.i + 1 >= len(doc):
             continue
         first = _past_portfolio(doc, t.i + 1, w)
-        while first < len(doc) and (doc[first].lower_ in w["title_abbreviations"]
-                                    or doc[first].lower_.strip(".") in w["honorifics"]):
+        while first < len(doc) and (doc[first].lower_ in w.title_abbreviations
+                                    or doc[first].lower_.strip(".") in w.honorifics):
             first += 1  # "spokesperson Gen. Pat Ryder", "spokesperson Dr. ...": a rank or honorific, no name
         end = first
         while end < len(doc) and end - first <= 3 and (_name_token(doc[end]) or (end > first and _particle_at(doc, end))):
             end = _particle_at(doc, end) if not _name_token(doc[end]) else end + 1
-        if end > first and doc[end - 1].lower_ not in w["org_heads"] | w["events"] | w["facilities"]:
+        if end > first and doc[end - 1].lower_ not in w.org_heads | w.events | w.facilities:
             found = [f for f in found if f[1] <= first or f[0] >= end or f[2] == "PERSON"]
             if not any(f[0] <= first < f[1] and f[2] == "PERSON" for f in found):
                 found.append((first, end, "PERSON"))
     return found
 
 
-def _past_portfolio(doc, i: int, w) -> int:
+def _past_portfolio(doc, i: int, w: ActorWordSets) -> int:
     """Where the name starts after a title's portfolio or posting ("Minister of Transport Maxim Sokolov",
     "Secretary of State Ana Costa", "ambassador to the United States Ana Costa"): past "of" and the
     capitalised portfolio words (data/actor_words.yml portfolios), or past "to" and the country named; i
@@ -144,12 +144,12 @@ def _past_portfolio(doc, i: int, w) -> int:
     if i >= len(doc) or doc[i].lower_ != "of":
         return i
     j = i + 1
-    while j < len(doc) and doc[j].text[:1].isupper() and (doc[j].lower_ in w["portfolios"] or doc[j].lower_ == "and"):
+    while j < len(doc) and doc[j].text[:1].isupper() and (doc[j].lower_ in w.portfolios or doc[j].lower_ == "and"):
         j += 1
     return j if j > i + 1 else i
 
 
-def _past_posting(doc, i: int, w) -> int:
+def _past_posting(doc, i: int, w: ActorWordSets) -> int:
     """After "to": the country an envoy is posted to, the longest run of capitalised words that names one,
     when capitalised words follow it (the envoy's name); else i."""
     j = i + 1 + (i + 1 < len(doc) and doc[i + 1].lower_ == "the")
@@ -166,7 +166,7 @@ def _entourages(doc, found: list) -> list:
     """A person's name, possessive or not, and a noun of the people around them ("Navalny's team said", "the
     Ortiz family", "the family of Carlos Ortiz"): the group speaks, not the person; it replaces the person's name it holds (which NER often
     takes for a body's: "Navalny" as ORG)."""
-    nouns = words()["entourage_nouns"]
+    nouns = words().entourage_nouns
     for start, end, label in list(found):
         if label not in {"PERSON", "ORG"} or end >= len(doc) or doc[start:end].text.isupper():
             continue  # (a body's acronym is no surname NER mistook: "NATO allies" are its members)
@@ -195,7 +195,7 @@ def _proxies(doc) -> Iterator[tuple[int, int, str]]:
     (data/actor_words.yml proxy_nouns, backing_words); the group acts, not the state."""
     w = words()
     for t in doc:
-        if t.lower_ not in w["proxy_nouns"] or t.pos_ != "NOUN":
+        if t.lower_ not in w.proxy_nouns or t.pos_ != "NOUN":
             continue
         left = [c for c in t.children if c.i < t.i and c.dep_ in {"amod", "compound", "npadvmod", "nmod"}]
         states = [x for c in left for x in c.subtree if x.i < t.i and (country_of(x.text) or demonym_country(x.text))]
@@ -205,7 +205,7 @@ def _proxies(doc) -> Iterator[tuple[int, int, str]]:
         if any(x.i < t.i and x.pos_ == "PROPN" and x not in states for c in left for x in c.subtree):
             continue  # "Iran-allied Houthi rebels": a group with a name of its own
         pro = any(x.lower_ == "pro" for c in left for x in c.subtree)
-        backed = any(x.lower_ in w["backing_words"] for c in left for x in c.subtree)
+        backed = any(x.lower_ in w.backing_words for c in left for x in c.subtree)
         if pro or backed:
             yield start, t.i + 1, "GROUP"
 
@@ -234,11 +234,11 @@ def _acronyms_and_group_words(doc, found: list) -> list:
             continue
         text = t.text.strip(".")
         if (re.fullmatch(r"[A-Z][A-Z0-9]{1,5}", t.text) and t.pos_ in {"PROPN", "NOUN", "X"}
-                and text.lower() not in w["titles"]):
+                and text.lower() not in w.titles):
             found.append((t.i, t.i + 1, "QUALIFIER" if _grades_a_name(t, found) else "ACRONYM"))
         elif t.is_title and len(t.text) >= 4 and t.text.upper() in _known_acronyms() and t.pos_ in {"PROPN", "NOUN"}:
             found.append((t.i, t.i + 1, "ACRONYM"))  # "Isis", "Nato": a known body's acronym in a house style
-        elif t.is_title and t.lower_ in w["groups"] and (t.i == 0 or doc[t.i - 1].lower_ in {"the", "collective"}
+        elif t.is_title and t.lower_ in w.groups and (t.i == 0 or doc[t.i - 1].lower_ in w.group_openers
                                                             or t.dep_ in {"nsubj", "amod"}):
             start = t.i - 1 if t.i and doc[t.i - 1].lower_ == "collective" else t.i
             found.append((start, t.i + 1, "GROUP"))
@@ -262,7 +262,7 @@ def _adding(finder):
 def _led_coalitions(doc, found) -> Iterator[tuple[int, int, str]]:
     """"the Saudi-led coalition", "a US-led alliance": a coalition named by the states that lead it (the
     spelling news uses for them), which NER leaves out or keeps only the demonym of."""
-    nouns = words()["coalition_nouns"]
+    nouns = words().coalition_nouns
     for t in doc:
         if t.lower_ != "led" or t.i < 2 or doc[t.i - 1].text not in {"-", "–"} or t.head.lower_ not in nouns \
                 or t.head.i <= t.i:
@@ -281,7 +281,7 @@ def _led_coalitions(doc, found) -> Iterator[tuple[int, int, str]]:
 def _named_groups(doc) -> Iterator[tuple[int, int, str]]:
     """A group the table names in several words ("Arab states", "Gulf states", "Western allies"), written
     capitalised and acting as a subject: NER leaves it out or keeps only its adjective."""
-    for name in words()["groups"]:
+    for name in words().groups:
         parts = name.split()
         if len(parts) < 2 or parts[0] == "the":
             continue
@@ -315,19 +315,19 @@ def _collectives(doc) -> Iterator[tuple[int, int, str]]:
             continue
         end, last = t.i + named, None
         while end < len(doc) and end - t.i <= 3 and doc[end].is_lower \
-                and (doc[end].lower_ in w["unit_words"] or doc[end].lower_ in w["collectives"]):
-            if doc[end].lower_ in w["collectives"]:
+                and (doc[end].lower_ in w.unit_words or doc[end].lower_ in w.collectives):
+            if doc[end].lower_ in w.collectives:
                 last = end
             end += 1
-        if last is not None and last > t.i + named and doc[last].lower_ in w["body_heads"] \
-                and doc[last - 1].lower_ in w["portfolios"]:
+        if last is not None and last > t.i + named and doc[last].lower_ in w.body_heads \
+                and doc[last - 1].lower_ in w.portfolios:
             continue  # "Bolivian military intelligence": one body of the country (_country_bodies), not its people
         if last is not None and doc[last].dep_ not in {"compound", "amod", "nmod"}:  # not "intelligence agency"
             yield t.i, last + 1, "COLLECTIVE"
-        elif last is not None and doc[last].head.lower_ in w["press_titles"] and doc[last].head.i == last + 1:
+        elif last is not None and doc[last].head.lower_ in w.press_titles and doc[last].head.i == last + 1:
             yield t.i, last + 1, "COLLECTIVE"  # "a senior US intelligence official says": US intelligence speaks
         elif last is not None and doc[last].head.i == last + 1 and doc[last].head.tag_ == "NNS" \
-                and doc[last].head.lemma_.lower() in w["body_nouns"]:
+                and doc[last].head.lemma_.lower() in w.body_nouns:
             yield t.i, last + 2, "COLLECTIVE"  # "US intelligence agencies conclude": the country's agencies
 
 
@@ -341,10 +341,10 @@ def _named_by_head(doc, found) -> Iterator[tuple[int, int, str]]:
         if t.i in covered or not t.is_title or t.pos_ != "PROPN" or t.ent_type_ in {"GPE", "LOC", "DATE", "TIME"}:
             continue
         if doc[t.i - 1].is_title or country_of(t.text) or demonym_country(t.text) or capital_of(t.text) \
-                or t.lower_ in w["titles"] | w["not_names"]:
+                or t.lower_ in w.titles | w.not_names:
             continue
         rest = doc[t.i + 1:t.i + 3]
-        heads = [k for k, x in enumerate(rest) if x.is_lower and x.lower_ in w["org_heads"] and x.pos_ == "NOUN"]
+        heads = [k for k, x in enumerate(rest) if x.is_lower and x.lower_ in w.org_heads and x.pos_ == "NOUN"]
         if heads and all(x.is_lower for x in rest[:heads[0] + 1]) and t.dep_ in {"compound", "nmod", "amod"}:
             yield t.i, t.i + 1, "ORG"
     yield from _named_before_group_word(doc, found)
@@ -357,7 +357,7 @@ def _named_before_group_word(doc, found) -> Iterator[tuple[int, int, str]]:
     w = words()
     kept = {i for s, e, label in found if label not in {"NORP"} for i in range(s, e)}
     for t in doc:
-        if t.lower_ not in w["name_group_heads"] or not t.is_lower or t.pos_ != "NOUN":
+        if t.lower_ not in w.name_group_heads or not t.is_lower or t.pos_ != "NOUN":
             continue
         start = t.i
         while start > 0 and t.i - start < 3 and doc[start - 1].is_title and doc[start - 1].dep_ in {"compound", "amod"} \
@@ -372,22 +372,22 @@ def _country_bodies(doc, found) -> Iterator[tuple[int, int, str]]:
     "Canada's defense department". The body speaks, not the country (a country name or demonym, perhaps a
     possessive, lowercase portfolio words, then the head noun of a state body)."""
     w = words()
-    heads = set(w["body_heads"]) | w["national_bodies"] | w["service_words"]
+    heads = set(w.body_heads) | w.national_bodies | w.service_words
     for t in doc:
         if not ((t.is_lower or t.is_title) and t.lower_ in heads) or t.i < 1:
             continue
-        service = t.lower_ in w["service_words"] and t.dep_ == "compound" and t.head.i == t.i + 1 \
-            and t.head.lower_ in w["body_nouns"]  # "spy agency", "intelligence service"
-        if t.lower_ in w["service_words"] and t.lower_ not in w["body_heads"] and not service:
+        service = t.lower_ in w.service_words and t.dep_ == "compound" and t.head.i == t.i + 1 \
+            and t.head.lower_ in w.body_nouns  # "spy agency", "intelligence service"
+        if t.lower_ in w.service_words and t.lower_ not in w.body_heads and not service:
             continue  # "an Indian spy": a person, no body
-        if t.lower_ in w["national_bodies"] and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in w["titles"]:
+        if t.lower_ in w.national_bodies and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in w.titles:
             continue  # "Peru's army chief": an officer of it, titled, whose country speaks
         i = t.i
         # "foreign ministry", or "Foreign Ministry" where NER saw only the demonym ("North Korean") and no
         # body (where it saw "Defence Ministry" after "Russia's", that body stands, its owner read later)
-        while i > 0 and doc[i - 1].is_lower == t.is_lower and doc[i - 1].lower_ in w["portfolios"]:
+        while i > 0 and doc[i - 1].is_lower == t.is_lower and doc[i - 1].lower_ in w.portfolios:
             i -= 1
-        if (i == t.i and t.lower_ not in w["missions"] | w["national_bodies"] and not service) or i == 0:
+        if (i == t.i and t.lower_ not in w.missions | w.national_bodies and not service) or i == 0:
             continue  # "the ministry": which country's is unsaid; "the Chinese embassy" is one
         owner = i - 1
         if doc[owner].text in POSSESSIVE and owner > 0:
@@ -402,7 +402,7 @@ def _country_bodies(doc, found) -> Iterator[tuple[int, int, str]]:
             name = doc[owner:i - (1 if doc[i - 1].text in POSSESSIVE else 0)].text
             ok = country_of(name) is not None or demonym_country(name) is not None
         # "Bolivia's military intelligence agency": the head with the body noun it qualifies
-        head = t.head if t.dep_ == "compound" and t.head.i == t.i + 1 and t.head.lower_ in w["body_nouns"] else t
+        head = t.head if t.dep_ == "compound" and t.head.i == t.i + 1 and t.head.lower_ in w.body_nouns else t
         # "RAW, India's ... agency": a description of the name before; after an opening phrase ("In a
         # statement carried by state media, China's foreign ministry said") the body is the clause's subject
         before = owner - 1
@@ -419,7 +419,7 @@ def _country_then_person(doc, start: int, end: int) -> bool:
     """Is an entity after "of" a country's name run into a person's ("of Ukraine Volodymyr Zelensky"): the
     country, then two or three name words, none of them a body's head word?"""
     w = words()
-    heads = w["org_heads"] | w["body_words"] | w["generic_heads"]
+    heads = w.org_heads | w.body_words | w.generic_heads
     return start > 0 and doc[start - 1].lower_ == "of" and 3 <= end - start <= 4 \
         and country_of(doc[start].text) is not None \
         and all(_name_token(doc[i]) and doc[i].lower_ not in heads for i in range(start + 1, end))
@@ -436,53 +436,53 @@ def _trim(ent) -> tuple[int, int]:
     return span
 
 
-def _without_determiner(doc, start: int, end: int, w) -> tuple[int, int]:
-    while start < end and (doc[start].lower_ in {"the", "a", "an", "'s", "’s"}
-                           or doc[start].lower_.strip(".") in w["honorifics"]):
+def _without_determiner(doc, start: int, end: int, w: ActorWordSets) -> tuple[int, int]:
+    while start < end and (doc[start].lower_ in w.articles | {"'s", "’s"}
+                           or doc[start].lower_.strip(".") in w.honorifics):
         start += 1  # "The country’s Investigative Committee": NER began the name at the possessive
     while end > start and doc[end - 1].text in {"'s", "’s", "'", "’", "-", "–", "—"}:
         end -= 1
     return start, end
 
 
-def _without_common_words(doc, start: int, end: int, w) -> tuple[int, int]:
+def _without_common_words(doc, start: int, end: int, w: ActorWordSets) -> tuple[int, int]:
     """Leading common words NER swallowed ("Allegations of Government of India")."""
     while start < end - 1 and doc[start].pos_ in {"NOUN", "VERB", "ADJ"} and doc[start].is_title \
-            and doc[start].lower_ not in w["titles"] | w["government_words"] | w["portfolios"] \
+            and doc[start].lower_ not in w.titles | w.government_words | w.portfolios \
             and demonym_country(doc[start].text) is None:
         start += 1
-        while start < end - 1 and doc[start].lower_ in {"of", "for", "the"}:
+        while start < end - 1 and doc[start].lower_ in w.swallowed_links:
             start += 1
     return start, end
 
 
-def _through_country(doc, start: int, end: int, w) -> tuple[int, int]:
-    if end < len(doc) and doc[end - 1].lower_ in {"of", "for"} and doc[end].ent_type_ == "GPE":
+def _through_country(doc, start: int, end: int, w: ActorWordSets) -> tuple[int, int]:
+    if end < len(doc) and doc[end - 1].lower_ in w.body_preps and doc[end].ent_type_ == "GPE":
         end += 1  # "Government of" + "India's": NER stopped at the possessive
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
     return start, end
 
 
-def _without_owner(doc, start: int, end: int, w) -> tuple[int, int]:
+def _without_owner(doc, start: int, end: int, w: ActorWordSets) -> tuple[int, int]:
     for i in range(end - 1, start, -1):
         if doc[i].text in {"'s", "’s"} and i + 1 < end:
             return i + 1, end  # "the North's KCNA news agency", "Bolivia’s Ruiz": the owner is a separate mention
     return start, end
 
 
-def _without_owner_or_kind(doc, start: int, end: int, w) -> tuple[int, int]:
+def _without_owner_or_kind(doc, start: int, end: int, w: ActorWordSets) -> tuple[int, int]:
     start, end = _without_owner(doc, start, end, w)
-    while end - 1 > start and doc[end - 1].is_lower and doc[end - 1].lower_ not in {"of", "and", "for"}:
+    while end - 1 > start and doc[end - 1].is_lower and doc[end - 1].lower_ not in w.tail_links:
         end -= 1  # "KCNA news agency" -> "KCNA"
-    if end < len(doc) and doc[end].lower_ in w["titles"]:
+    if end < len(doc) and doc[end].lower_ in w.titles:
         # "White House Strategic Communications" Coordinator: the portfolio belongs to the title
         end = _portfolio_cut(doc, start, end)
     return start, end
 
 
-def _with_mission_seat(doc, start: int, end: int, w) -> tuple[int, int]:
-    if end + 1 < len(doc) and doc[end - 1].lower_ in w["missions"] and doc[end].lower_ == "in" \
+def _with_mission_seat(doc, start: int, end: int, w: ActorWordSets) -> tuple[int, int]:
+    if end + 1 < len(doc) and doc[end - 1].lower_ in w.missions and doc[end].lower_ == "in" \
             and doc[end + 1].ent_type_ == "GPE" and doc[end + 1].ent_iob_ == "B":
         end += 2  # a diplomatic mission is named with its seat: "the Indian Embassy in Ottawa"
         while end < len(doc) and doc[end].ent_iob_ == "I":
@@ -490,27 +490,27 @@ def _with_mission_seat(doc, start: int, end: int, w) -> tuple[int, int]:
     return start, end
 
 
-def _without_title(doc, start: int, end: int, w) -> tuple[int, int]:
+def _without_title(doc, start: int, end: int, w: ActorWordSets) -> tuple[int, int]:
     # titles NER swallowed at the front ("Commander Kulbhushan Yadav", "President Vladimir Putin")
-    while start < end - 1 and (doc[start].lower_.strip(".") in w["titles"] or doc[start].lower_ in w["title_abbreviations"]):
+    while start < end - 1 and (doc[start].lower_.strip(".") in w.titles or doc[start].lower_ in w.title_abbreviations):
         start += 1
     return start, end
 
 
-def _without_bullet(doc, start: int, end: int, w) -> tuple[int, int]:
+def _without_bullet(doc, start: int, end: int, w: ActorWordSets) -> tuple[int, int]:
     while start < end - 1 and not doc[start].is_alpha and not doc[start].text[:1].isalnum():
         start += 1  # "• Darya Dugina": a list's bullet
     return start, end
 
 
-def _before_spaced_dash(doc, start: int, end: int, w) -> tuple[int, int]:
+def _before_spaced_dash(doc, start: int, end: int, w: ActorWordSets) -> tuple[int, int]:
     for i in range(start + 1, end):
         if doc[i].text in {"-", "–", "—"} and doc[i - 1].whitespace_ and doc[i].whitespace_:
             return start, i  # "Alexander Dugin - Daria": a spaced dash sets words apart; a name joins with none
     return start, end
 
 
-def _before_headline_verb(doc, start: int, end: int, w) -> tuple[int, int]:
+def _before_headline_verb(doc, start: int, end: int, w: ActorWordSets) -> tuple[int, int]:
     for i in range(start + 1, end):
         if doc[i].is_title and _reporting_form(doc[i].lower_):
             return start, i  # a headline's verb in title case: "Putin Blames 'Anglo-Saxons'", "Carlson Accuses"
@@ -520,7 +520,7 @@ def _before_headline_verb(doc, start: int, end: int, w) -> tuple[int, int]:
 def _reporting_form(word: str) -> bool:
     """A third-person present form of a reporting verb ("says", "blames", "accuses", "denies") that is no
     plural noun of names ("United States", "Court of Appeals")."""
-    return word in _reporting_forms() and word not in words()["name_plurals"]
+    return word in _reporting_forms() and word not in words().name_plurals
 
 
 @lru_cache(maxsize=1)
@@ -533,7 +533,7 @@ def _name_of(doc, start: int, end: int) -> int:
     """A body's name NER cut at "of" or "for" ("Federal Agency" for "Air Transport"): an ORG ending in an
     institution's head noun, then "for"/"of" and capitalised words that are no place or person."""
     w = words()
-    if doc[end - 1].lower_ not in w["org_heads"] or end + 1 >= len(doc) or doc[end].lower_ not in {"for", "of"}:
+    if doc[end - 1].lower_ not in w.org_heads or end + 1 >= len(doc) or doc[end].lower_ not in w.body_preps:
         return end
     stop = end + 1
     while stop < len(doc) and stop - end <= 4 and doc[stop].is_title and doc[stop].ent_type_ in {"", "ORG"} \
@@ -548,9 +548,9 @@ def _portfolio_cut(doc, start: int, end: int) -> int:
     the body's own ("Ministry of Foreign Affairs" spokesperson)."""
     w = words()
     cut = end
-    while cut - 1 > start and doc[cut - 1].lower_ in w["portfolios"] and doc[cut - 1].lower_ not in w["org_heads"]:
+    while cut - 1 > start and doc[cut - 1].lower_ in w.portfolios and doc[cut - 1].lower_ not in w.org_heads:
         cut -= 1
-    return end if doc[cut - 1].lower_ in {"of", "for", "and", "on"} else cut
+    return end if doc[cut - 1].lower_ in w.portfolio_links else cut
 
 
 def _to_defined_acronym(doc, start: int, end: int) -> tuple[int, int]:
@@ -608,7 +608,7 @@ def _acronym_then_person(doc, start: int, end: int) -> bool:
     if end - start not in (3, 4) or not re.fullmatch(r"(?:[A-Z]\.?){2,6}", doc[start].text):
         return False
     rest = doc[start + 1:end]
-    banned = w["org_heads"] | w["titles"] | w["portfolios"] | w["events"] | w["facilities"]
+    banned = w.org_heads | w.titles | w.portfolios | w.events | w.facilities
     return all(t.is_title and t.pos_ == "PROPN" and t.lower_ not in banned and country_of(t.text) is None
                and demonym_country(t.text) is None for t in rest)
 
@@ -617,13 +617,13 @@ def _split_title(doc, start: int, end: int) -> list[tuple[int, int]]:
     """An ORG that runs into a title ("White House Coordinator for Strategic Communications") is the
     part before the title word; the title itself names no organisation."""
     w = words()
-    if doc[end - 1].lower_ in w["org_heads"]:
+    if doc[end - 1].lower_ in w.org_heads:
         return [(start, end)]  # "UN General Assembly": the title word is part of the institution's name
     for i in range(start, end):
-        if doc[i].lower_ in w["titles"] and doc[i].lower_ not in w["org_heads"] and i > start \
-                and not (doc[i].lower_ == "general" and doc[i - 1].lower_ in w["org_heads"]):  # "Consulate General"
+        if doc[i].lower_ in w.titles and doc[i].lower_ not in w.org_heads and i > start \
+                and not (doc[i].lower_ == "general" and doc[i - 1].lower_ in w.org_heads):  # "Consulate General"
             return [(start, i)]
-        if doc[i].lower_ in w["titles"] and i == start and doc[i].ent_type_ == "ORG":
+        if doc[i].lower_ in w.titles and i == start and doc[i].ent_type_ == "ORG":
             return []
     return [(start, end)]
 
@@ -632,7 +632,7 @@ def _split_owner(doc, start: int, end: int) -> list[tuple[int, int]]:
     """A body named with the body it belongs to ("the Department of Foreign Relations of the Autonomous
     Administration of North and East Syria"): two names, each holding an institution's head noun, joined by
     "of the". A country after "of the" is no body ("Ministry of Foreign Affairs of the Russian Federation")."""
-    heads = words()["org_heads"]
+    heads = words().org_heads
     for i in range(start + 2, end - 2):
         if doc[i].lower_ == "of" and doc[i + 1].lower_ == "the" \
                 and any(t.lower_ in heads for t in doc[start:i]) and any(t.lower_ in heads for t in doc[i + 2:end]) \
@@ -657,7 +657,7 @@ def _split_pair(doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
 def _split_chain(doc, start: int, end: int) -> list[tuple[int, int]]:
     """Two institutions written one after the other ("White House National Security Council"): each a
     name of two words or more ending in an institution's head noun, the second inside the first."""
-    heads = words()["org_heads"]
+    heads = words().org_heads
     if end - start < 4 or doc[end - 1].lower_ not in heads:
         return [(start, end)]
     for i in range(start + 1, end - 2):
@@ -668,9 +668,9 @@ def _split_chain(doc, start: int, end: int) -> list[tuple[int, int]]:
 
 def _name_token(t) -> bool:
     w = words()
-    return (t.is_title and t.pos_ == "PROPN" and t.lower_ not in w["titles"] and t.lower_ not in w["portfolios"]
-            and t.lower_ not in w["title_abbreviations"]
-            and t.lower_ not in w["not_names"] and t.ent_type_ not in {"DATE", "TIME", "CARDINAL", "ORDINAL"}
+    return (t.is_title and t.pos_ == "PROPN" and t.lower_ not in w.titles and t.lower_ not in w.portfolios
+            and t.lower_ not in w.title_abbreviations
+            and t.lower_ not in w.not_names and t.ent_type_ not in {"DATE", "TIME", "CARDINAL", "ORDINAL"}
             and country_of(t.text) is None and demonym_country(t.text) is None and capital_of(t.text) is None)
 
 
@@ -679,9 +679,9 @@ def _extend_person(doc, start: int, end: int) -> tuple[int, int]:
     w = words()
 
     def name_like(t) -> bool:
-        return (t.is_title and t.pos_ == "PROPN" and not t.is_punct and t.lower_ not in w["titles"]
+        return (t.is_title and t.pos_ == "PROPN" and not t.is_punct and t.lower_ not in w.titles
                 and not _reporting_form(t.lower_)
-                and t.lower_ not in w["not_names"] and t.lower_ not in w["title_abbreviations"] and t.ent_type_ in {"", "PERSON", "GPE", "NORP"}
+                and t.lower_ not in w.not_names and t.lower_ not in w.title_abbreviations and t.ent_type_ in {"", "PERSON", "GPE", "NORP"}
                 and country_of(t.text) is None and demonym_country(t.text) is None)
 
     while end < len(doc) and end - start < 5:
@@ -694,8 +694,8 @@ def _extend_person(doc, start: int, end: int) -> tuple[int, int]:
     # an honorific, with its dot or without ("Mr. Khashoggi"), is not part of the name, nor is the portfolio
     # of a title written before it ("Minister of Defense Benny Gantz")
     while start > 0 and name_like(doc[start - 1]) and doc[start - 1].i > 0 and end - start < 4 \
-            and doc[start - 1].lower_.strip(".") not in w["honorifics"] and capital_of(doc[start - 1].text) is None \
-            and doc[start - 1].lower_ not in w["portfolios"]:
+            and doc[start - 1].lower_.strip(".") not in w.honorifics and capital_of(doc[start - 1].text) is None \
+            and doc[start - 1].lower_ not in w.portfolios:
         start -= 1
     return start, end
 
@@ -710,12 +710,12 @@ def _place_word(t) -> bool:
 def _particle_at(doc, i: int) -> int:
     """The end of a name particle and the capitalised name word it joins ("el Sisi", "al-Qudra", "bin
     Salman"), starting at token i; 0 when there is none."""
-    if i >= len(doc) or doc[i].text not in words()["name_particles"]:
+    if i >= len(doc) or doc[i].text not in words().name_particles:
         return 0
     j = i + 1
     if j < len(doc) and doc[j].text in {"-", "‑"} and not doc[i].whitespace_:
         j += 1
-    if j < len(doc) and doc[j].is_title and doc[j].pos_ == "PROPN" and doc[j].lower_ not in words()["titles"]:
+    if j < len(doc) and doc[j].is_title and doc[j].pos_ == "PROPN" and doc[j].lower_ not in words().titles:
         return j + 1
     return 0
 

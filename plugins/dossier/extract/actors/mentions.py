@@ -28,7 +28,7 @@ def _units(found: list[list[Mention]], docs) -> list[list[Mention]]:
     as one body's ("Al Jazeera's digital investigation team"): the name is that body's, so its mentions are
     marked (label UNIT, the body as role_org) and resolve joins them to it. Only where exactly one body owns
     a unit of that kind in the article."""
-    unit_nouns = words()["unit_nouns"]
+    unit_nouns = words().unit_nouns
     owners: dict[str, set[str]] = {}
     named: set[tuple[str, str]] = set()
     for ms, doc in zip(found, docs):
@@ -137,9 +137,9 @@ def _group_noun(text: str) -> str:
     """The noun of a group's name: "Western" and "the collective West" -> "west" (data/actor_words.yml
     `group_qualifiers`, `compass_points`)."""
     w = words()
-    qualifiers = {x for q in w["group_qualifiers"] for x in q.split()}  # "so-called" is keyed as "so called"
+    qualifiers = {x for q in w.group_qualifiers for x in q.split()}  # "so-called" is keyed as "so called"
     words_ = [x for x in _key(text).split() if x not in qualifiers]
-    return " ".join(x[:-3] if x.endswith("ern") and x[:-3] in w["compass_points"] else x for x in words_)
+    return " ".join(x[:-3] if x.endswith("ern") and x[:-3] in w.compass_points else x for x in words_)
 
 
 def _describes(doc, text: str, m: Mention) -> bool:
@@ -155,10 +155,10 @@ def _describes(doc, text: str, m: Mention) -> bool:
     hyphened = t.i + 1 < len(doc) and doc[t.i + 1].text == "-"
     return (t.dep_ in {"amod", "compound", "nmod"} and head.i > t.i and head.is_lower
             and (head.pos_ == "NOUN" or (hyphened and head.pos_ == "ADJ"))
-            and head.lower_ not in w["org_heads"] and head.lemma_.lower() not in w["act_nouns"]
-            and head.lower_ not in w["act_nouns"]
-            and not (m.text.isupper() and head.lower_ in w["titles"]  # "the IMF chief": the body's officer;
-                     and not any(c.lower_ in w["former_words"] for c in head.children)))  # a former one speaks for himself
+            and head.lower_ not in w.org_heads and head.lemma_.lower() not in w.act_nouns
+            and head.lower_ not in w.act_nouns
+            and not (m.text.isupper() and head.lower_ in w.titles  # "the IMF chief": the body's officer;
+                     and not any(c.lower_ in w.former_words for c in head.children)))  # a former one speaks for himself
 
 
 def _called_by_surname(found: list[list[Mention]], docs) -> list[list[Mention]]:
@@ -167,7 +167,7 @@ def _called_by_surname(found: list[list[Mention]], docs) -> list[list[Mention]]:
     article ("the Council", "the Post"). Only plain names qualify: two or three capitalised words,
     none a word of institutions, titles, portfolios, happenings, places or countries."""
     w = words()
-    banned = w["org_heads"] | w["titles"] | w["portfolios"] | w["events"] | w["facilities"]
+    banned = w.org_heads | w.titles | w.portfolios | w.events | w.facilities
     alone = {t.text for ms, doc in zip(found, docs) for t in doc
              if t.pos_ == "PROPN" and t.is_title and not _in_mention(ms, t)
              and not (t.i and doc[t.i - 1].pos_ == "DET")}  # "the Post reported": an outlet's short name
@@ -224,22 +224,19 @@ def _named_after_their_title(found: list[list[Mention]], sentences, docs) -> lis
     return found
 
 
-TITLE_COMPLEMENTS = {"of", "for", "to", "at", "in"}  # "the speaker of ...", "the adviser to ...", "the envoy to ..."
-
-
 def _title_subject(doc, mentions: list[Mention]) -> tuple[str, str | None] | None:
     """The title a sentence opens with in place of a name ("The speaker of Russia's lower house of
     parliament has claimed ..."): "the", a title word among the next three, and the words up to the verb, a
     comma or a clause, naming no person; with the organisation in them. Read by position, not by the
     parse: a possessive inside the phrase often breaks its subject arc."""
-    titles = words()["titles"]
+    titles = words().titles
     title = next((t for t in doc[1:4] if t.lower_ in titles), None)
     if title is None or doc[0].lower_ != "the":
         return None
     end = next((t.i for t in doc[1:] if t.pos_ in {"VERB", "AUX"} or t.is_punct and t.text not in "’'"
                 or t.dep_ in {"acl", "relcl"}), len(doc))
     # the title heads the phrase ("the speaker of ...", "the foreign minister"), not "the minister's office"
-    if title.i + 1 < end and doc[title.i + 1].lower_ not in TITLE_COMPLEMENTS:
+    if title.i + 1 < end and doc[title.i + 1].lower_ not in words().title_complements:
         return None
     tokens = list(doc[1:end])
     if len(tokens) > 14:

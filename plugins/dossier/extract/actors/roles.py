@@ -12,23 +12,23 @@ from .vocab import _clean_name, words
 def _role_before(doc, start: int) -> tuple[str | None, str | None]:
     """Title words right before a name ("Kremlin spokesman Dmitry Peskov") -> (role, organisation)."""
     w = words()
-    titles = w["titles"]
+    titles = w.titles
     i = start
     while i > 0 and (_in_a_hyphened_word(doc, i - 1) or doc[i - 1].is_title or doc[i - 1].is_upper or doc[i - 1].lower_ in titles
-                     or doc[i - 1].lower_ in w["portfolios"]  # "Bolivian presidential adviser"
-                     or doc[i - 1].lower_ in {"of", "for", "at", "-", "to"}
-                     or (doc[i - 1].lower_ == "the" and i >= 2 and doc[i - 2].lower_ in {"to", "of", "for", "at"})
+                     or doc[i - 1].lower_ in w.portfolios  # "Bolivian presidential adviser"
+                     or doc[i - 1].lower_ in w.title_preps | {"-"}
+                     or (doc[i - 1].lower_ == "the" and i >= 2 and doc[i - 2].lower_ in w.title_preps)
                      or (doc[i - 1].text in {"'s", "’s"} and i > 1 and doc[i - 2].is_title)) \
             and not (doc[i - 1].is_punct and doc[i - 1].text != "-"):
-        if doc[i - 1].lower_ in {"the", "a"} and not (i >= 2 and doc[i - 2].lower_ in {"to", "of", "for", "at"}):
+        if doc[i - 1].lower_ in w.title_articles and not (i >= 2 and doc[i - 2].lower_ in w.title_preps):
             break  # "Representative to the UN" keeps its article
         if doc[i - 1].lower_ == "to" and doc[start - 1].lower_ in titles \
-                and not any(t.lower_ in {"the", "a"} for t in doc[i:start]):
+                and not any(t.lower_ in w.title_articles for t in doc[i:start]):
             break  # "an advisor to Iranian President Ebrahim Raisi": Raisi is the president; the advisor is another
         i -= 1
         if _acronym_in_brackets(doc, i):
             i -= 3  # "Syrian Democratic Forces (SDF) Commander-in-Chief": the body's short name is no stop
-    while i < start and doc[i].lower_ in {"of", "for", "at", "-", "to", "'s", "’s"}:
+    while i < start and doc[i].lower_ in w.title_preps | {"-", "'s", "’s"}:
         i += 1
     if i == start:
         return None, None
@@ -64,7 +64,7 @@ def _acronym_in_brackets(doc, i: int) -> bool:
 def _role_headed(doc, start: int, end: int) -> tuple[str | None, str | None]:
     """A title the name stands in apposition to: "the official spokesperson of the Ministry of External
     Affairs, Arindam Bagchi said" -> ("official spokesperson of the Ministry of External Affairs", ...)."""
-    titles = words()["titles"]
+    titles = words().titles
     root = doc[start:end].root
     head = root.head
     if root.dep_ != "appos" or head.i >= start or head.lower_ not in titles:
@@ -74,7 +74,7 @@ def _role_headed(doc, start: int, end: int) -> tuple[str | None, str | None]:
         if head is None:
             return None, None
     sub = [t for t in head.subtree if t.i < start]
-    while sub and (sub[0].lower_ in {"the", "a", "an"} or sub[0].is_punct):
+    while sub and (sub[0].lower_ in words().articles or sub[0].is_punct):
         sub.pop(0)
     while sub and sub[-1].is_punct:
         sub.pop()
@@ -95,7 +95,7 @@ def _owner(doc, start: int, end: int, text: str) -> tuple[str | None, str | None
     for child in root.children:
         if child.dep_ == "appos" and child.i >= end:
             sub = list(child.subtree)
-            while sub and (sub[0].lower_ in {"the", "a", "an"} or sub[0].is_punct):
+            while sub and (sub[0].lower_ in words().articles or sub[0].is_punct):
                 sub.pop(0)
             owner = [t for t in sub if t.dep_ == "poss" and (country_of(t.text) or demonym_country(t.text))]
             if sub and len(sub) <= 8 and owner:
@@ -123,12 +123,12 @@ def _owner(doc, start: int, end: int, text: str) -> tuple[str | None, str | None
 def _role_after(doc, start: int, end: int) -> tuple[str | None, str | None]:
     """An apposition after the name that holds a title: "Mukhbir Singh, a director for the World Sikh
     Organization of Canada" -> ("director for the World Sikh Organization of Canada", ...)."""
-    titles = words()["titles"]
+    titles = words().titles
     root = doc[start:end].root
     for child in root.children:
         if child.dep_ == "appos" and child.i >= end:
             sub = _before_a_clause(list(child.subtree))
-            while sub and sub[0].lower_ in {"the", "a", "an", ","}:
+            while sub and sub[0].lower_ in words().articles | {","}:
                 sub.pop(0)
             if not sub or len(sub) > 14 or not any(t.lower_ in titles for t in sub):
                 continue
@@ -156,17 +156,17 @@ def _role_org(tokens) -> str | None:
     w = words()
     words_before = []
     for t in tokens:
-        if t.lower_ in w["titles"] and t.lower_ not in w["org_heads"]:
+        if t.lower_ in w.titles and t.lower_ not in w.org_heads:
             break
         words_before.append(t)
     if not words_before:
         return None
     text = " ".join(t.text for t in words_before)
     text = re.sub(r"\s+(['’]s)\b", r"\1", text)
-    last_head = max((k for k, t in enumerate(words_before) if t.lower_ in w["org_heads"]), default=None)
+    last_head = max((k for k, t in enumerate(words_before) if t.lower_ in w.org_heads), default=None)
     if last_head is not None:
         return _clean_name(" ".join(t.text for t in words_before[:last_head + 1]))
-    names = [t for t in words_before if t.lower_ not in w["portfolios"]]
+    names = [t for t in words_before if t.lower_ not in w.portfolios]
     if names:
         lead = _clean_name(" ".join(t.text for t in names))
         country = country_of(lead) or demonym_country(lead)

@@ -36,24 +36,24 @@ def _defined_things(parsed) -> dict[str, str]:
                     found.setdefault(t.text, THING)  # "trimetazidine (TMZ)": a substance, not a body
                     continue
                 phrase = [x for x in doc[max(0, t.i - 1 - 2 * len(letters)):t.i - 1]
-                          if x.lower_ not in {"of", "and", "for", "the", "on", "-"}]
+                          if x.lower_ not in w.acronym_links | {"-"}]
                 phrase = phrase[-len(letters):]
                 if len(phrase) != len(letters) or "".join(x.lower_[0] for x in phrase) != letters:
                     continue
                 head = phrase[-1].lower_
-                if all(x.is_lower for x in phrase) or head in w["equipment"]:
+                if all(x.is_lower for x in phrase) or head in w.equipment:
                     found.setdefault(t.text, THING)
-                elif head in w["facilities"] or head in w["broadcasts"]:
+                elif head in w.facilities or head in w.broadcasts:
                     found.setdefault(t.text, PLACE)
             for ent in doc.ents:
                 root = ent.root
-                if root.dep_ == "compound" and root.head.lemma_.lower() in w["structure_nouns"] and root.head.i >= ent.end:
+                if root.dep_ == "compound" and root.head.lemma_.lower() in w.structure_nouns and root.head.i >= ent.end:
                     found.setdefault(_clean_name(ent.text), PLACE)  # "the Nord Stream pipelines": a structure's name
-                elif ent.text.split()[-1].lower() in w["condition_nouns"]:
+                elif ent.text.split()[-1].lower() in w.condition_nouns:
                     found.setdefault(_clean_name(ent.text), THING)  # "Havana Syndrome": an illness's name
-                elif _names_a_program(ent, w["software_nouns"]):
+                elif _names_a_program(ent, w.software_nouns):
                     found.setdefault(_clean_name(ent.text), THING)  # "the WannaCry ransomware": a program's name
-                elif root.dep_ == "compound" and root.head.lemma_.lower() in w["weapon_heads"] and root.head.i >= ent.end \
+                elif root.dep_ == "compound" and root.head.lemma_.lower() in w.weapon_heads and root.head.i >= ent.end \
                         and ent.label_ not in {"ORG", "NORP"} and ent.text.lower() not in _body_names() \
                         and country_of(ent.text) is None:
                     # "a Buk launcher": a weapon's name; "an Andean Front rocket" is the body's rocket
@@ -120,7 +120,7 @@ def _sentence_mentions(source_id: str, sentence, doc, credits=(set(), set()),
         kind, why = _judged_here(text, label, span, agency, things or {})
         own_interview = _key(text) in outlet and _speech_recipient(span.root) and _titled_teller(span.root)
         # "...: Global Times editorial": the outlet speaks in its own voice, it is no credit
-        if kind is not None and _key(text) in outlet and end < len(doc) and doc[end].lower_ in words()["opinion_genres"]:
+        if kind is not None and _key(text) in outlet and end < len(doc) and doc[end].lower_ in words().opinion_genres:
             own_interview, label, kind, agency = True, "OUTLET", "organization", AGENT
         if own_interview and kind in {None, "person"}:
             kind = "organization"  # the outlet itself, told something by an official ("told Sputnik")
@@ -144,7 +144,7 @@ def _name_like(text: str) -> bool:
     """Could the text be a name at all: not a listed non-name or disease, has letters, is no plural acronym
     ("ICBMs" names things, not an actor)."""
     w = words()
-    return bool(text) and text.lower() not in w["not_names"] | w["disease_names"] \
+    return bool(text) and text.lower() not in w.not_names | w.disease_names \
         and any(c.isalpha() for c in text) and not re.fullmatch(r"[A-Z]{2,}s", text)
 
 
@@ -157,7 +157,7 @@ def _judged_here(text: str, label: str, span, agency: int, things: dict[str, str
         kind, why = None, things[last]  # "HPP", "Kakhovka HPP" where HPP is a power plant
     elif things and kind is not None and kind != "country" and text in things and not _speaks(span):
         kind, why = None, things[text]  # "Nord Stream", named elsewhere as "the Nord Stream pipelines"
-    if kind is not None and end < len(doc) and doc[end].lower_ in words()["broadcasts"] and kind != "country":
+    if kind is not None and end < len(doc) and doc[end].lower_ in words().broadcasts and kind != "country":
         kind, why = None, BROADCAST  # "on the United Morning telethon": the programme, not an actor
     if kind is not None and DESIGNATION.fullmatch(text):
         kind, why = None, THING  # "MH17", "Su-25", "S-300": a flight's or a model's designation
@@ -168,7 +168,7 @@ def _not_acting(text: str, span, kind: str | None, why: str | None, agency: int,
                 own_interview: bool, outlets: set[str]) -> tuple[str | None, str | None]:
     """A body's building or a wire relaying others' words is named, but does not act here. `outlets` holds
     the names the article has called outlets so far ("the ERR state broadcaster", then "told ERR")."""
-    if kind == "organization" and text.split()[-1].lower() in words()["missions"] and agency < AGENT:
+    if kind == "organization" and text.split()[-1].lower() in words().missions and agency < AGENT:
         return None, PLACE  # "inside the Saudi consulate": the building; "the consulate said" acts
     outlet = _key(text) in outlets or _news_agency(text, span.doc, span.start, span.end)
     if outlet:
@@ -195,7 +195,7 @@ def _takes_a_stand(t) -> bool:
     findings", in its own press release): a party to the story speaking, not the outlet carrying it."""
     verb = t.head
     return t.dep_ in {"nsubj"} and verb.pos_ == "VERB" and verb.lemma_.lower() in speech_verbs() \
-        and verb.lemma_.lower() not in set(speech_table().say_verbs) | words()["newsroom_verbs"]
+        and verb.lemma_.lower() not in set(speech_table().say_verbs) | words().newsroom_verbs
 
 
 def _role_of(doc, start: int, end: int, kind: str, text: str) -> tuple[str | None, str | None]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...data import Stances
+from ...data import Stances, stances_table
 from ...model import Ref
 from ...world import body_names, country_of, demonym_country
 from ..charges import NATION, _side_of_token, involved_tokens, involvement_named, named_doers
@@ -98,7 +98,7 @@ def _tells_its_own_act(state: ClaimState, r: Reading) -> bool:
         if verb.lemma_ == "be":
             continue  # "it was Ukraine that had sabotaged the dam": "it" opens a cleft, it is no doer
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is not None and (subject.lower_ in {"it", "we"} or _side_of_token(subject) & r.side):
+        if subject is not None and (subject.lower_ in state.table.own_side_pronouns or _side_of_token(subject) & r.side):
             return True
     return False
 
@@ -239,7 +239,7 @@ def _gesture_giver(gesture):
             return c
     for h in (gesture, gesture.head, gesture.head.head):
         for c in h.children:
-            if c.dep_ == "prep" and c.lower_ in {"of", "from", "by"}:
+            if c.dep_ == "prep" and c.lower_ in stances_table().giver_preps:
                 for o in c.children:
                     if o.dep_ == "pobj" and o is not gesture and o.pos_ in {"PROPN", "NOUN"} and o.text[:1].isupper():
                         return o

@@ -290,7 +290,7 @@ def _of_another_doer(state: ClaimState, r: Reading) -> bool:
     # (who it says did it, or who it says did not: "no evidence that a terrorist action was behind it")
     doers = [*named_doers(found[1], st.ref.start, st.ref.end, state.table),
              *(t for tier in _doer_tiers(found[1], st.ref.start, st.ref.end, state.table, negated=True) for t in tier)]
-    selves = {w.lower() for w in state.table.self_doer_pronouns} | {"i", "us", "our"}
+    selves = {w.lower() for w in (*state.table.self_doer_pronouns, *state.table.speaker_self_words)}
     return bool(doers) and not any(t.lower_ in selves or _side_of_token(t) & r.side for t in doers)
 
 

@@ -176,7 +176,7 @@ def _claims_responsibility(st: StatementRecord, docs, table: Stances) -> bool:
         owned = any(c.lemma_.lower() in nouns for c in claimed) or (t.lemma_.lower() == "claim" and any(
             c.lemma_.lower() in acts or c.lower_ in acts for c in claimed))
         negated = any(c.dep_ == "neg" for c in t.children) or any(
-            c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in {"nobody", "none"}
+            c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in table.nobody_subjects
                                                   or any(d.lower_ == "no" for d in c.children)) for c in t.children)
         if owned and not negated and not _done_by_another(t):
             return True
@@ -187,13 +187,13 @@ def _headline_claims_the_act(st: StatementRecord, doc, owned: set[str]) -> bool:
     """'Daesh Claims Kerman Terror Attack, Clues Point to Israel': in title case the tagger finds no verb,
     so a headline whose reporting cue is 'claims' followed, before any punctuation, by an act or a
     responsibility noun claims the act ('Rejects Claims of Attack' has another cue)."""
-    if st.cue.lower() not in {"claims", "claimed"}:
+    if st.cue.lower() not in stances_table().headline_claim_cues:
         return False
     cue = next((t for t in doc if st.ref.start <= t.idx < st.ref.end and t.text == st.cue), None)
     if cue is None:
         return False
     words = list(itertools.takewhile(lambda t: not t.is_punct, doc[cue.i + 1:]))
-    return bool(words) and words[0].lower_ not in {"that", "of", "about"} and any(t.lower_ in owned for t in words)
+    return bool(words) and words[0].lower_ not in stances_table().claim_complements and any(t.lower_ in owned for t in words)
 
 
 def _says_it_did_it(state: ClaimState, st: StatementRecord, speakers: tuple[str, ...], side) -> bool:

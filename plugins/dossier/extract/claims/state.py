@@ -112,10 +112,6 @@ class _Claim:
             p.statement for p in self.props if p.statement is not None)))
 
     @property
-    def statement_set(self) -> frozenset[int]:
-        return self._view("statement_set", lambda: frozenset(self.statements))
-
-    @property
     def makers(self) -> list[str]:
         return self._view("makers", lambda: list(dict.fromkeys(m for p in self.props for m in p.makers)))
 

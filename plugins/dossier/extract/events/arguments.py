@@ -141,7 +141,7 @@ def _noun_doers(trigger):
     subjects of the verb that governs it, whose phrases count too."""
     doers = [c for c in trigger.children if c.dep_ == "poss"]
     doers += [c for c in trigger.children if c.dep_ == "compound" and c.ent_type_ and not _is_place(c)
-              and c.i < trigger.i and trigger_kind(c) is None and c.lower_ not in {"press", "joint"}]
+              and c.i < trigger.i and trigger_kind(c) is None and c.lower_ not in table().occasion_compounds]
     for acl in (c for c in trigger.children if c.dep_ == "acl"):
         doers += [g for a in acl.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
     heads = [trigger]
@@ -310,7 +310,7 @@ def _thing_pronoun(r: _Resolver, token) -> list[Mention] | None:
 def _two_countries(r: _Resolver, token) -> list[Mention] | None:
     """"the two countries", "both sides": the last two countries the article named (or none)."""
     if not (token.pos_ == "NOUN" and token.lemma_.lower() in words().pair_nouns and token.tag_ == "NNS"
-            and any(c.lower_ in {"the", "both", "two"} for c in token.children)):
+            and any(c.lower_ in table().pair_determiners for c in token.children)):
         return None
     found, seen = [], set()
     for m in r.before(token, lambda m: m.kind == "country"):

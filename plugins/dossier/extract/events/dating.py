@@ -224,7 +224,7 @@ def _on_the_date(token, inside: set[int]) -> bool:
 
 
 def _in_relative_clause(token) -> int:
-    relative = table().relative_pronouns | {"where", "when", "whereupon"}
+    relative = table().relative_pronouns | table().relative_adverbs
     for t in [token, *token.ancestors]:
         if t.dep_ in {"relcl", "advcl"}:
             return int(any(x.lower_ in relative for x in t.subtree if x.i < t.i))
@@ -234,14 +234,14 @@ def _in_relative_clause(token) -> int:
 def _sharing(verb) -> list:
     """Verbs that happen at the time of `verb`: its conjuncts ("visited Russia and met Putin") and
     clauses opened by a relative word ("was in Pyongyang on a visit, during which he met Kim")."""
-    relative = table().relative_pronouns | {"where", "when", "whereupon"}
+    relative = table().relative_pronouns | table().relative_adverbs
     out = list(verb.conjuncts)
     for c in verb.subtree:
         if c.dep_ in {"relcl", "advcl"} and c is not verb and c.pos_ == "VERB":
             lead = [t for t in c.subtree if t.i < c.i][:3]
             # "during which he met", "where he met": a relative word standing for the time or place;
             # "the crash that killed ..." names what the clause is about, not a happening of that time
-            if any(t.lower_ in relative and (t.dep_ == "pobj" or t.lower_ in {"where", "when", "whereupon"})
+            if any(t.lower_ in relative and (t.dep_ == "pobj" or t.lower_ in table().relative_adverbs)
                    for t in lead):
                 out.append(c)
     return out

@@ -160,8 +160,8 @@ def _simple_past(verb) -> bool:
         return True
     if verb.tag_ == "VBN" and not aux and any(c.dep_ == "nsubj" for c in verb.children):
         return True  # "Senator X, an ally of Y, tweeted:": a past the tagger read as a participle
-    return verb.tag_ == "VBN" and {c.lower_ for c in aux} & {"was", "were"} \
-        and not {c.lower_ for c in aux} & {"had", "has", "have", "been"} \
+    return verb.tag_ == "VBN" and {c.lower_ for c in aux} & table().past_be_forms \
+        and not {c.lower_ for c in aux} & table().perfect_auxiliaries \
         and any(c.dep_ == "agent" for c in verb.children)
 
 
@@ -177,10 +177,10 @@ def _news_present(verb) -> str | None:
     words = {c.lower_ for c in aux}
     if any(c.tag_ == "MD" for c in aux) or "been" in words or any(c.dep_ == "neg" for c in verb.children):
         return None
-    if verb.tag_ == "VBN" and words & {"has", "have"}:
+    if verb.tag_ == "VBN" and words & table().present_perfect_auxiliaries:
         return "present perfect"
-    if verb.tag_ == "VBG" and words & {"is", "are"}:
+    if verb.tag_ == "VBG" and words & table().present_be_forms:
         return "present progressive"
-    if verb.tag_ == "VBN" and words >= {"being"} and words & {"is", "are"}:
+    if verb.tag_ == "VBN" and words >= {"being"} and words & table().present_be_forms:
         return "present progressive"  # passive: "are being evacuated"
     return None

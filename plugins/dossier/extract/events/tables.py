@@ -52,6 +52,15 @@ class EventWords:
     present_forms: Mapping[str, Mapping[str, str]]
     gist_trailing_words: frozenset[str]
     gist_own_verbs: frozenset[str]
+    relative_adverbs: frozenset[str]
+    past_be_forms: frozenset[str]
+    perfect_auxiliaries: frozenset[str]
+    present_perfect_auxiliaries: frozenset[str]
+    present_be_forms: frozenset[str]
+    pair_determiners: frozenset[str]
+    occasion_compounds: frozenset[str]
+    naming_preps: frozenset[str]
+    occasion_preps: frozenset[str]
     said_at: SaidAt
     speech: SpeechVerbs
 

@@ -56,7 +56,7 @@ def _phrase(token, people: list[Mention], mentions_index: dict, limit: int = OBJ
         words += [t for t in sub]
     words.append(token)
     for c in token.rights if rights else ():
-        if c.dep_ == "prep" and c.lower_ in {"of", "on", "against"}:
+        if c.dep_ == "prep" and c.lower_ in table().naming_preps:
             words.append(c)
             words += [t for pobj in c.children if pobj.dep_ == "pobj" for t in _np_tokens(pobj)
                       if t.dep_ != "punct" and not any(a.dep_ == "appos" and a.i != pobj.i for a in [t, *t.ancestors]
@@ -351,7 +351,7 @@ def _said_words(verb, skip: set[int], trigger) -> list:
         sub = list(c.subtree)
         if any(t.i in skip for t in sub) or (trigger is not verb and trigger in sub):
             continue  # the date ("on Friday"), the statement noun ("in a statement")
-        if c.dep_ == "prep" and c.lower_ in tables.place_preps | {"during", "at"}:
+        if c.dep_ == "prep" and c.lower_ in tables.place_preps | tables.occasion_preps:
             continue
         keep += sub
     keep = [t for t in keep if t.i not in skip]

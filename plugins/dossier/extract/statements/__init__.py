@@ -83,7 +83,7 @@ def _statement_named_last(focus: _Focus, doc, found) -> None:
     for t in doc:
         if t.lemma_.lower() not in nouns:
             continue
-        owner = next((g for c in t.children if c.dep_ == "prep" and c.lower_ in {"by", "from"} for g in c.children
+        owner = next((g for c in t.children if c.dep_ == "prep" and c.lower_ in speech_words().maker_preps for g in c.children
                       if g.dep_ == "pobj"), None) or next((c for c in t.children if c.dep_ == "poss"), None)
         if owner is None and t.dep_ == "dobj" and t.head.lemma_.lower() in speech_words().issuing_verbs:
             owner = next((c for c in t.head.children if c.dep_ in SUBJECT_DEPS), None)  # "X issued a statement"

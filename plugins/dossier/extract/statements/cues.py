@@ -8,6 +8,7 @@ import re
 from typing import Iterator
 
 from ...world import demonym_country
+from ..who import words as who_words
 from .focus import _Cue
 from .quotes import quote_spans
 from .speakers import _inverted_subject, _named_after_quote, _named_subject, _of_noun_phrase, _relative_subject, _speaker
@@ -100,7 +101,7 @@ def _reporting_verb(token, lemma: str, quotes, table) -> bool:
         return False
     if any(c.dep_ in SUBJECT_DEPS and _nobody(c) for c in token.children):
         return False  # "No group has claimed responsibility": nobody said anything
-    if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in token.children):
+    if any(c.dep_ == "mark" and c.lower_ in speech_words().question_subordinators for c in token.children):
         return False  # "asked whether the Kremlin believed ...": a question put, not what anyone said
     if lemma in table.predicate_infinitives and token.dep_ == "xcomp" and token.head.lemma_ == "be":
         return False  # "Russia was to blame": who is answerable for the act, not a word anyone said
@@ -364,7 +365,7 @@ def _labelled_headline(doc, mentions, focus=None) -> _Cue | None:
             continue
         if any(t.pos_ in {"VERB", "AUX"} for t in label):
             continue  # "Russia says: ..." is read from its verb
-        if words[0].lower_ in {"we", "i"}:
+        if words[0].lower_ in who_words().speaker_pronouns.first_person:
             continue  # "Interior Minister: We reject ...": the label's own verb says what it did
         found = _label_speaker(label, mentions, focus)
         if found is not None:

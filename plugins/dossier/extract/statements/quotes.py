@@ -73,7 +73,7 @@ def _closing_one(text: str, start: int, mark: str) -> int | None:
 
 def _words_outside(text: str, span: tuple[int, int], q: tuple[int, int]) -> int:
     rest = text[span[0]:max(span[0], q[0] - 1)] + " " + text[min(span[1], q[1] + 1):span[1]]
-    return len([w for w in re.findall(r"[\w’'-]+", rest) if w.lower() not in {"that", "as"}])
+    return len([w for w in re.findall(r"[\w’'-]+", rest) if w.lower() not in speech_words().quote_joiners])
 
 
 def _owner(q, cues, text) -> _Cue | None:

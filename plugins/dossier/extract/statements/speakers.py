@@ -66,7 +66,7 @@ def _resolve_subject(subject, mentions, focus):
         return text, ref, None, ()
     if word in pronouns.first_person:
         return NOBODY  # "we said", "I said": whose voice, the sentence does not say
-    if subject.lemma_.lower() in {"latter", "former"}:
+    if subject.lemma_.lower() in speech_words().former_latter:
         return _latter_former(subject, mentions)
     return _of_noun_phrase(subject, mentions, focus)
 
@@ -547,7 +547,7 @@ def _voice_of_an_institution(p: _Phrase):
     written by its common noun are that body (as "the ministry said" is)."""
     if p.inside or p.lemma not in {*speech_words().voice_titles, *speech_words().posted_titles} or not p.noun:
         return None
-    body = next((g for c in p.head.children if c.dep_ == "prep" and c.lower_ in {"for", "of"}
+    body = next((g for c in p.head.children if c.dep_ == "prep" and c.lower_ in actor_words_table().body_preps
                  for g in c.children if g.dep_ == "pobj"), None)
     if body is None:
         return None
@@ -632,7 +632,7 @@ def _unnamed_voice(p: _Phrase):
         # any word for the role: "a ministry spokesperson told KCNA ... said the spokesman")
         voice = p.focus.voice
         return (voice[1], voice[2], None, ()) if voice is not None else None
-    if not any(t.dep_ == "det" and t.lower_ in {"a", "an"} for t in p.head.children):
+    if not any(t.dep_ == "det" and t.lower_ in speech_words().indefinite_articles for t in p.head.children):
         return None
     text, ref = p.focus.last_speaker({"organization", "country", "group"})
     if not text:
@@ -842,7 +842,7 @@ def _subject_of_its_auxiliary(token):
 def _auxiliary(t) -> bool:
     """A real auxiliary ("had", "has", "will"), not a verb the parser took for one ("Ukraine denies reported
     link": a headline's verb)."""
-    return t.tag_ == "MD" or t.lemma_.lower() in {"have", "be", "do"}
+    return t.tag_ == "MD" or t.lemma_.lower() in speech_words().primary_auxiliaries
 
 
 def _modal_taken_for_a_name(token):

@@ -142,11 +142,12 @@ def _affiliations(actors: list[Actor], clusters: list[Cluster]) -> list[Actor]:
 
 def _whose_people(group: Actor, actors: list[Actor]) -> list[str]:
     """The one person whose team, family or supporters a group is, by the surname its name holds."""
-    nouns = {w.lower() for w in actor_words_table().entourage_nouns}
+    table = actor_words_table()
+    nouns = {w.lower() for w in table.entourage_nouns}
     words = group.name.replace("’s", "").replace("'s", "").split()
     if len(words) < 2 or not ({words[-1].lower(), words[0].lower()} & nouns):
         return []
-    names = {w for w in words if w[:1].isupper() and w.lower() not in nouns and w.lower() not in {"the", "of"}}
+    names = {w for w in words if w[:1].isupper() and w.lower() not in nouns and w.lower() not in table.circle_links}
     people = [a.id for a in actors if a.kind == "person" and a.id != group.id and names
               and names <= set(a.name.split())]
     return people if len(people) == 1 else []
