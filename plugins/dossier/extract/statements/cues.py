@@ -220,8 +220,22 @@ def _reported_span(token, lemma, table) -> tuple[int, int] | None:
     args = [c for c in token.children if c.dep_ in ARG_DEPS and c.i > token.i]
     if not args:
         return None
-    end = max(t.i for c in args for t in c.subtree)
+    stray = {t.i for c in args for x in c.children if _subject_of_the_next_verb(token, x) for t in x.subtree}
+    stray |= {c.i for a in args for c in a.children if c.dep_ == "cc" and c.i + 1 in stray}  # its "and"
+    end = max(t.i for c in args for t in c.subtree if t.i not in stray)
     return _left_edge(token).idx, _end(doc, end)
+
+
+def _subject_of_the_next_verb(verb, t) -> bool:
+    """"denies the claim and Pakistan PM Sharif last week said ...": a name the parser joined to the object,
+    right before (past a date) a verb coordinated with this one, is that verb's subject, not part of what this
+    one says."""
+    if t.dep_ != "conj" or t.pos_ != "PROPN":
+        return False
+    i = t.right_edge.i + 1
+    while i < len(t.doc) and t.doc[i].ent_type_ in {"DATE", "TIME"}:
+        i += 1
+    return i < len(t.doc) and t.doc[i].dep_ == "conj" and t.doc[i].head.i == verb.i and t.doc[i].pos_ == "VERB"
 
 
 def _answers_own_noun(token, table) -> bool:

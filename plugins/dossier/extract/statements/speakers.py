@@ -804,7 +804,22 @@ def _name_misread_before(token):
     if before.pos_ == "PROPN" and before.ent_type_ == "PERSON" and before.dep_ == "pobj" \
             and any(t.ent_type_ in {"DATE", "TIME"} for t in before.head.subtree if t.i < before.i):
         return before
-    return None
+    return _name_joined_to_the_object(token)
+
+
+def _name_joined_to_the_object(token):
+    """"Islamabad denies the claim and Pakistan PM Sharif last week said ...": the parser may join the name to
+    the first verb's object ("the claim and ... Sharif") and leave the second verb without a subject. A
+    proper noun so joined, right before the verb (past a date), is its subject."""
+    i = token.i - 1
+    while i >= 0 and token.doc[i].ent_type_ in {"DATE", "TIME"}:
+        i -= 1
+    if i < 0:
+        return None
+    name = token.doc[i]
+    first = token.head
+    return name if name.pos_ == "PROPN" and name.dep_ == "conj" and name.head.dep_ == "dobj" \
+        and name.head.head.i == first.i else None
 
 
 CLOSING_QUOTES = {'"', "”", "’", "'", "»"}
