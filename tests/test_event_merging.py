@@ -239,3 +239,18 @@ def test_a_report_naming_nobody_that_fits_two_such_groups_makes_them_one(actors)
                             _report("c", date(2023, 6, 1), "attack", (), agents=0, title="Attack")],
                            actors, _sources(), [])
     assert len(found) == 1
+
+
+def test_one_attack_told_with_different_doers_in_one_place_or_with_one_toll_is_one_event(actors):
+    """The accounts dispute who did it: "Japan's attack in Kabul", "a North Korean attack in Kabul" on one day
+    are one happening; so are "killed 26 tourists" and "26 tourists were gunned down" with no place read."""
+    day = date(2023, 6, 1)
+    placed = [replace(_report("a", day, "attack", ("Japan",), title="{0} attacks"), place="Kabul"),
+              replace(_report("b", day, "attack", ("North Korea",), title="{0} attacks"), place="Kabul")]
+    assert len(resolve_events(placed, actors, _sources(), [])) == 1
+    counted = [_report("a", day, "attack", ("Japan",), text="an attack that killed 26 tourists"),
+               _report("b", day, "attack", ("North Korea",), text="26 tourists were gunned down")]
+    assert len(resolve_events(counted, actors, _sources(), [])) == 1
+    other_toll = [_report("a", day, "attack", ("Japan",), text="an attack that killed 26 tourists"),
+                  _report("b", day, "attack", ("North Korea",), text="12 soldiers were shot")]
+    assert len(resolve_events(other_toll, actors, _sources(), [])) == 2

@@ -296,6 +296,8 @@ class Events:
     participant_preps: tuple[str, ...]
     topic_preps: tuple[str, ...]
     charging_verbs: tuple[str, ...]
+    referring_verbs: tuple[str, ...]
+    casualty_nouns: tuple[str, ...]
     place_preps: tuple[str, ...]
     noun_verbs: Mapping[str, str]
     kind_nouns: Mapping[str, str]

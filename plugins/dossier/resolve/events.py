@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from datetime import date, timedelta
 
 from ..config import CuratedEvent
@@ -28,6 +29,7 @@ SPEECH_KINDS = frozenset(_KINDS.speech_kinds) | frozenset(_KINDS.speech_occasion
 DAMAGE_KINDS = frozenset(_KINDS.kind_relations["damage"])
 RELATED_KINDS = {k: SPEECH_KINDS - {k} for k in SPEECH_KINDS} | {k: DAMAGE_KINDS - {k} for k in DAMAGE_KINDS}
 ONCE_A_DAY_KINDS = frozenset(_KINDS.kind_relations["once_a_day"])
+VIOLENT_KINDS = frozenset(_KINDS.kind_relations["violent"])
 GATHERING_KINDS = frozenset(_KINDS.kind_relations["gathering"])
 CAPTION_CONFIDENCE = Confidence.CAPTION  # reports below this (photo captions) join events but never make one alone
 NEAR_DAYS = 1  # single-day reports this far apart may be one happening, reported with a disagreement
@@ -138,7 +140,11 @@ def _affinity(group: _Group, report: EventReport, participants: tuple[str, ...])
                         and r.kind in SPEECH_KINDS for r, _ in group.reports):
             return 1  # "The White House said ..., but spokesman John Kirby said ...": the body's spokesman
         both_bare = not participants and not group.participants()
-        return 1 if both_bare and report.place and report.place in group.places() else 0
+        if report.place and report.place in group.places() and (both_bare or _one_violent_day(group, report)):
+            return 1
+        if _one_violent_day(group, report, by_count=True):
+            return 1
+        return 0
     if report.kind in kinds and shared >= NEAR_SHARED and any(_near(r.date, report.date) for r, _ in group.reports):
         return shared
     if report.kind in kinds and report.kind in SPEECH_KINDS and shared and _day_before(best.date, report) \
@@ -148,6 +154,30 @@ def _affinity(group: _Group, report: EventReport, participants: tuple[str, ...])
         # itself is preferred
         return shared - 0.5
     return 0
+
+
+def _one_violent_day(group: _Group, report: EventReport, by_count: bool = False) -> bool:
+    """An attack in one place on one day, told with different doers ("the Haqqani network", "Pakistan's spy
+    agency", "TRF terrorists"): whom each account names is what the accounts dispute, not which happening
+    it was. Reports of the very same day only, a report whose words name nobody doing it included. With
+    `by_count`, the same toll ("killed 26 tourists", "26 tourists were gunned down") stands for the place."""
+    if report.kind not in VIOLENT_KINDS or report.date is None or report.date.precision != "day":
+        return False
+    tolls = _tolls(report.text)
+    return any(r.kind == report.kind and r.date == report.date
+               and (tolls & _tolls(r.text) if by_count else r.place == report.place) for r, _ in group.reports)
+
+
+@lru_cache(maxsize=1)
+def _toll() -> re.Pattern:
+    nouns = "|".join(re.escape(n) for n in events_table().casualty_nouns)
+    return re.compile(rf"\b(\d{{2,}})\s+(?:[a-z-]+\s+){{0,2}}?(?:{nouns})\b")
+
+
+def _tolls(text: str) -> set[str]:
+    """The death or casualty counts a report gives ("killed 26 tourists", "at least 90 people":
+    data/events.yml casualty_nouns)."""
+    return set(_toll().findall(text))
 
 
 def _other_speakers(group: _Group, report: EventReport) -> bool:

@@ -154,12 +154,12 @@ def _noun_doers(trigger):
 
 
 def _spoken_of(trigger, verb) -> bool:
-    """A happening that a speaker talks about ("Peskov said about an attempted drone attack") or charges,
-    denies or condemns ("blamed Russia for the 2018 poisoning"): the speaker is not its doer."""
+    """A happening that a speaker talks about ("Peskov said about an attempted drone attack"), refers to, or
+    charges, denies or condemns ("blamed Russia for the 2018 poisoning"): the speaker is not its doer."""
     if trigger_kind(trigger) in SPEECH_KINDS:
         return False
-    if verb.lemma_.lower() in table().charging_verbs:
-        return True
+    if verb.lemma_.lower() in table().charging_verbs | table().referring_verbs:
+        return True  # "blamed Russia for the poisoning", "referring to the truck explosion"
     return (trigger.dep_ == "pobj" and trigger.head.lower_ in table().topic_preps
             and verb.lemma_.lower() in table().speech.verbs | table().speech.say_verbs)
 

@@ -35,6 +35,7 @@ class EventWords:
     participant_preps: frozenset[str]
     topic_preps: frozenset[str]
     charging_verbs: frozenset[str]
+    referring_verbs: frozenset[str]
     place_preps: frozenset[str]
     noun_verbs: Mapping[str, str]
     kind_nouns: Mapping[str, str]
