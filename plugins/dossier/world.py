@@ -62,6 +62,7 @@ def _iso2(value: str) -> str:
 
 
 def _fold(text: str) -> str:
+    text = text.replace("&", " and ")  # "Jammu & Kashmir", "Trinidad & Tobago"
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     text = text.replace("'", "").replace("’", "")
     return re.sub(r"[^a-z0-9]+", " ", text).strip()

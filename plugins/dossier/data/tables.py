@@ -133,6 +133,7 @@ class ActorWords:
     body_heads: tuple[str, ...]
     body_nouns: tuple[str, ...]
     national_bodies: tuple[str, ...]
+    holding_words: tuple[str, ...]
     service_words: tuple[str, ...]
     unit_nouns: tuple[str, ...]
     trade_words: tuple[str, ...]

@@ -120,6 +120,8 @@ def _titled_persons(doc, found: list) -> list:
     for t in doc:
         if t.lower_ not in w.titles or t.i + 1 >= len(doc):
             continue
+        if t.i > 0 and re.fullmatch(r"\d{1,2}(?:[:.]\d{2})?", doc[t.i - 1].text):
+            continue  # "01:52 PM Apr 26": a clock's PM, no prime minister
         first = _past_portfolio(doc, t.i + 1, w)
         while first < len(doc) and (doc[first].lower_ in w.title_abbreviations
                                     or doc[first].lower_.strip(".") in w.honorifics):

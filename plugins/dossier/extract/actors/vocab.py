@@ -53,6 +53,7 @@ class ActorWordSets:
     body_heads: frozenset[str]
     body_nouns: frozenset[str]
     national_bodies: frozenset[str]
+    holding_words: frozenset[str]
     service_words: frozenset[str]
     unit_nouns: frozenset[str]
     trade_words: frozenset[str]
@@ -155,6 +156,10 @@ def _clean_name(text: str) -> str:
     text = re.sub(r"\s+", " ", text)
     if text.count("(") > text.count(")"):
         text = text[:text.rindex("(")]  # "World Health Organization (WHO" cut by NER: the name before it
+    if text.count("[") > text.count("]"):
+        # "The Islamic Emirate [Taliban": an editor's gloss cut by NER names whom the words mean
+        gloss = text[text.rindex("[") + 1:].strip()
+        text = gloss if gloss[:1].isupper() else text[:text.rindex("[")]
     text = text.strip(" ,.;:\"“”‘’'()[]-–—")
     if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", text):
         text += "."  # "U.S" cut by the sentence end -> "U.S."
