@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .data import bodies_table, demonyms_table, regions_table, seats_table, stances_table
+from .data import actor_words_table, bodies_table, demonyms_table, regions_table, seats_table, stances_table
 
 
 @dataclass(frozen=True)
@@ -267,6 +267,18 @@ def _airport_code(alt: str, name: str) -> bool:
 def is_place(name: str) -> bool:
     """A city, US state, continent or region name (not a country): a place unless it acts."""
     return _fold(name) in _places()
+
+
+def held_place(text: str) -> bool:
+    """"Indian Occupied Jammu & Kashmir", "Indian-administered Kashmir": a place with the state said to hold
+    it (a demonym, words of holding, data/actor_words.yml holding_words, and their adverbs) before its name."""
+    held = {w.lower() for w in actor_words_table().holding_words}
+    parts = re.split(r"[\s-]+", text.strip())
+    k = 0
+    while k < len(parts) - 1 and (demonym_country(parts[k]) is not None or parts[k].lower() in held
+                                  or parts[k].lower().endswith("ly")):
+        k += 1
+    return k > 0 and is_place(" ".join(parts[k:]))
 
 
 @lru_cache(maxsize=1)

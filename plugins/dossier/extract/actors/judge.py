@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...world import capital_of, country_of, demonym_country, government_of, is_place, seat_country
+from ...world import capital_of, country_of, demonym_country, government_of, held_place, is_place, seat_country
 from .agency import _agency, _does, _news_agency, _owns_an_act, _reported
 from .candidates import _defined_by_acronym
 from .vocab import (
@@ -144,22 +144,10 @@ def _a_place(n: _Name, w: ActorWordSets) -> Verdict | None:
 def _a_facility_as_place(n: _Name, w: ActorWordSets) -> Verdict | None:
     if n.head in w.facilities and (n.agency < AGENT or not _does(n.span)):
         return None, PLACE  # "the Kakhovka HPP has been under Russian control": a place even as subject
-    if n.label in {"ORG", "FAC"} and n.head not in w.org_heads and (is_place(n.text) or _held_place(n.text)) \
+    if n.label in {"ORG", "FAC"} and n.head not in w.org_heads and (is_place(n.text) or held_place(n.text)) \
             and not _does(n.span):
         return None, PLACE  # a city or region NER took for a body ("the mayor of Nova Kakhovka")
     return None
-
-
-def _held_place(text: str) -> bool:
-    """"Indian Occupied Jammu & Kashmir", "Indian-administered Kashmir": a place with the state said to hold
-    it (a demonym, words of holding, actor_words.yml holding_words, and their adverbs) before its name."""
-    held = words().holding_words
-    parts = re.split(r"[\s-]+", text)
-    k = 0
-    while k < len(parts) - 1 and (demonym_country(parts[k]) is not None or parts[k].lower() in held
-                                  or parts[k].lower().endswith("ly")):
-        k += 1
-    return k > 0 and is_place(" ".join(parts[k:]))
 
 
 def _a_facility(n: _Name, w: ActorWordSets) -> Verdict | None:

@@ -2,11 +2,12 @@
 place, only in a headline, or never acting; and one review item per name extraction set aside."""
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from typing import Iterable
 
 from ...model import DroppedName, Mention, ReviewItem, StatementRecord
-from ...world import country_of, demonym_country
+from ...world import country_of, demonym_country, held_place, is_place
 from .index import Cluster, DROPPED_KINDS, REASON_KINDS, norm
 from .names import _kind_of
 
@@ -82,6 +83,21 @@ def _only_a_place(c: Cluster, role_orgs: set[str]) -> bool:
         return False
     forms = {norm(c.country_name or "")} | {norm(m.text) for m in c.mentions}
     return not (forms & role_orgs)
+
+
+def _defined_as_a_place(c: Cluster, texts: list[str]) -> bool:
+    """An acronym the text defines as a place ("in Indian-occupied Jammu & Kashmir (IIOJK)"): the place's
+    short name, not a body; the words before the bracket, up to a few more than its letters, end in one."""
+    forms = {m.text for m in c.mentions}
+    if c.country or not all(re.fullmatch(r"[A-Z]{2,8}", f) for f in forms):
+        return False
+    for form in forms:
+        for text in texts:
+            for m in re.finditer(rf"((?:[\w&'’-]+\s+){{2,{len(form) + 3}}})\({re.escape(form)}\)", text):
+                words = m.group(1).split()
+                if any(is_place(" ".join(words[k:])) or held_place(" ".join(words[k:])) for k in range(len(words) - 1)):
+                    return True
+    return False
 
 
 def _never_acts(c: Cluster, role_orgs: set[str]) -> bool:

@@ -12,8 +12,8 @@ from .curation import _apply_curation, _curated_keys
 from .index import ActorIndex, KEEP_CONFIDENCE, WEAK, norm
 from .profiles import _actor, _affiliations, _unique_ids
 from .review import (
-    HEADLINE_ONLY, _dropped_review, _never_acts, _only_a_place, _only_in_a_title, _only_in_headlines, _only_quoted,
-    _quoted_spans, _titled_countries,
+    HEADLINE_ONLY, _defined_as_a_place, _dropped_review, _never_acts, _only_a_place, _only_in_a_title,
+    _only_in_headlines, _only_quoted, _quoted_spans, _titled_countries,
 )
 
 
@@ -36,6 +36,7 @@ def resolve_actors(mentions: Iterable[Mention], sources: Iterable[Source], curat
                 for st in statements if st.speaker_ref is not None}
     role_orgs = {norm(m.role_org) for m in mentions if m.role_org}
     titled = _titled_countries(mentions)
+    texts = [x.text for s in sources for x in s.sentences]
     for cluster in clusters:
         actor = _actor(cluster, body_refs)
         why = f"confidence {actor.confidence:.2f}"
@@ -44,6 +45,8 @@ def resolve_actors(mentions: Iterable[Mention], sources: Iterable[Source], curat
                 actor, why = replace(actor, confidence=WEAK), "named only inside someone else's words, never acting in the story"
             elif _only_in_a_title(cluster, titled, body_refs):
                 actor, why = replace(actor, confidence=WEAK), "named once, only in someone's title ('Finland's President X'), never acting in the story"
+            elif _defined_as_a_place(cluster, texts):
+                actor, why = replace(actor, confidence=WEAK), "an acronym the text defines as a place"
             elif _only_a_place(cluster, role_orgs):
                 actor, why = replace(actor, confidence=WEAK), "a country named only as a place (where something happened, where someone went or comes from), never acting and in no one's title"
             elif _only_in_headlines(cluster, actor.kind, text_refs, speakers):
