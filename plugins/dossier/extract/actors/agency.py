@@ -71,6 +71,8 @@ def _after_a_preposition(span, t, w: ActorWordSets) -> int | None:
         return NONE  # "In this photo provided by Mehr News Agency": a credit, not a doer
     if prep == "by" or (prep == "to" and governor.lower_ == "according"):
         return AGENT
+    if prep == "to" and governor.lower_ in w.titles and country_of(span.text):
+        return NONE  # "Pakistan's ambassador to the United States": where the envoy is posted, not a party
     if governor.lower_ in w.titles and governor.i != t.i and prep not in w.place_preps:
         # "Ambassador at Large Oleg Burmistrov", "a director for the World Sikh Organization": the
         # name holds or gives the title, which does what the sentence says ("a commander in Syria" is
@@ -103,7 +105,9 @@ def _a_modifier(span, t, w: ActorWordSets) -> int | None:
     dep, head = t.dep_, t.head
     if dep in {"compound", "nmod"} and head.is_lower and head.lower_ in w.org_heads \
             and 0 <= head.i - span.end <= 1:
-        return _agency(span.doc[head.i:head.i + 1])  # "the KCNA news agency said": the name is the agency
+        level = _agency(span.doc[head.i:head.i + 1])  # "the KCNA news agency said": the name is the agency
+        # "access to the German Embassy and the US embassy": a mission that does not act is its building
+        return NONE if head.lower_ in w.missions and level < AGENT else level
     if dep in {"compound", "nmod"} and head.lower_ in w.org_heads and head.i >= span.end:
         return PARTICIPANT  # "White House" of "White House National Security Council": it holds the body
     if dep == "compound" and _happening(head) and not country_of(span.text) \
