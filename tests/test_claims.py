@@ -297,6 +297,19 @@ def test_an_accusing_verb_negated_charges_nobody_and_a_passage_from_a_side_into_
     assert charged("Investigators said that the launcher was transported from Chile into Peru.", "said") == {"@CHL"}
 
 
+def test_a_relative_clause_on_a_noun_that_is_no_act_charges_its_subject_with_nothing(nlp):
+    from dossier.data import stances_table
+    from dossier.extract.charges import _accused_in
+
+    def doers(text):
+        doc = parse_text(nlp, text, "a0").docs[-1]
+        return _accused_in(doc, 0, len(doc.text), "", stances_table(), None)
+
+    assert doers("Kral said Monday that the incident would not derail the talks, in which Lima is taking part "
+                 "indirectly.") == frozenset()
+    assert doers("Peru said the attack, which Bolivia carried out, killed ten.") == {"@BOL"}
+
+
 def test_where_a_weapon_was_fired_from_names_its_side_when_nothing_else_does(nlp):
     from dossier.data import stances_table
     from dossier.extract.charges import _accused_in

@@ -135,6 +135,15 @@ def test_wire_contributor_credits_are_dropped():
     assert any("contributed to this report" in line for line in source.dropped)
 
 
+def test_a_wire_credit_with_a_state_abbreviation_and_a_source_line_are_dropped():
+    body = ("Source: Andean TV\n"
+            "The finance minister of Ruritania said on Monday that the budget would be balanced within two years.\n"
+            "(Reporting by Jane Roe in New York and by Ana Ortiz in Saint Paul, Minn.Editing by Ivo Kral)\n")
+    source = clean(Article("d", "seeds/d.txt", "Budget", body))
+    text = " ".join(s.text for s in source.sentences)
+    assert "finance minister" in text and "Ivo Kral" not in text and "Andean TV" not in text
+
+
 def test_a_clock_time_before_a_weekday_or_month_does_not_end_the_sentence():
     from dossier.clean import split_sentences
     assert split_sentences("The kingdom said it in a statement around 1 a.m. Saturday in Riyadh. Five were fired.") \

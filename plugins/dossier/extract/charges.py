@@ -354,7 +354,13 @@ def _subject_of_act(t, w: _DoerWords) -> bool:
     verb = t.head
     return (t.dep_ == "nsubj" or (t.dep_ == "nsubjpass" and verb.lower_ in w.predicates)) and verb.pos_ == "VERB" \
         and verb.lemma_.lower() not in w.speech and verb.lemma_.lower() != "be" and _does_to(verb, w.table) \
-        and not _reduced_passive(t)
+        and not _reduced_passive(t) and not _describes_a_thing(verb, w)
+
+
+def _describes_a_thing(verb, w: _DoerWords) -> bool:
+    """A relative clause on a noun that is no act ("the talks, in which Washington is taking part"): what its
+    subject does there describes that noun, it is not the act a statement charges."""
+    return verb.dep_ == "relcl" and verb.head.lemma_.lower() not in w.acts and verb.head.pos_ == "NOUN"
 
 
 def _cleft_focus(t, w: _DoerWords) -> bool:

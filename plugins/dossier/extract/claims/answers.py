@@ -21,6 +21,7 @@ from .compare import (
     _merged,
     _mutual,
     _name_in,
+    _same_people,
     _speaks_of_involvement,
     _undecided,
     names_its_claimants,
@@ -786,6 +787,8 @@ def _endorsements(state: ClaimState) -> None:
             side = state.side_of(p.makers)
             if not side or side & c.against or set(p.makers) & set(first.makers) or _hedged(p.text, state.table):
                 continue
+            if not makers_side and _one_of_its_makers(p, [q for q in said if q is not p]):
+                continue  # its first makers unknown ("FM"), and the wording's makers made the claim's other wordings
             if not makers_side and set(first.makers) <= state.people:
                 continue  # a person speaks for some side: unknown, it may be this one (an official untitled by state)
             # a side other than the first makers'; where theirs is unknown (a reporter, a newspaper), a side
@@ -793,6 +796,12 @@ def _endorsements(state: ClaimState) -> None:
             if (not side & makers_side) if makers_side else (own_act or bool(p.charged & c.against)):
                 state.answers.append(Answer(p.statement, "supports", c, BY_WORDS,
                                             "says its makers did it too" if own_act else "a third party says it too"))
+
+
+def _one_of_its_makers(p: Proposition, others: list) -> bool:
+    """Did the wording's makers make another wording of the claim ("Zarif" repeating what "Mohammad Javad
+    Zarif" said)? Then it is their own claim said again, no backing of it."""
+    return any(_same_people(p.makers, q.makers) or _same_people(q.makers, p.makers) for q in others if q.makers)
 
 
 NEWS_CYCLE = 1  # days after a charge's first report within which another side's own wording of it is a co-maker's
