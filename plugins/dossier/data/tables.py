@@ -491,6 +491,14 @@ class Stances:
     nobody_subjects: tuple[str, ...]
     headline_claim_cues: tuple[str, ...]
     claim_complements: tuple[str, ...]
+    echo_words: tuple[str, ...]
+    deny_forms: tuple[str, ...]
+    proposition_openers: tuple[str, ...]
+    leading_copulas: tuple[str, ...]
+    passive_auxiliaries: tuple[str, ...]
+    clause_cut_words: tuple[str, ...]
+    person_pronouns: tuple[str, ...]
+    person_possessives: tuple[str, ...]
 
 
 @dataclass(frozen=True)

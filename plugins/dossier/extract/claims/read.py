@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Sequence
 
 from ...data import Stances, stances_table
@@ -64,14 +65,18 @@ def read(state: ClaimState) -> None:
         r.context = _discounted(_without(r.context, answering), state.story_words)
 
 
-ECHO = re.compile(r"^(?:\w+\s+)?(?:the same|likewise|similarly)[.,]?$", re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _echo() -> re.Pattern:
+    """Words that only echo the statement before them (data/stances.yml `echo_words`), after one word at most."""
+    words = "|".join(re.escape(w) for w in stances_table().echo_words)
+    return re.compile(rf"^(?:\w+\s+)?(?:{words})[.,]?$", re.IGNORECASE)
 
 
 def _echoes(state: ClaimState) -> None:
     """"A State Department spokesperson said the same": words that only echo the statement before them in the
     article take its stance and what it answers or charges, as that speaker's own."""
     for r in state.readings:
-        if r.stance is not None or not ECHO.match(r.statement.text.strip()):
+        if r.stance is not None or not _echo().match(r.statement.text.strip()):
             continue
         before = [q for q in state.readings[:r.index] if q.statement.ref.source == r.statement.ref.source]
         if before:
@@ -314,7 +319,14 @@ def _neither_confirms_nor_denies(st: StatementRecord, docs, table: Stances) -> b
     if found is None:
         return False
     clause = found[0].text[:st.ref.end].lower().replace("’", "'")
-    return any(c in clause for c in table.cues["declines-comment"] if re.search(r"\bden(?:y|ies|ied|ying)\b", c))
+    return any(c in clause for c in _confirm_nor_deny(table.cues["declines-comment"], table.deny_forms))
+
+
+@lru_cache(maxsize=None)
+def _confirm_nor_deny(cues: tuple[str, ...], deny_forms: tuple[str, ...]) -> tuple[str, ...]:
+    """The cues of declining to comment that hold a form of "deny" ("neither confirm nor deny")."""
+    deny = re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in deny_forms)})\b")
+    return tuple(c for c in cues if deny.search(c))
 
 
 def _context(st: StatementRecord, docs) -> str:
