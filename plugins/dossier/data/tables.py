@@ -328,6 +328,11 @@ class Events:
     occasion_compounds: tuple[str, ...]
     naming_preps: tuple[str, ...]
     occasion_preps: tuple[str, ...]
+    title_determiners: tuple[str, ...]
+    number_hedges: tuple[str, ...]
+    number_scales: tuple[str, ...]
+    scale_counts: tuple[str, ...]
+    counted_scales: tuple[str, ...]
 
 
 @dataclass(frozen=True)
