@@ -208,6 +208,12 @@ class ActorWords:
     standing_body_words: tuple[str, ...]
     group_openers: tuple[str, ...]
     circle_links: tuple[str, ...]
+    dangling_links: tuple[str, ...]
+    credit_line_words: tuple[str, ...]
+    backing_prefixes: tuple[str, ...]
+    service_modifiers: tuple[str, ...]
+    service_name_words: tuple[str, ...]
+    portfolio_heads: tuple[str, ...]
 
 
 @dataclass(frozen=True)
