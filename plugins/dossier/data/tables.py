@@ -276,6 +276,11 @@ class DateWords:
     cue_window: int
     cue_barriers: tuple[str, ...]
     not_dates: tuple[str, ...]
+    year_range_links: tuple[str, ...]
+    same_period_leads: tuple[str, ...]
+    same_period_openers: tuple[str, ...]
+    same_periods: Mapping[str, str]
+    clock_abbreviations: tuple[str, ...]
 
 
 @dataclass(frozen=True)
