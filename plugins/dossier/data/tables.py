@@ -214,6 +214,7 @@ class ActorWords:
     service_modifiers: tuple[str, ...]
     service_name_words: tuple[str, ...]
     portfolio_heads: tuple[str, ...]
+    agency_followers: tuple[str, ...]
 
 
 @dataclass(frozen=True)

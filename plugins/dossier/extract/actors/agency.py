@@ -223,8 +223,8 @@ def _news_agency(text: str, doc, start: int, end: int) -> bool:
         return True
     if _titled_with_the(doc, start):
         return True
-    if [t.lower_ for t in doc[end:end + 2]] == ["news", "agency"]:
-        return True
+    if any([t.lower_ for t in doc[end:end + len(p.split())]] == p.split() for p in w.agency_followers):
+        return True  # "the North's KCNA news agency"
     after = [t for t in doc[end:end + 3] if t.is_lower]
     if after and after[0].lemma_.lower() in w.media_nouns or \
             any(t.lemma_.lower() in w.media_nouns and t.i == doc[start].head.i for t in after):
