@@ -527,7 +527,7 @@ def _only_a_topic(content) -> bool:
 def _responsibility_claimed(content, mentions, table) -> list[str]:
     """'a claim of responsibility for the attacks by Houthi rebels': what the claim says is that its makers
     did the act, so it names its makers (the doers the "by" phrase names), not a content of its own."""
-    nouns = set(table.responsibility_nouns)
+    nouns = set(speech_table().claimed_things)
     heads = [t for c in content for t in (c, *c.children) if t.lemma_.lower() in nouns and t.pos_ == "NOUN"]
     if not heads:
         return []

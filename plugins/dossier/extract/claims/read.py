@@ -9,7 +9,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Sequence
 
-from ...data import Stances, stances_table
+from ...data import Stances, speech_table, stances_table
 from ...model import Mention, StatementReading, StatementRecord
 from ..charges import SPEAKER, _accused, _Sides, charged_bodies, cleared, named_doers
 from ..index import by_sentence
@@ -168,7 +168,7 @@ def _claims_responsibility(st: StatementRecord, docs, table: Stances) -> bool:
         return False
     sentence, doc, _ = found
     verbs = set(table.responsibility_verbs)
-    nouns = set(table.responsibility_nouns)
+    nouns = set(speech_table().claimed_things)
     acts = {w.lower() for w in table.act_nouns}
     if sentence.kind == "headline" and _headline_claims_the_act(st, doc, nouns | acts):
         return True
@@ -181,7 +181,7 @@ def _claims_responsibility(st: StatementRecord, docs, table: Stances) -> bool:
         owned = any(c.lemma_.lower() in nouns for c in claimed) or (t.lemma_.lower() == "claim" and any(
             c.lemma_.lower() in acts or c.lower_ in acts for c in claimed))
         negated = any(c.dep_ == "neg" for c in t.children) or any(
-            c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in table.nobody_subjects
+            c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in speech_table().nobody_words
                                                   or any(d.lower_ == "no" for d in c.children)) for c in t.children)
         if owned and not negated and not _done_by_another(t):
             return True

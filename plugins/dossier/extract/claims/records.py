@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from ...data import Stances, stances_table
+from ...data import Stances, events_table, stances_table
 from ...model import ClaimRecord, Confidence, Ref, ResponseRecord, UnplacedAnswer
 from ..charges import side_name
 from ..topics import surface_form, weighted_words
@@ -174,7 +174,7 @@ class _Patterns:
     def __init__(self, table: Stances):
         either = lambda words: "|".join(re.escape(w) for w in words)
         self.opener = re.compile(rf"^(?:{either(table.proposition_openers)})\s+", re.IGNORECASE)
-        self.copula = re.compile(rf"^(?:{either(table.leading_copulas)})\s+(?=[a-z])")
+        self.copula = re.compile(rf"^(?:{either(events_table().present_be_forms)})\s+(?=[a-z])")
         self.passive = re.compile(rf"\b(?:{either(table.passive_auxiliaries)})\s+\w+ed$")
         self.cut = re.compile(rf";|\s[—–]\s|,\s(?=(?:{either(table.clause_cut_words)})\b)")
         self.pronoun = re.compile(rf"(?i)({either(table.person_pronouns)})\b")
