@@ -366,7 +366,7 @@ def _is_abbreviation(text: str, i: int) -> bool:
     if not match:
         return False
     word = match.group(1)
-    if word.lower() in {"a.m", "p.m"}:
+    if word.lower() in date_words_table().clock_abbreviations:
         after = re.match(r"\s+([A-Z][a-z]+)", text[i + 1:])
         return bool(after) and after.group(1) in _day_words()  # "around 1 a.m. Saturday in Riyadh"
     last = word.rsplit(".", 1)[-1]

@@ -209,6 +209,13 @@ class ActorWords:
     standing_body_words: tuple[str, ...]
     group_openers: tuple[str, ...]
     circle_links: tuple[str, ...]
+    dangling_links: tuple[str, ...]
+    credit_line_words: tuple[str, ...]
+    backing_prefixes: tuple[str, ...]
+    service_modifiers: tuple[str, ...]
+    service_name_words: tuple[str, ...]
+    portfolio_heads: tuple[str, ...]
+    agency_followers: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -271,6 +278,11 @@ class DateWords:
     cue_window: int
     cue_barriers: tuple[str, ...]
     not_dates: tuple[str, ...]
+    year_range_links: tuple[str, ...]
+    same_period_leads: tuple[str, ...]
+    same_period_openers: tuple[str, ...]
+    same_periods: Mapping[str, str]
+    clock_abbreviations: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -331,6 +343,11 @@ class Events:
     occasion_compounds: tuple[str, ...]
     naming_preps: tuple[str, ...]
     occasion_preps: tuple[str, ...]
+    title_determiners: tuple[str, ...]
+    number_hedges: tuple[str, ...]
+    number_scales: tuple[str, ...]
+    scale_counts: tuple[str, ...]
+    counted_scales: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -403,10 +420,13 @@ class Stances:
     condemnation_words: tuple[str, ...]
     condemned_allegations: tuple[str, ...]
     no_such_act_breaks: tuple[str, ...]
+    existential_be: tuple[str, ...]
     cue_idioms: Mapping[str, str]
     futile_blame_negations: tuple[str, ...]
     blame_words: tuple[str, ...]
     unhelpful_words: tuple[str, ...]
+    blame_clause_breaks: tuple[str, ...]
+    blame_copulas: tuple[str, ...]
     claim_verbs: tuple[str, ...]
     former_names: Mapping[str, str]
     act_nouns: tuple[str, ...]
@@ -434,10 +454,16 @@ class Stances:
     hedges: tuple[str, ...]
     doubt_words: tuple[str, ...]
     absence_nouns: tuple[str, ...]
+    wanting_quantifiers: tuple[str, ...]
+    grounds_phrase_breaks: tuple[str, ...]
+    grounds_complements: tuple[str, ...]
     giving_verbs: tuple[str, ...]
     scrap_nouns: tuple[str, ...]
+    shred_negators: tuple[str, ...]
     inquiry_nouns: tuple[str, ...]
     truth_adjectives: tuple[str, ...]
+    truth_negators: tuple[str, ...]
+    truth_clause_breaks: tuple[str, ...]
     affiliation_links: tuple[str, ...]
     authority_verbs: tuple[str, ...]
     courtesy_verbs: tuple[str, ...]
@@ -449,7 +475,6 @@ class Stances:
     finding_verbs: tuple[str, ...]
     stative_verbs: tuple[str, ...]
     responsibility_verbs: tuple[str, ...]
-    responsibility_nouns: tuple[str, ...]
     self_doer_pronouns: tuple[str, ...]
     as_claimed_verbs: tuple[str, ...]
     responsibility_bearing: tuple[str, ...]
@@ -466,6 +491,9 @@ class Stances:
     attempt_words: tuple[str, ...]
     involvement_nouns: tuple[str, ...]
     label_verbs: tuple[str, ...]
+    label_determiners: tuple[str, ...]
+    label_preps: tuple[str, ...]
+    label_complements: tuple[str, ...]
     stem_suffixes: tuple[str, ...]
     concessive_preps: tuple[str, ...]
     claim_content_preps: tuple[str, ...]
@@ -479,9 +507,15 @@ class Stances:
     own_side_pronouns: tuple[str, ...]
     giver_preps: tuple[str, ...]
     speaker_self_words: tuple[str, ...]
-    nobody_subjects: tuple[str, ...]
     headline_claim_cues: tuple[str, ...]
     claim_complements: tuple[str, ...]
+    echo_words: tuple[str, ...]
+    deny_forms: tuple[str, ...]
+    proposition_openers: tuple[str, ...]
+    passive_auxiliaries: tuple[str, ...]
+    clause_cut_words: tuple[str, ...]
+    person_pronouns: tuple[str, ...]
+    person_possessives: tuple[str, ...]
 
 
 @dataclass(frozen=True)

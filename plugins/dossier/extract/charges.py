@@ -175,7 +175,7 @@ def _charged_subject(t, table) -> bool:
                 c.dep_ == "dobj" and c.lemma_.lower() in set(table.involvement_nouns) for c in head.children):
             return True  # "X had a hand / a role / links in it"
         if t.dep_ == "nsubj" and head.lemma_.lower() in set(table.responsibility_bearing) and any(
-                c.dep_ == "dobj" and c.lemma_.lower() in set(table.responsibility_nouns) for c in head.children):
+                c.dep_ == "dobj" and c.lemma_.lower() in set(speech_table().claimed_things) for c in head.children):
             return True  # "ISIS bears sole responsibility for this attack"
         if head.lemma_.lower() == "be" or head.lower_ in preds:
             return head.lower_ in preds or any(c.lower_ in preds or (c.dep_ == "xcomp" and c.lemma_.lower() in preds)

@@ -193,7 +193,8 @@ def patterns() -> tuple[tuple[str, re.Pattern], ...]:
         "day_month_range": rf"{day1}\s+{months('m1')}{DASH}{day2}\s+{months('m2')}{year_part}?",
         "month_year": rf"{months('m1')}(?:{DASH}{months('m2')})?{year_part}",
         "month": rf"{months('m1', full_only=True)}",
-        "year": rf"{year_lead}(?P<year>{YEAR})(?:(?:{DASH}|\s+(?:to|and|until|through)\s+)(?P<year2>{YEAR}))?",
+        "year": rf"{year_lead}(?P<year>{YEAR})"
+                rf"(?:(?:{DASH}|\s+{alternation(w.year_range_links, ignore_case=False)}\s+)(?P<year2>{YEAR}))?",
         "year_range": rf"(?<![\d,.-])(?P<year>{YEAR}){DASH}(?P<year2>{YEAR})",
         # a year that dates the noun after it, after "the" or a possessive ("Iran's 2015 nuclear deal",
         # "the 2018 poisoning"); a lower-case word must follow, so "the 2015 figure" is a year too but
@@ -208,8 +209,9 @@ def patterns() -> tuple[tuple[str, re.Pattern], ...]:
         "span_ahead": rf"\b(?:{alternation(w.span_ahead)})\s+(?:(?P<n>{number})\s+)?{units}\b",
         "same_day": rf"\b(?:{alternation(w.same_day)})\b",
         # "later that year", "the same month": the year or month of the latest date given
-        "same_period": rf"\b(?:(?:later|earlier)\s+(?:in\s+)?)?(?:the\s+same|that\s+same|that)\s+"
-                       rf"(?P<period>year|month)\b(?![’']s)",
+        "same_period": rf"\b(?:{alternation(w.same_period_leads, ignore_case=False)}\s+(?:in\s+)?)?"
+                       rf"{alternation(w.same_period_openers, ignore_case=False)}\s+"
+                       rf"(?P<period>{alternation(w.same_periods, ignore_case=False)})\b(?![’']s)",
         "that_time": rf"\b(?:{alternation(w.that_time)})\b(?!\s+(?:{alternation(w.that_time_blockers)})\b)",
         "season_rel": rf"\b(?P<smod>{alternation(w.season_modifiers)})\s+(?P<season>{alternation(w.seasons)})\b",
         "season_year": rf"\b(?:the\s+)?(?P<season>{alternation(w.seasons)})\s+(?:of\s+)?(?P<year>{YEAR})",
@@ -568,7 +570,7 @@ def resolve_same_day(candidate: Candidate, context: Context) -> Reading:
 def resolve_same_period(candidate: Candidate, context: Context) -> Reading:
     """"later that year", "the same month": the year or month of the latest date given before, if that
     date is at least as precise."""
-    latest, period = context.focus.latest, candidate.parts["period"].lower()
+    latest, period = context.focus.latest, date_words_table().same_periods[candidate.parts["period"].lower()]
     if latest is None or (period == "month" and latest.precision == "year"):
         return Reading(None, relative=True, reason=f"no earlier {period} in the article to refer to")
     first = latest.start.replace(day=1) if period == "month" else latest.start.replace(month=1, day=1)

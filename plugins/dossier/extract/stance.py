@@ -108,12 +108,20 @@ def _blame_called_futile(text: str, table: Stances) -> bool:
 def _blame_called_unhelpful(text: str, table: Stances) -> bool:
     """"The accusatory approach is unhelpful towards efforts to peace", "Scapegoating Pakistan ... is not
     helpful": blame said to be of no help, in one clause, is refused."""
-    gerunds = [v[:-1] + "ing" if v.endswith("e") else v + "ing" for v in table.accuse_verbs]
-    blame = "|".join(re.escape(w) for w in (*gerunds, *table.blame_words, *table.allegation_nouns))
-    unhelpful = "|".join(re.escape(w) for w in table.unhelpful_words)
-    return bool(blame and unhelpful and re.search(
-        rf"\b(?:{blame})\b(?:\s+(?!(?:but|and|while|which|that)\b)[\w'-]+){{0,12}}?\s+(?:is|are|was|were)\s+(?:{unhelpful})\b",
-        text))
+    pattern = _unhelpful_blame(table.accuse_verbs, (*table.blame_words, *table.allegation_nouns), table.unhelpful_words,
+                               table.blame_clause_breaks, table.blame_copulas)
+    return bool(pattern and pattern.search(text))
+
+
+@lru_cache(maxsize=None)
+def _unhelpful_blame(accuse_verbs, blame_words, unhelpful_words, breaks, copulas) -> re.Pattern | None:
+    """Blame, then within its clause (no word of `breaks` between) a copula and a word of no help."""
+    gerunds = [v[:-1] + "ing" if v.endswith("e") else v + "ing" for v in accuse_verbs]
+    blame, unhelpful = _either((*gerunds, *blame_words)), _either(unhelpful_words)
+    if not (blame and unhelpful):
+        return None
+    return re.compile(rf"\b(?:{blame})\b(?:\s+(?!(?:{_either(breaks)})\b)[\w'-]+){{0,12}}?\s+(?:{_either(copulas)})\s+"
+                      rf"(?:{unhelpful})\b")
 
 
 def _no_such_act(text: str, table: Stances) -> bool:
@@ -121,11 +129,16 @@ def _no_such_act(text: str, table: Stances) -> bool:
     denies it (an existential "there was no" before one of the act nouns, a few modifiers between). Not "there
     was no way the strikes could ...", nor "there were no Americans killed in this attack": the act noun must
     be what there was none of, no preposition, clause or other head before it."""
-    nouns = "|".join(re.escape(n) for n in table.act_nouns)
-    other = "|".join(re.escape(w) for w in table.no_such_act_breaks)
-    modifier = rf"(?:(?!(?:{other})\b)[\w,-]+\s+)" if other else r"(?:[\w,-]+\s+)"
-    return bool(nouns and re.search(rf"\bthere\s+(?:was|were|has been|have been|had been)\s+no\s+"
-                                    rf"{modifier}{{0,5}}?(?:{nouns})\b", text))
+    pattern = _no_such_act_pattern(table.act_nouns, table.no_such_act_breaks, table.existential_be)
+    return bool(pattern and pattern.search(text))
+
+
+@lru_cache(maxsize=None)
+def _no_such_act_pattern(nouns, breaks, be_forms) -> re.Pattern | None:
+    if not nouns:
+        return None
+    modifier = rf"(?:(?!(?:{_either(breaks)})\b)[\w,-]+\s+)" if breaks else r"(?:[\w,-]+\s+)"
+    return re.compile(rf"\bthere\s+(?:{_either(be_forms)})\s+no\s+{modifier}{{0,5}}?(?:{_either(nouns)})\b")
 
 
 def _asked_for(text: str, start: int, end: int, table: Stances) -> bool:
@@ -140,11 +153,16 @@ def _asked_for(text: str, start: int, end: int, table: Stances) -> bool:
 
 def _not_a_shred(text: str, table: Stances) -> bool:
     """"no shred of evidence", "has not provided even a shred of evidence": not the least ground, refused."""
-    scraps = "|".join(re.escape(n) for n in table.scrap_nouns)
-    nouns = "|".join(re.escape(n) for n in table.absence_nouns)
-    return bool(scraps and nouns and re.search(
-        rf"(?:\bno|\bnot|n't|\bwithout)\s+(?:[\w-]+\s+){{0,3}}?(?:a\s+)?[\"“]?(?:{scraps})\s+of\s+(?:[\w-]+\s+)?(?:{nouns})\b",
-        text))
+    pattern = _shred_pattern(table.shred_negators, table.scrap_nouns, table.absence_nouns)
+    return bool(pattern and pattern.search(text))
+
+
+@lru_cache(maxsize=None)
+def _shred_pattern(negators, scraps, nouns) -> re.Pattern | None:
+    if not (scraps and nouns):
+        return None
+    return re.compile(rf"(?:{_negations(negators)})\s+(?:[\w-]+\s+){{0,3}}?(?:a\s+)?[\"“]?(?:{_either(scraps)})\s+of\s+"
+                      rf"(?:[\w-]+\s+)?(?:{_either(nouns)})\b")
 
 
 def _yet_to_give(text: str, table: Stances) -> bool:
@@ -158,44 +176,81 @@ def _without_grounds(text: str, table: Stances) -> bool:
     """"Arrived at conclusions without forensic evidence", "without any proof", "no direct evidence of": saying
     something was done with nothing to ground it refuses it, whatever modifiers stand before the noun. Not "without providing
     evidence": a reporter's gerund there describes how a charge was made, not an answer to one."""
-    nouns = "|".join(re.escape(n) for n in table.absence_nouns)
+    patterns = _without_grounds_patterns(table.absence_nouns, table.grounds_phrase_breaks, table.grounds_complements)
+    return bool(patterns and any(p.search(text) for p in patterns))
+
+
+@lru_cache(maxsize=None)
+def _without_grounds_patterns(absence_nouns, breaks, complements) -> tuple[re.Pattern, re.Pattern] | None:
+    if not absence_nouns:
+        return None
+    nouns = _either(absence_nouns)
     modifier = r"(?:(?![\w-]+ing\b)[\w-]+\s+)"
-    if nouns and re.search(rf"\bwithout\s+{modifier}{{0,2}}(?:{nouns})\b", text):
-        return True
     # "there was no direct evidence of any terrorist involvement", "no evidence so far of terrorist action": the
     # cue "no evidence of" with modifiers between
     # (not "no shortage of evidence": no word of a phrase of its own between)
-    plain = r"(?:(?!(?:of|for|in|on|to|and|but|or)\b)(?![\w-]+ing\b)[\w-]+)"
-    return bool(nouns and re.search(rf"\bno\s+[\"“]?(?:{plain}\s+){{0,2}}(?:{nouns})(?:\s+{plain}){{0,2}}?\s+(?:of|that)\b",
-                                    text))
+    plain = rf"(?:(?!(?:{_either(breaks)})\b)(?![\w-]+ing\b)[\w-]+)"
+    return (re.compile(rf"\bwithout\s+{modifier}{{0,2}}(?:{nouns})\b"),
+            re.compile(rf"\bno\s+[\"“]?(?:{plain}\s+){{0,2}}(?:{nouns})(?:\s+{plain}){{0,2}}?\s+(?:{_either(complements)})\b"))
 
 
 def grounds_found_wanting(text: str, table: Stances) -> bool:
     """"the video was insufficient proof to pin the attack on Iran", "not enough evidence that X did it", "no
     evidence that X did it": whom such words name as the doer is defended, not charged."""
-    nouns = "|".join(re.escape(n) for n in table.absence_nouns)
-    return bool(nouns and re.search(rf"\b(?:insufficient|not enough|no)\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b",
-                                    text.lower()))
+    pattern = _wanting_pattern(table.wanting_quantifiers, table.absence_nouns)
+    return bool(pattern and pattern.search(text.lower()))
+
+
+@lru_cache(maxsize=None)
+def _wanting_pattern(quantifiers, nouns) -> re.Pattern | None:
+    if not nouns:
+        return None
+    return re.compile(rf"\b(?:{_either(quantifiers)})\s+(?:[\w-]+\s+){{0,2}}?(?:{_either(nouns)})\b")
 
 
 def _truth_denied(text: str, table: Stances) -> bool:
     """"DAESH's claims can't be considered accurate", "the information must not be considered reliable": a
     negation a few words before an adjective of truth refuses the account; not across a clause ("it is not
     clear whether the report is accurate")."""
-    adjectives = "|".join(re.escape(a) for a in table.truth_adjectives)
-    between = r"(?:(?!(?:whether|if|that|but|and|so)\b)[\w'-]+\s+)"
-    return bool(adjectives and re.search(rf"(?:\bnot|n't|\bcannot|\bnever)\s+{between}{{0,3}}?(?:{adjectives})\b", text))
+    pattern = _truth_denied_pattern(table.truth_negators, table.truth_clause_breaks, table.truth_adjectives)
+    return bool(pattern and pattern.search(text))
+
+
+@lru_cache(maxsize=None)
+def _truth_denied_pattern(negators, breaks, adjectives) -> re.Pattern | None:
+    if not adjectives:
+        return None
+    between = rf"(?:(?!(?:{_either(breaks)})\b)[\w'-]+\s+)"
+    return re.compile(rf"(?:{_negations(negators)})\s+{between}{{0,3}}?(?:{_either(adjectives)})\b")
 
 
 def _labels_an_allegation(text: str, table: Stances) -> bool:
-    verbs = "|".join(re.escape(v) for v in table.label_verbs)
-    nouns = "|".join(re.escape(n) for n in table.claim_nouns)
-    return bool(verbs and nouns and re.search(
-        rf"\b(?:{verbs})\s+(?:(?:the|these|those|such|this|that|their|his|her|its|all|any)\s+)?"
+    pattern = _label_pattern(table.label_verbs, table.label_determiners, table.label_preps, table.claim_nouns,
+                             table.label_complements)
+    return bool(pattern and pattern.search(text))
+
+
+@lru_cache(maxsize=None)
+def _label_pattern(verbs, determiners, preps, nouns, complements) -> re.Pattern | None:
+    if not (verbs and nouns):
+        return None
+    return re.compile(
+        rf"\b(?:{_either(verbs)})\s+(?:(?:{_either(determiners)})\s+)?"
         # up to three words of modifiers or makers ("Boris Johnson's allegations"), none a preposition
         # ("called for claims to be investigated" labels nothing)
-        rf"(?:(?!(?:for|on|upon|to|in|at)\b)[\w'.-]+\s+){{0,3}}(?:{nouns})\b"
-        r"(?!\s+(?:that|of|about|by|on))", text))
+        rf"(?:(?!(?:{_either(preps)})\b)[\w'.-]+\s+){{0,3}}(?:{_either(nouns)})\b"
+        rf"(?!\s+(?:{_either(complements)}))")
+
+
+def _either(words) -> str:
+    """A regex alternation of words or phrases of a table, escaped, in the table's order."""
+    return "|".join(re.escape(w) for w in words)
+
+
+def _negations(words) -> str:
+    """A regex alternation of negations, each from the start of a word ("not", "never"), but a contraction
+    ("n't"), which is written onto the auxiliary before it ("didn't")."""
+    return "|".join(("" if w.startswith("n'") else r"\b") + re.escape(w) for w in words)
 
 
 def _negated_before(text: str, at: int) -> bool:
@@ -472,7 +527,7 @@ def _only_a_topic(content) -> bool:
 def _responsibility_claimed(content, mentions, table) -> list[str]:
     """'a claim of responsibility for the attacks by Houthi rebels': what the claim says is that its makers
     did the act, so it names its makers (the doers the "by" phrase names), not a content of its own."""
-    nouns = set(table.responsibility_nouns)
+    nouns = set(speech_table().claimed_things)
     heads = [t for c in content for t in (c, *c.children) if t.lemma_.lower() in nouns and t.pos_ == "NOUN"]
     if not heads:
         return []

@@ -205,6 +205,13 @@ def _titled_teller(t) -> bool:
                for c in verb.children if c.dep_ in SUBJECTS for tok in c.subtree)
 
 
+@lru_cache(maxsize=1)
+def _agency_name() -> re.Pattern:
+    """A name ending in "News Agency" or "Press Agency" (actor_words agency_kinds), as _key writes it."""
+    kinds = "|".join(re.escape(k) for k in sorted(words().agency_kinds))
+    return re.compile(rf"\b(?:{kinds}) agency$")
+
+
 def _news_agency(text: str, doc, start: int, end: int) -> bool:
     """A news outlet: a wire or broadcaster named in the table, a name ending in 'News/Press Agency' or in a
     newspaper's name word ("The Washington Post"), or one the words around it call an outlet ("the North's
@@ -212,7 +219,7 @@ def _news_agency(text: str, doc, start: int, end: int) -> bool:
     publication Anadolu Agency")."""
     w = words()
     key = _key(text)
-    if key in w.news_agencies | w.broadcasters or re.search(r"\b(?:news|press) agency$", key):
+    if key in w.news_agencies | w.broadcasters or _agency_name().search(key):
         return True
     if key.replace(" ", "") in _run_together(frozenset(w.news_agencies | w.broadcasters)):
         return True  # "Aljazeera" for "Al Jazeera"
@@ -220,8 +227,8 @@ def _news_agency(text: str, doc, start: int, end: int) -> bool:
         return True
     if _titled_with_the(doc, start):
         return True
-    if [t.lower_ for t in doc[end:end + 2]] == ["news", "agency"]:
-        return True
+    if any([t.lower_ for t in doc[end:end + len(p.split())]] == p.split() for p in w.agency_followers):
+        return True  # "the North's KCNA news agency"
     after = [t for t in doc[end:end + 3] if t.is_lower]
     if after and after[0].lemma_.lower() in w.media_nouns or \
             any(t.lemma_.lower() in w.media_nouns and t.i == doc[start].head.i for t in after):

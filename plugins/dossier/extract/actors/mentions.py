@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Iterable, Iterator
 
+from ...data import actor_words_table
 from ...model import ArticleMentions, Confidence, DroppedName, Mention, Ref, Source
 from ...parse import Parsed
 from ...world import country_of, demonym_country
@@ -276,12 +278,19 @@ def _surnames(source_id, sentence, doc, mentions, surnames) -> Iterator[Mention]
                           acts=_agency(doc[t.i:t.i + 1]) >= PARTICIPANT)
 
 
+@lru_cache(maxsize=1)
+def _credit_line_words() -> re.Pattern:
+    """The words of an outlet line that are no part of an outlet's name (actor_words credit_line_words)."""
+    found = "|".join(re.escape(w) for w in actor_words_table().credit_line_words)
+    return re.compile(rf"\b({found})\b", re.IGNORECASE)
+
+
 def _credits(source: Source) -> tuple[set[str], set[str]]:
     """Names that credit the article rather than act in it: its author, and the words of its outlet."""
     author = {_key(a) for a in re.split(r",| and ", source.author or "") if a.strip()}
     outlet = set()
     for part in re.split(r"[()|,]", source.outlet or ""):
-        part = re.sub(r"\b(republished|by|feed|wire|via)\b", " ", part, flags=re.IGNORECASE)
+        part = _credit_line_words().sub(" ", part)
         if part.strip():
             outlet.add(_key(part))
             names = part.split()

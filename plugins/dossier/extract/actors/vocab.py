@@ -129,6 +129,13 @@ class ActorWordSets:
     standing_body_words: frozenset[str]
     group_openers: frozenset[str]
     circle_links: frozenset[str]
+    dangling_links: frozenset[str]
+    credit_line_words: frozenset[str]
+    backing_prefixes: frozenset[str]
+    service_modifiers: frozenset[str]
+    service_name_words: frozenset[str]
+    portfolio_heads: frozenset[str]
+    agency_followers: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -164,7 +171,14 @@ def _clean_name(text: str) -> str:
     if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", text):
         text += "."  # "U.S" cut by the sentence end -> "U.S."
     text = re.sub(r"[’']s$", "", text).strip()
-    return re.sub(r"(?:\s+(?:of|for|and|the|in))+$", "", text)  # "Ministry of" cut short by NER
+    return _dangling_links().sub("", text)  # "Ministry of" cut short by NER
+
+
+@lru_cache(maxsize=1)
+def _dangling_links() -> re.Pattern:
+    """The small words a name cut short may end on (data/actor_words.yml `dangling_links`), as many as end it."""
+    links = "|".join(re.escape(w) for w in actor_words_table().dangling_links)
+    return re.compile(rf"(?:\s+(?:{links}))+$")
 
 
 def _job_word(word: str) -> bool:

@@ -6,9 +6,10 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Sequence
 
-from ...data import Stances, stances_table
+from ...data import Stances, speech_table, stances_table
 from ...model import Mention, StatementReading, StatementRecord
 from ..charges import SPEAKER, _accused, _Sides, charged_bodies, cleared, named_doers
 from ..index import by_sentence
@@ -64,14 +65,18 @@ def read(state: ClaimState) -> None:
         r.context = _discounted(_without(r.context, answering), state.story_words)
 
 
-ECHO = re.compile(r"^(?:\w+\s+)?(?:the same|likewise|similarly)[.,]?$", re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _echo() -> re.Pattern:
+    """Words that only echo the statement before them (data/stances.yml `echo_words`), after one word at most."""
+    words = "|".join(re.escape(w) for w in stances_table().echo_words)
+    return re.compile(rf"^(?:\w+\s+)?(?:{words})[.,]?$", re.IGNORECASE)
 
 
 def _echoes(state: ClaimState) -> None:
     """"A State Department spokesperson said the same": words that only echo the statement before them in the
     article take its stance and what it answers or charges, as that speaker's own."""
     for r in state.readings:
-        if r.stance is not None or not ECHO.match(r.statement.text.strip()):
+        if r.stance is not None or not _echo().match(r.statement.text.strip()):
             continue
         before = [q for q in state.readings[:r.index] if q.statement.ref.source == r.statement.ref.source]
         if before:
@@ -163,7 +168,7 @@ def _claims_responsibility(st: StatementRecord, docs, table: Stances) -> bool:
         return False
     sentence, doc, _ = found
     verbs = set(table.responsibility_verbs)
-    nouns = set(table.responsibility_nouns)
+    nouns = set(speech_table().claimed_things)
     acts = {w.lower() for w in table.act_nouns}
     if sentence.kind == "headline" and _headline_claims_the_act(st, doc, nouns | acts):
         return True
@@ -176,7 +181,7 @@ def _claims_responsibility(st: StatementRecord, docs, table: Stances) -> bool:
         owned = any(c.lemma_.lower() in nouns for c in claimed) or (t.lemma_.lower() == "claim" and any(
             c.lemma_.lower() in acts or c.lower_ in acts for c in claimed))
         negated = any(c.dep_ == "neg" for c in t.children) or any(
-            c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in table.nobody_subjects
+            c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in speech_table().nobody_words
                                                   or any(d.lower_ == "no" for d in c.children)) for c in t.children)
         if owned and not negated and not _done_by_another(t):
             return True
@@ -314,7 +319,14 @@ def _neither_confirms_nor_denies(st: StatementRecord, docs, table: Stances) -> b
     if found is None:
         return False
     clause = found[0].text[:st.ref.end].lower().replace("’", "'")
-    return any(c in clause for c in table.cues["declines-comment"] if re.search(r"\bden(?:y|ies|ied|ying)\b", c))
+    return any(c in clause for c in _confirm_nor_deny(table.cues["declines-comment"], table.deny_forms))
+
+
+@lru_cache(maxsize=None)
+def _confirm_nor_deny(cues: tuple[str, ...], deny_forms: tuple[str, ...]) -> tuple[str, ...]:
+    """The cues of declining to comment that hold a form of "deny" ("neither confirm nor deny")."""
+    deny = re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in deny_forms)})\b")
+    return tuple(c for c in cues if deny.search(c))
 
 
 def _context(st: StatementRecord, docs) -> str:

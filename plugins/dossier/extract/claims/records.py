@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
-from ...data import Stances, stances_table
+from ...data import Stances, events_table, stances_table
 from ...model import ClaimRecord, Confidence, Ref, ResponseRecord, UnplacedAnswer
 from ..charges import side_name
 from ..topics import surface_form, weighted_words
@@ -101,9 +102,9 @@ def claim_text(c: _Claim, state: ClaimState) -> str:
     # ... and one that names who did it reads better than a passive that does not ("The attacks were claimed")
     prop = min(chosen, key=lambda p: (_starts_with_report(p.text) or _agentless_passive(p.text),
                                       abs(len(p.text.split()) - 18), p.text))
-    text = re.sub(r"^(?:that|whether)\s+", "", prop.text.strip(), flags=re.IGNORECASE)
+    text = _patterns().opener.sub("", prop.text.strip())
     # "released what they say are intercepted conversations that prove ...": the noun phrase, without the copula
-    text = re.sub(r"^(?:are|is)\s+(?=[a-z])", "", text)
+    text = _patterns().copula.sub("", text)
     text = _named_pronoun(text, prop.makers[0] if len(prop.makers) == 1 else None, state)
     text = _without_attribution(text)
     if OWN_ACT in against and prop.makers and _starts_with_report(text):
@@ -127,7 +128,7 @@ def _starts_with_report(text: str) -> bool:
 
 def _agentless_passive(text: str) -> bool:
     """A wording that ends on a passive verb, naming no one ("The attacks were claimed")."""
-    return re.search(r"\b(?:is|was|are|were|been)\s+\w+ed$", text.strip(" .,;:“”\"")) is not None
+    return _patterns().passive.search(text.strip(" .,;:“”\"")) is not None
 
 
 def _cut_at_clause(text: str) -> str:
@@ -137,7 +138,7 @@ def _cut_at_clause(text: str) -> str:
     if len(words) <= LONGEST_ROW:
         return text
     head = " ".join(words[:LONGEST_ROW])
-    cuts = [m.start() for m in re.finditer(r";|\s[—–]\s|,\s(?=(?:and|but|which|while|whereas|as)\b)", head)]
+    cuts = [m.start() for m in _patterns().cut.finditer(head)]
     cuts = [c for c in cuts if len(head[:c].split()) >= 8]
     return head[:cuts[-1]].rstrip(" ,;") if cuts else text
 
@@ -158,12 +159,30 @@ def _named_pronoun(text: str, maker: str | None, state: ClaimState) -> str:
     ("Navalny's team also claimed that his body ...") "he" and "his" are someone else."""
     if not maker or maker not in state.people:
         return text
-    m = re.match(r"(?i)(he|she|his|her)\b", text)
+    m = _patterns().pronoun.match(text)
     if m is None:
         return text
     word = m.group(1).lower()
-    name = maker + ("’s" if word in {"his", "her"} and not (word == "her" and _is_object_her(text)) else "")
+    possessive = word in stances_table().person_possessives and not (word == "her" and _is_object_her(text))
+    name = maker + ("’s" if possessive else "")
     return name + text[m.end():]
+
+
+class _Patterns:
+    """The patterns a row's wording is trimmed by, built once from data/stances.yml."""
+
+    def __init__(self, table: Stances):
+        either = lambda words: "|".join(re.escape(w) for w in words)
+        self.opener = re.compile(rf"^(?:{either(table.proposition_openers)})\s+", re.IGNORECASE)
+        self.copula = re.compile(rf"^(?:{either(events_table().present_be_forms)})\s+(?=[a-z])")
+        self.passive = re.compile(rf"\b(?:{either(table.passive_auxiliaries)})\s+\w+ed$")
+        self.cut = re.compile(rf";|\s[—–]\s|,\s(?=(?:{either(table.clause_cut_words)})\b)")
+        self.pronoun = re.compile(rf"(?i)({either(table.person_pronouns)})\b")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    return _Patterns(stances_table())
 
 
 def _is_object_her(text: str) -> bool:

@@ -3,6 +3,7 @@ sentence it came from."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...model import Confidence, EventReport, Mention, Ref, TimeExpr
 from .arguments import _arguments, _governing_verb, _Resolver, _subjects
@@ -10,9 +11,14 @@ from .tables import table
 from .titles import _title
 from .triggers import SPEECH_KINDS, _speaker_of, trigger_kind
 
-NUMBER_RE = re.compile(r"\b(?:about|over|more than|nearly|almost|around|some|at least)?\s*"
-                       r"\d[\d,.]*(?:\s*(?:thousand|million|billion|hundred))?\b|\b(?:a|one|several) "
-                       r"(?:thousand|hundred|million)\b", re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _numbers() -> re.Pattern:
+    """A count in digits, a hedge before it and a scale after it, or a scale counted by a word (data/events.yml
+    `number_hedges`, `number_scales`, `scale_counts`, `counted_scales`)."""
+    w = table()
+    hedges, scales, counts, counted = (("|".join(re.escape(x) for x in words)) for words in
+                                       (w.number_hedges, w.number_scales, w.scale_counts, w.counted_scales))
+    return re.compile(rf"\b(?:{hedges})?\s*\d[\d,.]*(?:\s*(?:{scales}))?\b|\b(?:{counts}) (?:{counted})\b", re.IGNORECASE)
 
 
 def _report(sentence, doc, trigger, time: TimeExpr, mentions: list[Mention],
@@ -36,7 +42,7 @@ def _report(sentence, doc, trigger, time: TimeExpr, mentions: list[Mention],
         date=time.span, date_text=time.text,
         participants=tuple(m.text for m in people), participant_refs=tuple(m.ref for m in people),
         place=place_text, text=text,
-        numbers=tuple(n.group(0).strip() for n in NUMBER_RE.finditer(text[lo:hi]) if not _is_date_number(n.group(0))),
+        numbers=tuple(n.group(0).strip() for n in _numbers().finditer(text[lo:hi]) if not _is_date_number(n.group(0))),
         confidence=Confidence.DATED if sentence.kind == "body" else Confidence.CAPTION, title=title,
         agents=len(agents))
 

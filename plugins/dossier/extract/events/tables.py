@@ -62,6 +62,11 @@ class EventWords:
     occasion_compounds: frozenset[str]
     naming_preps: frozenset[str]
     occasion_preps: frozenset[str]
+    title_determiners: tuple[str, ...]
+    number_hedges: tuple[str, ...]
+    number_scales: tuple[str, ...]
+    scale_counts: tuple[str, ...]
+    counted_scales: tuple[str, ...]
     said_at: SaidAt
     speech: SpeechVerbs
 

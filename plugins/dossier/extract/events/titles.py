@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ...model import Mention, TimeExpr
 from ...world import demonym_country
@@ -116,10 +117,17 @@ def _titling(trigger, kind: str, doers, agents: list[Mention], people: list[Ment
     plural = len(agents) > 1 or (len(agents) == 1 and agents[0].kind == "group" and _plural_name(agents[0], doc))
     if not who and doers and _named_doer(doers[0], people, index):
         who = _phrase(doers[0], people, index, limit=5)
-        who = re.sub(r"^(?:[Tt]he|[Aa]n?|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er) ", "", who)
+        who = _determiner().sub("", who)
         plural = doers[0].tag_ in {"NNS", "NNPS"}
     skip = {t.i for t in doc if time is not None and time.ref.start <= t.idx < time.ref.end and time.text}
     return _Titling(trigger, kind, doers, agents, people, obj, place, index, skip, who, plural)
+
+
+@lru_cache(maxsize=1)
+def _determiner() -> re.Pattern:
+    """A determiner that opens a phrase (data/events.yml `title_determiners`), its first letter in either case."""
+    words = "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in table().title_determiners)
+    return re.compile(rf"^(?:{words}) ")
 
 
 def _plural_name(m: Mention, doc) -> bool:

@@ -464,9 +464,9 @@ FUNCTION = frozenset(actor_words_table().name_links)  # a name's small words
 def _same_portfolio(bag: frozenset[str], c: Cluster, other_bag: frozenset[str], o: Cluster) -> bool:
     """"China's Ministry of Foreign Affairs" and "the Chinese Foreign Ministry": a ministry "of X Affairs" is
     the X ministry, when both names say it is the same country's (unowned, they may be two countries')."""
-    owners = _owners(c)
-    return bool(owners) and owners == _owners(o) and "affairs" in bag ^ other_bag \
-        and bag - {"affairs"} == other_bag - {"affairs"}
+    owners, heads = _owners(c), frozenset(actor_words_table().portfolio_heads)
+    return bool(owners) and owners == _owners(o) and bool((bag ^ other_bag) & heads) \
+        and bag - heads == other_bag - heads
 
 
 def _one_owner(owner: str | None, c: Cluster, other_owner: str | None, o: Cluster) -> bool:
@@ -543,12 +543,13 @@ def _proxy_key(name: str, table) -> str | None:
     words = re.split(r"[\s-]+", name)
     if not words or words[-1].lower() not in {w.lower() for w in table.proxy_nouns}:
         return None
-    backing = {"pro"} | {w.lower() for w in table.backing_words}
+    prefixes = {w.lower() for w in table.backing_prefixes}
+    backing = prefixes | {w.lower() for w in table.backing_words}
     if not {w.lower() for w in words} & backing:
         return None
     # the state after "pro" or before "backed" ("Ukrainian pro-Russian rebels": Russia's), else the first named
-    near = [words[k + 1] for k, w in enumerate(words[:-1]) if w.lower() == "pro"] + \
-        [words[k - 1] for k, w in enumerate(words) if k and w.lower() in backing - {"pro"}]
+    near = [words[k + 1] for k, w in enumerate(words[:-1]) if w.lower() in prefixes] + \
+        [words[k - 1] for k, w in enumerate(words) if k and w.lower() in backing - prefixes]
     state = next((c for w in [*near, *words] for c in (country_of(w) or demonym_country(w),) if c is not None), None)
     return f"group:proxies of @{state.iso3}" if state is not None else None
 
@@ -623,7 +624,8 @@ def _services_described(clusters: dict[str, Cluster], _sources=()) -> None:
     one country's service are one actor among themselves."""
     w = actor_words_table()
     services = {x.lower() for x in w.service_words}
-    generic_words = services | {x.lower() for x in w.body_nouns} | {x.lower() for x in w.grade_words} | {"main", "national"}
+    generic_words = services | {x.lower() for x in (*w.body_nouns, *w.grade_words, *w.service_modifiers)}
+    names = {x.lower() for x in w.service_name_words}
     by_owner: dict[str, list[str]] = defaultdict(list)
     for key, c in clusters.items():
         owners = _owners(c)
@@ -633,7 +635,7 @@ def _services_described(clusters: dict[str, Cluster], _sources=()) -> None:
     for owner, keys in sorted(by_owner.items()):
         targets = [k for k, o in clusters.items() if k not in keys and not o.country and _owners(o) == {owner}
                    and _kind_of(o) == "organization"
-                   and any(_content_bag(norm(f))[1] & {"intelligence", "security"} for f in o.forms())]
+                   and any(_content_bag(norm(f))[1] & names for f in o.forms())]
         into = targets[0] if len(targets) == 1 else keys[0]
         for key in keys:
             if key != into and key in clusters:
