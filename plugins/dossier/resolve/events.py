@@ -25,9 +25,11 @@ from .actors import ActorIndex
 # Which kinds resolve may join into one event (data/events.yml `speech_kinds`, `speech_occasions`,
 # `kind_relations`, where each is explained): kinds of one group may name one happening.
 _KINDS = events_table()
-SPEECH_KINDS = frozenset(_KINDS.speech_kinds) | frozenset(_KINDS.speech_occasions)
+# acts of speech and the occasions they are made at (a press conference, an interview): what resolve joins as
+# one saying; the extract stage's SPEECH_KINDS are the acts alone
+SAID_KINDS = frozenset(_KINDS.speech_kinds) | frozenset(_KINDS.speech_occasions)
 DAMAGE_KINDS = frozenset(_KINDS.kind_relations["damage"])
-RELATED_KINDS = {k: SPEECH_KINDS - {k} for k in SPEECH_KINDS} | {k: DAMAGE_KINDS - {k} for k in DAMAGE_KINDS}
+RELATED_KINDS = {k: SAID_KINDS - {k} for k in SAID_KINDS} | {k: DAMAGE_KINDS - {k} for k in DAMAGE_KINDS}
 ONCE_A_DAY_KINDS = frozenset(_KINDS.kind_relations["once_a_day"])
 VIOLENT_KINDS = frozenset(_KINDS.kind_relations["violent"])
 GATHERING_KINDS = frozenset(_KINDS.kind_relations["gathering"])
@@ -128,16 +130,16 @@ def _affinity(group: _Group, report: EventReport, participants: tuple[str, ...])
             return 0
         if shared:
             return shared
-        if report.kind in SPEECH_KINDS and _speaks_for(_doers(group.reports)) & _speaks_for(_doers([(report, ())])):
+        if report.kind in SAID_KINDS and _speaks_for(_doers(group.reports)) & _speaks_for(_doers([(report, ())])):
             # "John Kirby says" and "the White House says", "Ukraine said" and "Ukraine's Foreign Ministry
             # said" on one day: what one side said that day, as articles report it by speaker or by state
             return 1
-        if report.kind in SPEECH_KINDS and any(_counted_then_named(r, report) or _counted_then_named(report, r)
+        if report.kind in SAID_KINDS and any(_counted_then_named(r, report) or _counted_then_named(report, r)
                                                for r, _ in group.reports):
             return 1  # "Two Republicans ... demanded Monday ..." then "..., wrote James Comer and Brad Wenstrup"
-        if report.kind in SPEECH_KINDS and _unattached_spokesman(participants) \
+        if report.kind in SAID_KINDS and _unattached_spokesman(participants) \
                 and any(r.ref.source == report.ref.source and r.ref.sentence == report.ref.sentence
-                        and r.kind in SPEECH_KINDS for r, _ in group.reports):
+                        and r.kind in SAID_KINDS for r, _ in group.reports):
             return 1  # "The White House said ..., but spokesman John Kirby said ...": the body's spokesman
         both_bare = not participants and not group.participants()
         if report.place and report.place in group.places() and (both_bare or _one_violent_day(group, report)):
@@ -147,7 +149,7 @@ def _affinity(group: _Group, report: EventReport, participants: tuple[str, ...])
         return 0
     if report.kind in kinds and shared >= NEAR_SHARED and any(_near(r.date, report.date) for r, _ in group.reports):
         return shared
-    if report.kind in kinds and report.kind in SPEECH_KINDS and shared and _day_before(best.date, report) \
+    if report.kind in kinds and report.kind in SAID_KINDS and shared and _day_before(best.date, report) \
             and _says_much_the_same(group, report):
         # words with no date of their own, dated by the article's day, that another article dates to the
         # day before ("said on Friday" in Saturday's paper): the same words; any event that fits the day
@@ -184,10 +186,10 @@ def _other_speakers(group: _Group, report: EventReport) -> bool:
     """Acts of speech by speakers neither of whom speaks for the other or for the other's side ("Turkey
     blamed Kurdish militants", "the Kurdish administration accused Turkish intelligence"): two acts, however
     much whom they spoke of is shared."""
-    if report.kind not in SPEECH_KINDS:
+    if report.kind not in SAID_KINDS:
         return False
     doers = _doers([(report, ())])
-    theirs = _doers([(r, p) for r, p in group.reports if r.kind in SPEECH_KINDS])
+    theirs = _doers([(r, p) for r, p in group.reports if r.kind in SAID_KINDS])
     return bool(doers and theirs) and not (_speaks_for(doers) & _speaks_for(theirs))
 
 
@@ -376,7 +378,7 @@ def _into_gatherings(groups: list[_Group]) -> list[_Group]:
     out = []
     for g in groups:
         target = None
-        if g.kinds() <= SPEECH_KINDS:
+        if g.kinds() <= SAID_KINDS:
             addressed = {_actor_of(r, n) for r, _ in g.reports for n in range(r.agents, len(r.participants))} - {None}
             target = next((m for m in meetings if m is not g and addressed & m.participants()
                            and any(mr.date == r.date and mr.date and mr.date.precision == "day"
