@@ -60,6 +60,13 @@ def test_not_a_shred_of_evidence_and_a_blame_game_refuse_the_charge():
     assert stance_of(_st("the account is replete with fabrications", "said")) == "dismisses"
 
 
+def test_not_claiming_responsibility_and_having_nothing_to_add_decline_to_comment():
+    assert stance_of(_st("has not claimed responsibility for the attack", "claimed")) == "declines-comment"
+    assert stance_of(_st("did not claim responsibility for the incident", "claim")) == "declines-comment"
+    assert stance_of(_st("We have nothing to add on speculation about the causes.", "said")) == "declines-comment"
+    assert stance_of(_st("claimed responsibility for the attack", "claimed")) is None
+
+
 def test_calling_a_charge_a_circus_or_a_media_campaign_dismisses_it():
     assert stance_of(_st("It is a circus show in the Ruritanian parliament.")) == "dismisses"
     assert stance_of(_st("The conclusion is obvious, it's another political information campaign.")) == "dismisses"

@@ -422,6 +422,7 @@ class Stances:
     no_such_act_breaks: tuple[str, ...]
     existential_be: tuple[str, ...]
     cue_idioms: Mapping[str, str]
+    responsibility_verbs: tuple[str, ...]
     futile_blame_negations: tuple[str, ...]
     blame_words: tuple[str, ...]
     unhelpful_words: tuple[str, ...]

@@ -32,6 +32,9 @@ def stance_of(st: StatementRecord, table: Stances | None = None) -> str | None:
             return stance
     if cue in set(table.condemnation_words) and not negated and _condemns_an_allegation(text, table):
         return "rejects"  # "denounced the explosion and the Turkish accusations": the accusations refused
+    if negated and lemma in table.responsibility_verbs and any(
+            re.search(rf"\b{re.escape(w)}\b", text) for w in speech_table().claimed_things):
+        return "declines-comment"  # "has not claimed responsibility for the attack": neither owned nor denied
     if negated:
         text = text[len(cue) + 1:]  # "did not confirm": the cue word in front of the words says nothing by itself
     if _labels_an_allegation(text, table):

@@ -496,8 +496,10 @@ def _against_its_side(a: _Asked) -> Placement | None:
 def _one_of_its_charges(state: ClaimState, r: Reading, pool: list) -> Placement:
     pool = _bodies_it_names(r, pool)
     # of several charges against its side, one that shares only a stray word with the answer ("gas" in "the
-    # prices of gas will stay low") is not the one it answers: below FAINT_FIT, no choice is made on words
-    chosen = _clear_best(pool, r, require=len(pool) > 1, threshold=FAINT_FIT)
+    # prices of gas will stay low") is not the one it answers: below FAINT_FIT, no choice is made on words;
+    # a refusal's words ("did not claim responsibility for the incident") say nothing of which
+    chosen = _clear_best(pool, r, require=len(pool) > 1, threshold=FAINT_FIT) \
+        if r.stance != "declines-comment" or len(pool) == 1 else None
     if chosen is not None and _about_its_own_charge(state, r, chosen):
         return None, 0.0, "its words are about a charge its own side makes, not the one against it"
     if chosen is not None and _about_something_else(state, r, chosen):
