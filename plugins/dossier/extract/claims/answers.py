@@ -642,7 +642,7 @@ def _word_candidates(a: _Asked) -> list:
 def _backs_the_main_charge(a: _Asked) -> Placement | None:
     """A third party's backing that names no claim: the story's main charge, if one stands well ahead."""
     r = a.r
-    if r.stance != "supports" or not r.side:
+    if r.stance != "supports" or not r.side or _said_on_a_condition(a.state, r):
         return None
     charges = [c for c in _word_candidates(a) if c.against]
     main = _dominant(charges) if charges else None
@@ -842,6 +842,17 @@ def _same_round(state: ClaimState, p: Proposition, q: Proposition) -> bool:
         return True
     a, b = state.days.get(p.source), state.days.get(q.source)
     return a is not None and b is not None and abs((a - b).days) <= NEWS_CYCLE
+
+
+def _said_on_a_condition(state: ClaimState, r: Reading) -> bool:
+    """"said that if information about the malicious actions is confirmed, that intent would merit strong
+    condemnation": words said on a condition (stances.yml conditionals, just before them in the sentence)
+    back nothing yet."""
+    found = state.docs.get((r.statement.ref.source, r.statement.ref.sentence))
+    if found is None:
+        return False
+    before = found[1].text[:r.statement.ref.start].lower().split()[-3:]
+    return any(w.strip(",") in state.table.conditionals for w in before)
 
 
 def _hedged(text: str, table: Stances) -> bool:
