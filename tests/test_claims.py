@@ -53,6 +53,24 @@ def test_calling_blame_unhelpful_or_a_charge_unwarranted_rejects_it():
     assert stance_of(_st("the rain was not helpful", "said")) is None
 
 
+def test_calling_the_happening_or_its_evidence_made_up_answers_the_charge():
+    assert stance_of(_st("the incident in Tarma was staged")) == "counter-accuses"
+    assert stance_of(_st("Drone strike on the palace was internally conducted and purposefully staged")) \
+        == "counter-accuses"
+    assert stance_of(_st("another fake attack was launched in the town of Tarma")) == "dismisses"
+    assert stance_of(_st("footage and photographs showing dead bodies were \u201cyet another provocation.\u201d")) \
+        == "dismisses"
+    assert stance_of(_st("documents exposing the Tarma fake")) == "dismisses"
+    assert stance_of(_st("the ministry slammed the photos from Tarma as 'fake'")) == "dismisses"
+    # staging a protest or an attack is no stance; an act called a provocation charges its doer; unmade evidence
+    assert stance_of(_st("a protest was staged outside the embassy on Friday")) is None
+    assert stance_of(_st("two gunmen staged the attack during the memorial service")) is None
+    assert stance_of(_st("the strike was a deliberate provocation")) is None
+    assert stance_of(_st("the footage was not doctored")) is None
+    assert stance_of(_st("the suspects travelled on fake passports")) is None
+    assert stance_of(_st("described the committee as \"fake structures that serve the regime\"")) is None
+
+
 def test_not_a_shred_of_evidence_and_a_blame_game_refuse_the_charge():
     assert stance_of(_st("no shred of evidence", "said")) == "rejects"
     assert stance_of(_st("Lima has not provided even a \"shred of evidence\" to back its claims", "said")) == "rejects"

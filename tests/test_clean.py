@@ -70,6 +70,15 @@ def test_a_photo_credit_in_square_brackets_makes_its_line_a_caption_and_is_dropp
     assert [s.kind for s in smoke] == ["caption"] and "Reuters" not in smoke[0].text
 
 
+def test_a_labelled_photo_credit_makes_its_line_a_caption_and_is_dropped():
+    body = ("Ana Vega's death in police custody ignited protests across Ruritania. PHOTO: EPA-EFE\n"
+            "The death of Ana Vega was caused by illness, said an official medical report published on Friday.\n")
+    source = clean(Article("e", "seeds/e.txt", "Report on death", body))
+    death = [s for s in source.sentences if "ignited" in s.text]
+    assert [s.kind for s in death] == ["caption"] and "EPA" not in death[0].text
+    assert [s.kind for s in source.sentences if "medical report" in s.text] == ["body"]
+
+
 def test_wire_dateline_with_region_and_date_is_dropped():
     body = ("KHERSA, Ruritania, June 6 (Nordwire) - A torrent of water burst through the dam on Tuesday, flooding "
             "villages on both banks of the river and forcing hundreds to flee.\n")

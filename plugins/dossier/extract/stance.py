@@ -64,6 +64,9 @@ def stance_of(st: StatementRecord, table: Stances | None = None) -> str | None:
     if _without_grounds(text, table) or _truth_denied(text, table) or _yet_to_give(text, table) \
             or _not_a_shred(text, table):
         return "rejects"
+    made_up = _called_made_up(text, table)
+    if made_up is not None:
+        return made_up
     if lemma in table.cue_verbs and not negated:
         return table.cue_verbs[lemma]
     return None
@@ -225,6 +228,42 @@ def _truth_denied_pattern(negators, breaks, adjectives) -> re.Pattern | None:
         return None
     between = rf"(?:(?!(?:{_either(breaks)})\b)[\w'-]+\s+)"
     return re.compile(rf"(?:{_negations(negators)})\s+{between}{{0,3}}?(?:{_either(adjectives)})\b")
+
+
+def _called_made_up(text: str, table: Stances) -> str | None:
+    """"the incident in Bucha was staged", "another fake attack", "slammed the videos as fake", "the footage
+    was yet another provocation": the stance of calling the happening or its evidence made up, if the words
+    do, and no negation between says they are not ("the video was not doctored")."""
+    for pattern in _made_up_patterns(tuple(table.made_up_words), table.made_up_nouns, table.evidence_nouns,
+                                     tuple(table.evidence_labels), table.made_up_determiners,
+                                     table.made_up_copulas, table.act_nouns):
+        for m in pattern.finditer(text):
+            if not re.search(rf"(?:{_negations(table.negations)})\b", m.group(0)):
+                word = m.group("word")
+                return table.made_up_words.get(word) or table.evidence_labels[word]
+    return None
+
+
+@lru_cache(maxsize=None)
+def _made_up_patterns(words, nouns, evidence, labels, determiners, copulas, acts) -> tuple[re.Pattern, ...]:
+    if not words:
+        return ()
+    made_up, happenings = _either(words), _either((*evidence, *acts))
+    be = rf"\s+(?:{_either(copulas)})\s+(?:[\w-]+\s+){{0,4}}?"
+    subject = r"(?:\s+[\w'’,-]+){0,8}?"
+    return (
+        # what happened, or its evidence, said to be made up: "the incident ... was staged"
+        re.compile(rf"\b(?:{happenings})\b{subject}{be}(?P<word>{made_up})\b"),
+        # evidence called a provocation: "footage and photographs ... were yet another provocation"
+        re.compile(rf"\b(?:{_either(evidence)})\b{subject}{be}(?P<word>{_either(labels)})\b"),
+        # a made-up happening: "another fake attack", "a staged incident"
+        re.compile(rf"\b(?:{_either(determiners)})\s+(?P<word>{made_up})\s+(?:{happenings})\b"),
+        # labelled so: "slammed the videos as fake", "described it as a hoax"; not "as fake structures"
+        re.compile(rf"\bas\s+(?:(?:{_either(determiners)})\s+)?(?P<word>{made_up})\b"
+                   rf"(?=\s*(?:[.,;:!?]|$|(?:{happenings}|and|or|but)\b))"),
+        # the made-up thing as a noun closing its phrase: "documents exposing the Bucha fake"
+        re.compile(rf"\b(?:{_either(determiners)})\s+(?:[\w'’-]+\s+)?(?P<word>{_either(nouns)})\s*(?:[.,;:!?]|$)"),
+    )
 
 
 def _labels_an_allegation(text: str, table: Stances) -> bool:

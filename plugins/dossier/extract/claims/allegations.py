@@ -61,10 +61,25 @@ def _named_content(state: ClaimState, r: Reading) -> Proposition | None:
         return None
     text, makers = r.named
     charged = _named_charged(state, r.statement, text) - r.side
-    if not charged and r.stance in OPPOSING and r.side and any(w in r.side for w in weighted_words(text)):
-        charged = r.side  # "denied reports of Russia's role": the charge the speaker's side answers
+    if not charged and r.stance in OPPOSING and r.side and (
+            any(w in r.side for w in weighted_words(text)) or _accused_as_it(r.statement.text, text, state)):
+        # "denied reports of Russia's role", "Russia denied allegations that it had killed civilians": the
+        # charge the speaker's side answers
+        charged = r.side
     return Proposition(text, tuple(makers), frozenset(charged), r.statement.ref.source, state.weigh(text),
                        named_by=r.index, charges=bool(charged or makers))
+
+
+def _accused_as_it(said: str, text: str, state: ClaimState) -> bool:
+    """Do the words the speaker answers charge "it" by an accusation's own noun ("denied Ukrainian allegations
+    that it had killed civilians")? Accused by others, that pronoun is the speaker; a "claim that it downed the
+    plane" may be its makers' own, and is not read so."""
+    words = text.split()
+    at = said.find(text)
+    if not words or at < 0 or words[0].lower() not in {w.lower() for w in state.table.self_doer_pronouns}:
+        return False
+    before = said[:at].lower().split()[-3:]
+    return any(w in state.table.accusation_nouns for w in before)
 
 
 def _reported_allegation(state: ClaimState, r: Reading) -> Proposition | None:

@@ -531,7 +531,7 @@ def _reported_in_its_article(state: ClaimState, r: Reading, c: _Claim) -> bool:
     at = r.statement.ref
     for p in c.props:
         k = p.statement if p.statement is not None else p.named_by
-        if k is not None and _reported_before(state.statements[k].ref, at):
+        if k is not None and k != r.index and _reported_before(state.statements[k].ref, at):
             return True
     return False
 
@@ -557,14 +557,13 @@ def _blames_another_on_its_own(r: Reading, pool: list) -> bool:
 
 def _about_something_else(state: ClaimState, r: Reading, chosen: _Claim) -> bool:
     """"There are many such reports. They are all groundless", in an article that does not report, before it,
-    the one charge against the speaker's side, in words that share nothing with it (nor do the sentences
+    the one charge against the speaker's side (in a wording, or named by an answer), in words that share nothing with it (nor do the sentences
     before): what "such reports" are, that article would say, not a charge reported elsewhere. A denial of a
     part in the act ("we had nothing to do with it") or one clearing a side needs no words of the charge."""
     if _speaks_of_involvement(r) or r.cleared or r.stance == "denies":
         return False
-    if any(_reported_before(state.statements[p.statement].ref, r.statement.ref)
-           for p in chosen.props if p.statement is not None):
-        return False
+    if _reported_in_its_article(state, r, chosen):
+        return False  # "Russia denied Ukrainian allegations that ...": named by an answer before it, it is reported
     # a refusal to say whether it did an act names the act, which must be the charge's clearly
     least = CLEAR_ANSWER if r.stance == "declines-comment" else FAINT_FIT
     return max(_fit(r.words, chosen), _fit(_merged(r.words, r.context), chosen)) < least
