@@ -449,6 +449,7 @@ def test_a_speaker_is_found_under_the_other_spellings_of_their_name():
     assert sides.of("Dmitry Peskov") == "@RUS"  # the surname's title
     assert sides.of("Sergei Ivanov") is None  # untitled; "Sergei" alone is not Shoigu
     assert sides.of("Ivanov") is None
+    assert sides.of("Andrei Shoigu") is None  # another first name: another person of the family
 
 
 def test_a_role_in_an_armed_group_speaks_for_no_state_its_nationality_names():

@@ -88,6 +88,8 @@ NOUN_PHRASE_CASES = {
                              "the talks would resume next week.", "Russian Foreign Ministry"),
     "spokesperson of a body": ("Talks stall\nThe Peruvian Defence Ministry denied the report. The strikes were far from "
                                "the border, representatives for the ministry said.", "Peruvian Defence Ministry"),
+    "kin named before": ("Father rejects report\n\"She was healthy,\" Luis Vega, Ana Vega's father, told the radio. Her "
+                         "father said the report was wrong.", "Luis Vega"),
     "kin of a person": ("Brothers reject report\nReporter Ana Ruiz was shot during a raid. The Ruiz brothers said "
                         "the army had refused to take responsibility.", "Ruiz brothers"),
     "a person's people named before": ("Family writes to president\nThe family of Maria Vega wrote to the president on "

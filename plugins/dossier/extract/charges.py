@@ -660,10 +660,17 @@ class _Sides:
         self.roles: dict[str, list[str]] = {}
         self.known: dict[str, str | None] = {}
         self.spelled: dict[str, str] = {}  # an acronym -> the name it abbreviates, as the texts spell it out
+        self.sources: dict[str, set[str]] = {}  # a titled name -> the articles titling it
+        self.bodies: dict[tuple[str, str], set[str]] = {}  # (article, a body's head word) -> the bodies so named
+        heads = _institution_words()
         for m in mentions:
             for r in (m.role, m.role_org):
                 if r:
                     self.roles.setdefault(m.text, []).append(r)
+                    self.sources.setdefault(m.text, set()).add(m.ref.source)
+            last = m.text.split()[-1].lower() if m.text.split() else ""
+            if last in heads and len(m.text.split()) > 1:
+                self.bodies.setdefault((m.ref.source, last), set()).add(m.text)
             initials = _initials(m.text)
             if len(initials) >= 2:
                 self.spelled.setdefault(initials, m.text)
@@ -708,6 +715,21 @@ class _Sides:
                 owners = {_side_of_name(o) for o in self.roles.get(r, ()) if o != r and o[:1].isupper()}
                 if len(owners) == 1 and None not in owners:
                     return owners.pop()
+        return self._side_of_the_body_before(spellings)
+
+    def _side_of_the_body_before(self, spellings: list[str]) -> str | None:
+        """"Zhao Lijian, a spokesperson from the ministry": a role naming a body only by its head word ("the
+        ministry") names the body of that head its article names in full ("the Chinese Foreign Ministry"),
+        where all such bodies there are one state's."""
+        for text in spellings:
+            for r in self.roles[text]:
+                found = re.search(r"\bthe\s+(\w+)$", r.lower())
+                if not found or found.group(1) not in _institution_words():
+                    continue
+                named = {b for source in self.sources.get(text, ()) for b in self.bodies.get((source, found.group(1)), ())}
+                sides = {_side_of_leading_words(b.split()) for b in named} - {None}  # "Foreign Ministry" names none
+                if len(sides) == 1:
+                    return sides.pop()
         return None
 
     def _side_of_acronym_in(self, role: str) -> str | None:
@@ -726,14 +748,23 @@ class _Sides:
         if len(words) == 1 and speaker.lower() not in _institution_words():
             others = self.by_word.get(speaker, [])  # a surname; "Department" is no one's (any body's)
         elif len(words) > 1 and words[0][:1].isupper() and words[-1].lower() not in _institution_words():
-            # a person's surname; a body's last word ("Agency") is shared by bodies of every state
-            others = self.by_last.get(words[-1], [])
+            # a person's surname; a body's last word ("Agency") is shared by bodies of every state; a full
+            # name with another first name is another person of the family ("Amjad Amini", father of "Mahsa Amini")
+            others = [t for t in self.by_last.get(words[-1], []) if _same_person_spelled(t, speaker)]
         else:
             others = []
         return ([speaker] if speaker in self.roles else []) + [t for t in others if t != speaker]
 
     def of_all(self, names: Iterable[str]) -> set[str]:
         return {s for s in map(self.of, names) if s}
+
+
+def _same_person_spelled(a: str, b: str) -> bool:
+    """May two names sharing a surname be one person: a surname alone, the same first name, or one name
+    ending with the other ("Rear Adm. Daniel Hagari", "Daniel Hagari")? Not two first names ("Amjad Amini",
+    "Mahsa Amini")."""
+    return len(a.split()) == 1 or len(b.split()) == 1 or a.split()[0] == b.split()[0] \
+        or a.endswith(" " + b) or b.endswith(" " + a)
 
 
 def _outside_the_state(role: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ...data import speech_table
 from ...world import country_of, demonym_country
 from .candidates import _defined_by_acronym
 from .vocab import _clean_name, words
@@ -122,8 +123,9 @@ def _owner(doc, start: int, end: int, text: str) -> tuple[str | None, str | None
 
 def _role_after(doc, start: int, end: int) -> tuple[str | None, str | None]:
     """An apposition after the name that holds a title: "Mukhbir Singh, a director for the World Sikh
-    Organization of Canada" -> ("director for the World Sikh Organization of Canada", ...)."""
-    titles = words().titles
+    Organization of Canada" -> ("director for the World Sikh Organization of Canada", ...); or a kinship
+    ("Amjad Amini, Mahsa's father"), by which the articles may name the person ("her father said")."""
+    titles = words().titles | set(speech_table().kin_nouns)
     root = doc[start:end].root
     for child in root.children:
         if child.dep_ == "appos" and child.i >= end:

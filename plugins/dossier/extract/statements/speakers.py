@@ -3,6 +3,7 @@ antecedent), resolved to an actor as written: a name, a pronoun or "the latter" 
 noun ("the minister"), a state noun with its nationality ("the Indian government")."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -254,6 +255,18 @@ def _not_the_owner(p: _Phrase):
                     return NOBODY
                 return others[0][0], others[0][1], others[0][2], tuple((r[0], r[1]) for r in others[1:])
     return None
+
+
+def _kin_named_before(p: _Phrase):
+    """"her father said", "Amini's father said": the one person of the article whose role names that kin
+    ("Amjad Amini, Mahsa's father"), where the article names one."""
+    if p.focus is None or not (p.noun and p.lemma in speech_words().kin_nouns) or p.head.tag_ != "NN":
+        return None
+    kin = [m for m in (*p.focus.article, *p.mentions) if m.kind == "person" and m.role
+           and p.lemma in re.findall(r"[a-z]+", m.role.lower())]
+    if len({m.text for m in kin}) != 1:
+        return None
+    return kin[0].text, kin[0].ref, "person", p.co
 
 
 def _kin_of_a_person(p: _Phrase):
@@ -693,6 +706,7 @@ NOUN_PHRASE_RULES = [
     ("state noun with nationality", _state_with_nationality),
     ("'the kingdom'", _the_country_word),
     ("office of a person", _office_of_a_person),
+    ("kin named before", _kin_named_before),
     ("not the owner", _not_the_owner),
     ("kin of a person", _kin_of_a_person),
     ("a person's people named before", _entourage_back),
