@@ -79,6 +79,15 @@ def test_a_labelled_photo_credit_makes_its_line_a_caption_and_is_dropped():
     assert [s.kind for s in source.sentences if "medical report" in s.text] == ["body"]
 
 
+def test_a_staff_credit_in_brackets_after_the_last_sentence_is_dropped():
+    body = ("Bolivia on Sunday denied that its troops had shelled the town.\n"
+            "The ministry added that all its units had left the town on March 30. (Reporting by Reuters; editing by "
+            "Jan Kowal)\n")
+    source = clean(Article("e", "seeds/e.txt", "Bolivia denies shelling", body))
+    assert source.sentences[-1].text == "The ministry added that all its units had left the town on March 30."
+    assert "(Reporting by Reuters; editing by Jan Kowal)" in source.dropped
+
+
 def test_wire_dateline_with_region_and_date_is_dropped():
     body = ("KHERSA, Ruritania, June 6 (Nordwire) - A torrent of water burst through the dam on Tuesday, flooding "
             "villages on both banks of the river and forcing hundreds to flee.\n")
