@@ -537,7 +537,12 @@ def _institution_back(p: _Phrase):
         text, ref = _last_mention(p.focus, lambda m: m.kind == "organization"
                                   and bool(described & set(m.text.lower().split())))
     if text is None:
-        text, ref = p.focus.last_speaker({"organization"})
+        # none of that word: the body that spoke last, or for a state's portfolio ("France said on Monday ...
+        # The foreign ministry said in a statement": France's) the state
+        portfolio = any(c.dep_ in {"amod", "compound"} and c.lower_ in _portfolios() for c in p.head.children)
+        text, ref = p.focus.last_speaker({"organization", "country"} if portfolio else {"organization"})
+        if portfolio and text is not None and p.focus.last_speaker({"country"})[0] == text:
+            return text, ref, "country", ()
     return text, ref, "organization", ()
 
 
