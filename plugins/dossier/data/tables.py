@@ -387,6 +387,7 @@ class Speech:
     claimed_things: tuple[str, ...]
     claimed_acts: tuple[str, ...]
     institution_nouns: tuple[str, ...]
+    named_only_institutions: tuple[str, ...]
     leader_nouns: tuple[str, ...]
     voice_titles: tuple[str, ...]
     state_voice_titles: tuple[str, ...]

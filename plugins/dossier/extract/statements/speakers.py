@@ -536,6 +536,8 @@ def _institution_back(p: _Phrase):
                      and t.is_lower and demonym_country(t.text.title()) is None}
         text, ref = _last_mention(p.focus, lambda m: m.kind == "organization"
                                   and bool(described & set(m.text.lower().split())))
+    if text is None and p.lemma in speech_words().named_only_institutions:
+        return None  # "the police said", where the article names no police force: whose is not ours to guess
     if text is None:
         # none of that word: the body that spoke last, or for a state's portfolio ("France said on Monday ...
         # The foreign ministry said in a statement": France's) the state

@@ -39,6 +39,7 @@ class SpeechWords:
     claimed_things: frozenset[str]
     claimed_acts: frozenset[str]
     institution_nouns: frozenset[str]
+    named_only_institutions: frozenset[str]
     leader_nouns: tuple[str, ...]
     voice_titles: tuple[str, ...]
     state_voice_titles: tuple[str, ...]
