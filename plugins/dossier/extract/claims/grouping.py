@@ -94,6 +94,7 @@ def _consolidate(state: ClaimState) -> None:
     while _merge_first_pair(state):
         pass
     _bare_charges_joined(state)
+    _unattributed_reports_joined(state)
 
 
 BARE_WORDS = 1  # topical words a charging wording may hold beyond the charged side and still say nothing of its own
@@ -114,6 +115,19 @@ def _bare_charges_joined(state: ClaimState) -> None:
             others[0].props.extend(c.props)
             others[0].implied = others[0].implied and c.implied
             state.claims.remove(c)
+
+
+def _unattributed_reports_joined(state: ClaimState) -> None:
+    """A claim known only as what its answers name, made by nobody named ("dismissed a report that Russian
+    military intelligence may be behind the ailment"), is the one claim that others make against the same
+    side in their own words, when there is exactly one: the report its answers mean."""
+    for c in list(state.claims):
+        if not c.against or c.against & {OWN_ACT} or c.makers or any(p.named_by is None for p in c.props):
+            continue
+        others = [o for o in state.claims if o is not c and o.is_allegation and o.against == c.against
+                  and o.makers and any(p.statement is not None for p in o.props) and not o.implied]
+        if len(others) == 1:
+            _join_into(state, c, others[0])
 
 
 def _merge_first_pair(state: ClaimState) -> bool:
