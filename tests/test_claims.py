@@ -450,6 +450,8 @@ def test_a_speaker_is_found_under_the_other_spellings_of_their_name():
     assert sides.of("Sergei Ivanov") is None  # untitled; "Sergei" alone is not Shoigu
     assert sides.of("Ivanov") is None
     assert sides.of("Andrei Shoigu") is None  # another first name: another person of the family
+    spelled = _Sides([titled("Hassan al-Thawadi", "secretary-general of Qatar's Supreme Committee")])
+    assert spelled.of("Hassan Al Thawadi") == "@QAT"  # the same name, its article's particle written otherwise
 
 
 def test_a_role_in_an_armed_group_speaks_for_no_state_its_nationality_names():

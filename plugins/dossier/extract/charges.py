@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from ..data import Stances, actor_words_table, speech_table, stances_table
-from ..model import Mention, StatementRecord
+from ..model import Mention, StatementRecord, name_key
 from ..world import capital_of, nation_of, seat_country
 from .who import words as who_words
 
@@ -663,11 +663,13 @@ class _Sides:
         self.sources: dict[str, set[str]] = {}  # a titled name -> the articles titling it
         self.bodies: dict[tuple[str, str], set[str]] = {}  # (article, a body's head word) -> the bodies so named
         heads = _institution_words()
+        self.canon: dict[str, str] = {}  # a name's key -> its first spelling ("Hassan al-Thawadi", "Hassan Al Thawadi")
         for m in mentions:
+            text = self.canon.setdefault(name_key(m.text), m.text)
             for r in (m.role, m.role_org):
                 if r:
-                    self.roles.setdefault(m.text, []).append(r)
-                    self.sources.setdefault(m.text, set()).add(m.ref.source)
+                    self.roles.setdefault(text, []).append(r)
+                    self.sources.setdefault(text, set()).add(m.ref.source)
             last = m.text.split()[-1].lower() if m.text.split() else ""
             if last in heads and len(m.text.split()) > 1:
                 self.bodies.setdefault((m.ref.source, last), set()).add(m.text)
@@ -692,6 +694,7 @@ class _Sides:
         return self.known[speaker]
 
     def _of(self, speaker: str) -> str | None:
+        speaker = self.canon.get(name_key(speaker), speaker)
         if speaker.isupper() and self.spelled.get(speaker, speaker) != speaker:
             return self.of(self.spelled[speaker])  # "IDF": the Israel Defense Forces
         words = speaker.split()
