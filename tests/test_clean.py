@@ -88,6 +88,15 @@ def test_a_staff_credit_in_brackets_after_the_last_sentence_is_dropped():
     assert "(Reporting by Reuters; editing by Jan Kowal)" in source.dropped
 
 
+def test_a_wire_byline_of_several_writers_is_dropped():
+    body = ("Ana Ruiz Kowal, JAN SOTO and MARIA C. VEGA, Associated Press\n"
+            "The foreign minister of Ruritania has postponed a planned trip to Lima, an official said.\n")
+    source = clean(Article("e", "seeds/e.txt", "Minister postpones trip", body))
+    assert [s.text for s in source.sentences][1:] == [
+        "The foreign minister of Ruritania has postponed a planned trip to Lima, an official said."]
+    assert "Ana Ruiz Kowal, JAN SOTO and MARIA C. VEGA, Associated Press" in source.dropped
+
+
 def test_wire_dateline_with_region_and_date_is_dropped():
     body = ("KHERSA, Ruritania, June 6 (Nordwire) - A torrent of water burst through the dam on Tuesday, flooding "
             "villages on both banks of the river and forcing hundreds to flee.\n")
