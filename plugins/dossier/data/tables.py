@@ -393,6 +393,7 @@ class Speech:
     state_voice_titles: tuple[str, ...]
     posted_titles: tuple[str, ...]
     relative_pronouns: tuple[str, ...]
+    refuting_verbs: tuple[str, ...]
     maker_preps: tuple[str, ...]
     question_subordinators: tuple[str, ...]
     quote_joiners: tuple[str, ...]

@@ -39,7 +39,8 @@ def _verb_cues(doc, text, quotes, mentions, focus) -> Iterator[_Cue]:
             continue
         span = _reported_span(token, lemma, table)
         own = _named_subject(token) or (speaker is not None and (_relative_subject(token) is not None
-                                                                  or _answers_own_noun(token, table)))
+                                                                  or _answers_own_noun(token, table)
+                                                                  or _answers_what_was_said(token, table)))
         yield _Cue(token, _cue_text(token), speaker, ref, kind, span, co, own=own)
 
 
@@ -212,6 +213,10 @@ def _reported_span(token, lemma, table) -> tuple[int, int] | None:
             (c.dep_ in {"dobj", "oprd", "attr"} and lemma not in table.addressee_verbs) or (
             c.dep_ == "prep" and c.lower_ in table.topic_preps) for c in token.children):
         return None  # "said on Monday", "told reporters in Ottawa": the words are elsewhere (a quotation)
+    if _answers_what_was_said(token, table):
+        # "Peru accused Bolivia of shelling the town, which Bolivia denied": the answer, from its "which"
+        which = next(c for c in token.children if c.dep_ == "dobj")
+        return which.idx, _end(doc, token.right_edge.i)
     if _answers_own_noun(token, table):
         # "..., an allegation Tehran denies", "a scenario that officials dismissed as premature speculation",
         # "a claim rejected by Egyptian officials as not credible": the words are the allegation, as the
@@ -248,6 +253,14 @@ def _answers_own_noun(token, table) -> bool:
         return token.tag_ == "VBN" and any(c.dep_ == "agent" for c in token.children)
     return token.dep_ == "relcl" and any(
         c.dep_ in SUBJECT_DEPS and c.lower_ not in table.relative_pronouns for c in token.children)
+
+
+def _answers_what_was_said(token, table) -> bool:
+    """A refuting verb in a relative clause whose object is the relative pronoun and whose subject is its own
+    ("..., which Bolivia denied"): that subject answers the words before it."""
+    return token.dep_ == "relcl" and token.lemma_.lower() in table.refuting_verbs and not _answers_own_noun(token, table) \
+        and any(c.dep_ == "dobj" and c.lower_ in table.relative_pronouns for c in token.children) \
+        and any(c.dep_ in SUBJECT_DEPS and c.lower_ not in table.relative_pronouns for c in token.children)
 
 
 def _left_edge(token):

@@ -45,6 +45,7 @@ class SpeechWords:
     state_voice_titles: tuple[str, ...]
     posted_titles: frozenset[str]
     relative_pronouns: frozenset[str]
+    refuting_verbs: frozenset[str]
     maker_preps: frozenset[str]
     question_subordinators: frozenset[str]
     quote_joiners: frozenset[str]
