@@ -440,6 +440,7 @@ class Stances:
     held_by_another: tuple[str, ...]
     lead_adverbs: tuple[str, ...]
     weapon_nouns: tuple[str, ...]
+    spying_words: tuple[str, ...]
     speaker_owner_words: tuple[str, ...]
     blame_shift_cues: tuple[str, ...]
     charge_verbs: tuple[str, ...]

@@ -452,8 +452,14 @@ def _does_to(verb, table) -> bool:
     if verb.lemma_.lower() in {*table.authority_verbs, *table.courtesy_verbs}:
         return False
     return _act_verb(verb, {w.lower() for w in table.act_verbs}) or any(
-        c.dep_ in {"dobj", "ccomp", "xcomp", "dative"} or (c.dep_ == "nsubj" and c.lemma_.lower() in weapons)
+        c.dep_ in {"dobj", "ccomp", "xcomp", "dative"}
+        or (c.dep_ == "nsubj" and (c.lemma_.lower() in weapons or _spying_craft(c, table)))
         for c in verb.children)
+
+
+def _spying_craft(noun, table) -> bool:
+    """"a Chinese spy balloon", "a surveillance plane": a craft its words make an instrument of spying."""
+    return any(c.dep_ in {"compound", "amod"} and c.lower_ in table.spying_words for c in noun.children)
 
 
 def _act_verb(verb, act_verbs) -> bool:
