@@ -258,7 +258,10 @@ def _answers_own_noun(token, table) -> bool:
 def _answers_what_was_said(token, table) -> bool:
     """A refuting verb in a relative clause whose object is the relative pronoun and whose subject is its own
     ("..., which Bolivia denied"): that subject answers the words before it."""
-    return token.dep_ == "relcl" and token.lemma_.lower() in table.refuting_verbs and not _answers_own_noun(token, table) \
+    # the parser may take the clause for the first verb's complement or adverbial ("accused X of ... -- which the US
+    # has denied")
+    return token.dep_ in {"relcl", "ccomp", "advcl"} and token.lemma_.lower() in table.refuting_verbs \
+        and not _answers_own_noun(token, table) \
         and any(c.dep_ == "dobj" and c.lower_ in table.relative_pronouns for c in token.children) \
         and any(c.dep_ in SUBJECT_DEPS and c.lower_ not in table.relative_pronouns for c in token.children)
 
@@ -547,7 +550,8 @@ def _cut_relative_clauses(cues) -> None:
         if c.span is None:
             continue
         for o in cues:
-            if o is c or not o.own or o.token.dep_ not in {"relcl", "advcl", "acl"} \
+            if o is c or not o.own or (o.token.dep_ not in {"relcl", "advcl", "acl"}
+                                       and not _answers_what_was_said(o.token, speech_words())) \
                     or not (c.span[0] < o.token.idx < c.span[1]):
                 continue
             first = min(o.token.subtree, key=lambda t: t.i)
