@@ -13,6 +13,8 @@ def test_actor_case(nlp, case):
     actors, _, _, _ = _actors(nlp, headline, *lines)
     assert set(case["actors"]) <= set(actors), sorted(actors)
     assert not set(case["not_actors"]) & set(actors), sorted(actors)
+    for name, kind in (case.get("kinds") or {}).items():
+        assert actors[name].kind == kind, (name, actors[name].kind)
 
 
 @pytest.mark.parametrize("case", case_params("actors", "clusters.yml"))

@@ -136,8 +136,20 @@ def _sentence_mentions(source_id: str, sentence, doc, credits=(set(), set()),
             kind = "organization"  # the outlet itself ("Nordpress reported")
         taken.update(range(start, end))
         role, role_org = _role_of(doc, start, end, kind, text)
+        if kind == "organization" and _a_persons_title(role, text):
+            kind = "person"  # "TS Tirumurti, India's Permanent Representative to the UN": the tagger's ORG holds an office
         yield Mention(Ref(source_id, sentence.id, span.start_char, span.start_char + len(text)), text,
                       label, kind, role, role_org, _mention_confidence(sentence, furniture), agency >= PARTICIPANT)
+
+
+def _a_persons_title(role: str | None, name: str) -> bool:
+    """Is the role one a person holds (a title word and no body's head word in it, "Permanent Representative
+    to the UN" aside) of a name that is no body's (no head word of its own)?"""
+    w = words()
+    if not role or any(x.lower() in w.org_heads for x in name.split()):
+        return False
+    lowered = re.findall(r"[a-z]+", role.lower().split(" to ")[0])
+    return any(x in w.titles for x in lowered) and not any(x in w.org_heads for x in lowered)
 
 
 def _name_like(text: str) -> bool:
