@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ...extract.actors import BROADCAST, INSTITUTION_WORD, PLACE
+from ...data import actor_words_table
 from ...model import Actor, Confidence, Mention, Ref, name_key
-from ...world import country_of, demonym_country
+from ...world import capital_of, country_of, demonym_country
 
 KEEP_CONFIDENCE = Confidence.KEEP  # below this an actor goes to the review page instead of the dossier
 WEAK = Confidence.WEAK  # one mention that neither acts nor carries a title: listed for review
@@ -109,13 +110,21 @@ class ActorIndex:
 
 
 def _fold_country(key: str) -> str:
-    """A normalised name with its leading country words (name, acronym or demonym) as '@ISO3'."""
+    """A normalised name with its leading country words (name, acronym or demonym) as '@ISO3'; a capital
+    too, before a body's head word ("beijing foreign ministry", of "Beijing's foreign ministry")."""
     words = key.split()
+    body = bool(words) and words[-1] in _org_heads()
     for n in (3, 2, 1):
         if len(words) > n:
             head = " ".join(words[:n])
+            finders = (country_of, demonym_country, capital_of) if body else (country_of, demonym_country)
             found = next((c for form in (head.title(), head.upper()) if len(form) > 2 or n > 1
-                          for c in (country_of(form), demonym_country(form)) if c is not None), None)
+                          for c in (f(form) for f in finders) if c is not None), None)
             if found is not None:
                 return " ".join(["@" + found.iso3, *words[n:]])
     return key
+
+
+@lru_cache(maxsize=1)
+def _org_heads() -> frozenset[str]:
+    return frozenset(w.lower() for w in actor_words_table().org_heads)
