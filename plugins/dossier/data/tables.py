@@ -394,6 +394,7 @@ class Speech:
     posted_titles: tuple[str, ...]
     relative_pronouns: tuple[str, ...]
     refuting_verbs: tuple[str, ...]
+    speaking_collectives: tuple[str, ...]
     maker_preps: tuple[str, ...]
     question_subordinators: tuple[str, ...]
     quote_joiners: tuple[str, ...]

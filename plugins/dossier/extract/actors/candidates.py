@@ -722,6 +722,24 @@ def _particle_at(doc, i: int) -> int:
     return 0
 
 
+def _speaking_collectives(doc) -> Iterator[tuple[int, int, str]]:
+    """"human rights activists and witnesses say she was beaten", "activists claim ...": people of no state
+    named by what they are, speaking as a group (the subject of a verb of saying)."""
+    table = speech_table()
+    nouns, verbs = set(table.speaking_collectives), set(table.verbs)
+    for t in doc:
+        if t.lower_ not in nouns or t.tag_ != "NNS" or not (t.is_lower or (t.is_title and t.is_sent_start)):
+            continue
+        verb = t.head
+        while t.dep_ == "conj" and verb.dep_ != "ROOT" and verb.lower_ in nouns:
+            verb = verb.head  # "activists and witnesses say": the second is the first's conjunct
+        subject = t.dep_ in {"nsubj", "conj"} and verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in verbs
+        if not subject or any(c.dep_ in {"amod", "compound"} and (country_of(c.text) or demonym_country(c.text))
+                              for c in t.children):
+            continue  # "Iranian activists": the country's (_collectives)
+        yield t.i, t.i + 1, "COLLECTIVE"  # by the noun alone: "human rights activists" and "activists" are one group
+
+
 # The passes in order: later ones only look where earlier ones found nothing, or repair what they found.
 _PASSES = [
     ("entities", _entities),
@@ -729,6 +747,7 @@ _PASSES = [
     ("entourages", _entourages),
     ("proxies", _adding(lambda doc, found: _proxies(doc))),
     ("collectives", _adding(lambda doc, found: _collectives(doc))),
+    ("speaking collectives", _adding(lambda doc, found: _speaking_collectives(doc))),
     ("defined names", _adding(_defined_names)),
     ("country bodies", _adding(_country_bodies)),
     ("named by head", _adding(_named_by_head)),

@@ -46,6 +46,7 @@ class SpeechWords:
     posted_titles: frozenset[str]
     relative_pronouns: frozenset[str]
     refuting_verbs: frozenset[str]
+    speaking_collectives: frozenset[str]
     maker_preps: frozenset[str]
     question_subordinators: frozenset[str]
     quote_joiners: frozenset[str]
