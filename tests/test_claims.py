@@ -470,6 +470,19 @@ def test_a_role_in_an_armed_group_speaks_for_no_state_its_nationality_names():
     assert sides.of("Ana Ortiz") == "@PER"
 
 
+def test_a_role_in_a_body_named_without_its_state_takes_the_state_the_dossier_names_it_with():
+    """"Ministry of Foreign Affairs spokesperson Mao Ning": the Chinese foreign ministry, where the dossier names
+    that body with one state only."""
+    from dossier.extract.charges import _Sides
+    from dossier.model import Mention, Ref
+
+    body = Mention(Ref("a0", "s1"), "Peruvian foreign ministry", "ORG", kind="organization")
+    voice = Mention(Ref("a1", "s1"), "Ana Ortiz", "PERSON", kind="person", role="Ministry of Foreign Affairs spokesperson")
+    assert _Sides([body, voice]).of("Ana Ortiz") == "@PER"
+    other = Mention(Ref("a2", "s1"), "Chilean foreign ministry", "ORG", kind="organization")
+    assert _Sides([body, other, voice]).of("Ana Ortiz") is None  # two states' foreign ministries: whose is not said
+
+
 def test_an_institution_word_alone_is_nobodys_surname():
     from dossier.extract.charges import _Sides
     from dossier.model import Mention, Ref

@@ -669,6 +669,7 @@ class _Sides:
         self.sources: dict[str, set[str]] = {}  # a titled name -> the articles titling it
         self.bodies: dict[tuple[str, str], set[str]] = {}  # (article, a body's head word) -> the bodies so named
         heads = _institution_words()
+        self.owners: dict[frozenset[str], set[str]] = {}  # a body's words but its state's -> the states owning it
         self.canon: dict[str, str] = {}  # a name's key -> its first spelling ("Hassan al-Thawadi", "Hassan Al Thawadi")
         for m in mentions:
             text = self.canon.setdefault(name_key(m.text), m.text)
@@ -679,6 +680,9 @@ class _Sides:
             last = m.text.split()[-1].lower() if m.text.split() else ""
             if last in heads and len(m.text.split()) > 1:
                 self.bodies.setdefault((m.ref.source, last), set()).add(m.text)
+            owner = _side_of_leading_words(m.text.split()) if m.kind == "organization" else None
+            if owner is not None:
+                self.owners.setdefault(_body_words(m.text), set()).add(owner)
             initials = _initials(m.text)
             if len(initials) >= 2:
                 self.spelled.setdefault(initials, m.text)
@@ -724,7 +728,20 @@ class _Sides:
                 owners = {_side_of_name(o) for o in self.roles.get(r, ()) if o != r and o[:1].isupper()}
                 if len(owners) == 1 and None not in owners:
                     return owners.pop()
-        return self._side_of_the_body_before(spellings)
+        return self._side_of_the_body_before(spellings) or self._side_of_the_body_elsewhere(spellings)
+
+    def _side_of_the_body_elsewhere(self, spellings: list[str]) -> str | None:
+        """"Ministry of Foreign Affairs spokesperson Mao Ning": a role in a body named without its state is that
+        state's where the dossier names the same body with one ("the Chinese foreign ministry"), and no other."""
+        titles = who_words().titles
+        for text in spellings:
+            for r in self.roles[text]:
+                said = [w for w in re.findall(r"[\w'’-]+", r) if w.lower() not in titles]
+                body = _body_words(" ".join(said))
+                owners = self.owners.get(body, set()) if len(body) > 1 else set()
+                if len(owners) == 1:
+                    return next(iter(owners))
+        return None
 
     def _side_of_the_body_before(self, spellings: list[str]) -> str | None:
         """"Zhao Lijian, a spokesperson from the ministry": a role naming a body only by its head word ("the
@@ -766,6 +783,15 @@ class _Sides:
 
     def of_all(self, names: Iterable[str]) -> set[str]:
         return {s for s in map(self.of, names) if s}
+
+
+def _body_words(name: str) -> frozenset[str]:
+    """A body's name as the words it is told apart by: not its state's, nor the small words or the portfolio's
+    head ("the Chinese foreign ministry", "Ministry of Foreign Affairs": {foreign, ministry})."""
+    w = actor_words_table()
+    small = {x.lower() for x in (*w.name_links, *w.portfolio_heads)} | {"the", "'s", "’s"}
+    words = [x for x in re.findall(r"[\w-]+", re.sub(r"[’']s\b", "", name).lower()) if x not in small]
+    return frozenset(x for x in words if _side_of_name(x.title()) is None and demonym_side(x.title()) is None)
 
 
 def _same_person_spelled(a: str, b: str) -> bool:
