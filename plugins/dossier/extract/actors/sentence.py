@@ -106,6 +106,8 @@ def _sentence_mentions(source_id: str, sentence, doc, credits=(set(), set()),
             continue
         span = doc[start:end]
         text = _clean_name(span.text)
+        if label == "COLLECTIVE" and text.islower():
+            text = text[:1].upper() + text[1:]  # "activists say": the group is named "Activists"
         if _photo_credit(doc, start, end) and country_of(text) is None:  # "the Israel/Palestine conflict" names two
             continue  # "Russian Foreign Ministry Press Service/TASS": who took or supplied a picture
         if label == "AUTHOR":  # a column's author, in their own voice: the name as a name is written
