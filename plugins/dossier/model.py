@@ -279,6 +279,9 @@ class Mention:
     role_org: str | None = None  # the organisation named in that role ("Kremlin"), if any
     confidence: float = 1.0
     acts: bool = False  # grammatically an agent here (subject, speaker, possessor of an act), not a place
+    # a news outlet at its newsroom work here ("X reported that ...", "told X"), not acted upon nor
+    # interviewing: whether it is a party to the story is decided dossier-wide (does anyone answer it?)
+    reporting: bool = False
 
 
 @dataclass(frozen=True)

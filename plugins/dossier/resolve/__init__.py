@@ -22,7 +22,7 @@ class Resolved:
 
 def resolve(title: str, sources: list[Source], extraction: Extraction, curation: Curation) -> Resolved:
     actors, review = resolve_actors(extraction.mentions, sources, curation.actors, extraction.dropped,
-                                    extraction.statements)
+                                    extraction.statements, contested_statements(extraction))
     by_id = {s.id: s for s in sources}
     machine_events = resolve_events(list(extraction.events), actors, by_id, [])
     events = apply_event_curation(machine_events, list(curation.events), by_id)
@@ -75,6 +75,12 @@ class Whole:
         return replace(c, claimants=self.actors(c.claimants), responses=tuple(dict.fromkeys(responses)),
                        statements=tuple(s for s in c.statements if s in self.statements),
                        counter_to=c.counter_to if c.counter_to in claims else None)
+
+
+def contested_statements(extraction: Extraction) -> frozenset[int]:
+    """The statements whose words are a claim that charges a side or that some answer takes up."""
+    answered = {r.claim_key for r in extraction.responses}
+    return frozenset(k for c in extraction.claims if c.charged or c.key in answered for k in c.statement_indexes)
 
 
 def _review(extraction: Extraction, statements, claims, actors: ActorIndex) -> list[ReviewItem]:

@@ -234,7 +234,12 @@ def _news_agency(text: str, doc, start: int, end: int) -> bool:
             any(t.lemma_.lower() in w.media_nouns and t.i == doc[start].head.i for t in after):
         return True  # "the ERR state broadcaster"
     root = doc[start:end].root
+    if any(c.i < start and c.dep_ in {"compound", "nmod", "amod"} and c.lemma_.lower() in w.media_nouns
+           for c in root.children):
+        return True  # "state broadcaster IRIB reported", "told Canadian television channel CTV News"
     head = root.head
+    if root.dep_ == "conj" and head.i < start and head.lemma_.lower() in w.media_nouns:
+        return True  # "Ukrainian publications UNIAN and Ukrainian Pravda": one of the outlets listed
     return root.dep_ in {"appos", "compound"} and head.i < start and (
         head.lemma_.lower() in w.media_nouns
         or head.lower_ == "agency" and any(c.lower_ in w.agency_kinds for c in head.children))
@@ -263,8 +268,10 @@ def _relays(t) -> bool:
     An agency that itself says a fact ("Tass news agency said the plane had caught fire") is a source
     others answer, and stays."""
     speech = speech_table()
-    while t.dep_ in {"compound", "appos"} and t.head.i != t.i:
-        t = t.head  # "told Reuters news agency", "according to state media publication Anadolu Agency"
+    while t.dep_ in {"compound", "appos", "conj"} and t.head.i != t.i:
+        # "told Reuters news agency", "according to state media publication Anadolu Agency", "told The
+        # Times, The Post and Ukrainian publications ...": each outlet listed is told it
+        t = t.head
     if t.dep_ == "poss" and t.head.lower_ in words().broadcasts:
         t = t.head  # "told CBS's 60 Minutes program": the network's programme is told
     if _speech_recipient(t):

@@ -61,9 +61,9 @@ def _defined_things(parsed) -> dict[str, str]:
     return found
 
 
-# a flight's or a model's designation: letters and a number ("MH17", "Su-25", "S-300"), not a group of
-# states named by its size ("G7", "G20")
-DESIGNATION = re.compile(r"[A-Z][A-Za-z]{1,2}\d{1,4}[A-Z]{0,3}|[A-Z][A-Za-z]{0,2}-\d{1,4}[A-Z]{0,3}")
+# a flight's or a model's designation: letters and a number ("MH17", "Su-25", "S-300", "A321"), not a group
+# of states named by its size ("G7", "G20": one letter and at most two digits)
+DESIGNATION = re.compile(r"[A-Z][A-Za-z]{1,2}\d{1,4}[A-Z]{0,3}|[A-Z][A-Za-z]{0,2}-\d{1,4}[A-Z]{0,3}|[A-Z]\d{3,4}[A-Z]{0,3}")
 
 
 @lru_cache(maxsize=1)
@@ -126,7 +126,8 @@ def _sentence_mentions(source_id: str, sentence, doc, credits=(set(), set()),
             own_interview, label, kind, agency = True, "OUTLET", "organization", AGENT
         if own_interview and kind in {None, "person"}:
             kind = "organization"  # the outlet itself, told something by an official ("told Sputnik")
-        kind, why = _not_acting(text, span, kind, why, agency, own_interview, outlets if outlets is not None else set())
+        outlets = outlets if outlets is not None else set()
+        kind, why = _not_acting(text, span, kind, why, agency, own_interview, outlets)
         if kind is None:
             if why and dropped is not None and sentence.kind != "caption" and not furniture:
                 dropped.append(DroppedName(Mention(Ref(source_id, sentence.id, span.start_char,
@@ -141,7 +142,8 @@ def _sentence_mentions(source_id: str, sentence, doc, credits=(set(), set()),
         if kind == "organization" and _a_persons_title(role, text):
             kind = "person"  # "TS Tirumurti, India's Permanent Representative to the UN": the tagger's ORG holds an office
         yield Mention(Ref(source_id, sentence.id, span.start_char, span.start_char + len(text)), text,
-                      label, kind, role, role_org, _mention_confidence(sentence, furniture), agency >= PARTICIPANT)
+                      label, kind, role, role_org, _mention_confidence(sentence, furniture), agency >= PARTICIPANT,
+                      _at_newsroom_work(text, span, outlets, own_interview))
 
 
 def _a_persons_title(role: str | None, name: str) -> bool:
@@ -190,6 +192,16 @@ def _not_acting(text: str, span, kind: str | None, why: str | None, agency: int,
     if kind is not None and not own_interview and outlet and _relays(span.root):
         return None, RELAY  # "reported state-run Anadolu Agency": a wire carrying others' words
     return kind, why
+
+
+def _at_newsroom_work(text: str, span, outlets: set[str], own_interview: bool) -> bool:
+    """An outlet reporting ("The Daily Post reported that ...", "state broadcaster IRIB said") or carrying
+    others' words, not one acted upon ("Moscow banned Nordpress"), interviewing an official for its own
+    article, taking a stand, or employing someone ("a Daily Post contributor")."""
+    t, w = span.root, words()
+    if _key(text) not in outlets or own_interview or _acted_upon(t) or _takes_a_stand(t):
+        return False
+    return not (t.dep_ in {"compound", "poss", "nmod"} and t.head.lower_ in w.titles | w.commentator_titles)
 
 
 def _is_credit(text: str, span, sentence, credits, own_interview: bool) -> bool:

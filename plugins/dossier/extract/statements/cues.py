@@ -492,7 +492,11 @@ def _headline_speaker(doc, tok, mentions, focus) -> tuple | None:
     if colon is not None and not before and lead:
         # "Turkish Interior Minister: We reject ...": the title stands for whom the article names
         speaker, ref, kind, _ = _of_noun_phrase(lead.root, mentions, focus, before=colon.idx)
-        return None if speaker is None else (speaker, ref, kind)
+        if speaker is not None:
+            return speaker, ref, kind
+        # "'Baseless': Kremlin rejects report ...": a quoted word leads, and the name after the colon speaks
+        before = [m for m in mentions if colon.idx < m.ref.start and m.ref.end <= tok.idx]
+        lead = doc[colon.i + 1:tok.i]
     if before:
         people = [x for x in before if x.kind == "person"]
         m = people[-1] if people else before[-1]

@@ -100,6 +100,20 @@ def _defined_as_a_place(c: Cluster, texts: list[str]) -> bool:
     return False
 
 
+ONLY_REPORTS = ("a news outlet that only carries the story (it reports, or is told things), and whose own "
+                "words charge no one and are answered by no one: a credit, not an actor")
+
+
+def _only_carries_news(c: Cluster, contested_by: set[tuple[str, str, int]], role_orgs: set[str]) -> bool:
+    """A news outlet named only at its newsroom work ("The Daily Post reported that a statement would be
+    released", "told Canadian channel CTV News", "..., state broadcaster IRIB reported"), never acted upon
+    and never saying what others answer or what charges a side: it carries the story, as a credit does.
+    One whose own reporting others answer ("The Times reported that a pro-Ukrainian group ...") stays, and
+    so does one that employs someone in the story ("Khashoggi, a Washington Post contributor")."""
+    return all(m.reporting for m in c.mentions) and not any(norm(m.text) in role_orgs for m in c.mentions) and not any(
+        (m.ref.source, m.ref.sentence, m.ref.start) in contested_by for m in c.mentions)
+
+
 def _never_acts(c: Cluster, role_orgs: set[str]) -> bool:
     """An organisation or person that does nothing in any sentence, holds no title and is no one's
     employer ("a homeland known as Khalistan", "supporters of Khalistan"): not kept without an editor."""

@@ -12,14 +12,16 @@ from .curation import _apply_curation, _curated_keys
 from .index import ActorIndex, KEEP_CONFIDENCE, WEAK, norm
 from .profiles import _actor, _affiliations, _unique_ids
 from .review import (
-    HEADLINE_ONLY, _defined_as_a_place, _dropped_review, _never_acts, _only_a_place, _only_in_a_title,
+    HEADLINE_ONLY, ONLY_REPORTS, _defined_as_a_place, _dropped_review, _never_acts, _only_a_place, _only_carries_news, _only_in_a_title,
     _only_in_headlines, _only_quoted, _quoted_spans, _titled_countries,
 )
 
 
 def resolve_actors(mentions: Iterable[Mention], sources: Iterable[Source], curated: Iterable[CuratedActor],
-                   dropped: Iterable[DroppedName] = (), statements: Iterable[StatementRecord] = ()
-                   ) -> tuple[ActorIndex, list[ReviewItem]]:
+                   dropped: Iterable[DroppedName] = (), statements: Iterable[StatementRecord] = (),
+                   contested: frozenset[int] = frozenset()) -> tuple[ActorIndex, list[ReviewItem]]:
+    """`contested`: the indexes of the statements whose words are a claim that charges a side or that
+    others answer (an outlet saying them is a party to the story, not only carrying it)."""
     mentions = list(mentions)
     sources = list(sources)
     dropped = list(dropped)
@@ -34,6 +36,8 @@ def resolve_actors(mentions: Iterable[Mention], sources: Iterable[Source], curat
     quoted = _quoted_spans(statements)
     speakers = {(st.speaker_ref.source, st.speaker_ref.sentence, st.speaker_ref.start)
                 for st in statements if st.speaker_ref is not None}
+    contested_by = {(st.speaker_ref.source, st.speaker_ref.sentence, st.speaker_ref.start)
+                    for k, st in enumerate(statements) if k in contested and st.speaker_ref is not None}
     role_orgs = {norm(m.role_org) for m in mentions if m.role_org}
     titled = _titled_countries(mentions)
     texts = [x.text for s in sources for x in s.sentences]
@@ -51,6 +55,8 @@ def resolve_actors(mentions: Iterable[Mention], sources: Iterable[Source], curat
                 actor, why = replace(actor, confidence=WEAK), "a country named only as a place (where something happened, where someone went or comes from), never acting and in no one's title"
             elif _only_in_headlines(cluster, actor.kind, text_refs, speakers):
                 actor, why = replace(actor, confidence=WEAK), HEADLINE_ONLY
+            elif _only_carries_news(cluster, contested_by, role_orgs):
+                actor, why = replace(actor, confidence=WEAK), ONLY_REPORTS
             elif _never_acts(cluster, role_orgs):
                 actor, why = replace(actor, confidence=WEAK), "never acts, holds no title and employs no one: a place, an idea or a cause?"
         if actor.confidence < KEEP_CONFIDENCE:
