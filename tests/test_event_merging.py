@@ -254,3 +254,20 @@ def test_one_attack_told_with_different_doers_in_one_place_or_with_one_toll_is_o
     other_toll = [_report("a", day, "attack", ("Japan",), text="an attack that killed 26 tourists"),
                   _report("b", day, "attack", ("North Korea",), text="12 soldiers were shot")]
     assert len(resolve_events(other_toll, actors, _sources(), [])) == 2
+
+
+def test_a_killing_told_as_one_sides_account_joins_the_killing_its_words_name_and_takes_its_plain_title():
+    """'Ana Costa killed' and 'Peru said Japan was behind the murder of Ana Costa, the daughter of Karim
+    Nasser' on one day: the account names the victim, so it is that killing; the event is titled as the
+    texts tell it, not by the doer one side names."""
+    people = {"Karim Nasser": "karim-nasser", "Ana Costa": "ana-costa"}
+    acts = tuple(Actor(id=i, name=n, kind="person") for n, i in people.items()) + (Actor("japan", "Japan", "country"),)
+    index = ActorIndex(acts, {}, {**{n.lower(): i for n, i in people.items()}, "japan": "japan"})
+    day = date(2023, 6, 3)
+    told = replace(_report("b", day, "attack", ("Japan", "Karim Nasser"), title="Murder of the daughter by {0} "
+                           "(according to Peru)", text="the murder of Ana Costa, the daughter of Karim Nasser"),
+                   account=True)
+    found = resolve_events([told, _report("a", day, "attack", ("Ana Costa",), agents=0, title="{0} killed",
+                                          text="a bomb that killed Ana Costa")], index, _sources(), [])
+    assert len(found) == 1
+    assert found[0].title == "Ana Costa killed"

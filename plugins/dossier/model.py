@@ -309,6 +309,7 @@ class EventReport:
     confidence: float = 1.0
     title: str = ""  # a chronology-style title; {0}, {1}, ... stand for participants, named when resolved
     agents: int = 0  # the first `agents` participants are the doers (subjects); the rest are others
+    account: bool = False  # told inside someone's words: their account of it, titled as such
 
 
 @dataclass(frozen=True)

@@ -260,6 +260,7 @@ def resolve_events(reports: list[EventReport], actors: ActorIndex, sources: dict
         by_kind.setdefault(report.kind, set()).add(placed)
         for k in _date_keys(report.date):
             by_date.setdefault(k, set()).add(placed)
+    groups = _one_victims_day(groups)
     groups = _place_bare(groups)
     groups = _into_gatherings(groups)
     events = [_event(g, actors, sources) for g in groups]
@@ -335,13 +336,49 @@ def _place_bare(groups: list[_Group]) -> list[_Group]:
     return out + bare
 
 
-def _names_one_of(bare: _Group, group: _Group) -> bool:
+def _one_victims_day(groups: list[_Group]) -> list[_Group]:
+    """Violent happenings of one kind on one day where one account names, in its words, a person another
+    takes part in ("the murder of the daughter of Alexander Dugin by Ukraine", "Darya Dugina killed"): one
+    happening, told with different doers and victims taken from the parse. Looked up by day."""
+    by_day: dict[tuple, list[_Group]] = {}
+    out = []
+    for g in groups:
+        best = g.best()
+        if not g.kinds() <= VIOLENT_KINDS or best.date is None or best.date.precision != "day" or best.date.end:
+            out.append(g)
+            continue
+        same = by_day.setdefault((best.date.start, best.kind), [])
+        linked = [o for o in same if _names_a_person_of(g, o) or _names_a_person_of(o, g)]
+        if not linked:
+            same.append(g)
+            out.append(g)
+            continue
+        # an account naming the people of two groups at once tells the happening of both
+        into = linked[0]
+        into.reports.extend(g.reports)
+        for other in linked[1:]:
+            into.reports.extend(other.reports)
+            same.remove(other)
+            out.remove(other)
+    return out
+
+
+def _names_a_person_of(one: _Group, other: _Group) -> bool:
+    """Do one group's sentences name a person the other group takes part in?"""
+    index = _ACTORS.get("index")
+    if index is None:
+        return False
+    people = {a.id: a for a in index.actors if a.kind == "person"}
+    return _names_one_of(one, other, {i: a for i, a in people.items() if i in other.participants()})
+
+
+def _names_one_of(bare: _Group, group: _Group, by_id: dict | None = None) -> bool:
     """Do a bare group's sentences name one of the group's participants, by a name or alias the parse did
     not take for a participant ("Dugina was killed on Saturday", "a car bomb killed Dugina")?"""
     index = _ACTORS.get("index")
     if index is None:
         return False
-    by_id = {a.id: a for a in index.actors}
+    by_id = by_id if by_id is not None else {a.id: a for a in index.actors}
     names = set()
     for ident in group.participants():
         actor = by_id.get(ident)
@@ -498,7 +535,11 @@ def _title(group: _Group, names: dict) -> str:
                    if int(n) < report.agents)
 
     gathering = group.kinds() & GATHERING_KINDS  # a session with its speeches is titled as the session
-    ranked = sorted(group.reports, key=lambda x: (-(x[0].kind in gathering), -(x[0].agents > 0 and named(x[0])),
+    # a violent happening is titled as the texts tell it, not as one side's account of who did it
+    # ("Murder of the daughter by Ukraine (according to ...)", where others deny it)
+    disputed = group.kinds() <= VIOLENT_KINDS
+    ranked = sorted(group.reports, key=lambda x: (-(x[0].kind in gathering), disputed and x[0].account,
+                                                   -(x[0].agents > 0 and named(x[0])),
                                                    -bool(x[0].title),
                                                    -named(x[0]), -len(x[1]),
                                                    _precision_rank(x[0].date), -x[0].confidence,

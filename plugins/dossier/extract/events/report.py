@@ -35,6 +35,7 @@ def _report(sentence, doc, trigger, time: TimeExpr, mentions: list[Mention],
     place_text = _place_text(place, doc)
     index = _placeholders(people, sentence.id, doc, resolver)
     title = _title(trigger, kind, doers, agents, people, obj, place_text, doc, index, time)
+    plain = title
     if title and kind not in SPEECH_KINDS and kind not in table().kind_nouns:
         title = _attributed(title, trigger, resolver, agents)
     return EventReport(
@@ -44,7 +45,7 @@ def _report(sentence, doc, trigger, time: TimeExpr, mentions: list[Mention],
         place=place_text, text=text,
         numbers=tuple(n.group(0).strip() for n in _numbers().finditer(text[lo:hi]) if not _is_date_number(n.group(0))),
         confidence=Confidence.DATED if sentence.kind == "body" else Confidence.CAPTION, title=title,
-        agents=len(agents))
+        agents=len(agents), account=title != plain)
 
 
 def _agents_and_roles(agents: list[Mention], doers) -> tuple[list[Mention], list[Mention]]:
