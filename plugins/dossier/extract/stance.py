@@ -236,7 +236,7 @@ def _called_made_up(text: str, table: Stances) -> str | None:
     do, and no negation between says they are not ("the video was not doctored")."""
     for pattern in _made_up_patterns(tuple(table.made_up_words), table.made_up_nouns, table.evidence_nouns,
                                      tuple(table.evidence_labels), table.made_up_determiners,
-                                     table.made_up_copulas, table.act_nouns):
+                                     table.made_up_copulas, table.act_nouns, table.claim_nouns):
         for m in pattern.finditer(text):
             if not re.search(rf"(?:{_negations(table.negations)})\b", m.group(0)):
                 word = m.group("word")
@@ -245,7 +245,7 @@ def _called_made_up(text: str, table: Stances) -> str | None:
 
 
 @lru_cache(maxsize=None)
-def _made_up_patterns(words, nouns, evidence, labels, determiners, copulas, acts) -> tuple[re.Pattern, ...]:
+def _made_up_patterns(words, nouns, evidence, labels, determiners, copulas, acts, claims) -> tuple[re.Pattern, ...]:
     if not words:
         return ()
     made_up, happenings = _either(words), _either((*evidence, *acts))
@@ -254,8 +254,9 @@ def _made_up_patterns(words, nouns, evidence, labels, determiners, copulas, acts
     return (
         # what happened, or its evidence, said to be made up: "the incident ... was staged"
         re.compile(rf"\b(?:{happenings})\b{subject}{be}(?P<word>{made_up})\b"),
-        # evidence called a provocation: "footage and photographs ... were yet another provocation"
-        re.compile(rf"\b(?:{_either(evidence)})\b{subject}{be}(?P<word>{_either(labels)})\b"),
+        # evidence, or the charge itself, called a provocation: "footage and photographs ... were yet another
+        # provocation", "the accusations were a provocation aimed at stoking hatred"
+        re.compile(rf"\b(?:{_either((*evidence, *claims))})\b{subject}{be}(?P<word>{_either(labels)})\b"),
         # a made-up happening: "another fake attack", "a staged incident"
         re.compile(rf"\b(?:{_either(determiners)})\s+(?P<word>{made_up})\s+(?:{happenings})\b"),
         # labelled so: "slammed the videos as fake", "described it as a hoax"; not "as fake structures"

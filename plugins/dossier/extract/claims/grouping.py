@@ -94,6 +94,7 @@ def _consolidate(state: ClaimState) -> None:
     while _merge_first_pair(state):
         pass
     _bare_charges_joined(state)
+    _implied_charges_joined(state)
     _unattributed_reports_joined(state)
 
 
@@ -115,6 +116,27 @@ def _bare_charges_joined(state: ClaimState) -> None:
             others[0].props.extend(c.props)
             others[0].implied = others[0].implied and c.implied
             state.claims.remove(c)
+
+
+def _implied_charges_joined(state: ClaimState) -> None:
+    """A charge only implied (wordings that charge the side only because its denial shows them for one:
+    "the gunmen were driving toward the border with Bolivia", "Bolivia denied any involvement") is the one
+    charge the same makers' side lays against that side in so many words, when there is exactly one: the
+    denial answers what that side is charged with. With none, the implied charges by one side against
+    another are one ("..., where a window had been prepared for them", "the attackers had contacts on the
+    Bolivian side"): nothing in their words tells two charges apart, only the denial made them charges."""
+    for c in list(state.claims):
+        if c not in state.claims or not c.implied or not c.against or c.against & {OWN_ACT}:
+            continue
+        makers = state.side_of(c.makers)
+        alike = [o for o in state.claims if o is not c and o.is_allegation and o.against == c.against
+                 and makers and state.side_of(o.makers) == makers and _same_doers(c.bodies, o.bodies)]
+        explicit = [o for o in alike if not o.implied]
+        if len(explicit) == 1:
+            _join_into(state, c, explicit[0])
+        elif not explicit and alike:
+            for other in alike:
+                _join_into(state, other, c)
 
 
 def _unattributed_reports_joined(state: ClaimState) -> None:
