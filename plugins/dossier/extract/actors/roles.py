@@ -17,6 +17,7 @@ def _role_before(doc, start: int) -> tuple[str | None, str | None]:
     i = start
     while i > 0 and (_in_a_hyphened_word(doc, i - 1) or doc[i - 1].is_title or doc[i - 1].is_upper or doc[i - 1].lower_ in titles
                      or doc[i - 1].lower_ in w.portfolios  # "Bolivian presidential adviser"
+                     or doc[i - 1].lower_ in w.grade_words | w.official_ranks  # "Peru's top security official"
                      or doc[i - 1].lower_ in w.title_preps | {"-"}
                      or (doc[i - 1].lower_ == "the" and i >= 2 and doc[i - 2].lower_ in w.title_preps)
                      or (doc[i - 1].text in {"'s", "’s"} and i > 1 and doc[i - 2].is_title)) \
@@ -168,7 +169,7 @@ def _role_org(tokens) -> str | None:
     last_head = max((k for k, t in enumerate(words_before) if t.lower_ in w.org_heads), default=None)
     if last_head is not None:
         return _clean_name(" ".join(t.text for t in words_before[:last_head + 1]))
-    names = [t for t in words_before if t.lower_ not in w.portfolios]
+    names = [t for t in words_before if t.lower_ not in w.portfolios | w.grade_words | w.official_ranks]
     if names:
         lead = _clean_name(" ".join(t.text for t in names))
         country = country_of(lead) or demonym_country(lead)

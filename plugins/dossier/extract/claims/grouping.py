@@ -142,14 +142,32 @@ def _implied_charges_joined(state: ClaimState) -> None:
 def _unattributed_reports_joined(state: ClaimState) -> None:
     """A claim known only as what its answers name, made by nobody named ("dismissed a report that Russian
     military intelligence may be behind the ailment"), is the one claim that others make against the same
-    side in their own words, when there is exactly one: the report its answers mean."""
+    side in their own words, when there is exactly one: the report its answers mean. So is one its answers
+    name with its makers ("called Peru's accusations that it was behind the attack absurd"), of the one
+    claim that side makes against the same side in its own words: the answer's paraphrase of that charge."""
     for c in list(state.claims):
-        if not c.against or c.against & {OWN_ACT} or c.makers or any(p.named_by is None for p in c.props):
+        if c not in state.claims or not c.against or c.against & {OWN_ACT} \
+                or not all(_known_as_named(state, p) for p in c.props):
+            continue
+        makers = state.side_of(c.makers)
+        if c.makers and not makers:
             continue
         others = [o for o in state.claims if o is not c and o.is_allegation and o.against == c.against
-                  and o.makers and any(p.statement is not None for p in o.props) and not o.implied]
+                  and o.makers and any(not _known_as_named(state, p) for p in o.props) and not o.implied
+                  and (not c.makers or state.side_of(o.makers) == makers)]
         if len(others) == 1:
             _join_into(state, c, others[0])
+
+
+def _known_as_named(state: ClaimState, p: Proposition) -> bool:
+    """Is the wording known only as someone names it: an allegation an answer names, or words hung on an
+    allegation noun ("Peru's accusations that it was behind the attack"), the reporter's or the answerer's
+    paraphrase, not its makers' own words?"""
+    if p.statement is None:
+        return p.named_by is not None
+    cue = (state.statements[p.statement].cue or "").lower()
+    nouns = state.table.allegation_nouns  # (singular: "accusations" is its plural)
+    return cue in nouns or (cue.endswith("s") and cue[:-1] in nouns)
 
 
 def _merge_first_pair(state: ClaimState) -> bool:

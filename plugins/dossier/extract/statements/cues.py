@@ -367,14 +367,28 @@ def _noun_cues(doc, quotes, mentions, focus) -> Iterator[_Cue]:
         yield _Cue(tok, tok.text, speaker, ref, kind, (toks[0].idx, _end(doc, toks[-1].i)), co, own=True)
 
 
+LABEL_WORDS_QUOTED = 4  # a label quoted after the allegation ("absurd", "a blatant lie") is a few words
+
+
 def _without_the_label(noun, toks: list, table) -> list:
     """"described Khan's statement that Pakistan has been the victim as far from the truth": the last "as"
-    phrase is the describing verb's label for what Khan said, not Khan's words."""
+    phrase is the describing verb's label for what Khan said, not Khan's words. So is a quoted adjective
+    closing it ("called Peru's accusations that it was behind the attack "absurd""), which the parser may
+    hang inside the allegation's clause."""
     verb = noun.head
-    if noun.dep_ != "dobj" or verb.lemma_.lower() not in table.as_label_verbs:
+    if noun.dep_ not in {"dobj", "oprd"} or verb.lemma_.lower() not in table.as_label_verbs:
         return toks
     label = next((t for t in reversed(toks) if t.dep_ == "prep" and t.lower_ == "as"), None)
-    return toks if label is None else [t for t in toks if t.i < label.i]
+    if label is not None:
+        return [t for t in toks if t.i < label.i]
+    opening = next((k for k in range(len(toks) - 1, 0, -1) if toks[k].is_quote and toks[k].i + 1 < len(toks[k].doc)
+                    and not toks[k].doc[toks[k].i + 1].is_punct), None)
+    if opening is None:
+        return toks
+    quoted = [t for t in toks[opening:] if t.is_alpha]
+    if 0 < len(quoted) <= LABEL_WORDS_QUOTED and any(t.pos_ == "ADJ" or t.tag_ == "JJ" for t in quoted):
+        return toks[:opening]
+    return toks
 
 
 def _labelled_headline(doc, mentions, focus=None) -> _Cue | None:
