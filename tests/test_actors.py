@@ -962,3 +962,11 @@ def test_a_bodys_owner_is_the_possessors_whole_name(nlp):
         nlp, "Denial",
         "North Korea’s Ministry of Foreign Affairs on Wednesday fiercely denied the assertion.")
     assert {m.role_org for m in mentions if m.text == "Ministry of Foreign Affairs"} == {"North Korea"}
+
+
+def test_bodies_of_two_states_called_by_one_name_are_named_with_their_states(nlp):
+    actors, _, _, _ = _dossier_actors(
+        nlp, ("Peru answers", "Peru's Ministry of Foreign Affairs said on Monday that the claims were false."),
+        ("Bolivia answers", "Bolivia's Ministry of Foreign Affairs said on Tuesday that the claims were true."))
+    assert {"Peru's Ministry of Foreign Affairs", "Bolivia's Ministry of Foreign Affairs"} <= set(actors)
+    assert "Ministry of Foreign Affairs" not in actors

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from ..data import Stances, actor_words_table, speech_table, stances_table
+from ..data import Stances, actor_words_table, bodies_table, speech_table, stances_table
 from ..model import Mention, StatementRecord, name_key
 from ..world import capital_of, nation_of, seat_country
 from .who import words as who_words
@@ -718,7 +718,8 @@ class _Sides:
             return None  # "wife of the Russian opposition leader" speaks for no state, Russia least
         for text in spellings:
             for r in self.roles[text]:
-                side = (_side_of_name(r) if r[:1].isupper() else None) or _side_in_role(r) or self._side_of_acronym_in(r)
+                side = (_side_of_name(r) if r[:1].isupper() else None) or _side_in_role(r) or self._side_of_acronym_in(r) \
+                    or _side_of_a_known_body_in(r)
                 if side:
                     return side
         # "Defense Ministry spokesman Igor Konashenkov": the body his title names, owned as the dossier's
@@ -816,6 +817,23 @@ def _side_of_leading_words(words: list[str]) -> str | None:
         if side:
             return side
     return None
+
+
+def _side_of_a_known_body_in(role: str) -> str | None:
+    """"MEA spokesperson Randhir Jaiswal": a body of one state named in the role by its acronym (data/bodies.yml).
+    Only acronyms: a body's common name may be several states' ("Foreign Office spokesperson" in Islamabad)."""
+    for name, iso3 in _state_bodies():
+        if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", role):
+            return "@" + iso3
+    return None
+
+
+@lru_cache(maxsize=1)
+def _state_bodies() -> tuple[tuple[str, str], ...]:
+    """(acronym, ISO3) of the bodies of data/bodies.yml that belong to one state, longest first."""
+    found = [(n, b.country) for b in bodies_table().bodies if b.country for n in b.names
+             if re.fullmatch(r"[A-Z][A-Z&]+", n)]
+    return tuple(sorted(found, key=lambda x: -len(x[0])))
 
 
 def _side_in_role(role: str) -> str | None:

@@ -792,11 +792,18 @@ def _endorsements(state: ClaimState) -> None:
                 continue  # its first makers unknown ("FM"), and the wording's makers made the claim's other wordings
             if not makers_side and set(first.makers) <= state.people:
                 continue  # a person speaks for some side: unknown, it may be this one (an official untitled by state)
+            if not makers_side and side & _sides_of_its_other_makers(state, said, p):
+                continue  # its first makers unknown ("the Foreign Office"), and its side made other wordings: a co-maker
             # a side other than the first makers'; where theirs is unknown (a reporter, a newspaper), a side
             # that charges the same side itself
             if (not side & makers_side) if makers_side else (own_act or bool(p.charged & c.against)):
                 state.answers.append(Answer(p.statement, "supports", c, BY_WORDS,
                                             "says its makers did it too" if own_act else "a third party says it too"))
+
+
+def _sides_of_its_other_makers(state: ClaimState, said: list, p: Proposition) -> frozenset[str]:
+    """The sides of the makers of a claim's other wordings that back nothing (its own makers' wordings)."""
+    return frozenset(x for q in said if q is not p and not q.endorses for x in state.side_of(q.makers))
 
 
 def _one_of_its_makers(p: Proposition, others: list) -> bool:

@@ -140,6 +140,22 @@ def _affiliations(actors: list[Actor], clusters: list[Cluster]) -> list[Actor]:
     return out
 
 
+def _named_with_their_states(actors: list[Actor]) -> list[Actor]:
+    """Bodies of different states the articles call by one name ("Afghanistan's Ministry of Foreign Affairs",
+    "Pakistan's Ministry of Foreign Affairs"): each is named with its state ("Afghanistan's Ministry of
+    Foreign Affairs"), so a reader, and a column of the matrix, tells them apart. A curated name stays."""
+    kinds = {a.id: a.kind for a in actors}
+    names = {a.id: a.name for a in actors}
+    same = Counter(norm(a.name) for a in actors if a.kind == "organization")
+    out = []
+    for a in actors:
+        states = [x for x in a.affiliations if kinds.get(x) == "country"]
+        if a.kind == "organization" and same[norm(a.name)] > 1 and len(states) == 1 and not a.curated:
+            a = replace(a, name=f"{names[states[0]]}'s {a.name}")
+        out.append(a)
+    return out
+
+
 def _whose_people(group: Actor, actors: list[Actor]) -> list[str]:
     """The one person whose team, family or supporters a group is, by the surname its name holds."""
     table = actor_words_table()

@@ -10,7 +10,7 @@ from ...model import DroppedName, Mention, ReviewItem, Source, StatementRecord
 from .clusters import _cluster
 from .curation import _apply_curation, _curated_keys
 from .index import ActorIndex, KEEP_CONFIDENCE, WEAK, norm
-from .profiles import _actor, _affiliations, _unique_ids
+from .profiles import _actor, _affiliations, _named_with_their_states, _unique_ids
 from .review import (
     HEADLINE_ONLY, ONLY_REPORTS, _defined_as_a_place, _dropped_review, _never_acts, _only_a_place, _only_carries_news, _only_in_a_title,
     _only_in_headlines, _only_quoted, _quoted_spans, _titled_countries,
@@ -73,7 +73,7 @@ def resolve_actors(mentions: Iterable[Mention], sources: Iterable[Source], curat
             index_refs[(m.ref.source, m.ref.sentence, m.ref.start)] = actor.id
     actors = _unique_ids(actors)
     actors, index_refs, hides = _apply_curation(actors, index_refs, curated, sources, dropped)
-    actors = _affiliations(actors, clusters)
+    actors = _named_with_their_states(_affiliations(actors, clusters))
     by_name = {}
     for actor in actors:
         for form in (actor.name, *actor.aliases):
