@@ -153,6 +153,8 @@ class ActorWords:
     official_ranks: tuple[str, ...]
     unit_words: tuple[str, ...]
     structure_nouns: tuple[str, ...]
+    vehicle_nouns: tuple[str, ...]
+    code_name_heads: tuple[str, ...]
     software_nouns: tuple[str, ...]
     condition_nouns: tuple[str, ...]
     facilities: tuple[str, ...]

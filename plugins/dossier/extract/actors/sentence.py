@@ -49,6 +49,8 @@ def _defined_things(parsed) -> dict[str, str]:
                 root = ent.root
                 if root.dep_ == "compound" and root.head.lemma_.lower() in w.structure_nouns and root.head.i >= ent.end:
                     found.setdefault(_clean_name(ent.text), PLACE)  # "the Nord Stream pipelines": a structure's name
+                elif _names_a_vehicle(ent, w.vehicle_nouns):  # "the Jaffar Express, a passenger train"
+                    found.setdefault(re.sub(r"^[Tt]he\s+", "", _clean_name(ent.text)), THING)
                 elif ent.text.split()[-1].lower() in w.condition_nouns:
                     found.setdefault(_clean_name(ent.text), THING)  # "Havana Syndrome": an illness's name
                 elif _names_a_program(ent, w.software_nouns):
@@ -69,6 +71,18 @@ DESIGNATION = re.compile(r"[A-Z][A-Za-z]{1,2}\d{1,4}[A-Z]{0,3}|[A-Z][A-Za-z]{0,2
 @lru_cache(maxsize=1)
 def _body_names() -> frozenset[str]:
     return frozenset(n.lower() for b in bodies_table().bodies for n in b.names)
+
+
+def _names_a_vehicle(ent, nouns: frozenset[str]) -> bool:
+    """Is the name a craft's, standing beside its noun as one thing: "the Jaffar Express, a passenger train",
+    "the oil tanker Front Altair"?"""
+    root, doc = ent.root, ent.doc
+    beside = [c for c in root.children if c.dep_ == "appos" and c.i >= ent.end]
+    if root.dep_ == "appos" and root.head.i < ent.start:
+        beside.append(root.head)
+    if ent.start > 0 and doc[ent.start - 1].is_lower:
+        beside.append(doc[ent.start - 1])
+    return any(t.lemma_.lower() in nouns for t in beside)
 
 
 def _names_a_program(ent, kinds) -> bool:
@@ -177,6 +191,8 @@ def _judged_here(text: str, label: str, span, agency: int, things: dict[str, str
         kind, why = None, BROADCAST  # "on the United Morning telethon": the programme, not an actor
     if kind is not None and DESIGNATION.fullmatch(text):
         kind, why = None, THING  # "MH17", "Su-25", "S-300": a flight's or a model's designation
+    if kind is not None and len(text.split()) > 1 and text.split()[0].lower() in words().code_name_heads:
+        kind, why = None, THING  # "Operation Green Bolan": an operation's code name
     return kind, why
 
 

@@ -73,6 +73,8 @@ class ActorWordSets:
     official_ranks: frozenset[str]
     unit_words: frozenset[str]
     structure_nouns: frozenset[str]
+    vehicle_nouns: frozenset[str]
+    code_name_heads: frozenset[str]
     software_nouns: frozenset[str]
     condition_nouns: frozenset[str]
     facilities: frozenset[str]

@@ -234,9 +234,34 @@ def _acronyms(clusters: dict[str, Cluster], _sources=()) -> None:
             fits = [o for o in clusters.values() if o is not c and not o.country and not _mostly(o, "person")
                     and form.lower() in {_initials(_best_form(o)), _initials(_best_form(o), expand=True),
                                          _initials(_unowned(_best_form(o)))}]
+            if len(fits) > 1 and _spelling_variants([_best_form(o) for o in fits]):
+                _join_clusters(clusters, fits)  # "Baloch Liberation Army", "Balochistan Liberation Army" (BLA)
+                fits = fits[:1]
             if len(fits) == 1:
                 fits[0].mentions.extend(c.mentions)
                 del clusters[key]
+
+
+def _spelling_variants(names: list[str]) -> bool:
+    """Are the names one name spelt several ways, word for word, each word the other's or its stem
+    ("Baloch Liberation Army", "Balochistan Liberation Army")?"""
+    split = [n.lower().split() for n in names]
+    if len({len(w) for w in split}) != 1:
+        return False
+    for words in zip(*split):
+        stem = min(words, key=len)
+        if not all(w.startswith(stem) for w in words) or (len(set(words)) > 1 and len(stem) < 4):
+            return False
+    return True
+
+
+def _join_clusters(clusters: dict[str, Cluster], group: list[Cluster]) -> None:
+    """Join the clusters of a group into its first."""
+    for o in group[1:]:
+        group[0].mentions.extend(o.mentions)
+        for k, v in list(clusters.items()):
+            if v is o:
+                del clusters[k]
 
 
 def _acronym(form: str) -> bool:
@@ -454,6 +479,9 @@ def _defined_acronyms(clusters: dict[str, Cluster], sources: Iterable[Source]) -
         # defined at a place wins there
         fits = {k: v for k, v in fits.items()
                 if not any(o != k and any(n == n2 and s2 < s1 for n, s1 in v for n2, s2 in w) for o, w in fits.items())}
+        if len(fits) > 1 and _spelling_variants([_best_form(clusters[k]) for k in fits]):
+            _join_clusters(clusters, [clusters[k] for k in fits])  # one name spelt two ways, one acronym
+            fits = {k: v for k, v in fits.items() if k in clusters}
         if len(fits) == 1:
             clusters[next(iter(fits))].mentions.extend(c.mentions)
             del clusters[key]
