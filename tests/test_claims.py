@@ -29,6 +29,7 @@ def test_stance_from_cue_and_words():
     assert stance_of(_st("We don't comment on this", "said")) == "declines-comment"
     assert stance_of(_st("the accusations are unfounded", "said")) == "rejects"
     assert stance_of(_st("the report was not unfounded", "said")) is None
+    assert stance_of(_st("rubbished the group's claim", "rubbished")) == "dismisses"  # "to rubbish": British usage
 
 
 def test_denying_an_account_is_accurate_or_reliable_rejects_it():

@@ -46,6 +46,8 @@ def group_propositions(state: ClaimState) -> None:
             if not _same_side(p, c, state) or _a_third_sides_own_matter(p, c, state) \
                     or not _same_doers(p.bodies if p.charges else frozenset(), c.bodies):
                 continue
+            if p.named_by is not None and _others_words(p, c, state):
+                continue  # "the BLA's claim of executing 214 hostages" is never a wording of the army's account
             plain = not p.charges
             score = max((similarity(p.words, words) if not plain or _shared_topics(p.words, words) >= PLAIN_SHARED
                          else 0.0) for words in c.distinct_words)
@@ -266,6 +268,15 @@ def _a_third_sides_own_matter(p: Proposition, c: _Claim, state: ClaimState) -> b
     answerer = state.readings[p.named_by].side
     named = {w for w in p.words if w.startswith("@")}
     return bool(answerer) and answerer.isdisjoint(c.against) and named.isdisjoint(c.against)
+
+
+def _others_words(p: Proposition, c: _Claim, state: ClaimState) -> bool:
+    """Are a named allegation's makers ("the BLA's claim") none of the claim's, and of another side, or of a
+    known side where the claim's makers' is unknown ("the army")? Then it is not that claim."""
+    if not p.makers or not c.makers or set(p.makers) & set(c.makers):
+        return False
+    mine, theirs = state.side_of(p.makers), state.side_of(c.makers)
+    return _other_side(mine, theirs) or (bool(mine) and not theirs)
 
 
 def _same_side(p: Proposition, c: _Claim, state: ClaimState) -> bool:
