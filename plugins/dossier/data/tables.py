@@ -439,6 +439,7 @@ class Stances:
     charge_predicates: tuple[str, ...]
     act_verbs: tuple[str, ...]
     branch_nouns: tuple[str, ...]
+    anti_state_doers: tuple[str, ...]
     counterpart_nouns: tuple[str, ...]
     held_by_another: tuple[str, ...]
     lead_adverbs: tuple[str, ...]

@@ -85,6 +85,9 @@ def _side_of_token(tok, people=None) -> frozenset[str]:
         if _part_of_a_group(t):
             whole, by_part = None, []  # "Islamic State's Afghanistan branch": the country is where it operates
         side = whole or nation or (by_part[0] if by_part else None)
+        if side and not side.startswith(NATION) and not whole and _against_its_state(t):
+            # "Russian dissidents": the state's opponents, a side of no state
+            side = NATION + " ".join(x.text for x in sorted([*parts, t], key=lambda x: x.i) if x.dep_ != "poss")
         if side:
             found.add(side)
         elif people is not None:
@@ -95,6 +98,12 @@ def _side_of_token(tok, people=None) -> frozenset[str]:
             if side:
                 found.add(side)
     return frozenset(found)
+
+
+def _against_its_state(t) -> bool:
+    """Does the noun name its nationality's opponents of their own state ("Russian dissidents", "partisans")?"""
+    return t.lemma_.lower() in {w.lower() for w in stances_table().anti_state_doers} \
+        or t.lower_ in {w.lower() for w in stances_table().anti_state_doers}
 
 
 def _people_of(t) -> str | None:

@@ -63,7 +63,35 @@ def place_answers(state: ClaimState) -> None:
         for _name, rule in _ANSWER_RULES:
             if rule(state, r, known):
                 break
+    _other_doers_named(state)
     _endorsements(state)
+
+
+# why an answer naming a group of no state as the doer was placed: it rejects the charge, it turns nothing back
+OTHER_DOER = "names a group of no state as the doer of the act its side is charged with"
+
+
+def _other_doers_named(state: ClaimState) -> None:
+    """"Russian dissidents instigated the assault", said by the side charged with it: naming a group of no
+    state as the doer of the act (not its accusers' state: that turns the charge back, a counter-accusation)
+    rejects the charge against its side, the one charge against it its article reports or its words fit."""
+    for r in state.readings:
+        if r.stance is not None or not r.side or not r.charged or r.charged & r.side \
+                or not all(x.startswith(NATION) for x in r.charged) or any(a.statement == r.index for a in state.answers):
+            continue  # (a state named as the doer is a charge of its own, or a counter-accusation: not this)
+        charges = [c for c in state.claims if c.is_allegation and c.against & r.side and OWN_ACT not in c.against
+                   and r.index not in c.statements and not state.side_of(c.makers) & (r.side | r.charged)
+                   and not state.later_than(c, r)]
+        # (the charge made before it: in its article, or first reported on an earlier day)
+        fitting = [c for c in charges if _reported_in_its_article(state, r, c) or _reported_on_an_earlier_day(state, r, c)
+                   and max(_fit(r.words, c), _fit(_merged(r.words, r.context), c)) >= FAINT_FIT]
+        if len(fitting) == 1:
+            state.answers.append(Answer(r.index, "rejects", fitting[0], BY_CONTEXT, OTHER_DOER))
+
+
+def _reported_on_an_earlier_day(state: ClaimState, r: Reading, c: _Claim) -> bool:
+    first, day = state.first_reported(c), state.days.get(r.statement.ref.source)
+    return first is not None and day is not None and first < day
 
 
 def _set_against_a_claim(state: ClaimState, r: Reading, known: _Known) -> bool:

@@ -7,7 +7,7 @@ import re
 
 from ..charges import _side_of_token
 from ..stance import _names_any
-from .answers import _target
+from .answers import OTHER_DOER, _target
 from .compare import _claim_similarity, _clear_best, _dominant, _mutual
 from .grouping import _consolidate
 from .state import (
@@ -79,8 +79,8 @@ def _turned_answers_counter_accuse(state: ClaimState) -> None:
     """A denial's charged side is the one it defends; a rejection charging the makers turns it back, and
     one charging another side offers another culprit ("it was caused by a misfiring Palestinian rocket")."""
     for a in state.answers:
-        if a.claim is None or a.stance not in {"denies", "rejects", "dismisses"}:
-            continue
+        if a.claim is None or a.stance not in {"denies", "rejects", "dismisses"} or a.reason == OTHER_DOER:
+            continue  # ("Russian dissidents did it", from the side charged: its accusers' opponents, not its accusers)
         r = state.readings[a.statement]
         charges_makers = a.stance != "denies" and r.charged & state.side_of(a.claim.makers) \
             and not r.charged & a.claim.against

@@ -239,6 +239,14 @@ def _not_the_owner(p: _Phrase):
     coordinated speakers do). Strikes owners from p.persons."""
     table = speech_words()
     head = p.head
+    served = _person_served(p)
+    if served is not None:
+        # "a senior aide to Ukrainian President Volodymyr Zelenskiy": the unnamed aide, of the state the
+        # person served holds office in (else nobody we can name), never that person
+        country = next((c for c in (country_of(served.role_org or ""),
+                                    demonym_country((served.role or "").split()[0]) if served.role else None)
+                        if c is not None), None)
+        return (country.name, None, "country", ()) if country is not None else NOBODY
     if p.lemma in words().titles and p.noun:
         owners = [t for t in head.children if t.dep_ == "poss"]
         p.persons = [m for m in p.persons
@@ -489,6 +497,16 @@ def _of_or_owner(p: _Phrase):
             p.focus.voice = (p.lemma, m.text, m.ref)
         return m.text, m.ref, m.kind, _coordinated_from(m, p.head, p.mentions)
     return None
+
+
+def _person_served(p: _Phrase):
+    """The person a title serves, named after "to" or "for" ("an aide to the president X"), if any."""
+    if p.lemma not in words().titles or not p.noun or p.lemma in speech_words().posted_titles:
+        return None
+    objects = [g for c in p.head.children if c.dep_ == "prep" and c.lower_ in {"to", "for"}
+               for g in c.children if g.dep_ == "pobj"]
+    return next((m for m in p.inside if m.kind == "person"
+                 and any(m.ref.start <= t.idx < m.ref.end for o in objects for t in o.subtree)), None)
 
 
 def _posted_to(t) -> bool:
