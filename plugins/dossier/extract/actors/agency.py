@@ -103,9 +103,11 @@ def _an_object(span, t, w: ActorWordSets) -> int | None:
 def _a_modifier(span, t, w: ActorWordSets) -> int | None:
     """A name modifying a noun: the body it names or holds, a title's or an act's party, else a description."""
     dep, head = t.dep_, t.head
-    if dep in {"compound", "nmod"} and head.is_lower and head.lower_ in w.org_heads \
-            and 0 <= head.i - span.end <= 1:
-        level = _agency(span.doc[head.i:head.i + 1])  # "the KCNA news agency said": the name is the agency
+    between = span.doc[span.end:head.i] if head.i >= span.end else None
+    if dep in {"compound", "nmod"} and head.is_lower and head.lower_ in w.org_heads and between is not None \
+            and len(between) <= 2 and all(x.is_lower and x.pos_ in {"ADJ", "NOUN"} for x in between):
+        # "the KCNA news agency said", "the Islamic State militant group claimed": the name is the body
+        level = _agency(span.doc[head.i:head.i + 1])
         # "access to the German Embassy and the US embassy": a mission that does not act is its building
         return NONE if head.lower_ in w.missions and level < AGENT else level
     if dep in {"compound", "nmod"} and head.lower_ in w.org_heads and head.i >= span.end:

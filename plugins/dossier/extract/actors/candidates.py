@@ -226,6 +226,36 @@ def _missed_seats(doc, found: list) -> list:
     return found
 
 
+def _known_bodies_cut(doc, found: list) -> list:
+    """A body data/bodies.yml names in several words, written so in the text, of which NER kept a part or
+    nothing ("The Islamic State militant group": "Islamic" alone, a nationality): the whole name, in place
+    of the parts found inside it."""
+    names = _known_body_words()
+    for t in doc:
+        for words_ in names.get(t.text, ()):
+            end = t.i + len(words_)
+            if end > len(doc) or [x.text for x in doc[t.i:end]] != list(words_) or \
+                    any(s <= t.i and e >= end for s, e, _ in found):
+                continue
+            if any(s < end and e > t.i and not (t.i <= s and e <= end) for s, e, _ in found):
+                continue  # a name running over its edges: NER's reading of a longer name stands
+            found[:] = [x for x in found if not (t.i <= x[0] and x[1] <= end)]
+            found.append((t.i, end, "ORG"))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _known_body_words() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """First word -> the names of data/bodies.yml of two words or more, as words, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for body in bodies_table().bodies:
+        for name in body.names:
+            words_ = tuple(name.split())
+            if len(words_) > 1 and words_[-1][:1].isupper():  # ("Islamic State group": the name is "Islamic State")
+                out.setdefault(words_[0], []).append(words_)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
 def _acronyms_and_group_words(doc, found: list) -> list:
     """Uncovered acronyms ("IRGC"; a grade of a name found beside it is a qualifier) and group words
     ("the Houthis", "Collective Rebels") NER missed."""
@@ -752,6 +782,7 @@ _PASSES = [
     ("country bodies", _adding(_country_bodies)),
     ("named by head", _adding(_named_by_head)),
     ("seats of power", _missed_seats),
+    ("known bodies", _known_bodies_cut),
     ("acronyms and group words", _acronyms_and_group_words),
     ("named groups", _adding(lambda doc, found: _named_groups(doc))),
     ("led coalitions", _adding(_led_coalitions)),

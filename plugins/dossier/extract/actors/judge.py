@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from ...data import bodies_table
 from ...world import capital_of, country_of, demonym_country, government_of, held_place, is_place, seat_country
 from .agency import _agency, _does, _news_agency, _owns_an_act, _reported
 from .candidates import _defined_by_acronym
@@ -60,6 +62,16 @@ def _a_job(n: _Name, w: ActorWordSets) -> Verdict | None:
     if len(n.lower) == 1 and n.label in {"PERSON", "ORG", "ACRONYM", "NORP"} and _job_word(n.lower[0]):
         return None, JOB_WORD  # "Blogger says ...", "ATHLETES": what people do, not who they are
     return None
+
+
+def _a_known_body(n: _Name, w: ActorWordSets) -> Verdict | None:
+    """A body data/bodies.yml names ("Islamic State", which NER may tag a person's name): never a person."""
+    return ("organization", None) if n.label == "PERSON" and n.text.lower() in _known_body_names() else None
+
+
+@lru_cache(maxsize=1)
+def _known_body_names() -> frozenset[str]:
+    return frozenset(name.lower() for body in bodies_table().bodies for name in body.names)
 
 
 def _a_seat_of_power(n: _Name, w: ActorWordSets) -> Verdict | None:
@@ -217,6 +229,7 @@ _RULES = [
     ("country", _a_country),
     ("prefixed place", _prefixed_place),
     ("job word", _a_job),
+    ("known body", _a_known_body),
     ("seat of power", _a_seat_of_power),
     ("qualifier", _a_qualifier),
     ("gathering", _a_gathering),

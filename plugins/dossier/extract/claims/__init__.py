@@ -55,7 +55,7 @@ def _state(statements, parsed, mentions, readings=()) -> ClaimState:
     mentions = list(mentions)
     docs = {(p.source.id, s.id): (s, d, p.source) for p in parsed for s, d in zip(p.source.sentences, p.docs)}
     days = {p.source.id: p.source.published for p in parsed if p.source.published is not None}
-    people = frozenset(m.text for m in mentions if m.label == "PERSON")
+    people = frozenset(m.text for m in mentions if m.label == "PERSON" and m.kind != "organization")
     return ClaimState(statements, docs, by_sentence(mentions), _Sides(mentions), stances_table(), days=days,
                       stored=readings, people=people)
 

@@ -273,8 +273,8 @@ def _a_third_sides_own_matter(p: Proposition, c: _Claim, state: ClaimState) -> b
 def _others_words(p: Proposition, c: _Claim, state: ClaimState) -> bool:
     """Are a named allegation's makers ("the BLA's claim") none of the claim's, and of another side, or of a
     known side where the claim's makers' is unknown ("the army")? Then it is not that claim."""
-    if not p.makers or not c.makers or set(p.makers) & set(c.makers):
-        return False
+    if not p.makers or not c.makers or set(p.makers) & set(c.makers) or OWN_ACT in c.against:
+        return False  # (a claim of responsibility is joined by its act: "the Houthis' claim", of the Houthi's)
     mine, theirs = state.side_of(p.makers), state.side_of(c.makers)
     return _other_side(mine, theirs) or (bool(mine) and not theirs)
 
