@@ -440,6 +440,7 @@ class Stances:
     act_verbs: tuple[str, ...]
     branch_nouns: tuple[str, ...]
     anti_state_doers: tuple[str, ...]
+    part_denials: tuple[str, ...]
     counterpart_nouns: tuple[str, ...]
     held_by_another: tuple[str, ...]
     lead_adverbs: tuple[str, ...]

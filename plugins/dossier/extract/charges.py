@@ -92,8 +92,9 @@ def _side_of_token(tok, people=None) -> frozenset[str]:
             found.add(side)
         elif people is not None:
             # "Putin", or the body a weapon or act is named for ("a failed Islamic Jihad rocket")
+            # ("Soto's special services": the services of the state the person possessing them leads)
             names = [t.text] if t.pos_ == "PROPN" else \
-                [_with_compounds(c) for c in parts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+                [_with_compounds(c) for c in parts if c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN"]
             side = next(filter(None, map(people, names)), None)
             if side:
                 found.add(side)

@@ -475,7 +475,12 @@ def _against_its_side(a: _Asked) -> Placement | None:
     state, r, allegations = a.state, a.r, a.allegations
     if r.stance == "supports":
         return None
-    sides = r.side | (_defended(r) if r.stance == "denies" else _cleared_in_its_words(r))
+    # (words that accuse never clear the side its own side charges: "accused Horak of trying to shift the blame
+    # onto Chile" clears no Peru)
+    accusing = verb_lemma(r.statement.cue or "") in state.table.accuse_verbs
+    theirs = frozenset(x for c in allegations if r.side & state.side_of(c.makers) for x in c.against) \
+        if accusing else frozenset()
+    sides = r.side | ((_defended(r) if r.stance == "denies" else _cleared_in_its_words(r)) - theirs)
     if r.named is not None and r.named[1]:
         # "Turkey is making false accusations": the side whose accusations it answers is no side it defends
         sides = sides - (state.side_of(r.named[1]) - r.side)
@@ -588,13 +593,29 @@ def _about_something_else(state: ClaimState, r: Reading, chosen: _Claim) -> bool
     the one charge against the speaker's side (in a wording, or named by an answer), in words that share nothing with it (nor do the sentences
     before): what "such reports" are, that article would say, not a charge reported elsewhere. A denial of a
     part in the act ("we had nothing to do with it") or one clearing a side needs no words of the charge."""
-    if _speaks_of_involvement(r) or r.cleared or r.stance == "denies":
+    if _speaks_of_involvement(r) or r.cleared or r.stance == "denies" \
+            or (chosen.against & r.side and _of_the_blame_on_its_side(state, r)):
         return False
     if _reported_in_its_article(state, r, chosen):
         return False  # "Russia denied Ukrainian allegations that ...": named by an answer before it, it is reported
     # a refusal to say whether it did an act names the act, which must be the charge's clearly
     least = CLEAR_ANSWER if r.stance == "declines-comment" else FAINT_FIT
     return max(_fit(r.words, chosen), _fit(_merged(r.words, r.context), chosen)) < least
+
+
+def _denies_any_part(r: Reading, table: Stances) -> bool:
+    """"denied any involvement in the attack", "has nothing to do with it": a denial of its own side's part
+    (stances.yml part_denials)."""
+    words = "|".join(re.escape(w) for w in table.part_denials)
+    return r.stance == "denies" and bool(words) and bool(re.search(rf"\b(?:{words})\b", r.statement.text, re.I))
+
+
+def _of_the_blame_on_its_side(state: ClaimState, r: Reading) -> bool:
+    """"Soto and other scum are trying to shift the blame onto Bolivia", said for Bolivia: words of the blame
+    or the accusations laid on its own side, which name it, are about the charge against it, wherever reported."""
+    said = {w.lower() for w in re.findall(r"[\w-]+", r.statement.text)}
+    blame = {"blame", "blamed", "blaming"} | {w.lower() for w in state.table.accusation_nouns}
+    return bool(said & blame) and bool(r.side & {w for w in r.words if w.startswith("@")})
 
 
 def _reported_before(charge: Ref, answer: Ref) -> bool:
@@ -740,7 +761,9 @@ def _about_its_own_charge(state: ClaimState, r: Reading, chosen: _Claim) -> bool
     own side's charge clearly and the charge against its side not at all argue the former. That it is the
     one charge against its side does not make it what they answer. Words a denying verb governs ("denied
     that a missile system crossed the border") are what it denies: never its own side's charge."""
-    if _fit(r.words, chosen) > 0 or _denied_by_its_verb(r, state.table):
+    if _fit(r.words, chosen) > 0 or _denied_by_its_verb(r, state.table) \
+            or (chosen.against & r.side and (_of_the_blame_on_its_side(state, r) or _denies_any_part(r, state.table))):
+        # (a denial of "any involvement" is of its side's part, whatever its own side charges others with)
         return False
     made = [c for c in state.claims if c.is_allegation and c.against and c is not chosen
             and (set(r.speakers) & set(c.makers) or r.side & state.side_of(c.makers))]
