@@ -304,9 +304,12 @@ def _entourage_nouns() -> frozenset[str]:
 
 
 def _person_inside(p: _Phrase):
-    """"Russian Foreign Ministry spokeswoman Maria Zakharova": the person nearest the head."""
-    if p.persons:
-        m = min(p.persons, key=lambda m: abs(m.ref.start - p.head.idx))
+    """"Russian Foreign Ministry spokeswoman Maria Zakharova": the person nearest the head; not one named in a
+    clause describing it ("two paramilitary groups opposed to President Vladimir Putin say")."""
+    described = {t.i for c in p.head.children if c.dep_ in {"acl", "relcl"} and c.i > p.head.i for t in c.subtree}
+    persons = [m for m in p.persons if not any(t.idx == m.ref.start and t.i in described for t in p.head.subtree)]
+    if persons:
+        m = min(persons, key=lambda m: abs(m.ref.start - p.head.idx))
         return m.text, m.ref, m.kind, p.co
     return None
 
@@ -541,9 +544,10 @@ def _institution_back(p: _Phrase):
         m = next((m for m in p.inside if m.ref.start <= named.idx < m.ref.end), None)
         return (m.text, m.ref, m.kind, p.co) if m else (
             _proper_name(replace(p, head=named)) or (named.text, None, None, p.co))
-    country = _nationality(p.head)
+    country = _nationality(p.head) if p.lemma not in speech_words().private_institutions else None
     if country is not None:
         # "the Polish diplomatic department said": a body of that country, never the last ministry of another
+        # ("two Russian paramilitary groups say" are no organ of Russia: private_institutions)
         text, ref = _last_mention(p.focus, lambda m: p.lemma in m.text.lower() and _named_country(m.text) == country)
         return (text, ref, "organization", ()) if text else (country, None, "country", p.co)
     text, ref = _last_mention(p.focus, lambda m: p.lemma in m.text.lower())
@@ -556,6 +560,19 @@ def _institution_back(p: _Phrase):
                                   and bool(described & set(m.text.lower().split())))
     if text is None and p.lemma in speech_words().named_only_institutions:
         return None  # "the police said", where the article names no police force: whose is not ours to guess
+    if text is None and p.lemma in speech_words().armed_force_nouns:
+        # "the military said": the armed forces that spoke last ("the Israel Defense Forces"), or nobody
+        military = speech_words().armed_force_name_words
+        text, ref = _last_mention(p.focus, lambda m: m.kind in {"organization", "group"}
+                                  and bool(military & set(re.findall(r"[a-z]+", m.text.lower()))))
+        if text is None:
+            # else the body that spoke last, if its name says it is no other kind of body ("IDF", not "the
+            # Ministry of Foreign Affairs")
+            text, ref = p.focus.last_speaker({"organization"})
+            other_bodies = speech_words().institution_nouns - speech_words().armed_force_nouns
+            if text is not None and other_bodies & set(re.findall(r"[a-z]+", text.lower())):
+                text, ref = None, None
+        return (text, ref, "organization", ()) if text else None
     if text is None:
         # none of that word: the body that spoke last, or for a state's portfolio ("France said on Monday ...
         # The foreign ministry said in a statement": France's) the state
