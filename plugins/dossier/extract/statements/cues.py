@@ -511,6 +511,8 @@ def _headline_speaker(doc, tok, mentions, focus) -> tuple | None:
         # "'Baseless': Kremlin rejects report ...": a quoted word leads, and the name after the colon speaks
         before = [m for m in mentions if colon.idx < m.ref.start and m.ref.end <= tok.idx]
         lead = doc[colon.i + 1:tok.i]
+    if before and _names_only_inside_a_common_subject(doc, tok, before):
+        return None  # "Paramilitary group behind raid from Ukraine into Russia vows ...": the group speaks
     if before:
         people = [x for x in before if x.kind == "person"]
         m = people[-1] if people else before[-1]
@@ -518,6 +520,16 @@ def _headline_speaker(doc, tok, mentions, focus) -> tuple | None:
     if all(t.is_title or t.is_upper or t.pos_ == "PROPN" for t in lead if not t.is_punct):
         return lead.text.strip(), None, None
     return None
+
+
+def _names_only_inside_a_common_subject(doc, tok, names) -> bool:
+    """Is the verb's subject a common noun ("group") and every name before it inside that subject's
+    prepositional phrases ("behind raid from Ukraine into Russia"), where the parse is plainly right?"""
+    subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.i >= tok.i:
+        return False
+    inside = {t.idx for c in subject.children if c.dep_ == "prep" for t in c.subtree}
+    return all(m.ref.start in inside for m in names)
 
 
 def _headline_clause_end(doc, tok) -> int:

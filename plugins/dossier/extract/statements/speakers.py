@@ -492,7 +492,7 @@ def _of_or_owner(p: _Phrase):
         return NOBODY
     of = [m for m in p.inside if any(t.dep_ in {"pobj", "poss", "compound"} and p.lo <= t.idx < p.hi
                                      and m.ref.start <= t.idx < m.ref.end and not _in_a_clause(t, p.head)
-                                     and not _posted_to(t) for t in p.head.subtree)]
+                                     and not _posted_to(t) and not _of_another_noun(t, p.head) for t in p.head.subtree)]
     if of:
         m = of[0]
         if p.focus is not None and p.noun and p.lemma in speech_words().voice_titles and m.kind != "person":
@@ -510,6 +510,13 @@ def _person_served(p: _Phrase):
                for g in c.children if g.dep_ == "pobj"]
     return next((m for m in p.inside if m.kind == "person"
                  and any(m.ref.start <= t.idx < m.ref.end for o in objects for t in o.subtree)), None)
+
+
+def _of_another_noun(t, head) -> bool:
+    """Is the name the object of a preposition on another noun than the head ("group behind the raid from
+    Ukraine": where the raid came from, not whose the group is)?"""
+    return t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.i != head.i \
+        and t.head.head.pos_ in {"NOUN", "PROPN"} and t.head.head.dep_ == "pobj"
 
 
 def _posted_to(t) -> bool:
