@@ -53,6 +53,9 @@ def _side_of_token(tok, people=None) -> frozenset[str]:
     for t in (tok, *tok.conjuncts):
         if t.lemma_.lower() in allegations:
             continue  # "denounced the explosion and the Turkish accusations": whose allegation, not a doer
+        if t.lower_ == "led" and t.dep_ == "amod":
+            # "the US-led aggression": the state that led it
+            t = next((c for c in t.children if c.dep_ in {"npadvmod", "compound"} and c.i < t.i), t)
         if t.lower_ in stances_table().reciprocal_words or (t.lower_ == "each" and t.head.lower_ == "other"):
             found.add(RECIPROCAL)
             continue
@@ -332,8 +335,10 @@ def _antecedent(t):
 def _object_of_accusing(t, w: _DoerWords) -> bool:
     if t.dep_ == "dobj" and t.head.lemma_.lower() in w.accusing:
         return True
-    # "blamed it on Putin" (the parser may hang "on" on a noun between)
-    return t.dep_ == "pobj" and t.head.lower_ == "on" and _verb_above(t.head).lemma_.lower() in w.accusing
+    # "blamed it on Putin" (the parser may hang "on" on a noun between); only a verb that lays a charge on
+    # someone takes "on" so: "condemned the attack on Syria" names whom it struck
+    return t.dep_ == "pobj" and t.head.lower_ == "on" and _verb_above(t.head).lemma_.lower() in w.accusing \
+        and _verb_above(t.head).lemma_.lower() in set(speech_table().laid_on_verbs)
 
 
 def _agent_of_act(t, w: _DoerWords) -> bool:
