@@ -222,13 +222,25 @@ def _reported_span(token, lemma, table) -> tuple[int, int] | None:
         # "a claim rejected by Egyptian officials as not credible": the words are the allegation, as the
         # sentence names it, with the answer's label
         return token.head.left_edge.idx, _end(doc, max(token.right_edge.i, token.head.right_edge.i))
-    args = [c for c in token.children if c.dep_ in ARG_DEPS and c.i > token.i]
+    args = [c for c in token.children if c.dep_ in ARG_DEPS and c.i > token.i and not _another_speakers_clause(token, c)]
     if not args:
         return None
     stray = {t.i for c in args for x in c.children if _subject_of_the_next_verb(token, x) for t in x.subtree}
     stray |= {c.i for a in args for c in a.children if c.dep_ == "cc" and c.i + 1 in stray}  # its "and"
     end = max(t.i for c in args for t in c.subtree if t.i not in stray)
+    while end > token.i and (doc[end].dep_ == "cc" or doc[end].is_punct) and any(
+            _another_speakers_clause(token, c) for c in token.children):
+        end -= 1  # "... in the raid - and": the words end before another speaker's clause
     return _left_edge(token).idx, _end(doc, end)
+
+
+def _another_speakers_clause(verb, c) -> bool:
+    """"Ukraine denies involvement in the raid - and two groups say they were behind it": a reporting verb
+    with its own subject, after an "and" the parser hung elsewhere, is another speaker's statement that it
+    took for this verb's complement."""
+    doc = verb.doc
+    return c.dep_ == "ccomp" and c.lower_ in speech_words().forms and any(x.dep_ in SUBJECT_DEPS for x in c.children) \
+        and any(doc[k].dep_ == "cc" for k in range(verb.i + 1, c.left_edge.i))
 
 
 def _subject_of_the_next_verb(verb, t) -> bool:
