@@ -338,9 +338,15 @@ def implied_charges(state: ClaimState) -> None:
         own = r.side if r.side and (_speaks_of_involvement(r) or r.named is not None) \
             and not _of_another_doer(state, r) else frozenset()
         for side in (own, r.cleared - r.side):
-            if side and not any(c.against & side for c in state.claims if c.is_allegation) \
-                    and not _implicated_in_a_charge(state, r, side):
+            if not side or _implicated_in_a_charge(state, r, side):
+                continue
+            charged_by = [state.side_of(c.makers) for c in state.claims if c.is_allegation and c.against & side]
+            if not charged_by:
                 implied = _imply(state, r, side) or implied
+            elif len(charged_by) == 1 and charged_by[0]:
+                # one side charges it in so many words: its other wordings that name it ("the gunmen were caught
+                # heading to Bolivia", beside "the attackers had contacts in Bolivia") are that charge
+                implied = _imply(state, r, side, only=charged_by[0]) or implied
     if implied:
         _consolidate(state)
 
@@ -375,13 +381,14 @@ def _charged_beside(state: ClaimState, makers: frozenset[str], side: frozenset[s
                and state.side_of(c.makers) & makers for c in state.claims)
 
 
-def _imply(state: ClaimState, r: Reading, side: frozenset[str]) -> bool:
-    """Charge `side` in the wordings of other sides' claims that name it; True if any did."""
+def _imply(state: ClaimState, r: Reading, side: frozenset[str], only: frozenset[str] = frozenset()) -> bool:
+    """Charge `side` in the wordings of other sides' claims that name it (of the `only` side's, if given);
+    True if any did."""
     implied = False
     named_makers = r.named[1] if r.named is not None else []
     for c in state.claims:
         makers = state.side_of(c.makers)
-        if c.against or not makers or makers & (side | r.side) or state.later_than(c, r):
+        if c.against or not makers or makers & (side | r.side) or state.later_than(c, r) or (only and makers != only):
             continue
         if named_makers and not _same_people(named_makers, c.makers):
             continue  # "dismissed Lipa's report": what Lipa said, not what others said of its side
