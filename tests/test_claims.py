@@ -290,6 +290,19 @@ def test_a_body_sharing_only_its_last_word_with_a_states_body_is_not_that_states
     assert sides.of("World Anti-Doping Agency") is None
 
 
+def test_a_speaker_that_is_a_known_body_of_one_state_acts_for_that_state_by_no_shared_name(nlp):
+    """data/bodies.yml: "the Central Intelligence Agency" is the United States'; "the Foreign Office" is a
+    name other states' ministries bear too, so it alone tells no side."""
+    from dossier.extract.charges import _Sides
+
+    text = ("Bombing\nThe Central Intelligence Agency declined to comment. "
+            "The Foreign Office said the bombing was a terrorist act.")
+    sides = _Sides(find_mentions([parse_text(nlp, text, "a0")]))
+    assert sides.of("Central Intelligence Agency") == "@USA"
+    assert sides.of("the Central Intelligence Agency") == "@USA"
+    assert sides.of("Foreign Office") is None
+
+
 def test_a_sides_foes_or_allies_are_charged_by_their_names_never_as_that_side(nlp):
     from dossier.data import stances_table
     from dossier.extract.charges import _accused_in

@@ -93,6 +93,7 @@ class Body:
 
     names: tuple[str, ...]
     country: str | None = None
+    shared: tuple[str, ...] = ()  # of its names, those other states' bodies bear too ("Foreign Office")
 
 
 @dataclass(frozen=True)
@@ -439,6 +440,7 @@ class Stances:
     claim_verbs: tuple[str, ...]
     former_names: Mapping[str, str]
     act_nouns: tuple[str, ...]
+    use_nouns: tuple[str, ...]
     charge_predicates: tuple[str, ...]
     act_verbs: tuple[str, ...]
     branch_nouns: tuple[str, ...]

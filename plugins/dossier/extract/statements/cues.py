@@ -472,7 +472,7 @@ def _headline_cues(doc, mentions, focus=None) -> Iterator[_Cue]:
     signs it."""
     forms = speech_words().forms
     for tok in doc:
-        if tok.i == 0 or tok.lower_ not in forms:
+        if tok.i == 0 or tok.lower_ not in forms or _a_noun_here(tok):
             continue
         if forms[tok.lower_] in speech_words().laid_on_verbs and tok.i + 1 < len(doc) \
                 and doc[tok.i + 1].lower_ == "on":
@@ -489,6 +489,13 @@ def _headline_cues(doc, mentions, focus=None) -> Iterator[_Cue]:
         yield _Cue(tok, tok.text, *speaker, (tok.idx, _end(doc, _headline_clause_end(doc, tok))))
         return
     yield from _signed_headline_end(doc, mentions, focus)
+
+
+def _a_noun_here(tok) -> bool:
+    """"Russia not behind the blast - Kremlin": a verb form after a determiner or a possessive ("the blast",
+    "its claim") is a noun there, whatever its form's verb ("X blasts Y")."""
+    before = tok.doc[tok.i - 1]
+    return before.pos_ == "DET" or before.tag_ in {"PRP$", "POS"}
 
 
 def _inverted_headline(doc, tok, mentions, focus) -> _Cue | None:

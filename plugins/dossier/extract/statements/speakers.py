@@ -16,7 +16,7 @@ from .tables import SUBJECT_DEPS, speech_words
 
 def _speaker(token, doc, mentions, focus):
     """(text, ref, kind, co-speakers) of the speaker of a reporting verb, or Nones."""
-    subjects = _subjects_of_saying(token)
+    subjects = [s for s in _subjects_of_saying(token) if not _quoted_before(s, token)] or _subjects_of_saying(token)
     if not subjects:
         return None, None, None, ()
     # of several subjects ("Coordinator ... John Kirby claimed"), the one nearest the verb
@@ -108,6 +108,19 @@ def _person_pronoun(subject, focus):
     if text is None:
         text, ref = _last_mention(focus, lambda m: m.kind == "person" and agrees(m.text))
     return text, ref, "person", ()
+
+
+QUOTATION_MARKS = frozenset("\"'‘’“”")
+
+
+def _quoted_before(subject, verb) -> bool:
+    """"'We didn't order it' says Ortiz": a subject the parser found inside the quotation the verb follows
+    ("it") is the quotation's own word, never who says it."""
+    if subject.i > verb.i:
+        return False
+    between = [t for t in subject.doc[subject.i + 1:verb.i] if t.text in QUOTATION_MARKS]
+    before = [t for t in subject.doc[subject.sent.start:subject.i] if t.text in QUOTATION_MARKS]
+    return bool(between) and bool(before)
 
 
 def _subjects_named(doc, mentions) -> list:
