@@ -252,3 +252,11 @@ def test_the_headline_repeated_above_the_story_is_dropped_once_and_a_later_line_
     assert texts[1].startswith("The port minister")
     assert "Clues Point to Port Strike, Minister Says" in source.dropped
     assert texts[-1] == "Clues point to port strike, minister says."  # story text, though it repeats the headline
+
+
+def test_a_sentence_opening_with_by_is_no_byline():
+    """The byline pattern keeps the names' case: "By Monday the army had left" is the story's."""
+    body = ("By Monday the army had left the town.\n"
+            "The finance minister of Ruritania said on Monday that the budget would be balanced.\n")
+    source = clean(Article("d", "seeds/d.txt", "Budget", body))
+    assert any(s.text.startswith("By Monday the army") for s in source.sentences)
