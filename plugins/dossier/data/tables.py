@@ -441,6 +441,7 @@ class Stances:
     former_names: Mapping[str, str]
     act_nouns: tuple[str, ...]
     use_nouns: tuple[str, ...]
+    duty_modals: tuple[str, ...]
     charge_predicates: tuple[str, ...]
     act_verbs: tuple[str, ...]
     branch_nouns: tuple[str, ...]

@@ -190,10 +190,20 @@ def _charged_subject(t, table) -> bool:
         if t.dep_ == "nsubj" and head.lemma_.lower() in set(table.responsibility_bearing) and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in set(speech_table().claimed_things) for c in head.children):
             return True  # "ISIS bears sole responsibility for this attack"
+        if t.dep_ == "nsubj" and duty_to_answer_for_it(head, table):
+            return True  # "Russia must take responsibility for an act of terror"
         if head.lemma_.lower() == "be" or head.lower_ in preds:
             return head.lower_ in preds or any(c.lower_ in preds or (c.dep_ == "xcomp" and c.lemma_.lower() in preds)
                                                for c in head.children if c.dep_ in {"prep", "acomp", "xcomp", "attr"})
     return t.pos_ in {"PROPN", "NOUN"} and any(c.dep_ == "prep" and c.lower_ in preds for c in t.children)
+
+
+def duty_to_answer_for_it(verb, table) -> bool:
+    """"X must take responsibility for it": a verb of taking responsibility (responsibility_verbs) under a
+    duty modal puts the act on its subject as a demand; the subject claims nothing."""
+    return verb.lemma_.lower() in set(table.responsibility_verbs) \
+        and any(c.dep_ == "aux" and c.lower_ in set(table.duty_modals) for c in verb.children) \
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in set(speech_table().claimed_things) for c in verb.children)
 
 
 def _involved_in(t, nouns: set[str], acts: "frozenset[str] | set[str]" = frozenset()) -> bool:
@@ -372,7 +382,14 @@ def _subject_of_act(t, w: _DoerWords) -> bool:
     verb = t.head
     return (t.dep_ == "nsubj" or (t.dep_ == "nsubjpass" and verb.lower_ in w.predicates)) and verb.pos_ == "VERB" \
         and verb.lemma_.lower() not in w.speech and verb.lemma_.lower() != "be" and _does_to(verb, w.table) \
-        and not _reduced_passive(t) and not _describes_a_thing(verb, w)
+        and not _reduced_passive(t) and not _describes_a_thing(verb, w) and not _trades_words(verb, w)
+
+
+def _trades_words(verb, w: _DoerWords) -> bool:
+    """"Kyiv and Moscow exchanged accusations", "traded blame": a verb whose object is an allegation is
+    saying something, no act its subject did."""
+    nouns = {x.lower() for x in w.table.allegation_nouns} | {"blame"}
+    return any(c.dep_ == "dobj" and (c.lemma_.lower() in nouns or c.lower_ in nouns) for c in verb.children)
 
 
 def _describes_a_thing(verb, w: _DoerWords) -> bool:
@@ -393,6 +410,11 @@ def _owner_of_act(t, w: _DoerWords) -> bool:
     agents of India and the killing"."""
     if t.dep_ in {"poss", "amod", "compound"} and t.head.pos_ == "NOUN" and t.head.lemma_.lower() in w.acts \
             and not (t.dep_ == "compound" and _names_a_place(t)):
+        return True
+    if t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in w.acts and demonym_side(t.text) \
+            and (t.dep_ == "ROOT" or (t.dep_ == "nsubj" and t.head.i == t.i + 1)):
+        # "Bolivian shelling on Saturday damaged the sensors": the parser read the act noun as a verb whose
+        # subject is the adjective, or the adjective as the sentence's head; it is the act's doer still
         return True
     return _involved_in(t, w.involvement, w.acts)
 

@@ -11,7 +11,7 @@ from typing import Sequence
 
 from ...data import Stances, speech_table, stances_table
 from ...model import Mention, StatementReading, StatementRecord
-from ..charges import SPEAKER, _accused, _Sides, charged_bodies, cleared, named_doers
+from ..charges import SPEAKER, _accused, _Sides, charged_bodies, cleared, duty_to_answer_for_it, named_doers
 from ..index import by_sentence
 from ..stance import _named_allegation, conceded_claim_makers, grounds_found_wanting, stance_of
 from ..topics import Weighted, content_words, weighted_words
@@ -183,7 +183,7 @@ def _claims_responsibility(st: StatementRecord, docs, table: Stances) -> bool:
         negated = any(c.dep_ == "neg" for c in t.children) or any(
             c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in speech_table().nobody_words
                                                   or any(d.lower_ == "no" for d in c.children)) for c in t.children)
-        if owned and not negated and not _done_by_another(t):
+        if owned and not negated and not _done_by_another(t) and not duty_to_answer_for_it(t, table):
             return True
     return False
 
