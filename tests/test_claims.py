@@ -303,6 +303,15 @@ def test_a_speaker_that_is_a_known_body_of_one_state_acts_for_that_state_by_no_s
     assert sides.of("Foreign Office") is None
 
 
+def test_a_counterpart_given_a_nationality_and_no_name_is_that_nationalitys_state(nlp):
+    """"Lima accuses its small Bolivian neighbour of supporting the rebels": Bolivia, never Lima's Peru."""
+    from dossier.data import stances_table
+    from dossier.extract.charges import _accused_in
+
+    doc = nlp("Lima accuses its small Bolivian neighbour of supporting the rebels.")
+    assert _accused_in(doc, doc[1].idx, len(doc.text), "accuses", stances_table()) == {"@BOL"}
+
+
 def test_a_sides_foes_or_allies_are_charged_by_their_names_never_as_that_side(nlp):
     from dossier.data import stances_table
     from dossier.extract.charges import _accused_in

@@ -71,8 +71,11 @@ def _side_of_token(tok, people=None) -> frozenset[str]:
                 found.add(side)
                 continue
         if t.lemma_.lower() in counterparts:
-            # "Iran's arch foes Israel and the United States": the names in apposition, never the possessor
-            found.update(x for c in t.children if c.dep_ == "appos" for x in _side_of_token(c, people))
+            # "Iran's arch foes Israel and the United States": the names in apposition, never the possessor;
+            # without one, the nationality it is given ("its small Rwandan neighbour": Rwanda)
+            named = {x for c in t.children if c.dep_ == "appos" for x in _side_of_token(c, people)}
+            found.update(named or {x for c in t.children if c.dep_ == "amod" and c.i < t.i
+                                   for x in [demonym_side(c.text)] if x})
             continue
         parts = [c for c in t.children if c.dep_ in {"compound", "amod", "poss", "nmod"} and c.i < t.i]
         # its possessors apart ("Kiev's attack"), not itself when it is one ("North Korea's attack": Korea)
