@@ -312,6 +312,15 @@ def test_a_counterpart_given_a_nationality_and_no_name_is_that_nationalitys_stat
     assert _accused_in(doc, doc[1].idx, len(doc.text), "accuses", stances_table()) == {"@BOL"}
 
 
+def test_a_role_naming_a_state_whose_name_holds_small_words_is_that_states(nlp):
+    """"The President of the Democratic Republic of Congo, Luis Ortiz": DR Congo, not the Republic of the
+    Congo that the name's last word alone names."""
+    from dossier.extract.charges import _Sides
+
+    text = "Rebel row\nThe President of the Democratic Republic of Congo, Luis Ortiz, spoke at a rally."
+    assert _Sides(find_mentions([parse_text(nlp, text, "a0")])).of("Luis Ortiz") == "@COD"
+
+
 def test_a_sides_foes_or_allies_are_charged_by_their_names_never_as_that_side(nlp):
     from dossier.data import stances_table
     from dossier.extract.charges import _accused_in

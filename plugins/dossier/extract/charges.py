@@ -894,6 +894,9 @@ def _state_bodies() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(found, key=lambda x: -len(x[0])))
 
 
+NAME_JOINERS = frozenset({"of", "the", "and"})
+
+
 def _side_in_role(role: str) -> str | None:
     """The state the first name in a role stands for, the longest name first where names run together ("a
     spokesperson for the White House National Security Council": the White House; "Ukraine's ambassador to
@@ -903,7 +906,9 @@ def _side_in_role(role: str) -> str | None:
         if not word[:1].isupper():
             continue
         end = start
-        while end < len(words) and words[end][:1].isupper():
+        # a name's own small words run with it ("the Democratic Republic of the Congo", never "Congo" alone)
+        while end < len(words) and (words[end][:1].isupper() or (
+                words[end] in NAME_JOINERS and end + 1 < len(words) and words[end + 1][:1].isupper())):
             end += 1
         for stop in range(end, start, -1):
             side = _side_of_name(" ".join(words[start:stop]))
