@@ -28,6 +28,7 @@ from test_statements import parse_text
     ("Turkey", "Türkiye"), ("Burma", "Myanmar"), ("Ivory Coast", "Côte d'Ivoire"),
     ("Turks", None), ("Turks and Caicos Islands", "Turks and Caicos Islands"), ("Bosnia", "Bosnia and Herzegovina"),
     ("N Korea", "North Korea"), ("N. Korea", "North Korea"), ("S Korea", "South Korea"),
+    ("Congo", "DR Congo"), ("Republic of Congo", "Congo Republic"),
 ])
 def test_country_of(text, country):
     found = country_of(text)
