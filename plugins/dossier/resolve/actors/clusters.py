@@ -9,7 +9,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Iterable
 
-from ...data import actor_words_table, bodies_table
+from ...data import actor_words_table, bodies_table, speech_table
 from ...model import Mention, Source
 from ...world import capital_of, country_of, demonym_country, government_of
 from .index import Cluster, _fold_country, norm
@@ -240,6 +240,36 @@ def _acronyms(clusters: dict[str, Cluster], _sources=()) -> None:
             if len(fits) == 1:
                 fits[0].mentions.extend(c.mentions)
                 del clusters[key]
+
+
+def _national_armed_forces(clusters: dict[str, Cluster], _sources=()) -> None:
+    """"the Rwandan army", "Rwanda's military" <- "Rwanda Defence Force": a country's army named by its
+    common noun is the one armed force of that country the dossier names in full (speech.yml's
+    armed_force_nouns and armed_force_name_words), where it names exactly one."""
+    common: dict[str, list[str]] = defaultdict(list)
+    named: dict[str, list[str]] = defaultdict(list)
+    nouns = frozenset(speech_table().armed_force_nouns)
+    for key, c in clusters.items():
+        found = None if c.country or _kind_of(c) != "organization" else _armed_force(key)
+        if found is not None:
+            (common if found[1] <= nouns else named)[found[0]].append(key)
+    for owner, keys in common.items():
+        if len(named.get(owner, ())) == 1:
+            _join_clusters(clusters, [clusters[named[owner][0]], *(clusters[k] for k in keys)])
+
+
+def _armed_force(key: str) -> tuple[str, frozenset[str]] | None:
+    """(ISO3 of its country, its other words) of a name made of a country and words of an armed force only
+    ("rwanda defence force", "armed forces of ukraine", "the congolese army"); else None."""
+    owner, bag = _content_bag(key)
+    if owner is None:
+        found = re.match(r"^(.+?) of (?:the )?(.+)$", key)
+        country = country_of(found.group(2).title()) if found else None
+        if country is None:
+            return None
+        owner, bag = country.iso3, _content_bag(found.group(1))[1]
+    words = frozenset(SPELLINGS.get(w, w) for w in speech_table().armed_force_name_words)
+    return (owner, bag) if bag and bag <= words else None
 
 
 def _spelling_variants(names: list[str]) -> bool:
@@ -685,6 +715,7 @@ CLUSTER_PASSES = [
     ("acronyms", _acronyms),
     ("acronyms the articles define", _defined_acronyms),
     ("bodies data/bodies.yml knows", _known_bodies),
+    ("a country's army and its armed force's name", _national_armed_forces),
     ("units of bodies", _units_to_bodies),
     ("intelligence services described", _services_described),
 ]
