@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from ...data import events_table, speech_table, stances_table
-from ...world import capital_of, country_of, is_place
+from ...world import capital_of, country_of, demonym_country, is_place
 from .vocab import AGENT, NONE, PARTICIPANT, SUBJECTS, ActorWordSets, _key, speech_verbs, words
 
 # ---------------------------------------------------------------- what the sentence says about it
@@ -23,11 +23,26 @@ def _agency(span) -> int:
     last = span[-1]
     if last.dep_ == "compound" and last.head.tag_ == "NNS" and last.head.lemma_.lower() in w.body_nouns:
         t = _governing(last.head)  # "US intelligence agencies conclude": the name acts through its agencies
+    elif span.label_ != "NORP" and not (demonym_country(span.text) or country_of(span.text) or capital_of(span.text)):
+        body = body_it_names(last, w)
+        if body is not None:
+            t = _governing(body)  # "Energoatom state nuclear power company said": it acts as its company
     for _name, rule in _AGENCY_RULES:
         level = rule(span, t, w)
         if level is not None:
             return level
     return NONE
+
+
+def body_it_names(t, w: ActorWordSets):
+    """The body's head noun a name leads up to through its modifiers ("Energoatom" -> "state" -> "company"),
+    if any, within a few words."""
+    start = t.i
+    while t.dep_ in {"compound", "nmod"} and t.head.i > t.i and t.head.i - start < 6:
+        t = t.head
+        if t.lower_ in w.org_heads or t.lemma_.lower() in w.org_heads:
+            return t
+    return None
 
 
 def _governing(t):

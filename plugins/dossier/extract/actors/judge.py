@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ...data import bodies_table
 from ...world import capital_of, country_of, demonym_country, government_of, held_place, is_place, seat_country
-from .agency import _agency, _does, _news_agency, _owns_an_act, _reported
+from .agency import _agency, _does, _news_agency, _owns_an_act, _reported, body_it_names
 from .candidates import _defined_by_acronym
 from .vocab import (
     AGENT, DESCRIPTOR, INSTITUTION_WORD, INSTRUMENT, JOB_WORD, LABEL_KINDS, LEADERS_GOVERNMENT, NONE, PARTICIPANT, PLACE,
@@ -150,7 +150,10 @@ def _a_place(n: _Name, w: ActorWordSets) -> Verdict | None:
         return None
     if re.fullmatch(r"[A-Z][A-Z0-9-]{1,6}", n.text) and "." not in n.text:
         return "organization", None  # an acronym NER took for a place ("G7", "NATO")
+    if not is_place(n.text) and demonym_country(n.text) is None and body_it_names(n.span.root, w) is not None:
+        return "organization", None  # "Energoatom state nuclear power company": a body's name NER took for a place
     return None, PLACE  # a place that is not a country: a city, a region
+
 
 
 def _a_facility_as_place(n: _Name, w: ActorWordSets) -> Verdict | None:

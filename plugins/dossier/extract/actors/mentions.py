@@ -11,7 +11,7 @@ from ...data import actor_words_table
 from ...model import ArticleMentions, Confidence, DroppedName, Mention, Ref, Source
 from ...parse import Parsed
 from ...world import country_of, demonym_country
-from .agency import _agency
+from .agency import _agency, body_it_names
 from .roles import _role_org
 from .sentence import _defined_things, _sentence_mentions
 from .vocab import DESCRIPTOR, PARTICIPANT, _key, words
@@ -155,6 +155,8 @@ def _describes(doc, text: str, m: Mention) -> bool:
     t = tokens[0]
     head = t.head
     hyphened = t.i + 1 < len(doc) and doc[t.i + 1].text == "-"
+    if m.label not in {"NORP", "QUALIFIER"} and body_it_names(t, w) is not None:
+        return False  # a name, not a nationality ("official Emirati agencies" is described by "Emirati")
     return (t.dep_ in {"amod", "compound", "nmod"} and head.i > t.i and head.is_lower
             and (head.pos_ == "NOUN" or (hyphened and head.pos_ == "ADJ"))
             and head.lower_ not in w.org_heads and head.lemma_.lower() not in w.act_nouns

@@ -188,6 +188,9 @@ def _reported_span(token, lemma, table) -> tuple[int, int] | None:
                    and all(max(t.i for t in c.subtree) < s.i for s in subjects)
                    and not any(a < _end(doc, max(t.i for t in c.subtree)) and min(t.idx for t in c.subtree) < b
                                for a, b in quoted)][:1]
+    if not clauses:  # "said earlier that ...": the parser may hang the clause off the adverb
+        clauses = [t for c in token.children if c.dep_ == "advmod" and c.i > token.i for t in c.children
+                   if t.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children)][:1]
     if not clauses:  # "said in a statement that ...": the clause hangs off the statement noun
         clauses = [t for c in token.children if c.dep_ == "prep" for t in c.subtree
                    if t.dep_ in {"ccomp", "acl"} and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children)][:1]

@@ -506,6 +506,10 @@ def _of_or_owner(p: _Phrase):
     of = [m for m in p.inside if any(t.dep_ in {"pobj", "poss", "compound"} and p.lo <= t.idx < p.hi
                                      and m.ref.start <= t.idx < m.ref.end and not _in_a_clause(t, p.head)
                                      and not _posted_to(t) and not _of_another_noun(t, p.head) for t in p.head.subtree)]
+    named = [m for m in p.inside if m.kind == "organization" and _names_the_noun(m, p.head)]
+    if named and p.lemma in speech_words().institution_nouns \
+            and not any(m.ref.start <= p.head.idx < m.ref.end for m in p.inside):
+        of = named  # "Peru's Energoatom state nuclear power company": the company's name, not its country
     if of:
         m = of[0]
         if p.focus is not None and p.noun and p.lemma in speech_words().voice_titles and m.kind != "person":
@@ -513,6 +517,19 @@ def _of_or_owner(p: _Phrase):
             p.focus.voice = (p.lemma, m.text, m.ref)
         return m.text, m.ref, m.kind, _coordinated_from(m, p.head, p.mentions)
     return None
+
+
+def _names_the_noun(m, head) -> bool:
+    """Is the mention a modifier leading up to the noun ("Energoatom" -> "state" -> "company"), its name?"""
+    t = next((t for t in head.subtree if m.ref.start <= t.idx < m.ref.end), None)
+    after = t.doc[t.i + 1] if t is not None and t.i + 1 < len(t.doc) else None
+    if t is None or any(c.dep_ == "case" for c in t.children) or (after is not None and after.text in {"'", "’", "'s", "’s"}):
+        return False  # "the AANES' department": its owner, not its name
+    while t is not None and t.dep_ in {"compound", "nmod"} and t.head.i > t.i:
+        t = t.head
+        if t.i == head.i:
+            return True
+    return False
 
 
 def _person_served(p: _Phrase):
