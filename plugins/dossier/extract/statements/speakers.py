@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ...data import actor_words_table
-from ...world import country_of, demonym_country, seat_country
+from ...world import capital_of, country_of, demonym_country, seat_country
 from ..who import nationality, same_spelling, state_noun_of_doer, words
 from .focus import _last_mention
 from .tables import SUBJECT_DEPS, speech_words
@@ -714,6 +714,26 @@ def _qualifies(t, head) -> bool:
     return False
 
 
+def _voice_in_a_capital(p: _Phrase):
+    """"A government spokesperson in Kigali": an unnamed voice placed in a capital or seat of government
+    speaks for its country, never for the last body that spoke."""
+    if p.lemma not in speech_words().voice_titles or not p.noun or any(
+            c.dep_ in {"compound", "amod", "poss", "nmod"} and (c.pos_ == "PROPN" or c.text[:1].isupper())
+            for c in p.head.children):
+        return None  # "a UN spokesperson in Quito", "a Peruvian spokesman in Lima": the body or state named
+    for prep in p.head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for place in prep.children:
+            if place.dep_ == "pobj" and place.pos_ == "PROPN" and not any(
+                    not m.ref.start <= place.idx < m.ref.end for m in p.inside):  # "a UN spokesperson in Geneva": the UN's
+                name = " ".join(t.text for t in place.subtree if t.i == place.i or (t.dep_ == "compound" and t.i < place.i))
+                country = capital_of(name) or seat_country(name) or country_of(name)
+                if country is not None:
+                    return country.name, None, "country", p.co
+    return None
+
+
 def _unnamed_voice(p: _Phrase):
     """"A spokesperson said" with nobody of that title named: the voice of the body, state or group that
     last spoke ("China's government is dismissing ... A spokesperson said ...")."""
@@ -794,6 +814,7 @@ NOUN_PHRASE_RULES = [
     ("role noun", _role_noun),
     ("an official of a country's service", _collective_of_an_official),
     ("an official of a nationality", _official_of_a_nationality),
+    ("a voice placed in a capital", _voice_in_a_capital),
     ("unnamed spokesperson", _unnamed_voice),
     ("spokesperson of a body", _voice_of_an_institution),
     ("statement by", _statement_by),
