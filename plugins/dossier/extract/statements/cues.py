@@ -5,9 +5,11 @@ it reports."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
-from ...world import demonym_country
+from ...data import actor_words_table
+from ...world import country_of, demonym_country
 from ..who import words as who_words
 from .focus import _Cue
 from .quotes import quote_spans
@@ -406,6 +408,27 @@ def _without_the_label(noun, toks: list, table) -> list:
     return toks
 
 
+def _named_subject_says(t, label: str) -> bool:
+    """A reporting verb with a proper name for its subject ("Rwanda dismisses ..."), of another country than
+    the label's ("Foreign Ministry: China calls for ...", the label the Chinese Foreign Ministry, is its body)."""
+    if t.pos_ != "VERB" or t.lower_ not in speech_words().forms:
+        return False
+    subjects = [c for c in t.children if c.dep_ in SUBJECT_DEPS and c.pos_ == "PROPN"]
+    if not subjects:
+        return False
+    country = country_of(subjects[0].text)
+    owner = next((c for w in label.split()[:2] for c in (country_of(w), demonym_country(w)) if c is not None), None)
+    if owner is None and label.split() and label.split()[-1].lower() in _state_organ_heads():
+        return False  # "Foreign Ministry: China calls for ...": the country's own ministry speaks for it
+    return country is None or owner is None or country != owner
+
+
+@lru_cache(maxsize=1)
+def _state_organ_heads() -> frozenset[str]:
+    """Head words of a state's own organs (actor_words body_heads): a label so named is the subject state's."""
+    return frozenset(w.lower() for w in actor_words_table().body_heads)
+
+
 def _labelled_headline(doc, mentions, focus=None) -> _Cue | None:
     """A headline led or closed by its speaker's name or title and a colon gives its words to the speaker,
     with or without a verb: "Pompeo: Saudi oil attack an 'act of war' by Iran", "Putin's spokesman: US
@@ -427,6 +450,8 @@ def _labelled_headline(doc, mentions, focus=None) -> _Cue | None:
         if words[0].lower_ in who_words().speaker_pronouns.first_person:
             continue  # "Interior Minister: We reject ...": the label's own verb says what it did
         found = _label_speaker(label, mentions, focus)
+        if found is not None and any(_named_subject_says(t, found[0]) for t in words):
+            continue  # "UN Security Council: Rwanda dismisses the experts' report": the words name their speaker
         if found is not None:
             speaker, ref, kind = found
             span = (words[0].idx, _end(doc, words[-1].i))
