@@ -271,3 +271,14 @@ def test_a_killing_told_as_one_sides_account_joins_the_killing_its_words_name_an
                                           text="a bomb that killed Ana Costa")], index, _sources(), [])
     assert len(found) == 1
     assert found[0].title == "Ana Costa killed"
+
+
+def test_what_a_publisher_says_on_the_day_it_publishes_joins_the_publication_and_others_words_stay_apart(actors):
+    found = resolve_events([_report("a", date(2023, 8, 21), "publication", ("United States",)),
+                            _report("b", date(2023, 8, 21), "statement", ("United States",)),
+                            _report("c", date(2023, 8, 21), "statement", ("Japan",)),
+                            _report("c", date(2023, 8, 22), "statement", ("United States",))],
+                           actors, _sources(), [])
+    assert sorted(len(e.reports) for e in found) == [1, 1, 2]
+    [joined] = [e for e in found if len(e.reports) == 2]
+    assert joined.kind == "publication" and {r.source for r in joined.reports} == {"a", "b"}

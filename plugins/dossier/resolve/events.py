@@ -33,6 +33,7 @@ RELATED_KINDS = {k: SAID_KINDS - {k} for k in SAID_KINDS} | {k: DAMAGE_KINDS - {
 ONCE_A_DAY_KINDS = frozenset(_KINDS.kind_relations["once_a_day"])
 VIOLENT_KINDS = frozenset(_KINDS.kind_relations["violent"])
 GATHERING_KINDS = frozenset(_KINDS.kind_relations["gathering"])
+PUBLISHED_KINDS = frozenset(_KINDS.kind_relations["published"])
 CAPTION_CONFIDENCE = Confidence.CAPTION  # reports below this (photo captions) join events but never make one alone
 NEAR_DAYS = 1  # single-day reports this far apart may be one happening, reported with a disagreement
 NEAR_SHARED = 2  # ... when they share at least this many participants
@@ -263,6 +264,7 @@ def resolve_events(reports: list[EventReport], actors: ActorIndex, sources: dict
     groups = _one_victims_day(groups)
     groups = _place_bare(groups)
     groups = _into_gatherings(groups)
+    groups = _into_publications(groups)
     events = [_event(g, actors, sources) for g in groups]
     events = _unique_ids(events)
     return apply_curation(events, curated, sources)
@@ -420,6 +422,25 @@ def _into_gatherings(groups: list[_Group]) -> list[_Group]:
             target = next((m for m in meetings if m is not g and addressed & m.participants()
                            and any(mr.date == r.date and mr.date and mr.date.precision == "day"
                                    for mr, _ in m.reports for r, _ in g.reports)), None)
+        if target is not None:
+            target.reports.extend(g.reports)
+        else:
+            out.append(g)
+    return out
+
+
+def _into_publications(groups: list[_Group]) -> list[_Group]:
+    """What a body says on the day it publishes a report ("Human Rights Watch said on Monday", of the
+    report it released Monday) is the report's content: the statement joins the publication's event."""
+    published = [g for g in groups if g.kinds() & PUBLISHED_KINDS]
+    out = []
+    for g in groups:
+        target = None
+        if g.kinds() <= SAID_KINDS:
+            speakers = _doers(g.reports)
+            target = next((p for p in published if p is not g and speakers and speakers <= _doers(p.reports)
+                           and any(pr.date == r.date and pr.date and pr.date.precision == "day"
+                                   for pr, _ in p.reports for r, _ in g.reports)), None)
         if target is not None:
             target.reports.extend(g.reports)
         else:
