@@ -971,3 +971,16 @@ def test_bodies_of_two_states_called_by_one_name_are_named_with_their_states(nlp
         ("Bolivia answers", "Bolivia's Ministry of Foreign Affairs said on Tuesday that the claims were true."))
     assert {"Peru's Ministry of Foreign Affairs", "Bolivia's Ministry of Foreign Affairs"} <= set(actors)
     assert "Ministry of Foreign Affairs" not in actors
+
+
+def test_a_body_whose_name_holds_a_plural_noun_is_no_person_though_its_last_word_stands_alone(nlp):
+    """"Human Rights Watch say ...": the article writing "Watch" alone makes no surname of it ("Rights" is a
+    plural noun, no word of a person's name); "Ana Costa", written "Costa" alone, is a person."""
+    from dossier.extract.actors.mentions import _called_by_surname
+    from dossier.model import Mention, Ref
+
+    doc = nlp("Human Rights Watch and Ana Costa spoke. Costa told Watch on Monday that 38 migrants died.")
+    found = [[Mention(Ref("a", "s1", 0, 18), "Human Rights Watch", "ORG", "organization"),
+              Mention(Ref("a", "s1", 23, 32), "Ana Costa", "ORG", "organization")]]
+    kinds = {m.text: m.kind for m in _called_by_surname(found, [doc])[0]}
+    assert kinds == {"Human Rights Watch": "organization", "Ana Costa": "person"}

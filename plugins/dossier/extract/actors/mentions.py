@@ -175,12 +175,14 @@ def _called_by_surname(found: list[list[Mention]], docs) -> list[list[Mention]]:
     alone = {t.text for ms, doc in zip(found, docs) for t in doc
              if t.pos_ == "PROPN" and t.is_title and not _in_mention(ms, t)
              and not (t.i and doc[t.i - 1].pos_ == "DET")}  # "the Post reported": an outlet's short name
-    def plain_name(m: Mention) -> bool:
+    def plain_name(m: Mention, doc) -> bool:
         parts = m.text.split()
-        return 2 <= len(parts) <= 3 and all(x.istitle() and x.isalpha() and x.lower() not in banned
-                                            and country_of(x) is None and demonym_country(x) is None for x in parts)
+        plural = any(t.tag_ == "NNPS" for t in doc if m.ref.start <= t.idx < m.ref.end)  # "Human Rights Watch"
+        return 2 <= len(parts) <= 3 and not plural and all(
+            x.istitle() and x.isalpha() and x.lower() not in banned
+            and country_of(x) is None and demonym_country(x) is None for x in parts)
     return [[replace(m, kind="person", label="PERSON") if m.kind == "organization" and m.label == "ORG"
-             and plain_name(m) and m.text.split()[-1] in alone else m for m in ms] for ms in found]
+             and plain_name(m, doc) and m.text.split()[-1] in alone else m for m in ms] for ms, doc in zip(found, docs)]
 
 
 def _without_title_case_lead(found: list[list[Mention]], docs) -> list[list[Mention]]:
