@@ -36,12 +36,12 @@ def _agency(span) -> int:
 
 def body_it_names(t, w: ActorWordSets):
     """The body's head noun a name leads up to through its modifiers ("Energoatom" -> "state" -> "company"),
-    if any, within a few words."""
+    if any, within a few words; one body, not a plural ("talks with Sikh groups")."""
     start = t.i
     while t.dep_ in {"compound", "nmod"} and t.head.i > t.i and t.head.i - start < 6:
         t = t.head
         if t.lower_ in w.org_heads or t.lemma_.lower() in w.org_heads:
-            return t
+            return t if t.tag_ not in {"NNS", "NNPS"} else None  # "Sikh groups": a kind of body, no name
     return None
 
 
