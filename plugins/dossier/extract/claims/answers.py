@@ -421,6 +421,10 @@ def _names_its_makers(a: _Asked) -> Placement | None:
             return stateless, BY_CONTEXT, "names makers who charged states and a nation of no state; it is of none"
         return None, 0.0, "names makers who charged several sides; only its own side would tell which"
     claim = _by_makers(a.state, r, r.named[1])
+    if claim is not None and OWN_ACT in claim.against and a.state.side_of(r.named[1]):
+        # "dismissed the US warning", the US having said the group did it: a state's words are no group's
+        # claim of responsibility, only a backing of it
+        return None, 0.0, "names a state that backed a claim of responsibility, not its makers"
     if claim is not None and not set(r.speakers) & set(claim.makers):
         return claim, NAMED, "names the allegation's makers"
     return None
