@@ -321,6 +321,15 @@ def test_a_role_naming_a_state_whose_name_holds_small_words_is_that_states(nlp):
     assert _Sides(find_mentions([parse_text(nlp, text, "a0")])).of("Luis Ortiz") == "@COD"
 
 
+def test_a_title_of_a_states_body_named_by_its_common_nouns_is_that_states(nlp):
+    """"Peru's security service chief Ivan Varman", "its defence ministry spokesman": the body's words stand
+    between the state and the title."""
+    from dossier.extract.charges import _Sides
+
+    text = "Attack\nPeru's security service chief Ivan Varman said on Tuesday that Bolivia was behind the attack."
+    assert _Sides(find_mentions([parse_text(nlp, text, "a0")])).of("Ivan Varman") == "@PER"
+
+
 def test_a_sides_foes_or_allies_are_charged_by_their_names_never_as_that_side(nlp):
     from dossier.data import stances_table
     from dossier.extract.charges import _accused_in

@@ -18,6 +18,8 @@ def _role_before(doc, start: int) -> tuple[str | None, str | None]:
     while i > 0 and (_in_a_hyphened_word(doc, i - 1) or doc[i - 1].is_title or doc[i - 1].is_upper or doc[i - 1].lower_ in titles
                      or doc[i - 1].lower_ in w.portfolios  # "Bolivian presidential adviser"
                      or doc[i - 1].lower_ in w.grade_words | w.official_ranks  # "Peru's top security official"
+                     # "Peru's security service chief", "its defence ministry spokesman": the body the title is of
+                     or doc[i - 1].lower_ in w.body_nouns | w.service_words | frozenset(w.body_heads)
                      or doc[i - 1].lower_ in w.title_preps | {"-"}
                      or (doc[i - 1].lower_ == "the" and i >= 2 and doc[i - 2].lower_ in w.title_preps)
                      or (doc[i - 1].text in {"'s", "’s"} and i > 1 and doc[i - 2].is_title)) \
