@@ -386,6 +386,23 @@ def _answers_its_sentence(a: _Asked) -> Placement | None:
     return None
 
 
+def _pronoun_for_what_was_answered(a: _Asked) -> Placement | None:
+    """"Kigali denies these accusations, but the United States, France and Belgium confirm them": a stance
+    on a pronoun alone ("confirm them") takes up what the answer before it in its sentence answered."""
+    st, table = a.r.statement, a.state.table
+    parts = st.text.rstrip(".").split()
+    if len(parts) != 2 or parts[1].lower() not in table.object_pronouns:
+        return None
+    for k in range(a.r.index - 1, -1, -1):
+        other = a.state.statements[k]
+        if (other.ref.source, other.ref.sentence) != (st.ref.source, st.ref.sentence):
+            return None
+        placed = next((x.claim for x in a.state.answers if x.statement == k and x.claim is not None), None)
+        if placed is not None and not set(a.r.speakers) & set(placed.makers):
+            return placed, NAMED, "takes up, by a pronoun, what the answer before it answered"
+    return None
+
+
 def _opens_with_answered_noun(doc, start: int, table: Stances) -> bool:
     """Do the words at `start` open with an allegation noun whose relative clause or participle answers it
     ("a claim Kyiv denies", "an allegation that Tehran rejects", "a claim rejected by Egyptian officials")?"""
@@ -714,6 +731,7 @@ def _backs_the_main_charge(a: _Asked) -> Placement | None:
 TARGET_RULES = [
     ("names the allegation", _names_the_allegation),
     ("answers the allegation its sentence reports", _answers_its_sentence),
+    ("a pronoun for what was answered", _pronoun_for_what_was_answered),
     ("names its makers", _names_its_makers),
     ("names who claimed it", _names_who_claimed_it),
     ("answers the denials", _answers_the_denials),

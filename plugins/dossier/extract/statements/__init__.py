@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
-from ...data import actor_words_table
+from ...data import actor_words_table, stances_table
 from ...model import Confidence, Mention, Ref, StatementRecord
 from ...parse import Parsed
 from ..index import by_sentence, by_source
@@ -252,6 +252,15 @@ def _close_quotation(focus: _Focus, cues: list[_Cue], paragraph, runs: bool,
         yield from _flush(focus)
 
 
+def _answers_in_two_words(c: _Cue, words: str) -> bool:
+    """"..., but the United States, France and Belgium confirm them", "Bolivia denied it": a verb that takes a
+    stance (stances.yml cue_verbs) with a pronoun for what it answers says enough in two words."""
+    parts = words.rstrip(".").split()
+    finite = getattr(c.token, "tag_", "") in {"VBD", "VBZ", "VBP"} and c.own  # not "resources to refute them"
+    return finite and len(parts) == 2 and verb_lemma(parts[0].lower()) in stances_table().cue_verbs \
+        and parts[1].lower() in stances_table().object_pronouns
+
+
 def _cue_statements(c: _Cue, text: str, sentence: Ref) -> Iterator[StatementRecord]:
     """A cue's direct quotes, and its reported words when they say more than the quotes."""
     co = tuple(t for t, _ in c.co)
@@ -267,7 +276,7 @@ def _cue_statements(c: _Cue, text: str, sentence: Ref) -> Iterator[StatementReco
     if c.span is not None:
         a, b = c.span
         words = text[a:b].strip().rstrip(",;:")
-        if len(words.split()) >= 3:
+        if len(words.split()) >= 3 or _answers_in_two_words(c, words):
             yield StatementRecord(Ref(sentence.source, sentence.sentence, a, a + len(words)), c.speaker,
                                   c.speaker_ref, c.cue, words, False,
                                   confidence=Confidence.REPORTED if c.speaker else Confidence.NO_SPEAKER,
