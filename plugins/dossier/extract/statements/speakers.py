@@ -199,7 +199,8 @@ def _group_heads() -> frozenset[str]:
 
 def _state_with_nationality(p: _Phrase):
     """"the Indian government", "the Indian side", "Canadian authorities": the country."""
-    if p.lemma not in words().speaker_state_nouns or not p.noun:
+    nouns = words().speaker_state_nouns
+    if (p.lemma not in nouns and p.head.lower_ not in nouns) or not p.noun:  # as written or as its lemma
         return None
     for t in p.head.children:
         if t.dep_ in {"amod", "compound"} and t.i < p.head.i:
