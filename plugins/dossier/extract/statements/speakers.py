@@ -785,8 +785,18 @@ def _surname(p: _Phrase):
 
 
 def _proper_name(p: _Phrase):
-    """The name up to its head, with capitalised modifiers the tagger took for adjectives ("North")."""
+    """The name up to its head, with capitalised modifiers the tagger took for adjectives ("North"); for a
+    common noun, the name in apposition to it ("the airline Kogalymavia blamed ...")."""
     head = p.head
+    named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i == head.i + 1), None) \
+        if head.pos_ == "NOUN" else None
+    if named is not None:
+        m = next((m for m in p.inside if m.ref.start <= named.idx < m.ref.end), None)
+        if m is not None:
+            return m.text, m.ref, m.kind, ()
+        if p.inside:
+            return None
+        head = named
     if head.pos_ != "PROPN":
         return None
     words = []
