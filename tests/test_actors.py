@@ -984,3 +984,16 @@ def test_a_body_whose_name_holds_a_plural_noun_is_no_person_though_its_last_word
               Mention(Ref("a", "s1", 23, 32), "Ana Costa", "ORG", "organization")]]
     kinds = {m.text: m.kind for m in _called_by_surname(found, [doc])[0]}
     assert kinds == {"Human Rights Watch": "organization", "Ana Costa": "person"}
+
+
+def test_a_platforms_former_name_beside_it_is_the_medium_and_does_nothing(nlp):
+    """"the ministry said on X, formerly known as Twitter": "Twitter" there is where it was posted."""
+    from dossier.extract.actors.agency import _agency
+    from dossier.extract.actors.vocab import NONE
+
+    for text in ("The ministry said on X, formerly known as Twitter, a day after the report was published.",
+                 "The ministry said on X, formerly Twitter, a day after the publication of the report sparked "
+                 "global outrage."):
+        doc = nlp(text)
+        twitter = next(t for t in doc if t.text == "Twitter")
+        assert _agency(doc[twitter.i:twitter.i + 1]) == NONE, text

@@ -329,7 +329,16 @@ def _acted_upon(t) -> bool:
 
 
 # In order: the first rule with a level decides (a subject that is only described does nothing).
+def _a_platforms_former_name(span, t, w: ActorWordSets) -> int | None:
+    """"said on X, formerly known as Twitter": a platform's other name, said beside it, is the medium too."""
+    if span.text.lower() not in w.platforms:
+        return None
+    before = {x.lower_ for x in span.doc[max(0, span.start - 4):span.start]}
+    return NONE if "formerly" in before else None
+
+
 _AGENCY_RULES = [
+    ("a platform's former name", _a_platforms_former_name),
     ("only said of", _only_said_of),
     ("subject or owner", _subject_or_owner),
     ("after a preposition", _after_a_preposition),
