@@ -84,6 +84,8 @@ NOUN_PHRASE_CASES = {
                                            "crossed into Peru.", "US intelligence"),
     "an official of a nationality": ("Missiles\nA British official said Chilean missiles crossed into Peru.",
                                      "United Kingdom"),
+    "the head of a body": ("Plant shelled\nU.N. Secretary-General Ana Vega spoke on Monday. The head of the United "
+                           "Nations condemned the shelling of the plant.", "Ana Vega"),
     "a voice placed in a capital": ("Rebels\nThe experts said the army intervened. A government spokesperson in "
                                     "Lima denied Peru supported the rebels.", "Peru"),
     "unnamed spokesperson": ("Talks stall\nThe Russian Foreign Ministry said the talks had failed. A spokesperson said "

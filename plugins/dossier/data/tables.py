@@ -395,6 +395,7 @@ class Speech:
     armed_force_nouns: tuple[str, ...]
     armed_force_name_words: tuple[str, ...]
     leader_nouns: tuple[str, ...]
+    head_nouns: tuple[str, ...]
     voice_titles: tuple[str, ...]
     state_voice_titles: tuple[str, ...]
     posted_titles: tuple[str, ...]

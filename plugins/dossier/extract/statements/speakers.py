@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ...data import actor_words_table
-from ...world import capital_of, country_of, demonym_country, seat_country
+from ...world import body_names, capital_of, country_of, demonym_country, seat_country
 from ..who import nationality, same_spelling, state_noun_of_doer, words
 from .focus import _last_mention
 from .tables import SUBJECT_DEPS, speech_words
@@ -343,6 +343,23 @@ def _leaders_government(p: _Phrase):
 def _leader_governments() -> frozenset[str]:
     """The words for a government its leader's name may stand before (actor_words.yml government_words)."""
     return frozenset(w.lower() for w in actor_words_table().government_words)
+
+
+def _head_of_a_body(p: _Phrase):
+    """"The head of the United Nations", "the UN chief": the one person of the article whose title is the
+    body's ("U.N. Secretary-General Antonio Guterres"), where the article titles one."""
+    if p.focus is None or not p.noun or p.lemma not in speech_words().head_nouns:
+        return None
+    bodies = [m for m in p.inside if m.kind == "organization"]
+    if len(bodies) != 1:
+        return None
+    names = {n.lower() for n in body_names(bodies[0].text)} | {bodies[0].text.lower()}
+    heads = {m.text: m for m in (*p.focus.article, *p.mentions) if m.kind == "person" and m.role_org
+             and m.role_org.lower() in names}
+    if len(heads) != 1:
+        return None
+    m = next(iter(heads.values()))
+    return m.text, m.ref, "person", p.co
 
 
 def _role_noun(p: _Phrase):
@@ -830,6 +847,7 @@ NOUN_PHRASE_RULES = [
     ("spokesperson of a body", _voice_of_an_institution),
     ("statement by", _statement_by),
     ("first of coordinated", _first_of_coordinated),
+    ("the head of a body", _head_of_a_body),
     ("of or owner", _of_or_owner),
     ("a state organ's statement", _state_organ_of_a_statement),
     ("institution named before", _institution_back),
