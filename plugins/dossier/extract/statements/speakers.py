@@ -346,14 +346,19 @@ def _leader_governments() -> frozenset[str]:
 
 
 def _head_of_a_body(p: _Phrase):
-    """"The head of the United Nations", "the UN chief": the one person of the article whose title is the
-    body's ("U.N. Secretary-General Antonio Guterres"), where the article titles one."""
-    if p.focus is None or not p.noun or p.lemma not in speech_words().head_nouns:
+    """"The head of the United Nations", "the UN chief", "the president of the Russian Olympic Committee": the
+    one person of the article whose title is the body's ("U.N. Secretary-General Antonio Guterres"), where the
+    article titles one."""
+    if p.focus is None or not p.noun or (p.lemma not in speech_words().head_nouns and p.lemma not in words().titles):
         return None
     bodies = [m for m in p.inside if m.kind == "organization"]
     if len(bodies) != 1:
         return None
-    names = {n.lower() for n in body_names(bodies[0].text)} | {bodies[0].text.lower()}
+    # the body as named here, by data/bodies.yml's other names, or by its initials ("ROC head Stanislav
+    # Pozdnyakov" for "the president of the Russian Olympic Committee")
+    initials = "".join(w[0] for w in bodies[0].text.split() if w[:1].isupper())
+    names = {n.lower() for n in body_names(bodies[0].text)} | {bodies[0].text.lower()} \
+        | ({initials.lower()} if len(initials) >= 2 else set())
     heads = {m.text: m for m in (*p.focus.article, *p.mentions) if m.kind == "person" and m.role_org
              and m.role_org.lower() in names}
     if len(heads) != 1:
