@@ -441,6 +441,7 @@ class Stances:
     claim_verbs: tuple[str, ...]
     former_names: Mapping[str, str]
     act_nouns: tuple[str, ...]
+    toll_nouns: tuple[str, ...]
     use_nouns: tuple[str, ...]
     duty_modals: tuple[str, ...]
     charge_predicates: tuple[str, ...]

@@ -60,6 +60,8 @@ def stance_of(st: StatementRecord, table: Stances | None = None) -> str | None:
                     continue  # "deny safe haven to terrorists": a thing refused, no claim denied
                 if stance == "supports" and _asked_for(text, m.start(), m.end(), table):
                     continue  # "open to a neutral and credible investigation": an inquiry asked for
+                if stance == "declines-comment" and _of_a_toll(text, m.end(), table):
+                    continue  # "did not confirm the death of the two people": a count withheld, no claim
                 return stance
     if _without_grounds(text, table) or _truth_denied(text, table) or _yet_to_give(text, table) \
             or _not_a_shred(text, table):
@@ -73,6 +75,13 @@ def stance_of(st: StatementRecord, table: Stances | None = None) -> str | None:
 
 
 _QUOTE_MARKS = re.compile(r"[\"“”‘]|(?<![a-z])'|'(?![a-z])")
+
+
+def _of_a_toll(text: str, end: int, table: Stances) -> bool:
+    """Is what the words decline to confirm a toll ("the death of the two people", "the number of
+    casualties"), named in the next few words?"""
+    words = re.findall(r"[\w']+", text[end:])[:4]
+    return any(w in table.toll_nouns for w in words)
 
 
 def _refuses_a_question(text: str, cue: str, table: Stances) -> bool:
