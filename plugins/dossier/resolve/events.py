@@ -413,34 +413,29 @@ def _into_gatherings(groups: list[_Group]) -> list[_Group]:
     """What a speaker tells a body on the day that body meets ("he told the UN Security Council on
     Tuesday") was said at that meeting: the statement joins the meeting's event, so the chronology has
     one entry for the session and its speeches."""
-    meetings = [g for g in groups if g.kinds() & GATHERING_KINDS]
-    out = []
-    for g in groups:
-        target = None
-        if g.kinds() <= SAID_KINDS:
-            addressed = {_actor_of(r, n) for r, _ in g.reports for n in range(r.agents, len(r.participants))} - {None}
-            target = next((m for m in meetings if m is not g and addressed & m.participants()
-                           and any(mr.date == r.date and mr.date and mr.date.precision == "day"
-                                   for mr, _ in m.reports for r, _ in g.reports)), None)
-        if target is not None:
-            target.reports.extend(g.reports)
-        else:
-            out.append(g)
-    return out
+    def addressed(g: _Group) -> set[str]:
+        return {_actor_of(r, n) for r, _ in g.reports for n in range(r.agents, len(r.participants))} - {None}
+    return _speech_joined(groups, GATHERING_KINDS, lambda g, m: bool(addressed(g) & m.participants()))
 
 
 def _into_publications(groups: list[_Group]) -> list[_Group]:
     """What a body says on the day it publishes a report ("Human Rights Watch said on Monday", of the
     report it released Monday) is the report's content: the statement joins the publication's event."""
-    published = [g for g in groups if g.kinds() & PUBLISHED_KINDS]
+    return _speech_joined(groups, PUBLISHED_KINDS,
+                          lambda g, p: bool(_doers(g.reports)) and _doers(g.reports) <= _doers(p.reports))
+
+
+def _speech_joined(groups: list[_Group], host_kinds: frozenset[str], belongs) -> list[_Group]:
+    """Each group of speech joins the first group of `host_kinds` it `belongs` to that has a report of the
+    same day (a date to the day); the groups that join none stay as they are."""
+    hosts = [g for g in groups if g.kinds() & host_kinds]
     out = []
     for g in groups:
         target = None
         if g.kinds() <= SAID_KINDS:
-            speakers = _doers(g.reports)
-            target = next((p for p in published if p is not g and speakers and speakers <= _doers(p.reports)
-                           and any(pr.date == r.date and pr.date and pr.date.precision == "day"
-                                   for pr, _ in p.reports for r, _ in g.reports)), None)
+            target = next((h for h in hosts if h is not g and belongs(g, h)
+                           and any(hr.date == r.date and hr.date and hr.date.precision == "day"
+                                   for hr, _ in h.reports for r, _ in g.reports)), None)
         if target is not None:
             target.reports.extend(g.reports)
         else:
