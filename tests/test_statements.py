@@ -86,6 +86,8 @@ NOUN_PHRASE_CASES = {
                                      "United Kingdom"),
     "the head of a body": ("Plant shelled\nU.N. Secretary-General Ana Vega spoke on Monday. The head of the United "
                            "Nations condemned the shelling of the plant.", "Ana Vega"),
+    "the official named before": ("Row\n\"These allegations are unfounded,\" a Chilean official said on Thursday. The "
+                                  "official condemned the allegations as politicised.", "Chile"),
     "a voice placed in a capital": ("Rebels\nThe experts said the army intervened. A government spokesperson in "
                                     "Lima denied Peru supported the rebels.", "Peru"),
     "unnamed spokesperson": ("Talks stall\nThe Russian Foreign Ministry said the talks had failed. A spokesperson said "

@@ -693,8 +693,23 @@ def _official_of_a_nationality(p: _Phrase):
             continue
         country = demonym_country(t.text) or (country_of(t.text) if t.pos_ == "PROPN" else None)
         if country is not None:
+            if p.focus is not None and p.head.tag_ == "NN":
+                p.focus.voice = (p.lemma, country.name, None)  # a later "the official said" is this one
             return country.name, None, "country", p.co
     return None
+
+
+def _the_official_named_before(p: _Phrase):
+    """"A Saudi official said ... The official condemned the allegations": "the" with a state's voice title
+    and no name is the unnamed official of that title the article introduced last."""
+    if p.focus is None or not p.noun or p.inside or p.lemma not in speech_words().state_voice_titles \
+            or [c.lower_ for c in p.head.children if c.dep_ == "det"] != ["the"] \
+            or any(c.dep_ in {"amod", "compound", "poss"} for c in p.head.children):
+        return None
+    voice = p.focus.voice
+    if voice is None or voice[0] != p.lemma:
+        return None
+    return voice[1], voice[2], "country" if voice[2] is None else None, p.co
 
 
 def _officials_of_nationalities(p: _Phrase):
@@ -847,6 +862,7 @@ NOUN_PHRASE_RULES = [
     ("role noun", _role_noun),
     ("an official of a country's service", _collective_of_an_official),
     ("an official of a nationality", _official_of_a_nationality),
+    ("the official named before", _the_official_named_before),
     ("a voice placed in a capital", _voice_in_a_capital),
     ("unnamed spokesperson", _unnamed_voice),
     ("spokesperson of a body", _voice_of_an_institution),
