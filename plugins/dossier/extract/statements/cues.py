@@ -521,9 +521,11 @@ def _headline_cues(doc, mentions, focus=None) -> Iterator[_Cue]:
 
 def _a_noun_here(tok) -> bool:
     """"Russia not behind the blast - Kremlin": a verb form after a determiner or a possessive ("the blast",
-    "its claim") is a noun there, whatever its form's verb ("X blasts Y")."""
+    "its claim") is a noun there, whatever its form's verb ("X blasts Y"); after a preposition it qualifies
+    a noun ("US presses Saudi Arabia on reported migrant massacres")."""
     before = tok.doc[tok.i - 1]
-    return before.pos_ == "DET" or before.tag_ in {"PRP$", "POS"}
+    return before.pos_ == "DET" or before.tag_ in {"PRP$", "POS"} \
+        or (before.pos_ == "ADP" and tok.tag_ in {"VBN", "VBD", "JJ"})
 
 
 def _inverted_headline(doc, tok, mentions, focus) -> _Cue | None:
