@@ -997,3 +997,16 @@ def test_a_platforms_former_name_beside_it_is_the_medium_and_does_nothing(nlp):
         doc = nlp(text)
         twitter = next(t for t in doc if t.text == "Twitter")
         assert _agency(doc[twitter.i:twitter.i + 1]) == NONE, text
+
+
+def test_a_codes_name_is_a_document_not_an_actor(nlp):
+    """"conforms with the World Anti-Doping Code": a code (actor_words instrument_nouns) is a text parties
+    abide by; its name is dropped, with the reason, wherever it stands."""
+    from dossier.extract.actors import find_mentions
+    from dossier.extract.actors.vocab import INSTRUMENT
+
+    text = "Skater cleared\nThe agency will decide whether the ruling conforms with the World Anti-Doping Code."
+    dropped: list = []
+    found = list(find_mentions([parse_text(nlp, text, "a0")], dropped))
+    assert not any("Code" in m.text for m in found)
+    assert any("Code" in d.mention.text and d.reason == INSTRUMENT for d in dropped)
