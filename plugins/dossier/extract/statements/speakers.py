@@ -393,7 +393,7 @@ def _role_noun(p: _Phrase):
     owner = _owner_country(p.head)
 
     def titled(m) -> bool:
-        return m.kind == "person" and bool(m.role) and (any_title or same_spelling(lemma) in same_spelling(m.role)) \
+        return m.kind == "person" and bool(m.role) and (any_title or _same_title(lemma, m.role)) \
             and (country is None or _role_country(m) == country) and portfolio <= set(m.role.lower().split()) \
             and _of_the_body_named(m, bodies) and (owner is None or _role_country(m) in (owner, None))
 
@@ -435,6 +435,15 @@ def _role_noun(p: _Phrase):
                 m = next(iter(before.values()))
                 return m.text, m.ref, "person", ()
     return (text, ref, "person", ()) if text else None
+
+
+def _same_title(lemma: str, role: str) -> bool:
+    """Does the role hold the title? A diplomat's titles are one ("the envoy" of "Permanent Representative to
+    the UN Amb. Clever Gatete", "the ambassador" of "envoy to Washington"): the press varies them for one post."""
+    posted = speech_words().posted_titles
+    if lemma in posted:
+        return bool(posted & set(same_spelling(role).replace(".", "").split()))
+    return same_spelling(lemma) in same_spelling(role)
 
 
 def _untitled_last_speaker(focus):
