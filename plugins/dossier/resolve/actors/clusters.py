@@ -443,6 +443,21 @@ def _plural_names(clusters: dict[str, Cluster], _sources=()) -> None:
                 break
 
 
+def _members_of_a_named_body(clusters: dict[str, Cluster], _sources=()) -> None:
+    """"UN experts", "the experts" <- "UN Group of Experts": a group named by a plural noun alone is the one
+    body the dossier names as a body "of" that noun ("Group of Experts", "Panel of Experts"), where it
+    names exactly one and neither has a country."""
+    for key in sorted(clusters):
+        c = clusters.get(key)
+        noun = key.removeprefix("group:")
+        if c is None or c.country or " " in noun or not noun.endswith("s") or _kind_of(c) not in {"group", None}:
+            continue
+        bodies = [o for k, o in clusters.items() if o is not c and not o.country and _kind_of(o) == "organization"
+                  and re.search(rf"\bof (?:the )?{re.escape(noun)}$", k)]
+        if len(bodies) == 1:
+            bodies[0].mentions.extend(clusters.pop(key).mentions)
+
+
 def _generic_tails(clusters: dict[str, Cluster], _sources=()) -> None:
     """A body's name with and without a generic head noun ("Islamic State group", "Islamic State"; "Wagner
     Group", "Wagner" is joined with the short forms): one body when exactly one name fits."""
@@ -707,6 +722,7 @@ CLUSTER_PASSES = [
     ("one name in two romanizations", _transliterations),
     ("generic tails", _generic_tails),
     ("singular and plural", _plural_names),
+    ("members of a named body", _members_of_a_named_body),
     ("initialled surnames", _initialled_surnames),
     ("full names taken for bodies", _surnamed_bodies),
     ("missions with and without their seat", _missions_by_seat),
