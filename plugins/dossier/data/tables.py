@@ -396,6 +396,7 @@ class Speech:
     armed_force_name_words: tuple[str, ...]
     leader_nouns: tuple[str, ...]
     head_nouns: tuple[str, ...]
+    body_head_titles: tuple[str, ...]
     voice_titles: tuple[str, ...]
     state_voice_titles: tuple[str, ...]
     posted_titles: tuple[str, ...]

@@ -45,6 +45,7 @@ class SpeechWords:
     armed_force_name_words: frozenset[str]
     leader_nouns: tuple[str, ...]
     head_nouns: frozenset[str]
+    body_head_titles: frozenset[str]
     voice_titles: tuple[str, ...]
     state_voice_titles: tuple[str, ...]
     posted_titles: frozenset[str]
