@@ -335,8 +335,16 @@ def _leaders_government(p: _Phrase):
         return None
     names = {t.text for t in p.head.children if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i < p.head.i}
     countries = {_role_country(m) for m in p.focus.article
-                 if m.kind == "person" and m.text.split()[-1] in names and m.role} - {None}
+                 if m.kind == "person" and _surnames(m.text) & names and m.role} - {None}
     return (countries.pop(), None, "country", ()) if len(countries) == 1 else None
+
+
+def _surnames(name: str) -> set[str]:
+    """How the press shortens a name to its surname: the last word, and without its particle ("Assad" of
+    "Bashar al-Assad")."""
+    last = name.split()[-1]
+    return {last, last.split("-")[-1]} if "-" in last and last.split("-")[0].lower() in actor_words_table().name_particles \
+        else {last}
 
 
 @lru_cache(maxsize=1)
