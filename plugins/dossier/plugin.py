@@ -17,7 +17,8 @@ from .parse import ModelMissing, Parser
 from .core import ASSETS, OFFLINE_SHIM, with_error_banner
 
 log = get_plugin_logger(__name__)
-NEEDED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc", "admonition")
+# (dossier.linktext: link text found in linear time, the generated pages being dense with links)
+NEEDED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc", "admonition", "dossier.linktext")
 
 
 class DossierConfig(base.Config):
