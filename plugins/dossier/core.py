@@ -21,7 +21,7 @@ import yaml
 from . import pipeline, wikilinks
 from .parse import Parser
 from .render import ASSETS, OFFLINE_SHIM, render_csv, render_site, with_error_banner
-from .model import Problem
+from .model import Problem, RenderedPages
 
 # ASSETS, OFFLINE_SHIM and with_error_banner are handed on to the plugin, which adds them to the MkDocs site
 __all__ = ["ASSETS", "OFFLINE_SHIM", "Cache", "Options", "OptionsError", "Site", "build", "generate", "page_meta",
@@ -133,10 +133,10 @@ def generate(options: Options, root: Path, *, title: str, notes: Mapping[str, tu
     rendering = time.perf_counter()
     names = wikilinks.NameIndex.from_dossier(result.dossier)
     prepared = wikilinks.prepare(dict(notes), dict(editors), names)
-    render_key = pipeline.digest(result.key, sorted(prepared.notes.items()), prepared.backlinks, directory_urls)
+    render_key = pipeline.digest(result.key, sorted(prepared.notes.items()), prepared.backlinks, directory_urls,
+                                 pipeline.stage_version("render"))
     if cache.rendered is None or cache.rendered[0] != render_key:
-        cache.rendered = (render_key, render_site(result.dossier, prepared.notes, backlinks=prepared.backlinks,
-                                                  directory_urls=directory_urls))
+        cache.rendered = (render_key, _rendered(result, prepared, directory_urls, render_key, cache.parser.cache_dir))
     pages = cache.rendered[1]
     if front_matter:
         pages = {uri: with_page_meta(text, page_meta(uri, _generated_title(uri, text, names, uri in notes)))
@@ -153,6 +153,18 @@ def generate(options: Options, root: Path, *, title: str, notes: Mapping[str, tu
         warnings.append(f"{notes[uri][1]}: an editor's page for an entity that does not exist "
                         f"({uri.rsplit('/', 1)[0]} {Path(uri).stem!r}); it is shown as written")
     return Site(result, dict(sorted(pages.items())), dict(sorted(files.items())), warnings, orphans, names)
+
+
+def _rendered(result: pipeline.Result, prepared, directory_urls: bool, key: str, cache_dir: Path | None) -> dict[str, str]:
+    """The pages from disk when the dossier, the notes and the render code are those they were made from
+    (a new process on an unchanged project), else rendered and stored."""
+    disk = pipeline.pages_store(cache_dir)
+    stored = disk.get(key, result.warnings)
+    if stored is not None:
+        return stored.pages
+    pages = render_site(result.dossier, prepared.notes, backlinks=prepared.backlinks, directory_urls=directory_urls)
+    disk.put(key, RenderedPages(pages), result.warnings)
+    return pages
 
 
 def build(options: Options | Mapping | None, root: Path | str, *, title: str = "Dossier", docs_dir: str = "docs",

@@ -539,3 +539,18 @@ class Dossier:
     claims: tuple[Claim, ...]
     review: tuple[ReviewItem, ...] = ()
     timings: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """The resolve stage's output: the dossier, and what is broken in the curation files."""
+
+    dossier: Dossier
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True)
+class RenderedPages:
+    """The generated pages of a dossier (src_uri -> Markdown), as stored between builds."""
+
+    pages: dict

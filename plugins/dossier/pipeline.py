@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -14,7 +15,7 @@ from . import export, store
 from .clean import clean
 from .config import Curation, load_curation
 from .extract import ExtractStats, extract
-from .model import ArticleExtraction, Dossier, Extraction, Problem, Source
+from .model import ArticleExtraction, Dossier, Extraction, Problem, RenderedPages, Resolved, Source
 from .parse import Parsed, Parser, ParseStats
 from .read import list_seeds, read_articles
 from .resolve import resolve
@@ -108,22 +109,35 @@ def versioned_files(package: Path) -> list[Path]:
 _CODE_VERSION: str | None = None
 
 
-class ExtractionCache:
-    """The extraction of a corpus on disk (JSON records, store.py) by a digest of its inputs, so that a new
-    `mkdocs build` process on an unchanged corpus skips extraction. An unreadable entry is made again,
-    with a warning naming its file."""
+@lru_cache(maxsize=None)
+def stage_version(stage: str) -> str:
+    """A digest of a later stage's own code (resolve/, render/ with templates/) over the extraction's:
+    what it stored is read back only by the code that made it."""
+    package = Path(__file__).resolve().parent
+    h = hashlib.sha256(code_version().encode())
+    for path in sorted(package.glob(f"{stage}/**/*")) + sorted(package.glob("templates/*")) * (stage == "render"):
+        if path.is_file() and "__pycache__" not in path.parts:
+            h.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
 
-    def __init__(self, cache_dir: Path | None):
-        self.folder = cache_dir / "extraction" if cache_dir else None
+
+class LatestOnDisk:
+    """One record of a kind on disk (JSON, store.py) under a digest of its inputs, in its own folder of the
+    cache: the latest only, so the disk stays bounded. A new `mkdocs build` process on an unchanged corpus
+    reads it instead of making it again; an unreadable entry is made again, with a warning naming its file."""
+
+    def __init__(self, cache_dir: Path | None, name: str, kind: type, remade: str):
+        self.folder = cache_dir / name if cache_dir else None
+        self.kind, self.what = kind, (name, remade)
 
     def _path(self, key: str) -> Path | None:
         return self.folder / f"{key}.json" if self.folder else None
 
-    def get(self, key: str, problems: list[Problem]) -> Extraction | None:
+    def get(self, key: str, problems: list[Problem]):
         path = self._path(key)
-        return store.read(path, Extraction, problems) if path else None
+        return store.read(path, self.kind, problems, self.what) if path else None
 
-    def put(self, key: str, extraction: Extraction, problems: list[Problem]) -> None:
+    def put(self, key: str, record, problems: list[Problem]) -> None:
         path = self._path(key)
         if path is None:
             return
@@ -132,7 +146,22 @@ class ExtractionCache:
                 old.unlink(missing_ok=True)  # one corpus per cache folder: keep the disk bounded
         except OSError:
             pass  # a folder we cannot clean is one we cannot write: store.write says so
-        store.write(path, extraction, problems)
+        store.write(path, record, problems, self.what[0])
+
+
+def extraction_store(cache_dir: Path | None) -> LatestOnDisk:
+    """The extraction of a corpus, by a digest of the model, the extraction code and the cleaned sources."""
+    return LatestOnDisk(cache_dir, "extraction", Extraction, "extracted")
+
+
+def pages_store(cache_dir: Path | None) -> LatestOnDisk:
+    """The generated pages, by a digest of the dossier's inputs, the editors' notes and the render code."""
+    return LatestOnDisk(cache_dir, "pages", RenderedPages, "rendered")
+
+
+def resolved_store(cache_dir: Path | None) -> LatestOnDisk:
+    """The resolved dossier, by a digest of the extraction, the title, the curation and the resolve code."""
+    return LatestOnDisk(cache_dir, "resolution", Resolved, "resolved")
 
 
 class ArticleCache:
@@ -226,14 +255,27 @@ def run(title: str, root: Path, seeds_dir: Path, dossier_dir: Path, parser: Pars
 
     extraction, extraction_key, stats = extract_cached(parser, sources, parse, memo, warnings)
     lap("extract")
-    resolve_key = digest(extraction_key, title, curation)
+    resolve_key = digest(extraction_key, title, curation, stage_version("resolve"))
     resolved = memo.get("resolved", resolve_key) or memo.put(
-        "resolved", resolve_key, resolve(title, sources, extraction, curation))
+        "resolved", resolve_key, resolve_cached(resolve_key, title, sources, extraction, curation,
+                                                parser.cache_dir, warnings))
     warnings += resolved.problems
     lap("resolve")
     text = export.to_json(resolved.dossier)
     lap("export")
     return Result(resolved.dossier, text, warnings, timings, key=resolve_key, extraction=stats)
+
+
+def resolve_cached(key: str, title: str, sources: list[Source], extraction: Extraction, curation: Curation,
+                   cache_dir: Path | None, problems: list[Problem]) -> Resolved:
+    """The resolved dossier from disk when nothing it is made from changed (a new process on an unchanged
+    corpus), else resolved and stored."""
+    disk = resolved_store(cache_dir)
+    resolved = disk.get(key, problems)
+    if resolved is None:
+        resolved = resolve(title, sources, extraction, curation)
+        disk.put(key, resolved, problems)
+    return resolved
 
 
 def extract_cached(parser: Parser, sources: list[Source], parse: Callable[[], list[Parsed]], memo: Memo,
@@ -246,7 +288,7 @@ def extract_cached(parser: Parser, sources: list[Source], parse: Callable[[], li
     key = digest(parser.model_name, parser.model_version(), code_version(), sources)
     extraction = memo.get("extraction", key)
     if extraction is None:
-        disk = ExtractionCache(parser.cache_dir)
+        disk = extraction_store(parser.cache_dir)
         extraction = disk.get(key, problems)
         if extraction is None:
             articles = ArticleCache(parser.cache_dir, memo, (parser.model_name, parser.model_version()), problems)

@@ -24,10 +24,11 @@ def loads(text: str):
     return _decode(json.loads(text))
 
 
-def read(path: Path, kind: type, problems: list[model.Problem]):
+def read(path: Path, kind: type, problems: list[model.Problem], what: tuple[str, str] = ("extraction", "extracted")):
     """The record of type `kind` stored at path, or None when there is none. An entry that cannot be read
     back as one (damaged, or written by other code) is deleted with a warning naming the file, so that
-    the caller makes the record again."""
+    the caller makes the record again. `what`: the cache's name and what making the record again is, for
+    the warning ("extraction", "extracted")."""
     if not path.is_file():
         return None
     try:
@@ -36,12 +37,12 @@ def read(path: Path, kind: type, problems: list[model.Problem]):
         found = None
     if isinstance(found, kind):
         return found
-    problems.append(model.Problem(path.as_posix(), None, "the extraction cache entry is unreadable; extracted again"))
+    problems.append(model.Problem(path.as_posix(), None, f"the {what[0]} cache entry is unreadable; {what[1]} again"))
     path.unlink(missing_ok=True)
     return None
 
 
-def write(path: Path, record, problems: list[model.Problem]) -> None:
+def write(path: Path, record, problems: list[model.Problem], what: str = "extraction") -> None:
     """The record at path, atomically: a build killed mid-write leaves no half entry, and two processes
     writing one entry do not mix their bytes."""
     try:
@@ -50,7 +51,7 @@ def write(path: Path, record, problems: list[model.Problem]) -> None:
         tmp.write_text(dumps(record), encoding="utf-8")
         tmp.replace(path)
     except OSError as err:
-        problems.append(model.Problem(path.as_posix(), None, f"could not write the extraction cache ({err})"))
+        problems.append(model.Problem(path.as_posix(), None, f"could not write the {what} cache ({err})"))
 
 
 def _encode(value):

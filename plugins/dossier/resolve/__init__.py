@@ -2,22 +2,16 @@
 in the curation files (problems naming file and line)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ..config import Curation
-from ..model import Actor, Claim, Confidence, Dossier, Event, Extraction, Problem, ReviewItem, Source
+from ..model import Actor, Claim, Confidence, Dossier, Event, Extraction, Problem, Resolved, ReviewItem, Source
 from .actors import ActorIndex, norm, resolve_actors
 from .checks import Checks, curated_actor_id
 from .claims import apply_curation, resolve_claims, resolve_statements
 from .events import apply_curation as apply_event_curation, resolve_events
 
 REVIEW_CONFIDENCE = Confidence.REVIEW  # answers placed less surely than this are listed on review/
-
-
-@dataclass(frozen=True)
-class Resolved:
-    dossier: Dossier
-    problems: tuple[Problem, ...]
 
 
 def resolve(title: str, sources: list[Source], extraction: Extraction, curation: Curation) -> Resolved:
