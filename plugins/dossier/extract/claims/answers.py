@@ -20,10 +20,10 @@ from .compare import (
     _makers_claims,
     _merged,
     _mutual,
-    _name_in,
     _same_people,
     _speaks_of_involvement,
     _undecided,
+    names_in_its_charges,
     names_its_claimants,
 )
 from .state import (
@@ -669,8 +669,7 @@ def _named_in_the_charge(a: _Asked) -> Placement | None:
     if not names:
         return None
     named = [c for c in a.allegations if c.against and OWN_ACT not in c.against
-             and any(p.charges and p.statement is not None and any(_name_in(n, p.text) for n in names)
-                     for p in c.props)]
+             and names_in_its_charges(c, names)]
     if len(named) == 1:
         return named[0], OWN_SIDE, "denies a charge that names it"
     main = _dominant(named) if named else None

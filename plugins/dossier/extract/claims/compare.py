@@ -191,9 +191,37 @@ def _body_in(name: str, text: str) -> bool:
 def _name_in(name: str, text: str) -> bool:
     """Does the text name it, a country's word in either form ("pro-Russia separatists" in "shot down by
     pro-Russian separatists")?"""
-    words = name.split()
-    tokens = re.findall(r"[\w'’.-]+", text)
+    return _name_in_tokens(name.split(), _tokens(text))
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"[\w'’.-]+", text)
+
+
+def _name_in_tokens(words: list[str], tokens: list[str]) -> bool:
     return any(all(map(_same_word, words, tokens[k:k + len(words)])) for k in range(len(tokens) - len(words) + 1))
+
+
+def names_in_its_charges(c: _Claim, names: set[str]) -> bool:
+    """Does a wording of the claim that charges, and that a statement makes, name one of the names (as
+    _name_in)? Each wording is read into words once per claim, and a wording lacking a name's first word
+    as written is passed over unless that word is a country's, which another form may match."""
+    wordings = c._view("charging_tokens", lambda: [
+        (_tokens(p.text), frozenset(t.lower() for t in _tokens(p.text)))
+        for p in c.props if p.charges and p.statement is not None])
+    for name in names:
+        words = name.split()
+        first = words[0].lower()
+        any_form = _a_country_word(words[0])
+        if any((any_form or first in seen) and _name_in_tokens(words, tokens) for tokens, seen in wordings):
+            return True
+    return False
+
+
+def _a_country_word(word: str) -> bool:
+    """Could another spelling match it (_same_word: a country's name or demonym after any hyphen)?"""
+    tail = word.rpartition("-")[2]
+    return bool(tail[:1].isupper() and (country_of(tail) or demonym_country(tail)))
 
 
 def _same_word(a: str, b: str) -> bool:

@@ -224,16 +224,22 @@ def _same_act_on_the_same_side(a: _Claim, b: _Claim, state: ClaimState) -> bool:
     common. Who is charged with what, done to whom, is the proposition, however else the wordings differ."""
     if len(a.against) != 1 or a.against != b.against:
         return False
-    makers = state.side_of(a.makers) | state.side_of(b.makers)
+    skip = a.against | state.side_of(a.makers) | state.side_of(b.makers) | {RECIPROCAL}
+    # the words of a's wordings by the sides they name as struck, then b's looked up there: every pair of
+    # wordings compared at the cost of reading each claim once (claims grow with the corpus)
+    words_by_struck: dict[frozenset[str], set[str]] = {}
+    for named, words in _charging_wordings(a):
+        if named - skip:
+            words_by_struck.setdefault(named - skip, set()).update(words)
+    return any(named - skip and words & words_by_struck.get(named - skip, frozenset())
+               for named, words in _charging_wordings(b))
 
-    def struck(p: Proposition) -> set[str]:
-        return {w for w in p.words if w.startswith("@")} - a.against - makers - {RECIPROCAL}
 
-    for p in [p for p in a.props if p.charges and p.charged == a.against]:
-        for q in [q for q in b.props if q.charges and q.charged == b.against]:
-            if struck(p) and struck(p) == struck(q) and set(_topical_words(p.words)) & set(_topical_words(q.words)):
-                return True
-    return False
+def _charging_wordings(c: _Claim) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """Of each wording that charges the claim's side: the sides it names, and its topical words."""
+    return c._view("charging_wordings", lambda: [
+        (frozenset(w for w in p.words if w.startswith("@")), frozenset(_topical_words(p.words)))
+        for p in c.props if p.charges and p.charged == c.against])
 
 
 def _same_doers(a: frozenset[str], b: frozenset[str]) -> bool:
