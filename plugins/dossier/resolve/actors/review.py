@@ -92,7 +92,8 @@ def _defined_as_a_place(c: Cluster, texts: list[str]) -> bool:
     if c.country or not all(re.fullmatch(r"[A-Z]{2,8}", f) for f in forms):
         return False
     for form in forms:
-        for text in texts:
+        # (the texts that hold the bracket at all, found by a plain search; the pattern reads only those)
+        for text in (t for t in texts if f"({form})" in t):
             for m in re.finditer(rf"((?:[\w&'’-]+\s+){{2,{len(form) + 3}}})\({re.escape(form)}\)", text):
                 words = m.group(1).split()
                 if any(is_place(" ".join(words[k:])) or held_place(" ".join(words[k:])) for k in range(len(words) - 1)):
