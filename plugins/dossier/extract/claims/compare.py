@@ -164,11 +164,15 @@ def _claim_similarity(a: _Claim, b: _Claim) -> float:
     held = kept.get(id(b))
     if held is not None and held[0] is b and held[1] == stamp:  # (b held there: its id is not reused)
         return held[2]
-    pa = _distinct_words([p for p in a.props if p.charges] or a.props)
-    pb = _distinct_words([q for q in b.props if q.charges] or b.props)
-    value = max(similarity(p, q) for p in pa for q in pb)
+    value = max(similarity(p, q) for p in _charging_words(a) for q in _charging_words(b))
     kept[id(b)] = (b, stamp, value)
     return value
+
+
+def _charging_words(c: _Claim) -> list[dict[str, float]]:
+    """The distinct words of a claim's charging wordings (all its wordings if none charges), kept as a view:
+    a growing claim is compared with every other after each merge."""
+    return c._view("charging_words", lambda: _distinct_words([p for p in c.props if p.charges] or c.props))
 
 
 def names_its_claimants(r: Reading, c: _Claim) -> bool:

@@ -334,12 +334,17 @@ def implied_charges(state: ClaimState) -> None:
     denial on its behalf ("there was no Bolivian involvement"). They charge it from now on, and claims so
     charging it by the same side are one."""
     implied = False
+    owned, stamp = [], None
     for r in state.readings:
         if r.stance not in OPPOSING - {"counter-accuses"}:
             continue
+        # (the claims of responsibility, read again only when a claim or a wording changed)
+        now = (len(state.claims), Proposition.edits, sum(len(c.props) for c in state.claims))
+        if stamp != now:
+            owned, stamp = [c for c in state.claims if OWN_ACT in c.against], now
         # its own side, where it speaks of a part in the act or of an allegation ("called the accusation
         # ..."); the side its words clear, whoever speaks
-        if any(OWN_ACT in c.against and names_its_claimants(r, c) for c in state.claims):
+        if any(names_its_claimants(r, c) for c in owned):
             continue  # "dismissed claims of DAESH responsibility": the group's claim, no charge against its side
         own = r.side if r.side and (_speaks_of_involvement(r) or r.named is not None) \
             and not _of_another_doer(state, r) else frozenset()
