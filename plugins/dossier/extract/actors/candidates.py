@@ -424,9 +424,11 @@ def _country_bodies(doc, found) -> Iterator[tuple[int, int, str]]:
         owner = i - 1
         if doc[owner].text in POSSESSIVE and owner > 0:
             owner -= 1
-            ok = country_of(doc[owner].text) is not None or capital_of(doc[owner].text) is not None
+            ok = country_of(doc[owner].text) is not None or capital_of(doc[owner].text) is not None \
+                or (_governed_place(doc[owner]) and i < t.i)
         else:
-            ok = demonym_country(doc[owner].text) is not None or country_of(doc[owner].text) is not None
+            ok = demonym_country(doc[owner].text) is not None or country_of(doc[owner].text) is not None \
+                or (_governed_place(doc[owner]) and i < t.i and doc[owner - 1].lower_ == "the")
         if ok and owner > 0 and doc[owner - 1].is_title and country_of(doc[owner - 1:owner + 1].text) is not None:
             owner -= 1  # "South Sudan's": the longer name, not "Sudan" inside it
         while not ok and owner > 0 and doc[owner - 1].is_title and doc[owner].is_title:
@@ -445,6 +447,13 @@ def _country_bodies(doc, found) -> Iterator[tuple[int, int, str]]:
         if ok and not described and not named \
                 and not any(s < head.i + 1 and e > owner and label == "PERSON" for s, e, label in found):
             yield owner, head.i + 1, "ORG"
+
+
+def _governed_place(token) -> bool:
+    """A territory or city with a government of its own below a state's ("Gaza's health ministry", "the Texas
+    health department"): a place name the tagger read as a place. Its body of a portfolio is named by it, as a
+    country's is; a mission in it ("the Istanbul consulate") is another state's."""
+    return token.ent_type_ == "GPE" and token.is_title and is_place(token.text)
 
 
 def _country_then_person(doc, start: int, end: int) -> bool:

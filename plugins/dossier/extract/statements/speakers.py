@@ -843,8 +843,9 @@ def _surname(p: _Phrase):
     """"Zelenskyy said" with the surname tagged as a common noun and missed by NER: the person of the
     article with that surname."""
     head = p.head
-    if p.focus is None or p.inside or not head.text[:1].isupper() or not (
-            head.pos_ in {"NOUN", "PROPN"} or head.tag_ == "MD"):  # "May said": a surname read as a modal
+    # "May said": a surname read as a modal; "Blinken, at the event ..., reiterated": as a verb
+    misread = head.tag_ == "MD" or (head.pos_ == "VERB" and head.dep_ in SUBJECT_DEPS)
+    if p.focus is None or p.inside or not head.text[:1].isupper() or not (head.pos_ in {"NOUN", "PROPN"} or misread):
         return None
     same = [m for m in (*p.focus.mentions, *p.focus.article) if m.kind == "person" and len(m.text.split()) > 1
             and m.text.split()[-1] == head.text]
