@@ -1010,3 +1010,16 @@ def test_a_codes_name_is_a_document_not_an_actor(nlp):
     found = list(find_mentions([parse_text(nlp, text, "a0")], dropped))
     assert not any("Code" in m.text for m in found)
     assert any("Code" in d.mention.text and d.reason == INSTRUMENT for d in dropped)
+
+
+def test_the_kingdoms_ministry_is_the_kingdoms_not_another_states(nlp):
+    # "the Kingdom's": the one country of the article that is officially a kingdom, named before or after
+    actors, _, _, _ = _actors(
+        nlp, "Refinery strike inquiry",
+        "Iran's Foreign Ministry denied any role in the strike on the refinery.",
+        "The Kingdom's Foreign Ministry said international experts would join the inquiry.",
+        "The strike cut Saudi Arabia's oil output by half.")
+    ministries = [a for a in actors.values() if "Foreign Ministry" in a.name]
+    assert len(ministries) == 2
+    by_state = {a.affiliations for a in ministries}
+    assert by_state == {(actors["Iran"].id,), (actors["Saudi Arabia"].id,)}

@@ -77,6 +77,15 @@ def nationality(token):
     return None
 
 
+def officially(name: str, noun: str) -> bool:
+    """Is the country named a `noun` in its official name ("kingdom": Kingdom of Saudi Arabia)? Any country
+    is a "country" or a "nation"."""
+    if noun not in words().state_forms:
+        return True
+    country = country_of(name)
+    return country is not None and noun in country.official.lower().replace("emirates", "emirate emirates")
+
+
 def country_of_place(text: str) -> Country | None:
     """A capital or a country read as a place ("Moscow", "Russia"): the country that acts for it."""
     return capital_of(text) or country_of(text)

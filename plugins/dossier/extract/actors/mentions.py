@@ -14,6 +14,7 @@ from ...world import country_of, demonym_country
 from .agency import _agency, body_it_names
 from .roles import _role_org
 from .sentence import _defined_things, _sentence_mentions
+from ..who import officially, words as who_words
 from .vocab import DESCRIPTOR, PARTICIPANT, _key, words
 
 
@@ -51,6 +52,30 @@ def _units(found: list[list[Mention]], docs) -> list[list[Mention]]:
     return [[replace(m, label="UNIT", role_org=units[m.text]) if m.text in units else m for m in ms] for ms in found]
 
 
+def _owned_by_the_country_word(found: list[list[Mention]], docs) -> list[list[Mention]]:
+    """"The Kingdom's Foreign Ministry said": a body whose owner is written as a form of state is the body of
+    the one country of the article that is officially of that form (the Kingdom of Saudi Arabia), named
+    before or after; with none or several, its owner stays unread."""
+    forms = who_words().state_forms
+    owned: list[tuple[int, int, str]] = []  # (sentence, mention, form)
+    for n, (ms, doc) in enumerate(zip(found, docs)):
+        for k, m in enumerate(ms):
+            at = next((t.i for t in doc if t.idx == m.ref.start), None) \
+                if m.kind == "organization" and not m.role_org else None
+            if at is not None and at >= 3 and doc[at - 1].text in {"'s", "’s"} \
+                    and doc[at - 2].lower_ in forms and doc[at - 3].lower_ == "the":
+                owned.append((n, k, doc[at - 2].lower_))
+    if not owned:
+        return found
+    named = {m.text for ms in found for m in ms if m.kind == "country"}
+    found = [list(ms) for ms in found]
+    for n, k, form in owned:
+        states = {country_of(name).name for name in named if officially(name, form) and country_of(name)}
+        if len(states) == 1:
+            found[n][k] = replace(found[n][k], role_org=states.pop())
+    return found
+
+
 def article_definitions(item: Parsed) -> dict[str, str]:
     """The acronyms one article defines as no actor. A definition holds for the whole dossier: extract/
     merges every article's, the first article's reason winning, as _defined_things does over all."""
@@ -67,6 +92,7 @@ def article_mentions(item: Parsed, things: dict[str, str]) -> ArticleMentions:
     found = [list(_sentence_mentions(item.source.id, sentence, doc, credits, drops, things, outlets))
              for sentence, doc in zip(item.source.sentences, item.docs)]
     found = _units(found, item.docs)
+    found = _owned_by_the_country_word(found, item.docs)
     found = _called_by_surname(found, item.docs)
     found = _without_title_case_lead(found, item.docs)
     found = _named_after_their_title(found, item.source.sentences, item.docs)

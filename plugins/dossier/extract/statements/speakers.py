@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ...data import actor_words_table
 from ...world import body_names, capital_of, country_of, demonym_country, seat_country
-from ..who import nationality, same_spelling, state_noun_of_doer, words
+from ..who import nationality, officially, same_spelling, state_noun_of_doer, words
 from .focus import _last_mention
 from .tables import SUBJECT_DEPS, speech_words
 
@@ -215,19 +215,10 @@ def _the_country_word(p: _Phrase):
     where the word is a form of state ("the kingdom": the Kingdom of Saudi Arabia, not Iran named since)."""
     if p.lemma in words().country_nouns and p.noun and p.focus is not None \
             and [c.lower_ for c in p.head.children] == ["the"]:
-        text, ref = _last_mention(p.focus, lambda m: m.kind == "country" and _officially(m.text, p.lemma))
+        text, ref = _last_mention(p.focus, lambda m: m.kind == "country" and officially(m.text, p.lemma))
         if text:
             return text, ref, "country", p.co
     return None
-
-
-def _officially(name: str, noun: str) -> bool:
-    """Is the country named a `noun` in its official name ("kingdom": Kingdom of Saudi Arabia)? Any country
-    is a "country" or a "nation"."""
-    if noun not in words().state_forms:
-        return True
-    country = country_of(name)
-    return country is not None and noun in country.official.lower().replace("emirates", "emirate emirates")
 
 
 def _office_of_a_person(p: _Phrase):
@@ -634,7 +625,8 @@ def _institution_back(p: _Phrase):
         m = next((m for m in p.inside if m.ref.start <= named.idx < m.ref.end), None)
         return (m.text, m.ref, m.kind, p.co) if m else (
             _proper_name(replace(p, head=named)) or (named.text, None, None, p.co))
-    country = _nationality(p.head) if p.lemma not in speech_words().private_institutions else None
+    country = (_nationality(p.head) or _country_word_owner(p)) \
+        if p.lemma not in speech_words().private_institutions else None
     if country is not None:
         # "the Polish diplomatic department said": a body of that country, never the last ministry of another
         # ("two Russian paramilitary groups say" are no organ of Russia: private_institutions)
@@ -671,6 +663,13 @@ def _institution_back(p: _Phrase):
         if portfolio and text is not None and p.focus.last_speaker({"country"})[0] == text:
             return text, ref, "country", ()
     return text, ref, "organization", ()
+
+
+def _country_word_owner(p: _Phrase) -> str | None:
+    """"The Kingdom's Foreign Ministry said": the country "the kingdom" stands for (_the_country_word)."""
+    owner = next((t for t in p.head.children if t.dep_ == "poss"), None)
+    found = _the_country_word(replace(p, head=owner)) if owner is not None else None
+    return found[0] if found else None
 
 
 def _common_noun(t) -> bool:
