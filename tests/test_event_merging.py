@@ -282,3 +282,13 @@ def test_what_a_publisher_says_on_the_day_it_publishes_joins_the_publication_and
     assert sorted(len(e.reports) for e in found) == [1, 1, 2]
     [joined] = [e for e in found if len(e.reports) == 2]
     assert joined.kind == "publication" and {r.source for r in joined.reports} == {"a", "b"}
+
+
+def test_an_act_of_speech_is_made_by_its_speakers_not_by_whom_it_names(actors):
+    # "North Korea said the United States and Japan were lying": North Korea spoke; the others are what it
+    # spoke of (their pages list the sentence among their mentions, not as an event they took part in)
+    spoke = _report("a", date(2023, 10, 28), "statement", ("North Korea", "United States", "Japan"))
+    struck = _report("b", date(2023, 10, 29), "attack", ("North Korea", "Japan"), agents=1)
+    by_kind = {e.kind: e for e in resolve_events([spoke, struck], actors, _sources(), [])}
+    assert by_kind["statement"].participants == ("north-korea",)
+    assert set(by_kind["attack"].participants) == {"north-korea", "japan"}

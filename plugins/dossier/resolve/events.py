@@ -514,6 +514,11 @@ def _event(group: _Group, actors: ActorIndex, sources: dict[str, Source]) -> Eve
     best = group.best()
     names = {a.id: a.name for a in actors.actors}
     counts = Counter(p for _, ps in group.reports for p in ps)
+    if best.kind in SAID_KINDS:
+        # an act of speech is made by its speakers; whom they spoke of took no part in it (and an event
+        # listing them would be every day's event of whoever is talked about)
+        doers = Counter(x for r, _ in group.reports for x in (_actor_of(r, n) for n in range(r.agents)) if x)
+        counts = doers or counts
     participants = tuple(sorted(counts, key=lambda p: (-counts[p], p)))
     title = _title(group, names)
     # each report once, in reading order: by source, sentence and where in the sentence it starts (two

@@ -645,8 +645,14 @@ def _institution_back(p: _Phrase):
     if text is None and p.lemma in speech_words().armed_force_nouns:
         # "the military said": the armed forces that spoke last ("the Israel Defense Forces"), or nobody
         military = speech_words().armed_force_name_words
-        text, ref = _last_mention(p.focus, lambda m: m.kind in {"organization", "group"}
-                                  and bool(military & set(re.findall(r"[a-z]+", m.text.lower()))))
+
+        def armed(m) -> bool:
+            return m.kind in {"organization", "group"} and bool(military & set(re.findall(r"[a-z]+", m.text.lower())))
+        # a state's armed forces before any other: "the military" is a state's, where a rebel "Liberation
+        # Army" was named since
+        text, ref = _last_mention(p.focus, lambda m: armed(m) and _named_country(m.text) is not None)
+        if text is None:
+            text, ref = _last_mention(p.focus, armed)
         if text is None:
             # else the body that spoke last, if its name says it is no other kind of body ("IDF", not "the
             # Ministry of Foreign Affairs")
