@@ -1023,3 +1023,14 @@ def test_the_kingdoms_ministry_is_the_kingdoms_not_another_states(nlp):
     assert len(ministries) == 2
     by_state = {a.affiliations for a in ministries}
     assert by_state == {(actors["Iran"].id,), (actors["Saudi Arabia"].id,)}
+
+
+def test_a_title_of_the_ministry_is_held_in_the_ministry_named_before(nlp):
+    actors, _, _, _ = _actors(
+        nlp, "Ministry calls for inquiry",
+        "Brazil supports a full investigation into the killings, said the Brazilian Foreign Ministry on Wednesday.",
+        "\"The causes should be verified,\" Paulo Reis, a spokesperson from the ministry, said at a press conference.",
+        "\"Any accusation should rest on facts,\" ministry spokesman Joao Lima added.")
+    ministry = actors["Brazilian Foreign Ministry"].id
+    assert actors["Paulo Reis"].affiliations == (ministry,)
+    assert actors["Joao Lima"].affiliations == (ministry,)

@@ -7,7 +7,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-from ...data import actor_words_table
+from ...data import actor_words_table, speech_table
 from ...model import ArticleMentions, Confidence, DroppedName, Mention, Ref, Source
 from ...parse import Parsed
 from ...world import country_of, demonym_country
@@ -76,6 +76,42 @@ def _owned_by_the_country_word(found: list[list[Mention]], docs) -> list[list[Me
     return found
 
 
+BODY_OF_A_TITLE = re.compile(r"\b(?:of|for|from|at|with) the ([a-z]+)$")
+
+
+def _titles_of_a_body_named_before(found: list[list[Mention]]) -> list[list[Mention]]:
+    """"Zhao Lijian, a spokesperson from the ministry", "ministry spokesman Najib Danish": a title whose body
+    is written as a common noun is held in the body of that noun the article named last before it (the
+    Chinese Foreign Ministry); with none named, the title's body stays unread."""
+    nouns = set(speech_table().institution_nouns)
+    bodies: list[Mention] = []  # the article's organisations so far, in reading order
+    out = []
+    for ms in found:
+        row = []
+        for m in ms:
+            noun = _body_noun_of_title(m, nouns)
+            if noun is not None:
+                body = next((b for b in reversed(bodies) if noun in b.text.lower().split()), None)
+                if body is not None:
+                    m = replace(m, role_org=body.text)
+            if m.kind == "organization":
+                bodies.append(m)
+            row.append(m)
+        out.append(row)
+    return out
+
+
+def _body_noun_of_title(m: Mention, nouns: set[str]) -> str | None:
+    """The institution noun a person's title names its body by ("ministry" spokesman, spokesperson "from the
+    ministry"), or None."""
+    if m.kind != "person" or not m.role:
+        return None
+    if m.role_org and m.role_org in nouns:
+        return m.role_org
+    found = BODY_OF_A_TITLE.search(m.role) if not m.role_org else None
+    return found.group(1) if found and found.group(1) in nouns else None
+
+
 def article_definitions(item: Parsed) -> dict[str, str]:
     """The acronyms one article defines as no actor. A definition holds for the whole dossier: extract/
     merges every article's, the first article's reason winning, as _defined_things does over all."""
@@ -93,6 +129,7 @@ def article_mentions(item: Parsed, things: dict[str, str]) -> ArticleMentions:
              for sentence, doc in zip(item.source.sentences, item.docs)]
     found = _units(found, item.docs)
     found = _owned_by_the_country_word(found, item.docs)
+    found = _titles_of_a_body_named_before(found)
     found = _called_by_surname(found, item.docs)
     found = _without_title_case_lead(found, item.docs)
     found = _named_after_their_title(found, item.source.sentences, item.docs)
