@@ -1034,3 +1034,16 @@ def test_a_title_of_the_ministry_is_held_in_the_ministry_named_before(nlp):
     ministry = actors["Brazilian Foreign Ministry"].id
     assert actors["Paulo Reis"].affiliations == (ministry,)
     assert actors["Joao Lima"].affiliations == (ministry,)
+
+
+def test_a_spokesman_of_a_body_named_another_way_or_the_sentence_before_belongs_to_it(nlp):
+    # "EU Commission" is another name of the European Commission (data/bodies.yml); a bare "spokesman" speaks
+    # for the one body the sentence before named
+    actors, _, _, _ = _actors(
+        nlp, "Commission raises findings",
+        "The European Commission said on Tuesday it would raise the report's findings with the government.",
+        "\"We welcome the announcement,\" spokesman Pavel Nemec told reporters.",
+        "EU Commission spokeswoman Ana Kowal said the bloc was concerned.")
+    commission = actors["European Commission"].id
+    assert actors["Pavel Nemec"].affiliations == (commission,)
+    assert actors["Ana Kowal"].affiliations == (commission,)

@@ -780,3 +780,16 @@ def test_grounds_found_wanting():
     assert grounds_found_wanting("the video was insufficient proof to pin the attack on Bolivia", table)
     assert grounds_found_wanting("there is not enough evidence that Peru did it", table)
     assert not grounds_found_wanting("the video is proof that Peru did it", table)
+
+
+def test_forces_of_two_sides_named_together_charge_neither(nlp):
+    from dossier.data import stances_table
+    from dossier.extract.charges import _accused_in
+
+    def charged(text: str) -> frozenset[str]:
+        doc = parse_text(nlp, text, "a0").docs[-1]
+        return _accused_in(doc, 0, len(doc.text), "", stances_table(), None)
+
+    # "Peruvian and Bolivian forces" names both sides at once: no one side's doing
+    assert charged("Peruvian and Bolivian forces attacked the dam.") == frozenset()
+    assert charged("Peruvian forces attacked the dam.") == {"@PER"}

@@ -535,6 +535,8 @@ class Stances:
     headline_claim_cues: tuple[str, ...]
     claim_complements: tuple[str, ...]
     echo_words: tuple[str, ...]
+    noting_verbs: tuple[str, ...]
+    reported_nouns: tuple[str, ...]
     deny_forms: tuple[str, ...]
     proposition_openers: tuple[str, ...]
     passive_auxiliaries: tuple[str, ...]

@@ -78,6 +78,8 @@ def _side_of_token(tok, people=None) -> frozenset[str]:
                                    for x in [demonym_side(c.text)] if x})
             continue
         parts = [c for c in t.children if c.dep_ in {"compound", "amod", "poss", "nmod"} and c.i < t.i]
+        if any(_other_sides_coordinated(c) for c in parts):
+            continue  # "the river that separates Russian and Ukrainian forces": both sides' forces, neither one's
         # its possessors apart ("Kiev's attack"), not itself when it is one ("North Korea's attack": Korea)
         name = " ".join(x.text for x in sorted([*parts, t], key=lambda x: x.i) if x.i == t.i or x.dep_ != "poss")
         whole = _side_of_name(name) or _side_of_name(t.text) or _people_of(t)
@@ -105,6 +107,12 @@ def _side_of_token(tok, people=None) -> frozenset[str]:
             if side:
                 found.add(side)
     return frozenset(found)
+
+
+def _other_sides_coordinated(modifier) -> bool:
+    """Is a demonym or name modifying a noun coordinated with another state's ("Russian and Ukrainian")?"""
+    own = _side_of_name(modifier.text)
+    return own is not None and any(_side_of_name(c.text) not in {None, own} for c in modifier.conjuncts)
 
 
 def _against_its_state(t) -> bool:

@@ -82,10 +82,13 @@ BODY_OF_A_TITLE = re.compile(r"\b(?:of|for|from|at|with) the ([a-z]+)$")
 def _titles_of_a_body_named_before(found: list[list[Mention]]) -> list[list[Mention]]:
     """"Zhao Lijian, a spokesperson from the ministry", "ministry spokesman Najib Danish": a title whose body
     is written as a common noun is held in the body of that noun the article named last before it (the
-    Chinese Foreign Ministry); with none named, the title's body stays unread."""
+    Chinese Foreign Ministry); with none named, the title's body stays unread. A bare "spokesman" is the
+    voice of the one body the sentence before named."""
     nouns = set(speech_table().institution_nouns)
+    voices = set(speech_table().voice_titles)
     bodies: list[Mention] = []  # the article's organisations so far, in reading order
     out = []
+    before: list[Mention] = []  # the sentence before's mentions
     for ms in found:
         row = []
         for m in ms:
@@ -94,10 +97,17 @@ def _titles_of_a_body_named_before(found: list[list[Mention]]) -> list[list[Ment
                 body = next((b for b in reversed(bodies) if noun in b.text.lower().split()), None)
                 if body is not None:
                     m = replace(m, role_org=body.text)
+            elif m.kind == "person" and not m.role_org and (m.role or "").lower() in voices:
+                # "The European Commission said ... '...,' spokesman Peter Stano told reporters": a bare
+                # spokesman speaks for the one body, and nobody else, the sentence before named
+                named = {b.text for b in before if b.kind == "organization"}
+                if len(named) == 1 and not any(b.kind == "person" for b in before):
+                    m = replace(m, role_org=named.pop())
             if m.kind == "organization":
                 bodies.append(m)
             row.append(m)
         out.append(row)
+        before = ms
     return out
 
 

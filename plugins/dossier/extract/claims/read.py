@@ -25,7 +25,7 @@ def read(state: ClaimState) -> None:
         seen = state.stored[i] if i < len(state.stored) else None
         if seen is None:
             seen = read_statement(st, state.docs, state.by_sentence, state.table, state.sides)
-        charged = _as_said_by(seen.accused, side) - side
+        charged = _as_said_by(seen.accused, side) - side if not _notes_reports(st.text) else frozenset()
         defended = _as_said_by(seen.cleared, side)
         stance = seen.stance
         if stance == "rejects" and (seen.shifts_blame or charged and grounds_found_wanting(st.text, state.table)):
@@ -63,6 +63,21 @@ def read(state: ClaimState) -> None:
     for r in state.readings:
         r.words = _discounted(_without(r.words, answering), state.story_words)
         r.context = _discounted(_without(r.context, answering), state.story_words)
+
+
+@lru_cache(maxsize=1)
+def _noting() -> re.Pattern:
+    table = stances_table()
+    verbs = "|".join(re.escape(w) for w in table.noting_verbs)
+    nouns = "|".join(re.escape(w) for w in table.reported_nouns)
+    return re.compile(rf"^(?:\w+(?:['’]\w+)?\s+){{1,3}}(?:{verbs})\s+(?:of\s+)?(?:\w+\s+)?(?:{nouns})\s+(?:that|of)\b",
+                      re.IGNORECASE)
+
+
+def _notes_reports(text: str) -> bool:
+    """"We've seen the reports that Russia was responsible": words that open by taking note of others' reports
+    relay their charge and make none (data/stances.yml `noting_verbs`, `reported_nouns`)."""
+    return bool(_noting().match(text.strip(" \"'“”‘’")))
 
 
 @lru_cache(maxsize=1)

@@ -514,9 +514,18 @@ def _headline_cues(doc, mentions, focus=None) -> Iterator[_Cue]:
         speaker = _headline_speaker(doc, tok, mentions, focus)
         if speaker is None:
             continue
-        yield _Cue(tok, tok.text, *speaker, (tok.idx, _end(doc, _headline_clause_end(doc, tok))))
+        yield _Cue(tok, tok.text, *speaker, (_words_start(doc, tok, speaker[1]), _end(doc, _headline_clause_end(doc, tok))))
         return
     yield from _signed_headline_end(doc, mentions, focus)
+
+
+def _words_start(doc, tok, ref) -> int:
+    """Where a headline's words begin: after the colon when the label before it speaks ("White House: US
+    cannot conclusively determine cause ...": all of it, not from the verb on), else at the verb."""
+    colon = next((t for t in reversed(doc[:tok.i]) if t.text == ":"), None)
+    if colon is None or ref is None or ref.start >= colon.idx or colon.i + 1 >= tok.i:
+        return tok.idx
+    return doc[colon.i + 1].idx
 
 
 def _a_noun_here(tok) -> bool:

@@ -187,6 +187,12 @@ def _owner_ids(owner: str, by_name: dict[str, str]) -> list[str]:
     key = norm(owner)
     if key in by_name:
         return [by_name[key]]
+    if key in known_bodies():
+        # "EU Commission spokesman" of the European Commission: another name data/bodies.yml gives the body
+        entry = known_bodies()[key][0]
+        same = [by_name[k] for k, (n, _) in known_bodies().items() if n == entry and k in by_name]
+        if same:
+            return same[:1]
     country = country_of(owner) or demonym_country(owner)
     if country is not None:
         return [by_name[norm(country.name)]] if norm(country.name) in by_name else []
