@@ -292,3 +292,19 @@ def test_an_act_of_speech_is_made_by_its_speakers_not_by_whom_it_names(actors):
     by_kind = {e.kind: e for e in resolve_events([spoke, struck], actors, _sources(), [])}
     assert by_kind["statement"].participants == ("north-korea",)
     assert set(by_kind["attack"].participants) == {"north-korea", "japan"}
+
+
+def test_words_of_an_unresolved_speaker_join_the_act_of_speech_told_beside_them():
+    # "Iran provided the weapons, the coalition said Tuesday" (no actor) next to "coalition spokesman X told
+    # reporters": one act; words told far from any other act of that day stay apart
+    day = date(2023, 6, 6)
+
+    def at(report: EventReport, sentence: str) -> EventReport:
+        return replace(report, ref=replace(report.ref, sentence=sentence))
+
+    found = resolve_events([at(_report("a", day, "statement", ("Ukraine",)), "s2"),
+                            at(_report("a", day, "statement", ("Kremlin",)), "s9"),
+                            at(_report("a", day, "statement", ()), "s3"),
+                            at(_report("a", day, "statement", ()), "s20")], _voices(), _sources(), [])
+    by_sentences = sorted(sorted(r.sentence for r in e.reports) for e in found)
+    assert by_sentences == [["s2", "s3"], ["s20"], ["s9"]]

@@ -323,6 +323,10 @@ def _place_bare(groups: list[_Group]) -> list[_Group]:
         if len(fits) == 1 or len(exact) == 1 or len(named) == 1:
             (fits[0] if len(fits) == 1 else exact[0] if len(exact) == 1 else named[0]).reports.extend(g.reports)
             continue
+        beside = [o for o in exact if _said_beside(o, best)]
+        if len(beside) == 1:
+            beside[0].reports.extend(g.reports)
+            continue
         # several events it could be: it stays apart, one with the other reports of that day naming nobody
         kinds = {best.kind} | RELATED_KINDS.get(best.kind, set())
         same = [b for b in bare if kinds & b.kinds() and _same_day(b, best)]
@@ -336,6 +340,19 @@ def _place_bare(groups: list[_Group]) -> list[_Group]:
             same[0].reports.extend(other.reports)
             bare.remove(other)
     return out + bare
+
+
+SAID_BESIDE = 2  # sentences apart at most for words of no named speaker to be the named speaker's act
+
+
+def _said_beside(group: _Group, report: EventReport) -> bool:
+    """Words whose speaker resolved to no actor ("the Arab coalition said Tuesday"), told a sentence or two
+    from one act of speech of the same day in the same article ("coalition spokesman X told reporters"): that
+    act, as the article tells it."""
+    return report.kind in SAID_KINDS and any(
+        r.kind in SAID_KINDS and r.ref.source == report.ref.source and r.date == report.date
+        and abs(_sentence_no(r.ref.sentence) - _sentence_no(report.ref.sentence)) <= SAID_BESIDE
+        for r, _ in group.reports)
 
 
 def _one_victims_day(groups: list[_Group]) -> list[_Group]:
