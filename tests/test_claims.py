@@ -793,3 +793,13 @@ def test_forces_of_two_sides_named_together_charge_neither(nlp):
     # "Peruvian and Bolivian forces" names both sides at once: no one side's doing
     assert charged("Peruvian and Bolivian forces attacked the dam.") == frozenset()
     assert charged("Peruvian forces attacked the dam.") == {"@PER"}
+
+
+def test_a_row_prefers_a_wording_that_reads_alone_and_drops_the_day_it_was_said():
+    from dossier.extract.claims.records import _opens_elsewhere, _patterns
+
+    assert _opens_elsewhere("it had killed civilians in the town")
+    assert _opens_elsewhere("who Peru said were Chilean nationals")
+    assert _opens_elsewhere("linking the attack to Chile")
+    assert not _opens_elsewhere("Chile was behind the attack")
+    assert _patterns().opener.sub("", "Monday that there were credible allegations") == "there were credible allegations"

@@ -543,6 +543,7 @@ class Stances:
     clause_cut_words: tuple[str, ...]
     person_pronouns: tuple[str, ...]
     person_possessives: tuple[str, ...]
+    pointing_openers: tuple[str, ...]
 
 
 @dataclass(frozen=True)

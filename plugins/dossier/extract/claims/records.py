@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from ...data import Stances, events_table, stances_table
+from ...data import Stances, date_words_table, events_table, stances_table
 from ...model import ClaimRecord, Confidence, Ref, ResponseRecord, UnplacedAnswer
 from ..charges import side_name
 from ..topics import surface_form, weighted_words
@@ -100,7 +100,14 @@ def claim_text(c: _Claim, state: ClaimState) -> str:
     # a wording that is the proposition itself reads better than one that starts with its reporting verb
     # ("accused Canada of leaking ...")
     # ... and one that names who did it reads better than a passive that does not ("The attacks were claimed")
-    prop = min(chosen, key=lambda p: (_starts_with_report(p.text) or _agentless_passive(p.text),
+    # ... and one that holds the words the claim's wordings share most tells what the claim is about ("the
+    # US and Israel are behind the bombing"), not a side remark of one speaker ("Israel was resorting to
+    # precision strikes")
+    central = _central_words(charging or props)
+    prop = min(chosen, key=lambda p: (_starts_with_report(p.text) or _agentless_passive(p.text) or _opens_elsewhere(p.text)
+                                      or not _has_a_finite_verb(p, state),
+                                      len(p.text.split()) > LONG_WORDING,
+                                      -len(central & set(weighted_words(p.text))),
                                       abs(len(p.text.split()) - 18), p.text))
     text = _patterns().opener.sub("", prop.text.strip())
     # "released what they say are intercepted conversations that prove ...": the noun phrase, without the copula
@@ -110,6 +117,53 @@ def claim_text(c: _Claim, state: ClaimState) -> str:
     if OWN_ACT in against and prop.makers and _starts_with_report(text):
         text = f"{prop.makers[0]} {text}"  # "claimed responsibility for ...": who did, as the proposition says
     return _cut_at_clause(text.strip(" ,;:“”\"").rstrip("."))
+
+
+CENTRAL_WORDS = 4  # the topic words of a claim's wordings that tell what it is about
+
+
+def _central_words(props) -> set[str]:
+    """The topic words most of a claim's wordings hold, the rarer in general English the more: with a single
+    wording, none (nothing to tell its centre from)."""
+    if len(props) < 2:
+        return set()
+    held: Counter = Counter()
+    for p in props:
+        for w, v in weighted_words(p.text).items():
+            if not w.startswith("@"):
+                held[w] += v
+    shared = {w: v for w, v in held.items() if sum(w in weighted_words(p.text) for p in props) >= 2}
+    return set(sorted(shared, key=lambda w: (-shared[w], w))[:CENTRAL_WORDS])
+
+
+LONG_WORDING = 30  # words past which a wording reads as a paragraph, not a proposition
+
+
+def _opens_elsewhere(text: str) -> bool:
+    """A wording that opens on a word pointing outside it ("it had killed civilians", "who India said were
+    ...", "they ...") or on a participle ("linking the attack to Pakistan"): it reads as a proposition only
+    with the sentence around it."""
+    first = text.strip(" \"“”‘’'").split()[:1]
+    # (and a participle of a clause whose subject is outside it: "linking the attack to Pakistan")
+    return bool(first) and (first[0].lower() in set(stances_table().pointing_openers)
+                            or (first[0].islower() and first[0].endswith("ing")))
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})  # Penn Treebank tags of a verb with tense
+
+
+def _has_a_finite_verb(p, state: ClaimState) -> bool:
+    """Does the statement a wording comes from hold a verb with tense ("Russia blew up the dam"), not only an
+    infinitive or a small clause ("to prove a Pakistani link", "Israeli soldiers definitively to blame")? A
+    wording named inside an answer, whose tokens are not at hand, is taken as one."""
+    if p.statement is None:
+        return True
+    st = state.statements[p.statement]
+    found = state.docs.get((st.ref.source, st.ref.sentence))
+    if found is None:
+        return True
+    doc = found[1]
+    return any(t.tag_ in FINITE_TAGS for t in doc if st.ref.start <= t.idx < st.ref.end)
 
 
 LONGEST_ROW = 40  # words a row's text may have before it is cut at a clause boundary
@@ -173,7 +227,9 @@ class _Patterns:
 
     def __init__(self, table: Stances):
         either = lambda words: "|".join(re.escape(w) for w in words)
-        self.opener = re.compile(rf"^(?:{either(table.proposition_openers)})\s+", re.IGNORECASE)
+        # ("Monday that there were ...": the day the words were said, cut with the verb before it)
+        days = either(date_words_table().weekdays)
+        self.opener = re.compile(rf"^(?:(?:on\s+)?(?:{days})\s+)?(?:{either(table.proposition_openers)})\s+", re.IGNORECASE)
         self.copula = re.compile(rf"^(?:{either(events_table().present_be_forms)})\s+(?=[a-z])")
         self.passive = re.compile(rf"\b(?:{either(table.passive_auxiliaries)})\s+\w+ed$")
         self.cut = re.compile(rf";|\s[—–]\s|,\s(?=(?:{either(table.clause_cut_words)})\b)")
