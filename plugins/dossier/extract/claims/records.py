@@ -128,11 +128,13 @@ def _central_words(props) -> set[str]:
     if len(props) < 2:
         return set()
     held: Counter = Counter()
+    holding: Counter = Counter()  # word -> how many wordings hold it
     for p in props:
         for w, v in weighted_words(p.text).items():
             if not w.startswith("@"):
                 held[w] += v
-    shared = {w: v for w, v in held.items() if sum(w in weighted_words(p.text) for p in props) >= 2}
+                holding[w] += 1
+    shared = {w: v for w, v in held.items() if holding[w] >= 2}
     return set(sorted(shared, key=lambda w: (-shared[w], w))[:CENTRAL_WORDS])
 
 
