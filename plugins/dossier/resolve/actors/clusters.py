@@ -94,6 +94,11 @@ def _short_form_fits(clusters: dict[str, Cluster], m: Mention, key: str) -> list
         # a caption): the name itself
         fits = [c for c in fits if not any(o is not c and c.key.startswith(o.key + " ") for o in fits)]
     if len(fits) > 1:
+        # "Thawadi" of "Hassan Al Thawadi" and "Al Thawadi": the surname with its particle is that full name's
+        # (_partial_names joins it there)
+        fits = [c for c in fits if not (_particle_surname(c.key)
+                                        and any(o is not c and o.key.endswith(" " + c.key) for o in fits))]
+    if len(fits) > 1:
         # two people share the surname ("Wang Yi", "Wang Wenbin"): "Wang" in an article is the one
         # that article names in full
         fits = [c for c in fits if any(x.ref.source == m.ref.source for x in c.mentions)] or fits
