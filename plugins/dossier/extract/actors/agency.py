@@ -64,11 +64,22 @@ def _only_said_of(span, t, w: ActorWordSets) -> int | None:
         return NONE  # "near Baghdad's airport", "Kyiv's central square": a city's place, where it happened
     if dep in SUBJECTS and _described(head) and (country_of(span.text) or is_place(span.text)):
         return NONE  # "Russia, Ukraine and India were the worst affected countries": said of it, not done by it
+    if _a_citys_country(span):
+        return NONE  # "a media group based in Riga, Latvia reported ...": where the city is, whatever the parse
     if _outlets_journalist(t):
         return NONE  # "an interview with CNN's Jake Tapper": the outlet's journalist works on the story
     if dep == "poss" and _outlets_journalist(head):
         return NONE  # and the outlet whose journalist he is carries the story, it does not act in it
     return None
+
+
+def _a_citys_country(span) -> bool:
+    """A country named right after a city and a comma ("Riga, Latvia"): the city's address."""
+    doc, start = span.doc, span.start
+    if start < 2 or doc[start - 1].text != "," or country_of(span.text) is None:
+        return False
+    city = doc[start - 2]
+    return city.is_title and (capital_of(city.text) is not None or is_place(city.text))
 
 
 def _subject_or_owner(span, t, w: ActorWordSets) -> int | None:
