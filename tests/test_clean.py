@@ -260,3 +260,16 @@ def test_a_sentence_opening_with_by_is_no_byline():
             "The finance minister of Ruritania said on Monday that the budget would be balanced.\n")
     source = clean(Article("d", "seeds/d.txt", "Budget", body))
     assert any(s.text.startswith("By Monday the army") for s in source.sentences)
+
+
+def test_a_line_of_contributing_reporters_is_a_credit_however_long():
+    line = ("Jane Doe, Ana Vega, Karim Harbadi in Lima, Nadia Petrova in Quito, Md Karim Uddin in La Paz "
+            "and Ivan Orlov in Santiago")
+    body = f"More than 600 workers have died on the dam sites since 2010, the figures show.\n{line}\n" \
+           "The ministry said the figures were misleading.\n"
+    source = clean(Article("f", "seeds/f.txt", "Dam deaths", body))
+    assert not any("Jane Doe" in s.text for s in source.sentences)
+    assert line in source.dropped
+    # a line that names three people and says what they did is the story's
+    told = clean(Article("g", "seeds/g.txt", "Talks", "Ana Vega, Karim Harbadi and Ivan Orlov met in Lima.\n"))
+    assert any("met in Lima" in s.text for s in told.sentences)

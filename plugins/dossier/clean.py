@@ -26,7 +26,7 @@ def _patterns() -> dict[str, list[re.Pattern]]:
     table = boilerplate_table()
     # the agencies' names, longest first, fill the {agency} slot of the dateline patterns
     agencies = "|".join(re.escape(a) for a in sorted(table.wire_agencies, key=len, reverse=True))
-    whole = ("furniture", "credit", "bio", "story_end", "list_headers", "promo_headers")
+    whole = ("furniture", "credit", "contributors", "bio", "story_end", "list_headers", "promo_headers")
     return {name: [re.compile(f"(?:{p})\\Z" if name in whole else p.replace("{agency}", agencies),
                               re.IGNORECASE if name != "dateline" else 0)
                    for p in getattr(table, name)]
@@ -168,7 +168,7 @@ def _furniture(page: _Page, line: str) -> str | None:
 
 
 def _credit_line(page: _Page, line: str) -> str | None:
-    if len(line.split()) <= 15 and page.matches("credit", line):
+    if (len(line.split()) <= 15 and page.matches("credit", line)) or page.matches("contributors", line):
         page.dropped.append(line)
         page.after_credit = True
         return None

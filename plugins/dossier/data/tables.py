@@ -239,6 +239,7 @@ class Boilerplate:
     promo_headers: tuple[str, ...]
     inline: tuple[str, ...]
     credit: tuple[str, ...]
+    contributors: tuple[str, ...]
     caption_marker: tuple[str, ...]
     caption_credit: tuple[str, ...]
     dateline: tuple[str, ...]

@@ -66,7 +66,7 @@ def _only_said_of(span, t, w: ActorWordSets) -> int | None:
         return NONE  # "Russia, Ukraine and India were the worst affected countries": said of it, not done by it
     if _a_citys_country(span):
         return NONE  # "a media group based in Riga, Latvia reported ...": where the city is, whatever the parse
-    if _outlets_journalist(t):
+    if _outlets_journalist(t) or (span[0].ent_type_ == "PERSON" and _after_an_outlets_possessive(span)):
         return NONE  # "an interview with CNN's Jake Tapper": the outlet's journalist works on the story
     if dep == "poss" and _outlets_journalist(head):
         return NONE  # and the outlet whose journalist he is carries the story, it does not act in it
@@ -173,6 +173,18 @@ def _outlets_journalist(t) -> bool:
     return t.ent_type_ == "PERSON" and any(
         c.dep_ == "poss" and _key(" ".join(x.text for x in c.subtree if x.dep_ != "case"))
         in w.news_agencies | w.broadcasters for c in t.children)
+
+
+def _after_an_outlets_possessive(span) -> bool:
+    """A name written right after an outlet's possessive ("told CNN’s Becky Anderson"), however the parse
+    attached the two: the outlet's reporter or host."""
+    doc, start = span.doc, span.start
+    if start < 2 or doc[start - 1].text not in {"'s", "’s"}:
+        return False
+    w = words()
+    owner = doc[start - 2]
+    names = {_key(doc[i:start - 1].text) for i in range(max(0, start - 5), start - 1)} | {_key(owner.text)}
+    return bool(names & (w.news_agencies | w.broadcasters))
 
 
 def _described(verb) -> bool:
