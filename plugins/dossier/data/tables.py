@@ -155,6 +155,7 @@ class ActorWords:
     unit_words: tuple[str, ...]
     structure_nouns: tuple[str, ...]
     vehicle_nouns: tuple[str, ...]
+    vessel_prefixes: tuple[str, ...]
     code_name_heads: tuple[str, ...]
     software_nouns: tuple[str, ...]
     condition_nouns: tuple[str, ...]

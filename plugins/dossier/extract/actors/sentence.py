@@ -49,8 +49,13 @@ def _defined_things(parsed) -> dict[str, str]:
                 root = ent.root
                 if root.dep_ == "compound" and root.head.lemma_.lower() in w.structure_nouns and root.head.i >= ent.end:
                     found.setdefault(_clean_name(ent.text), PLACE)  # "the Nord Stream pipelines": a structure's name
-                elif _names_a_vehicle(ent, w.vehicle_nouns):  # "the Jaffar Express, a passenger train"
-                    found.setdefault(re.sub(r"^[Tt]he\s+", "", _clean_name(ent.text)), THING)
+                elif _names_a_vehicle(ent, w.vehicle_nouns, w.vessel_prefixes):  # "the Jaffar Express, a passenger train"
+                    name = re.sub(r"^[Tt]he\s+", "", _clean_name(ent.text))
+                    found.setdefault(name, THING)
+                    if ent[0].is_upper and ent[0].lower_ in w.vessel_prefixes and len(ent) > 1:
+                        # "MT Front Altair": "Front Altair" too, and its prefix where it was read apart
+                        found.setdefault(_clean_name(ent[1:].text), THING)
+                        found.setdefault(ent[0].text, THING)
                 elif ent.text.split()[-1].lower() in w.condition_nouns:
                     found.setdefault(_clean_name(ent.text), THING)  # "Havana Syndrome": an illness's name
                 elif _names_a_program(ent, w.software_nouns):
@@ -73,13 +78,20 @@ def _body_names() -> frozenset[str]:
     return frozenset(n.lower() for b in bodies_table().bodies for n in b.names)
 
 
-def _names_a_vehicle(ent, nouns: frozenset[str]) -> bool:
+def _names_a_vehicle(ent, nouns: frozenset[str], prefixes: frozenset[str] = frozenset()) -> bool:
     """Is the name a craft's, standing beside its noun as one thing: "the Jaffar Express, a passenger train",
-    "the oil tanker Front Altair"?"""
+    "the oil tanker Front Altair", "two tankers — the Front Altair and the Kokuka Courageous", or written with
+    a ship's prefix ("MT Front Altair")?"""
     root, doc = ent.root, ent.doc
+    first = doc[ent.start - 1] if ent.start > 0 and not (ent[0].is_upper and ent[0].lower_ in prefixes) else ent[0]
+    if first.is_upper and first.lower_ in prefixes:
+        return True
     beside = [c for c in root.children if c.dep_ == "appos" and c.i >= ent.end]
-    if root.dep_ == "appos" and root.head.i < ent.start:
-        beside.append(root.head)
+    listed = root
+    while listed.dep_ == "conj" and listed.head is not listed:
+        listed = listed.head  # one of several names in apposition to the noun
+    if listed.dep_ == "appos" and listed.head.i < ent.start:
+        beside.append(listed.head)
     if ent.start > 0 and doc[ent.start - 1].is_lower:
         beside.append(doc[ent.start - 1])
     return any(t.lemma_.lower() in nouns for t in beside)
@@ -95,7 +107,8 @@ def _names_a_program(ent, kinds) -> bool:
 def _speaks(span) -> bool:
     """Is the name the subject of a verb of saying ("Gazprom said")? A structure's owner named like it speaks."""
     root = span.root
-    return root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in speech_verbs()
+    # (a passive's subject is what is said: "the tankers were reported attacked")
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in speech_verbs()
 
 
 def _abbreviates(letters: str, word: str) -> bool:

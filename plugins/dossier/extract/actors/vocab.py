@@ -74,6 +74,7 @@ class ActorWordSets:
     unit_words: frozenset[str]
     structure_nouns: frozenset[str]
     vehicle_nouns: frozenset[str]
+    vessel_prefixes: frozenset[str]
     code_name_heads: frozenset[str]
     software_nouns: frozenset[str]
     condition_nouns: frozenset[str]

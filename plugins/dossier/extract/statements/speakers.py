@@ -22,6 +22,8 @@ def _speaker(token, doc, mentions, focus):
     # of several subjects ("Coordinator ... John Kirby claimed"), the one nearest the verb
     subject = max(subjects, key=lambda s: s.i if s.i < token.i else -s.i)
     verb = subject.head
+    if subject.dep_ == "nsubjpass" and _reported_as_done_to(verb):
+        return None, None, None, ()  # "the tankers were reported attacked": what is reported says nothing
     if subject.dep_ == "nsubjpass" and verb.lemma_.lower() not in speech_words().frame_verbs:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is None:
@@ -36,6 +38,15 @@ def _speaker(token, doc, mentions, focus):
         # "the United States, which accuses ...": the antecedent speaks; names in the clause are not it
         return _of_noun_phrase(verb.head, mentions, focus, before=verb.idx)
     return _resolve_subject(subject, mentions, focus)
+
+
+def _reported_as_done_to(verb) -> bool:
+    """A passive verb of reporting with what befell its subject ("were reported attacked", "was reported
+    killed"), not the words it said ("was quoted as saying", "was heard saying")."""
+    words = speech_words()
+    saying = set(words.verbs) | set(words.say_verbs)
+    return verb.lemma_.lower() in words.frame_verbs and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() not in saying for c in verb.children)
 
 
 def _laid_on(verb) -> bool:
