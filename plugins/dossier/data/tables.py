@@ -156,6 +156,8 @@ class ActorWords:
     structure_nouns: tuple[str, ...]
     vehicle_nouns: tuple[str, ...]
     vessel_prefixes: tuple[str, ...]
+    company_suffixes: tuple[str, ...]
+    name_openings: Mapping[str, str]
     code_name_heads: tuple[str, ...]
     software_nouns: tuple[str, ...]
     condition_nouns: tuple[str, ...]

@@ -75,6 +75,8 @@ class ActorWordSets:
     structure_nouns: frozenset[str]
     vehicle_nouns: frozenset[str]
     vessel_prefixes: frozenset[str]
+    company_suffixes: frozenset[str]
+    name_openings: Mapping[str, str]
     code_name_heads: frozenset[str]
     software_nouns: frozenset[str]
     condition_nouns: frozenset[str]

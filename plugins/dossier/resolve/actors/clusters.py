@@ -138,6 +138,42 @@ def _partial_names(clusters: dict[str, Cluster], _sources=()) -> None:
             del clusters[key]
 
 
+COMPLEMENT_WORDS = ("of", "for")  # a body's name goes on after its head with what it is of or for
+
+
+def _heads_of_long_names(clusters: dict[str, Cluster], _sources=()) -> None:
+    """"the Supreme Committee" <- "Supreme Committee for Delivery and Legacy", "the Investigative Committee" <-
+    "Investigative Committee of Russia": a body called by the words its full name opens with, before "of" or
+    "for", where exactly one body's name opens so."""
+    bodies = [(k, c) for k, c in clusters.items() if not c.country and _mostly(c, "organization")]
+    for key, c in bodies:
+        # "Supreme Committee for Delivery" of "... for Delivery and Legacy": the tagger cut the name at its "and"
+        if not set(key.split()) & set(COMPLEMENT_WORDS):
+            continue  # (only a name with its complement: "Russia and China" are two)
+        longer = [o for k, o in bodies if o is not c and _plain(k).startswith(_plain(key) + " and ")]
+        if len(longer) == 1 and key in clusters and longer[0].key in clusters:
+            longer[0].mentions.extend(c.mentions)
+            del clusters[key]
+    heads: dict[str, list[Cluster]] = {}
+    for k, c in clusters.items():
+        if c.country or not _mostly(c, "organization"):
+            continue
+        for form in {norm(f) for f in c.forms()}:
+            words = form.split()
+            cut = next((i for i, w in enumerate(words) if w in COMPLEMENT_WORDS), None)
+            if cut is not None and cut >= 2 and len(words) > cut + 1:
+                group = heads.setdefault(" ".join(words[:cut]), [])
+                if c not in group:
+                    group.append(c)
+    for key, c in sorted(clusters.items(), key=lambda kv: len(kv[0])):
+        if key not in clusters or c.country or not _mostly(c, "organization"):
+            continue
+        fits = [o for o in heads.get(key, ()) if o is not c and o.key in clusters]
+        if len(fits) == 1:
+            fits[0].mentions.extend(c.mentions)
+            del clusters[key]
+
+
 def _surnamed_bodies(clusters: dict[str, Cluster], _sources=()) -> None:
     """"(Ukraine) Natalia Vovk" that NER took for a body, where the articles call a person "Vovk": a two-word name with
     no word of a body's name, ending in the surname of exactly one person known by the surname alone, is
@@ -669,12 +705,13 @@ def _state_voice(text: str):
 
 
 def _variant_of(key: str, clusters: dict[str, Cluster]) -> str | None:
-    """An existing cluster whose key differs by spelling only (Sergei/Sergey, Kim Jong-un/Kim Jong Un)."""
-    squashed = key.replace(" ", "")
+    """An existing cluster whose key differs by spelling only (Sergei/Sergey, Kim Jong-un/Kim Jong Un, "&" and
+    "and", a company's legal form, "UN" and "United Nations" opening a body's name)."""
+    squashed = _plain(key).replace(" ", "")
     for other in clusters:
         if other.startswith("country:"):
             continue
-        if other.replace(" ", "") == squashed:
+        if _plain(other).replace(" ", "") == squashed:
             return other
         folded = _fold_country(key)
         if folded != key and folded == _fold_country(other):
@@ -685,6 +722,19 @@ def _variant_of(key: str, clusters: dict[str, Cluster]) -> str | None:
         if len(a) == len(b) >= 2 and _same_surname(a[-1], b[-1]) and all(_close(x, y) for x, y in zip(a, b)):
             return other
     return None
+
+
+@lru_cache(maxsize=1 << 14)
+def _plain(key: str) -> str:
+    """A name's key written one way: "and" for "&", without a company's legal form after it ("kokuka sangyo
+    co"), a union's name in full where its short form opens the name ("un human rights office")."""
+    w = actor_words_table()
+    words = key.replace("&", " and ").split()
+    if len(words) > 2 and words[-1] in {x.lower() for x in w.company_suffixes}:
+        words = words[:-1]
+    if len(words) > 1 and words[0] in w.name_openings:
+        words = [*w.name_openings[words[0]].split(), *words[1:]]
+    return " ".join(words)
 
 
 def _name_words(key: str) -> list[str]:
@@ -723,6 +773,7 @@ def _services_described(clusters: dict[str, Cluster], _sources=()) -> None:
 
 CLUSTER_PASSES = [
     ("partial names", _partial_names),
+    ("bodies called by the head of their name", _heads_of_long_names),
     ("middle names", _middle_names),
     ("one name in two romanizations", _transliterations),
     ("generic tails", _generic_tails),
