@@ -20,11 +20,19 @@ def romanized(word: str) -> str:
 
 
 def _same_surname(a: str, b: str) -> bool:
-    """One surname in two transliterations: the same length, one letter apart (Nebenzya/Nebenzia), a vowel
+    """One surname in two transliterations: the same length, one letter apart (Nebenzya/Nebenzia, Vahidi/Wahidi), a vowel
     written or left out inside it (al-Maliki/al-Malki, al-Arouri/al-Aruri), or endings romanized differently
     (Zelensky/Zelenskyy); not Petrov/Petrova, who may be two people."""
     return a == b or romanized(a) == romanized(b) or _one_vowel_apart(a, b) or \
-        (len(a) == len(b) >= 5 and a[0] == b[0] and sum(x != y for x, y in zip(a, b)) == 1)
+        (len(a) == len(b) >= 5 and _same_initial(a, b) and sum(x != y for x, y in zip(a, b)) == 1)
+
+
+# First letters one sound is romanized with: "Vahidi" and "Wahidi" (Persian and Arabic waw, German w)
+INITIAL_VARIANTS = ({"v", "w"},)
+
+
+def _same_initial(a: str, b: str) -> bool:
+    return a[0] == b[0] or any({a[0], b[0]} <= pair for pair in INITIAL_VARIANTS)
 
 
 def _one_vowel_apart(a: str, b: str) -> bool:
