@@ -106,6 +106,10 @@ def _short_form_fits(clusters: dict[str, Cluster], m: Mention, key: str) -> list
         # "Wagner" <- "Wagner Group": the proper name of exactly one body named with a generic head noun
         fits = [c for k, c in clusters.items() if not c.country and _mostly(c, "organization")
                 and len(k.split()) == 2 and k.split()[0] == key and k.split()[1] in _generic_heads()]
+    if not fits and m.kind in {"organization", "group"}:
+        # "Taliban" <- "Afghan Taliban": a group's name, the one body named with a nationality before it
+        fits = [c for k, c in clusters.items() if not c.country and not _mostly(c, "person")
+                and len(k.split()) == 2 and k.split()[1] == norm(m.text) and demonym_country(k.split()[0].title()) is not None]
     if not fits and m.kind == "organization" and key in _press_heads():
         # "the Journal" <- "The Wall Street Journal": a newspaper called by its last word
         fits = [c for k, c in clusters.items() if not c.country and _mostly(c, "organization")
