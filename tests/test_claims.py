@@ -803,3 +803,43 @@ def test_a_row_prefers_a_wording_that_reads_alone_and_drops_the_day_it_was_said(
     assert _opens_elsewhere("linking the attack to Chile")
     assert not _opens_elsewhere("Chile was behind the attack")
     assert _patterns().opener.sub("", "Monday that there were credible allegations") == "there were credible allegations"
+
+
+def test_a_denial_older_than_every_report_of_the_charge_answers_the_one_charge_against_its_side(nlp):
+    from datetime import date
+
+    from dossier.clean import clean
+    from dossier.extract.actors import find_mentions
+    from dossier.extract.claims import find_claims
+    from dossier.extract.statements import find_statements
+    from dossier.model import Article
+    from dossier.parse import Parsed
+
+    def parsed(ident: str, day: date, headline: str, body: str) -> Parsed:
+        source = clean(Article(ident, f"seeds/{ident}.txt", headline, body, published=day))
+        return Parsed(source, tuple(nlp(s.text) for s in source.sentences))
+
+    items = [parsed("a0", date(2025, 4, 23), "Minister speaks on Cusco attack",
+                    "Bolivian Defence Minister Ana Ruiz said Bolivia had \"nothing to do\" with the attack in Cusco."),
+             parsed("a1", date(2025, 4, 25), "Peru blames Bolivia",
+                    "Peru accused Bolivia of backing the gunmen who attacked tourists in Cusco.")]
+    mentions = list(find_mentions(items))
+    statements = list(find_statements(items, mentions))
+    claims, responses, _ = find_claims(statements, items, mentions)
+    charge = next(c for c in claims if "Peru" in c.claimant_texts)
+    assert [(statements[r.statement_index].speaker_text, r.stance) for r in responses if r.claim_key == charge.key] \
+        == [("Ana Ruiz", "denies")]
+
+
+def test_what_a_side_means_to_do_and_an_act_others_allege_charge_no_one(nlp):
+    from dossier.data import stances_table
+    from dossier.extract.charges import _accused_in
+
+    def charged(text: str) -> frozenset[str]:
+        doc = parse_text(nlp, text, "a0").docs[-1]
+        return _accused_in(doc, 0, len(doc.text), "", stances_table(), None)
+
+    assert charged("Peru would adopt a mature approach in handling the situation.") == frozenset()
+    assert charged("Peru adopted a harsh approach in handling the protesters.") == {"@PER"}
+    assert charged("Bolivia will begin enriching uranium after the alleged Peruvian attack on its plant.") == frozenset()
+    assert charged("Bolivia condemned the Peruvian attack on its plant.") == {"@PER"}

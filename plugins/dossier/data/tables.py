@@ -540,6 +540,8 @@ class Stances:
     claim_complements: tuple[str, ...]
     echo_words: tuple[str, ...]
     noting_verbs: tuple[str, ...]
+    intent_modals: tuple[str, ...]
+    hedge_adjectives: tuple[str, ...]
     reported_nouns: tuple[str, ...]
     deny_forms: tuple[str, ...]
     proposition_openers: tuple[str, ...]

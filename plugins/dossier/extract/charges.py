@@ -393,7 +393,15 @@ def _subject_of_act(t, w: _DoerWords) -> bool:
     verb = t.head
     return (t.dep_ == "nsubj" or (t.dep_ == "nsubjpass" and verb.lower_ in w.predicates)) and verb.pos_ == "VERB" \
         and verb.lemma_.lower() not in w.speech and verb.lemma_.lower() != "be" and _does_to(verb, w.table) \
-        and not _reduced_passive(t) and not _describes_a_thing(verb, w) and not _trades_words(verb, w)
+        and not _reduced_passive(t) and not _describes_a_thing(verb, w) and not _trades_words(verb, w) \
+        and not _intended(verb, w)
+
+
+def _intended(verb, w: _DoerWords) -> bool:
+    """"Pakistan would adopt a mature approach", "Iran will continue its cooperation": what a side means to
+    do, said with a modal, is no act it is charged with, unless the verb is an act's ("Russia would kill him")."""
+    modals = {x.lower() for x in w.table.intent_modals}
+    return any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children) and not _act_verb(verb, w.act_verbs)
 
 
 def _trades_words(verb, w: _DoerWords) -> bool:
@@ -421,7 +429,9 @@ def _owner_of_act(t, w: _DoerWords) -> bool:
     agents of India and the killing"."""
     if t.dep_ in {"poss", "amod", "compound"} and t.head.pos_ == "NOUN" and t.head.lemma_.lower() in w.acts \
             and not (t.dep_ == "compound" and _names_a_place(t)):
-        return True
+        # (not "the alleged Israeli attack": the act as others allege it, no one charged in these words)
+        hedges = {x.lower() for x in w.table.hedge_adjectives}
+        return not any(c.dep_ == "amod" and c.lower_ in hedges for c in t.head.children)
     if t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in w.acts and demonym_side(t.text) \
             and (t.dep_ == "ROOT" or (t.dep_ == "nsubj" and t.head.i == t.i + 1)):
         # "Bolivian shelling on Saturday damaged the sensors": the parser read the act noun as a verb whose

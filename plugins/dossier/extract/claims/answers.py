@@ -543,8 +543,25 @@ def _against_its_side(a: _Asked) -> Placement | None:
         return _one_of_its_charges(state, r, pool)
     if r.side:
         # a group its nationality gives a side ("the Afghan Taliban") is charged by its own name, not its country's
-        return _named_in_the_charge(a) or (None, 0.0, "no claim charges its side; the charge it answers was not found")
+        return _named_in_the_charge(a) or _denied_before_reported(a) \
+            or (None, 0.0, "no claim charges its side; the charge it answers was not found")
     return None
+
+
+def _denied_before_reported(a: _Asked) -> Placement | None:
+    """"Pakistan had nothing to do with this act of terrorism", in an article older than any the charge against
+    Pakistan is reported in: a side denies its part in the act as it is first blamed, before the dossier's
+    articles carry the charge. The one charge against its side, however late reported; with several, none."""
+    state, r = a.state, a.r
+    if r.stance != "denies" or not (_speaks_of_involvement(r) or _denies_any_part(r, state.table)):
+        return None
+    speakers = set(r.speakers)
+    later = [c for c, makers, _first in state.answerable() if c.against & r.side and not speakers & makers
+             and not r.side & state.side_of(c.makers)
+             and c.is_allegation and not c.implied and OWN_ACT not in c.against]
+    if len(later) != 1:
+        return None
+    return later[0], BY_CONTEXT, "denies its part before the one charge against its side is reported"
 
 
 def _one_of_its_charges(state: ClaimState, r: Reading, pool: list) -> Placement:
@@ -569,7 +586,8 @@ def _one_of_its_charges(state: ClaimState, r: Reading, pool: list) -> Placement:
         return chosen, OWN_SIDE, "answers the charge against its own side"
     if _blames_another_on_its_own(r, pool):
         return None, 0.0, "it charges another side with something none of the charges against its side speak of"
-    main = _dominant(pool)
+    # (the main charge is one: an account that only names its side is none, however widely reported)
+    main = _dominant([c for c in pool if c.against] or pool)
     if main is not None:
         return main, BY_WORDS, "answers the main charge against its own side"
     local = [c for c in pool if _reported_in_its_article(state, r, c)]
