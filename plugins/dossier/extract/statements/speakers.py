@@ -539,7 +539,17 @@ def _state_organ_of_a_statement(p: _Phrase):
         return None
     owner = next((t for t in p.head.children if t.dep_ == "poss"), None)
     found = nationality(owner) if owner is not None and state_noun_of_doer(owner) else None
-    return (found[1].name, None, "country", p.co) if found is not None else None
+    if found is None:
+        return None
+    if p.focus is not None and owner.lemma_.lower() in speech_words().armed_force_nouns:
+        # "the Israeli military's report": the armed forces the article names by that country's name ("the
+        # Israel Defense Forces"), where it names them
+        military = speech_words().armed_force_name_words
+        named = [m for m in p.focus.article if m.kind in {"organization", "group"}
+                 and military & set(re.findall(r"[a-z]+", m.text.lower())) and _named_country(m.text) == found[1].name]
+        if named:  # (named before or after: a headline's "the Israeli military" is the body its story names)
+            return named[0].text, named[0].ref, "organization", p.co
+    return found[1].name, None, "country", p.co
 
 
 def _first_of_coordinated(p: _Phrase):
