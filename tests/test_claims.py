@@ -783,16 +783,9 @@ def test_grounds_found_wanting():
 
 
 def test_forces_of_two_sides_named_together_charge_neither(nlp):
-    from dossier.data import stances_table
-    from dossier.extract.charges import _accused_in
-
-    def charged(text: str) -> frozenset[str]:
-        doc = parse_text(nlp, text, "a0").docs[-1]
-        return _accused_in(doc, 0, len(doc.text), "", stances_table(), None)
-
     # "Peruvian and Bolivian forces" names both sides at once: no one side's doing
-    assert charged("Peruvian and Bolivian forces attacked the dam.") == frozenset()
-    assert charged("Peruvian forces attacked the dam.") == {"@PER"}
+    assert _charged(nlp, "Peruvian and Bolivian forces attacked the dam.") == frozenset()
+    assert _charged(nlp, "Peruvian forces attacked the dam.") == {"@PER"}
 
 
 def test_a_row_prefers_a_wording_that_reads_alone_and_drops_the_day_it_was_said():
@@ -832,14 +825,16 @@ def test_a_denial_older_than_every_report_of_the_charge_answers_the_one_charge_a
 
 
 def test_what_a_side_means_to_do_and_an_act_others_allege_charge_no_one(nlp):
+    assert _charged(nlp, "Peru would adopt a mature approach in handling the situation.") == frozenset()
+    assert _charged(nlp, "Peru adopted a harsh approach in handling the protesters.") == {"@PER"}
+    assert _charged(nlp, "Bolivia will begin enriching uranium after the alleged Peruvian attack on its plant.") == frozenset()
+    assert _charged(nlp, "Bolivia condemned the Peruvian attack on its plant.") == {"@PER"}
+
+
+def _charged(nlp, text: str) -> frozenset[str]:
+    """The sides the last sentence of a text charges (charges._accused_in over the whole sentence)."""
     from dossier.data import stances_table
     from dossier.extract.charges import _accused_in
 
-    def charged(text: str) -> frozenset[str]:
-        doc = parse_text(nlp, text, "a0").docs[-1]
-        return _accused_in(doc, 0, len(doc.text), "", stances_table(), None)
-
-    assert charged("Peru would adopt a mature approach in handling the situation.") == frozenset()
-    assert charged("Peru adopted a harsh approach in handling the protesters.") == {"@PER"}
-    assert charged("Bolivia will begin enriching uranium after the alleged Peruvian attack on its plant.") == frozenset()
-    assert charged("Bolivia condemned the Peruvian attack on its plant.") == {"@PER"}
+    doc = parse_text(nlp, text, "a0").docs[-1]
+    return _accused_in(doc, 0, len(doc.text), "", stances_table(), None)
