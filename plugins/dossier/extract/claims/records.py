@@ -114,8 +114,11 @@ def claim_text(c: _Claim, state: ClaimState) -> str:
     text = _patterns().copula.sub("", text)
     text = _named_pronoun(text, prop.makers[0] if len(prop.makers) == 1 else None, state)
     text = _without_attribution(text)
-    if OWN_ACT in against and prop.makers and _starts_with_report(text):
-        text = f"{prop.makers[0]} {text}"  # "claimed responsibility for ...": who did, as the proposition says
+    if prop.makers and _starts_with_report(text) and (OWN_ACT in against or len(set(prop.makers)) == 1) \
+            and not text.split()[0].lower().endswith("ing"):  # ("accusing ...": a participle, no sentence's verb)
+        # "claimed responsibility for ...", "accused Pakistan of backing ...": who did or who charges, so that
+        # the row reads as a sentence
+        text = f"{prop.makers[0]} {text}"
     return _cut_at_clause(text.strip(" ,;:“”\"").rstrip("."))
 
 
