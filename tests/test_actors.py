@@ -1042,3 +1042,12 @@ def test_a_spokesman_belongs_to_the_body_the_article_means(nlp, texts, body, voi
     actors, _, _, _ = _actors(nlp, "Inquiry called for", *texts)
     for voice in voices:
         assert actors[voice].affiliations == (actors[body].id,), voice
+
+
+def test_a_title_described_as_of_a_nationalitys_body_serves_that_country(nlp):
+    # "a spokesman of the Bolivian military": the country the phrase after the title names
+    actors, _, _, _ = _actors(
+        nlp, "Army briefs media",
+        "On Tuesday, Lt. Gen. Carlos Vega, a spokesman of the Bolivian military, briefed journalists in La Paz.",
+        "Bolivia denied any role in the attack.")
+    assert actors["Carlos Vega"].affiliations == (actors["Bolivia"].id,)

@@ -91,6 +91,20 @@ def _role_headed(doc, start: int, end: int) -> tuple[str | None, str | None]:
     return role, (_clean_name(re.sub(r"^the\s+", "", orgs[0].text)) if orgs else _role_org(sub))
 
 
+def _country_after_the_title(tokens) -> str | None:
+    """"spokesman of the Pakistani military", "adviser to the Iranian president": a title that opens its
+    description serves the country of the demonym or name in the phrase after "of", "for" or "to"."""
+    tokens = list(tokens)
+    for k, t in enumerate(tokens):
+        if t.lower_ in {"of", "for", "to"}:
+            for x in tokens[k + 1:k + 4]:
+                country = demonym_country(x.text) or (country_of(x.text) if x.pos_ == "PROPN" else None)
+                if country is not None:
+                    return country.name
+            return None
+    return None
+
+
 def _owner(doc, start: int, end: int, text: str) -> tuple[str | None, str | None]:
     """What an organisation belongs to, as written: an apposition with an owner ("the Research and Analysis
     Wing, India's foreign intelligence agency"), a country's possessive ("India's Ministry of External
@@ -140,7 +154,8 @@ def _role_after(doc, start: int, end: int) -> tuple[str | None, str | None]:
             role = doc[sub[0].i:sub[-1].i + 1].text.strip(" ,")
             orgs = [e for e in doc.ents if e.start >= sub[0].i and e.end <= sub[-1].i + 1
                     and e.label_ in {"ORG", "GPE", "FAC"}]
-            org = _clean_name(orgs[0].text) if orgs else None
+            # ("a spokesman of the Pakistani military": the country the phrase after the title names)
+            org = _clean_name(orgs[0].text) if orgs else _country_after_the_title(sub)
             return role, org
     return None, None
 
@@ -165,7 +180,7 @@ def _role_org(tokens) -> str | None:
             break
         words_before.append(t)
     if not words_before:
-        return None
+        return _country_after_the_title(tokens)
     text = " ".join(t.text for t in words_before)
     text = re.sub(r"\s+(['’]s)\b", r"\1", text)
     last_head = max((k for k, t in enumerate(words_before) if t.lower_ in w.org_heads), default=None)
