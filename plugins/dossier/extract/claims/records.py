@@ -115,7 +115,7 @@ def claim_text(c: _Claim, state: ClaimState) -> str:
     text = _named_pronoun(text, prop.makers[0] if len(prop.makers) == 1 else None, state)
     text = _without_attribution(text)
     if prop.makers and _starts_with_report(text) and (OWN_ACT in against or len(set(prop.makers)) == 1) \
-            and not text.split()[0].lower().endswith("ing"):  # ("accusing ...": a participle, no sentence's verb)
+            and _tensed(_first_verb(text)):  # ("accusing ...", "to blame ...": no verb of a sentence)
         # "claimed responsibility for ...", "accused Pakistan of backing ...": who did or who charges, so that
         # the row reads as a sentence
         text = f"{prop.makers[0]} {text}"
@@ -174,14 +174,25 @@ def _has_a_finite_verb(p, state: ClaimState) -> bool:
 LONGEST_ROW = 40  # words a row's text may have before it is cut at a clause boundary
 
 
+def _tensed(word: str) -> bool:
+    """A verb form with tense ("accused", "says"), not its base form ("blame" of "went on to blame") nor a
+    participle ("accusing")."""
+    from ..statements import verb_lemma
+
+    lower = word.lower()
+    return not lower.endswith("ing") and verb_lemma(lower) not in {None, lower}
+
+
+def _first_verb(text: str) -> str:
+    """A wording's first word past an adverb before the verb ("quickly claimed responsibility": claimed)."""
+    adverbs = {w.lower() for w in stances_table().lead_adverbs}
+    return next((w for w in (x.lower() for x in text.split()) if not (w.endswith("ly") or w in adverbs)), "")
+
+
 def _starts_with_report(text: str) -> bool:
     from ..statements import verb_lemma
 
-    # past an adverb before the verb ("quickly claimed responsibility")
-    words = [w.lower() for w in text.split()]
-    adverbs = {w.lower() for w in stances_table().lead_adverbs}
-    first = next((w for w in words if not (w.endswith("ly") or w in adverbs)), "")
-    return verb_lemma(first) is not None
+    return verb_lemma(_first_verb(text)) is not None
 
 
 
