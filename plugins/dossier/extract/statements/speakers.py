@@ -11,6 +11,7 @@ from ...data import actor_words_table
 from ...world import body_names, capital_of, country_of, demonym_country, seat_country
 from ..who import nationality, officially, same_spelling, state_noun_of_doer, words
 from .focus import _last_mention
+from .quotes import quote_spans
 from .tables import SUBJECT_DEPS, speech_words
 
 
@@ -129,6 +130,8 @@ def _quoted_before(subject, verb) -> bool:
     ("it") is the quotation's own word, never who says it."""
     if subject.i > verb.i:
         return False
+    if any(a <= subject.idx < b <= verb.idx for a, b in quote_spans(subject.doc.text)):
+        return True  # (the parser may start a sentence inside the quotation: "to [help from] all our friends")
     between = [t for t in subject.doc[subject.i + 1:verb.i] if t.text in QUOTATION_MARKS]
     before = [t for t in subject.doc[subject.sent.start:subject.i] if t.text in QUOTATION_MARKS]
     return bool(between) and bool(before)
@@ -462,10 +465,11 @@ def _role_noun(p: _Phrase):
 
 def _same_title(lemma: str, role: str) -> bool:
     """Does the role hold the title? A diplomat's titles are one ("the envoy" of "Permanent Representative to
-    the UN Amb. Clever Gatete", "the ambassador" of "envoy to Washington"): the press varies them for one post."""
-    posted = speech_words().posted_titles
-    if lemma in posted:
-        return bool(posted & set(same_spelling(role).replace(".", "").split()))
+    the UN Amb. Clever Gatete", "the ambassador" of "envoy to Washington"), and so are a monarch's ("the emir"
+    of "its ruler"): the press varies them for one post."""
+    for one_post in (speech_words().posted_titles, speech_words().monarch_titles):
+        if lemma in one_post:
+            return bool(one_post & set(same_spelling(role).replace(".", "").split()))
     return same_spelling(lemma) in same_spelling(role)
 
 
@@ -654,6 +658,12 @@ def _institution_back(p: _Phrase):
         text, ref = _last_mention(p.focus, lambda m: p.lemma in m.text.lower() and _named_country(m.text) == country)
         return (text, ref, "organization", ()) if text else (country, None, "country", p.co)
     text, ref = _last_mention(p.focus, lambda m: p.lemma in m.text.lower())
+    if text is None and p.lemma in speech_words().company_nouns:
+        # "a tanker operated by Kokuka Sangyo Co. ... the company said": the body whose name ends in a
+        # company's legal form
+        suffixes = actor_words_table().company_suffixes
+        text, ref = _last_mention(p.focus, lambda m: m.kind == "organization"
+                                  and m.text.lower().rstrip(".").split()[-1] in suffixes)
     if text is None:
         # "the domestic security agency said" of the Federal Security Service: the body whose name holds a
         # word that describes it here
@@ -950,8 +960,18 @@ def _of_noun_phrase(head, mentions, focus=None, before: int | None = None):
     for _name, rule in NOUN_PHRASE_RULES:
         found = rule(phrase)
         if found is not None:
+            _remember_a_states_voice(phrase, found)
             return found
     return NOBODY
+
+
+def _remember_a_states_voice(p: _Phrase, found) -> None:
+    """"..., the US official said. '...,' the official said": one unnamed voice of a state, however the
+    rule that read the first phrase found its country; a later "the official" is that voice
+    (_the_official_named_before)."""
+    if p.focus is not None and p.noun and p.head.tag_ == "NN" and found[0] and found[2] == "country" \
+            and p.lemma in speech_words().state_voice_titles:
+        p.focus.voice = (p.lemma, found[0], found[1])
 
 
 def _coordinated(head, mentions) -> tuple:
