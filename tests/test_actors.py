@@ -973,6 +973,15 @@ def test_bodies_of_two_states_called_by_one_name_are_named_with_their_states(nlp
     assert "Ministry of Foreign Affairs" not in actors
 
 
+def test_a_ministry_named_only_by_its_portfolio_is_shown_with_its_states_adjective(nlp):
+    actors, _, _, _ = _dossier_actors(
+        nlp, ("Peru answers", "The Peruvian Foreign Ministry said on Monday that the claims were false."),
+        ("Lima answers", "Peru's Foreign Ministry said on Tuesday that the claims were false. "
+                         "The Foreign Ministry said the talks would go on."))
+    assert "Peruvian Foreign Ministry" in actors
+    assert "Foreign Ministry" in actors["Peruvian Foreign Ministry"].aliases
+
+
 def test_a_body_whose_name_holds_a_plural_noun_is_no_person_though_its_last_word_stands_alone(nlp):
     """"Human Rights Watch say ...": the article writing "Watch" alone makes no surname of it ("Rights" is a
     plural noun, no word of a person's name); "Ana Costa", written "Costa" alone, is a person."""

@@ -188,6 +188,25 @@ def demonym_country(word: str) -> Country | None:
     return hits[0] if len(hits) == 1 else None
 
 
+@lru_cache(maxsize=512)
+def demonym_for(country: Country) -> str | None:
+    """The adjective of nationality a country goes by ("Saudi", "British", "North Korean"): its first
+    irregular one (demonyms.yml, most usual first), else the most frequent English word its name makes with a
+    regular suffix that names it back."""
+    irregular = [w for w, iso2 in demonyms_table().irregular.items() if iso2 == country.iso2]
+    if irregular:
+        return irregular[0]
+    words = country.name.split()
+    last = words[-1]
+    formed = {" ".join([*words[:-1], last[:len(last) - cut] + suffix])
+              for suffix in demonyms_table().suffixes for cut in (0, 1)}
+    named = [w for w in formed if demonym_country(w) == country]
+    if not named:
+        return None
+    from wordfreq import zipf_frequency  # loaded on first use: its table takes a moment to read
+    return max(named, key=lambda w: (zipf_frequency(w.lower(), "en"), -len(w), w))
+
+
 @lru_cache(maxsize=1)
 def _country_words() -> tuple[tuple[Country, tuple[list[str], ...]], ...]:
     """Each country with the content words of its name and official name, folded once (not per word asked)."""

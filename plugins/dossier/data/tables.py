@@ -221,6 +221,7 @@ class ActorWords:
     service_modifiers: tuple[str, ...]
     service_name_words: tuple[str, ...]
     portfolio_heads: tuple[str, ...]
+    ministry_heads: tuple[str, ...]
     agency_followers: tuple[str, ...]
 
 

@@ -140,6 +140,7 @@ class ActorWordSets:
     service_modifiers: frozenset[str]
     service_name_words: frozenset[str]
     portfolio_heads: frozenset[str]
+    ministry_heads: frozenset[str]
     agency_followers: frozenset[str]
 
 

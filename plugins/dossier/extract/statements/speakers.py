@@ -1000,7 +1000,7 @@ def _subjects_of_saying(token, continued: bool = False) -> list:
     if name is not None:
         return [name]
     name = _name_misread_before(token) or _inverted_subject(token) or _agent_of_a_participle(token) \
-        or _subject_of_its_auxiliary(token)
+        or _subject_of_its_auxiliary(token) or _apposition_before_the_verb(token)
     if name is not None:
         return [name]
     if token.dep_ in {"conj", "xcomp", "advcl"} and token.head != token:
@@ -1061,6 +1061,17 @@ def _name_joined_to_the_object(token):
     first = token.head
     return name if name.pos_ == "PROPN" and name.dep_ == "conj" and name.head.dep_ == "dobj" \
         and name.head.head.i == first.i else None
+
+
+def _apposition_before_the_verb(token):
+    """"In a statement issued after the killing of Ortiz, Radio Norte Network said, '...'": the parser may
+    read the name right before a sentence's subjectless main verb as an apposition to the noun before the
+    comma; that name is the verb's subject."""
+    if token.dep_ != "ROOT" or token.i == 0:
+        return None
+    name = token.doc[token.i - 1]
+    return name if name.pos_ == "PROPN" and name.dep_ == "appos" and name.head.i < name.i \
+        and any(t.text == "," for t in token.doc[name.head.i:name.i]) else None
 
 
 CLOSING_QUOTES = {'"', "”", "’", "'", "»"}

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ...data import actor_words_table
 from ...model import Actor, Confidence, MentionRef, slugify
-from ...world import country_by_iso3, country_of, demonym_country, seat_country
+from ...world import country_by_iso3, country_of, demonym_country, demonym_for, seat_country
 from .clusters import FUNCTION, known_bodies
 from .index import Cluster, KEEP_CONFIDENCE, WEAK, norm
 
@@ -142,18 +142,36 @@ def _affiliations(actors: list[Actor], clusters: list[Cluster]) -> list[Actor]:
 
 def _named_with_their_states(actors: list[Actor]) -> list[Actor]:
     """Bodies of different states the articles call by one name ("Afghanistan's Ministry of Foreign Affairs",
-    "Pakistan's Ministry of Foreign Affairs"): each is named with its state ("Afghanistan's Ministry of
-    Foreign Affairs"), so a reader, and a column of the matrix, tells them apart. A curated name stays."""
+    "Pakistan's Ministry of Foreign Affairs") are each named with their state; a ministry of one state named
+    only by its portfolio ("the Foreign Ministry") is shown with its state's adjective ("Saudi Foreign
+    Ministry"), its bare name kept as an alias. So a reader, and a column of the matrix, tells them apart. A
+    curated name stays."""
     kinds = {a.id: a.kind for a in actors}
     names = {a.id: a.name for a in actors}
     same = Counter(norm(a.name) for a in actors if a.kind == "organization")
     out = []
     for a in actors:
         states = [x for x in a.affiliations if kinds.get(x) == "country"]
-        if a.kind == "organization" and same[norm(a.name)] > 1 and len(states) == 1 and not a.curated:
+        if a.kind != "organization" or len(states) != 1 or a.curated:
+            out.append(a)
+            continue
+        country = country_of(names[states[0]])
+        adjective = demonym_for(country) if country is not None and _a_bare_ministry(a.name) else None
+        if same[norm(a.name)] > 1:
             a = replace(a, name=f"{names[states[0]]}'s {a.name}")
+        elif adjective is not None:
+            a = replace(a, name=f"{adjective} {a.name}", aliases=tuple(sorted({*a.aliases, a.name})))
         out.append(a)
     return out
+
+
+def _a_bare_ministry(name: str) -> bool:
+    """A ministry's name made only of its portfolio ("Foreign Ministry", "Ministry of Foreign Affairs"), no
+    state's name or adjective in it."""
+    table = actor_words_table()
+    words = [w for w in re.findall(r"[a-z]+", name.lower()) if w not in FUNCTION]
+    heads = {w.lower() for w in table.ministry_heads}
+    return bool(heads & set(words)) and set(words) <= heads | {w.lower() for w in (*table.portfolios, *table.portfolio_heads)}
 
 
 def _whose_people(group: Actor, actors: list[Actor]) -> list[str]:
