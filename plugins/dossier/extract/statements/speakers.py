@@ -439,6 +439,10 @@ def _role_noun(p: _Phrase):
             # "... - PM" where the article has two prime ministers: the one it titles "PM" as written
             later = list(dict.fromkeys(m.text for m in p.focus.article if m.text in later
                                        and lemma in (m.role or "").lower().split()))
+        if len(later) > 1 and (owner or country) is not None:
+            # "Poland's president says ...", three presidents named later with no state in their titles: the
+            # first the story names after it (the press introduces the person its lede titles)
+            later = _first_named_after(p, later)
         if len(later) == 1:
             m = next(m for m in p.focus.article if m.text == later[0])
             return m.text, m.ref, "person", ()
@@ -461,6 +465,19 @@ def _role_noun(p: _Phrase):
                 m = next(iter(before.values()))
                 return m.text, m.ref, "person", ()
     return (text, ref, "person", ()) if text else None
+
+
+def _first_named_after(p: _Phrase, names: list[str]) -> list[str]:
+    """Of the names, the first the article mentions after the phrase's sentence, as a list of one (or none)."""
+    here = next((m.ref.sentence for m in p.mentions), None)
+    if here is None:
+        return []
+    after = [m.text for m in p.focus.article if m.text in names and _sentence_number(m.ref.sentence) > _sentence_number(here)]
+    return after[:1]
+
+
+def _sentence_number(sentence: str) -> int:
+    return int(sentence[1:]) if sentence[1:].isdigit() else 0
 
 
 def _same_title(lemma: str, role: str) -> bool:
@@ -548,9 +565,7 @@ def _state_organ_of_a_statement(p: _Phrase):
     if p.focus is not None and owner.lemma_.lower() in speech_words().armed_force_nouns:
         # "the Israeli military's report": the armed forces the article names by that country's name ("the
         # Israel Defense Forces"), where it names them
-        military = speech_words().armed_force_name_words
-        named = [m for m in p.focus.article if m.kind in {"organization", "group"}
-                 and military & set(re.findall(r"[a-z]+", m.text.lower())) and _named_country(m.text) == found[1].name]
+        named = [m for m in p.focus.article if _armed_forces_body(m) and _named_country(m.text) == found[1].name]
         if named:  # (named before or after: a headline's "the Israeli military" is the body its story names)
             return named[0].text, named[0].ref, "organization", p.co
     return found[1].name, None, "country", p.co
@@ -656,6 +671,10 @@ def _institution_back(p: _Phrase):
         # "the Polish diplomatic department said": a body of that country, never the last ministry of another
         # ("two Russian paramilitary groups say" are no organ of Russia: private_institutions)
         text, ref = _last_mention(p.focus, lambda m: p.lemma in m.text.lower() and _named_country(m.text) == country)
+        if text is None and p.lemma in speech_words().armed_force_nouns:
+            # "the Russian defense ministry said ... The Russian military added": the body of that state the
+            # article named for its armed forces
+            text, ref = _last_mention(p.focus, lambda m: _armed_forces_body(m) and _named_country(m.text) == country)
         return (text, ref, "organization", ()) if text else (country, None, "country", p.co)
     text, ref = _last_mention(p.focus, lambda m: p.lemma in m.text.lower())
     if text is None and p.lemma in speech_words().company_nouns:
@@ -675,15 +694,11 @@ def _institution_back(p: _Phrase):
         return None  # "the police said", where the article names no police force: whose is not ours to guess
     if text is None and p.lemma in speech_words().armed_force_nouns:
         # "the military said": the armed forces that spoke last ("the Israel Defense Forces"), or nobody
-        military = speech_words().armed_force_name_words
-
-        def armed(m) -> bool:
-            return m.kind in {"organization", "group"} and bool(military & set(re.findall(r"[a-z]+", m.text.lower())))
         # a state's armed forces before any other: "the military" is a state's, where a rebel "Liberation
         # Army" was named since
-        text, ref = _last_mention(p.focus, lambda m: armed(m) and _named_country(m.text) is not None)
+        text, ref = _last_mention(p.focus, lambda m: _armed_forces_body(m) and _named_country(m.text) is not None)
         if text is None:
-            text, ref = _last_mention(p.focus, armed)
+            text, ref = _last_mention(p.focus, _armed_forces_body)
         if text is None:
             # else the body that spoke last, if its name says it is no other kind of body ("IDF", not "the
             # Ministry of Foreign Affairs")
@@ -700,6 +715,12 @@ def _institution_back(p: _Phrase):
         if portfolio and text is not None and p.focus.last_speaker({"country"})[0] == text:
             return text, ref, "country", ()
     return text, ref, "organization", ()
+
+
+def _armed_forces_body(m) -> bool:
+    """A body named for armed forces ("the Israel Defense Forces", "the Russian defense ministry")."""
+    return m.kind in {"organization", "group"} and bool(
+        speech_words().armed_force_name_words & set(re.findall(r"[a-z]+", m.text.lower())))
 
 
 def _country_word_owner(p: _Phrase) -> str | None:
