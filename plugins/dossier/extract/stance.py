@@ -44,7 +44,7 @@ def stance_of(st: StatementRecord, table: Stances | None = None) -> str | None:
         return "supports" if backed else "rejects"
     if _blame_called_futile(text, table) or _blame_called_unhelpful(text, table):
         return "rejects"
-    if _no_such_act(text, table):
+    if _no_such_act(text, table) or _denies_own_act(text, table):
         return "denies"
     for idiom, stance in table.cue_idioms.items():
         if re.search(rf"\b{re.escape(idiom.lower())}\b", text):
@@ -154,6 +154,29 @@ def _no_such_act_pattern(nouns, breaks, be_forms) -> re.Pattern | None:
         return None
     modifier = rf"(?:(?!(?:{_either(breaks)})\b)[\w,-]+\s+)" if breaks else r"(?:[\w,-]+\s+)"
     return re.compile(rf"\bthere\s+(?:{_either(be_forms)})\s+no\s+{modifier}{{0,5}}?(?:{_either(nouns)})\b")
+
+
+def _denies_own_act(text: str, table: Stances) -> bool:
+    """"We definitely didn't order it", "I never attacked anyone": the speaker's own side, negated, as the
+    doer of a hostile act (act_verbs) denies doing it."""
+    pattern = _own_act_pattern(table.speaker_doer_pronouns, table.act_negations, table.act_verbs,
+                               tuple(table.act_verb_irregulars.items()))
+    return bool(pattern and pattern.search(text))
+
+
+@lru_cache(maxsize=None)
+def _own_act_pattern(pronouns, negations, verbs, irregulars) -> re.Pattern | None:
+    if not (pronouns and negations and verbs):
+        return None
+    forms = set()
+    for verb in verbs:
+        head, _, rest = verb.lower().partition(" ")
+        stem = head[:-1] if head.endswith("e") else head
+        heads = {head, stem + "ed", head + "d" if head.endswith("e") else head + head[-1] + "ed"} \
+            | {form for form, lemma in irregulars if lemma == head}
+        forms |= {f"{h} {rest}".strip() for h in heads}
+    return re.compile(rf"\b(?:{_either(pronouns)})\s+(?:[a-z]+ly\s+)?(?:{_either(negations)})\s+"
+                      rf"(?:[a-z]+ly\s+)?(?:{_either(sorted(forms))})\b")
 
 
 def _asked_for(text: str, start: int, end: int, table: Stances) -> bool:

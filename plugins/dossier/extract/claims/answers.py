@@ -221,6 +221,7 @@ def _refused_gesture(state: ClaimState, r: Reading):
     _, doc, _ = found
     gestures = set(state.table.gesture_nouns)
     refusals = set(state.table.refusal_heads)
+    labels = set(state.table.label_verbs) if r.stance in {"rejects", "dismisses"} else set()
     for t in doc:
         if st.ref.start <= t.idx < st.ref.end and t.lemma_.lower() in gestures and t.pos_ == "NOUN":
             up = t
@@ -228,7 +229,7 @@ def _refused_gesture(state: ClaimState, r: Reading):
                 if up.dep_ not in {"dobj", "pobj", "prep", "nsubjpass", "conj"} or up.head is up:
                     break
                 up = up.head
-                if up.lemma_.lower() in refusals:
+                if up.lemma_.lower() in refusals or up.lower_ in labels:
                     return t
     return None
 
@@ -249,7 +250,8 @@ def _gesture_claim(state: ClaimState, r: Reading, gesture) -> _Claim | None:
     key = ("gesture", gesture.lemma_.lower(), tuple(sorted(side)) or tuple(n.lower() for n in makers))
     claim = state.gestures.get(key)
     doc = gesture.doc
-    first, last = min(gesture.left_edge.i, giver.left_edge.i), max(gesture.i, giver.right_edge.i)
+    # what was asked or offered with it ("the EU's call for an international investigation") belongs to the row
+    first, last = min(gesture.left_edge.i, giver.left_edge.i), max(gesture.right_edge.i, giver.right_edge.i)
     text = doc[first:last + 1].text
     prop = Proposition(text, makers, frozenset(), r.statement.ref.source, state.weigh(text), named_by=r.index)
     if claim is None:
