@@ -471,6 +471,7 @@ class Stances:
     accuse_verbs: tuple[str, ...]
     blame_nouns: tuple[str, ...]
     object_pronouns: tuple[str, ...]
+    answered_pronouns: tuple[str, ...]
     additive_words: tuple[str, ...]
     claim_words: tuple[str, ...]
     allegation_nouns: tuple[str, ...]

@@ -393,7 +393,7 @@ def _pronoun_for_what_was_answered(a: _Asked) -> Placement | None:
     on a pronoun alone ("confirm them") takes up what the answer before it in its sentence answered."""
     st, table = a.r.statement, a.state.table
     parts = st.text.rstrip(".").split()
-    if len(parts) != 2 or parts[1].lower() not in table.object_pronouns:
+    if len(parts) != 2 or parts[1].lower() not in table.answered_pronouns:
         return None
     for k in range(a.r.index - 1, -1, -1):
         other = a.state.statements[k]

@@ -258,7 +258,7 @@ def _answers_in_two_words(c: _Cue, words: str) -> bool:
     parts = words.rstrip(".").split()
     finite = getattr(c.token, "tag_", "") in {"VBD", "VBZ", "VBP"} and c.own  # not "resources to refute them"
     return finite and len(parts) == 2 and verb_lemma(parts[0].lower()) in stances_table().cue_verbs \
-        and parts[1].lower() in stances_table().object_pronouns
+        and parts[1].lower() in stances_table().answered_pronouns
 
 
 def _cue_statements(c: _Cue, text: str, sentence: Ref) -> Iterator[StatementRecord]:
