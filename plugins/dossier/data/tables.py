@@ -399,6 +399,7 @@ class Speech:
     private_institutions: tuple[str, ...]
     company_nouns: tuple[str, ...]
     armed_force_nouns: tuple[str, ...]
+    state_armed_force_nouns: tuple[str, ...]
     armed_force_name_words: tuple[str, ...]
     leader_nouns: tuple[str, ...]
     head_nouns: tuple[str, ...]

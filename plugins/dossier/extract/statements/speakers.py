@@ -697,6 +697,8 @@ def _institution_back(p: _Phrase):
         # a state's armed forces before any other: "the military" is a state's, where a rebel "Liberation
         # Army" was named since
         text, ref = _last_mention(p.focus, lambda m: _armed_forces_body(m) and _named_country(m.text) is not None)
+        if text is None and p.lemma in speech_words().state_armed_force_nouns:
+            return None  # "the military claimed ...", no state's armed forces named: never a rebel "Liberation Army"
         if text is None:
             text, ref = _last_mention(p.focus, _armed_forces_body)
         if text is None:
@@ -707,6 +709,8 @@ def _institution_back(p: _Phrase):
             if text is not None and other_bodies & set(re.findall(r"[a-z]+", text.lower())):
                 text, ref = None, None
         return (text, ref, "organization", ()) if text else None
+    if text is None and p.head.tag_ in {"NNS", "NNPS"} and any(c.dep_ == "nummod" for c in p.head.children):
+        return None  # "two groups have claimed responsibility": bodies a number introduces are none named before
     if text is None:
         # none of that word: the body that spoke last, or for a state's portfolio ("France said on Monday ...
         # The foreign ministry said in a statement": France's) the state

@@ -43,6 +43,7 @@ class SpeechWords:
     private_institutions: frozenset[str]
     company_nouns: frozenset[str]
     armed_force_nouns: frozenset[str]
+    state_armed_force_nouns: frozenset[str]
     armed_force_name_words: frozenset[str]
     leader_nouns: tuple[str, ...]
     head_nouns: frozenset[str]
