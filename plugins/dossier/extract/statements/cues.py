@@ -571,6 +571,9 @@ def _headline_speaker(doc, tok, mentions, focus) -> tuple | None:
         lead = doc[colon.i + 1:tok.i]
     if before and _names_only_inside_a_common_subject(doc, tok, before):
         return None  # "Paramilitary group behind raid from Ukraine into Russia vows ...": the group speaks
+    titled = _titled_lead(doc, start, tok, mentions, focus) if colon is None else None
+    if titled is not None:
+        return titled
     if before:
         people = [x for x in before if x.kind == "person"]
         m = people[-1] if people else before[-1]
@@ -578,6 +581,16 @@ def _headline_speaker(doc, tok, mentions, focus) -> tuple | None:
     if all(t.is_title or t.is_upper or t.pos_ == "PROPN" for t in lead if not t.is_punct):
         return lead.text.strip(), None, None
     return None
+
+
+def _titled_lead(doc, start: int, tok, mentions, focus) -> tuple | None:
+    """"Qatar emir slams ...", "Poland's president says ...": a lead that ends in a title before the verb is the
+    person the article titles so, where it names one; else None (the state or name before it speaks)."""
+    last = doc[tok.i - 1] if tok.i > start else None
+    if last is None or last.pos_ not in {"NOUN", "PROPN"} or last.lower_ not in who_words().titles:
+        return None
+    speaker, ref, kind, _ = _of_noun_phrase(last, mentions, focus, before=tok.idx)
+    return (speaker, ref, kind) if speaker is not None and kind == "person" else None
 
 
 def _names_only_inside_a_common_subject(doc, tok, names) -> bool:

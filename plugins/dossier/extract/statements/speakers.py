@@ -435,6 +435,12 @@ def _role_noun(p: _Phrase):
         # where nobody holds the title itself
         later = list(dict.fromkeys(m.text for m in p.focus.article if titled(m))) or \
             list(dict.fromkeys(m.text for m in p.focus.article if holds_it(m)))
+        if not later and country is not None:
+            # "Qatar emir slams ...", the story naming "its ruler Sheikh Tamim": the one person the article
+            # titles so without naming the state in the title
+            untold = list(dict.fromkeys(m.text for m in p.focus.article if m.kind == "person" and m.role
+                                        and _same_title(lemma, m.role) and _role_country(m) is None))
+            later = untold if len(untold) == 1 else []
         if len(later) > 1:
             # "... - PM" where the article has two prime ministers: the one it titles "PM" as written
             later = list(dict.fromkeys(m.text for m in p.focus.article if m.text in later
