@@ -104,6 +104,8 @@ def article_genders(mentions_by_sentence, docs, gendered, honorifics) -> dict[st
     honorific before the name ("Ms Ruiz") and from the gendered pronouns of the sentences naming only that
     person ("Ruiz said she ..."). A person the article marks both ways is left unknown. `gendered` maps
     each person pronoun to its words (data/who.yml), `mentions_by_sentence` and `docs` run together."""
+    from .quotes import quote_spans  # (quotes.py reads this module's _Cue)
+
     marks = {w: pronoun for pronoun, words in gendered.items() for w in words}
     counts: dict[str, Counter] = {}
     for found, doc in zip(mentions_by_sentence, docs):
@@ -115,7 +117,10 @@ def article_genders(mentions_by_sentence, docs, gendered, honorifics) -> dict[st
                 if word in honorifics and word in marks:
                     counts.setdefault(m.text.split()[-1].lower(), Counter())[marks[word]] += HONORIFIC_WEIGHT
         if len(names) == 1:
-            said = Counter(marks[t.lower_] for t in doc if t.lower_ in marks and t.lower_ not in honorifics)
+            # (not the pronouns of a quotation: "'He has oppressed his people,' Haley explained" says nothing of Haley)
+            quoted = quote_spans(doc.text)
+            said = Counter(marks[t.lower_] for t in doc if t.lower_ in marks and t.lower_ not in honorifics
+                           and not any(a <= t.idx < b for a, b in quoted))
             counts.setdefault(names.pop(), Counter()).update(said)
     found = {}
     for name, said in counts.items():

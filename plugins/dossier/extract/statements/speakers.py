@@ -142,7 +142,12 @@ def _subjects_named(doc, mentions) -> list:
     security advisor, Thomas P Bossert, had made the announcement")."""
     subjects = [c for t in doc if t.dep_ == "ROOT" for c in t.children if c.dep_ in SUBJECT_DEPS]
     subjects += [a for s in subjects for a in s.children if a.dep_ == "appos"]
-    return [m for m in mentions if any(m.ref.start <= s.idx < m.ref.end for s in subjects)]
+    found = [m for m in mentions if any(m.ref.start <= s.idx < m.ref.end for s in subjects)]
+    # "U.S. Ambassador to the UN Nikki Haley fired back": the parse may make the title the subject and hang
+    # the name on its "to"; the person the title's phrase names is the subject
+    titled = [s for s in subjects if s.lower_ in words().titles and s.pos_ in {"NOUN", "PROPN"}]
+    return found + [m for m in mentions if m.kind == "person" and m not in found and any(
+        s.left_edge.idx <= m.ref.start < s.right_edge.idx + len(s.right_edge) for s in titled)]
 
 
 def _latter_former(subject, mentions):
