@@ -102,8 +102,12 @@ def _person_pronoun(subject, focus):
     # clause earlier in the same sentence (a subject antecedent is the likeliest one)
     doc = subject.doc
     # (not one inside the quotation the pronoun attributes: "'Jamal is a citizen,' he said")
+    # (nor one inside what the pronoun's own verb reports: "'...,' Putin killed not only ..., she said": she is
+    # not who the words she reports are about)
+    reported = {t.idx for c in subject.head.children if c.dep_ in {"ccomp", "parataxis"} for t in c.subtree}
     subjects = [m for m in focus.pending if m.kind == "person" and m.ref.end <= subject.idx and agrees(m.text)
-                and any(t.dep_ in {"nsubj", "nsubjpass"} and m.ref.start <= t.idx < m.ref.end for t in doc)
+                and any(t.dep_ in {"nsubj", "nsubjpass"} and m.ref.start <= t.idx < m.ref.end and t.idx not in reported
+                        for t in doc)
                 and not QUOTE_MARKS & set(doc.text[m.ref.start:subject.idx])]
     if subjects:
         return subjects[-1].text, subjects[-1].ref, "person", ()
