@@ -391,6 +391,7 @@ class Speech:
     statement_nouns: tuple[str, ...]
     finding_nouns: tuple[str, ...]
     kin_nouns: tuple[str, ...]
+    person_kin_nouns: tuple[str, ...]
     allegation_nouns: tuple[str, ...]
     claimed_things: tuple[str, ...]
     claimed_acts: tuple[str, ...]

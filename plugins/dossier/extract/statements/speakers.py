@@ -111,7 +111,9 @@ def _person_pronoun(subject, focus):
                 and not QUOTE_MARKS & set(doc.text[m.ref.start:subject.idx])]
     if subjects:
         return subjects[-1].text, subjects[-1].ref, "person", ()
-    text, ref = next(((t, r) for t, k, r in reversed(focus.speakers) if k == "person" and agrees(t)), (None, None))
+    # ("Amini's father criticised the report. ..., he said": one of a person's kin who spoke is a person too)
+    text, ref = next(((t, r) for t, k, r in reversed(focus.speakers)
+                      if (k == "person" or k == "group" and _one_of_kin(t)) and agrees(t)), (None, None))
     acting = {m.text: m for m in focus.silent if m.kind == "person" and agrees(m.text)}
     if len(acting) == 1:
         # "Danilov addressed the accusations on TV. 'They are choking,' he said": the person who is the
@@ -279,7 +281,8 @@ def _not_the_owner(p: _Phrase):
         owners = [t for t in head.children if t.dep_ == "poss"]
         p.persons = [m for m in p.persons
                      if not any(m.ref.start <= t.idx < m.ref.end for o in owners for t in o.subtree)]
-    elif p.noun and p.lemma not in table.institution_nouns | table.statement_nouns:
+    elif p.noun and p.lemma not in table.institution_nouns | table.statement_nouns | table.kin_nouns:
+        # (a person's kin speak for themselves: "Amini's father", _kin_of_a_person)
         owners = [t for t in head.children if t.dep_ == "poss" and any(
             m.kind == "person" and m.ref.start <= t.idx < m.ref.end for m in p.inside)]
         if owners:
@@ -324,6 +327,11 @@ def _entourage_back(p: _Phrase):
     named = [*p.focus.mentions, *(m for m in p.mentions if m.ref.end <= p.head.idx)]
     m = next((m for m in reversed(named) if m.kind == "group" and p.lemma in m.text.lower().split()), None)
     return (m.text, m.ref, "group", p.co) if m is not None else None
+
+
+def _one_of_kin(text: str) -> bool:
+    """"Amini's father", "the Vega widow": a name for one of a person's kin (speech.yml `person_kin_nouns`)."""
+    return bool(text.split()) and text.split()[-1].lower() in speech_words().person_kin_nouns
 
 
 @lru_cache(maxsize=1)

@@ -35,6 +35,7 @@ class SpeechWords:
     statement_nouns: frozenset[str]
     finding_nouns: frozenset[str]
     kin_nouns: frozenset[str]
+    person_kin_nouns: frozenset[str]
     allegation_nouns: frozenset[str]
     claimed_things: frozenset[str]
     claimed_acts: frozenset[str]
