@@ -49,6 +49,18 @@ def test_a_newsrooms_appeal_for_money_closing_the_article_is_dropped_with_what_f
     assert "favor to ask" not in text and "Herald" not in text
 
 
+def test_a_reporting_verb_run_into_its_that_is_set_apart_and_its_condition_kept(nlp):
+    """A space lost at a tag's edge ("statedthat") leaves the parser no verb; split again, the statement keeps the
+    condition it was said on ("if ...")."""
+    from test_statements import statements
+    body = ("After the visit, Ruritanian President Ana Vega statedthat if Borduria helped Sylvania arm its navy, it "
+            "would be a direct provocation.\n")
+    source = clean(Article("f", "seeds/f.txt", "Vega warns Borduria", body))
+    assert "stated that if Borduria" in source.sentences[-1].text
+    found = statements(nlp, "Vega warns Borduria\n" + source.sentences[-1].text)
+    assert [s.text.split()[0] for s in found if "provocation" in s.text] == ["if"]
+
+
 def test_datelines_in_the_first_paragraphs_and_photo_credits_are_dropped():
     body = ("A resident looks at the flooded street of the town after the storm, in Tarvos, Ruritania May 6, 2024. "
             "REUTERS/Jane Doe\n"

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
-from .data import boilerplate_table, date_words_table, load_lines
+from .data import boilerplate_table, date_words_table, load_lines, speech_table
 from .model import Article, Sentence, Source
 
 OPENERS = "“"
@@ -68,11 +68,25 @@ def _same_words(a: str, b: str) -> bool:
 
 def _squash(text: str) -> str:
     """Runs of white space as one space; a possessive typed twice ("North Korea’s ’s Foreign Ministry", a
-    slip of the page's editing) as one, so that the parser reads the body as the country's."""
-    return _DOUBLE_POSSESSIVE.sub(r"\1", re.sub(r"\s+", " ", text)).strip()
+    slip of the page's editing) as one, so that the parser reads the body as the country's; a reporting verb
+    glued to its "that" ("Yun Suk-yeol statedthat if ...", a space lost at a tag's edge) apart again."""
+    text = _DOUBLE_POSSESSIVE.sub(r"\1", re.sub(r"\s+", " ", text)).strip()
+    return _glued_that().sub(r"\1 \2", text)
 
 
 _DOUBLE_POSSESSIVE = re.compile(r"(['’]s) \1(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def _glued_that() -> re.Pattern:
+    """A reporting verb's past or present form (data/speech.yml `verbs`) run into "that"."""
+    table = speech_table()
+    forms = set(table.irregular_forms)
+    for verb in table.verbs:
+        stem = verb[:-1] if verb.endswith("e") else verb
+        forms |= {stem + "ed", verb + "s", verb + "es"} | ({verb[:-1] + "ied", verb[:-1] + "ies"} if verb.endswith("y") else set())
+    alternatives = "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
+    return re.compile(rf"\b({alternatives})(that)\b", re.IGNORECASE)
 
 
 @dataclass

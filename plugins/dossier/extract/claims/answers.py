@@ -946,6 +946,9 @@ def _said_on_a_condition(state: ClaimState, r: Reading) -> bool:
     """"said that if information about the malicious actions is confirmed, that intent would merit strong
     condemnation": words said on a condition (stances.yml conditionals, just before them in the sentence)
     back nothing yet."""
+    opening = r.statement.text.lower().split()[:1]  # the condition inside the words ("if information ... is confirmed")
+    if any(w.strip(",") in state.table.conditionals for w in opening):
+        return True
     found = state.docs.get((r.statement.ref.source, r.statement.ref.sentence))
     if found is None:
         return False

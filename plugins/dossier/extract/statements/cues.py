@@ -199,7 +199,8 @@ def _reported_span(token, lemma, table) -> tuple[int, int] | None:
     if lemma in table.say_verbs and clauses:
         toks = [t for c in clauses for t in c.subtree]
         start = min(toks, key=lambda t: t.i)
-        while start.dep_ == "mark" or start.is_punct:
+        # ("said that X", not a condition: "stated that if Russia helped ..., it would be" keeps its "if")
+        while (start.dep_ == "mark" and start.lower_ in speech_words().quote_joiners) or start.is_punct:
             if start.i + 1 >= len(doc):
                 return None
             start = doc[start.i + 1]
