@@ -30,7 +30,7 @@ from ...model import Confidence, Mention, Ref, StatementRecord
 from ...parse import Parsed
 from ..index import by_sentence, by_source
 from ..who import words as who_words
-from .cues import (_according_cues, _belief_cues, _cut_relative_clauses, _headline_cues, _inverted_headline,
+from .cues import (credit_titled_subjects, _according_cues, _belief_cues, _cut_relative_clauses, _headline_cues, _inverted_headline,
                    _labelled_headline, _noun_cues, _part_with_a_colon, _verb_cues)
 from .focus import _Cue, _Focus, _remember, article_genders
 from .quotes import _owner, _words_outside, quote_spans, runs_on
@@ -180,6 +180,8 @@ def _cues(doc, text, quotes, mentions, focus, kind: str) -> list[_Cue]:
     elif kind == "headline" and not any(c.span for c in cues if c.speaker):
         # "'Very likely' that ..., say military high command": the words before the verb, its speaker after
         cues = [c for c in (_inverted_headline(doc, t, mentions, focus) for t in doc if t.i > 0) if c] or cues
+    if kind == "headline":
+        credit_titled_subjects(cues, mentions, focus)
     return cues
 
 

@@ -13,7 +13,7 @@ from ...world import country_of, demonym_country
 from ..who import words as who_words
 from .focus import _Cue
 from .quotes import quote_spans
-from .speakers import _inverted_subject, _named_after_quote, _named_subject, _of_noun_phrase, _relative_subject, _speaker
+from .speakers import headline_titled_person, _inverted_subject, _named_after_quote, _named_subject, _of_noun_phrase, _relative_subject, _speaker
 from .tables import ARG_DEPS, CLAUSE_DEPS, SUBJECT_DEPS, speech_words
 
 
@@ -591,7 +591,21 @@ def _titled_lead(doc, start: int, tok, mentions, focus) -> tuple | None:
     if last is None or last.pos_ not in {"NOUN", "PROPN"} or last.lower_ not in who_words().titles:
         return None
     speaker, ref, kind, _ = _of_noun_phrase(last, mentions, focus, before=tok.idx)
-    return (speaker, ref, kind) if speaker is not None and kind == "person" else None
+    if speaker is not None and kind == "person":
+        return speaker, ref, kind
+    return headline_titled_person(last, mentions, focus, before=tok.idx)
+
+
+def credit_titled_subjects(cues, mentions, focus) -> None:
+    """A headline's verb whose subject is a title alone ("Qatari official says ...", "Tehran police chief
+    denies ..."): the person the article titles so speaks, not the state or body the title names."""
+    for c in cues:
+        if c.speaker_kind == "person" or c.co:
+            continue
+        subject = next((g for g in c.token.children if g.dep_ in SUBJECT_DEPS and g.i < c.token.i), None)
+        found = headline_titled_person(subject, mentions, focus, before=c.token.idx) if subject is not None else None
+        if found is not None:
+            c.speaker, c.speaker_ref, c.speaker_kind = found
 
 
 def _names_only_inside_a_common_subject(doc, tok, names) -> bool:
@@ -624,7 +638,11 @@ def _signed_headline_end(doc, mentions, focus=None) -> Iterator[_Cue]:
     if label is not None and len(label) and (label[0].pos_ == "CCONJ" or any(t.tag_ == "VBG" for t in label)):
         return  # "... -- And US Avoiding the Evidence": a second clause of the headline, no one's signature
     titled = _label_speaker(label, mentions, focus) if not found and label is not None and len(label) else None
-    if found:
+    credited = headline_titled_person(label.root, mentions, focus) \
+        if label is not None and len(label) and label.root.i == label[-1].i else None
+    if credited is not None:
+        speaker, ref, kind = credited
+    elif found:
         speaker, ref, kind = found[0].text, found[0].ref, found[0].kind
     elif titled is not None:
         speaker, ref, kind = titled

@@ -490,6 +490,52 @@ def _role_noun(p: _Phrase):
     return (text, ref, "person", ()) if text else None
 
 
+def headline_titled_person(head, mentions, focus, before: int | None = None):
+    """(text, ref, "person") of the person a headline credits by title alone ("Qatari official says ...",
+    "... - USADA Chief", "Tehran police chief denies ..."): the press titles its story's main voice by the
+    state or body they speak for, in words the story need not repeat ("chief" of a "secretary general"). The
+    first person the article names after the headline whose title names that state or body; where nobody's
+    title names the state, the first whose title names no state. None where the headline names a person, or
+    names no state or body."""
+    if focus is None or head.tag_ in {"NNS", "NNPS"} or head.lemma_.lower() not in words().titles:
+        return None
+    toks = [t for t in head.subtree if t.i <= head.i and (before is None or t.idx < before)]
+    lo, hi = min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks)
+    inside = [m for m in mentions if lo <= m.ref.start < hi]
+    if any(m.kind == "person" for m in inside):
+        return None
+    said = " ".join(t.text for t in toks if t.i < head.i)
+    country = _named_country(said) or next((c.name for c in map(capital_of, said.split()) if c), None)
+    bodies = {m.text.lower() for m in inside if m.kind == "organization"}
+    if country is None and not bodies:
+        return None
+    here = {m.ref for m in mentions}  # the headline's own names title nobody the story quotes
+    titled = [m for m in focus.article if m.kind == "person" and m.role and m.ref not in here]
+
+    def of_the_body(m) -> bool:
+        role, org = f"{m.role} {m.role_org or ''}".lower(), (m.role_org or "").lower()
+        return any(b in role or (org and org in b) for b in bodies)
+
+    titled = [m for m in titled if _may_hold(head.lemma_.lower(), m.role)]
+    found = [m for m in titled if of_the_body(m) or (country is not None and _role_country(m) == country)]
+    if not found and country is not None and not bodies:
+        found = [m for m in titled if _role_country(m) is None]
+    return (found[0].text, found[0].ref, "person") if found else None
+
+
+def _may_hold(title: str, role: str) -> bool:
+    """May a headline's title stand for the role? Its own title ("the envoy" of an ambassador, _same_title),
+    a leader's of a leader's ("chief" of "Police Commander", not of "deputy chief of staff"), or "official" of
+    any post."""
+    said = " ".join(same_spelling(role).replace("-", " ").split())
+    words = set(said.split())
+    if title in speech_words().any_post_titles or _same_title(title, role):
+        return True
+    leading = {t.replace("-", " ") for t in speech_words().leading_titles}
+    return title in leading and not words & speech_words().deputy_words \
+        and any(re.search(rf"\b{re.escape(t)}\b", said) for t in leading)
+
+
 def _first_named_after(p: _Phrase, names: list[str]) -> list[str]:
     """Of the names, the first the article mentions after the phrase's sentence, as a list of one (or none)."""
     here = next((m.ref.sentence for m in p.mentions), None)
