@@ -95,6 +95,15 @@ def test_the_maker_of_claims_named_by_nationality_is_the_country(nlp):
     assert index.of_name("Peruvian") is None  # a speaker "Peruvian" is anyone of that nation, not the state
 
 
+def test_a_persons_kin_named_by_surname_is_the_person_the_dossier_titles_so(nlp):
+    actors, index, _, _ = _actors(
+        nlp, "Father speaks out",
+        "“She was hit on the head,” Pablo Ortiz, Maria’s father, told reporters on Monday.",
+        "Maria Ortiz died in custody on Friday, police said.")
+    assert index.of_name("Ortiz father") == actors["Pablo Ortiz"].id
+    assert index.of_name("Ortiz mother") is None  # nobody is titled so
+
+
 def test_title_before_name_gives_role_and_organisation(nlp):
     actors, _, _, _ = _actors(
         nlp, "Ministry answers critics",

@@ -312,11 +312,26 @@ def _kin_of_a_person(p: _Phrase):
     """"The Ruiz family", "Ruiz's widow": the kin speak, not the person named (who may be the victim the
     story is about); they are named by the phrase itself."""
     named = p.persons or [t for t in p.head.children if t.dep_ in {"compound", "poss"} and t.pos_ == "PROPN"]
+    if p.noun and p.lemma in speech_words().kin_nouns and not named:
+        return _kin_of_the_one_referred_to(p)
     if not (p.noun and p.lemma in speech_words().kin_nouns and named):
         return None
     words_ = [t for t in p.toks if t.dep_ not in {"det", "punct"} and t.i <= p.head.i]
     text = " ".join(t.text for t in words_ if t.text not in {"'s", "’s"})
     return (text, None, "group", p.co) if text[:1].isupper() else None
+
+
+def _kin_of_the_one_referred_to(p: _Phrase):
+    """"Her father has said ...": the kin of the last person the article named whom it calls "she" ("his": "he"),
+    named as "Amini father" for resolution to find the person of that surname so titled."""
+    pronoun = next((t.lower_ for t in p.head.children if t.dep_ == "poss" and t.tag_ == "PRP$"), None)
+    gender = {"her": "she", "his": "he"}.get(pronoun or "")
+    if p.focus is None or gender is None or p.head.tag_ != "NN":
+        return None
+    named = [*p.focus.mentions, *(m for m in p.mentions if m.ref.end <= p.head.idx)]
+    owner = next((m for m in reversed(named) if m.kind == "person"
+                  and p.focus.genders.get(m.text.split()[-1].lower()) == gender), None)
+    return (f"{owner.text.split()[-1]} {p.head.text.lower()}", None, "group", p.co) if owner is not None else None
 
 
 def _entourage_back(p: _Phrase):

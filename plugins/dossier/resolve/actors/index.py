@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ...extract.actors import BROADCAST, INSTITUTION_WORD, PLACE
-from ...data import actor_words_table
+from ...data import actor_words_table, speech_table
 from ...model import Actor, Confidence, Mention, Ref, name_key
 from ...world import capital_of, country_of, demonym_country
 
@@ -78,7 +78,7 @@ class ActorIndex:
         country = country_of(name)
         if country is not None:
             return self.by_name.get(norm(country.name))
-        return self._of_surname(name) or self._of_folded(key)
+        return self._of_surname(name) or self._of_folded(key) or self._of_kin(name)
 
     def of_maker(self, name: str | None) -> str | None:
         """Who made a claim an answer names: a name, or an adjective of nationality standing for its country
@@ -97,6 +97,17 @@ class ActorIndex:
         key = norm(word)
         fits = {a.id for a in self.actors if a.kind == "person"
                 and any(key in norm(form).split() for form in (a.name, *a.aliases))}
+        return fits.pop() if len(fits) == 1 else None
+
+    def _of_kin(self, name: str) -> str | None:
+        """"Amini father", a speaker the statements stage names as a person's kin: the one person of that
+        surname the dossier titles so ("Amjad Amini, Mahsa's father")."""
+        words = name.split()
+        if len(words) < 2 or words[-1].lower() not in speech_table().person_kin_nouns:
+            return None
+        kin, surname = words[-1].lower(), norm(words[-2])
+        fits = {a.id for a in self.actors if a.kind == "person" and a.role and kin in a.role.lower().split()
+                and any(surname in norm(form).split() for form in (a.name, *a.aliases))}
         return fits.pop() if len(fits) == 1 else None
 
     def _of_folded(self, key: str) -> str | None:
