@@ -104,6 +104,15 @@ def test_a_persons_kin_named_by_surname_is_the_person_the_dossier_titles_so(nlp)
     assert index.of_name("Ortiz mother") is None  # nobody is titled so
 
 
+def test_a_government_named_by_its_leaders_surname_is_the_state_the_dossier_affiliates_them_with(nlp):
+    actors, index, _, _ = _actors(
+        nlp, "Tanker attacks",
+        "Peruvian President Ana Lopez said on Monday that Bolivia attacked the tankers.",
+        "Peru has asked the United Nations to investigate, and Bolivia denied the charge.")
+    assert index.of_name("Lopez administration") == actors["Peru"].id
+    assert index.of_name("Morales administration") is None  # nobody of that surname
+
+
 def test_title_before_name_gives_role_and_organisation(nlp):
     actors, _, _, _ = _actors(
         nlp, "Ministry answers critics",

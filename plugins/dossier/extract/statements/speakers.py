@@ -373,7 +373,11 @@ def _leaders_government(p: _Phrase):
     names = {t.text for t in p.head.children if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i < p.head.i}
     countries = {_role_country(m) for m in p.focus.article
                  if m.kind == "person" and _surnames(m.text) & names and m.role} - {None}
-    return (countries.pop(), None, "country", ()) if len(countries) == 1 else None
+    if len(countries) == 1:
+        return countries.pop(), None, "country", ()
+    # the article titles nobody so: "Trump administration", for resolution to find the state the dossier's
+    # person of that surname leads
+    return (f"{' '.join(sorted(names))} {p.lemma}", None, "country", ()) if len(names) == 1 and not countries else None
 
 
 def _surnames(name: str) -> set[str]:

@@ -78,7 +78,7 @@ class ActorIndex:
         country = country_of(name)
         if country is not None:
             return self.by_name.get(norm(country.name))
-        return self._of_surname(name) or self._of_folded(key) or self._of_kin(name)
+        return self._of_surname(name) or self._of_folded(key) or self._of_kin(name) or self._of_leaders_government(name)
 
     def of_maker(self, name: str | None) -> str | None:
         """Who made a claim an answer names: a name, or an adjective of nationality standing for its country
@@ -108,6 +108,18 @@ class ActorIndex:
         kin, surname = words[-1].lower(), norm(words[-2])
         fits = {a.id for a in self.actors if a.kind == "person" and a.role and kin in a.role.lower().split()
                 and any(surname in norm(form).split() for form in (a.name, *a.aliases))}
+        return fits.pop() if len(fits) == 1 else None
+
+    def _of_leaders_government(self, name: str) -> str | None:
+        """"Trump administration", a government named by its leader's surname: the one state the dossier's
+        people of that surname are affiliated with ("U.S. President Donald Trump")."""
+        words = name.split()
+        if len(words) != 2 or words[1].lower() not in actor_words_table().government_words:
+            return None
+        surname = norm(words[0])
+        states = {a.id for a in self.actors if a.kind == "country"}
+        fits = {s for a in self.actors if a.kind == "person" and surname in norm(a.name).split()
+                for s in a.affiliations if s in states}
         return fits.pop() if len(fits) == 1 else None
 
     def _of_folded(self, key: str) -> str | None:
