@@ -14,6 +14,7 @@ from dossier.model import Sentence, Source
 from dossier.parse import Parsed
 from dossier.resolve import contested_statements
 from dossier.resolve.actors import resolve_actors
+from dossier.resolve.claims import resolve_statements
 from test_statements import parse_text
 
 
@@ -111,6 +112,20 @@ def test_a_government_named_by_its_leaders_surname_is_the_state_the_dossier_affi
         "Peru has asked the United Nations to investigate, and Bolivia denied the charge.")
     assert index.of_name("Lopez administration") == actors["Peru"].id
     assert index.of_name("Morales administration") is None  # nobody of that surname
+
+
+def test_a_title_an_article_names_nobody_by_is_the_person_the_dossier_titles_so(nlp):
+    titled = _parsed(nlp, "Talks on the embassy", "Peruvian Foreign Minister Ana Garcia said on Monday that talks would go on.",
+                     source_id="a")
+    untitled = _parsed(nlp, "Embassy bombing", "Peru’s foreign minister said Bolivia was behind the bombing of the embassy.",
+                       "Peru’s deputy foreign minister said the inquiry would take months.", source_id="b")
+    found = extract([titled, untitled])
+    index, _ = resolve_actors(found.mentions, [titled.source, untitled.source], [], found.dropped, found.statements,
+                              contested_statements(found))
+    speakers = {s.text: s.speaker for s in resolve_statements(found.statements, index)}
+    names = {a.id: a.name for a in index.actors}
+    assert names[speakers["Bolivia was behind the bombing of the embassy"]] == "Ana Garcia"
+    assert names[speakers["the inquiry would take months"]] == "Peru"  # a deputy holds no minister's post
 
 
 def test_title_before_name_gives_role_and_organisation(nlp):

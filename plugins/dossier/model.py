@@ -327,6 +327,9 @@ class StatementRecord:
     # further speakers of the same words ("Russia and North Korea have denied ..."), as written
     co_speakers: tuple[str, ...] = ()
     co_speaker_refs: tuple[Ref | None, ...] = ()
+    # the title an unnamed speaker is written with ("foreign minister" of "Ukraine's foreign minister said"),
+    # where the speaker found is the state it serves: the dossier may know who holds it
+    speaker_title: str | None = None
 
 
 @dataclass(frozen=True)

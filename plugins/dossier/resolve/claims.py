@@ -19,6 +19,9 @@ def resolve_statements(records: tuple[StatementRecord, ...], actors: ActorIndex)
         counts[(r.ref.source, r.ref.sentence)] += 1
         n = counts[(r.ref.source, r.ref.sentence)]
         speaker = _actor_of(actors, r.speaker_ref, r.speaker_text)
+        if r.speaker_title and speaker is not None:
+            # "Ukraine's foreign minister said", the article naming nobody: whom the dossier titles so
+            speaker = actors.holder_of(r.speaker_title, speaker) or speaker
         out.append(Statement(id=f"{r.ref.source}-{r.ref.sentence}-{n}", speaker=speaker, source=r.ref.source,
                              sentence=r.ref.sentence, text=r.text, direct=r.direct, cue=r.cue, date=r.date,
                              start=r.ref.start, end=r.ref.end))

@@ -272,7 +272,7 @@ def _cue_statements(c: _Cue, text: str, sentence: Ref) -> Iterator[StatementReco
             yield StatementRecord(Ref(sentence.source, sentence.sentence, a, b), c.speaker, c.speaker_ref, c.cue,
                                   text[a:b].strip(), True,
                                   confidence=Confidence.CERTAIN if c.speaker else Confidence.NO_SPEAKER,
-                                  co_speakers=co, co_speaker_refs=co_refs)
+                                  co_speakers=co, co_speaker_refs=co_refs, speaker_title=c.title)
         if c.span is None or all(_words_outside(text, c.span, q) < 3 for q in c.quotes):
             return
     if c.span is not None:
@@ -282,4 +282,4 @@ def _cue_statements(c: _Cue, text: str, sentence: Ref) -> Iterator[StatementReco
             yield StatementRecord(Ref(sentence.source, sentence.sentence, a, a + len(words)), c.speaker,
                                   c.speaker_ref, c.cue, words, False,
                                   confidence=Confidence.REPORTED if c.speaker else Confidence.NO_SPEAKER,
-                                  co_speakers=co, co_speaker_refs=co_refs)
+                                  co_speakers=co, co_speaker_refs=co_refs, speaker_title=c.title)

@@ -13,7 +13,7 @@ from ...world import country_of, demonym_country
 from ..who import words as who_words
 from .focus import _Cue
 from .quotes import quote_spans
-from .speakers import headline_titled_person, _inverted_subject, _named_after_quote, _named_subject, _of_noun_phrase, _relative_subject, _speaker
+from .speakers import headline_titled_person, unnamed_title, _inverted_subject, _named_after_quote, _named_subject, _of_noun_phrase, _relative_subject, _speaker
 from .tables import ARG_DEPS, CLAUSE_DEPS, SUBJECT_DEPS, speech_words
 
 
@@ -43,7 +43,8 @@ def _verb_cues(doc, text, quotes, mentions, focus) -> Iterator[_Cue]:
         own = _named_subject(token) or (speaker is not None and (_relative_subject(token) is not None
                                                                   or _answers_own_noun(token, table)
                                                                   or _answers_what_was_said(token, table)))
-        yield _Cue(token, _cue_text(token), speaker, ref, kind, span, co, own=own)
+        yield _Cue(token, _cue_text(token), speaker, ref, kind, span, co, own=own,
+                   title=unnamed_title(token) if kind == "country" and not co else None)
 
 
 def _its_own_object(token, speaker: str) -> bool:

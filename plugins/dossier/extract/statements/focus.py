@@ -71,6 +71,7 @@ class _Cue:
     co: tuple = ()  # further speakers: ((text, ref), ...)
     quotes: list = field(default_factory=list)
     own: bool = False  # the speaker is named by the cue's own syntax (a name, a relative clause's antecedent)
+    title: str | None = None  # the unnamed title the speaker, a state, is written with (StatementRecord.speaker_title)
 
 
 def _remember(focus: _Focus, c: _Cue) -> None:

@@ -555,6 +555,21 @@ def _may_hold(title: str, role: str) -> bool:
         and any(re.search(rf"\b{re.escape(t)}\b", said) for t in leading)
 
 
+def unnamed_title(verb) -> str | None:
+    """"Ukraine's foreign minister said", "the Iranian interior minister stressed": the title of a reporting
+    verb's subject that names nobody, as its portfolio words and title ("foreign minister"); None for a
+    graded title ("deputy", "former": not the post itself) or a subject that is no single title."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    if subject is None or subject.tag_ not in {"NN", "NNP"} or subject.lemma_.lower() not in words().titles:
+        return None
+    before = [t for t in subject.children if t.dep_ in {"compound", "amod"} and t.i < subject.i]
+    graded = {*actor_words_table().grade_words, *speech_words().deputy_words}
+    if any(t.lower_ in graded for t in before) or any(
+            t.ent_type_ == "PERSON" for t in subject.subtree):
+        return None
+    return " ".join([t.lower_ for t in before if t.lower_ in _portfolios()] + [subject.lemma_.lower()])
+
+
 def _first_named_after(p: _Phrase, names: list[str]) -> list[str]:
     """Of the names, the first the article mentions after the phrase's sentence, as a list of one (or none)."""
     here = next((m.ref.sentence for m in p.mentions), None)

@@ -10,6 +10,7 @@ from ...extract.actors import BROADCAST, INSTITUTION_WORD, PLACE
 from ...data import actor_words_table, speech_table
 from ...model import Actor, Confidence, Mention, Ref, name_key
 from ...world import capital_of, country_of, demonym_country
+from ...extract.who import same_spelling
 
 KEEP_CONFIDENCE = Confidence.KEEP  # below this an actor goes to the review page instead of the dossier
 WEAK = Confidence.WEAK  # one mention that neither acts nor carries a title: listed for review
@@ -99,6 +100,22 @@ class ActorIndex:
                 and any(key in norm(form).split() for form in (a.name, *a.aliases))}
         return fits.pop() if len(fits) == 1 else None
 
+    def holder_of(self, title: str, state: str) -> str | None:
+        """The one person the dossier titles as the state's holder of a post ("foreign minister" of Ukraine:
+        "Ukrainian Foreign Minister Dmytro Kuleba"), or None."""
+        fits = {a.id for a in self.actors if a.kind == "person" and a.role and _holds(title, a.role)
+                and self._serves(a, state)}
+        return fits.pop() if len(fits) == 1 else None
+
+    def _serves(self, person: Actor, state: str) -> bool:
+        """Does the person act for the state: affiliated with it, with one of its bodies ("Iranian Foreign
+        Ministry"), or titled with its name ("Iran's Foreign Minister")?"""
+        bodies = {a.id: a for a in self.actors if a.id in person.affiliations}
+        named = country_of(person.role or "") or next(
+            (c for c in map(demonym_country, (person.role or "").replace("’s", " ").replace("'s", " ").split()) if c), None)
+        return state in person.affiliations or any(state in b.affiliations for b in bodies.values()) \
+            or (named is not None and self.by_name.get(norm(named.name)) == state)
+
     def _of_kin(self, name: str) -> str | None:
         """"Amini father", a speaker the statements stage names as a person's kin: the one person of that
         surname the dossier titles so ("Amjad Amini, Mahsa's father")."""
@@ -151,3 +168,18 @@ def _fold_country(key: str) -> str:
 @lru_cache(maxsize=1)
 def _org_heads() -> frozenset[str]:
     return frozenset(w.lower() for w in actor_words_table().org_heads)
+
+
+def _holds(title: str, role: str) -> bool:
+    """Does a role hold the post a title names? Its portfolio words and its title word, or a word the press
+    varies it with for one post ("envoy" of an ambassador, "chief" of a commander); never a deputy's or a
+    former holder's role."""
+    words = speech_table()
+    said = set(same_spelling(role).replace("-", " ").replace(".", "").split())
+    *portfolio, head = title.split()
+    if said & set(words.deputy_words) or not set(portfolio) <= said:
+        return False
+    for one_post in (words.posted_titles, words.monarch_titles, words.leading_titles):
+        if head in one_post:
+            return bool(said & set(one_post))
+    return head in said
