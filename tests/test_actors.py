@@ -128,6 +128,21 @@ def test_a_title_an_article_names_nobody_by_is_the_person_the_dossier_titles_so(
     assert names[speakers["the inquiry would take months"]] == "Peru"  # a deputy holds no minister's post
 
 
+def test_an_unnamed_ministry_of_a_state_is_the_states_ministry_the_dossier_names(nlp):
+    named = _parsed(nlp, "Talks on the embassy", "The Peruvian Ministry of Foreign Affairs said on Monday that talks would go on.",
+                    source_id="a")
+    unnamed = _parsed(nlp, "Embassy bombing", "Peru on Thursday rejected an accusation that it was behind the bombing.",
+                      "A foreign affairs ministry spokesperson told reporters that Chile is inciting a confrontation.",
+                      source_id="b")
+    found = extract([named, unnamed])
+    index, _ = resolve_actors(found.mentions, [named.source, unnamed.source], [], found.dropped, found.statements,
+                              contested_statements(found))
+    speakers = {s.text: s.speaker for s in resolve_statements(found.statements, index)}
+    names = {a.id: a.name for a in index.actors}
+    assert names[speakers["Chile is inciting a confrontation"]] == "Peruvian Ministry of Foreign Affairs"
+    assert names[speakers["rejected an accusation that it was behind the bombing"]] == "Peru"
+
+
 def test_title_before_name_gives_role_and_organisation(nlp):
     actors, _, _, _ = _actors(
         nlp, "Ministry answers critics",

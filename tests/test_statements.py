@@ -33,6 +33,8 @@ def test_case(nlp, case):
         st = hits[0]
         assert st.speaker_text == exp["speaker"], (st.text, st.speaker_text)
         assert st.direct == exp["direct"], st.text
+        if "speaker_title" in exp:
+            assert st.speaker_title == exp["speaker_title"], (st.text, st.speaker_title)
         if "co_speakers" in exp:
             assert list(st.co_speakers) == exp["co_speakers"]
     for bad in case.get("not", []):

@@ -13,7 +13,7 @@ from ...world import country_of, demonym_country
 from ..who import words as who_words
 from .focus import _Cue
 from .quotes import quote_spans
-from .speakers import headline_titled_person, unnamed_title, _inverted_subject, _named_after_quote, _named_subject, _of_noun_phrase, _relative_subject, _speaker
+from .speakers import headline_titled_person, refers_back, unnamed_title, _inverted_subject, _named_after_quote, _named_subject, _of_noun_phrase, _relative_subject, _speaker
 from .tables import ARG_DEPS, CLAUSE_DEPS, SUBJECT_DEPS, speech_words
 
 
@@ -44,7 +44,22 @@ def _verb_cues(doc, text, quotes, mentions, focus) -> Iterator[_Cue]:
                                                                   or _answers_own_noun(token, table)
                                                                   or _answers_what_was_said(token, table)))
         yield _Cue(token, _cue_text(token), speaker, ref, kind, span, co, own=own,
-                   title=unnamed_title(token) if kind == "country" and not co else None)
+                   title=_title(token, speaker, ref, kind, co, focus))
+
+
+def _title(token, speaker, ref, kind, co, focus) -> str | None:
+    """The unnamed title the speaker, a state or body, is written with (unnamed_title); a pronoun or a bare
+    "the spokesman" after it in the article speaks with the title given before ("A foreign ministry
+    spokesperson said ... 'However, ...,' said the spokesman")."""
+    if speaker is None or kind == "person" or co:
+        return None
+    title = unnamed_title(token)
+    if focus is None:
+        return title
+    if title is not None:
+        focus.titles[(speaker, ref)] = title
+        return title
+    return focus.titles.get((speaker, ref)) if refers_back(token) else None
 
 
 def _its_own_object(token, speaker: str) -> bool:

@@ -25,6 +25,7 @@ class _Focus:
     # ((text, kind, ref), co-speakers, len(speakers) then) of the last subject naming several actors together
     group: tuple | None = None
     genders: dict = field(default_factory=dict)  # a person's last name word -> "he" or "she", as the article says
+    titles: dict = field(default_factory=dict)  # (speaker text, ref) -> the unnamed title it was last written with
 
     def last_speaker(self, kinds: set[str] | None = None):
         for text, kind, ref in reversed(self.speakers):

@@ -560,14 +560,31 @@ def unnamed_title(verb) -> str | None:
     verb's subject that names nobody, as its portfolio words and title ("foreign minister"); None for a
     graded title ("deputy", "former": not the post itself) or a subject that is no single title."""
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
-    if subject is None or subject.tag_ not in {"NN", "NNP"} or subject.lemma_.lower() not in words().titles:
+    if subject is not None and subject.lemma_.lower() in speech_words().voice_titles:
+        # "a foreign affairs ministry spokesperson said": the body it speaks for
+        subject = next((c for c in subject.children if c.dep_ == "compound" and c.i < subject.i
+                        and c.lemma_.lower() in actor_words_table().body_heads), subject)
+    heads = {*words().titles, *actor_words_table().body_heads}
+    if subject is None or subject.tag_ not in {"NN", "NNP"} or subject.lemma_.lower() not in heads:
         return None
-    before = [t for t in subject.children if t.dep_ in {"compound", "amod"} and t.i < subject.i]
+    # (the modifiers' own modifiers too: "foreign" of "foreign affairs ministry")
+    before = [t for t in subject.subtree if t.dep_ in {"compound", "amod"} and t.i < subject.i]
     graded = {*actor_words_table().grade_words, *speech_words().deputy_words}
     if any(t.lower_ in graded for t in before) or any(
             t.ent_type_ == "PERSON" for t in subject.subtree):
         return None
     return " ".join([t.lower_ for t in before if t.lower_ in _portfolios()] + [subject.lemma_.lower()])
+
+
+def refers_back(verb) -> bool:
+    """Is the reporting verb's subject a pronoun or a bare voice's title ("he said", "said the spokesman"),
+    naming whom it means only by what came before?"""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None:
+        return False
+    bare = not any(c.dep_ in {"compound", "amod", "poss", "prep"} for c in subject.children)
+    return subject.tag_ == "PRP" or (bare and subject.lemma_.lower() in
+                                     {*speech_words().voice_titles, *speech_words().state_voice_titles})
 
 
 def _first_named_after(p: _Phrase, names: list[str]) -> list[str]:

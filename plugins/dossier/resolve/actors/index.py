@@ -103,8 +103,16 @@ class ActorIndex:
     def holder_of(self, title: str, state: str) -> str | None:
         """The one person the dossier titles as the state's holder of a post ("foreign minister" of Ukraine:
         "Ukrainian Foreign Minister Dmytro Kuleba"), or None."""
-        fits = {a.id for a in self.actors if a.kind == "person" and a.role and _holds(title, a.role)
-                and self._serves(a, state)}
+        if not any(a.id == state and a.kind == "country" for a in self.actors):
+            return None  # a body's or a group's title is theirs to hold
+        if title.split()[-1] in actor_words_table().body_heads:
+            # "the foreign ministry said", the state found for it: its body so named ("Ministry of Foreign Affairs")
+            wanted = set(same_spelling(title).split())
+            fits = {a.id for a in self.actors if a.kind == "organization" and state in a.affiliations
+                    and any(wanted <= set(same_spelling(n).split()) for n in (a.name, *a.aliases))}
+        else:
+            fits = {a.id for a in self.actors if a.kind == "person" and a.role and _holds(title, a.role)
+                    and self._serves(a, state)}
         return fits.pop() if len(fits) == 1 else None
 
     def _serves(self, person: Actor, state: str) -> bool:
