@@ -143,6 +143,19 @@ def test_an_unnamed_ministry_of_a_state_is_the_states_ministry_the_dossier_names
     assert names[speakers["rejected an accusation that it was behind the bombing"]] == "Peru"
 
 
+def test_a_states_unnamed_military_is_the_body_the_dossier_names_most_as_its_armed_forces(nlp):
+    named = _parsed(nlp, "Border clash", "The Peruvian Armed Forces said on Monday that the border was calm.",
+                    "The Peruvian Air Force flew over the border.", source_id="a")
+    unnamed = _parsed(nlp, "Border clash", "Peru on Thursday rejected an accusation that it shelled the town.",
+                      "The Peruvian military said Chile had fired first.", source_id="b")
+    found = extract([named, unnamed])
+    index, _ = resolve_actors(found.mentions, [named.source, unnamed.source], [], found.dropped, found.statements,
+                              contested_statements(found))
+    speakers = {s.text: s.speaker for s in resolve_statements(found.statements, index)}
+    names = {a.id: a.name for a in index.actors}
+    assert names[speakers["Chile had fired first"]] == "Peruvian Armed Forces"
+
+
 def test_title_before_name_gives_role_and_organisation(nlp):
     actors, _, _, _ = _actors(
         nlp, "Ministry answers critics",

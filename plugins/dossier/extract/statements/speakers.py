@@ -562,10 +562,11 @@ def unnamed_title(verb) -> str | None:
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
     if subject is not None and subject.lemma_.lower() in speech_words().voice_titles:
         # "a foreign affairs ministry spokesperson said": the body it speaks for
-        subject = next((c for c in subject.children if c.dep_ == "compound" and c.i < subject.i
-                        and c.lemma_.lower() in actor_words_table().body_heads), subject)
-    heads = {*words().titles, *actor_words_table().body_heads}
-    if subject is None or subject.tag_ not in {"NN", "NNP"} or subject.lemma_.lower() not in heads:
+        subject = next((c for c in subject.children if c.dep_ in {"compound", "amod"} and c.i < subject.i
+                        and c.lemma_.lower() in _unnamed_body_heads()), subject)
+    heads = {*words().titles, *_unnamed_body_heads()}
+    # (one title: "Israeli military spokesman" may tag "military" an adjective, never a plural)
+    if subject is None or subject.tag_ in {"NNS", "NNPS"} or subject.lemma_.lower() not in heads:
         return None
     # (the modifiers' own modifiers too: "foreign" of "foreign affairs ministry")
     before = [t for t in subject.subtree if t.dep_ in {"compound", "amod"} and t.i < subject.i]
@@ -574,6 +575,11 @@ def unnamed_title(verb) -> str | None:
             t.ent_type_ == "PERSON" for t in subject.subtree):
         return None
     return " ".join([t.lower_ for t in before if t.lower_ in _portfolios()] + [subject.lemma_.lower()])
+
+
+def _unnamed_body_heads() -> frozenset[str]:
+    """Head nouns of a state's body written without its name: "the foreign ministry", "the military"."""
+    return frozenset({*actor_words_table().body_heads, *speech_words().armed_force_nouns})
 
 
 def refers_back(verb) -> bool:

@@ -105,6 +105,8 @@ class ActorIndex:
         "Ukrainian Foreign Minister Dmytro Kuleba"), or None."""
         if not any(a.id == state and a.kind == "country" for a in self.actors):
             return None  # a body's or a group's title is theirs to hold
+        if title.split()[-1] in speech_table().armed_force_nouns:
+            return self._armed_forces_of(state)
         if title.split()[-1] in actor_words_table().body_heads:
             # "the foreign ministry said", the state found for it: its body so named ("Ministry of Foreign Affairs")
             wanted = set(same_spelling(title).split())
@@ -114,6 +116,18 @@ class ActorIndex:
             fits = {a.id for a in self.actors if a.kind == "person" and a.role and _holds(title, a.role)
                     and self._serves(a, state)}
         return fits.pop() if len(fits) == 1 else None
+
+    def _armed_forces_of(self, state: str) -> str | None:
+        """"The Israeli military said": the state's body the dossier names most as armed forces ("Israel
+        Defense Forces" over "Israeli Air Force"), where one does."""
+        force_words = set(speech_table().armed_force_name_words)
+
+        def how_named(a: Actor) -> int:
+            return max(len(force_words & set(same_spelling(n).split())) for n in (a.name, *a.aliases))
+        bodies = {a.id: how_named(a) for a in self.actors if a.kind == "organization" and state in a.affiliations}
+        best = max(bodies.values(), default=0)
+        found = [k for k, v in bodies.items() if v == best]
+        return found[0] if best and len(found) == 1 else None
 
     def _serves(self, person: Actor, state: str) -> bool:
         """Does the person act for the state: affiliated with it, with one of its bodies ("Iranian Foreign
