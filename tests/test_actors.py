@@ -156,6 +156,24 @@ def test_a_states_unnamed_military_is_the_body_the_dossier_names_most_as_its_arm
     assert names[speakers["Chile had fired first"]] == "Peruvian Armed Forces"
 
 
+def test_a_title_of_descent_before_a_name_is_no_part_of_it(nlp):
+    actors, _, _, _ = _actors(
+        nlp, "Cleric condemns strikes",
+        "Ayatollah Seyyed Ali Rezaei condemned the joint airstrikes by the United States on Saturday.",
+        "Rezaei called the strikes a crime.")
+    assert "Ali Rezaei" in actors
+
+
+def test_a_service_described_before_its_name_in_apposition_is_that_body(nlp):
+    actors, index, _, _ = _actors(
+        nlp, "Kabul blast",
+        "Peru’s intelligence service, the National Directorate of Security (NDS), has said early findings showed "
+        "the Shining Path carried out the attack.",
+        "Peru’s intelligence service blamed the group for the blast.")
+    assert index.of_name("Peru’s intelligence service") == index.of_name("National Directorate of Security")
+    assert index.of_name("NDS") == index.of_name("National Directorate of Security") is not None
+
+
 def test_title_before_name_gives_role_and_organisation(nlp):
     actors, _, _, _ = _actors(
         nlp, "Ministry answers critics",

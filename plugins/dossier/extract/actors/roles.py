@@ -119,6 +119,14 @@ def _owner(doc, start: int, end: int, text: str) -> tuple[str | None, str | None
             if sub and len(sub) <= 8 and owner:
                 country = country_of(owner[0].text) or demonym_country(owner[0].text)
                 return doc[sub[0].i:sub[-1].i + 1].text, country.name
+    if root.dep_ == "appos" and root.head.i < start:
+        # "Afghanistan's intelligence service, the National Directorate of Security": the description before
+        # the name, with its owner
+        head = root.head
+        owner = [t for t in head.children if t.dep_ == "poss" and (country_of(t.text) or demonym_country(t.text))]
+        if owner and head.i - head.left_edge.i < 8:
+            country = country_of(owner[0].text) or demonym_country(owner[0].text)
+            return doc[head.left_edge.i:head.i + 1].text, country.name
     if start >= 2 and doc[start - 1].text in {"'s", "’s"}:
         owner = doc[start - 2]  # with its name words before it: "North Korea's", not the Korea of the South
         country = country_of(" ".join(t.text for t in doc[owner.left_edge.i:owner.i + 1])) or country_of(owner.text)

@@ -597,10 +597,19 @@ def _owners(c: Cluster) -> set[str]:
     """The countries a cluster's names say it belongs to (ISO3), and the one data/bodies.yml knows."""
     found = {_content_bag(norm(f))[0] for f in c.forms()} | {(_known_body(c) or (None, None))[1]}
     for m in c.mentions:  # "the US Anti-Doping Agency": the owner extraction read before the name
-        if m.kind == "organization" and m.role_org and not m.role:
+        if m.kind == "organization" and m.role_org and (not m.role or _described_as_a_service(m.role)):
             country = country_of(m.role_org)
             found.add(country.iso3 if country is not None else None)
     return found - {None}
+
+
+def _described_as_a_service(role: str) -> bool:
+    """Is an organisation's apposition a description of a country's service ("Afghanistan's intelligence
+    service", _services_described), whose owner is the body's?"""
+    w = actor_words_table()
+    bag = _content_bag(norm(role))[1]
+    generic = {x.lower() for x in (*w.service_words, *w.body_nouns, *w.grade_words, *w.service_modifiers)}
+    return bool(bag & {x.lower() for x in w.service_words}) and bag <= generic
 
 
 def _content_bag(key: str) -> tuple[str | None, frozenset[str]]:
