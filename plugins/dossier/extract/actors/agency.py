@@ -234,17 +234,6 @@ def _speech_recipient(t) -> bool:
     return False
 
 
-def _titled_teller(t) -> bool:
-    """Who tells the outlet holds an office ("Ambassador ... Nowak told Nordpress"): an interview the outlet
-    was given, which makes it part of the story. A passer-by or a commentator telling the article's own
-    outlet ("Lidia Zubova, 67, told Reuters", "analyst Igor Eidman told The Messenger") is its reporting,
-    not the outlet acting."""
-    verb = t.head if t.dep_ in {"dobj", "dative", "iobj"} else t.head.head
-    w = words()
-    return any(tok.lower_ in w.titles and tok.lower_ not in w.commentator_titles | w.press_titles
-               for c in verb.children if c.dep_ in SUBJECTS for tok in c.subtree)
-
-
 @lru_cache(maxsize=1)
 def _agency_name() -> re.Pattern:
     """A name ending in "News Agency" or "Press Agency" (actor_words agency_kinds), as _key writes it."""

@@ -9,7 +9,7 @@ from typing import Iterator
 from ...data import bodies_table, speech_table
 from ...model import Confidence, DroppedName, Mention, Ref
 from ...world import country_of
-from .agency import _acted_upon, _agency, _news_agency, _relays, _speech_recipient, _titled_teller
+from .agency import _acted_upon, _agency, _news_agency, _relays
 from .candidates import _candidates
 from .judge import _judge
 from .roles import _owner, _role_after, _role_before, _role_headed
@@ -147,12 +147,11 @@ def _sentence_mentions(source_id: str, sentence, doc, credits=(set(), set()),
             continue
         agency = _agency(span)
         kind, why = _judged_here(text, label, span, agency, things or {})
-        own_interview = _key(text) in outlet and _speech_recipient(span.root) and _titled_teller(span.root)
+        # (an outlet told something, even by an official, carries the story: "told Reuters" is its credit)
+        own_interview = False
         # "...: Global Times editorial": the outlet speaks in its own voice, it is no credit
         if kind is not None and _key(text) in outlet and end < len(doc) and doc[end].lower_ in words().opinion_genres:
             own_interview, label, kind, agency = True, "OUTLET", "organization", AGENT
-        if own_interview and kind in {None, "person"}:
-            kind = "organization"  # the outlet itself, told something by an official ("told Sputnik")
         outlets = outlets if outlets is not None else set()
         kind, why = _not_acting(text, span, kind, why, agency, own_interview, outlets)
         if kind is None:
