@@ -174,6 +174,16 @@ def test_a_service_described_before_its_name_in_apposition_is_that_body(nlp):
     assert index.of_name("NDS") == index.of_name("National Directorate of Security") is not None
 
 
+def test_a_body_named_after_a_title_keeps_the_title_in_its_name(nlp):
+    actors, _, _, _ = _actors(
+        nlp, "Bridge blast",
+        "Pablo Ruiz, adviser to the head of the Office of the President of Peru, has described the explosion "
+        "as a manifestation of the conflict.",
+        "The Office of the President of Peru said the bridge would reopen.")
+    assert "Office of the President of Peru" in actors
+    assert "Office" not in actors
+
+
 def test_title_before_name_gives_role_and_organisation(nlp):
     actors, _, _, _ = _actors(
         nlp, "Ministry answers critics",

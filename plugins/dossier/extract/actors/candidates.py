@@ -662,11 +662,23 @@ def _split_title(doc, start: int, end: int) -> list[tuple[int, int]]:
         return [(start, end)]  # "UN General Assembly": the title word is part of the institution's name
     for i in range(start, end):
         if doc[i].lower_ in w.titles and doc[i].lower_ not in w.org_heads and i > start \
-                and not (doc[i].lower_ == "general" and doc[i - 1].lower_ in w.org_heads):  # "Consulate General"
+                and not (doc[i].lower_ == "general" and doc[i - 1].lower_ in w.org_heads) \
+                and not _office_of_a_title(doc, start, i):  # "Consulate General", "Office of the President"
             return [(start, i)]
         if doc[i].lower_ in w.titles and i == start and doc[i].ent_type_ == "ORG":
             return []
     return [(start, end)]
+
+
+def _office_of_a_title(doc, start: int, i: int) -> bool:
+    """Is the title word at i what a body is named after ("the Office of the President", "Office of the
+    High Commissioner"): after "of" or "of the", itself after the body's head noun?"""
+    w = words()
+    k = i - 1
+    while k > start and (doc[k].lower_ in w.title_articles or doc[k].lower_ in w.grade_words | w.portfolios
+                         or doc[k].is_title and doc[k].lower_ not in {"of"} | w.org_heads):
+        k -= 1
+    return doc[k].lower_ == "of" and k > start and doc[k - 1].lower_ in w.org_heads
 
 
 def _split_owner(doc, start: int, end: int) -> list[tuple[int, int]]:
