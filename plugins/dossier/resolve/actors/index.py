@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ...extract.actors import BROADCAST, INSTITUTION_WORD, PLACE
 from ...data import actor_words_table, speech_table
@@ -70,6 +70,36 @@ class ActorIndex:
     def of_ref(self, ref: Ref | None) -> str | None:
         return self.by_ref.get((ref.source, ref.sentence, ref.start)) if ref else None
 
+    # Lookups built once per index, so that finding a name costs the same however many actors the dossier
+    # holds (no scan of every actor per statement).
+    @cached_property
+    def _by_id(self) -> dict[str, Actor]:
+        return {a.id: a for a in self.actors}
+
+    @cached_property
+    def _people_by_word(self) -> dict[str, tuple[Actor, ...]]:
+        """A word of a person's name or alias -> the people whose names hold it."""
+        found: dict[str, dict[str, Actor]] = {}
+        for a in self.actors:
+            if a.kind == "person":
+                for form in (a.name, *a.aliases):
+                    for word in norm(form).split():
+                        found.setdefault(word, {})[a.id] = a
+        return {w: tuple(people.values()) for w, people in found.items()}
+
+    @cached_property
+    def _members(self) -> dict[str, tuple[Actor, ...]]:
+        """An actor id -> the actors affiliated with it (a state's bodies and people, a body's people)."""
+        found: dict[str, list[Actor]] = {}
+        for a in self.actors:
+            for x in a.affiliations:
+                found.setdefault(x, []).append(a)
+        return {x: tuple(v) for x, v in found.items()}
+
+    @cached_property
+    def _holders(self) -> dict[tuple[str, str], str | None]:
+        return {}  # (title, state) -> holder_of's answer, asked once per title and state
+
     def of_name(self, name: str | None) -> str | None:
         if not name:
             return None
@@ -95,22 +125,26 @@ class ActorIndex:
         word = name.strip()
         if " " in word or not word[:1].isupper():
             return None
-        key = norm(word)
-        fits = {a.id for a in self.actors if a.kind == "person"
-                and any(key in norm(form).split() for form in (a.name, *a.aliases))}
+        fits = {a.id for a in self._people_by_word.get(norm(word), ())}
         return fits.pop() if len(fits) == 1 else None
 
     def holder_of(self, title: str, state: str) -> str | None:
         """The one person the dossier titles as the state's holder of a post ("foreign minister" of Ukraine:
         "Ukrainian Foreign Minister Dmytro Kuleba"), or None."""
-        if not any(a.id == state and a.kind == "country" for a in self.actors):
+        if (title, state) not in self._holders:
+            self._holders[(title, state)] = self._holder(title, state)
+        return self._holders[(title, state)]
+
+    def _holder(self, title: str, state: str) -> str | None:
+        found = self._by_id.get(state)
+        if found is None or found.kind != "country":
             return None  # a body's or a group's title is theirs to hold
         if title.split()[-1] in speech_table().armed_force_nouns:
             return self._armed_forces_of(state)
         if title.split()[-1] in actor_words_table().body_heads:
             # "the foreign ministry said", the state found for it: its body so named ("Ministry of Foreign Affairs")
             wanted = set(same_spelling(title).split())
-            fits = {a.id for a in self.actors if a.kind == "organization" and state in a.affiliations
+            fits = {a.id for a in self._members.get(state, ()) if a.kind == "organization"
                     and any(wanted <= set(same_spelling(n).split()) for n in (a.name, *a.aliases))}
         else:
             fits = {a.id for a in self.actors if a.kind == "person" and a.role and _holds(title, a.role)
@@ -124,7 +158,7 @@ class ActorIndex:
 
         def how_named(a: Actor) -> int:
             return max(len(force_words & set(same_spelling(n).split())) for n in (a.name, *a.aliases))
-        bodies = {a.id: how_named(a) for a in self.actors if a.kind == "organization" and state in a.affiliations}
+        bodies = {a.id: how_named(a) for a in self._members.get(state, ()) if a.kind == "organization"}
         best = max(bodies.values(), default=0)
         found = [k for k, v in bodies.items() if v == best]
         return found[0] if best and len(found) == 1 else None
@@ -132,7 +166,7 @@ class ActorIndex:
     def _serves(self, person: Actor, state: str) -> bool:
         """Does the person act for the state: affiliated with it, with one of its bodies ("Iranian Foreign
         Ministry"), or titled with its name ("Iran's Foreign Minister")?"""
-        bodies = {a.id: a for a in self.actors if a.id in person.affiliations}
+        bodies = {x: self._by_id[x] for x in person.affiliations if x in self._by_id}
         named = country_of(person.role or "") or next(
             (c for c in map(demonym_country, (person.role or "").replace("’s", " ").replace("'s", " ").split()) if c), None)
         return state in person.affiliations or any(state in b.affiliations for b in bodies.values()) \
@@ -145,8 +179,7 @@ class ActorIndex:
         if len(words) < 2 or words[-1].lower() not in speech_table().person_kin_nouns:
             return None
         kin, surname = words[-1].lower(), norm(words[-2])
-        fits = {a.id for a in self.actors if a.kind == "person" and a.role and kin in a.role.lower().split()
-                and any(surname in norm(form).split() for form in (a.name, *a.aliases))}
+        fits = {a.id for a in self._people_by_word.get(surname, ()) if a.role and kin in a.role.lower().split()}
         return fits.pop() if len(fits) == 1 else None
 
     def _of_leaders_government(self, name: str) -> str | None:
@@ -155,10 +188,8 @@ class ActorIndex:
         words = name.split()
         if len(words) != 2 or words[1].lower() not in actor_words_table().government_words:
             return None
-        surname = norm(words[0])
-        states = {a.id for a in self.actors if a.kind == "country"}
-        fits = {s for a in self.actors if a.kind == "person" and surname in norm(a.name).split()
-                for s in a.affiliations if s in states}
+        fits = {s for a in self._people_by_word.get(norm(words[0]), ()) for s in a.affiliations
+                if s in self._by_id and self._by_id[s].kind == "country"}
         return fits.pop() if len(fits) == 1 else None
 
     def _of_folded(self, key: str) -> str | None:
