@@ -203,8 +203,8 @@ class _Phrase:
 def _mention_at_head(p: _Phrase):
     covering = [m for m in p.inside if m.ref.start <= p.head.idx < m.ref.end]
     if covering:
-        m = covering[0]
-        return m.text, m.ref, m.kind, p.co
+        # "Saudi and US officials" (the mention only "US officials"): the officials of each nationality
+        return _officials_of_nationalities(p) or (covering[0].text, covering[0].ref, covering[0].kind, p.co)
     return None
 
 
@@ -934,16 +934,21 @@ def _officials_of_nationalities(p: _Phrase):
     other name in the phrase, speak for the first of those countries."""
     if not p.noun or p.lemma not in speech_words().state_voice_titles:
         return None
-    named = _named_where_not_posted(p)
-    if not named or any(not _a_nationality_of(m, p) for m in named):
-        return None
     for t in p.toks:
         if t.i < p.head.i and t.text[:1].isupper() and _qualifies(t, p.head) \
                 and any(c.dep_ == "conj" for c in t.children):
-            country = demonym_country(t.text)
-            if country is not None:
-                return country.name, None, "country", p.co
+            countries = [c for c in (_country_word(x) for x in (t, *t.conjuncts)) if c is not None]
+            if len(countries) >= 2 and len(countries) == len(t.conjuncts) + 1:
+                # each nationality's officials speak: the first, and the others with it
+                refs = {m.text: m.ref for m in p.mentions}
+                return countries[0], None, "country", tuple((c, refs.get(c)) for c in countries[1:])
     return None
+
+
+def _country_word(t) -> str | None:
+    """The country a demonym or a country's name stands for ("Saudi", "US"), or None."""
+    found = demonym_country(t.text) or country_of(t.text)
+    return found.name if found is not None else None
 
 
 def _a_nationality_of(m, p: _Phrase) -> bool:
