@@ -538,6 +538,7 @@ class Stances:
     stem_suffixes: tuple[str, ...]
     concessive_preps: tuple[str, ...]
     claim_content_preps: tuple[str, ...]
+    document_preps: tuple[str, ...]
     clause_content_preps: tuple[str, ...]
     courtesy_titles: tuple[str, ...]
     reciprocal_words: tuple[str, ...]

@@ -392,6 +392,8 @@ def _named_allegation(st: StatementRecord, docs, by_sentence, table) -> tuple[st
         if owned:
             return None, claimants + owned
         text = _content_text(content, doc, mentions, table) if content else None
+        if text is not None and not claimants:
+            claimants = _document_named_before(tok, st, docs, by_sentence, table)
         if text is not None:
             return text, claimants
         if claimants:
@@ -452,6 +454,14 @@ def _makers_and_content(tok, mentions, table) -> tuple[list[str], list]:
             content += said
         elif c.dep_ == "prep" and c.lower_ in table.claim_content_preps:
             content.append(c)
+        elif c.dep_ == "prep" and c.lower_ in table.document_preps:
+            # "denied allegations in the report that thousands of workers were trapped": the parser hangs the
+            # clause on the document; its author made them
+            for doc_noun in (g for g in c.children if g.dep_ == "pobj"):
+                said = [k for k in doc_noun.children if k.dep_ in {"acl", "relcl", "ccomp"} and _that_clause(k)]
+                if said:
+                    content += said
+                    claimants += _makers_and_content(doc_noun, mentions, table)[0]
         elif c.dep_ == "prep" and c.lower_ in speech_table().maker_preps:
             claimants += [m for g in c.children if g.dep_ == "pobj" for m in _heads(g, mentions)]
             told = [rc for g in c.children if g.dep_ == "pobj" for rc in g.children if _accusing_clause(rc, table)]
@@ -468,6 +478,36 @@ def _makers_and_content(tok, mentions, table) -> tuple[list[str], list]:
         # "Turkey is making false accusations", "Moscow keeps spreading claims": the verb's subject
         claimants += [m for g in _subjects_of(tok.head) for m in _heads(g, mentions)]
     return claimants, content
+
+
+def _document_named_before(tok, st: StatementRecord, docs, by_sentence, table) -> list[str]:
+    """"denied allegations in the report that ...": the makers of the document the article named before by the
+    same noun ("A 48-page report by Amnesty ... said"), the nearest such mention back in the article."""
+    here = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in table.document_preps
+                 for g in c.children if g.dep_ == "pobj"), None)
+    if here is None or not any(d.lower_ == "the" for d in here.children):
+        return []
+    number = _sentence_number(st.ref.sentence)
+    earlier = sorted(((_sentence_number(k[1]), k) for k in docs if k[0] == st.ref.source
+                      and _sentence_number(k[1]) < number), reverse=True)
+    for _, key in earlier:
+        doc = docs[key][1]
+        for t in doc:
+            if t.lemma_.lower() == here.lemma_.lower() and t.pos_ == "NOUN":
+                makers = _makers_and_content(t, by_sentence.get(key, []), table)[0]
+                if makers:
+                    return makers
+    return []
+
+
+def _sentence_number(sentence: str) -> int:
+    return int(sentence[1:]) if sentence[1:].isdigit() else 0
+
+
+def _that_clause(clause) -> bool:
+    """A clause opened by "that" with a subject of its own ("that thousands of workers were trapped")."""
+    return any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children) \
+        and any(g.dep_ in {"nsubj", "nsubjpass"} for g in clause.children)
 
 
 def _accusing_clause(clause, table) -> bool:
