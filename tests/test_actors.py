@@ -128,6 +128,15 @@ def test_a_title_an_article_names_nobody_by_is_the_person_the_dossier_titles_so(
     assert names[speakers["the inquiry would take months"]] == "Peru"  # a deputy holds no minister's post
 
 
+def test_a_title_of_many_posts_is_no_one_person_the_dossier_titles(nlp):
+    actors, index, _, _ = _actors(
+        nlp, "Talks on the embassy", "Peruvian Foreign Minister Ana Garcia said on Monday that talks would go on.",
+        "Peru has asked the United Nations to investigate the bombing of the embassy.")
+    peru, garcia = actors["Peru"].id, actors["Ana Garcia"].id
+    assert index.holder_of("foreign minister", peru) == garcia
+    assert index.holder_of("minister", peru) is None  # a state has many ministers: whichever the dossier knows
+
+
 def test_an_unnamed_ministry_of_a_state_is_the_states_ministry_the_dossier_names(nlp):
     named = _parsed(nlp, "Talks on the embassy", "The Peruvian Ministry of Foreign Affairs said on Monday that talks would go on.",
                     source_id="a")

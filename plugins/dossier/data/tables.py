@@ -412,6 +412,7 @@ class Speech:
     leading_titles: tuple[str, ...]
     deputy_words: tuple[str, ...]
     any_post_titles: tuple[str, ...]
+    sole_titles: tuple[str, ...]
     relative_pronouns: tuple[str, ...]
     refuting_verbs: tuple[str, ...]
     speaking_collectives: tuple[str, ...]

@@ -56,6 +56,7 @@ class SpeechWords:
     leading_titles: frozenset[str]
     deputy_words: frozenset[str]
     any_post_titles: frozenset[str]
+    sole_titles: frozenset[str]
     relative_pronouns: frozenset[str]
     refuting_verbs: frozenset[str]
     speaking_collectives: frozenset[str]

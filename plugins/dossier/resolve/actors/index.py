@@ -146,9 +146,11 @@ class ActorIndex:
             wanted = set(same_spelling(title).split())
             fits = {a.id for a in self._members.get(state, ()) if a.kind == "organization"
                     and any(wanted <= set(same_spelling(n).split()) for n in (a.name, *a.aliases))}
-        else:
+        elif len(title.split()) > 1 or title in speech_table().sole_titles:
             fits = {a.id for a in self.actors if a.kind == "person" and a.role and _holds(title, a.role)
                     and self._serves(a, state)}
+        else:
+            return None  # "the minister": one of several posts, whichever the dossier knows
         return fits.pop() if len(fits) == 1 else None
 
     def _armed_forces_of(self, state: str) -> str | None:
