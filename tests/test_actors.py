@@ -76,6 +76,15 @@ def _actors(nlp, *texts, **kw):
     return {a.name: a for a in index.actors}, index, review, list(found.mentions)
 
 
+def _speakers_named(nlp, *items) -> dict[str, str]:
+    """The name of the actor each statement of the articles is given to, by the statement's words."""
+    found = extract(list(items))
+    index, _ = resolve_actors(found.mentions, [i.source for i in items], [], found.dropped, found.statements,
+                              contested_statements(found))
+    names = {a.id: a.name for a in index.actors}
+    return {s.text: names.get(s.speaker) for s in resolve_statements(found.statements, index)}
+
+
 def test_capital_acting_is_its_country_and_a_capital_as_place_is_not_an_actor(nlp):
     actors, index, _, _ = _actors(
         nlp, "Talks stall over grain deal",
@@ -119,13 +128,9 @@ def test_a_title_an_article_names_nobody_by_is_the_person_the_dossier_titles_so(
                      source_id="a")
     untitled = _parsed(nlp, "Embassy bombing", "Peru’s foreign minister said Bolivia was behind the bombing of the embassy.",
                        "Peru’s deputy foreign minister said the inquiry would take months.", source_id="b")
-    found = extract([titled, untitled])
-    index, _ = resolve_actors(found.mentions, [titled.source, untitled.source], [], found.dropped, found.statements,
-                              contested_statements(found))
-    speakers = {s.text: s.speaker for s in resolve_statements(found.statements, index)}
-    names = {a.id: a.name for a in index.actors}
-    assert names[speakers["Bolivia was behind the bombing of the embassy"]] == "Ana Garcia"
-    assert names[speakers["the inquiry would take months"]] == "Peru"  # a deputy holds no minister's post
+    speakers = _speakers_named(nlp, titled, untitled)
+    assert speakers["Bolivia was behind the bombing of the embassy"] == "Ana Garcia"
+    assert speakers["the inquiry would take months"] == "Peru"  # a deputy holds no minister's post
 
 
 def test_a_title_of_many_posts_is_no_one_person_the_dossier_titles(nlp):
@@ -143,13 +148,9 @@ def test_an_unnamed_ministry_of_a_state_is_the_states_ministry_the_dossier_names
     unnamed = _parsed(nlp, "Embassy bombing", "Peru on Thursday rejected an accusation that it was behind the bombing.",
                       "A foreign affairs ministry spokesperson told reporters that Chile is inciting a confrontation.",
                       source_id="b")
-    found = extract([named, unnamed])
-    index, _ = resolve_actors(found.mentions, [named.source, unnamed.source], [], found.dropped, found.statements,
-                              contested_statements(found))
-    speakers = {s.text: s.speaker for s in resolve_statements(found.statements, index)}
-    names = {a.id: a.name for a in index.actors}
-    assert names[speakers["Chile is inciting a confrontation"]] == "Peruvian Ministry of Foreign Affairs"
-    assert names[speakers["rejected an accusation that it was behind the bombing"]] == "Peru"
+    speakers = _speakers_named(nlp, named, unnamed)
+    assert speakers["Chile is inciting a confrontation"] == "Peruvian Ministry of Foreign Affairs"
+    assert speakers["rejected an accusation that it was behind the bombing"] == "Peru"
 
 
 def test_a_states_unnamed_military_is_the_body_the_dossier_names_most_as_its_armed_forces(nlp):
@@ -157,12 +158,8 @@ def test_a_states_unnamed_military_is_the_body_the_dossier_names_most_as_its_arm
                     "The Peruvian Air Force flew over the border.", source_id="a")
     unnamed = _parsed(nlp, "Border clash", "Peru on Thursday rejected an accusation that it shelled the town.",
                       "The Peruvian military said Chile had fired first.", source_id="b")
-    found = extract([named, unnamed])
-    index, _ = resolve_actors(found.mentions, [named.source, unnamed.source], [], found.dropped, found.statements,
-                              contested_statements(found))
-    speakers = {s.text: s.speaker for s in resolve_statements(found.statements, index)}
-    names = {a.id: a.name for a in index.actors}
-    assert names[speakers["Chile had fired first"]] == "Peruvian Armed Forces"
+    speakers = _speakers_named(nlp, named, unnamed)
+    assert speakers["Chile had fired first"] == "Peruvian Armed Forces"
 
 
 def test_a_title_of_descent_before_a_name_is_no_part_of_it(nlp):
