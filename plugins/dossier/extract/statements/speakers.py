@@ -929,6 +929,20 @@ def _the_official_named_before(p: _Phrase):
     return voice[1], voice[2], "country" if voice[2] is None else None, p.co
 
 
+def _the_official_just_named(p: _Phrase):
+    """"Sports Minister Oleg Matytsin was equally scathing of Bach. '...,' said the official": "the official",
+    no unnamed one introduced, is the one titled person the sentence before was about, where it reported no
+    words."""
+    if p.focus is None or not p.noun or p.inside or p.lemma not in speech_words().state_voice_titles \
+            or [c.lower_ for c in p.head.children if c.dep_ == "det"] != ["the"] \
+            or any(c.dep_ in {"amod", "compound", "poss"} for c in p.head.children):
+        return None
+    titled = [m for m in p.focus.silent if m.kind == "person" and m.role]
+    if len({m.text for m in titled}) != 1:
+        return None
+    return titled[0].text, titled[0].ref, "person", p.co
+
+
 def _officials_of_nationalities(p: _Phrase):
     """"Russian and Egyptian officials dismissed it": officials that coordinated nationalities qualify, no
     other name in the phrase, speak for the first of those countries."""
@@ -1086,6 +1100,7 @@ NOUN_PHRASE_RULES = [
     ("an official of a country's service", _collective_of_an_official),
     ("an official of a nationality", _official_of_a_nationality),
     ("the official named before", _the_official_named_before),
+    ("the titled person just named", _the_official_just_named),
     ("a voice placed in a capital", _voice_in_a_capital),
     ("unnamed spokesperson", _unnamed_voice),
     ("spokesperson of a body", _voice_of_an_institution),
