@@ -105,6 +105,8 @@ NOUN_PHRASE_CASES = {
     "a state organ's statement": ("Inquiry\nThe Bolivian military's report says the shooting of the journalist was "
                                   "unintentional.", "Bolivia"),
     "proper name": ("Talks stall\nBakhmut Commander said the town would never fall to the enemy.", "Bakhmut Commander"),
+    "a head of state's office": ("Drone attack\nThe Kremlin said the drones were shot down. Nobody was hurt, the "
+                                 "Russian presidential press service said.", "Kremlin"),
     "the titled person just named": ("Skating row\nPeruvian Sports Minister Oscar Valdez was equally scathing of the "
                                      "committee. \"Comments are a personal matter,\" said the official.", "Oscar Valdez"),
     "officials of coordinated nationalities": ("Plane crash\nJorge Soto said a bomb brought down a flight packed with "

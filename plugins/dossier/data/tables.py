@@ -370,6 +370,7 @@ class Seats:
     """data/seats.yml: seats of power and the country each acts for."""
 
     seats: Mapping[str, str]
+    presidencies: tuple[str, ...]
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ...data import actor_words_table
+from ...data import actor_words_table, seats_table
 from ...world import body_names, capital_of, country_of, demonym_country, seat_country
 from ..who import nationality, officially, same_spelling, state_noun_of_doer, words
 from .focus import _last_mention
@@ -943,6 +943,29 @@ def _the_official_just_named(p: _Phrase):
     return titled[0].text, titled[0].ref, "person", p.co
 
 
+def _presidential_office(p: _Phrase):
+    """"the Russian presidential press service", "Putin's press service", "the presidency": a head of state's
+    office speaks as the seat of power it sits in (data/seats.yml presidencies), where the article names it
+    ("the Kremlin")."""
+    if p.focus is None or not p.noun or any(m.kind not in {"person", "country"} for m in p.inside):
+        return None
+    words = {t.lower_ for t in p.toks if t.i <= p.head.i}
+    if not (p.lemma == "presidency" or p.lemma in {"service", "office"} and "press" in words
+            and ("presidential" in words or any(m.kind == "person" for m in p.inside))):
+        return None
+    countries = {_nationality(p.head), _owner_country(p.head)} | {_role_country(m) for m in p.focus.article
+                                                                  if m.kind == "person" and m in p.inside}
+    countries.discard(None)
+    seats = {_fold_seat(s) for s in seats_table().presidencies}
+    found = [m for m in reversed(p.focus.article) if _fold_seat(m.text) in seats
+             and (not countries or (seat_country(m.text) is not None and seat_country(m.text).name in countries))]
+    return (found[0].text, found[0].ref, found[0].kind, p.co) if found else None
+
+
+def _fold_seat(name: str) -> str:
+    return re.sub(r"^the\s+", "", name.strip().lower())
+
+
 def _officials_of_nationalities(p: _Phrase):
     """"Russian and Egyptian officials dismissed it": officials that coordinated nationalities qualify, no
     other name in the phrase, speak for the first of those countries."""
@@ -1101,6 +1124,7 @@ NOUN_PHRASE_RULES = [
     ("an official of a nationality", _official_of_a_nationality),
     ("the official named before", _the_official_named_before),
     ("the titled person just named", _the_official_just_named),
+    ("a head of state's office", _presidential_office),
     ("a voice placed in a capital", _voice_in_a_capital),
     ("unnamed spokesperson", _unnamed_voice),
     ("spokesperson of a body", _voice_of_an_institution),
