@@ -190,6 +190,15 @@ def test_a_body_named_after_a_title_keeps_the_title_in_its_name(nlp):
     assert "Office" not in actors
 
 
+def test_a_stations_name_ending_in_capitals_keeps_them(nlp):
+    # "FM" is a foreign minister in "Iranian FM", and part of a radio station's name in "RMF FM"
+    actors, _, _, _ = _actors(
+        nlp, "Missile blast",
+        "Speaking on private radio station RMF FM, Pablo Ruiz said the foreign minister had demanded an explanation.",
+        "RMF FM later reported that the investigation would take weeks.")
+    assert "RMF" not in actors
+
+
 def test_title_before_name_gives_role_and_organisation(nlp):
     actors, _, _, _ = _actors(
         nlp, "Ministry answers critics",

@@ -663,11 +663,19 @@ def _split_title(doc, start: int, end: int) -> list[tuple[int, int]]:
     for i in range(start, end):
         if doc[i].lower_ in w.titles and doc[i].lower_ not in w.org_heads and i > start \
                 and not (doc[i].lower_ == "general" and doc[i - 1].lower_ in w.org_heads) \
-                and not _office_of_a_title(doc, start, i):  # "Consulate General", "Office of the President"
+                and not _office_of_a_title(doc, start, i) \
+                and not _abbreviation_in_a_name(doc, start, i):  # "Consulate General", "Office of the President"
             return [(start, i)]
         if doc[i].lower_ in w.titles and i == start and doc[i].ent_type_ == "ORG":
             return []
     return [(start, end)]
+
+
+def _abbreviation_in_a_name(doc, start: int, i: int) -> bool:
+    """Is the title word at i an abbreviation in capitals after a name's own capitalised word ("RMF FM", a
+    radio station; "Kommersant FM"), not a title ("Iranian FM", "deputy FM")?"""
+    return doc[i].is_upper and i > start and (doc[i - 1].is_upper or doc[i - 1].pos_ == "PROPN") \
+        and demonym_country(doc[i - 1].text) is None and country_of(doc[i - 1].text) is None
 
 
 def _office_of_a_title(doc, start: int, i: int) -> bool:
