@@ -527,6 +527,7 @@ class Stances:
     topic_participles: tuple[str, ...]
     reception_verbs: tuple[str, ...]
     litotes: tuple[str, ...]
+    double_negatives: tuple[str, ...]
     withheld_things: tuple[str, ...]
     answer_verbs_also_topics: tuple[str, ...]
     number_words: tuple[str, ...]

@@ -64,6 +64,7 @@ def place_answers(state: ClaimState) -> None:
             if rule(state, r, known):
                 break
     _other_doers_named(state)
+    _contradicted_wordings(state)
     _endorsements(state)
 
 
@@ -87,6 +88,77 @@ def _other_doers_named(state: ClaimState) -> None:
                    and max(_fit(r.words, c), _fit(_merged(r.words, r.context), c)) >= FAINT_FIT]
         if len(fitting) == 1:
             state.answers.append(Answer(r.index, "rejects", fitting[0], BY_CONTEXT, OTHER_DOER))
+
+
+# why a wording that says the claim is not so was taken out of its makers' words
+CONTRADICTS = "says not so what the claim's other wordings assert"
+
+
+def _contradicted_wordings(state: ClaimState) -> None:
+    """"Her death was not caused by blows to the head" (said by a state's body), grouped by its words with "she
+    suffered a blow to the head": a wording whose main clause is negated, said for a side, is no wording of a
+    claim that speakers of no side of its own affirm in the same words, but a denial of it."""
+    answered = {a.statement for a in state.answers}
+    for r in state.readings:
+        c = state.claim_of(r.index)
+        if r.stance is not None or not r.side or r.index in answered or c is None:
+            continue
+        denied = _negated_clause_words(state, r)
+        if not denied:
+            continue
+        affirming = [o for o in (state.readings[i] for i in c.statements if i != r.index)
+                     if not _same_speakers(r.speakers, o.speakers) and not state.side_of(o.speakers) & r.side
+                     and not _any_negation(state, o) and len(denied & set(o.words)) >= SHARED_DENIED]
+        if affirming:
+            state.answers.append(Answer(r.index, "denies", c, BY_WORDS, CONTRADICTS))
+
+
+SHARED_DENIED = 2  # topic words the negated clause and an affirmed wording must share to say the same thing
+
+
+def _same_speakers(a, b) -> bool:
+    # "Hunt" and "Jeremy Hunt" are one speaker
+    return bool({n.split()[-1] for n in a} & {n.split()[-1] for n in b})
+
+
+def _statement_tokens(state: ClaimState, r: Reading) -> list:
+    found = state.docs.get((r.statement.ref.source, r.statement.ref.sentence))
+    if found is None:
+        return []
+    return [t for t in found[1] if r.statement.ref.start <= t.idx < r.statement.ref.end]
+
+
+def _any_negation(state: ClaimState, r: Reading) -> bool:
+    return any(t.dep_ == "neg" for t in _statement_tokens(state, r))
+
+
+# clauses that say something of their own: joined to the main verb ("I was not in the hearing, but ..."), or
+# telling more of one of its nouns ("not surprised by reports that he had died", "the resident, whose ...")
+OWN_CLAUSES = {"conj", "cc", "advcl", "parataxis", "ccomp", "xcomp", "mark", "punct", "relcl", "acl", "appos"}
+
+
+def _own_clause(token) -> list:
+    """A verb and the words of its own clause, without the clauses hung on it or on its nouns."""
+    kept = [token]
+    for child in token.children:
+        if child.dep_ not in OWN_CLAUSES:
+            kept.extend(_own_clause(child))
+    return kept
+
+
+def _negated_clause_words(state: ClaimState, r: Reading) -> frozenset[str]:
+    """The topic words of a statement's negated main clause, without the clauses it joins: empty when its
+    main verb is not negated."""
+    span = _statement_tokens(state, r)
+    roots = [t for t in span if t.head not in span or t.head is t]
+    if len(roots) != 1 or not any(c.dep_ == "neg" for c in roots[0].children):
+        return frozenset()
+    kept = _own_clause(roots[0])
+    said = " ".join(t.lower_ for t in sorted(kept, key=lambda t: t.i))
+    if any(re.search(rf"\b{re.escape(w)}\b", said) for w in state.table.double_negatives):
+        return frozenset()  # "could not have been killed without his knowledge": an assertion
+    return frozenset(w for w in state.weigh(" ".join(t.text for t in sorted(kept, key=lambda t: t.i)))
+                     if not w.startswith("@"))
 
 
 def _reported_on_an_earlier_day(state: ClaimState, r: Reading, c: _Claim) -> bool:

@@ -91,7 +91,9 @@ def claim_text(c: _Claim, state: ClaimState) -> str:
     """The claim as a proposition: a wording that charges the claim's side, reported rather than quoted,
     closest to eighteen words, without a leading 'that'."""
     against = c.against
-    props = [p for p in c.props if not p.endorses] or c.props
+    # an answer's words joined to the claim ("her death was not caused by blows") never word it
+    answering = {a.statement for a in state.answers if a.claim is c and a.stance in OPPOSING}
+    props = [p for p in c.props if not p.endorses and p.statement not in answering] or c.props
     charging = [p for p in props if against and p.charged & against]
     reported = [p for p in (charging or props)
                 if p.statement is None or not state.statements[p.statement].direct]
