@@ -25,6 +25,8 @@ from .compare import (
     _undecided,
     names_in_its_charges,
     names_its_claimants,
+    own_clause,
+    statement_tokens,
 )
 from .state import (
     BY_CONTEXT,
@@ -121,39 +123,18 @@ def _same_speakers(a, b) -> bool:
     return bool({n.split()[-1] for n in a} & {n.split()[-1] for n in b})
 
 
-def _statement_tokens(state: ClaimState, r: Reading) -> list:
-    found = state.docs.get((r.statement.ref.source, r.statement.ref.sentence))
-    if found is None:
-        return []
-    return [t for t in found[1] if r.statement.ref.start <= t.idx < r.statement.ref.end]
-
-
 def _any_negation(state: ClaimState, r: Reading) -> bool:
-    return any(t.dep_ == "neg" for t in _statement_tokens(state, r))
-
-
-# clauses that say something of their own: joined to the main verb ("I was not in the hearing, but ..."), or
-# telling more of one of its nouns ("not surprised by reports that he had died", "the resident, whose ...")
-OWN_CLAUSES = {"conj", "cc", "advcl", "parataxis", "ccomp", "xcomp", "mark", "punct", "relcl", "acl", "appos"}
-
-
-def _own_clause(token) -> list:
-    """A verb and the words of its own clause, without the clauses hung on it or on its nouns."""
-    kept = [token]
-    for child in token.children:
-        if child.dep_ not in OWN_CLAUSES:
-            kept.extend(_own_clause(child))
-    return kept
+    return any(t.dep_ == "neg" for t in statement_tokens(state, r.statement))
 
 
 def _negated_clause_words(state: ClaimState, r: Reading) -> frozenset[str]:
     """The topic words of a statement's negated main clause, without the clauses it joins: empty when its
     main verb is not negated."""
-    span = _statement_tokens(state, r)
-    roots = [t for t in span if t.head not in span or t.head is t]
+    span = statement_tokens(state, r.statement)
+    roots = [t for t in span if t.head not in span or t.head.i == t.i]
     if len(roots) != 1 or not any(c.dep_ == "neg" for c in roots[0].children):
         return frozenset()
-    kept = _own_clause(roots[0])
+    kept = own_clause(roots[0])
     said = " ".join(t.lower_ for t in sorted(kept, key=lambda t: t.i))
     if any(re.search(rf"\b{re.escape(w)}\b", said) for w in state.table.double_negatives):
         return frozenset()  # "could not have been killed without his knowledge": an assertion

@@ -6,6 +6,7 @@ import re
 from typing import Iterable
 
 from ...data import stances_table
+from ...model import StatementRecord
 from ...world import bloc_members, body_names, country_of, demonym_country
 from ..charges import NATION
 from ..topics import content_words, similarity
@@ -237,3 +238,25 @@ def _same_word(a: str, b: str) -> bool:
         return False
     country = country_of(a) or demonym_country(a)
     return country is not None and country == (country_of(b) or demonym_country(b))
+
+
+def statement_tokens(state: ClaimState, st: StatementRecord) -> list:
+    """The parsed tokens of a statement's words, in order."""
+    found = state.docs.get((st.ref.source, st.ref.sentence))
+    if found is None:
+        return []
+    return [t for t in found[1] if st.ref.start <= t.idx < st.ref.end]
+
+
+# clauses that say something of their own: joined to the main verb ("I was not in the hearing, but ..."), or
+# telling more of one of its nouns ("not surprised by reports that he had died", "the resident, whose ...")
+OWN_CLAUSES = {"conj", "cc", "advcl", "parataxis", "ccomp", "xcomp", "mark", "punct", "relcl", "acl", "appos"}
+
+
+def own_clause(token) -> list:
+    """A verb and the words of its own clause, without the clauses hung on it or on its nouns."""
+    kept = [token]
+    for child in token.children:
+        if child.dep_ not in OWN_CLAUSES:
+            kept.extend(own_clause(child))
+    return kept

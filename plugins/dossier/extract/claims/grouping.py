@@ -14,6 +14,8 @@ from .compare import (
     _says_they_did_it,
     _speaks_of_involvement,
     names_its_claimants,
+    own_clause,
+    statement_tokens,
 )
 from .state import (
     CLEAR_ANSWER,
@@ -48,9 +50,13 @@ def group_propositions(state: ClaimState) -> None:
                 continue
             if p.named_by is not None and _others_words(p, c, state):
                 continue  # "the BLA's claim of executing 214 hostages" is never a wording of the army's account
+            if not p.charges and _other_counts(p, c, state):
+                continue  # "more than 6,500 workers died" and "between 400 and 500 workers died": two figures
             plain = not p.charges
             score = max((similarity(p.words, words) if not plain or _shared_topics(p.words, words) >= PLAIN_SHARED
                          else 0.0) for words in c.distinct_words)
+            if plain and _shared_topics(p.words, c.topics) and _counts(p, state) & _claim_counts(c, state):
+                score = 1.0  # "6,500 workers had died" beside "accused Qatar for the deaths of 6,500 workers"
             if OWN_ACT in c.against and (not p.charged or p.endorses) and _names_as_doers(p, c.makers):
                 # "Islamic State fighters carried out the attack", "Islamic State bore sole responsibility" (said
                 # by a third side): who claimed it, named as its doers
@@ -79,6 +85,34 @@ def group_propositions(state: ClaimState) -> None:
         for w in _topical_words(p.words):
             by_word.setdefault(w, {})[position] = best
     _consolidate(state)
+
+
+def _other_counts(p: Proposition, c: _Claim, state: ClaimState) -> bool:
+    """Does a plain assertion give a count that none of the claim's wordings gives, where they give counts
+    of their own? A contested figure is the proposition itself: two figures are two claims."""
+    mine = _counts(p, state)
+    if not mine:
+        return False
+    theirs = _claim_counts(c, state)
+    return bool(theirs) and not mine & theirs
+
+
+def _claim_counts(c: _Claim, state: ClaimState) -> frozenset[str]:
+    return frozenset().union(*(_counts(q, state) for q in c.props))
+
+
+COUNT_ENTITIES = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
+
+
+def _counts(p: Proposition, state: ClaimState) -> frozenset[str]:
+    """The figures a wording's main clauses give, as digits ("6,500" -> "6500"), dates aside: not those of
+    a clause that only tells which event ("the crash that killed 224 people was caused by ...")."""
+    if p.statement is None:
+        return frozenset()
+    span = statement_tokens(state, state.statements[p.statement])
+    mains = [t for root in span if root.head not in span or root.head.i == root.i for t in own_clause(root)]
+    return frozenset(t.text.replace(",", "") for t in mains
+                     if t.ent_type_ in COUNT_ENTITIES and t.like_num and any(ch.isdigit() for ch in t.text))
 
 
 PLAIN_SHARED = 3  # topical words two plain assertions must share to be one: one name alone is a subject, not a proposition
