@@ -284,7 +284,7 @@ def _accused_in(doc, start: int, end: int, cue: str, table, people=None, negated
                 side = _side_of_token(obj[0], people)
                 if side:
                     return side
-        if head.dep_ not in {"advcl", "xcomp", "conj", "ccomp"} or head.head is head \
+        if head.dep_ not in {"advcl", "xcomp", "conj", "ccomp"} or head.head.i == head.i \
                 or any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
             break  # a verb with a subject of its own is another's saying ("X blamed Y, while Z said ...")
         head, steps = head.head, steps + 1
@@ -676,10 +676,10 @@ def _negated(t, table, text: str | None = None) -> bool:
     if litotes is not None and litotes.search(before):
         return False
     node, steps = t, 0
-    while steps < 4 and node.head is not node:
-        if any(c.dep_ == "neg" for c in node.children) and node is not t:
+    while steps < 4 and node.head.i != node.i:
+        if any(c.dep_ == "neg" for c in node.children) and node.i != t.i:
             return True
-        if node is not t and node.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in node.children):
+        if node.i != t.i and node.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in node.children):
             return True  # "no Bolivian involvement", "no evidence of X's role": a noun that says none
         if node.pos_ in {"VERB", "AUX"}:
             return _doubted(node, table)
@@ -700,7 +700,7 @@ def _doubted(verb, table) -> bool:
     node = verb
     for _ in range(4):
         head = node.head
-        if head is node:
+        if head.i == node.i:
             return False
         if node.dep_ in {"acl", "relcl"} and none_of(head):
             return True  # "no indication (at this time) that X was involved": the parse may hang it as a relative clause

@@ -571,7 +571,7 @@ def _names_an_act(c, table) -> bool:
     one, or of its being alleged, make a topic phrase say what the claims assert."""
     words = {*table.act_nouns, *table.involvement_nouns, *table.act_verbs, *table.charge_predicates,
              *(w for w in table.claim_words if " " not in w)}
-    return any(t.lower_ in words or t.lemma_.lower() in words for t in c.subtree if t is not c)
+    return any(t.lower_ in words or t.lemma_.lower() in words for t in c.subtree if t.i != c.i)
 
 
 def _content_text(content: list, doc, mentions, table) -> str | None:
@@ -640,7 +640,7 @@ def _only_a_topic(content) -> bool:
     """Is the content a preposition other than "of" with a noun phrase and no verb in it? (The preposition
     itself may be tagged a verb: "statements concerning Navalny's death".)"""
     return all(c.dep_ == "prep" and c.lower_ != "of"
-               and not any(t.pos_ in {"VERB", "AUX"} for t in c.subtree if t is not c) for c in content)
+               and not any(t.pos_ in {"VERB", "AUX"} for t in c.subtree if t.i != c.i) for c in content)
 
 
 def _responsibility_claimed(content, mentions, table) -> list[str]:
@@ -679,7 +679,7 @@ def _subjects_of(verb) -> list:
     "Moscow keeps spreading claims": Turkey, Moscow)."""
     while True:
         found = [g for g in verb.children if g.dep_ == "nsubj"]
-        if found or verb.dep_ != "xcomp" or verb.head is verb:
+        if found or verb.dep_ != "xcomp" or verb.head.i == verb.i:
             return found
         verb = verb.head
 

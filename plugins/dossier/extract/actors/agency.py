@@ -48,7 +48,7 @@ def body_it_names(t, w: ActorWordSets):
 def _governing(t):
     """The word a name's role is read on: the head of the conjunction or apposition it is part of."""
     seen = 0
-    while t.dep_ in {"conj", "appos", "flat"} and t.head is not t and seen < 6:
+    while t.dep_ in {"conj", "appos", "flat"} and t.head.i != t.i and seen < 6:
         t = t.head
         seen += 1
     return t

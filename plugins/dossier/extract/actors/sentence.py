@@ -88,7 +88,7 @@ def _names_a_vehicle(ent, nouns: frozenset[str], prefixes: frozenset[str] = froz
         return True
     beside = [c for c in root.children if c.dep_ == "appos" and c.i >= ent.end]
     listed = root
-    while listed.dep_ == "conj" and listed.head is not listed:
+    while listed.dep_ == "conj" and listed.head.i != listed.i:
         listed = listed.head  # one of several names in apposition to the noun
     if listed.dep_ == "appos" and listed.head.i < ent.start:
         beside.append(listed.head)

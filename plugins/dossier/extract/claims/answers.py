@@ -173,7 +173,7 @@ def _tells_its_own_act(state: ClaimState, r: Reading) -> bool:
         return False
     _, doc, _ = found
     span = [t for t in doc if r.statement.ref.start <= t.idx < r.statement.ref.end]
-    verbs = [t for t in span if t.pos_ in {"VERB", "AUX"} and (t.head not in span or t.head is t)]
+    verbs = [t for t in span if t.pos_ in {"VERB", "AUX"} and (t.head not in span or t.head.i == t.i)]
     for verb in verbs:
         if any(c.dep_ == "neg" for c in verb.children):
             return False
@@ -279,7 +279,7 @@ def _refused_gesture(state: ClaimState, r: Reading):
         if st.ref.start <= t.idx < st.ref.end and t.lemma_.lower() in gestures and t.pos_ == "NOUN":
             up = t
             for _ in range(4):  # through "a statement of", "the U.S. Embassy's": the word that refuses it
-                if up.dep_ not in {"dobj", "pobj", "prep", "nsubjpass", "conj"} or up.head is up:
+                if up.dep_ not in {"dobj", "pobj", "prep", "nsubjpass", "conj"} or up.head.i == up.i:
                     break
                 up = up.head
                 if up.lemma_.lower() in refusals or up.lower_ in labels:

@@ -85,7 +85,7 @@ def _in_reported_words(doc, time: TimeExpr) -> bool:
     if not tokens:
         return False
     inside = {t.i for t in tokens}
-    anchor = next((t for t in tokens if t.head.i not in inside or t.head is t), tokens[0])
+    anchor = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
     return any(up.pos_ == "VERB" and trigger_kind(up) in SPEECH_KINDS and _in_complement(anchor, up)
                for up in anchor.ancestors)
 

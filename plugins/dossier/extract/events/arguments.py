@@ -20,7 +20,7 @@ def _governing_verb(noun):
     """The verb a trigger noun is the object of, directly or through a preposition."""
     head = noun
     for _ in range(3):
-        if head.dep_ in {"dobj", "attr", "nsubj", "nsubjpass", "pobj", "prep", "conj", "appos"} and head.head is not head:
+        if head.dep_ in {"dobj", "attr", "nsubj", "nsubjpass", "pobj", "prep", "conj", "appos"} and head.head.i != head.i:
             head = head.head
             if head.pos_ in {"VERB", "AUX"}:
                 return head
@@ -47,15 +47,15 @@ def _subjects(verb) -> list:
             return subs
         if _free_participle(verb):
             root = next(t for t in [verb, *verb.ancestors] if t.dep_ == "ROOT")
-            if root is not verb:
+            if root.i != verb.i:
                 verb = root
                 continue
-        if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
+        if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i:
             verb = verb.head
             continue
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             return []  # "containers being supplied": the noun underwent it, nobody named did it
-        if verb.dep_ in {"relcl", "acl"} and verb.head is not verb:
+        if verb.dep_ in {"relcl", "acl"} and verb.head.i != verb.i:
             return [verb.head]
         return []
     return []

@@ -120,7 +120,7 @@ def _anchor(tokens):
     """The token of a date expression that hangs on the rest of the sentence."""
     inside = {t.i for t in tokens}
     for t in tokens:
-        if t.head.i not in inside or t.head is t:
+        if t.head.i not in inside or t.head.i == t.i:
             return t
     return tokens[0]
 
@@ -237,7 +237,7 @@ def _sharing(verb) -> list:
     relative = table().relative_pronouns | table().relative_adverbs
     out = list(verb.conjuncts)
     for c in verb.subtree:
-        if c.dep_ in {"relcl", "advcl"} and c is not verb and c.pos_ == "VERB":
+        if c.dep_ in {"relcl", "advcl"} and c.i != verb.i and c.pos_ == "VERB":
             lead = [t for t in c.subtree if t.i < c.i][:3]
             # "during which he met", "where he met": a relative word standing for the time or place;
             # "the crash that killed ..." names what the clause is about, not a happening of that time

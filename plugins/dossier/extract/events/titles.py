@@ -61,7 +61,7 @@ def _phrase(token, people: list[Mention], mentions_index: dict, limit: int = OBJ
             words.append(c)
             words += [t for pobj in c.children if pobj.dep_ == "pobj" for t in _np_tokens(pobj)
                       if t.dep_ != "punct" and not any(a.dep_ == "appos" and a.i != pobj.i for a in [t, *t.ancestors]
-                                                       if pobj in a.ancestors or a is t and t is not pobj and t.dep_ == "appos")]
+                                                       if pobj in a.ancestors or a is t and t.i != pobj.i and t.dep_ == "appos")]
             break
     out, used = [], set()
     for t in sorted(words, key=lambda t: t.i):

@@ -345,7 +345,7 @@ def _according_cues(doc, mentions) -> Iterator[_Cue]:
             if _reports_with_speaker(doc[tok.i].head):
                 continue  # '"...," said X, according to The Guardian': X spoke; the phrase names who carried it
             root = doc[tok.i].head
-            while root.head is not root and root.dep_ not in {"ROOT"}:
+            while root.head.i != root.i and root.dep_ not in {"ROOT"}:
                 root = root.head
             rest = [t for t in root.subtree if t.i not in phrase_toks and not t.is_punct]
             if not rest:

@@ -1351,7 +1351,7 @@ def _outside_dashes(token):
     if not opened or not any(t.text in DASHES for t in doc[clause.i + 1:token.i]):
         return None
     verb = clause.head
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
     return verb if verb.pos_ in {"VERB", "AUX"} else None
 
