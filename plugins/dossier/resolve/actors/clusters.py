@@ -63,9 +63,8 @@ def _short_forms(clusters: dict[str, Cluster], singles: list[Mention],
     """A surname or a short name joins the one longer name it fits; else it is a cluster of its own."""
     for m in singles:
         key = _group_key(m) if m.kind == "group" else norm(m.text)
-        if key in clusters:
-            clusters[key].mentions.append(m)
-            continue
+        # each mention is fitted for itself: a surname two people share stays a name of its own where its
+        # article names both in full (or neither), and is the one person its article names in full elsewhere
         fits = _headline_runs_dropped(_short_form_fits(clusters, m, key), key, headlines)
         if len(fits) == 1:
             fits[0].mentions.append(m)
@@ -87,7 +86,7 @@ def _headline_runs_dropped(fits: list[Cluster], key: str, headlines: frozenset[t
 def _short_form_fits(clusters: dict[str, Cluster], m: Mention, key: str) -> list[Cluster]:
     # the words of every form of the name: once its surname alone is its commonest form, the given name
     # ("Alexei" of "Alexei Navalny") is only in the full forms
-    fits = [c for c in clusters.values() if not c.country and _mostly(c, "person")
+    fits = [c for c in clusters.values() if not c.country and c.key != key and _mostly(c, "person")
             and romanized(key) in {romanized(w) for f in c.forms() for w in norm(f).split()}]
     if len(fits) > 1:
         # one name and the same name run on into the next words ("Tedros Adhanom Ghebreyesus World" of
