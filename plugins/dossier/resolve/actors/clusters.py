@@ -268,6 +268,36 @@ def _word_order(clusters: dict[str, Cluster], _sources=()) -> None:
             del clusters[key]
 
 
+def _a_bare_ministry(name: str) -> bool:
+    """A ministry's name made only of its portfolio ("Foreign Ministry", "Ministry of Foreign Affairs"), no
+    state's name or adjective in it."""
+    table = actor_words_table()
+    words = [w for w in re.findall(r"[a-z]+", name.lower()) if w not in FUNCTION]
+    heads = {w.lower() for w in table.ministry_heads}
+    return bool(heads & set(words)) and set(words) <= heads | {w.lower() for w in (*table.portfolios, *table.portfolio_heads)}
+
+
+def _bare_ministries(clusters: dict[str, Cluster], _sources=()) -> None:
+    """"the Ministry of Foreign Affairs" (no state named) <- "the Chinese Foreign Ministry": a ministry named only
+    by its portfolio is the one ministry of that portfolio the dossier names with its state, where every
+    article naming it names that state too. With two states' ministries of the portfolio, it stays apart."""
+    heads = frozenset(actor_words_table().portfolio_heads)
+    owned = [(k, o) for k, o in clusters.items() if not o.country and _kind_of(o) == "organization"
+             and len(_owners(o)) == 1]
+    for key, c in sorted(clusters.items()):
+        if c.country or key not in clusters or _owners(c) or not _a_bare_ministry(_best_form(c)):
+            continue
+        portfolio = _content_bag(key)[1] - heads
+        fits = [(k, o) for k, o in owned if k in clusters and _content_bag(k)[1] - heads == portfolio]
+        if len(fits) != 1:
+            continue
+        state = clusters.get(f"country:{next(iter(_owners(fits[0][1])))}")
+        named_in = {m.ref.source for m in state.mentions} if state is not None else set()
+        if {m.ref.source for m in c.mentions} <= named_in:
+            fits[0][1].mentions.extend(c.mentions)
+            del clusters[key]
+
+
 def _acronyms(clusters: dict[str, Cluster], _sources=()) -> None:
     """KCNA <- Korean Central News Agency, UNSC <- UN Security Council: an acronym that is the initials of
     exactly one longer name, a body's (a person is not called by initials: "AA" is no "Ahlam A.")."""
@@ -796,6 +826,7 @@ CLUSTER_PASSES = [
     ("missions with and without their seat", _missions_by_seat),
     ("coalitions led by the same", _led_by_the_same),
     ("words in another order", _word_order),
+    ("ministries named by their portfolio alone", _bare_ministries),
     ("acronyms", _acronyms),
     ("acronyms the articles define", _defined_acronyms),
     ("bodies data/bodies.yml knows", _known_bodies),

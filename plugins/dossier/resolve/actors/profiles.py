@@ -9,7 +9,7 @@ from dataclasses import replace
 from ...data import actor_words_table
 from ...model import Actor, Confidence, MentionRef, slugify
 from ...world import country_by_iso3, country_of, demonym_country, demonym_for, seat_country
-from .clusters import FUNCTION, known_bodies
+from .clusters import FUNCTION, _a_bare_ministry, known_bodies
 from .index import Cluster, KEEP_CONFIDENCE, WEAK, norm
 
 
@@ -163,15 +163,6 @@ def _named_with_their_states(actors: list[Actor]) -> list[Actor]:
             a = replace(a, name=f"{adjective} {a.name}", aliases=tuple(sorted({*a.aliases, a.name})))
         out.append(a)
     return out
-
-
-def _a_bare_ministry(name: str) -> bool:
-    """A ministry's name made only of its portfolio ("Foreign Ministry", "Ministry of Foreign Affairs"), no
-    state's name or adjective in it."""
-    table = actor_words_table()
-    words = [w for w in re.findall(r"[a-z]+", name.lower()) if w not in FUNCTION]
-    heads = {w.lower() for w in table.ministry_heads}
-    return bool(heads & set(words)) and set(words) <= heads | {w.lower() for w in (*table.portfolios, *table.portfolio_heads)}
 
 
 def _whose_people(group: Actor, actors: list[Actor]) -> list[str]:
