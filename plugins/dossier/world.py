@@ -246,7 +246,14 @@ def capital_of(name: str) -> Country | None:
     """The country whose capital (seat of government) is this name: "Moscow" -> Russia; "Kiev", an older
     spelling news still uses (stances.yml `former_names`), -> Ukraine."""
     key = _fold(re.sub(r"[’']s$", "", name.strip()))
-    return _capitals().get(key) or _former_capitals().get(key)
+    return _capitals().get(key) or _former_capitals().get(key) or _government_cities().get(key)
+
+
+@lru_cache(maxsize=1)
+def _government_cities() -> dict[str, Country]:
+    # cities news names for a state's government though they are not its capital of record (seats.yml)
+    return {_fold(city): c for city, iso3 in seats_table().government_cities.items()
+            if (c := country_by_iso3(iso3)) is not None}
 
 
 @lru_cache(maxsize=1)

@@ -371,6 +371,7 @@ class Seats:
 
     seats: Mapping[str, str]
     presidencies: tuple[str, ...]
+    government_cities: Mapping[str, str]
 
 
 @dataclass(frozen=True)

@@ -729,6 +729,10 @@ def _country(m: Mention):
             return found
     if m.kind == "country":
         return country_of(m.text) or government_of(m.text) or capital_of(m.text)
+    if m.label in {"GPE", "ORG"} and len(words) <= 2:
+        # a capital taken for a body (not a place) is its government named for its seat ("blame Tel
+        # Aviv for the bombing", "pressure mounted on Tel Aviv")
+        return capital_of(m.text)
     return None
 
 
