@@ -565,7 +565,10 @@ def _definition() -> str:
     """What defines an acronym {a} after a name: "(the FSB)", ", known as FSB" (data/actor_words.yml
     `alias_cues`)."""
     cues = "|".join(re.escape(c) for c in actor_words_table().alias_cues)
-    return r"\s*(?:\(\s*(?:the\s+)?{a}\s*\)|,\s*(?:" + cues + r")\s+(?:the\s+)?{a}\b)"
+    # the name may go on with what it is of, past where the tagger cut it ("the Democratic Union Party of
+    # Syrian Kurds (PYD)")
+    complement = r"(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w'’-]*){{1,3}})?"
+    return complement + r"\s*(?:\(\s*(?:the\s+)?{a}\s*\)|,\s*(?:" + cues + r")\s+(?:the\s+)?{a}\b)"
 
 
 def _defined_acronyms(clusters: dict[str, Cluster], sources: Iterable[Source]) -> None:
@@ -832,9 +835,11 @@ CLUSTER_PASSES = [
     ("words in another order", _word_order),
     ("ministries named by their portfolio alone", _bare_ministries),
     ("acronyms", _acronyms),
+    # (an army's names joined before an acronym is matched to them: "the Congolese Army (FARDC)" defines the
+    # acronym of the body also named "the Armed Forces of the Democratic Republic of the Congo")
+    ("a country's army and its armed force's name", _national_armed_forces),
     ("acronyms the articles define", _defined_acronyms),
     ("bodies data/bodies.yml knows", _known_bodies),
-    ("a country's army and its armed force's name", _national_armed_forces),
     ("units of bodies", _units_to_bodies),
     ("intelligence services described", _services_described),
 ]
