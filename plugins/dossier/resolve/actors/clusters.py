@@ -307,7 +307,7 @@ def _acronyms(clusters: dict[str, Cluster], _sources=()) -> None:
             form = form.replace(".", "")
             fits = [o for o in clusters.values() if o is not c and not o.country and not _mostly(o, "person")
                     and form.lower() in {_initials(_best_form(o)), _initials(_best_form(o), expand=True),
-                                         _initials(_unowned(_best_form(o)))}]
+                                         _initials(_unowned(_best_form(o))), *_small_word_initials(form, o)}]
             if len(fits) > 1 and _spelling_variants([_best_form(o) for o in fits]):
                 _join_clusters(clusters, fits)  # "Baloch Liberation Army", "Balochistan Liberation Army" (BLA)
                 fits = fits[:1]
@@ -366,6 +366,14 @@ def _join_clusters(clusters: dict[str, Cluster], group: list[Cluster]) -> None:
         for k, v in list(clusters.items()):
             if v is o:
                 del clusters[k]
+
+
+def _small_word_initials(form: str, o: Cluster) -> set[str]:
+    """"MoI" of "Ministry of Interior", "MoFA" of "Ministry of Foreign Affairs": an acronym written with small
+    letters keeps the initials of the small words too."""
+    if form.isupper():
+        return set()
+    return {"".join(w[0].lower() for w in _best_form(o).replace("-", " ").split())}
 
 
 def _acronym(form: str) -> bool:
