@@ -372,6 +372,7 @@ class Seats:
     seats: Mapping[str, str]
     presidencies: tuple[str, ...]
     government_cities: Mapping[str, str]
+    body_seats: Mapping[str, str]
 
 
 @dataclass(frozen=True)

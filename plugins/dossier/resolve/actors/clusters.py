@@ -9,7 +9,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Iterable
 
-from ...data import actor_words_table, bodies_table, speech_table
+from ...data import actor_words_table, bodies_table, seats_table, speech_table
 from ...model import Mention, Source
 from ...world import capital_of, country_of, demonym_country, government_of
 from .index import Cluster, _fold_country, norm
@@ -32,7 +32,12 @@ def _countries_and_spellings(mentions: list[Mention]) -> tuple[dict[str, Cluster
     surname, a short name) are returned for _short_forms."""
     clusters: dict[str, Cluster] = {}
     rest = []
+    seated = {norm(city): norm(body) for city, body in seats_table().body_seats.items()}
     for m in mentions:
+        if norm(m.text) in seated and m.kind != "person":
+            # "Brussels" acting is the European Union, not Belgium
+            clusters.setdefault(seated[norm(m.text)], Cluster(seated[norm(m.text)])).mentions.append(m)
+            continue
         country = _country(m)
         if country is not None:
             c = clusters.setdefault(f"country:{country.iso3}", Cluster(f"country:{country.iso3}"))
@@ -307,7 +312,8 @@ def _acronyms(clusters: dict[str, Cluster], _sources=()) -> None:
             form = form.replace(".", "")
             fits = [o for o in clusters.values() if o is not c and not o.country and not _mostly(o, "person")
                     and form.lower() in {_initials(_best_form(o)), _initials(_best_form(o), expand=True),
-                                         _initials(_unowned(_best_form(o))), *_small_word_initials(form, o)}]
+                                         _initials(_unowned(_best_form(o))), *_small_word_initials(form, o),
+                                         *_seated_body_initials(o)}]
             if len(fits) > 1 and _spelling_variants([_best_form(o) for o in fits]):
                 _join_clusters(clusters, fits)  # "Baloch Liberation Army", "Balochistan Liberation Army" (BLA)
                 fits = fits[:1]
@@ -366,6 +372,12 @@ def _join_clusters(clusters: dict[str, Cluster], group: list[Cluster]) -> None:
         for k, v in list(clusters.items()):
             if v is o:
                 del clusters[k]
+
+
+def _seated_body_initials(o: Cluster) -> set[str]:
+    """"EU" of "Brussels" (seats.yml body_seats): a body named only by its seat is known by its own initials."""
+    seated = {norm(body) for body in seats_table().body_seats.values()}
+    return {_initials(o.key)} if o.key in seated else set()
 
 
 def _small_word_initials(form: str, o: Cluster) -> set[str]:
