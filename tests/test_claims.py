@@ -838,3 +838,14 @@ def _charged(nlp, text: str) -> frozenset[str]:
 
     doc = parse_text(nlp, text, "a0").docs[-1]
     return _accused_in(doc, 0, len(doc.text), "", stances_table(), None)
+
+
+def test_a_row_opening_on_a_reporting_verb_takes_the_claims_one_maker_the_sentence_left_out(nlp):
+    # "the herald" (lower case) names no speaker; the Herald's own wording of the figure makes it the maker
+    _, claims, _ = run(nlp, "Deaths of builders disputed\n"
+                            "The herald accused Peru for the deaths of more than 4,200 migrant builders in the period 2012-2021.\n"
+                            "The Herald reported that more than 4,200 migrant builders had died in Peru during the decade "
+                            "of its Expo preparations.\n"
+                            "Peru denied the allegations in the report.")
+    assert [c.text for c in claims] == ["Herald accused Peru for the deaths of more than 4,200 migrant builders in "
+                                        "the period 2012-2021"]

@@ -116,11 +116,13 @@ def claim_text(c: _Claim, state: ClaimState) -> str:
     text = _patterns().copula.sub("", text)
     text = _named_pronoun(text, prop.makers[0] if len(prop.makers) == 1 else None, state)
     text = _without_attribution(text)
-    if prop.makers and _starts_with_report(text) and (OWN_ACT in against or len(set(prop.makers)) == 1) \
+    # (a wording whose maker the sentence leaves out is the claim's one maker's: "accused Qatar for the deaths")
+    makers = prop.makers or (tuple(c.makers) if len(set(c.makers)) == 1 else ())
+    if makers and _starts_with_report(text) and (OWN_ACT in against or len(set(makers)) == 1) \
             and _tensed(_first_verb(text)):  # ("accusing ...", "to blame ...": no verb of a sentence)
         # "claimed responsibility for ...", "accused Pakistan of backing ...": who did or who charges, so that
         # the row reads as a sentence
-        text = f"{prop.makers[0]} {text}"
+        text = f"{makers[0]} {text}"
     return _cut_at_clause(text.strip(" ,;:“”\"").rstrip("."))
 
 
