@@ -133,6 +133,13 @@ def test_a_title_an_article_names_nobody_by_is_the_person_the_dossier_titles_so(
     assert speakers["the inquiry would take months"] == "Peru"  # a deputy holds no minister's post
 
 
+def test_a_nationality_standing_alone_as_a_headlines_speaker_is_its_country(nlp):
+    article = _parsed(nlp, "Saudi denounces 'misleading' report on migrant killings",
+                      "Saudi Arabia rejected the report on Monday.", source_id="a")
+    speakers = _speakers_named(nlp, article)
+    assert speakers["denounces 'misleading' report on migrant killings"] == "Saudi Arabia"
+
+
 def test_a_title_of_many_posts_is_no_one_person_the_dossier_titles(nlp):
     actors, index, _, _ = _actors(
         nlp, "Talks on the embassy", "Peruvian Foreign Minister Ana Garcia said on Monday that talks would go on.",

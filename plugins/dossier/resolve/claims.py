@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from ..config import CuratedClaim, slugify
 from ..model import Claim, ClaimRecord, Ref, Response, ResponseRecord, Statement, StatementRecord
+from ..world import demonym_country
 from .actors import ActorIndex
 
 TITLE_WORDS = 8
@@ -30,8 +31,12 @@ def resolve_statements(records: tuple[StatementRecord, ...], actors: ActorIndex)
 
 def _actor_of(actors: ActorIndex, ref: Ref | None, name: str | None) -> str | None:
     """The actor a speaker or answerer stands for: the actor of its mention where extraction gave one (the
-    same name may be another actor's, or no actor's, in that sentence), else of its name as written."""
-    return actors.of_ref(ref) if ref is not None else actors.of_name(name)
+    same name may be another actor's, or no actor's, in that sentence), else of its name as written. A
+    nationality standing alone as the speaker is its country ("Saudi denounces 'misleading' report")."""
+    found = actors.of_ref(ref) if ref is not None else actors.of_name(name)
+    if found is None and name and demonym_country(name.strip()) is not None:
+        found = actors.of_maker(name)
+    return found
 
 
 def resolve_claims(records: tuple[ClaimRecord, ...], responses: tuple[ResponseRecord, ...],
