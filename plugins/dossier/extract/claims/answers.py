@@ -67,6 +67,7 @@ def place_answers(state: ClaimState) -> None:
                 break
     _other_doers_named(state)
     _contradicted_wordings(state)
+    _makers_named_beside(state)
     _endorsements(state)
 
 
@@ -90,6 +91,32 @@ def _other_doers_named(state: ClaimState) -> None:
                    and max(_fit(r.words, c), _fit(_merged(r.words, r.context), c)) >= FAINT_FIT]
         if len(fitting) == 1:
             state.answers.append(Answer(r.index, "rejects", fitting[0], BY_CONTEXT, OTHER_DOER))
+
+
+# why an answer its own words place nowhere was placed on the one claim of a person its sentence names
+MAKER_BESIDE = "its sentence names the one person who made the claim"
+
+
+def _makers_named_beside(state: ClaimState) -> None:
+    """"IOC president Thomas Bach should stop 'weaving his own fictional narrative', Chernyshenko said": a
+    rejection or dismissal its own words place nowhere answers the one claim of the person its sentence names
+    beside it, a person of no side of its own."""
+    people = state.by_maker()
+    for a in state.answers:
+        if a.claim is not None or a.stance not in {"rejects", "dismisses", "denies"}:
+            continue
+        r = state.readings[a.statement]
+        found = state.docs.get((r.statement.ref.source, r.statement.ref.sentence))
+        if found is None:
+            continue
+        sentence = found[1].text
+        named = {m for m in state.people if m in sentence and len(m.split()) > 1 and m not in r.speakers
+                 and not state.side_of([m])}
+        claims = {k for m in named for key in (m, m.split()[-1], ("last", m.split()[-1])) for k in people.get(key, ())}
+        if len(claims) == 1:
+            claim = state.claims[next(iter(claims))]
+            if claim.statements and not state.later_than(claim, r) and not set(claim.makers) & set(r.speakers):
+                a.claim, a.confidence, a.reason = claim, BY_CONTEXT, MAKER_BESIDE
 
 
 # why a wording that says the claim is not so was taken out of its makers' words

@@ -3,6 +3,8 @@ share, weighted by how rare they are in English); and the charges a denial shows
 """
 from __future__ import annotations
 
+import re
+
 from ..charges import _doer_tiers, _side_of_token, named_doers
 from ..topics import similarity
 from .compare import (
@@ -132,6 +134,7 @@ def _consolidate(state: ClaimState) -> None:
     _bare_charges_joined(state)
     _implied_charges_joined(state)
     _unattributed_reports_joined(state)
+    _one_remark_over_two_sentences(state)
 
 
 BARE_WORDS = 1  # topical words a charging wording may hold beyond the charged side and still say nothing of its own
@@ -193,6 +196,45 @@ def _unattributed_reports_joined(state: ClaimState) -> None:
                   and (not c.makers or state.side_of(o.makers) == makers)]
         if len(others) == 1:
             _join_into(state, c, others[0])
+
+
+def _one_remark_over_two_sentences(state: ClaimState) -> None:
+    """"Bach said he had been 'disturbed' by the reaction of her coach Eteri Tutberidze." "Tutberidze had greeted
+    the 15-year-old 'coldly'": one person's remark that an article tells over two sentences in a row, about
+    the same third person and charging no state, is one claim, whatever words each sentence adds."""
+    for c in list(state.claims):
+        if c not in state.claims or c.against - {OWN_ACT} or len({m.split()[-1] for m in c.makers}) != 1:
+            continue
+        where = _one_place(state, c)
+        if where is None:
+            continue
+        surname = {m.split()[-1] for m in c.makers}
+        for o in state.claims:
+            if o is c or o.against - {OWN_ACT} or {m.split()[-1] for m in o.makers} != surname:
+                continue  # ("Thomas Berg" and "Berg" are one maker)
+            there = _one_place(state, o)
+            if there is not None and there[0] == where[0] and there[1] == where[2] + 1 and _shared_names(state, c, o):
+                _join_into(state, o, c)
+                break
+
+
+def _one_place(state: ClaimState, c: _Claim) -> tuple[str, int, int] | None:
+    """The article and the first and last sentence a claim's wordings come from, if all from one article."""
+    refs = [state.statements[i].ref for i in c.statements]
+    if not refs or len({r.source for r in refs}) != 1 or any(p.statement is None for p in c.props):
+        return None
+    numbers = [int(r.sentence[1:]) if r.sentence[1:].isdigit() else -1 for r in refs]
+    return refs[0].source, min(numbers), max(numbers)
+
+
+def _shared_names(state: ClaimState, a: _Claim, b: _Claim) -> bool:
+    """Do two claims' wordings name one person other than their maker ("Tutberidze")?"""
+    makers = {w for m in a.makers for w in m.split()}
+    people = {w for p in state.people for w in p.split() if w[:1].isupper()} - makers
+
+    def names(c: _Claim) -> set[str]:
+        return {w for i in c.statements for w in re.findall(r"[\w’'-]+", state.statements[i].text)} & people
+    return bool(names(a) & names(b))
 
 
 def _known_as_named(state: ClaimState, p: Proposition) -> bool:
