@@ -106,12 +106,10 @@ def _makers_named_beside(state: ClaimState) -> None:
         if a.claim is not None or a.stance not in {"rejects", "dismisses", "denies"}:
             continue
         r = state.readings[a.statement]
-        found = state.docs.get((r.statement.ref.source, r.statement.ref.sentence))
-        if found is None:
-            continue
-        sentence = found[1].text
-        named = {m for m in state.people if m in sentence and len(m.split()) > 1 and m not in r.speakers
-                 and not state.side_of([m])}
+        # (the sentence's own mentions, looked up: never every person of the dossier for every answer)
+        mentioned = state.by_sentence.get((r.statement.ref.source, r.statement.ref.sentence), [])
+        named = {m.text for m in mentioned if m.text in state.people and len(m.text.split()) > 1
+                 and m.text not in r.speakers and not state.side_of([m.text])}
         claims = {k for m in named for key in (m, m.split()[-1], ("last", m.split()[-1])) for k in people.get(key, ())}
         if len(claims) == 1:
             claim = state.claims[next(iter(claims))]
@@ -135,10 +133,10 @@ def _contradicted_wordings(state: ClaimState) -> None:
         denied = _negated_clause_words(state, r)
         if not denied:
             continue
-        affirming = [o for o in (state.readings[i] for i in c.statements if i != r.index)
-                     if not _same_speakers(r.speakers, o.speakers) and not state.side_of(o.speakers) & r.side
-                     and not _any_negation(state, o) and len(denied & set(o.words)) >= SHARED_DENIED]
-        if affirming:
+        affirmed = any(not _same_speakers(r.speakers, o.speakers) and not state.side_of(o.speakers) & r.side
+                       and len(denied & set(o.words)) >= SHARED_DENIED and not _any_negation(state, o)
+                       for o in (state.readings[i] for i in c.statements if i != r.index))
+        if affirmed:
             state.answers.append(Answer(r.index, "denies", c, BY_WORDS, CONTRADICTS))
 
 

@@ -100,7 +100,8 @@ def _other_counts(p: Proposition, c: _Claim, state: ClaimState) -> bool:
 
 
 def _claim_counts(c: _Claim, state: ClaimState) -> frozenset[str]:
-    return frozenset().union(*(_counts(q, state) for q in c.props))
+    # (kept until a wording is added: asked for every candidate claim of every plain wording)
+    return c._view("counts", lambda: frozenset().union(*(_counts(q, state) for q in c.props)))
 
 
 COUNT_ENTITIES = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
@@ -111,10 +112,14 @@ def _counts(p: Proposition, state: ClaimState) -> frozenset[str]:
     a clause that only tells which event ("the crash that killed 224 people was caused by ...")."""
     if p.statement is None:
         return frozenset()
-    span = statement_tokens(state, state.statements[p.statement])
-    mains = [t for root in span if root.head not in span or root.head.i == root.i for t in own_clause(root)]
-    return frozenset(t.text.replace(",", "") for t in mains
-                     if t.ent_type_ in COUNT_ENTITIES and t.like_num and any(ch.isdigit() for ch in t.text))
+    held = state.counts
+    if p.statement not in held:
+        span = statement_tokens(state, state.statements[p.statement])
+        inside = {t.i for t in span}
+        mains = [t for root in span if root.head.i not in inside or root.head.i == root.i for t in own_clause(root)]
+        held[p.statement] = frozenset(t.text.replace(",", "") for t in mains if t.ent_type_ in COUNT_ENTITIES
+                                      and t.like_num and any(ch.isdigit() for ch in t.text))
+    return held[p.statement]
 
 
 PLAIN_SHARED = 3  # topical words two plain assertions must share to be one: one name alone is a subject, not a proposition
@@ -201,19 +206,26 @@ def _unattributed_reports_joined(state: ClaimState) -> None:
 def _one_remark_over_two_sentences(state: ClaimState) -> None:
     """"Bach said he had been 'disturbed' by the reaction of her coach Eteri Tutberidze." "Tutberidze had greeted
     the 15-year-old 'coldly'": one person's remark that an article tells over two sentences in a row, about
-    the same third person and charging no state, is one claim, whatever words each sentence adds."""
+    the same third person and charging no state, is one claim, whatever words each sentence adds. Claims are
+    looked up by the sentence they open on, not compared in pairs."""
+    def candidate(c: _Claim) -> bool:
+        return not c.against - {OWN_ACT} and len({m.split()[-1] for m in c.makers}) == 1
+
+    opening = {}
+    for c in state.claims:
+        where = _one_place(state, c) if candidate(c) else None
+        if where is not None:
+            opening.setdefault((where[0], where[1]), []).append(c)
     for c in list(state.claims):
-        if c not in state.claims or c.against - {OWN_ACT} or len({m.split()[-1] for m in c.makers}) != 1:
+        if c not in state.claims or not candidate(c):
             continue
         where = _one_place(state, c)
         if where is None:
             continue
-        surname = {m.split()[-1] for m in c.makers}
-        for o in state.claims:
-            if o is c or o.against - {OWN_ACT} or {m.split()[-1] for m in o.makers} != surname:
-                continue  # ("Thomas Berg" and "Berg" are one maker)
-            there = _one_place(state, o)
-            if there is not None and there[0] == where[0] and there[1] == where[2] + 1 and _shared_names(state, c, o):
+        surname = {m.split()[-1] for m in c.makers}  # ("Thomas Berg" and "Berg" are one maker)
+        for o in opening.get((where[0], where[2] + 1), ()):
+            if o is not c and o in state.claims and {m.split()[-1] for m in o.makers} == surname \
+                    and _shared_names(state, c, o):
                 _join_into(state, o, c)
                 break
 

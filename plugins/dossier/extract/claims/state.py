@@ -216,6 +216,7 @@ class ClaimState:
     people: frozenset = frozenset()  # names the parse took for persons: each speaks for someone, known or not
     gestures: dict = field(default_factory=dict)  # (gesture, whose) -> the row of a gesture refused in public
     views: dict = field(default_factory=dict, repr=False)  # what the passes ask of every claim, kept while no claim changes
+    counts: dict = field(default_factory=dict, repr=False)  # statement -> the figures its main clauses give, read once
 
     def weigh(self, text: str) -> Weighted:
         """A text's weighted words, the story's own subject words discounted (see story_discounts)."""

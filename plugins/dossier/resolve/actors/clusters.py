@@ -287,13 +287,14 @@ def _bare_ministries(clusters: dict[str, Cluster], _sources=()) -> None:
     by its portfolio is the one ministry of that portfolio the dossier names with its state, where every
     article naming it names that state too. With two states' ministries of the portfolio, it stays apart."""
     heads = frozenset(actor_words_table().portfolio_heads)
-    owned = [(k, o) for k, o in clusters.items() if not o.country and _kind_of(o) == "organization"
-             and len(_owners(o)) == 1]
+    owned: dict[frozenset[str], list[tuple[str, Cluster]]] = {}  # a portfolio's words -> its ministries named with a state
+    for k, o in clusters.items():
+        if not o.country and _kind_of(o) == "organization" and len(_owners(o)) == 1:
+            owned.setdefault(_content_bag(k)[1] - heads, []).append((k, o))
     for key, c in sorted(clusters.items()):
         if c.country or key not in clusters or _owners(c) or not _a_bare_ministry(_best_form(c)):
             continue
-        portfolio = _content_bag(key)[1] - heads
-        fits = [(k, o) for k, o in owned if k in clusters and _content_bag(k)[1] - heads == portfolio]
+        fits = [(k, o) for k, o in owned.get(_content_bag(key)[1] - heads, ()) if k in clusters]
         if len(fits) != 1:
             continue
         state = clusters.get(f"country:{next(iter(_owners(fits[0][1])))}")
