@@ -99,8 +99,8 @@ MAKER_BESIDE = "its sentence names the one person who made the claim"
 
 def _makers_named_beside(state: ClaimState) -> None:
     """"IOC president Thomas Bach should stop 'weaving his own fictional narrative', Chernyshenko said": a
-    rejection or dismissal its own words place nowhere answers the one claim of the person its sentence names
-    beside it, a person of no side of its own."""
+    denial, rejection or dismissal its own words place nowhere answers the one claim of the person its sentence
+    names beside it, a person of no side of its own."""
     people = state.by_maker()
     for a in state.answers:
         if a.claim is not None or a.stance not in {"rejects", "dismisses", "denies"}:
